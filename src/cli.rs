@@ -1,0 +1,172 @@
+//! The command line: serve (the default), migrate, and user management.
+
+use std::io::BufRead;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use secrecy::SecretString;
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::db::audit::{AuditEvent, EventKind, Origin, record_event};
+use crate::db::setup::delete_setup_tokens;
+use crate::db::users::{NewUser, insert_user};
+use crate::domain::account::{normalise_email, normalise_name};
+use crate::domain::password::{Passwords, check_new_password};
+use crate::domain::phone::normalise_phone;
+use crate::startup::Application;
+
+#[derive(Parser)]
+#[command(
+    name = "twostep",
+    version,
+    about = "A self-hosted 2-step verification portal"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user; the password is read from standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// A mobile number with its country code, e.g. "+46 70 123 45 67".
+        #[arg(long)]
+        phone: Option<String>,
+        /// Make the user a platform administrator.
+        #[arg(long)]
+        admin: bool,
+    },
+}
+
+pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => {
+            let db = Db::connect(&settings.database_url)?;
+            db.migrate().await?;
+            println!("Migrations applied.");
+            Ok(())
+        }
+        Command::User(UserCommand::Create {
+            email,
+            name,
+            phone,
+            admin,
+        }) => {
+            let password = read_password()?;
+            let id = create_user(
+                &settings,
+                &email,
+                name.as_deref(),
+                phone.as_deref(),
+                admin,
+                password,
+            )
+            .await?;
+            println!("Created user {} (id {id}).", email.trim().to_lowercase());
+            Ok(())
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let bind = settings.bind;
+    let public_url = settings.public_url.clone();
+    let app = Application::build(settings).await?;
+    tracing::info!(%bind, %public_url, "Twostep is listening");
+    if let Some(link) = app.setup_link() {
+        // Printed, not logged: the link is a secret meant for the operator's eyes only.
+        println!("No administrator exists yet. Open this link once to create one:\n\n    {link}\n");
+    }
+    app.run_until_stopped().await?;
+    Ok(())
+}
+
+fn read_password() -> anyhow::Result<SecretString> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("reading the password from standard input")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        bail!(
+            "no password on standard input: pipe it in, e.g. `echo \"$PASSWORD\" | twostep user create …`"
+        );
+    }
+    Ok(SecretString::from(password))
+}
+
+async fn create_user(
+    settings: &Settings,
+    email: &str,
+    name: Option<&str>,
+    phone: Option<&str>,
+    admin: bool,
+    password: SecretString,
+) -> anyhow::Result<i64> {
+    use secrecy::ExposeSecret;
+    let email = normalise_email(email).map_err(|p| anyhow::anyhow!("--email: {p}"))?;
+    let name = match name {
+        Some(name) => normalise_name(name).map_err(|p| anyhow::anyhow!("--name: {p}"))?,
+        None => email.split('@').next().unwrap_or_default().to_owned(),
+    };
+    let phone = phone
+        .map(normalise_phone)
+        .transpose()
+        .map_err(|p| anyhow::anyhow!("--phone: {p}"))?;
+    check_new_password(password.expose_secret(), &[&email, &name])
+        .map_err(|p| anyhow::anyhow!("password: {p}"))?;
+    let hash = Passwords::new()?.hash(password).await?;
+
+    let db = Db::connect(&settings.database_url)?;
+    db.migrate().await?;
+    let mut tx = db.pool.begin().await?;
+    let user = NewUser {
+        email: &email,
+        name: &name,
+        password_hash: Some(&hash),
+        phone: phone.as_deref(),
+        is_admin: admin,
+    };
+    let id = insert_user(&mut *tx, &user).await?;
+    let kind = if admin {
+        EventKind::AdminCreated
+    } else {
+        EventKind::UserCreatedFromCommandLine
+    };
+    record_event(
+        &mut *tx,
+        &AuditEvent {
+            kind,
+            actor_user_id: None,
+            subject_user_id: Some(id),
+            origin: &Origin::default(),
+            detail: Some("command line"),
+        },
+    )
+    .await?;
+    if admin {
+        // The setup link only ever creates the first administrator.
+        delete_setup_tokens(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}

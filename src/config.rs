@@ -1,0 +1,200 @@
+//! Typed settings, read once from the environment. Every setting has a working default so
+//! `cargo run --release` needs no configuration.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use rand::RngCore;
+use url::Url;
+
+/// The server's secret key: signs CSRF tokens and cookies, keys code HMACs. It cannot be
+/// printed; `Debug` shows `***`.
+#[derive(Clone)]
+pub struct SecretKey([u8; 32]);
+
+impl SecretKey {
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self(bytes)
+    }
+
+    pub fn generate() -> Self {
+        let mut bytes = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        Self(bytes)
+    }
+
+    /// Accepts 64 hexadecimal characters (32 bytes).
+    pub fn parse(text: &str) -> anyhow::Result<Self> {
+        let bytes = hex::decode(text.trim()).context("the secret key is not hexadecimal")?;
+        let bytes: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| anyhow::anyhow!("the secret key must be 64 hexadecimal characters"))?;
+        Ok(Self(bytes))
+    }
+
+    pub fn expose(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// Reads the key from `path`, writing a new one (readable by the owner only) if absent.
+    fn load_or_create(path: &Path) -> anyhow::Result<Self> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Self::parse(&text)
+                .with_context(|| format!("reading the secret key from {}", path.display())),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                let key = Self::generate();
+                write_private_file(path, &hex::encode(key.0))
+                    .with_context(|| format!("writing a new secret key to {}", path.display()))?;
+                Ok(key)
+            }
+            Err(err) => Err(err).with_context(|| format!("reading {}", path.display())),
+        }
+    }
+}
+
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretKey(***)")
+    }
+}
+
+#[cfg(unix)]
+fn write_private_file(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private_file(path: &Path, contents: &str) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    pub public_url: Url,
+    pub data_dir: PathBuf,
+    pub secret_key: SecretKey,
+    pub app_name: String,
+    /// Failed password attempts allowed per account (by email) in `throttle_window_secs`.
+    pub max_failures_per_account: i64,
+    /// Failed password attempts allowed per client IP in `throttle_window_secs`.
+    pub max_failures_per_ip: i64,
+    pub throttle_window_secs: i64,
+    /// How long a session lives on the server without being used again.
+    pub session_ttl_secs: i64,
+}
+
+impl Settings {
+    /// Reads the settings from the environment, creating the data directory and, when
+    /// `TWOSTEP_SECRET_KEY` is unset, the secret key file inside it.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let data_dir = PathBuf::from(var("TWOSTEP_DATA_DIR").unwrap_or_else(|| "data".into()));
+        std::fs::create_dir_all(&data_dir)
+            .with_context(|| format!("creating the data directory {}", data_dir.display()))?;
+        let database_url = var("DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("twostep.db").display()));
+        let bind = var("TWOSTEP_BIND")
+            .unwrap_or_else(|| "127.0.0.1:8080".into())
+            .parse()
+            .context("TWOSTEP_BIND must be an address such as 127.0.0.1:8080")?;
+        let public_url = parse_public_url(
+            &var("TWOSTEP_PUBLIC_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into()),
+        )?;
+        let secret_key = match var("TWOSTEP_SECRET_KEY") {
+            Some(text) => SecretKey::parse(&text).context("TWOSTEP_SECRET_KEY")?,
+            None => SecretKey::load_or_create(&data_dir.join("secret.key"))?,
+        };
+        Ok(Self {
+            database_url,
+            bind,
+            public_url,
+            data_dir,
+            secret_key,
+            ..Self::defaults()
+        })
+    }
+
+    /// Settings for a local instance with the given database; tests start from these.
+    pub fn for_database(database_url: &str, data_dir: &Path) -> Self {
+        Self {
+            database_url: database_url.to_owned(),
+            data_dir: data_dir.to_owned(),
+            ..Self::defaults()
+        }
+    }
+
+    fn defaults() -> Self {
+        Self {
+            database_url: "sqlite://data/twostep.db".into(),
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_url: Url::parse("http://127.0.0.1:8080").expect("a constant URL parses"),
+            data_dir: PathBuf::from("data"),
+            secret_key: SecretKey::generate(),
+            app_name: "Twostep".into(),
+            max_failures_per_account: 10,
+            max_failures_per_ip: 50,
+            throttle_window_secs: 15 * 60,
+            session_ttl_secs: 12 * 60 * 60,
+        }
+    }
+
+    /// Cookies get `Secure` and the `__Host-` prefix when the portal is served over https.
+    pub fn is_https(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+
+    pub fn log_format() -> LogFormat {
+        match std::env::var("TWOSTEP_LOG_FORMAT").as_deref() {
+            Ok("json") => LogFormat::Json,
+            _ => LogFormat::Text,
+        }
+    }
+}
+
+fn parse_public_url(text: &str) -> anyhow::Result<Url> {
+    let url = Url::parse(text).context("TWOSTEP_PUBLIC_URL must be a URL")?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        bail!("TWOSTEP_PUBLIC_URL must be an http or https URL with a host");
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_key_never_prints() {
+        let key = SecretKey::parse(&"ab".repeat(32)).unwrap();
+        assert_eq!(format!("{key:?}"), "SecretKey(***)");
+    }
+
+    #[test]
+    fn secret_key_must_be_32_bytes_of_hex() {
+        assert!(SecretKey::parse("abcd").is_err());
+        assert!(SecretKey::parse(&"zz".repeat(32)).is_err());
+    }
+
+    #[test]
+    fn public_url_must_be_http() {
+        assert!(parse_public_url("ftp://example.com").is_err());
+        assert!(parse_public_url("https://portal.example.com").is_ok());
+    }
+}

@@ -1,0 +1,116 @@
+//! The `users` table.
+
+use sqlx::{Any, Executor, FromRow};
+
+use super::{Db, DbError, flag, unix_now};
+
+#[derive(Clone, Debug, FromRow)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub password_hash: Option<String>,
+    pub phone: Option<String>,
+    pub is_admin: i64,
+    pub disabled: i64,
+}
+
+impl User {
+    pub fn is_admin(&self) -> bool {
+        self.is_admin != 0
+    }
+
+    pub fn is_disabled(&self) -> bool {
+        self.disabled != 0
+    }
+}
+
+/// A user about to be stored; the email is already normalised and the password hashed.
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub is_admin: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum InsertUserError {
+    #[error("an account with this email already exists")]
+    EmailTaken,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+/// The columns `User` is read from (a macro so queries stay `&'static str`).
+macro_rules! user_columns {
+    () => {
+        "id, email, name, password_hash, phone, is_admin, disabled"
+    };
+}
+
+#[tracing::instrument(name = "Insert a user", skip_all)]
+pub async fn insert_user<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user: &NewUser<'_>,
+) -> Result<i64, InsertUserError> {
+    let now = unix_now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, name, password_hash, phone, is_admin, disabled, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, 0, $6, $6) RETURNING id",
+    )
+    .bind(user.email)
+    .bind(user.name)
+    .bind(user.password_hash)
+    .bind(user.phone)
+    .bind(flag(user.is_admin))
+    .bind(now)
+    .fetch_one(executor)
+    .await
+    .map_err(|err| match &err {
+        DbError::Database(db) if db.is_unique_violation() => InsertUserError::EmailTaken,
+        _ => InsertUserError::Db(err),
+    })?;
+    Ok(id)
+}
+
+pub async fn find_user_by_email(db: &Db, email: &str) -> Result<Option<User>, DbError> {
+    sqlx::query_as(concat!(
+        "SELECT ",
+        user_columns!(),
+        " FROM users WHERE email = $1"
+    ))
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+pub async fn find_user_by_id(db: &Db, id: i64) -> Result<Option<User>, DbError> {
+    sqlx::query_as(concat!(
+        "SELECT ",
+        user_columns!(),
+        " FROM users WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+pub async fn update_password_hash(db: &Db, user_id: i64, hash: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(unix_now())
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn admin_exists<'e>(
+    executor: impl Executor<'e, Database = Any>,
+) -> Result<bool, DbError> {
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_admin = 1")
+        .fetch_one(executor)
+        .await?;
+    Ok(count > 0)
+}

@@ -1,0 +1,6 @@
+//! Pure rules: no HTTP and no database here.
+
+pub mod account;
+pub mod password;
+pub mod phone;
+pub mod tokens;

@@ -1,0 +1,169 @@
+//! The composition root: the binary and every test start the portal through
+//! `Application::build`.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_session::SessionMiddleware;
+use actix_session::config::{BrowserSession, CookieContentSecurity};
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::middleware::{ErrorHandlers, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+
+use crate::config::Settings;
+use crate::db::sessions::{DbSessionStore, purge_expired_sessions};
+use crate::db::setup::store_setup_token;
+use crate::db::throttle::purge_failures_before;
+use crate::db::users::admin_exists;
+use crate::db::{Db, unix_now};
+use crate::domain::password::Passwords;
+use crate::domain::tokens::{random_token, token_digest};
+use crate::web::errors::{AppError, render_framework_error};
+use crate::web::middleware::{auth, csrf, headers};
+use crate::web::{AppState, MAX_BODY_BYTES, routes};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    setup_link: Option<String>,
+}
+
+impl Application {
+    /// Connects to the database, applies migrations, binds the listener (port 0 picks a
+    /// free one) and prepares the server; nothing is served until `run_until_stopped`.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = Db::connect(&settings.database_url)?;
+        db.migrate().await?;
+        let setup_link = prepare_setup_link(&db, &settings).await?;
+        let listener = TcpListener::bind(settings.bind)
+            .with_context(|| format!("binding {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let passwords = Passwords::new()?;
+        let state = web::Data::new(AppState {
+            db,
+            settings: Arc::new(settings),
+            passwords,
+        });
+        spawn_janitor(state.db.clone());
+        let server = serve(listener, state)?;
+        Ok(Self {
+            port,
+            server,
+            setup_link,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The one-time link that creates the first administrator, when none exists yet.
+    pub fn setup_link(&self) -> Option<&str> {
+        self.setup_link.as_deref()
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// On a database without an administrator, stores a fresh setup token's digest and returns
+/// the link that uses it. A restart replaces the token.
+async fn prepare_setup_link(db: &Db, settings: &Settings) -> anyhow::Result<Option<String>> {
+    if admin_exists(&db.pool).await? {
+        return Ok(None);
+    }
+    let token = random_token();
+    store_setup_token(db, &token_digest(&token)).await?;
+    let mut link = settings.public_url.join("/setup")?;
+    link.query_pairs_mut().append_pair("token", &token);
+    Ok(Some(link.to_string()))
+}
+
+/// Deletes expired sessions and old failure counters every few minutes.
+fn spawn_janitor(db: Db) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(300));
+        loop {
+            every.tick().await;
+            if let Err(err) = purge_expired_sessions(&db).await {
+                tracing::warn!(error = %err, "Purging expired sessions failed");
+            }
+            if let Err(err) = purge_failures_before(&db, unix_now() - 24 * 60 * 60).await {
+                tracing::warn!(error = %err, "Purging old sign-in failures failed");
+            }
+        }
+    });
+}
+
+fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
+    let https = state.settings.is_https();
+    // The session cookie carries only the random session key, signed with a key derived
+    // from the secret key; all state stays on the server.
+    let cookie_key = Key::derive_from(state.settings.secret_key.expose());
+    let store = DbSessionStore::new(state.db.clone());
+    let session_ttl = actix_web::cookie::time::Duration::seconds(state.settings.session_ttl_secs);
+    let server = HttpServer::new(move || {
+        let session = SessionMiddleware::builder(store.clone(), cookie_key.clone())
+            .cookie_name(session_cookie_name(https).to_owned())
+            .cookie_secure(https)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_path("/".into())
+            .cookie_content_security(CookieContentSecurity::Signed)
+            .session_lifecycle(BrowserSession::default().state_ttl(session_ttl))
+            .build();
+        App::new()
+            .app_data(state.clone())
+            .app_data(
+                web::FormConfig::default()
+                    .limit(MAX_BODY_BYTES)
+                    .error_handler(|err, _| form_error(&err).into()),
+            )
+            .app_data(web::QueryConfig::default().error_handler(|_, _| {
+                AppError::BadRequest("The address is malformed.".into()).into()
+            }))
+            .wrap(from_fn(csrf::protect))
+            .wrap(from_fn(auth::load_user))
+            .wrap(session)
+            .wrap(ErrorHandlers::new().default_handler(render_framework_error))
+            .wrap(from_fn(move |req, next| {
+                headers::security_headers(req, next, https)
+            }))
+            .wrap(TracingLogger::default())
+            .configure(routes)
+            .default_service(web::to(|| async {
+                Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+            }))
+    })
+    .listen(listener)?
+    .shutdown_timeout(30)
+    .run();
+    Ok(server)
+}
+
+fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-twostep_session"
+    } else {
+        "twostep_session"
+    }
+}
+
+fn form_error(err: &actix_web::error::UrlencodedError) -> AppError {
+    use actix_web::error::UrlencodedError;
+    match err {
+        UrlencodedError::Overflow { .. } => AppError::TooLarge,
+        UrlencodedError::ContentType => {
+            AppError::BadRequest("The form was sent in a format this page does not accept.".into())
+        }
+        _ => AppError::BadRequest(
+            "The form could not be read. Go back, check what you entered and try again.".into(),
+        ),
+    }
+}

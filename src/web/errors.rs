@@ -1,0 +1,152 @@
+//! One mapping from errors to responses: expected failures get their page and a 4xx;
+//! anything unexpected becomes an opaque 500 page while its cause is logged with its chain.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::ServiceResponse;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentType};
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+use super::layout::Layout;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    Forbidden(&'static str),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("not found")]
+    NotFound,
+    #[error("the request body is too large")]
+    TooLarge,
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        Self::Unexpected(err.into())
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(err: askama::Error) -> Self {
+        Self::Unexpected(err.into())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorPage<'a> {
+    layout: Layout,
+    title: &'a str,
+    message: &'a str,
+}
+
+/// What a person reads for each status: a title and one sentence that says what to do.
+fn describe(status: StatusCode) -> (&'static str, &'static str) {
+    match status.as_u16() {
+        400 => (
+            "Bad request",
+            "The request could not be read. Go back, check what you entered and try again.",
+        ),
+        403 => ("Forbidden", "You cannot do this."),
+        404 => (
+            "Page not found",
+            "There is no page at this address. Check it, or go to the start page.",
+        ),
+        405 => ("Method not allowed", "This page cannot be used that way."),
+        413 => (
+            "Too much data",
+            "What you sent is too large. Shorten it and try again.",
+        ),
+        415 => (
+            "Unsupported form",
+            "The form was sent in a format this page does not accept.",
+        ),
+        429 => ("Too many requests", "Wait a few minutes and try again."),
+        503 => (
+            "Unavailable",
+            "The service is unavailable. Try again in a moment.",
+        ),
+        _ if status.is_client_error() => ("Request refused", "The request could not be completed."),
+        _ => (
+            "Something went wrong",
+            "An unexpected error happened on our side. Try again in a moment.",
+        ),
+    }
+}
+
+/// Renders the error page; falls back to plain text if the template itself fails.
+pub fn error_page(status: StatusCode, message: Option<&str>) -> HttpResponse {
+    let (title, default_message) = describe(status);
+    let page = ErrorPage {
+        layout: Layout::bare(),
+        title,
+        message: message.unwrap_or(default_message),
+    };
+    match page.render() {
+        Ok(html) => HttpResponse::build(status)
+            .insert_header(ContentType::html())
+            .body(html),
+        Err(err) => {
+            tracing::error!(error = %err, "Rendering the error page failed");
+            HttpResponse::build(status).body(title)
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::Forbidden(message) => error_page(self.status_code(), Some(message)),
+            Self::BadRequest(message) => error_page(self.status_code(), Some(message)),
+            Self::NotFound | Self::TooLarge => error_page(self.status_code(), None),
+            Self::Unexpected(err) => {
+                tracing::error!(error = ?err, "Request failed unexpectedly");
+                error_page(self.status_code(), None)
+            }
+        }
+    }
+}
+
+/// Gives framework-made error responses (404 for unknown paths, 405, 413 and 400 from the
+/// extractors) the same page as ours. Responses that already carry HTML are left alone.
+pub fn render_framework_error<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    if status.is_server_error() {
+        tracing::error!(%status, "A framework error reached the client");
+    }
+    let allow = res.headers().get(header::ALLOW).cloned();
+    let (req, _) = res.into_parts();
+    let mut page = error_page(status, None);
+    if let Some(allow) = allow {
+        page.headers_mut().insert(header::ALLOW, allow);
+    }
+    let page: HttpResponse<BoxBody> = page;
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, page).map_into_right_body::<B>(),
+    ))
+}

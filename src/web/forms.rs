@@ -1,0 +1,42 @@
+//! Form errors shown in a page's error summary and beside each field.
+
+pub struct FieldError {
+    /// The `id` of the input the message belongs to; the summary links to it.
+    pub field: &'static str,
+    pub message: String,
+}
+
+#[derive(Default)]
+pub struct FormErrors(Vec<FieldError>);
+
+impl FormErrors {
+    pub fn add(&mut self, field: &'static str, message: impl ToString) {
+        self.0.push(FieldError {
+            field,
+            message: message.to_string(),
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn all(&self) -> &[FieldError] {
+        &self.0
+    }
+
+    /// The first message for a field, shown beside it.
+    pub fn for_field(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|error| error.field == field)
+            .map(|error| error.message.as_str())
+    }
+
+    /// An error that belongs to no field (wrong credentials, too many attempts).
+    pub fn general(message: impl ToString) -> Self {
+        let mut errors = Self::default();
+        errors.add("", message);
+        errors
+    }
+}

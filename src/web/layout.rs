@@ -1,0 +1,79 @@
+//! What every page's layout needs: the app name, the CSRF token for its forms (the sign-out
+//! button is one), and who is signed in.
+
+use std::future::{Ready, ready};
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+
+use super::AppState;
+use super::errors::AppError;
+use super::middleware::auth::CurrentUser;
+use super::middleware::csrf::CsrfToken;
+
+pub struct SignedInUser {
+    pub name: String,
+    pub is_admin: bool,
+}
+
+pub struct Layout {
+    pub app_name: String,
+    pub csrf_token: String,
+    pub user: Option<SignedInUser>,
+    /// A one-line confirmation named in the query string (`?notice=signed-out`), so a
+    /// redirect can say what happened without storing anything.
+    pub notice: Option<&'static str>,
+}
+
+fn notice_text(name: &str) -> Option<&'static str> {
+    match name {
+        "signed-out" => Some("You have signed out."),
+        "password-changed" => {
+            Some("Your password has been changed. Your other sessions were signed out.")
+        }
+        "welcome" => Some("Your account has been created."),
+        _ => None,
+    }
+}
+
+impl Layout {
+    /// For pages rendered without a request at hand (error pages): no forms, no user.
+    pub fn bare() -> Self {
+        Self {
+            app_name: "Twostep".into(),
+            csrf_token: String::new(),
+            user: None,
+            notice: None,
+        }
+    }
+}
+
+impl FromRequest for Layout {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let app_name = req
+            .app_data::<web::Data<AppState>>()
+            .map(|state| state.settings.app_name.clone())
+            .unwrap_or_else(|| "Twostep".into());
+        let extensions = req.extensions();
+        let csrf_token = extensions
+            .get::<CsrfToken>()
+            .map(|token| token.0.clone())
+            .unwrap_or_default();
+        let user = extensions.get::<CurrentUser>().map(|current| SignedInUser {
+            name: current.0.name.clone(),
+            is_admin: current.0.is_admin(),
+        });
+        let notice = url::form_urlencoded::parse(req.query_string().as_bytes())
+            .find(|(name, _)| name == "notice")
+            .and_then(|(_, value)| notice_text(&value));
+        ready(Ok(Self {
+            app_name,
+            csrf_token,
+            user,
+            notice,
+        }))
+    }
+}

@@ -1,0 +1,198 @@
+//! CSRF protection for every state-changing request.
+//!
+//! A signed double-submit cookie: the browser holds a random nonce in an `HttpOnly` cookie;
+//! forms carry `HMAC(secret key, nonce | signed-in user)` in the `csrf_token` field. A POST
+//! is served only when the field matches the cookie's nonce and the session's user. No
+//! session is needed, so anonymous pages (the sign-in page under load) write nothing to the
+//! database. On https the cookie takes the `__Host-` prefix, which a sibling subdomain
+//! cannot set.
+
+use actix_session::SessionExt;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::middleware::Next;
+use actix_web::web::{Bytes, BytesMut};
+use actix_web::{HttpMessage, web};
+use futures_util::StreamExt;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use subtle::ConstantTimeEq;
+
+use crate::db::sessions::USER_ID_KEY;
+use crate::domain::tokens::random_token;
+use crate::web::errors::error_page;
+use crate::web::{AppState, MAX_BODY_BYTES};
+
+pub const FORM_FIELD: &str = "csrf_token";
+pub const HEADER: &str = "x-csrf-token";
+
+/// The token a page puts in its forms.
+#[derive(Clone, Debug)]
+pub struct CsrfToken(pub String);
+
+pub fn cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-twostep_csrf"
+    } else {
+        "twostep_csrf"
+    }
+}
+
+fn sign(key: &[u8], nonce: &str, user_id: Option<i64>) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(b"twostep csrf\0");
+    mac.update(nonce.as_bytes());
+    mac.update(b"\0");
+    mac.update(
+        user_id
+            .map_or_else(|| "-".to_owned(), |id| id.to_string())
+            .as_bytes(),
+    );
+    hex::encode(mac.finalize().into_bytes())
+}
+
+fn is_well_formed_nonce(nonce: &str) -> bool {
+    nonce.len() == 43
+        && nonce
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+enum BodyError {
+    TooLarge,
+    Unreadable,
+}
+
+/// Reads the whole body (bounded), finds the token in it, and puts the body back for the
+/// handler's extractor.
+async fn take_form_token(req: &mut ServiceRequest) -> Result<Option<String>, BodyError> {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
+        return Err(BodyError::TooLarge);
+    }
+    let mut payload = req.take_payload();
+    let mut body = BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| BodyError::Unreadable)?;
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Err(BodyError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    let body: Bytes = body.freeze();
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let token = if is_form {
+        url::form_urlencoded::parse(&body)
+            .find(|(name, _)| name == FORM_FIELD)
+            .map(|(_, value)| value.into_owned())
+    } else {
+        None
+    };
+    req.set_payload(actix_web::dev::Payload::from(body));
+    Ok(token)
+}
+
+pub async fn protect(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return Ok(refuse(req, StatusCode::INTERNAL_SERVER_ERROR, None));
+    };
+    let https = state.settings.is_https();
+    let key = state.settings.secret_key.expose();
+    let nonce = req
+        .cookie(cookie_name(https))
+        .map(|cookie| cookie.value().to_owned())
+        .filter(|nonce| is_well_formed_nonce(nonce));
+    let user_id = req.get_session().get::<i64>(USER_ID_KEY).ok().flatten();
+
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe {
+        let Some(nonce) = nonce.as_deref() else {
+            return Ok(refuse(req, StatusCode::FORBIDDEN, Some(EXPIRED)));
+        };
+        let from_header = req
+            .headers()
+            .get(HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let sent = match take_form_token(&mut req).await {
+            Ok(token) => token.or(from_header),
+            Err(BodyError::TooLarge) => {
+                return Ok(refuse(req, StatusCode::PAYLOAD_TOO_LARGE, None));
+            }
+            Err(BodyError::Unreadable) => return Ok(refuse(req, StatusCode::BAD_REQUEST, None)),
+        };
+        let expected = sign(key, nonce, user_id);
+        let valid = sent.is_some_and(|sent| bool::from(sent.as_bytes().ct_eq(expected.as_bytes())));
+        if !valid {
+            tracing::warn!(path = %req.path(), "Refused a request without a valid CSRF token");
+            return Ok(refuse(req, StatusCode::FORBIDDEN, Some(EXPIRED)));
+        }
+    }
+
+    let (nonce, is_new) = match nonce {
+        Some(nonce) => (nonce, false),
+        None => (random_token(), true),
+    };
+    req.extensions_mut()
+        .insert(CsrfToken(sign(key, &nonce, user_id)));
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    if is_new {
+        let cookie = Cookie::build(cookie_name(https), nonce)
+            .path("/")
+            .http_only(true)
+            .secure(https)
+            .same_site(SameSite::Lax)
+            .finish();
+        res.response_mut().add_cookie(&cookie)?;
+    }
+    Ok(res)
+}
+
+const EXPIRED: &str = "This form has expired or was not sent from this site. \
+     Go back, reload the page and try again.";
+
+fn refuse(
+    req: ServiceRequest,
+    status: StatusCode,
+    message: Option<&str>,
+) -> ServiceResponse<BoxBody> {
+    let (req, _) = req.into_parts();
+    ServiceResponse::new(req, error_page(status, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_bind_the_nonce_and_the_user() {
+        let key = [7u8; 32];
+        let nonce = random_token();
+        assert!(is_well_formed_nonce(&nonce));
+        assert_eq!(sign(&key, &nonce, None), sign(&key, &nonce, None));
+        assert_ne!(sign(&key, &nonce, None), sign(&key, &nonce, Some(1)));
+        assert_ne!(sign(&key, &nonce, Some(1)), sign(&key, &nonce, Some(2)));
+        assert_ne!(sign(&key, &nonce, None), sign(&key, &random_token(), None));
+        assert_ne!(sign(&key, &nonce, None), sign(&[8u8; 32], &nonce, None));
+    }
+
+    #[test]
+    fn malformed_nonces_are_ignored() {
+        assert!(!is_well_formed_nonce(""));
+        assert!(!is_well_formed_nonce(&"a".repeat(44)));
+        assert!(!is_well_formed_nonce(&format!("{}'", "a".repeat(42))));
+    }
+}

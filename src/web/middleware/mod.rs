@@ -1,0 +1,6 @@
+//! Middleware applied to every request (security headers, sessions, CSRF) or per scope
+//! (sign-in required).
+
+pub mod auth;
+pub mod csrf;
+pub mod headers;

@@ -1,0 +1,115 @@
+//! HTTP: middleware, errors, and one module per page area.
+
+pub mod errors;
+pub mod forms;
+pub mod layout;
+pub mod middleware;
+
+mod account;
+mod health;
+mod home;
+mod login;
+mod register;
+mod setup;
+
+use std::sync::Arc;
+
+use actix_web::http::header::ContentType;
+use actix_web::{HttpResponse, web};
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::domain::password::Passwords;
+
+/// Shared by every request.
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub passwords: Passwords,
+}
+
+/// The largest request body accepted; longer ones get 413.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(health::healthz))
+        .route("/readyz", web::get().to(health::readyz))
+        .route("/static/style.css", web::get().to(stylesheet))
+        .service(
+            web::resource("/login")
+                .route(web::get().to(login::login_form))
+                .route(web::post().to(login::login)),
+        )
+        .route("/logout", web::post().to(login::logout))
+        .service(
+            web::resource("/register")
+                .route(web::get().to(register::register_form))
+                .route(web::post().to(register::register)),
+        )
+        .service(
+            web::resource("/setup")
+                .route(web::get().to(setup::setup_form))
+                .route(web::post().to(setup::create_admin)),
+        )
+        .service(
+            web::resource("/")
+                .wrap(actix_web::middleware::from_fn(
+                    middleware::auth::require_sign_in,
+                ))
+                .route(web::get().to(home::home)),
+        )
+        .service(
+            web::scope("/account")
+                .wrap(actix_web::middleware::from_fn(
+                    middleware::auth::require_sign_in,
+                ))
+                .service(
+                    web::resource("/password")
+                        .route(web::get().to(account::password_form))
+                        .route(web::post().to(account::change_password)),
+                ),
+        );
+}
+
+async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(ContentType(mime_css()))
+        .body(include_str!("../../static/style.css"))
+}
+
+fn mime_css() -> actix_web::mime::Mime {
+    "text/css; charset=utf-8"
+        .parse()
+        .expect("a constant MIME type parses")
+}
+
+/// Where a request came from, for the audit log and the per-IP limits. The peer address is
+/// used as is: forwarded headers can be forged by any client.
+pub fn origin_of(req: &actix_web::HttpRequest) -> crate::db::audit::Origin {
+    let user_agent = req
+        .headers()
+        .get(actix_web::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|ua| ua.chars().take(512).collect());
+    crate::db::audit::Origin {
+        ip: req.peer_addr().map(|addr| addr.ip().to_string()),
+        user_agent,
+    }
+}
+
+/// A 303 redirect: after a POST the browser GETs the target.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location))
+        .finish()
+}
+
+/// Renders a page with a status.
+pub fn render(
+    status: actix_web::http::StatusCode,
+    page: &impl askama::Template,
+) -> Result<HttpResponse, errors::AppError> {
+    Ok(HttpResponse::build(status)
+        .insert_header(ContentType::html())
+        .body(page.render()?))
+}

@@ -1,0 +1,201 @@
+//! Creating an account: `/register` for everyone, and the same form behind the one-time
+//! setup link for the first administrator.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use crate::db::audit::{AuditEvent, EventKind, record_event};
+use crate::db::sessions::USER_ID_KEY;
+use crate::db::throttle::{failures_since, record_failure};
+use crate::db::unix_now;
+use crate::db::users::{InsertUserError, NewUser, insert_user};
+use crate::domain::account::{normalise_email, normalise_name};
+use crate::domain::password::check_new_password;
+use crate::web::errors::AppError;
+use crate::web::forms::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::login::{AUTHENTICATED_AT_KEY, empty_secret};
+use crate::web::{AppState, origin_of, render, see_other};
+
+/// Accounts one address may try to create per throttle window; bounds probing for which
+/// emails are registered.
+const REGISTRATIONS_PER_IP: i64 = 20;
+const EMAIL_TAKEN: &str = "An account with this email already exists. Sign in instead.";
+
+#[derive(Deserialize)]
+pub struct AccountForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default = "empty_secret")]
+    pub password: SecretString,
+}
+
+/// The account details once every rule holds.
+pub struct ValidAccount {
+    pub name: String,
+    pub email: String,
+    pub password: SecretString,
+}
+
+impl AccountForm {
+    pub fn validate(self) -> Result<ValidAccount, (FormErrors, TypedAccount)> {
+        let mut errors = FormErrors::default();
+        let name = normalise_name(&self.name)
+            .map_err(|p| errors.add("name", p))
+            .ok();
+        let email = normalise_email(&self.email)
+            .map_err(|p| errors.add("email", p))
+            .ok();
+        let inputs: Vec<&str> = [name.as_deref(), email.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if self.password.expose_secret().is_empty() {
+            errors.add("password", "Choose a password.");
+        } else if let Err(problem) = check_new_password(self.password.expose_secret(), &inputs) {
+            errors.add("password", problem);
+        }
+        match (name, email) {
+            (Some(name), Some(email)) if errors.is_empty() => Ok(ValidAccount {
+                name,
+                email,
+                password: self.password,
+            }),
+            _ => Err((errors, TypedAccount::from(&self))),
+        }
+    }
+}
+
+/// What the person typed, shown again when the form comes back with errors (never the
+/// password).
+#[derive(Default)]
+pub struct TypedAccount {
+    pub name: String,
+    pub email: String,
+}
+
+impl From<&AccountForm> for TypedAccount {
+    fn from(form: &AccountForm) -> Self {
+        Self {
+            name: form.name.trim().to_owned(),
+            email: form.email.trim().to_owned(),
+        }
+    }
+}
+
+impl From<&ValidAccount> for TypedAccount {
+    fn from(account: &ValidAccount) -> Self {
+        Self {
+            name: account.name.clone(),
+            email: account.email.clone(),
+        }
+    }
+}
+
+/// Starts a fresh session for a user who just proved who they are.
+pub fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
+    session.renew();
+    session
+        .insert(USER_ID_KEY, user_id)
+        .and_then(|()| session.insert(AUTHENTICATED_AT_KEY, unix_now()))
+        .map_err(|err| AppError::Unexpected(anyhow::anyhow!("storing the session: {err}")))
+}
+
+#[derive(Template)]
+#[template(path = "register.html")]
+struct RegisterPage {
+    layout: Layout,
+    typed: TypedAccount,
+    errors: FormErrors,
+}
+
+pub async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
+    if layout.user.is_some() {
+        return Ok(see_other("/"));
+    }
+    render(
+        StatusCode::OK,
+        &RegisterPage {
+            layout,
+            typed: TypedAccount::default(),
+            errors: FormErrors::default(),
+        },
+    )
+}
+
+#[tracing::instrument(name = "Register an account", skip_all)]
+pub async fn register(
+    req: HttpRequest,
+    form: web::Form<AccountForm>,
+    state: web::Data<AppState>,
+    session: Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let account = match form.into_inner().validate() {
+        Ok(account) => account,
+        Err((errors, typed)) => {
+            let page = RegisterPage {
+                layout,
+                typed,
+                errors,
+            };
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let origin = origin_of(&req);
+    let attempts_key = format!("register-ip:{}", origin.ip.as_deref().unwrap_or_default());
+    let since = unix_now() - state.settings.throttle_window_secs;
+    if failures_since(&state.db, &attempts_key, since).await? >= REGISTRATIONS_PER_IP {
+        let page = RegisterPage {
+            layout,
+            typed: TypedAccount::from(&account),
+            errors: FormErrors::general(
+                "Too many accounts were created from your network. Wait 15 minutes and try again.",
+            ),
+        };
+        return render(StatusCode::TOO_MANY_REQUESTS, &page);
+    }
+    record_failure(&state.db, &[&attempts_key]).await?;
+
+    let hash = state.passwords.hash(account.password.clone()).await?;
+    let new_user = NewUser {
+        email: &account.email,
+        name: &account.name,
+        password_hash: Some(&hash),
+        phone: None,
+        is_admin: false,
+    };
+    let user_id = match insert_user(&state.db.pool, &new_user).await {
+        Ok(id) => id,
+        Err(InsertUserError::EmailTaken) => {
+            let mut errors = FormErrors::default();
+            errors.add("email", EMAIL_TAKEN);
+            let page = RegisterPage {
+                layout,
+                typed: TypedAccount::from(&account),
+                errors,
+            };
+            return render(StatusCode::CONFLICT, &page);
+        }
+        Err(InsertUserError::Db(err)) => return Err(err.into()),
+    };
+    record_event(
+        &state.db.pool,
+        &AuditEvent {
+            kind: EventKind::UserRegistered,
+            actor_user_id: Some(user_id),
+            subject_user_id: Some(user_id),
+            origin: &origin,
+            detail: None,
+        },
+    )
+    .await?;
+    sign_in(&session, user_id)?;
+    Ok(see_other("/?notice=welcome"))
+}
