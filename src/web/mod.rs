@@ -32,15 +32,16 @@ pub struct AppState {
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(health::healthz))
-        .route("/readyz", web::get().to(health::readyz))
-        .route("/static/style.css", web::get().to(stylesheet))
+    // Every path is a resource, so a wrong method gets 405 rather than 404.
+    cfg.service(web::resource("/healthz").route(web::get().to(health::healthz)))
+        .service(web::resource("/readyz").route(web::get().to(health::readyz)))
+        .service(web::resource("/static/style.css").route(web::get().to(stylesheet)))
         .service(
             web::resource("/login")
                 .route(web::get().to(login::login_form))
                 .route(web::post().to(login::login)),
         )
-        .route("/logout", web::post().to(login::logout))
+        .service(web::resource("/logout").route(web::post().to(login::logout)))
         .service(
             web::resource("/register")
                 .route(web::get().to(register::register_form))

@@ -63,6 +63,21 @@ fn is_well_formed_nonce(nonce: &str) -> bool {
 enum BodyError {
     TooLarge,
     Unreadable,
+    /// A field that is not UTF-8 once decoded, or holds a NUL (no database stores it).
+    BadText,
+}
+
+/// True when every name and value of a urlencoded body decodes to UTF-8 without NUL.
+/// (The form extractors would silently replace bad bytes; refusing them is clearer.)
+fn is_clean_form(body: &[u8]) -> bool {
+    body.split(|&b| b == b'&').all(|pair| {
+        let plus_as_space: Vec<u8> = pair
+            .iter()
+            .map(|&b| if b == b'+' { b' ' } else { b })
+            .collect();
+        let decoded: Vec<u8> = percent_encoding::percent_decode(&plus_as_space).collect();
+        std::str::from_utf8(&decoded).is_ok_and(|text| !text.contains('\0'))
+    })
 }
 
 /// Reads the whole body (bounded), finds the token in it, and puts the body back for the
@@ -91,6 +106,9 @@ async fn take_form_token(req: &mut ServiceRequest) -> Result<Option<String>, Bod
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if is_form && !is_clean_form(&body) {
+        return Err(BodyError::BadText);
+    }
     let token = if is_form {
         url::form_urlencoded::parse(&body)
             .find(|(name, _)| name == FORM_FIELD)
@@ -133,6 +151,9 @@ pub async fn protect(
                 return Ok(refuse(req, StatusCode::PAYLOAD_TOO_LARGE, None));
             }
             Err(BodyError::Unreadable) => return Ok(refuse(req, StatusCode::BAD_REQUEST, None)),
+            Err(BodyError::BadText) => {
+                return Ok(refuse(req, StatusCode::BAD_REQUEST, Some(BAD_TEXT)));
+            }
         };
         let expected = sign(key, nonce, user_id);
         let valid = sent.is_some_and(|sent| bool::from(sent.as_bytes().ct_eq(expected.as_bytes())));
@@ -161,6 +182,9 @@ pub async fn protect(
     Ok(res)
 }
 
+const BAD_TEXT: &str = "The form contains characters that cannot be used. \
+     Go back, check what you entered and try again.";
+
 const EXPIRED: &str = "This form has expired or was not sent from this site. \
      Go back, reload the page and try again.";
 
@@ -187,6 +211,15 @@ mod tests {
         assert_ne!(sign(&key, &nonce, Some(1)), sign(&key, &nonce, Some(2)));
         assert_ne!(sign(&key, &nonce, None), sign(&key, &random_token(), None));
         assert_ne!(sign(&key, &nonce, None), sign(&[8u8; 32], &nonce, None));
+    }
+
+    #[test]
+    fn forms_must_decode_to_text_without_nul() {
+        assert!(is_clean_form(b"name=Ada+L%C3%B6vel&email=a%40b.c"));
+        assert!(!is_clean_form(b"name=%FF%FE"));
+        assert!(!is_clean_form(b"name=\xff"));
+        assert!(!is_clean_form(b"password=%C3%28"));
+        assert!(!is_clean_form(b"name=a%00b"));
     }
 
     #[test]

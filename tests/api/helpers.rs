@@ -1,0 +1,280 @@
+//! The test harness: each test gets its own database (a temp SQLite file, or a fresh
+//! PostgreSQL database named by a UUID), its own port, and a client with cookies on and
+//! redirects off.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use reqwest::Response;
+use reqwest::cookie::{CookieStore, Jar};
+use secrecy::SecretString;
+use sqlx::Row;
+use twostep::config::Settings;
+use twostep::db::Db;
+use twostep::db::users::{NewUser, insert_user};
+use twostep::domain::password::Passwords;
+use twostep::startup::Application;
+
+pub const POSTGRES_URL_VAR: &str = "TWOSTEP_TEST_POSTGRES_URL";
+pub const REQUIRE_POSTGRES_VAR: &str = "TWOSTEP_REQUIRE_POSTGRES";
+
+/// A password zxcvbn accepts, used for seeded users.
+pub const GOOD_PASSWORD: &str = "violet kettle sings at dawn";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub db: Db,
+    pub client: reqwest::Client,
+    pub jar: Arc<Jar>,
+    pub setup_link: Option<String>,
+    pub database_url: String,
+    /// Holds the temp directory (SQLite file, secret key) until the test ends.
+    _data_dir: tempfile::TempDir,
+}
+
+/// Creates a fresh database for one test and returns its URL, or `None` when PostgreSQL
+/// is not configured (allowed locally, refused when `TWOSTEP_REQUIRE_POSTGRES` is set).
+pub async fn fresh_database_url(backend: Backend, dir: &Path) -> Option<String> {
+    match backend {
+        Backend::Sqlite => Some(format!("sqlite://{}", dir.join("twostep.db").display())),
+        Backend::Postgres => {
+            let Ok(admin_url) = std::env::var(POSTGRES_URL_VAR) else {
+                assert!(
+                    std::env::var(REQUIRE_POSTGRES_VAR).is_err(),
+                    "{REQUIRE_POSTGRES_VAR} is set but {POSTGRES_URL_VAR} is not"
+                );
+                eprintln!(
+                    "\n*** SKIPPED on PostgreSQL: set {POSTGRES_URL_VAR}=postgres://postgres@127.0.0.1:5432/postgres to run it ***\n"
+                );
+                return None;
+            };
+            let name = format!("twostep_test_{}", uuid::Uuid::new_v4().simple());
+            sqlx::any::install_default_drivers();
+            let admin = sqlx::AnyPool::connect(&admin_url)
+                .await
+                .expect("connecting to the PostgreSQL server for tests");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!(r#"CREATE DATABASE "{name}""#)))
+                .execute(&admin)
+                .await
+                .expect("creating a test database");
+            admin.close().await;
+            let mut url = url::Url::parse(&admin_url).expect("a valid PostgreSQL URL");
+            url.set_path(&name);
+            Some(url.to_string())
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> Option<Self> {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Starts the portal with settings adjusted by `adjust` (tighter limits, https…).
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<Self> {
+        let data_dir = tempfile::tempdir().expect("a temp dir");
+        let database_url = fresh_database_url(backend, data_dir.path()).await?;
+        let mut settings = Settings::for_database(&database_url, data_dir.path());
+        settings.bind = "127.0.0.1:0".parse().unwrap();
+        adjust(&mut settings);
+        let app = Application::build(settings)
+            .await
+            .expect("the application builds");
+        let port = app.port();
+        let setup_link = app.setup_link().map(str::to_owned);
+        tokio::spawn(app.run_until_stopped());
+        let db = Db::connect(&database_url).expect("a database handle for assertions");
+        let jar = Arc::new(Jar::default());
+        Some(Self {
+            address: format!("http://127.0.0.1:{port}"),
+            db,
+            client: client_with(jar.clone()),
+            jar,
+            setup_link,
+            database_url,
+            _data_dir: data_dir,
+        })
+    }
+
+    /// A second browser: its own cookies, same portal.
+    pub fn new_browser(&self) -> (reqwest::Client, Arc<Jar>) {
+        let jar = Arc::new(Jar::default());
+        (client_with(jar.clone()), jar)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_text(&self, path: &str) -> String {
+        self.get(path).await.text().await.unwrap()
+    }
+
+    /// Posts a form as a browser would: with the CSRF token of the page it came from.
+    pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+        submit_with(&self.client, &self.address, page, action, fields).await
+    }
+
+    /// Posts a form with exactly these fields (no CSRF token added).
+    pub async fn post_raw(&self, action: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(action))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn post_login(&self, email: &str, password: &str) -> Response {
+        self.submit(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    pub async fn post_logout(&self) -> Response {
+        self.submit("/", "/logout", &[]).await
+    }
+
+    /// Creates a user directly in the database, hashed with the production parameters.
+    pub async fn create_user(&self, email: &str, name: &str, admin: bool) -> i64 {
+        let hash = Passwords::new()
+            .unwrap()
+            .hash(SecretString::from(GOOD_PASSWORD))
+            .await
+            .unwrap();
+        insert_user(
+            &self.db.pool,
+            &NewUser {
+                email,
+                name,
+                password_hash: Some(&hash),
+                phone: None,
+                is_admin: admin,
+            },
+        )
+        .await
+        .expect("inserting a test user")
+    }
+
+    pub async fn count(&self, sql: &'static str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.db.pool)
+            .await
+            .unwrap()
+    }
+
+    /// The audit events recorded, oldest first.
+    pub async fn audit_events(&self) -> Vec<String> {
+        sqlx::query("SELECT event FROM audit_events ORDER BY id")
+            .fetch_all(&self.db.pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| row.get::<String, _>(0))
+            .collect()
+    }
+
+    /// The session cookie's value, if the client holds one.
+    pub fn session_cookie(&self) -> Option<String> {
+        cookie_value(&self.jar, &self.address, "twostep_session")
+    }
+}
+
+pub fn client_with(jar: Arc<Jar>) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_provider(jar)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+pub fn cookie_value(jar: &Jar, address: &str, name: &str) -> Option<String> {
+    let url = address.parse().unwrap();
+    let header = jar.cookies(&url)?;
+    header
+        .to_str()
+        .unwrap()
+        .split("; ")
+        .find_map(|pair| pair.strip_prefix(&format!("{name}=")).map(str::to_owned))
+}
+
+pub async fn submit_with(
+    client: &reqwest::Client,
+    address: &str,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> Response {
+    let mut response = client.get(format!("{address}{page}")).send().await.unwrap();
+    // Signed in, the sign-in page redirects home; a browser would take its token there.
+    if response.status().is_redirection() {
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        response = client
+            .get(format!("{address}{location}"))
+            .send()
+            .await
+            .unwrap();
+    }
+    let html = response.text().await.unwrap();
+    let token = csrf_token(&html);
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+    form.extend_from_slice(fields);
+    client
+        .post(format!("{address}{action}"))
+        .form(&form)
+        .send()
+        .await
+        .expect("POST")
+}
+
+/// The CSRF token a page put in its forms.
+pub fn csrf_token(html: &str) -> String {
+    let marker = r#"name="csrf_token" value=""#;
+    let start = html.find(marker).expect("the page has a CSRF token") + marker.len();
+    let end = html[start..].find('"').unwrap();
+    html[start..start + end].to_owned()
+}
+
+#[track_caller]
+pub fn assert_redirect_to(response: &Response, location: &str) {
+    assert_eq!(response.status().as_u16(), 303, "expected a redirect");
+    assert_eq!(response.headers()["location"], location);
+}
+
+/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                use $crate::helpers::{Backend, TestApp};
+
+                #[tokio::test]
+                async fn sqlite() {
+                    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+                    super::$name(app).await;
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    if let Some(app) = TestApp::spawn(Backend::Postgres).await {
+                        super::$name(app).await;
+                    }
+                }
+            }
+        )*
+    };
+}

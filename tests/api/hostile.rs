@@ -1,0 +1,171 @@
+//! Hostile input: never a 5xx, always a clear 4xx, nothing half-written.
+
+use crate::helpers::{GOOD_PASSWORD, TestApp, csrf_token};
+use crate::on_both_databases;
+
+async fn token_for(app: &TestApp, page: &str) -> String {
+    csrf_token(&app.get_text(page).await)
+}
+
+async fn oversized_bodies_are_refused_with_413(app: TestApp) {
+    let token = token_for(&app, "/register").await;
+    let huge = "x".repeat(1024 * 1024);
+    for action in ["/login", "/register", "/setup", "/logout"] {
+        let response = app
+            .post_raw(
+                action,
+                &[
+                    ("csrf_token", &token),
+                    ("name", &huge),
+                    ("email", "a@example.com"),
+                    ("password", &huge),
+                ],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 413, "{action}");
+        assert!(response.text().await.unwrap().contains("Too much data"));
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+}
+
+async fn invalid_utf8_is_a_bad_request(app: TestApp) {
+    let token = token_for(&app, "/register").await;
+    let body = format!("csrf_token={token}&name=%FF%FE&email=a%40example.com&password=%C3%28");
+    for action in ["/login", "/register"] {
+        let response = app
+            .client
+            .post(app.url(action))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 400, "{action}");
+    }
+    let raw = app
+        .client
+        .post(app.url("/register"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(
+            [
+                b"csrf_token=".as_slice(),
+                token.as_bytes(),
+                b"&name=\xff\xfe&email=x".as_slice(),
+            ]
+            .concat(),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert!(raw.status().is_client_error(), "{}", raw.status());
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+}
+
+async fn wrong_methods_and_content_types_are_refused(app: TestApp) {
+    let token = token_for(&app, "/login").await;
+    for method in ["PUT", "PATCH", "DELETE"] {
+        let response = app
+            .client
+            .request(method.parse().unwrap(), app.url("/login"))
+            .header("x-csrf-token", &token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 405, "{method}");
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Method not allowed")
+        );
+    }
+    assert_eq!(app.get("/logout").await.status().as_u16(), 405);
+    let json = app
+        .client
+        .post(app.url("/login"))
+        .header("x-csrf-token", &token)
+        .header("content-type", "application/json")
+        .body(r#"{"email":"a@example.com"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json.status().as_u16(), 400);
+}
+
+async fn sql_metacharacters_are_just_text(app: TestApp) {
+    let nasty = [
+        "' OR '1'='1",
+        "\"; DROP TABLE users; --",
+        "Robert'); DROP TABLE sessions;--",
+        "$1 \\ % _ ;",
+    ];
+    app.create_user("ada@example.com", "Ada", false).await;
+    for value in nasty {
+        let login = app.post_login(value, value).await;
+        assert!(
+            login.status().is_client_error(),
+            "{value}: {}",
+            login.status()
+        );
+        let login = app.post_login("ada@example.com", value).await;
+        assert_eq!(login.status().as_u16(), 401);
+        let register = app
+            .submit(
+                "/register",
+                "/register",
+                &[("name", value), ("email", value), ("password", value)],
+            )
+            .await;
+        assert_eq!(register.status().as_u16(), 422, "{value}");
+        assert!(
+            app.get(&format!("/setup?token={}", urlencode(value)))
+                .await
+                .status()
+                .is_client_error()
+        );
+    }
+    // NUL cannot be stored by PostgreSQL: every form refuses it up front.
+    let nul = app.post_login("ada\0@example.com", "pass\0word").await;
+    assert_eq!(nul.status().as_u16(), 400);
+    assert!(
+        nul.text()
+            .await
+            .unwrap()
+            .contains("characters that cannot be used")
+    );
+
+    // A name full of quotes is stored and shown as typed, escaped.
+    let quoted = "O'Brien \"<b>Bold</b>\"";
+    let response = app
+        .submit(
+            "/register",
+            "/register",
+            &[
+                ("name", quoted),
+                ("email", "obrien@example.com"),
+                ("password", GOOD_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 303);
+    let home = app.get_text("/").await;
+    assert!(
+        home.contains("O&#39;Brien &#34;&#60;b&#62;Bold&#60;/b&#62;&#34;")
+            || home.contains("O&#x27;Brien"),
+        "{home}"
+    );
+    assert!(!home.contains("<b>Bold</b>"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 2);
+}
+
+fn urlencode(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+on_both_databases!(
+    oversized_bodies_are_refused_with_413,
+    invalid_utf8_is_a_bad_request,
+    wrong_methods_and_content_types_are_refused,
+    sql_metacharacters_are_just_text,
+);

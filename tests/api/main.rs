@@ -1,0 +1,13 @@
+//! Integration tests over HTTP. Every test in `on_both_databases!` runs on SQLite and on
+//! PostgreSQL (set TWOSTEP_TEST_POSTGRES_URL).
+
+mod helpers;
+
+mod cli;
+mod health;
+mod hostile;
+mod login;
+mod password;
+mod register;
+mod security;
+mod setup;
