@@ -4,9 +4,11 @@
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Context, bail};
 use rand::RngCore;
+use secrecy::SecretString;
 use url::Url;
 
 /// The server's secret key: signs CSRF tokens and cookies, keys code HMACs. It cannot be
@@ -83,6 +85,23 @@ pub enum LogFormat {
     Json,
 }
 
+/// Which SMS provider sends the codes.
+#[derive(Clone, Debug)]
+pub enum SmsSettings {
+    /// Writes each message to the server log; nothing is sent (the zero-setup default).
+    Log,
+    Twilio {
+        account_sid: String,
+        auth_token: SecretString,
+        from: String,
+        api_base: Url,
+    },
+    Clickatell {
+        api_key: SecretString,
+        api_base: Url,
+    },
+}
+
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub database_url: String,
@@ -98,6 +117,13 @@ pub struct Settings {
     pub throttle_window_secs: i64,
     /// How long a session lives on the server without being used again.
     pub session_ttl_secs: i64,
+    pub sms: SmsSettings,
+    /// ISO 3166 country codes SMS may be sent to; empty allows all.
+    pub sms_allowed_countries: Vec<String>,
+    pub sms_connect_timeout: Duration,
+    pub sms_timeout: Duration,
+    /// Codes one client address may have sent per hour, across accounts.
+    pub sms_sends_per_ip_per_hour: i64,
 }
 
 impl Settings {
@@ -121,12 +147,19 @@ impl Settings {
             Some(text) => SecretKey::parse(&text).context("TWOSTEP_SECRET_KEY")?,
             None => SecretKey::load_or_create(&data_dir.join("secret.key"))?,
         };
+        let sms = sms_settings_from_env(&var)?;
+        let sms_allowed_countries = var("TWOSTEP_SMS_ALLOWED_COUNTRIES")
+            .map(|list| parse_countries(&list))
+            .transpose()?
+            .unwrap_or_default();
         Ok(Self {
             database_url,
             bind,
             public_url,
             data_dir,
             secret_key,
+            sms,
+            sms_allowed_countries,
             ..Self::defaults()
         })
     }
@@ -152,6 +185,11 @@ impl Settings {
             max_failures_per_ip: 50,
             throttle_window_secs: 15 * 60,
             session_ttl_secs: 12 * 60 * 60,
+            sms: SmsSettings::Log,
+            sms_allowed_countries: Vec::new(),
+            sms_connect_timeout: Duration::from_secs(3),
+            sms_timeout: Duration::from_secs(10),
+            sms_sends_per_ip_per_hour: 30,
         }
     }
 
@@ -166,6 +204,47 @@ impl Settings {
             _ => LogFormat::Text,
         }
     }
+}
+
+fn sms_settings_from_env(var: &impl Fn(&str) -> Option<String>) -> anyhow::Result<SmsSettings> {
+    let required =
+        |name: &str| var(name).with_context(|| format!("{name} must be set for this SMS provider"));
+    let base = |name: &str, default: &str| -> anyhow::Result<Url> {
+        let text = var(name).unwrap_or_else(|| default.to_owned());
+        Url::parse(&text).with_context(|| format!("{name} must be a URL"))
+    };
+    match var("TWOSTEP_SMS_PROVIDER").as_deref().unwrap_or("log") {
+        "log" => Ok(SmsSettings::Log),
+        "twilio" => Ok(SmsSettings::Twilio {
+            account_sid: required("TWOSTEP_TWILIO_ACCOUNT_SID")?,
+            auth_token: SecretString::from(required("TWOSTEP_TWILIO_AUTH_TOKEN")?),
+            from: required("TWOSTEP_TWILIO_FROM")?,
+            api_base: base("TWOSTEP_TWILIO_API_BASE", "https://api.twilio.com")?,
+        }),
+        "clickatell" => Ok(SmsSettings::Clickatell {
+            api_key: SecretString::from(required("TWOSTEP_CLICKATELL_API_KEY")?),
+            api_base: base(
+                "TWOSTEP_CLICKATELL_API_BASE",
+                "https://platform.clickatell.com",
+            )?,
+        }),
+        other => bail!("TWOSTEP_SMS_PROVIDER must be log, twilio or clickatell, not {other:?}"),
+    }
+}
+
+/// "SE, no,FI" -> ["SE", "NO", "FI"]; each must be a two-letter country code.
+fn parse_countries(list: &str) -> anyhow::Result<Vec<String>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|code| !code.is_empty())
+        .map(|code| {
+            if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+                Ok(code.to_ascii_uppercase())
+            } else {
+                bail!("TWOSTEP_SMS_ALLOWED_COUNTRIES takes two-letter country codes such as SE,NO, not {code:?}")
+            }
+        })
+        .collect()
 }
 
 fn parse_public_url(text: &str) -> anyhow::Result<Url> {
@@ -190,6 +269,12 @@ mod tests {
     fn secret_key_must_be_32_bytes_of_hex() {
         assert!(SecretKey::parse("abcd").is_err());
         assert!(SecretKey::parse(&"zz".repeat(32)).is_err());
+    }
+
+    #[test]
+    fn allowed_countries_are_two_letter_codes() {
+        assert_eq!(parse_countries(" se, NO ,").unwrap(), ["SE", "NO"]);
+        assert!(parse_countries("Sweden").is_err());
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Twostep: a self-hosted 2-step verification portal.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod sms;
 pub mod startup;
 pub mod telemetry;
+pub mod verification;
 pub mod web;

@@ -14,14 +14,18 @@ use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
+use crate::clock::Clock;
 use crate::config::Settings;
+use crate::db::Db;
+use crate::db::challenges::purge_challenges_before;
 use crate::db::sessions::{DbSessionStore, purge_expired_sessions};
 use crate::db::setup::store_setup_token;
 use crate::db::throttle::purge_failures_before;
 use crate::db::users::admin_exists;
-use crate::db::{Db, unix_now};
 use crate::domain::password::Passwords;
 use crate::domain::tokens::{random_token, token_digest};
+use crate::sms::provider_from_settings;
+use crate::verification::SmsVerification;
 use crate::web::errors::{AppError, render_framework_error};
 use crate::web::middleware::{auth, csrf, headers};
 use crate::web::{AppState, MAX_BODY_BYTES, routes};
@@ -36,6 +40,11 @@ impl Application {
     /// Connects to the database, applies migrations, binds the listener (port 0 picks a
     /// free one) and prepares the server; nothing is served until `run_until_stopped`.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, Clock::system()).await
+    }
+
+    /// As `build`, judging every expiry by `clock` (tests move it forward).
+    pub async fn build_with_clock(settings: Settings, clock: Clock) -> anyhow::Result<Self> {
         let db = Db::connect(&settings.database_url)?;
         db.migrate().await?;
         let setup_link = prepare_setup_link(&db, &settings).await?;
@@ -43,12 +52,22 @@ impl Application {
             .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let passwords = Passwords::new()?;
+        let provider = provider_from_settings(&settings)?;
+        if provider.is_development() {
+            tracing::warn!(
+                "SMS provider `log`: verification codes are written to this log and not sent. \
+                 Set TWOSTEP_SMS_PROVIDER for production."
+            );
+        }
+        let sms = SmsVerification::new(db.clone(), clock.clone(), provider, &settings);
         let state = web::Data::new(AppState {
+            sms,
             db,
+            clock: clock.clone(),
             settings: Arc::new(settings),
             passwords,
         });
-        spawn_janitor(state.db.clone());
+        spawn_janitor(state.db.clone(), clock);
         let server = serve(listener, state)?;
         Ok(Self {
             port,
@@ -86,16 +105,20 @@ async fn prepare_setup_link(db: &Db, settings: &Settings) -> anyhow::Result<Opti
 }
 
 /// Deletes expired sessions and old failure counters every few minutes.
-fn spawn_janitor(db: Db) {
+fn spawn_janitor(db: Db, clock: Clock) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(300));
         loop {
             every.tick().await;
-            if let Err(err) = purge_expired_sessions(&db).await {
+            let now = clock.now();
+            if let Err(err) = purge_expired_sessions(&db, now).await {
                 tracing::warn!(error = %err, "Purging expired sessions failed");
             }
-            if let Err(err) = purge_failures_before(&db, unix_now() - 24 * 60 * 60).await {
+            if let Err(err) = purge_failures_before(&db, now - 24 * 60 * 60).await {
                 tracing::warn!(error = %err, "Purging old sign-in failures failed");
+            }
+            if let Err(err) = purge_challenges_before(&db, now - 24 * 60 * 60).await {
+                tracing::warn!(error = %err, "Purging old SMS codes failed");
             }
         }
     });
@@ -106,7 +129,7 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
     // The session cookie carries only the random session key, signed with a key derived
     // from the secret key; all state stays on the server.
     let cookie_key = Key::derive_from(state.settings.secret_key.expose());
-    let store = DbSessionStore::new(state.db.clone());
+    let store = DbSessionStore::new(state.db.clone(), state.clock.clone());
     let session_ttl = actix_web::cookie::time::Duration::seconds(state.settings.session_ttl_secs);
     let server = HttpServer::new(move || {
         let session = SessionMiddleware::builder(store.clone(), cookie_key.clone())

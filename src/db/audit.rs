@@ -17,6 +17,18 @@ pub enum EventKind {
     SignedOut,
     PasswordChanged,
     PasswordChangeFailed,
+    SignInCodeRequired,
+    SmsSent,
+    SmsSendFailed,
+    SmsSendRefused,
+    CodeVerified,
+    CodeFailed,
+    CodeLocked,
+    TwoStepEnabled,
+    TwoStepDisabled,
+    PhoneChanged,
+    ReauthSucceeded,
+    ReauthFailed,
 }
 
 impl EventKind {
@@ -31,6 +43,18 @@ impl EventKind {
             Self::SignedOut => "sign_out",
             Self::PasswordChanged => "password.changed",
             Self::PasswordChangeFailed => "password.change_failed",
+            Self::SignInCodeRequired => "sign_in.code_required",
+            Self::SmsSent => "sms.sent",
+            Self::SmsSendFailed => "sms.send_failed",
+            Self::SmsSendRefused => "sms.send_refused",
+            Self::CodeVerified => "code.verified",
+            Self::CodeFailed => "code.failed",
+            Self::CodeLocked => "code.locked",
+            Self::TwoStepEnabled => "two_step.enabled",
+            Self::TwoStepDisabled => "two_step.disabled",
+            Self::PhoneChanged => "phone.changed",
+            Self::ReauthSucceeded => "reauth.succeeded",
+            Self::ReauthFailed => "reauth.failed",
         }
     }
 }

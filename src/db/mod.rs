@@ -4,6 +4,7 @@
 //! migration folder because DDL (identity columns) differs.
 
 pub mod audit;
+pub mod challenges;
 pub mod sessions;
 pub mod setup;
 pub mod throttle;

@@ -14,7 +14,8 @@ use rand::Rng;
 use rand::distributions::Alphanumeric;
 use sha2::{Digest, Sha256};
 
-use super::{Db, DbError, unix_now};
+use super::{Db, DbError};
+use crate::clock::Clock;
 
 /// The session-state entry that holds the signed-in user's id.
 pub const USER_ID_KEY: &str = "user_id";
@@ -24,11 +25,16 @@ type SessionState = HashMap<String, String>;
 #[derive(Clone)]
 pub struct DbSessionStore {
     db: Db,
+    clock: Clock,
 }
 
 impl DbSessionStore {
-    pub fn new(db: Db) -> Self {
-        Self { db }
+    pub fn new(db: Db, clock: Clock) -> Self {
+        Self { db, clock }
+    }
+
+    fn expiry(&self, ttl: &Duration) -> i64 {
+        self.clock.now().saturating_add(ttl.whole_seconds())
     }
 }
 
@@ -51,16 +57,12 @@ fn user_id_of(state: &SessionState) -> Option<i64> {
         .and_then(|raw| serde_json::from_str(raw).ok())
 }
 
-fn expiry(ttl: &Duration) -> i64 {
-    unix_now().saturating_add(ttl.whole_seconds())
-}
-
 impl SessionStore for DbSessionStore {
     async fn load(&self, session_key: &SessionKey) -> Result<Option<SessionState>, LoadError> {
         let state: Option<String> =
             sqlx::query_scalar("SELECT state FROM sessions WHERE id = $1 AND expires_at > $2")
                 .bind(digest(session_key.as_ref()))
-                .bind(unix_now())
+                .bind(self.clock.now())
                 .fetch_optional(&self.db.pool)
                 .await
                 .map_err(|err| LoadError::Other(err.into()))?;
@@ -80,8 +82,8 @@ impl SessionStore for DbSessionStore {
         .bind(digest(key.as_ref()))
         .bind(user_id_of(&state))
         .bind(body)
-        .bind(unix_now())
-        .bind(expiry(ttl))
+        .bind(self.clock.now())
+        .bind(self.expiry(ttl))
         .execute(&self.db.pool)
         .await
         .map_err(|err| SaveError::Other(err.into()))?;
@@ -101,9 +103,9 @@ impl SessionStore for DbSessionStore {
         )
         .bind(body)
         .bind(user_id_of(&state))
-        .bind(expiry(ttl))
+        .bind(self.expiry(ttl))
         .bind(digest(session_key.as_ref()))
-        .bind(unix_now())
+        .bind(self.clock.now())
         .execute(&self.db.pool)
         .await
         .map_err(|err| UpdateError::Other(err.into()))?
@@ -120,7 +122,7 @@ impl SessionStore for DbSessionStore {
 
     async fn update_ttl(&self, session_key: &SessionKey, ttl: &Duration) -> anyhow::Result<()> {
         sqlx::query("UPDATE sessions SET expires_at = $1 WHERE id = $2")
-            .bind(expiry(ttl))
+            .bind(self.expiry(ttl))
             .bind(digest(session_key.as_ref()))
             .execute(&self.db.pool)
             .await
@@ -147,9 +149,9 @@ pub async fn delete_sessions_of_user(db: &Db, user_id: i64) -> Result<u64, DbErr
     Ok(done.rows_affected())
 }
 
-pub async fn purge_expired_sessions(db: &Db) -> Result<u64, DbError> {
+pub async fn purge_expired_sessions(db: &Db, now: i64) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-        .bind(unix_now())
+        .bind(now)
         .execute(&db.pool)
         .await?;
     Ok(done.rows_affected())

@@ -1,6 +1,6 @@
 //! Failed password attempts, counted in the database so the limits hold across instances.
 
-use super::{Db, DbError, unix_now};
+use super::{Db, DbError};
 
 pub fn account_key(email: &str) -> String {
     format!("email:{email}")
@@ -10,8 +10,7 @@ pub fn ip_key(ip: &str) -> String {
     format!("ip:{ip}")
 }
 
-pub async fn record_failure(db: &Db, keys: &[&str]) -> Result<(), DbError> {
-    let now = unix_now();
+pub async fn record_failure(db: &Db, keys: &[&str], now: i64) -> Result<(), DbError> {
     let mut tx = db.pool.begin().await?;
     for key in keys {
         sqlx::query("INSERT INTO login_failures (scope_key, at) VALUES ($1, $2)")

@@ -13,6 +13,9 @@ pub struct User {
     pub phone: Option<String>,
     pub is_admin: i64,
     pub disabled: i64,
+    pub phone_verified_at: Option<i64>,
+    /// NULL when 2-step verification is off; "sms" when codes go to `phone`.
+    pub two_factor_method: Option<String>,
 }
 
 impl User {
@@ -22,6 +25,22 @@ impl User {
 
     pub fn is_disabled(&self) -> bool {
         self.disabled != 0
+    }
+
+    /// The verified number sign-in codes go to, when SMS is the active method.
+    pub fn sms_phone(&self) -> Option<&str> {
+        match (
+            self.two_factor_method.as_deref(),
+            &self.phone,
+            self.phone_verified_at,
+        ) {
+            (Some(SMS_METHOD), Some(phone), Some(_)) => Some(phone),
+            _ => None,
+        }
+    }
+
+    pub fn has_two_step(&self) -> bool {
+        self.two_factor_method.is_some()
     }
 }
 
@@ -45,7 +64,7 @@ pub enum InsertUserError {
 /// The columns `User` is read from (a macro so queries stay `&'static str`).
 macro_rules! user_columns {
     () => {
-        "id, email, name, password_hash, phone, is_admin, disabled"
+        "id, email, name, password_hash, phone, is_admin, disabled, phone_verified_at, two_factor_method"
     };
 }
 
@@ -100,6 +119,38 @@ pub async fn update_password_hash(db: &Db, user_id: i64, hash: &str) -> Result<(
     sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(hash)
         .bind(unix_now())
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+pub const SMS_METHOD: &str = "sms";
+
+/// Turns on SMS 2-step verification with a number a code was just verified on (also how a
+/// phone change lands).
+pub async fn enable_sms_two_step(
+    db: &Db,
+    user_id: i64,
+    phone: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE users SET phone = $1, phone_verified_at = $2, two_factor_method = $3, updated_at = $2 WHERE id = $4",
+    )
+    .bind(phone)
+    .bind(now)
+    .bind(SMS_METHOD)
+    .bind(user_id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Turns 2-step verification off; the phone number stays on the profile.
+pub async fn disable_two_step(db: &Db, user_id: i64, now: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET two_factor_method = NULL, updated_at = $1 WHERE id = $2")
+        .bind(now)
         .bind(user_id)
         .execute(&db.pool)
         .await?;

@@ -1,6 +1,8 @@
 //! Pure rules: no HTTP and no database here.
 
 pub mod account;
+pub mod codes;
 pub mod password;
 pub mod phone;
+pub mod policy;
 pub mod tokens;

@@ -12,6 +12,50 @@ pub enum PhoneProblem {
     Invalid,
     #[error("This number cannot receive text messages. Enter a mobile phone number.")]
     NotMobile,
+    #[error(
+        "Text messages cannot be sent to numbers in this country. Use a number from an allowed country."
+    )]
+    CountryNotAllowed,
+}
+
+/// As `normalise_phone`, and refuses numbers outside `allowed_countries` (ISO 3166 codes
+/// such as "SE"; empty allows every country) before anything is sent.
+pub fn normalise_sms_phone(
+    input: &str,
+    allowed_countries: &[String],
+) -> Result<String, PhoneProblem> {
+    let e164 = normalise_phone(input)?;
+    if allowed_countries.is_empty() {
+        return Ok(e164);
+    }
+    let region = phonenumber::parse(None, &e164)
+        .ok()
+        .and_then(|number| number.country().id())
+        .map(|id| id.as_ref().to_owned());
+    match region {
+        Some(region)
+            if allowed_countries
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(&region)) =>
+        {
+            Ok(e164)
+        }
+        _ => Err(PhoneProblem::CountryNotAllowed),
+    }
+}
+
+/// Shows a number without giving it away: "+46 ••• •• 67".
+pub fn mask_phone(e164: &str) -> String {
+    let tail: String = e164
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let head: String = e164.chars().take(3).collect();
+    format!("{head} ••• •• {tail}")
 }
 
 /// Parses a number typed by a person ("+46 70-123 45 67") into E.164 ("+46701234567").
@@ -57,6 +101,26 @@ mod tests {
     #[test]
     fn invalid_numbers_are_refused() {
         assert_eq!(normalise_phone("+46 12"), Err(PhoneProblem::Invalid));
+    }
+
+    #[test]
+    fn countries_outside_the_allowed_list_are_refused() {
+        let allowed = vec!["SE".to_owned(), "no".to_owned()];
+        assert_eq!(
+            normalise_sms_phone("+46 70 123 45 67", &allowed).unwrap(),
+            "+46701234567"
+        );
+        assert!(normalise_sms_phone("+47 412 34 567", &allowed).is_ok());
+        assert_eq!(
+            normalise_sms_phone("+1 201 555 0123", &allowed),
+            Err(PhoneProblem::CountryNotAllowed)
+        );
+        assert!(normalise_sms_phone("+1 201 555 0123", &[]).is_ok());
+    }
+
+    #[test]
+    fn masked_numbers_keep_only_the_ends() {
+        assert_eq!(mask_phone("+46701234567"), "+46 ••• •• 67");
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub struct Layout {
     /// A one-line confirmation named in the query string (`?notice=signed-out`), so a
     /// redirect can say what happened without storing anything.
     pub notice: Option<&'static str>,
+    /// The `log` SMS provider is in use: codes are not really sent.
+    pub sms_development: bool,
 }
 
 fn notice_text(name: &str) -> Option<&'static str> {
@@ -32,6 +34,12 @@ fn notice_text(name: &str) -> Option<&'static str> {
             Some("Your password has been changed. Your other sessions were signed out.")
         }
         "welcome" => Some("Your account has been created."),
+        "code-sent" => Some("A new code is on its way."),
+        "two-step-on" => Some(
+            "2-step verification is on. From now on you sign in with your password and a code sent to your phone.",
+        ),
+        "two-step-off" => Some("2-step verification is off."),
+        "phone-changed" => Some("Your phone number has been changed."),
         _ => None,
     }
 }
@@ -44,6 +52,7 @@ impl Layout {
             csrf_token: String::new(),
             user: None,
             notice: None,
+            sms_development: false,
         }
     }
 }
@@ -53,10 +62,9 @@ impl FromRequest for Layout {
     type Future = Ready<Result<Self, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let app_name = req
-            .app_data::<web::Data<AppState>>()
-            .map(|state| state.settings.app_name.clone())
-            .unwrap_or_else(|| "Twostep".into());
+        let state = req.app_data::<web::Data<AppState>>();
+        let app_name = state.map_or_else(|| "Twostep".into(), |s| s.settings.app_name.clone());
+        let sms_development = state.is_some_and(|s| s.sms.provider_is_development());
         let extensions = req.extensions();
         let csrf_token = extensions
             .get::<CsrfToken>()
@@ -74,6 +82,7 @@ impl FromRequest for Layout {
             csrf_token,
             user,
             notice,
+            sms_development,
         }))
     }
 }

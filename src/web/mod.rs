@@ -1,9 +1,11 @@
 //! HTTP: middleware, errors, and one module per page area.
 
+pub mod code_form;
 pub mod errors;
 pub mod forms;
 pub mod layout;
 pub mod middleware;
+pub mod session;
 
 mod account;
 mod health;
@@ -24,8 +26,10 @@ use crate::domain::password::Passwords;
 /// Shared by every request.
 pub struct AppState {
     pub db: Db,
+    pub clock: crate::clock::Clock,
     pub settings: Arc<Settings>,
     pub passwords: Passwords,
+    pub sms: crate::verification::SmsVerification,
 }
 
 /// The largest request body accepted; longer ones get 413.
@@ -40,6 +44,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/login")
                 .route(web::get().to(login::login_form))
                 .route(web::post().to(login::login)),
+        )
+        .service(
+            web::resource("/login/verify")
+                .route(web::get().to(login::verify::verify_form))
+                .route(web::post().to(login::verify::verify_code)),
+        )
+        .service(
+            web::resource("/login/verify/resend").route(web::post().to(login::verify::resend_code)),
         )
         .service(web::resource("/logout").route(web::post().to(login::logout)))
         .service(
@@ -64,6 +76,37 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .wrap(actix_web::middleware::from_fn(
                     middleware::auth::require_sign_in,
                 ))
+                .service(
+                    web::resource("/confirm")
+                        .route(web::get().to(account::confirm::confirm_form))
+                        .route(web::post().to(account::confirm::confirm)),
+                )
+                .service(
+                    web::resource("/security")
+                        .route(web::get().to(account::security::security_page)),
+                )
+                .service(
+                    web::resource("/security/two-step")
+                        .route(web::get().to(account::security::methods_page)),
+                )
+                .service(
+                    web::resource("/security/two-step/off")
+                        .route(web::post().to(account::security::turn_off)),
+                )
+                .service(
+                    web::resource("/security/sms")
+                        .route(web::get().to(account::security::phone_form))
+                        .route(web::post().to(account::security::send_phone_code)),
+                )
+                .service(
+                    web::resource("/security/sms/verify")
+                        .route(web::get().to(account::security::phone_code_form))
+                        .route(web::post().to(account::security::verify_phone_code)),
+                )
+                .service(
+                    web::resource("/security/sms/resend")
+                        .route(web::post().to(account::security::resend_phone_code)),
+                )
                 .service(
                     web::resource("/password")
                         .route(web::get().to(account::password_form))

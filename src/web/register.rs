@@ -9,16 +9,15 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::db::audit::{AuditEvent, EventKind, record_event};
-use crate::db::sessions::USER_ID_KEY;
 use crate::db::throttle::{failures_since, record_failure};
-use crate::db::unix_now;
 use crate::db::users::{InsertUserError, NewUser, insert_user};
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::password::check_new_password;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::login::{AUTHENTICATED_AT_KEY, empty_secret};
+use crate::web::login::empty_secret;
+use crate::web::session::sign_in;
 use crate::web::{AppState, origin_of, render, see_other};
 
 /// Accounts one address may try to create per throttle window; bounds probing for which
@@ -98,15 +97,6 @@ impl From<&ValidAccount> for TypedAccount {
     }
 }
 
-/// Starts a fresh session for a user who just proved who they are.
-pub fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
-    session.renew();
-    session
-        .insert(USER_ID_KEY, user_id)
-        .and_then(|()| session.insert(AUTHENTICATED_AT_KEY, unix_now()))
-        .map_err(|err| AppError::Unexpected(anyhow::anyhow!("storing the session: {err}")))
-}
-
 #[derive(Template)]
 #[template(path = "register.html")]
 struct RegisterPage {
@@ -150,7 +140,8 @@ pub async fn register(
     };
     let origin = origin_of(&req);
     let attempts_key = format!("register-ip:{}", origin.ip.as_deref().unwrap_or_default());
-    let since = unix_now() - state.settings.throttle_window_secs;
+    let now = state.clock.now();
+    let since = now - state.settings.throttle_window_secs;
     if failures_since(&state.db, &attempts_key, since).await? >= REGISTRATIONS_PER_IP {
         let page = RegisterPage {
             layout,
@@ -161,7 +152,7 @@ pub async fn register(
         };
         return render(StatusCode::TOO_MANY_REQUESTS, &page);
     }
-    record_failure(&state.db, &[&attempts_key]).await?;
+    record_failure(&state.db, &[&attempts_key], now).await?;
 
     let hash = state.passwords.hash(account.password.clone()).await?;
     let new_user = NewUser {
@@ -196,6 +187,6 @@ pub async fn register(
         },
     )
     .await?;
-    sign_in(&session, user_id)?;
+    sign_in(&session, user_id, state.clock.now())?;
     Ok(see_other("/?notice=welcome"))
 }

@@ -13,7 +13,8 @@ use crate::domain::tokens::token_digest;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::register::{AccountForm, TypedAccount, sign_in};
+use crate::web::register::{AccountForm, TypedAccount};
+use crate::web::session::sign_in;
 use crate::web::{AppState, origin_of, render, see_other};
 
 const LINK_INVALID: &str = "This setup link has already been used or is no longer valid. \
@@ -130,6 +131,6 @@ pub async fn create_admin(
         },
     )
     .await?;
-    sign_in(&session, admin_id)?;
+    sign_in(&session, admin_id, state.clock.now())?;
     Ok(see_other("/?notice=welcome"))
 }

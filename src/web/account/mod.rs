@@ -1,4 +1,7 @@
-//! The signed-in user's own account: changing the password.
+//! The signed-in user's own account: changing the password, security settings.
+
+pub mod confirm;
+pub mod security;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -17,7 +20,7 @@ use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::login::{empty_secret, is_throttled};
 use crate::web::middleware::auth::CurrentUser;
-use crate::web::register::sign_in;
+use crate::web::session::sign_in;
 use crate::web::{AppState, origin_of, render, see_other};
 
 #[derive(Template)]
@@ -99,7 +102,8 @@ pub async fn change_password(
         detail: None,
     };
     if !matches {
-        record_failure(&state.db, &[&account_key(&user.email), &ip_key(&ip)]).await?;
+        let now = state.clock.now();
+        record_failure(&state.db, &[&account_key(&user.email), &ip_key(&ip)], now).await?;
         record_event(&state.db.pool, &event(EventKind::PasswordChangeFailed)).await?;
         let mut errors = FormErrors::default();
         errors.add("current_password", "Your current password is incorrect.");
@@ -110,7 +114,7 @@ pub async fn change_password(
     update_password_hash(&state.db, user.id, &hash).await?;
     // Every other session ends; this one continues under a new id.
     delete_sessions_of_user(&state.db, user.id).await?;
-    sign_in(&session, user.id)?;
+    sign_in(&session, user.id, state.clock.now())?;
     record_event(&state.db.pool, &event(EventKind::PasswordChanged)).await?;
     Ok(see_other("/?notice=password-changed"))
 }

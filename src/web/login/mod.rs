@@ -1,5 +1,7 @@
 //! Sign in and sign out.
 
+pub mod verify;
+
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -9,22 +11,18 @@ use serde::Deserialize;
 
 use crate::db::audit::{AuditEvent, EventKind, record_event};
 use crate::db::throttle::{account_key, failures_since, ip_key, record_failure};
-use crate::db::unix_now;
 use crate::db::users::find_user_by_email;
 use crate::domain::account::normalise_email;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::middleware::auth::CurrentUser;
-use crate::web::register::sign_in;
+use crate::web::session::{sign_in, start_second_step};
 use crate::web::{AppState, origin_of, render, see_other};
 
 /// The one message for every failed sign-in, whether or not the account exists.
 const WRONG_CREDENTIALS: &str = "The email or password is incorrect.";
 const THROTTLED: &str = "Too many failed sign-in attempts. Wait 15 minutes and try again.";
-
-/// The session entry recording when the password was last confirmed (Unix seconds).
-pub const AUTHENTICATED_AT_KEY: &str = "authenticated_at";
 
 #[derive(Template)]
 #[template(path = "login/login.html")]
@@ -67,7 +65,7 @@ pub(crate) async fn is_throttled(
     ip: &str,
 ) -> Result<bool, AppError> {
     let db = &state.db;
-    let since = unix_now() - state.settings.throttle_window_secs;
+    let since = state.clock.now() - state.settings.throttle_window_secs;
     let by_account = failures_since(db, &account_key(email), since).await?;
     let by_ip = failures_since(db, &ip_key(ip), since).await?;
     Ok(by_account >= state.settings.max_failures_per_account
@@ -134,7 +132,11 @@ pub async fn login(
     let matches = state.passwords.verify(password, stored).await?;
     match user {
         Some(user) if matches && !user.is_disabled() => {
-            sign_in(&session, user.id)?;
+            if let Some(phone) = user.sms_phone() {
+                start_second_step(&session, user.id, state.clock.now())?;
+                return verify::begin(&state, layout, &user, phone, &origin).await;
+            }
+            sign_in(&session, user.id, state.clock.now())?;
             record_event(
                 &db.pool,
                 &AuditEvent {
@@ -149,7 +151,7 @@ pub async fn login(
             Ok(see_other("/"))
         }
         user => {
-            record_failure(db, &[&account_key(&email), &ip_key(&ip)]).await?;
+            record_failure(db, &[&account_key(&email), &ip_key(&ip)], state.clock.now()).await?;
             record_event(
                 &db.pool,
                 &AuditEvent {

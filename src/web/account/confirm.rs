@@ -1,0 +1,172 @@
+//! Re-authentication ("sudo mode"): sensitive changes need the password again unless it was
+//! confirmed in the last 10 minutes. `password_reconfirmation` is the one guard every such
+//! handler calls.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use crate::db::audit::{AuditEvent, EventKind, record_event};
+use crate::db::throttle::{account_key, ip_key, record_failure};
+use crate::web::errors::AppError;
+use crate::web::forms::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::login::{empty_secret, is_throttled};
+use crate::web::middleware::auth::CurrentUser;
+use crate::web::session::{confirm_password, recently_authenticated};
+use crate::web::{AppState, origin_of, render, see_other};
+
+const DEFAULT_NEXT: &str = "/account/security";
+
+/// Only pages of the account area may be returned to: no open redirect.
+fn safe_next(next: &str) -> &str {
+    let allowed = next.starts_with("/account/")
+        && next
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'));
+    if allowed { next } else { DEFAULT_NEXT }
+}
+
+/// `None` when the password was confirmed recently; otherwise the redirect to confirm it,
+/// coming back to `return_to` afterwards.
+pub fn password_reconfirmation(
+    state: &AppState,
+    session: &Session,
+    return_to: &str,
+) -> Option<HttpResponse> {
+    (!recently_authenticated(session, state.clock.now()))
+        .then(|| see_other(&format!("/account/confirm?next={}", safe_next(return_to))))
+}
+
+#[derive(Template)]
+#[template(path = "account/confirm.html")]
+struct ConfirmPage {
+    layout: Layout,
+    next: String,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn confirm_form(
+    query: web::Query<NextQuery>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let next = safe_next(&query.next).to_owned();
+    render(
+        StatusCode::OK,
+        &ConfirmPage {
+            layout,
+            next,
+            errors: FormErrors::default(),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default = "empty_secret")]
+    password: SecretString,
+    #[serde(default)]
+    next: String,
+}
+
+#[tracing::instrument(name = "Confirm the password", skip_all, fields(user_id = user.0.id))]
+pub async fn confirm(
+    req: HttpRequest,
+    form: web::Form<ConfirmForm>,
+    state: web::Data<AppState>,
+    session: Session,
+    user: CurrentUser,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let CurrentUser(user) = user;
+    let ConfirmForm { password, next } = form.into_inner();
+    let next = safe_next(&next).to_owned();
+    if password.expose_secret().is_empty() {
+        let mut errors = FormErrors::default();
+        errors.add("password", "Enter your password.");
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ConfirmPage {
+                layout,
+                next,
+                errors,
+            },
+        );
+    }
+    let origin = origin_of(&req);
+    let ip = origin.ip.clone().unwrap_or_default();
+    if is_throttled(&state, &user.email, &ip).await? {
+        let errors =
+            FormErrors::general("Too many wrong passwords. Wait 15 minutes and try again.");
+        return render(
+            StatusCode::TOO_MANY_REQUESTS,
+            &ConfirmPage {
+                layout,
+                next,
+                errors,
+            },
+        );
+    }
+    let matches = state
+        .passwords
+        .verify(password, user.password_hash.clone())
+        .await?;
+    let now = state.clock.now();
+    let kind = if matches {
+        EventKind::ReauthSucceeded
+    } else {
+        EventKind::ReauthFailed
+    };
+    let event = AuditEvent {
+        kind,
+        actor_user_id: Some(user.id),
+        subject_user_id: Some(user.id),
+        origin: &origin,
+        detail: None,
+    };
+    record_event(&state.db.pool, &event).await?;
+    if !matches {
+        record_failure(&state.db, &[&account_key(&user.email), &ip_key(&ip)], now).await?;
+        let mut errors = FormErrors::default();
+        errors.add("password", "That password is not right.");
+        return render(
+            StatusCode::UNAUTHORIZED,
+            &ConfirmPage {
+                layout,
+                next,
+                errors,
+            },
+        );
+    }
+    confirm_password(&session, now)?;
+    Ok(see_other(&next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_account_pages_are_returned_to() {
+        assert_eq!(safe_next("/account/security/sms"), "/account/security/sms");
+        for hostile in [
+            "https://evil.example",
+            "//evil.example",
+            "/account/../admin",
+            "/login",
+            "/account/x?y=z",
+            "",
+        ] {
+            assert_eq!(safe_next(hostile), "/account/security", "{hostile}");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The "enter the code we texted you" form, shared by sign-in and phone set-up.
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use askama::Template;
+use serde::Deserialize;
+
+use super::errors::AppError;
+use super::forms::FormErrors;
+use super::layout::Layout;
+use super::render;
+use crate::domain::codes::normalise_code;
+use crate::verification::{CheckOutcome, SendError};
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    pub code: String,
+}
+
+impl CodeForm {
+    /// The code as six digits, or the page's errors.
+    pub fn normalised(&self) -> Result<String, FormErrors> {
+        normalise_code(&self.code).map_err(|problem| {
+            let mut errors = FormErrors::default();
+            errors.add("code", problem);
+            errors
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "code_page.html")]
+pub struct CodePage {
+    pub layout: Layout,
+    pub title: &'static str,
+    pub intro: String,
+    pub action: &'static str,
+    pub resend_action: &'static str,
+    /// Seconds until "Send again" will be accepted; 0 when it is now.
+    pub resend_in: i64,
+    pub errors: FormErrors,
+}
+
+impl CodePage {
+    pub fn with_errors(mut self, errors: FormErrors) -> Self {
+        self.errors = errors;
+        self
+    }
+
+    pub fn respond(&self, status: StatusCode) -> Result<HttpResponse, AppError> {
+        render(status, self)
+    }
+}
+
+/// What a failed check tells the person, and with which status.
+pub fn check_failure(outcome: &CheckOutcome) -> (StatusCode, FormErrors) {
+    let (status, message) = match outcome {
+        CheckOutcome::Wrong { tries_left: 1 } => (
+            StatusCode::UNAUTHORIZED,
+            "That code is not right. You have 1 try left.".to_owned(),
+        ),
+        CheckOutcome::Wrong { tries_left } => (
+            StatusCode::UNAUTHORIZED,
+            format!("That code is not right. You have {tries_left} tries left."),
+        ),
+        CheckOutcome::Locked => (
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many wrong codes: this code can no longer be used. Request a new code with \"Send again\".".to_owned(),
+        ),
+        CheckOutcome::Expired => (
+            StatusCode::GONE,
+            "This code has expired. Request a new code with \"Send again\".".to_owned(),
+        ),
+        CheckOutcome::NoCode | CheckOutcome::Verified { .. } => (
+            StatusCode::GONE,
+            "There is no code waiting to be used. Request a new code with \"Send again\".".to_owned(),
+        ),
+    };
+    let mut errors = FormErrors::default();
+    errors.add("code", message);
+    (status, errors)
+}
+
+/// The status for a send that did not happen.
+pub fn send_failure_status(err: &SendError) -> StatusCode {
+    match err {
+        SendError::Refused(_) => StatusCode::TOO_MANY_REQUESTS,
+        SendError::Provider(_) => StatusCode::SERVICE_UNAVAILABLE,
+        SendError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
