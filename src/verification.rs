@@ -71,8 +71,10 @@ pub enum CheckOutcome {
     Wrong {
         tries_left: i64,
     },
-    /// Five wrong attempts: the code is dead.
+    /// This attempt was the fifth wrong one: the code is now dead.
     Locked,
+    /// The code was already dead from wrong attempts.
+    Dead,
     Expired,
     /// No usable code (never sent, already used, or replaced).
     NoCode,
@@ -197,7 +199,7 @@ impl SmsVerification {
             CheckOutcome::Verified { .. } => Some(EventKind::CodeVerified),
             CheckOutcome::Wrong { .. } => Some(EventKind::CodeFailed),
             CheckOutcome::Locked => Some(EventKind::CodeLocked),
-            CheckOutcome::Expired | CheckOutcome::NoCode => None,
+            CheckOutcome::Dead | CheckOutcome::Expired | CheckOutcome::NoCode => None,
         };
         if let Some(kind) = kind {
             let event = AuditEvent {
@@ -226,7 +228,7 @@ impl SmsVerification {
             return Ok(CheckOutcome::NoCode);
         }
         if challenge.attempts >= MAX_ATTEMPTS {
-            return Ok(CheckOutcome::Locked);
+            return Ok(CheckOutcome::Dead);
         }
         if challenge.expires_at <= now {
             return Ok(CheckOutcome::Expired);
@@ -246,7 +248,9 @@ impl SmsVerification {
             Some(attempts) if attempts < MAX_ATTEMPTS => CheckOutcome::Wrong {
                 tries_left: MAX_ATTEMPTS - attempts,
             },
-            _ => CheckOutcome::Locked,
+            Some(_) => CheckOutcome::Locked,
+            // Dead, used or replaced since it was read.
+            None => CheckOutcome::Dead,
         })
     }
 }

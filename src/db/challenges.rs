@@ -147,10 +147,12 @@ async fn check_limits(
     limits: SendLimits,
     now: i64,
 ) -> Result<Option<Refusal>, DbError> {
-    let last: Option<i64> = sqlx::query_scalar("SELECT MAX(at) FROM sms_sends WHERE user_id = $1")
-        .bind(challenge.user_id)
-        .fetch_one(&mut **tx)
-        .await?;
+    let last: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(at) FROM sms_sends WHERE user_id = $1 AND purpose = $2")
+            .bind(challenge.user_id)
+            .bind(challenge.purpose.as_str())
+            .fetch_one(&mut **tx)
+            .await?;
     if let Some(last) = last
         && now < last + limits.cooldown_secs
     {
@@ -218,10 +220,11 @@ pub async fn latest_challenge(
     .await
 }
 
-/// When the user last had a code sent (any purpose).
-pub async fn last_send_at(db: &Db, user_id: i64) -> Result<Option<i64>, DbError> {
-    sqlx::query_scalar("SELECT MAX(at) FROM sms_sends WHERE user_id = $1")
+/// When the user last had a code sent for this purpose.
+pub async fn last_send_at(db: &Db, user_id: i64, purpose: Purpose) -> Result<Option<i64>, DbError> {
+    sqlx::query_scalar("SELECT MAX(at) FROM sms_sends WHERE user_id = $1 AND purpose = $2")
         .bind(user_id)
+        .bind(purpose.as_str())
         .fetch_one(&db.pool)
         .await
 }

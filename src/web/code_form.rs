@@ -64,7 +64,7 @@ pub fn check_failure(outcome: &CheckOutcome) -> (StatusCode, FormErrors) {
             StatusCode::UNAUTHORIZED,
             format!("That code is not right. You have {tries_left} tries left."),
         ),
-        CheckOutcome::Locked => (
+        CheckOutcome::Locked | CheckOutcome::Dead => (
             StatusCode::TOO_MANY_REQUESTS,
             "Too many wrong codes: this code can no longer be used. Request a new code with \"Send again\".".to_owned(),
         ),

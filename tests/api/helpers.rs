@@ -9,7 +9,8 @@ use reqwest::Response;
 use reqwest::cookie::{CookieStore, Jar};
 use secrecy::SecretString;
 use sqlx::Row;
-use twostep::config::Settings;
+use twostep::clock::Clock;
+use twostep::config::{Settings, SmsSettings};
 use twostep::db::Db;
 use twostep::db::users::{NewUser, insert_user};
 use twostep::domain::password::Passwords;
@@ -29,6 +30,9 @@ pub enum Backend {
 
 pub struct TestApp {
     pub address: String,
+    pub clock: Clock,
+    /// The Twilio stand-in every test app sends its codes to.
+    pub sms: crate::standins::StandIn,
     pub db: Db,
     pub client: reqwest::Client,
     pub jar: Arc<Jar>,
@@ -80,10 +84,18 @@ impl TestApp {
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<Self> {
         let data_dir = tempfile::tempdir().expect("a temp dir");
         let database_url = fresh_database_url(backend, data_dir.path()).await?;
+        let sms = crate::standins::twilio();
         let mut settings = Settings::for_database(&database_url, data_dir.path());
         settings.bind = "127.0.0.1:0".parse().unwrap();
+        settings.sms = SmsSettings::Twilio {
+            account_sid: crate::standins::TWILIO_SID.into(),
+            auth_token: SecretString::from(crate::standins::TWILIO_TOKEN),
+            from: crate::standins::TWILIO_FROM.into(),
+            api_base: sms.base_url.parse().unwrap(),
+        };
         adjust(&mut settings);
-        let app = Application::build(settings)
+        let clock = Clock::system();
+        let app = Application::build_with_clock(settings, clock.clone())
             .await
             .expect("the application builds");
         let port = app.port();
@@ -93,6 +105,8 @@ impl TestApp {
         let jar = Arc::new(Jar::default());
         Some(Self {
             address: format!("http://127.0.0.1:{port}"),
+            clock,
+            sms,
             db,
             client: client_with(jar.clone()),
             jar,
@@ -277,4 +291,39 @@ macro_rules! on_both_databases {
             }
         )*
     };
+}
+
+pub const PHONE: &str = "+46701234567";
+
+impl TestApp {
+    /// A user with SMS 2-step verification on, set straight in the database.
+    pub async fn create_sms_user(&self, email: &str, phone: &str) -> i64 {
+        let id = self.create_user(email, "Ada Lovelace", false).await;
+        sqlx::query("UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2")
+            .bind(phone)
+            .bind(id)
+            .execute(&self.db.pool)
+            .await
+            .unwrap();
+        id
+    }
+
+    /// Posts a form from the page the browser is on (its CSRF token).
+    pub async fn submit_code(&self, page: &str, action: &str, code: &str) -> Response {
+        self.submit(page, action, &[("code", code)]).await
+    }
+
+    /// The password step of a user with 2-step verification; lands on /login/verify.
+    pub async fn sign_in_first_step(&self, email: &str) {
+        let response = self.post_login(email, GOOD_PASSWORD).await;
+        assert_redirect_to(&response, "/login/verify");
+    }
+
+    pub async fn count_where(&self, sql: &'static str, id: i64) -> i64 {
+        sqlx::query_scalar(sql)
+            .bind(id)
+            .fetch_one(&self.db.pool)
+            .await
+            .unwrap()
+    }
 }

@@ -2,12 +2,15 @@
 //! PostgreSQL (set TWOSTEP_TEST_POSTGRES_URL).
 
 mod helpers;
+mod standins;
 
 mod cli;
 mod health;
 mod hostile;
 mod login;
 mod password;
+mod providers;
 mod register;
 mod security;
 mod setup;
+mod two_step;

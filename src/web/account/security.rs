@@ -214,7 +214,7 @@ async fn phone_code_page(
     user: &User,
     phone: &str,
 ) -> Result<CodePage, AppError> {
-    let next_at = last_send_at(&state.db, user.id)
+    let next_at = last_send_at(&state.db, user.id, phone_purpose(user))
         .await?
         .map_or(0, |at| at + state.sms.cooldown_secs());
     Ok(CodePage {

@@ -36,7 +36,7 @@ pub async fn page(
     user: &User,
     phone: &str,
 ) -> Result<CodePage, AppError> {
-    let next_at = last_send_at(&state.db, user.id)
+    let next_at = last_send_at(&state.db, user.id, Purpose::SignIn)
         .await?
         .map_or(0, |at| at + state.sms.cooldown_secs());
     Ok(CodePage {

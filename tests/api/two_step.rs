@@ -1,0 +1,454 @@
+//! SMS 2-step verification: set-up, sign-in, limits, provider failures.
+
+use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, csrf_token};
+use crate::on_both_databases;
+use crate::standins::Mode;
+
+async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
+    let id = app
+        .create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let settings = app.get_text("/account/security").await;
+    assert!(settings.contains("2-step verification is off."));
+    assert!(settings.contains("Turn on 2-step verification"));
+    assert!(
+        app.get_text("/account/security/two-step")
+            .await
+            .contains("Text message (SMS)")
+    );
+
+    let form = app.get_text("/account/security/sms").await;
+    assert!(form.contains(">Phone number<") && form.contains(">Send code<"));
+    let sent = app
+        .submit(
+            "/account/security/sms",
+            "/account/security/sms",
+            &[("phone", "+46 70-123 45 67")],
+        )
+        .await;
+    assert_redirect_to(&sent, "/account/security/sms/verify");
+    let page = app.get_text("/account/security/sms/verify").await;
+    assert!(page.contains("+46 ••• •• 67"), "{page}");
+    assert!(
+        page.contains(r#"autocomplete="one-time-code""#) && page.contains(r#"inputmode="numeric""#)
+    );
+    let message = &app.sms.sent()[0];
+    assert_eq!(message.to, PHONE);
+    let code = crate::standins::code_in(&message.body);
+    assert_eq!(
+        message.body,
+        format!("Your Twostep verification code is {code}.\n\n@127.0.0.1 #{code}")
+    );
+
+    // "123 456" is how people read it off a phone.
+    let spaced = format!("{} {}", &code[..3], &code[3..]);
+    let verified = app
+        .submit_code(
+            "/account/security/sms/verify",
+            "/account/security/sms/verify",
+            &spaced,
+        )
+        .await;
+    assert_redirect_to(&verified, "/account/security?notice=two-step-on");
+    let settings = app.get_text("/account/security?notice=two-step-on").await;
+    assert!(settings.contains("2-step verification is on.") && settings.contains("+46 ••• •• 67"));
+    let (phone, method): (String, String) =
+        sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!((phone.as_str(), method.as_str()), (PHONE, "sms"));
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"two_step.enabled".to_owned())
+    );
+
+    // Sign out, sign in: password, then the code.
+    app.post_logout().await;
+    app.sign_in_first_step("ada@example.com").await;
+    let before = app.session_cookie().unwrap();
+    assert_redirect_to(&app.get("/").await, "/login");
+    assert_redirect_to(&app.get("/account/security").await, "/login");
+    let code = app.sms.last_code_to(PHONE);
+    let done = app
+        .submit_code("/login/verify", "/login/verify", &code)
+        .await;
+    assert_redirect_to(&done, "/");
+    assert_ne!(
+        app.session_cookie().unwrap(),
+        before,
+        "a new session id after the code"
+    );
+    assert!(app.get_text("/").await.contains("Hello, Ada Lovelace"));
+    app.sms.assert_well_formed();
+    let events = app.audit_events().await;
+    for event in [
+        "sign_in.code_required",
+        "sms.sent",
+        "code.verified",
+        "sign_in.succeeded",
+    ] {
+        assert!(events.contains(&event.to_owned()), "{event}: {events:?}");
+    }
+}
+
+async fn codes_are_stored_only_as_macs(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT code_mac FROM sms_challenges")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0.len(), 64);
+    assert!(!rows[0].0.contains(&code));
+}
+
+async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) {
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for left in [4, 3, 2] {
+        let response = app
+            .submit_code("/login/verify", "/login/verify", wrong)
+            .await;
+        assert_eq!(response.status().as_u16(), 401);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains(&format!("You have {left} tries left."))
+        );
+    }
+    let response = app
+        .submit_code("/login/verify", "/login/verify", wrong)
+        .await;
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("You have 1 try left.")
+    );
+    let locked = app
+        .submit_code("/login/verify", "/login/verify", wrong)
+        .await;
+    assert_eq!(locked.status().as_u16(), 429);
+    assert!(locked.text().await.unwrap().contains("Request a new code"));
+    // Dead means dead: not even the right code works now.
+    let right = app
+        .submit_code("/login/verify", "/login/verify", &code)
+        .await;
+    assert_eq!(right.status().as_u16(), 429);
+    assert_redirect_to(&app.get("/").await, "/login");
+    assert_eq!(
+        app.count_where("SELECT attempts FROM sms_challenges WHERE user_id = $1", id)
+            .await,
+        5
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'code.locked'")
+            .await,
+        1
+    );
+
+    // A new code after the cooldown works.
+    app.clock.advance(31);
+    assert_redirect_to(
+        &app.submit("/login/verify", "/login/verify/resend", &[])
+            .await,
+        "/login/verify?notice=code-sent",
+    );
+    let fresh = app.sms.last_code_to(PHONE);
+    assert_redirect_to(
+        &app.submit_code("/login/verify", "/login/verify", &fresh)
+            .await,
+        "/",
+    );
+}
+
+async fn malformed_codes_are_explained(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    for (typed, message) in [
+        ("", "Enter the verification code."),
+        ("12ab56", "Enter the 6-digit code"),
+        ("1234567", "Enter the 6-digit code"),
+    ] {
+        let response = app
+            .submit_code("/login/verify", "/login/verify", typed)
+            .await;
+        assert_eq!(response.status().as_u16(), 422);
+        assert!(response.text().await.unwrap().contains(message), "{typed}");
+    }
+    assert_eq!(
+        app.count("SELECT attempts FROM sms_challenges").await,
+        0,
+        "typos are not attempts"
+    );
+}
+
+async fn an_expired_code_asks_for_a_new_one(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    app.clock.advance(9 * 60 + 50);
+    let page = csrf_token(&app.get_text("/login/verify").await);
+    app.clock.advance(20);
+    let response = app
+        .post_raw("/login/verify", &[("csrf_token", &page), ("code", &code)])
+        .await;
+    // The pending sign-in itself lasted 10 minutes: back to the password.
+    assert_redirect_to(&response, "/login");
+}
+
+async fn an_expired_code_is_refused_within_a_fresh_sign_in(app: TestApp) {
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    sqlx::query("UPDATE sms_challenges SET expires_at = $1 WHERE user_id = $2")
+        .bind(app.clock.now() - 1)
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let response = app
+        .submit_code("/login/verify", "/login/verify", &code)
+        .await;
+    assert_eq!(response.status().as_u16(), 410);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("This code has expired. Request a new code")
+    );
+}
+
+async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let first = app.sms.last_code_to(PHONE);
+    let page = app.get_text("/login/verify").await;
+    assert!(
+        page.contains("You can ask for a new code in"),
+        "the page says when"
+    );
+    let early = app
+        .submit("/login/verify", "/login/verify/resend", &[])
+        .await;
+    assert_eq!(early.status().as_u16(), 429);
+    assert!(
+        early
+            .text()
+            .await
+            .unwrap()
+            .contains("You can ask for a new one in")
+    );
+    assert_eq!(app.sms.count_to(PHONE), 1);
+
+    app.clock.advance(30);
+    assert_redirect_to(
+        &app.submit("/login/verify", "/login/verify/resend", &[])
+            .await,
+        "/login/verify?notice=code-sent",
+    );
+    assert!(
+        app.get_text("/login/verify?notice=code-sent")
+            .await
+            .contains("A new code is on its way.")
+    );
+    let second = app.sms.last_code_to(PHONE);
+    if first != second {
+        let old = app
+            .submit_code("/login/verify", "/login/verify", &first)
+            .await;
+        assert_eq!(
+            old.status().as_u16(),
+            401,
+            "the replaced code no longer works"
+        );
+    }
+    assert_redirect_to(
+        &app.submit_code("/login/verify", "/login/verify", &second)
+            .await,
+        "/",
+    );
+}
+
+async fn at_most_five_codes_per_user_per_hour_and_ten_per_phone_per_day(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await; // send 1
+    for _ in 0..4 {
+        app.clock.advance(31);
+        assert_eq!(
+            app.submit("/login/verify", "/login/verify/resend", &[])
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+    }
+    app.clock.advance(31);
+    let sixth = app
+        .submit("/login/verify", "/login/verify/resend", &[])
+        .await;
+    assert_eq!(sixth.status().as_u16(), 429);
+    assert!(sixth.text().await.unwrap().contains("too many codes"));
+    assert_eq!(app.sms.count_to(PHONE), 5);
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"sms.send_refused".to_owned())
+    );
+
+    // An hour later the user may ask again, until the phone's daily ten are used.
+    app.clock.advance(3600);
+    app.sign_in_first_step("ada@example.com").await; // send 6
+    for _ in 0..4 {
+        app.clock.advance(31);
+        assert_eq!(
+            app.submit("/login/verify", "/login/verify/resend", &[])
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+    }
+    app.clock.advance(3600);
+    let eleventh = app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    assert_eq!(eleventh.status().as_u16(), 429);
+    assert!(
+        eleventh
+            .text()
+            .await
+            .unwrap()
+            .contains("Too many codes have been sent to this phone number today")
+    );
+    assert_eq!(app.sms.count_to(PHONE), 10);
+}
+
+async fn twenty_concurrent_wrong_guesses_count_exactly_five(app: TestApp) {
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let token = csrf_token(&app.get_text("/login/verify").await);
+    let form = [("csrf_token", token.as_str()), ("code", wrong)];
+    let guesses = (0..20).map(|_| app.post_raw("/login/verify", &form));
+    let statuses: Vec<u16> = futures_util::future::join_all(guesses)
+        .await
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| *s == 401 || *s == 429),
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 401).count(),
+        4,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        app.count_where("SELECT attempts FROM sms_challenges WHERE user_id = $1", id)
+            .await,
+        5
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'code.failed'")
+            .await,
+        4
+    );
+    let right = app
+        .post_raw(
+            "/login/verify",
+            &[("csrf_token", token.as_str()), ("code", &code)],
+        )
+        .await;
+    assert_eq!(right.status().as_u16(), 429);
+    assert_redirect_to(&app.get("/").await, "/login");
+}
+
+async fn a_correct_code_raced_twice_is_accepted_once(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    let token = csrf_token(&app.get_text("/login/verify").await);
+    let cookie = format!("twostep_session={}", app.session_cookie().unwrap());
+    let csrf_cookie = format!(
+        "twostep_csrf={}",
+        crate::helpers::cookie_value(&app.jar, &app.address, "twostep_csrf").unwrap()
+    );
+    let race = (0..2).map(|_| {
+        // Two browsers holding the same session, as an attacker with a copy would.
+        let (client, _) = app.new_browser();
+        let cookies = format!("{cookie}; {csrf_cookie}");
+        let form = [("csrf_token", token.clone()), ("code", code.clone())];
+        let url = app.url("/login/verify");
+        async move {
+            client
+                .post(url)
+                .header("cookie", cookies)
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+        }
+    });
+    let statuses: Vec<u16> = futures_util::future::join_all(race)
+        .await
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    let mut sorted = statuses.clone();
+    sorted.sort();
+    assert_eq!(sorted, [303, 410], "{statuses:?}");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'code.verified'")
+            .await,
+        1
+    );
+}
+
+on_both_databases!(
+    turning_on_sms_then_signing_in_with_a_code,
+    codes_are_stored_only_as_macs,
+    wrong_codes_say_how_many_tries_remain_then_the_code_dies,
+    malformed_codes_are_explained,
+    an_expired_code_asks_for_a_new_one,
+    an_expired_code_is_refused_within_a_fresh_sign_in,
+    send_again_waits_for_the_cooldown_and_replaces_the_code,
+    at_most_five_codes_per_user_per_hour_and_ten_per_phone_per_day,
+    twenty_concurrent_wrong_guesses_count_exactly_five,
+    a_correct_code_raced_twice_is_accepted_once,
+);
+
+/// Codes from one address across accounts stop at the per-IP limit.
+#[tokio::test]
+async fn codes_are_limited_per_client_address() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |s| s.sms_sends_per_ip_per_hour = 2)
+        .await
+        .unwrap();
+    for (n, phone) in ["+46701234561", "+46701234562", "+46701234563"]
+        .iter()
+        .enumerate()
+    {
+        let email = format!("user{n}@example.com");
+        app.create_sms_user(&email, phone).await;
+        let response = app.post_login(&email, GOOD_PASSWORD).await;
+        if n < 2 {
+            assert_redirect_to(&response, "/login/verify");
+        } else {
+            assert_eq!(response.status().as_u16(), 429);
+            assert!(response.text().await.unwrap().contains("from your network"));
+        }
+    }
+    assert_eq!(app.sms.sent().len(), 2);
+}
