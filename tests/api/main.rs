@@ -12,5 +12,6 @@ mod password;
 mod providers;
 mod register;
 mod security;
+mod security_settings;
 mod setup;
 mod two_step;

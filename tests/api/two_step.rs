@@ -452,3 +452,161 @@ async fn codes_are_limited_per_client_address() {
     }
     assert_eq!(app.sms.sent().len(), 2);
 }
+
+async fn a_provider_failure_at_sign_in_says_so_and_send_again_works(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sms.set_mode(Mode::ServerError);
+    let response = app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    assert_eq!(response.status().as_u16(), 503);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains("We could not send the text message just now"),
+        "{page}"
+    );
+    assert!(page.contains(">Send again<"));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM sms_sends").await,
+        0,
+        "a failed send does not count"
+    );
+    let detail: String =
+        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = 'sms.send_failed'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert!(
+        detail.contains("twilio") && detail.contains("20500"),
+        "{detail}"
+    );
+
+    // The provider recovers: "Send again" works at once, no cooldown.
+    app.sms.set_mode(Mode::Accept);
+    assert_redirect_to(
+        &app.submit("/login/verify", "/login/verify/resend", &[])
+            .await,
+        "/login/verify?notice=code-sent",
+    );
+    let code = app.sms.last_code_to(PHONE);
+    assert_redirect_to(
+        &app.submit_code("/login/verify", "/login/verify", &code)
+            .await,
+        "/",
+    );
+}
+
+async fn a_refused_number_is_explained(app: TestApp) {
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    app.sms.set_mode(Mode::RejectNumber);
+    let response = app
+        .submit(
+            "/account/security/sms",
+            "/account/security/sms",
+            &[("phone", "+46 70 123 45 67")],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 503);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("could not be delivered to this number"));
+    assert!(
+        page.contains(r#"value="+46 70 123 45 67""#),
+        "the typed number is kept"
+    );
+    let detail: String =
+        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = 'sms.send_failed'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert!(detail.contains("21211"), "{detail}");
+    assert!(
+        !detail.contains("verification code"),
+        "the message text is never recorded"
+    );
+}
+
+on_both_databases!(
+    a_provider_failure_at_sign_in_says_so_and_send_again_works,
+    a_refused_number_is_explained
+);
+
+/// A provider that never answers is given up on after the timeout, with a clear message.
+#[tokio::test]
+async fn a_hanging_provider_gives_a_clear_message() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |s| {
+        s.sms_timeout = std::time::Duration::from_millis(700)
+    })
+    .await
+    .unwrap();
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sms.set_mode(Mode::Hang);
+    let response = app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    assert_eq!(response.status().as_u16(), 503);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("We could not send the text message just now")
+    );
+    let detail: String =
+        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = 'sms.send_failed'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert!(detail.contains("timed out"), "{detail}");
+}
+
+/// With Clickatell configured, codes go through its API.
+#[tokio::test]
+async fn sign_in_works_through_clickatell() {
+    let clickatell = crate::standins::clickatell();
+    let base = clickatell.base_url.clone();
+    let app = TestApp::spawn_with(Backend::Sqlite, move |s| {
+        s.sms = twostep::config::SmsSettings::Clickatell {
+            api_key: secrecy::SecretString::from(crate::standins::CLICKATELL_KEY),
+            api_base: base.parse().unwrap(),
+        };
+    })
+    .await
+    .unwrap();
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let code = clickatell.last_code_to(PHONE);
+    assert_redirect_to(
+        &app.submit_code("/login/verify", "/login/verify", &code)
+            .await,
+        "/",
+    );
+    clickatell.assert_well_formed();
+    assert!(app.sms.sent().is_empty());
+}
+
+/// The zero-setup `log` provider says on every page that codes are not really sent.
+#[tokio::test]
+async fn the_log_provider_shows_the_development_banner() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |s| {
+        s.sms = twostep::config::SmsSettings::Log
+    })
+    .await
+    .unwrap();
+    app.create_sms_user("ada@example.com", PHONE).await;
+    assert!(
+        app.get_text("/login")
+            .await
+            .contains("SMS is in development mode")
+    );
+    app.sign_in_first_step("ada@example.com").await;
+    assert!(
+        app.get_text("/login/verify")
+            .await
+            .contains("verification codes are written to the server log")
+    );
+    let detail: String =
+        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = 'sms.sent'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert!(detail.starts_with("sign_in log log-"), "{detail}");
+    let normal = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    assert!(!normal.get_text("/login").await.contains("development mode"));
+}

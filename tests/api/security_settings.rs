@@ -1,0 +1,317 @@
+//! My security settings: re-authentication, phone changes, turning 2-step verification off,
+//! and the phone numbers people type.
+
+use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to};
+use crate::on_both_databases;
+
+async fn sensitive_pages_ask_for_the_password_after_ten_minutes(app: TestApp) {
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    app.clock.advance(10 * 60 + 1);
+    assert_redirect_to(
+        &app.get("/account/security/sms").await,
+        "/account/confirm?next=/account/security/sms",
+    );
+    let post = app
+        .submit(
+            "/account/security",
+            "/account/security/sms",
+            &[("phone", PHONE)],
+        )
+        .await;
+    assert_redirect_to(&post, "/account/confirm?next=/account/security/sms");
+    assert!(
+        app.sms.sent().is_empty(),
+        "nothing is sent without the password"
+    );
+
+    let page = app
+        .get_text("/account/confirm?next=/account/security/sms")
+        .await;
+    assert!(page.contains("Confirm your password"));
+    let wrong = app
+        .submit(
+            "/account/confirm?next=/account/security/sms",
+            "/account/confirm",
+            &[
+                ("password", "wrong password here"),
+                ("next", "/account/security/sms"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status().as_u16(), 401);
+    let before = app.session_cookie().unwrap();
+    let right = app
+        .submit(
+            "/account/confirm?next=/account/security/sms",
+            "/account/confirm",
+            &[
+                ("password", GOOD_PASSWORD),
+                ("next", "/account/security/sms"),
+            ],
+        )
+        .await;
+    assert_redirect_to(&right, "/account/security/sms");
+    assert_ne!(
+        app.session_cookie().unwrap(),
+        before,
+        "re-authentication renews the session id"
+    );
+    assert_eq!(
+        app.get("/account/security/sms").await.status().as_u16(),
+        200
+    );
+    let events = app.audit_events().await;
+    assert!(
+        events.contains(&"reauth.failed".to_owned())
+            && events.contains(&"reauth.succeeded".to_owned())
+    );
+
+    // The return address cannot leave the account pages.
+    let away = app
+        .submit(
+            "/account/confirm",
+            "/account/confirm",
+            &[
+                ("password", GOOD_PASSWORD),
+                ("next", "https://evil.example/"),
+            ],
+        )
+        .await;
+    assert_redirect_to(&away, "/account/security");
+}
+
+async fn changing_the_phone_needs_a_code_from_the_new_number(app: TestApp) {
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    app.submit_code("/login/verify", "/login/verify", &code)
+        .await;
+    let form = app.get_text("/account/security/sms").await;
+    assert!(form.contains("Change phone number"));
+
+    let same = app
+        .submit(
+            "/account/security/sms",
+            "/account/security/sms",
+            &[("phone", "+46 70 123 45 67")],
+        )
+        .await;
+    assert_eq!(same.status().as_u16(), 422);
+    let new_phone = "+46709876543";
+    let sent = app
+        .submit(
+            "/account/security/sms",
+            "/account/security/sms",
+            &[("phone", "+46 70 987 65 43")],
+        )
+        .await;
+    assert_redirect_to(&sent, "/account/security/sms/verify");
+    let new_code = app.sms.last_code_to(new_phone);
+    let stored: String = sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        stored, PHONE,
+        "the old number stays until the new one is verified"
+    );
+
+    // A sign-in code is not a phone-change code.
+    let verified = app
+        .submit_code(
+            "/account/security/sms/verify",
+            "/account/security/sms/verify",
+            &new_code,
+        )
+        .await;
+    assert_redirect_to(&verified, "/account/security?notice=phone-changed");
+    let stored: String = sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, new_phone);
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"phone.changed".to_owned())
+    );
+
+    app.post_logout().await;
+    app.clock.advance(31);
+    app.sign_in_first_step("ada@example.com").await;
+    assert_eq!(
+        app.sms.count_to(new_phone),
+        2,
+        "sign-in codes now go to the new number"
+    );
+}
+
+async fn turning_off_needs_the_password_and_then_sign_in_needs_no_code(app: TestApp) {
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    app.submit_code("/login/verify", "/login/verify", &code)
+        .await;
+    let settings = app.get_text("/account/security").await;
+    assert!(settings.contains("Turn off 2-step verification"));
+
+    app.clock.advance(11 * 60);
+    let refused = app
+        .submit("/account/security", "/account/security/two-step/off", &[])
+        .await;
+    assert_redirect_to(&refused, "/account/confirm?next=/account/security");
+    app.submit(
+        "/account/confirm",
+        "/account/confirm",
+        &[("password", GOOD_PASSWORD), ("next", "/account/security")],
+    )
+    .await;
+    let off = app
+        .submit("/account/security", "/account/security/two-step/off", &[])
+        .await;
+    assert_redirect_to(&off, "/account/security?notice=two-step-off");
+    let method: Option<String> =
+        sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(method, None);
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"two_step.disabled".to_owned())
+    );
+
+    app.post_logout().await;
+    assert_redirect_to(&app.post_login("ada@example.com", GOOD_PASSWORD).await, "/");
+}
+
+async fn administrators_cannot_turn_it_off(app: TestApp) {
+    let id = app.create_user("root@example.com", "Root", true).await;
+    sqlx::query("UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2")
+        .bind(PHONE)
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    app.sign_in_first_step("root@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    app.submit_code("/login/verify", "/login/verify", &code)
+        .await;
+    let settings = app.get_text("/account/security").await;
+    assert!(settings.contains("required for your account, so it cannot be turned off"));
+    assert!(!settings.contains("Turn off 2-step verification</button>"));
+    let forced = app
+        .submit("/account/security", "/account/security/two-step/off", &[])
+        .await;
+    assert_eq!(forced.status().as_u16(), 403);
+    let method: Option<String> =
+        sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(method.as_deref(), Some("sms"));
+}
+
+async fn phone_numbers_are_checked_before_anything_is_sent(app: TestApp) {
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let cases = [
+        ("", "Enter your mobile phone number."),
+        (
+            "070-123 45 67",
+            "Enter the phone number with its country code",
+        ),
+        ("+46 12", "This is not a valid phone number."),
+        (
+            "+46 8 123 456 78",
+            "This number cannot receive text messages.",
+        ),
+        (
+            "' OR 1=1 --",
+            "Enter the phone number with its country code",
+        ),
+    ];
+    for (typed, message) in cases {
+        let response = app
+            .submit(
+                "/account/security/sms",
+                "/account/security/sms",
+                &[("phone", typed)],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 422, "{typed}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains(message), "{typed}: {page}");
+    }
+    assert!(app.sms.sent().is_empty());
+    assert_redirect_to(
+        &app.get("/account/security/sms/verify").await,
+        "/account/security/sms",
+    );
+}
+
+async fn a_profile_number_that_cannot_take_codes_is_explained(app: TestApp) {
+    let id = app.create_user("ada@example.com", "Ada", false).await;
+    sqlx::query("UPDATE users SET phone = '+4681234567' WHERE id = $1")
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let page = app.get_text("/account/security/sms").await;
+    assert!(
+        page.contains("The phone number on your profile cannot receive codes."),
+        "{page}"
+    );
+    assert!(page.contains("Enter a mobile phone number."));
+}
+
+on_both_databases!(
+    sensitive_pages_ask_for_the_password_after_ten_minutes,
+    changing_the_phone_needs_a_code_from_the_new_number,
+    turning_off_needs_the_password_and_then_sign_in_needs_no_code,
+    administrators_cannot_turn_it_off,
+    phone_numbers_are_checked_before_anything_is_sent,
+    a_profile_number_that_cannot_take_codes_is_explained,
+);
+
+/// Numbers outside the allowed countries are refused before anything is sent.
+#[tokio::test]
+async fn only_allowed_countries_receive_codes() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |s| {
+        s.sms_allowed_countries = vec!["SE".into()]
+    })
+    .await
+    .unwrap();
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let us = app
+        .submit(
+            "/account/security/sms",
+            "/account/security/sms",
+            &[("phone", "+1 201 555 0123")],
+        )
+        .await;
+    assert_eq!(us.status().as_u16(), 422);
+    assert!(
+        us.text()
+            .await
+            .unwrap()
+            .contains("cannot be sent to numbers in this country")
+    );
+    assert!(app.sms.sent().is_empty());
+    let se = app
+        .submit(
+            "/account/security/sms",
+            "/account/security/sms",
+            &[("phone", "+46 70 123 45 67")],
+        )
+        .await;
+    assert_redirect_to(&se, "/account/security/sms/verify");
+}
