@@ -1,0 +1,265 @@
+//! Journeys in headless Chromium, driven over WebDriver by fantoccini: what a person does,
+//! found by the labels and buttons a person reads.
+//!
+//! Needs Debian's `chromium` and `chromium-driver`. Without them the tests say SKIPPED
+//! loudly and pass, unless TWOSTEP_REQUIRE_BROWSER is set (as `.ci/run` does).
+
+#[path = "../api/standins.rs"]
+#[allow(dead_code)]
+mod standins;
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use secrecy::SecretString;
+use twostep::config::{Settings, SmsSettings};
+use twostep::startup::Application;
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const PASSWORD: &str = "violet kettle sings at dawn";
+
+/// chromedriver for one test; killed when the test ends, passing or not.
+struct Driver {
+    process: Child,
+    _profile: tempfile::TempDir,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Starts chromedriver and a headless Chromium session, or `None` when they are not
+/// installed and not required.
+async fn browser() -> Option<(Client, Driver)> {
+    if !std::path::Path::new(CHROMEDRIVER).exists() {
+        assert!(
+            std::env::var("TWOSTEP_REQUIRE_BROWSER").is_err(),
+            "TWOSTEP_REQUIRE_BROWSER is set but {CHROMEDRIVER} is missing"
+        );
+        eprintln!(
+            "\n*** SKIPPED browser test: chromedriver not installed (apt-get install chromium chromium-driver) ***\n"
+        );
+        return None;
+    }
+    let port = free_port();
+    let process = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let profile = tempfile::tempdir().unwrap();
+    let driver = Driver {
+        process,
+        _profile: profile,
+        port,
+    };
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": CHROMIUM,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic",
+                format!("--user-data-dir={}", driver._profile.path().display()),
+            ]
+        }),
+    );
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    for _ in 0..100 {
+        let attempt = ClientBuilder::new(connector.clone())
+            .capabilities(capabilities.clone())
+            .connect(&url)
+            .await;
+        match attempt {
+            Ok(client) => return Some((client, driver)),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    panic!("chromedriver did not answer on {url}");
+}
+
+/// The portal on a fresh SQLite database, sending its codes to a Twilio stand-in.
+async fn portal() -> (String, standins::StandIn, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let sms = standins::twilio();
+    let url = format!("sqlite://{}", dir.path().join("twostep.db").display());
+    let mut settings = Settings::for_database(&url, dir.path());
+    settings.bind = "127.0.0.1:0".parse().unwrap();
+    settings.sms = SmsSettings::Twilio {
+        account_sid: standins::TWILIO_SID.into(),
+        auth_token: SecretString::from(standins::TWILIO_TOKEN),
+        from: standins::TWILIO_FROM.into(),
+        api_base: sms.base_url.parse().unwrap(),
+    };
+    let app = Application::build(settings).await.unwrap();
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    (address, sms, dir)
+}
+
+/// Types into the input whose label reads `label`.
+async fn fill(client: &Client, label: &str, value: &str) {
+    let label_element = client
+        .find(Locator::XPath(&format!(
+            "//label[normalize-space()='{label}']"
+        )))
+        .await
+        .unwrap_or_else(|_| panic!("no field labelled {label}"));
+    let id = label_element
+        .attr("for")
+        .await
+        .unwrap()
+        .expect("the label names its input");
+    let input = client.find(Locator::Id(&id)).await.unwrap();
+    input.clear().await.unwrap();
+    input.send_keys(value).await.unwrap();
+}
+
+async fn press(client: &Client, button: &str) {
+    client
+        .find(Locator::XPath(&format!(
+            "//button[normalize-space()='{button}']"
+        )))
+        .await
+        .unwrap_or_else(|_| panic!("no button {button}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn follow(client: &Client, link: &str) {
+    client
+        .find(Locator::LinkText(link))
+        .await
+        .unwrap_or_else(|_| panic!("no link {link}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Waits (up to 10 s) for the page, once loaded after a click, to show `expected`.
+async fn expect_text(client: &Client, expected: &str) {
+    let mut text = String::new();
+    for _ in 0..100 {
+        if let Ok(body) = client.find(Locator::Css("body")).await {
+            text = body.text().await.unwrap_or_default();
+            if text.contains(expected) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("expected {expected:?} on the page:\n{text}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn register_sign_out_and_sign_in() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, _sms, _dir) = portal().await;
+
+    client.goto(&format!("{address}/register")).await.unwrap();
+    fill(&client, "Name", "Ada Lovelace").await;
+    fill(&client, "Email", "ada@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Create account").await;
+    expect_text(&client, "Hello, Ada Lovelace").await;
+    expect_text(&client, "Your account has been created.").await;
+
+    press(&client, "Sign out").await;
+    expect_text(&client, "You have signed out.").await;
+
+    fill(&client, "Email", "ada@example.com").await;
+    fill(&client, "Password", "not my password at all").await;
+    press(&client, "Sign in").await;
+    expect_text(&client, "The email or password is incorrect.").await;
+    let kept = client
+        .find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        kept.as_deref(),
+        Some("ada@example.com"),
+        "the typed email is kept"
+    );
+
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Sign in").await;
+    expect_text(&client, "Hello, Ada Lovelace").await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn turn_on_sms_verification_and_sign_in_with_a_code() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, _dir) = portal().await;
+
+    client.goto(&format!("{address}/register")).await.unwrap();
+    fill(&client, "Name", "Grace Hopper").await;
+    fill(&client, "Email", "grace@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Create account").await;
+    expect_text(&client, "Hello, Grace Hopper").await;
+
+    follow(&client, "Security").await;
+    expect_text(&client, "2-step verification is off.").await;
+    follow(&client, "Turn on 2-step verification").await;
+    expect_text(&client, "Choose how you want to receive your codes.").await;
+    follow(&client, "Text message (SMS)").await;
+    expect_text(&client, "Enter the mobile number").await;
+    fill(&client, "Phone number", "+46 70-123 45 67").await;
+    press(&client, "Send code").await;
+    expect_text(&client, "+46 ••• •• 67").await;
+    let code = sms.last_code_to("+46701234567");
+    fill(
+        &client,
+        "Verification code",
+        &format!("{} {}", &code[..3], &code[3..]),
+    )
+    .await;
+    press(&client, "Verify").await;
+    expect_text(&client, "2-step verification is on.").await;
+
+    press(&client, "Sign out").await;
+    expect_text(&client, "You have signed out.").await;
+    fill(&client, "Email", "grace@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Sign in").await;
+    expect_text(&client, "Enter your verification code").await;
+    let field = client.find(Locator::Id("code")).await.unwrap();
+    assert_eq!(
+        field.attr("autocomplete").await.unwrap().as_deref(),
+        Some("one-time-code")
+    );
+    let code = sms.last_code_to("+46701234567");
+    fill(&client, "Verification code", &code).await;
+    press(&client, "Verify").await;
+    expect_text(&client, "Hello, Grace Hopper").await;
+    sms.assert_well_formed();
+    client.close().await.unwrap();
+}
