@@ -113,11 +113,15 @@ impl SessionStore for DbSessionStore {
         if updated == 1 {
             return Ok(session_key);
         }
-        // The session was ended elsewhere while this request ran: never resurrect its key.
-        self.save(state, ttl).await.map_err(|err| match err {
-            SaveError::Serialization(err) => UpdateError::Serialization(err),
-            SaveError::Other(err) => UpdateError::Other(err),
-        })
+        // The session was ended elsewhere (sign-out, password change) while this request
+        // ran: its key and its sign-in are not brought back; the browser gets a fresh,
+        // empty session.
+        self.save(SessionState::new(), ttl)
+            .await
+            .map_err(|err| match err {
+                SaveError::Serialization(err) => UpdateError::Serialization(err),
+                SaveError::Other(err) => UpdateError::Other(err),
+            })
     }
 
     async fn update_ttl(&self, session_key: &SessionKey, ttl: &Duration) -> anyhow::Result<()> {

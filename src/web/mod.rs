@@ -17,7 +17,10 @@ mod setup;
 use std::sync::Arc;
 
 use actix_web::http::header::ContentType;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, web};
+
+use account::confirm::require_recent_password;
 
 use crate::config::Settings;
 use crate::db::Db;
@@ -91,21 +94,30 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 )
                 .service(
                     web::resource("/security/two-step/off")
+                        .wrap(from_fn(|req, next| {
+                            require_recent_password(req, next, "/account/security")
+                        }))
                         .route(web::post().to(account::security::turn_off)),
                 )
                 .service(
-                    web::resource("/security/sms")
-                        .route(web::get().to(account::security::phone_form))
-                        .route(web::post().to(account::security::send_phone_code)),
-                )
-                .service(
-                    web::resource("/security/sms/verify")
-                        .route(web::get().to(account::security::phone_code_form))
-                        .route(web::post().to(account::security::verify_phone_code)),
-                )
-                .service(
-                    web::resource("/security/sms/resend")
-                        .route(web::post().to(account::security::resend_phone_code)),
+                    web::scope("/security/sms")
+                        .wrap(from_fn(|req, next| {
+                            require_recent_password(req, next, account::security::PHONE_PAGE)
+                        }))
+                        .service(
+                            web::resource("")
+                                .route(web::get().to(account::security::phone_form))
+                                .route(web::post().to(account::security::send_phone_code)),
+                        )
+                        .service(
+                            web::resource("/verify")
+                                .route(web::get().to(account::security::phone_code_form))
+                                .route(web::post().to(account::security::verify_phone_code)),
+                        )
+                        .service(
+                            web::resource("/resend")
+                                .route(web::post().to(account::security::resend_phone_code)),
+                        ),
                 )
                 .service(
                     web::resource("/password")

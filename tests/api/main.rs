@@ -13,5 +13,6 @@ mod providers;
 mod register;
 mod security;
 mod security_settings;
+mod session_store;
 mod setup;
 mod two_step;

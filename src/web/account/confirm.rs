@@ -1,9 +1,11 @@
 //! Re-authentication ("sudo mode"): sensitive changes need the password again unless it was
-//! confirmed in the last 10 minutes. `password_reconfirmation` is the one guard every such
-//! handler calls.
+//! confirmed in the last 10 minutes. `require_recent_password` guards their scopes.
 
-use actix_session::Session;
+use actix_session::{Session, SessionExt};
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
+use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
@@ -30,15 +32,23 @@ fn safe_next(next: &str) -> &str {
     if allowed { next } else { DEFAULT_NEXT }
 }
 
-/// `None` when the password was confirmed recently; otherwise the redirect to confirm it,
-/// coming back to `return_to` afterwards.
-pub fn password_reconfirmation(
-    state: &AppState,
-    session: &Session,
-    return_to: &str,
-) -> Option<HttpResponse> {
-    (!recently_authenticated(session, state.clock.now()))
-        .then(|| see_other(&format!("/account/confirm?next={}", safe_next(return_to))))
+/// Guards a scope of sensitive pages: without a password confirmed in the last 10 minutes
+/// the request is sent to confirm it, coming back to `return_to` afterwards.
+pub async fn require_recent_password(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+    return_to: &'static str,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let now = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.clock.now())
+        .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("the application state is missing")))?;
+    if recently_authenticated(&req.get_session(), now) {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let (req, _) = req.into_parts();
+    let redirect = see_other(&format!("/account/confirm?next={}", safe_next(return_to)));
+    Ok(ServiceResponse::new(req, redirect))
 }
 
 #[derive(Template)]

@@ -1,13 +1,11 @@
 //! My security settings: the state of 2-step verification, turning it on with a phone,
 //! changing the phone, turning it off.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::confirm::password_reconfirmation;
 use crate::db::audit::{AuditEvent, EventKind, Origin, record_event};
 use crate::db::challenges::{last_send_at, latest_challenge};
 use crate::db::users::{User, disable_two_step, enable_sms_two_step};
@@ -22,7 +20,7 @@ use crate::web::layout::Layout;
 use crate::web::middleware::auth::CurrentUser;
 use crate::web::{AppState, origin_of, render, see_other};
 
-const PHONE_PAGE: &str = "/account/security/sms";
+pub const PHONE_PAGE: &str = "/account/security/sms";
 const PHONE_CODE_PAGE: &str = "/account/security/sms/verify";
 
 /// Until the platform settings page exists every instance runs the defaults: 2-step
@@ -104,13 +102,9 @@ struct PhonePage {
 
 pub async fn phone_form(
     state: web::Data<AppState>,
-    session: Session,
     layout: Layout,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    if let Some(redirect) = password_reconfirmation(&state, &session, PHONE_PAGE) {
-        return Ok(redirect);
-    }
     let CurrentUser(user) = user;
     let mut errors = FormErrors::default();
     // A number on the profile that cannot take codes (typed before numbers were checked,
@@ -145,13 +139,9 @@ pub async fn send_phone_code(
     req: HttpRequest,
     form: web::Form<PhoneForm>,
     state: web::Data<AppState>,
-    session: Session,
     layout: Layout,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    if let Some(redirect) = password_reconfirmation(&state, &session, PHONE_PAGE) {
-        return Ok(redirect);
-    }
     let CurrentUser(user) = user;
     let typed = form.into_inner().phone.trim().to_owned();
     let rerender = |errors: FormErrors, status| {
@@ -237,13 +227,9 @@ async fn phone_code_page(
 
 pub async fn phone_code_form(
     state: web::Data<AppState>,
-    session: Session,
     layout: Layout,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    if let Some(redirect) = password_reconfirmation(&state, &session, PHONE_PAGE) {
-        return Ok(redirect);
-    }
     let CurrentUser(user) = user;
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
@@ -258,13 +244,9 @@ pub async fn verify_phone_code(
     req: HttpRequest,
     form: web::Form<CodeForm>,
     state: web::Data<AppState>,
-    session: Session,
     layout: Layout,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    if let Some(redirect) = password_reconfirmation(&state, &session, PHONE_PAGE) {
-        return Ok(redirect);
-    }
     let CurrentUser(user) = user;
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
@@ -325,13 +307,9 @@ pub async fn verify_phone_code(
 pub async fn resend_phone_code(
     req: HttpRequest,
     state: web::Data<AppState>,
-    session: Session,
     layout: Layout,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    if let Some(redirect) = password_reconfirmation(&state, &session, PHONE_PAGE) {
-        return Ok(redirect);
-    }
     let CurrentUser(user) = user;
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
@@ -358,12 +336,8 @@ pub async fn resend_phone_code(
 pub async fn turn_off(
     req: HttpRequest,
     state: web::Data<AppState>,
-    session: Session,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    if let Some(redirect) = password_reconfirmation(&state, &session, "/account/security") {
-        return Ok(redirect);
-    }
     let CurrentUser(user) = user;
     if policy().requires(user.is_admin()) {
         return Err(AppError::Forbidden(
