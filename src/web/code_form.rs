@@ -9,6 +9,7 @@ use super::errors::AppError;
 use super::forms::FormErrors;
 use super::layout::Layout;
 use super::render;
+use crate::clock::Clock;
 use crate::domain::codes::normalise_code;
 use crate::verification::{CheckOutcome, SendError};
 
@@ -82,11 +83,13 @@ pub fn check_failure(outcome: &CheckOutcome) -> (StatusCode, FormErrors) {
     (status, errors)
 }
 
-/// The status for a send that did not happen.
-pub fn send_failure_status(err: &SendError) -> StatusCode {
+/// What a send that did not happen tells the person: a 429 for a limit, a 503 for the
+/// provider; anything unexpected becomes the 500 page.
+pub fn send_failure(err: SendError, clock: &Clock) -> Result<(StatusCode, FormErrors), AppError> {
+    let message = FormErrors::general(err.user_message(clock));
     match err {
-        SendError::Refused(_) => StatusCode::TOO_MANY_REQUESTS,
-        SendError::Provider(_) => StatusCode::SERVICE_UNAVAILABLE,
-        SendError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        SendError::Refused(_) => Ok((StatusCode::TOO_MANY_REQUESTS, message)),
+        SendError::Provider(_) => Ok((StatusCode::SERVICE_UNAVAILABLE, message)),
+        SendError::Unexpected(err) => Err(AppError::Unexpected(err)),
     }
 }

@@ -12,8 +12,8 @@ use crate::db::users::{User, disable_two_step, enable_sms_two_step};
 use crate::domain::codes::Purpose;
 use crate::domain::phone::{mask_phone, normalise_sms_phone};
 use crate::domain::policy::PlatformPolicy;
-use crate::verification::{CheckOutcome, SendError};
-use crate::web::code_form::{CodeForm, CodePage, check_failure, send_failure_status};
+use crate::verification::CheckOutcome;
+use crate::web::code_form::{CodeForm, CodePage, check_failure, send_failure};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -182,11 +182,10 @@ pub async fn send_phone_code(
         .await
     {
         Ok(()) => Ok(see_other(PHONE_CODE_PAGE)),
-        Err(SendError::Unexpected(err)) => Err(AppError::Unexpected(err)),
-        Err(err) => rerender(
-            FormErrors::general(err.user_message(&state.clock)),
-            send_failure_status(&err),
-        ),
+        Err(err) => {
+            let (status, errors) = send_failure(err, &state.clock)?;
+            rerender(errors, status)
+        }
     }
 }
 
@@ -320,14 +319,10 @@ pub async fn resend_phone_code(
         .await
     {
         Ok(()) => Ok(see_other(&format!("{PHONE_CODE_PAGE}?notice=code-sent"))),
-        Err(SendError::Unexpected(err)) => Err(AppError::Unexpected(err)),
         Err(err) => {
-            let status = send_failure_status(&err);
-            let errors = FormErrors::general(err.user_message(&state.clock));
-            phone_code_page(&state, layout, &user, &phone)
-                .await?
-                .with_errors(errors)
-                .respond(status)
+            let (status, errors) = send_failure(err, &state.clock)?;
+            let page = phone_code_page(&state, layout, &user, &phone).await?;
+            page.with_errors(errors).respond(status)
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::db::users::{User, find_user_by_id};
 use crate::domain::codes::Purpose;
 use crate::domain::phone::mask_phone;
 use crate::verification::CheckOutcome;
-use crate::web::code_form::{CodeForm, CodePage, check_failure, send_failure_status};
+use crate::web::code_form::{CodeForm, CodePage, check_failure, send_failure};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -79,15 +79,9 @@ pub async fn begin(
     {
         Ok(()) => Ok(see_other("/login/verify")),
         Err(err) => {
-            let status = send_failure_status(&err);
-            let message = err.user_message(&state.clock);
-            if let crate::verification::SendError::Unexpected(err) = err {
-                return Err(AppError::Unexpected(err));
-            }
-            page(state, layout, user, phone)
-                .await?
-                .with_errors(FormErrors::general(message))
-                .respond(status)
+            let (status, errors) = send_failure(err, &state.clock)?;
+            let page = page(state, layout, user, phone).await?;
+            page.with_errors(errors).respond(status)
         }
     }
 }
@@ -168,14 +162,10 @@ pub async fn resend_code(
         .await
     {
         Ok(()) => Ok(see_other("/login/verify?notice=code-sent")),
-        Err(crate::verification::SendError::Unexpected(err)) => Err(AppError::Unexpected(err)),
         Err(err) => {
-            let status = send_failure_status(&err);
-            let errors = FormErrors::general(err.user_message(&state.clock));
-            page(&state, layout, &user, &phone)
-                .await?
-                .with_errors(errors)
-                .respond(status)
+            let (status, errors) = send_failure(err, &state.clock)?;
+            let page = page(&state, layout, &user, &phone).await?;
+            page.with_errors(errors).respond(status)
         }
     }
 }
