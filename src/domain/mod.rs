@@ -5,4 +5,7 @@ pub mod codes;
 pub mod password;
 pub mod phone;
 pub mod policy;
+pub mod recovery;
+pub mod sealing;
 pub mod tokens;
+pub mod totp;

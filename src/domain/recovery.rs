@@ -1,0 +1,107 @@
+//! Recovery codes: ten single-use codes of 60 random bits each, written as three groups of
+//! four Crockford base32 characters ("7KQM-2XHD-9RTF"); typing O for 0 or I/L for 1 still
+//! works. Stored as HMAC-SHA256 under the secret key; compared in constant time.
+
+use hmac::{Hmac, Mac};
+use rand::Rng;
+use sha2::Sha256;
+use subtle::ConstantTimeEq;
+
+pub const CODES_PER_SET: usize = 10;
+/// At or below this many unused codes the settings page warns.
+pub const LOW_WATER: i64 = 3;
+/// Crockford's base32: digits and capitals without I, L, O and U.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const GROUPS: usize = 3;
+const GROUP_LEN: usize = 4;
+
+/// Twelve symbols of 5 bits: 60 bits per code.
+pub fn generate_set() -> Vec<String> {
+    let mut rng = rand::rngs::OsRng;
+    let mut codes: Vec<String> = Vec::with_capacity(CODES_PER_SET);
+    while codes.len() < CODES_PER_SET {
+        let symbols: Vec<u8> = (0..GROUPS * GROUP_LEN)
+            .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())])
+            .collect();
+        let code = symbols
+            .chunks(GROUP_LEN)
+            .map(|group| String::from_utf8_lossy(group).into_owned())
+            .collect::<Vec<_>>()
+            .join("-");
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+/// Accepts what people type: any case, with or without dashes and spaces. `None` when it
+/// cannot be a recovery code.
+pub fn normalise(input: &str) -> Option<String> {
+    let symbols: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        })
+        .collect();
+    (symbols.len() == GROUPS * GROUP_LEN && symbols.bytes().all(|b| ALPHABET.contains(&b)))
+        .then_some(symbols)
+}
+
+/// The stored form of a code, bound to its user.
+pub fn code_mac(key: &[u8], user_id: i64, normalised: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(b"twostep recovery code\0");
+    mac.update(user_id.to_string().as_bytes());
+    mac.update(b"\0");
+    mac.update(normalised.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+pub fn macs_match(a: &str, b: &str) -> bool {
+    a.as_bytes().ct_eq(b.as_bytes()).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ten_distinct_codes_of_sixty_bits() {
+        let codes = generate_set();
+        assert_eq!(codes.len(), 10);
+        let mut unique = codes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 10);
+        for code in &codes {
+            assert_eq!(code.len(), 14);
+            assert_eq!(normalise(code).unwrap().len(), 12);
+        }
+    }
+
+    #[test]
+    fn typed_codes_are_normalised() {
+        assert_eq!(normalise(" 7kqm-2xhd 9rtf ").unwrap(), "7KQM2XHD9RTF");
+        assert_eq!(normalise("7KQM-2XHD"), None);
+        assert_eq!(
+            normalise("OIQM-2XHD-9RTF").unwrap(),
+            "01QM2XHD9RTF",
+            "look-alikes read as digits"
+        );
+        assert_eq!(normalise("UUQM-2XHD-9RTF"), None);
+        assert_eq!(normalise("ÄÄQM-2XHD-9RTF"), None);
+    }
+
+    #[test]
+    fn macs_are_bound_to_the_user() {
+        let key = [3u8; 32];
+        let a = code_mac(&key, 1, "7KQM2XHD9RTF");
+        assert!(macs_match(&a, &code_mac(&key, 1, "7KQM2XHD9RTF")));
+        assert!(!macs_match(&a, &code_mac(&key, 2, "7KQM2XHD9RTF")));
+        assert!(!a.contains("7KQM"));
+    }
+}
