@@ -97,12 +97,13 @@ async fn try_reserve(
     limits: SendLimits,
     now: i64,
 ) -> Result<Reservation, ReserveError> {
-    let mut tx = db.pool.begin().await?;
-    if db.backend == Backend::Postgres {
-        sqlx::query("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
-            .execute(&mut *tx)
-            .await?;
-    }
+    // Its reads decide its writes. SQLite: take the write lock up front, so a concurrent
+    // writer makes it wait (busy timeout) rather than fail on upgrading a read lock.
+    let begin = match db.backend {
+        Backend::Sqlite => "BEGIN IMMEDIATE",
+        Backend::Postgres => "BEGIN ISOLATION LEVEL SERIALIZABLE",
+    };
+    let mut tx = db.pool.begin_with(begin).await?;
     if let Some(refusal) = check_limits(&mut tx, challenge, limits, now).await? {
         return Err(ReserveError::Refused(refusal));
     }

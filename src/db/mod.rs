@@ -5,9 +5,12 @@
 
 pub mod audit;
 pub mod challenges;
+pub mod outbox;
+pub mod recovery;
 pub mod sessions;
 pub mod setup;
 pub mod throttle;
+pub mod totp;
 pub mod users;
 
 use std::str::FromStr;

@@ -42,6 +42,17 @@ impl User {
     pub fn has_two_step(&self) -> bool {
         self.two_factor_method.is_some()
     }
+
+    pub fn uses_authenticator(&self) -> bool {
+        self.two_factor_method.as_deref() == Some(TOTP_METHOD)
+    }
+
+    /// A number once verified by a code: usable for SMS whatever the active method.
+    pub fn verified_phone(&self) -> Option<&str> {
+        self.phone
+            .as_deref()
+            .filter(|_| self.phone_verified_at.is_some())
+    }
 }
 
 /// A user about to be stored; the email is already normalised and the password hashed.
@@ -126,6 +137,24 @@ pub async fn update_password_hash(db: &Db, user_id: i64, hash: &str) -> Result<(
 }
 
 pub const SMS_METHOD: &str = "sms";
+pub const TOTP_METHOD: &str = "totp";
+
+/// Makes `method` the active second factor (the other factor's data is kept: switching to
+/// the app and back keeps the verified phone).
+pub async fn set_two_step_method(
+    db: &Db,
+    user_id: i64,
+    method: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET two_factor_method = $1, updated_at = $2 WHERE id = $3")
+        .bind(method)
+        .bind(now)
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
 
 /// Turns on SMS 2-step verification with a number a code was just verified on (also how a
 /// phone change lands).

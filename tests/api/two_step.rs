@@ -610,3 +610,49 @@ async fn the_log_provider_shows_the_development_banner() {
     let normal = TestApp::spawn(Backend::Sqlite).await.unwrap();
     assert!(!normal.get_text("/login").await.contains("development mode"));
 }
+
+/// Concurrent sends from one address stop exactly at the limit, with no error: the limit
+/// check and the send record are one serialised step on both databases.
+async fn concurrent_sends_stop_exactly_at_the_limit(backend: Backend) {
+    let Some(app) = TestApp::spawn_with(backend, |s| s.sms_sends_per_ip_per_hour = 5).await else {
+        return;
+    };
+    let mut emails = Vec::new();
+    for n in 0..8 {
+        let email = format!("user{n}@example.com");
+        app.create_sms_user(&email, &format!("+4670123456{n}"))
+            .await;
+        emails.push(email);
+    }
+    let logins = emails.iter().map(|email| {
+        let (client, _) = app.new_browser();
+        let address = app.address.clone();
+        async move {
+            crate::helpers::submit_with(
+                &client,
+                &address,
+                "/login",
+                "/login",
+                &[("email", email), ("password", GOOD_PASSWORD)],
+            )
+            .await
+            .status()
+            .as_u16()
+        }
+    });
+    let mut statuses = futures_util::future::join_all(logins).await;
+    statuses.sort();
+    assert_eq!(statuses, [303, 303, 303, 303, 303, 429, 429, 429]);
+    assert_eq!(app.count("SELECT COUNT(*) FROM sms_sends").await, 5);
+    assert_eq!(app.sms.sent().len(), 5);
+}
+
+#[tokio::test]
+async fn concurrent_sends_stop_exactly_at_the_limit_on_sqlite() {
+    concurrent_sends_stop_exactly_at_the_limit(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn concurrent_sends_stop_exactly_at_the_limit_on_postgres() {
+    concurrent_sends_stop_exactly_at_the_limit(Backend::Postgres).await;
+}
