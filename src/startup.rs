@@ -24,6 +24,7 @@ use crate::db::throttle::purge_failures_before;
 use crate::db::users::admin_exists;
 use crate::domain::password::Passwords;
 use crate::domain::tokens::{random_token, token_digest};
+use crate::second_factors::SecondFactors;
 use crate::sms::provider_from_settings;
 use crate::verification::SmsVerification;
 use crate::web::errors::{AppError, render_framework_error};
@@ -60,8 +61,10 @@ impl Application {
             );
         }
         let sms = SmsVerification::new(db.clone(), clock.clone(), provider, &settings);
+        let factors = SecondFactors::new(db.clone(), clock.clone(), &settings);
         let state = web::Data::new(AppState {
             sms,
+            factors,
             db,
             clock: clock.clone(),
             settings: Arc::new(settings),

@@ -29,6 +29,13 @@ pub enum EventKind {
     PhoneChanged,
     ReauthSucceeded,
     ReauthFailed,
+    MethodChanged,
+    TotpVerified,
+    TotpFailed,
+    TotpReplayRefused,
+    RecoveryCodesGenerated,
+    RecoveryCodeUsed,
+    RecoveryCodeFailed,
 }
 
 impl EventKind {
@@ -55,6 +62,13 @@ impl EventKind {
             Self::PhoneChanged => "phone.changed",
             Self::ReauthSucceeded => "reauth.succeeded",
             Self::ReauthFailed => "reauth.failed",
+            Self::MethodChanged => "two_step.method_changed",
+            Self::TotpVerified => "totp.verified",
+            Self::TotpFailed => "totp.failed",
+            Self::TotpReplayRefused => "totp.replay_refused",
+            Self::RecoveryCodesGenerated => "recovery_codes.generated",
+            Self::RecoveryCodeUsed => "recovery_code.used",
+            Self::RecoveryCodeFailed => "recovery_code.failed",
         }
     }
 }

@@ -17,6 +17,9 @@ use crate::verification::{CheckOutcome, SendError};
 pub struct CodeForm {
     #[serde(default)]
     pub code: String,
+    /// At sign-in, which method the code is from ("sms" or "app").
+    #[serde(default)]
+    pub with: String,
 }
 
 impl CodeForm {
@@ -36,12 +39,32 @@ pub struct CodePage {
     pub layout: Layout,
     pub title: &'static str,
     pub intro: String,
+    pub hint: &'static str,
     pub action: &'static str,
-    pub resend_action: &'static str,
-    /// Seconds until "Send again" will be accepted; 0 when it is now.
-    pub resend_in: i64,
+    /// Sent back with the code at sign-in: which method it is from.
+    pub with: Option<&'static str>,
+    pub resend: Option<Resend>,
+    /// Other ways to finish ("Use a recovery code", "Use authenticator app"…).
+    pub alternatives: Vec<Alternative>,
     pub errors: FormErrors,
 }
+
+/// The "Send again" form of an SMS code page.
+pub struct Resend {
+    pub action: &'static str,
+    pub label: &'static str,
+    /// Seconds until a new code will be accepted; 0 when it is now.
+    pub wait_secs: i64,
+}
+
+pub struct Alternative {
+    pub href: &'static str,
+    pub label: &'static str,
+}
+
+/// What the SMS code field says about the code.
+pub const SMS_HINT: &str = "The 6-digit code from the text message. It works for 10 minutes.";
+pub const APP_HINT: &str = "The 6-digit code your authenticator app shows now.";
 
 impl CodePage {
     pub fn with_errors(mut self, errors: FormErrors) -> Self {

@@ -39,6 +39,14 @@ fn notice_text(name: &str) -> Option<&'static str> {
             "2-step verification is on. From now on you sign in with your password and a code sent to your phone.",
         ),
         "two-step-off" => Some("2-step verification is off."),
+        "app-on" => Some("Your authenticator app is set up. Sign-in codes now come from the app."),
+        "sms-on" => Some("Sign-in codes are now sent by text message to your phone."),
+        "recovery-used" => Some(
+            "You signed in with a recovery code. It will not work again. If you lost your phone, set up 2-step verification again.",
+        ),
+        "codes-saved" => Some(
+            "2-step verification is on. Keep your recovery codes safe: each signs you in once if you lose your phone.",
+        ),
         "phone-changed" => Some("Your phone number has been changed."),
         _ => None,
     }

@@ -33,6 +33,7 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub passwords: Passwords,
     pub sms: crate::verification::SmsVerification,
+    pub factors: crate::second_factors::SecondFactors,
 }
 
 /// The largest request body accepted; longer ones get 413.
@@ -43,6 +44,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/healthz").route(web::get().to(health::healthz)))
         .service(web::resource("/readyz").route(web::get().to(health::readyz)))
         .service(web::resource("/static/style.css").route(web::get().to(stylesheet)))
+        .service(web::resource("/static/copy.js").route(web::get().to(copy_script)))
         .service(
             web::resource("/login")
                 .route(web::get().to(login::login_form))
@@ -55,6 +57,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::resource("/login/verify/resend").route(web::post().to(login::verify::resend_code)),
+        )
+        .service(
+            web::resource("/login/recovery")
+                .route(web::get().to(login::verify::recovery_form))
+                .route(web::post().to(login::verify::use_recovery_code)),
         )
         .service(web::resource("/logout").route(web::post().to(login::logout)))
         .service(
@@ -100,6 +107,38 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                         .route(web::post().to(account::security::turn_off)),
                 )
                 .service(
+                    web::scope("/security/app")
+                        .wrap(from_fn(|req, next| {
+                            require_recent_password(req, next, account::app::APP_PAGE)
+                        }))
+                        .service(
+                            web::resource("")
+                                .route(web::get().to(account::app::setup_page))
+                                .route(web::post().to(account::app::confirm_app)),
+                        ),
+                )
+                .service(
+                    web::scope("/security/recovery-codes")
+                        .wrap(from_fn(|req, next| {
+                            require_recent_password(req, next, "/account/security")
+                        }))
+                        .service(
+                            web::resource("").route(web::post().to(account::recovery::regenerate)),
+                        )
+                        .service(
+                            web::resource("/new")
+                                .route(web::get().to(account::recovery::show_codes)),
+                        )
+                        .service(
+                            web::resource("/download")
+                                .route(web::get().to(account::recovery::download_codes)),
+                        )
+                        .service(
+                            web::resource("/done")
+                                .route(web::post().to(account::recovery::codes_saved)),
+                        ),
+                )
+                .service(
                     web::scope("/security/sms")
                         .wrap(from_fn(|req, next| {
                             require_recent_password(req, next, account::security::PHONE_PAGE)
@@ -117,6 +156,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                         .service(
                             web::resource("/resend")
                                 .route(web::post().to(account::security::resend_phone_code)),
+                        )
+                        .service(
+                            web::resource("/use-saved")
+                                .route(web::post().to(account::security::use_saved_phone)),
                         ),
                 )
                 .service(
@@ -129,14 +172,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok()
-        .insert_header(ContentType(mime_css()))
+        .insert_header(ContentType(mime("text/css; charset=utf-8")))
         .body(include_str!("../../static/style.css"))
 }
 
-fn mime_css() -> actix_web::mime::Mime {
-    "text/css; charset=utf-8"
-        .parse()
-        .expect("a constant MIME type parses")
+async fn copy_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(ContentType(mime("text/javascript; charset=utf-8")))
+        .body(include_str!("../../static/copy.js"))
+}
+
+fn mime(text: &'static str) -> actix_web::mime::Mime {
+    text.parse().expect("a constant MIME type parses")
 }
 
 /// Where a request came from, for the audit log and the per-IP limits. The peer address is

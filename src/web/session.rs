@@ -66,3 +66,23 @@ pub fn recently_authenticated(session: &Session, now: i64) -> bool {
         .flatten()
         .is_some_and(|at| now - at < REAUTH_WINDOW_SECS)
 }
+
+/// A fresh set of recovery codes, sealed, kept until the user says they saved them.
+const FRESH_RECOVERY_CODES_KEY: &str = "fresh_recovery_codes";
+
+pub fn hold_recovery_codes(session: &Session, sealed: String) -> Result<(), AppError> {
+    session
+        .insert(FRESH_RECOVERY_CODES_KEY, sealed)
+        .map_err(store_error)
+}
+
+pub fn held_recovery_codes(session: &Session) -> Option<String> {
+    session
+        .get::<String>(FRESH_RECOVERY_CODES_KEY)
+        .ok()
+        .flatten()
+}
+
+pub fn release_recovery_codes(session: &Session) {
+    session.remove(FRESH_RECOVERY_CODES_KEY);
+}

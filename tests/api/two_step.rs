@@ -50,8 +50,38 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
             &spaced,
         )
         .await;
-    assert_redirect_to(&verified, "/account/security?notice=two-step-on");
-    let settings = app.get_text("/account/security?notice=two-step-on").await;
+    // First time on: ten recovery codes, shown once, until the user says they are saved.
+    assert_redirect_to(&verified, "/account/security/recovery-codes/new");
+    let codes_page = app.get_text("/account/security/recovery-codes/new").await;
+    assert_eq!(codes_page.matches("<li><code>").count(), 10, "{codes_page}");
+    assert!(codes_page.contains("I have saved my recovery codes") && codes_page.contains(">Done<"));
+    let unticked = app
+        .submit(
+            "/account/security/recovery-codes/new",
+            "/account/security/recovery-codes/done",
+            &[],
+        )
+        .await;
+    assert_eq!(unticked.status().as_u16(), 422);
+    assert_eq!(
+        unticked.text().await.unwrap().matches("<li><code>").count(),
+        10,
+        "the codes are shown again"
+    );
+    let done = app
+        .submit(
+            "/account/security/recovery-codes/new",
+            "/account/security/recovery-codes/done",
+            &[("saved", "yes")],
+        )
+        .await;
+    assert_redirect_to(&done, "/account/security?notice=codes-saved");
+    assert_redirect_to(
+        &app.get("/account/security/recovery-codes/new").await,
+        "/account/security",
+    );
+    let settings = app.get_text("/account/security?notice=codes-saved").await;
+    assert!(settings.contains("You have 10 recovery codes left."));
     assert!(settings.contains("2-step verification is on.") && settings.contains("+46 ••• •• 67"));
     let (phone, method): (String, String) =
         sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
@@ -163,7 +193,7 @@ async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) 
     assert_redirect_to(
         &app.submit("/login/verify", "/login/verify/resend", &[])
             .await,
-        "/login/verify?notice=code-sent",
+        "/login/verify?with=sms&notice=code-sent",
     );
     let fresh = app.sms.last_code_to(PHONE);
     assert_redirect_to(
@@ -257,10 +287,10 @@ async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
     assert_redirect_to(
         &app.submit("/login/verify", "/login/verify/resend", &[])
             .await,
-        "/login/verify?notice=code-sent",
+        "/login/verify?with=sms&notice=code-sent",
     );
     assert!(
-        app.get_text("/login/verify?notice=code-sent")
+        app.get_text("/login/verify?with=sms&notice=code-sent")
             .await
             .contains("A new code is on its way.")
     );
@@ -484,7 +514,7 @@ async fn a_provider_failure_at_sign_in_says_so_and_send_again_works(app: TestApp
     assert_redirect_to(
         &app.submit("/login/verify", "/login/verify/resend", &[])
             .await,
-        "/login/verify?notice=code-sent",
+        "/login/verify?with=sms&notice=code-sent",
     );
     let code = app.sms.last_code_to(PHONE);
     assert_redirect_to(

@@ -1,6 +1,8 @@
 //! The signed-in user's own account: changing the password, security settings.
 
+pub mod app;
 pub mod confirm;
+pub mod recovery;
 pub mod security;
 
 use actix_session::Session;

@@ -6,14 +6,16 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::recovery::issue_codes;
 use crate::db::audit::{AuditEvent, EventKind, Origin, record_event};
 use crate::db::challenges::{last_send_at, latest_challenge};
 use crate::db::users::{User, disable_two_step, enable_sms_two_step};
 use crate::domain::codes::Purpose;
 use crate::domain::phone::{mask_phone, normalise_sms_phone};
 use crate::domain::policy::PlatformPolicy;
+use crate::domain::recovery::LOW_WATER;
 use crate::verification::CheckOutcome;
-use crate::web::code_form::{CodeForm, CodePage, check_failure, send_failure};
+use crate::web::code_form::{CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -61,22 +63,33 @@ async fn audit(
 struct SecurityPage {
     layout: Layout,
     two_step_on: bool,
+    uses_app: bool,
     masked_phone: Option<String>,
     required: bool,
     offered: bool,
+    codes_left: i64,
+    codes_low: bool,
 }
 
-pub async fn security_page(layout: Layout, user: CurrentUser) -> Result<HttpResponse, AppError> {
+pub async fn security_page(
+    state: web::Data<AppState>,
+    layout: Layout,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
     let CurrentUser(user) = user;
     let policy = policy();
+    let codes_left = state.factors.recovery_codes_left(user.id).await?;
     render(
         StatusCode::OK,
         &SecurityPage {
             layout,
             two_step_on: user.has_two_step(),
+            uses_app: user.uses_authenticator(),
             masked_phone: user.sms_phone().map(mask_phone),
             required: policy.requires(user.is_admin()),
             offered: policy.offers(user.is_admin()),
+            codes_left,
+            codes_low: codes_left <= LOW_WATER,
         },
     )
 }
@@ -85,10 +98,46 @@ pub async fn security_page(layout: Layout, user: CurrentUser) -> Result<HttpResp
 #[template(path = "account/two_step_methods.html")]
 struct MethodsPage {
     layout: Layout,
+    /// A number verified before, offered again when switching back from the app.
+    saved_phone: Option<String>,
+    uses_app: bool,
+    uses_sms: bool,
 }
 
-pub async fn methods_page(layout: Layout) -> Result<HttpResponse, AppError> {
-    render(StatusCode::OK, &MethodsPage { layout })
+pub async fn methods_page(layout: Layout, user: CurrentUser) -> Result<HttpResponse, AppError> {
+    let CurrentUser(user) = user;
+    let page = MethodsPage {
+        layout,
+        saved_phone: user
+            .verified_phone()
+            .filter(|_| user.sms_phone().is_none())
+            .map(mask_phone),
+        uses_app: user.uses_authenticator(),
+        uses_sms: user.sms_phone().is_some(),
+    };
+    render(StatusCode::OK, &page)
+}
+
+/// Switches back to text messages to the number verified before (the app's key is kept).
+#[tracing::instrument(name = "Switch back to SMS", skip_all, fields(user_id = user.0.id))]
+pub async fn use_saved_phone(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
+    let CurrentUser(user) = user;
+    let Some(phone) = user.verified_phone() else {
+        return Ok(see_other(PHONE_PAGE));
+    };
+    enable_sms_two_step(&state.db, user.id, phone, state.clock.now()).await?;
+    let kind = if user.has_two_step() {
+        EventKind::MethodChanged
+    } else {
+        EventKind::TwoStepEnabled
+    };
+    let detail = format!("sms {}", mask_phone(phone));
+    audit(&state, &user, kind, &origin_of(&req), Some(&detail)).await?;
+    Ok(see_other("/account/security?notice=sms-on"))
 }
 
 #[derive(Template)]
@@ -217,9 +266,15 @@ async fn phone_code_page(
             "We sent a 6-digit code by text message to {}. Enter it to confirm the number.",
             mask_phone(phone)
         ),
+        hint: SMS_HINT,
         action: PHONE_CODE_PAGE,
-        resend_action: "/account/security/sms/resend",
-        resend_in: (next_at - state.clock.now()).max(0),
+        with: None,
+        resend: Some(Resend {
+            action: "/account/security/sms/resend",
+            label: "Send again",
+            wait_secs: (next_at - state.clock.now()).max(0),
+        }),
+        alternatives: Vec::new(),
         errors: FormErrors::default(),
     })
 }
@@ -243,6 +298,7 @@ pub async fn verify_phone_code(
     req: HttpRequest,
     form: web::Form<CodeForm>,
     state: web::Data<AppState>,
+    session: actix_session::Session,
     layout: Layout,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
@@ -281,15 +337,17 @@ pub async fn verify_phone_code(
                 .await?;
                 Ok(see_other("/account/security?notice=phone-changed"))
             } else {
-                audit(
-                    &state,
-                    &user,
-                    EventKind::TwoStepEnabled,
-                    &origin,
-                    Some(&format!("sms {masked}")),
-                )
-                .await?;
-                Ok(see_other("/account/security?notice=two-step-on"))
+                let first_time = !user.has_two_step();
+                let kind = if first_time {
+                    EventKind::TwoStepEnabled
+                } else {
+                    EventKind::MethodChanged
+                };
+                audit(&state, &user, kind, &origin, Some(&format!("sms {masked}"))).await?;
+                if first_time && state.factors.recovery_codes_left(user.id).await? == 0 {
+                    return issue_codes(&state, &session, &req, user.id).await;
+                }
+                Ok(see_other("/account/security?notice=sms-on"))
             }
         }
         outcome => {

@@ -132,9 +132,9 @@ pub async fn login(
     let matches = state.passwords.verify(password, stored).await?;
     match user {
         Some(user) if matches && !user.is_disabled() => {
-            if let Some(phone) = user.sms_phone() {
+            if user.has_two_step() {
                 start_second_step(&session, user.id, state.clock.now())?;
-                return verify::begin(&state, layout, &user, phone, &origin).await;
+                return verify::begin(&state, layout, &user, &origin).await;
             }
             sign_in(&session, user.id, state.clock.now())?;
             record_event(

@@ -1,77 +1,187 @@
-//! The second step of signing in: the code sent by SMS.
+//! The second step of signing in: a code by SMS or from the authenticator app, or a
+//! recovery code. Nothing of the account is reachable until one of them is right.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
 
 use crate::db::audit::{AuditEvent, EventKind, Origin, record_event};
 use crate::db::challenges::last_send_at;
+use crate::db::outbox::{Email, enqueue};
 use crate::db::users::{User, find_user_by_id};
 use crate::domain::codes::Purpose;
 use crate::domain::phone::mask_phone;
+use crate::second_factors::{CodeOutcome, RecoveryOutcome};
 use crate::verification::CheckOutcome;
-use crate::web::code_form::{CodeForm, CodePage, check_failure, send_failure};
+use crate::web::code_form::{
+    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure,
+};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::session::{pending_user, sign_in};
-use crate::web::{AppState, origin_of, see_other};
+use crate::web::{AppState, origin_of, render, see_other};
 
-/// The user between the two steps, with the number their codes go to.
-async fn pending(state: &AppState, session: &Session) -> Result<Option<(User, String)>, AppError> {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Method {
+    Sms,
+    App,
+}
+
+impl Method {
+    fn parse(text: &str) -> Option<Self> {
+        match text {
+            "sms" => Some(Self::Sms),
+            "app" => Some(Self::App),
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Sms => "sms",
+            Self::App => "app",
+        }
+    }
+}
+
+/// The user between the two steps and the methods they can finish with.
+struct Pending {
+    user: User,
+    /// A verified number: codes can be texted there.
+    phone: Option<String>,
+    has_app: bool,
+}
+
+impl Pending {
+    /// The method asked for, if the user has it; otherwise their own.
+    fn method(&self, asked: Option<Method>) -> Method {
+        let available = |m: Method| match m {
+            Method::Sms => self.phone.is_some(),
+            Method::App => self.has_app,
+        };
+        match asked {
+            Some(method) if available(method) => method,
+            _ if self.user.uses_authenticator() && self.has_app => Method::App,
+            _ if self.phone.is_some() => Method::Sms,
+            _ => Method::App,
+        }
+    }
+}
+
+async fn pending(state: &AppState, session: &Session) -> Result<Option<Pending>, AppError> {
     let Some(user_id) = pending_user(session, state.clock.now()) else {
         return Ok(None);
     };
-    let user = find_user_by_id(&state.db, user_id).await?;
-    Ok(user.filter(|user| !user.is_disabled()).and_then(|user| {
-        let phone = user.sms_phone()?.to_owned();
-        Some((user, phone))
+    let Some(user) = find_user_by_id(&state.db, user_id).await? else {
+        return Ok(None);
+    };
+    if user.is_disabled() || !user.has_two_step() {
+        return Ok(None);
+    }
+    let has_app = state.factors.has_authenticator(user.id).await?;
+    let phone = user.verified_phone().map(str::to_owned);
+    Ok(Some(Pending {
+        user,
+        phone,
+        has_app,
     }))
 }
 
-/// The verification page for a pending sign-in.
-pub async fn page(
+fn alternatives(pending: &Pending, showing: Method) -> Vec<Alternative> {
+    let mut links = Vec::new();
+    if showing == Method::Sms && pending.has_app {
+        links.push(Alternative {
+            href: "/login/verify?with=app",
+            label: "Use authenticator app",
+        });
+    }
+    if showing == Method::App && pending.phone.is_some() {
+        links.push(Alternative {
+            href: "/login/verify?with=sms",
+            label: "Use text message",
+        });
+    }
+    links.push(Alternative {
+        href: "/login/recovery",
+        label: "Use a recovery code",
+    });
+    links
+}
+
+/// The verification page for a pending sign-in and a method.
+async fn page(
     state: &AppState,
     layout: Layout,
-    user: &User,
-    phone: &str,
+    pending: &Pending,
+    method: Method,
 ) -> Result<CodePage, AppError> {
-    let next_at = last_send_at(&state.db, user.id, Purpose::SignIn)
-        .await?
-        .map_or(0, |at| at + state.sms.cooldown_secs());
+    let (intro, hint, resend) = match (method, pending.phone.as_deref()) {
+        (Method::Sms, Some(phone)) => {
+            let last = last_send_at(&state.db, pending.user.id, Purpose::SignIn).await?;
+            let wait_secs = last
+                .map_or(0, |at| at + state.sms.cooldown_secs() - state.clock.now())
+                .max(0);
+            let intro = match last {
+                Some(_) => format!(
+                    "We sent a 6-digit code by text message to {}.",
+                    mask_phone(phone)
+                ),
+                None => format!("We will text a 6-digit code to {}.", mask_phone(phone)),
+            };
+            // "Send code" only when switching to SMS from the app; a failed first send
+            // is retried with "Send again".
+            let label = if last.is_some() || pending.user.sms_phone().is_some() {
+                "Send again"
+            } else {
+                "Send code"
+            };
+            let resend = Resend {
+                action: "/login/verify/resend",
+                label,
+                wait_secs,
+            };
+            (intro, SMS_HINT, Some(resend))
+        }
+        _ => (
+            "Open your authenticator app and enter the code it shows for this account.".to_owned(),
+            APP_HINT,
+            None,
+        ),
+    };
     Ok(CodePage {
         layout,
         title: "Enter your verification code",
-        intro: format!(
-            "We sent a 6-digit code by text message to {}.",
-            mask_phone(phone)
-        ),
+        intro,
+        hint,
         action: "/login/verify",
-        resend_action: "/login/verify/resend",
-        resend_in: (next_at - state.clock.now()).max(0),
+        with: Some(method.as_str()),
+        resend,
+        alternatives: alternatives(pending, method),
         errors: FormErrors::default(),
     })
 }
 
-/// After the password: sends the sign-in code and shows where to enter it.
+/// After the password: for SMS sends the sign-in code; then shows where to enter it.
 pub async fn begin(
     state: &AppState,
     layout: Layout,
     user: &User,
-    phone: &str,
     origin: &Origin,
 ) -> Result<HttpResponse, AppError> {
-    record_event(
-        &state.db.pool,
-        &AuditEvent {
-            kind: EventKind::SignInCodeRequired,
-            actor_user_id: Some(user.id),
-            subject_user_id: Some(user.id),
-            origin,
-            detail: None,
-        },
-    )
-    .await?;
+    let event = AuditEvent {
+        kind: EventKind::SignInCodeRequired,
+        actor_user_id: Some(user.id),
+        subject_user_id: Some(user.id),
+        origin,
+        detail: user.two_factor_method.as_deref(),
+    };
+    record_event(&state.db.pool, &event).await?;
+    let Some(phone) = user.sms_phone() else {
+        return Ok(see_other("/login/verify"));
+    };
     match state
         .sms
         .send_code(user.id, Purpose::SignIn, phone, origin)
@@ -80,23 +190,56 @@ pub async fn begin(
         Ok(()) => Ok(see_other("/login/verify")),
         Err(err) => {
             let (status, errors) = send_failure(err, &state.clock)?;
-            let page = page(state, layout, user, phone).await?;
-            page.with_errors(errors).respond(status)
+            let pending = Pending {
+                user: user.clone(),
+                phone: Some(phone.to_owned()),
+                has_app: state.factors.has_authenticator(user.id).await?,
+            };
+            page(state, layout, &pending, Method::Sms)
+                .await?
+                .with_errors(errors)
+                .respond(status)
         }
     }
 }
 
+#[derive(Deserialize)]
+pub struct WithQuery {
+    #[serde(default)]
+    with: String,
+}
+
 pub async fn verify_form(
+    query: web::Query<WithQuery>,
     state: web::Data<AppState>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Some((user, phone)) = pending(&state, &session).await? else {
+    let Some(pending) = pending(&state, &session).await? else {
         return Ok(see_other("/login"));
     };
-    page(&state, layout, &user, &phone)
+    let method = pending.method(Method::parse(&query.with));
+    page(&state, layout, &pending, method)
         .await?
         .respond(StatusCode::OK)
+}
+
+async fn finish_sign_in(
+    state: &AppState,
+    session: &Session,
+    user: &User,
+    origin: &Origin,
+    how: &str,
+) -> Result<(), AppError> {
+    sign_in(session, user.id, state.clock.now())?;
+    let event = AuditEvent {
+        kind: EventKind::SignInSucceeded,
+        actor_user_id: Some(user.id),
+        subject_user_id: Some(user.id),
+        origin,
+        detail: Some(how),
+    };
+    Ok(record_event(&state.db.pool, &event).await?)
 }
 
 #[tracing::instrument(name = "Verify the sign-in code", skip_all)]
@@ -107,40 +250,65 @@ pub async fn verify_code(
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Some((user, phone)) = pending(&state, &session).await? else {
+    let Some(pending) = pending(&state, &session).await? else {
         return Ok(see_other("/login"));
     };
+    let method = pending.method(Method::parse(&form.with));
     let code = match form.normalised() {
         Ok(code) => code,
         Err(errors) => {
-            let page = page(&state, layout, &user, &phone).await?;
+            let page = page(&state, layout, &pending, method).await?;
             return page
                 .with_errors(errors)
                 .respond(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
     let origin = origin_of(&req);
-    let outcome = state
-        .sms
-        .check_code(user.id, Purpose::SignIn, &code, &origin)
-        .await?;
-    if let CheckOutcome::Verified { .. } = outcome {
-        sign_in(&session, user.id, state.clock.now())?;
-        record_event(
-            &state.db.pool,
-            &AuditEvent {
-                kind: EventKind::SignInSucceeded,
-                actor_user_id: Some(user.id),
-                subject_user_id: Some(user.id),
-                origin: &origin,
-                detail: Some("password and SMS code"),
-            },
-        )
-        .await?;
-        return Ok(see_other("/"));
-    }
-    let (status, errors) = check_failure(&outcome);
-    page(&state, layout, &user, &phone)
+    let user = &pending.user;
+    let (status, errors) = match method {
+        Method::Sms => match state
+            .sms
+            .check_code(user.id, Purpose::SignIn, &code, &origin)
+            .await?
+        {
+            CheckOutcome::Verified { .. } => {
+                finish_sign_in(&state, &session, user, &origin, "password and SMS code").await?;
+                return Ok(see_other("/"));
+            }
+            outcome => check_failure(&outcome),
+        },
+        Method::App => {
+            let message = match state.factors.check_code(user.id, &code, &origin).await? {
+                CodeOutcome::Accepted => {
+                    finish_sign_in(
+                        &state,
+                        &session,
+                        user,
+                        &origin,
+                        "password and authenticator app",
+                    )
+                    .await?;
+                    return Ok(see_other("/"));
+                }
+                CodeOutcome::Wrong => (
+                    StatusCode::UNAUTHORIZED,
+                    "That code is not right. Enter the code your app shows now.",
+                ),
+                CodeOutcome::Replayed => (
+                    StatusCode::UNAUTHORIZED,
+                    "That code has already been used. Wait for your app to show a new code.",
+                ),
+                CodeOutcome::Throttled => (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "Too many wrong codes. Wait 15 minutes and try again.",
+                ),
+            };
+            let mut errors = FormErrors::default();
+            errors.add("code", message.1);
+            (message.0, errors)
+        }
+    };
+    page(&state, layout, &pending, method)
         .await?
         .with_errors(errors)
         .respond(status)
@@ -153,19 +321,127 @@ pub async fn resend_code(
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Some((user, phone)) = pending(&state, &session).await? else {
+    let Some(pending) = pending(&state, &session).await? else {
         return Ok(see_other("/login"));
+    };
+    let Some(phone) = pending.phone.as_deref() else {
+        return Ok(see_other("/login/verify"));
     };
     match state
         .sms
-        .send_code(user.id, Purpose::SignIn, &phone, &origin_of(&req))
+        .send_code(pending.user.id, Purpose::SignIn, phone, &origin_of(&req))
         .await
     {
-        Ok(()) => Ok(see_other("/login/verify?notice=code-sent")),
+        Ok(()) => Ok(see_other("/login/verify?with=sms&notice=code-sent")),
         Err(err) => {
             let (status, errors) = send_failure(err, &state.clock)?;
-            let page = page(&state, layout, &user, &phone).await?;
+            let page = page(&state, layout, &pending, Method::Sms).await?;
             page.with_errors(errors).respond(status)
         }
     }
+}
+
+#[derive(Template)]
+#[template(path = "login/recovery.html")]
+struct RecoveryPage {
+    layout: Layout,
+    errors: FormErrors,
+}
+
+pub async fn recovery_form(
+    state: web::Data<AppState>,
+    session: Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    if pending(&state, &session).await?.is_none() {
+        return Ok(see_other("/login"));
+    }
+    render(
+        StatusCode::OK,
+        &RecoveryPage {
+            layout,
+            errors: FormErrors::default(),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct RecoveryForm {
+    #[serde(default)]
+    recovery_code: String,
+}
+
+#[tracing::instrument(name = "Sign in with a recovery code", skip_all)]
+pub async fn use_recovery_code(
+    req: HttpRequest,
+    form: web::Form<RecoveryForm>,
+    state: web::Data<AppState>,
+    session: Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let Some(pending) = pending(&state, &session).await? else {
+        return Ok(see_other("/login"));
+    };
+    let user = &pending.user;
+    let mut errors = FormErrors::default();
+    if form.recovery_code.trim().is_empty() {
+        errors.add("recovery_code", "Enter one of your recovery codes.");
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &RecoveryPage { layout, errors },
+        );
+    }
+    let origin = origin_of(&req);
+    let status = match state
+        .factors
+        .use_recovery_code(user.id, &form.recovery_code, &origin)
+        .await?
+    {
+        RecoveryOutcome::Accepted { remaining } => {
+            finish_sign_in(
+                &state,
+                &session,
+                user,
+                &origin,
+                "password and recovery code",
+            )
+            .await?;
+            let body = format!(
+                "A recovery code was just used to sign in to your {app} account ({email}).\n\n\
+                 You have {remaining} recovery code{s} left. If this was not you, change your password \
+                 and generate new recovery codes in your security settings.\n\nAddress: {ip}\n",
+                app = state.settings.app_name,
+                email = user.email,
+                s = if remaining == 1 { "" } else { "s" },
+                ip = origin.ip.as_deref().unwrap_or("unknown"),
+            );
+            let subject = format!(
+                "A recovery code was used to sign in to {}",
+                state.settings.app_name
+            );
+            let email = Email {
+                user_id: user.id,
+                to: &user.email,
+                subject: &subject,
+                body: &body,
+            };
+            enqueue(&state.db, &email, state.clock.now()).await?;
+            return Ok(see_other("/account/security?notice=recovery-used"));
+        }
+        RecoveryOutcome::Wrong => {
+            errors.add(
+                "recovery_code",
+                "That recovery code is not right, or it has been used already.",
+            );
+            StatusCode::UNAUTHORIZED
+        }
+        RecoveryOutcome::Throttled => {
+            errors.add(
+                "recovery_code",
+                "Too many wrong codes. Wait 15 minutes and try again.",
+            );
+            StatusCode::TOO_MANY_REQUESTS
+        }
+    };
+    render(status, &RecoveryPage { layout, errors })
 }
