@@ -327,3 +327,55 @@ impl TestApp {
             .unwrap()
     }
 }
+
+/// A code for `key` (base32) at `unix_time`, computed by oathtool, the reference tool.
+pub fn oathtool(key: &str, unix_time: i64) -> String {
+    let output = std::process::Command::new("oathtool")
+        .args(["--totp", "-b", key, &format!("--now=@{unix_time}")])
+        .output()
+        .expect("oathtool is installed (apt-get install oathtool)");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+}
+
+impl TestApp {
+    /// The setup key shown on the authenticator page, without its spaces.
+    pub async fn setup_key(&self) -> String {
+        let page = self.get_text("/account/security/app").await;
+        let marker = r#"<p class="setup-key" id="setup-key">"#;
+        let start = page.find(marker).expect("the page shows the setup key") + marker.len();
+        let end = page[start..].find('<').unwrap();
+        page[start..start + end].replace(' ', "")
+    }
+
+    /// Signs in a fresh user and sets up the authenticator app; returns the key. The
+    /// step the set-up code used is the current one.
+    pub async fn user_with_app(&self, email: &str) -> String {
+        self.create_user(email, "Ada Lovelace", false).await;
+        self.post_login(email, GOOD_PASSWORD).await;
+        let key = self.setup_key().await;
+        let code = oathtool(&key, self.clock.now());
+        let response = self
+            .submit(
+                "/account/security/app",
+                "/account/security/app",
+                &[("code", &code)],
+            )
+            .await;
+        assert_redirect_to(&response, "/account/security/recovery-codes/new");
+        key
+    }
+
+    /// The recovery codes on the page shown once after they are made.
+    pub async fn shown_recovery_codes(&self) -> Vec<String> {
+        let page = self.get_text("/account/security/recovery-codes/new").await;
+        page.split("<li><code>")
+            .skip(1)
+            .map(|rest| rest[..rest.find("</code>").unwrap()].to_owned())
+            .collect()
+    }
+}

@@ -4,6 +4,7 @@
 mod helpers;
 mod standins;
 
+mod authenticator;
 mod cli;
 mod health;
 mod hostile;

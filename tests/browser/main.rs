@@ -229,7 +229,11 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     follow(&client, "Security").await;
     expect_text(&client, "2-step verification is off.").await;
     follow(&client, "Turn on 2-step verification").await;
-    expect_text(&client, "Choose how you want to receive your sign-in codes.").await;
+    expect_text(
+        &client,
+        "Choose how you want to receive your sign-in codes.",
+    )
+    .await;
     follow(&client, "Text message (SMS)").await;
     expect_text(&client, "Enter the mobile number").await;
     fill(&client, "Phone number", "+46 70-123 45 67").await;
@@ -247,7 +251,13 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     press(&client, "Done").await;
     // The checkbox is required: the browser does not submit without it.
     expect_text(&client, "Save your recovery codes").await;
-    client.find(Locator::Id("saved")).await.unwrap().click().await.unwrap();
+    client
+        .find(Locator::Id("saved"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     press(&client, "Done").await;
     expect_text(&client, "2-step verification is on.").await;
 

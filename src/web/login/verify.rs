@@ -8,7 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::db::audit::{AuditEvent, EventKind, Origin, record_event};
-use crate::db::challenges::last_send_at;
+use crate::db::challenges::{last_send_at, latest_challenge};
 use crate::db::outbox::{Email, enqueue};
 use crate::db::users::{User, find_user_by_id};
 use crate::domain::codes::Purpose;
@@ -124,16 +124,21 @@ async fn page(
             let wait_secs = last
                 .map_or(0, |at| at + state.sms.cooldown_secs() - state.clock.now())
                 .max(0);
-            let intro = match last {
-                Some(_) => format!(
+            let now = state.clock.now();
+            let waiting = latest_challenge(&state.db, pending.user.id, Purpose::SignIn)
+                .await?
+                .is_some_and(|c| c.consumed_at.is_none() && c.expires_at > now);
+            let intro = if waiting {
+                format!(
                     "We sent a 6-digit code by text message to {}.",
                     mask_phone(phone)
-                ),
-                None => format!("We will text a 6-digit code to {}.", mask_phone(phone)),
+                )
+            } else {
+                format!("We will text a 6-digit code to {}.", mask_phone(phone))
             };
             // "Send code" only when switching to SMS from the app; a failed first send
             // is retried with "Send again".
-            let label = if last.is_some() || pending.user.sms_phone().is_some() {
+            let label = if waiting || pending.user.sms_phone().is_some() {
                 "Send again"
             } else {
                 "Send code"

@@ -1,0 +1,457 @@
+//! Authenticator apps (TOTP) and recovery codes.
+
+use crate::helpers::{GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, oathtool};
+use crate::on_both_databases;
+
+/// Waits for the server clock to sit early in a 30-second step, so "this step", "the one
+/// before" and "the one after" are what the test means.
+fn step_start(app: &TestApp) -> i64 {
+    let now = app.clock.now();
+    let into_step = now.rem_euclid(30);
+    if into_step > 20 {
+        app.clock.advance(30 - into_step + 1);
+    }
+    app.clock.now()
+}
+
+async fn setting_up_the_app_shows_a_qr_code_and_the_key(app: TestApp) {
+    let id = app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    assert!(
+        app.get_text("/account/security/two-step")
+            .await
+            .contains("Authenticator app")
+    );
+    let page = app.get_text("/account/security/app").await;
+    assert!(page.contains("<svg") && page.contains("Verification code"));
+    let key = app.setup_key().await;
+    assert_eq!(key.len(), 32, "160 bits in base32");
+    let uri = format!(
+        "otpauth://totp/Twostep:ada%40example%2Ecom?secret={key}&#38;issuer=Twostep&#38;algorithm=SHA1&#38;digits=6&#38;period=30"
+    );
+    assert!(page.contains(&uri), "{page}");
+    assert_eq!(
+        app.setup_key().await,
+        key,
+        "reloading keeps the key being set up"
+    );
+
+    // A wrong code leaves 2-step verification off.
+    let wrong = app
+        .submit(
+            "/account/security/app",
+            "/account/security/app",
+            &[("code", "000000")],
+        )
+        .await;
+    assert_eq!(wrong.status().as_u16(), 401);
+    let method: Option<String> =
+        sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(method, None);
+
+    let code = oathtool(&key, step_start(&app));
+    let confirmed = app
+        .submit(
+            "/account/security/app",
+            "/account/security/app",
+            &[("code", &code)],
+        )
+        .await;
+    assert_redirect_to(&confirmed, "/account/security/recovery-codes/new");
+    let method: Option<String> =
+        sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(method.as_deref(), Some("totp"));
+    let events = app.audit_events().await;
+    for event in [
+        "totp.failed",
+        "totp.verified",
+        "two_step.enabled",
+        "recovery_codes.generated",
+    ] {
+        assert!(events.contains(&event.to_owned()), "{event}");
+    }
+}
+
+async fn sign_in_accepts_the_step_before_and_after_once_each(app: TestApp) {
+    let key = app.user_with_app("ada@example.com").await;
+    app.post_logout().await;
+    let now = step_start(&app);
+    app.clock.advance(90); // past the step the set-up used
+
+    let now = now + 90;
+    app.sign_in_first_step("ada@example.com").await;
+    let page = app.get_text("/login/verify").await;
+    assert!(page.contains("authenticator app") && page.contains("Use a recovery code"));
+    assert!(
+        !page.contains(">Send again<"),
+        "no SMS for an app user without a phone"
+    );
+    for (offset, accepted) in [(-60, false), (60, false), (-30, true)] {
+        let code = oathtool(&key, now + offset);
+        let response = app
+            .submit_code("/login/verify", "/login/verify", &code)
+            .await;
+        if accepted {
+            assert_redirect_to(&response, "/");
+        } else {
+            assert_eq!(response.status().as_u16(), 401, "offset {offset}");
+        }
+    }
+    // The step before was used: it, and anything older, is refused from now on.
+    app.post_logout().await;
+    app.sign_in_first_step("ada@example.com").await;
+    let replay = app
+        .submit_code("/login/verify", "/login/verify", &oathtool(&key, now - 30))
+        .await;
+    assert_eq!(replay.status().as_u16(), 401);
+    assert!(replay.text().await.unwrap().contains("already been used"));
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"totp.replay_refused".to_owned())
+    );
+    // The step after is still good.
+    assert_redirect_to(
+        &app.submit_code("/login/verify", "/login/verify", &oathtool(&key, now + 30))
+            .await,
+        "/",
+    );
+    // And the current step is now older than the last used one.
+    app.post_logout().await;
+    app.sign_in_first_step("ada@example.com").await;
+    assert_eq!(
+        app.submit_code("/login/verify", "/login/verify", &oathtool(&key, now))
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
+}
+
+async fn recovery_codes_each_work_once_and_regenerating_voids_them(app: TestApp) {
+    app.user_with_app("ada@example.com").await;
+    let codes = app.shown_recovery_codes().await;
+    assert_eq!(codes.len(), 10);
+    let mut unique = codes.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 10);
+    app.submit(
+        "/account/security/recovery-codes/new",
+        "/account/security/recovery-codes/done",
+        &[("saved", "yes")],
+    )
+    .await;
+    app.post_logout().await;
+
+    app.sign_in_first_step("ada@example.com").await;
+    let form = app.get_text("/login/recovery").await;
+    assert!(form.contains(">Recovery code<"));
+    // Typed in lower case with spaces: still the code.
+    let typed = codes[0].to_lowercase().replace('-', " ");
+    let used = app
+        .submit(
+            "/login/recovery",
+            "/login/recovery",
+            &[("recovery_code", &typed)],
+        )
+        .await;
+    assert_redirect_to(&used, "/account/security?notice=recovery-used");
+    let settings = app.get_text("/account/security?notice=recovery-used").await;
+    assert!(
+        settings.contains("You signed in with a recovery code.")
+            && settings.contains("You have 9 recovery codes left.")
+    );
+    let (subject, to): (String, String) = sqlx::query_as("SELECT subject, to_address FROM outbox")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(to, "ada@example.com");
+    assert!(subject.contains("recovery code was used"));
+
+    app.post_logout().await;
+    app.sign_in_first_step("ada@example.com").await;
+    let again = app
+        .submit(
+            "/login/recovery",
+            "/login/recovery",
+            &[("recovery_code", &codes[0])],
+        )
+        .await;
+    assert_eq!(again.status().as_u16(), 401);
+    assert!(
+        again
+            .text()
+            .await
+            .unwrap()
+            .contains("not right, or it has been used already")
+    );
+
+    // Down to three: the settings page warns.
+    for code in &codes[1..7] {
+        app.post_logout().await;
+        app.sign_in_first_step("ada@example.com").await;
+        assert_eq!(
+            app.submit(
+                "/login/recovery",
+                "/login/recovery",
+                &[("recovery_code", code)]
+            )
+            .await
+            .status()
+            .as_u16(),
+            303
+        );
+    }
+    let settings = app.get_text("/account/security").await;
+    assert!(
+        settings.contains("You have 3 recovery codes left. Generate new ones"),
+        "{settings}"
+    );
+
+    // New codes void the old ones.
+    let regenerated = app
+        .submit("/account/security", "/account/security/recovery-codes", &[])
+        .await;
+    assert_redirect_to(&regenerated, "/account/security/recovery-codes/new");
+    let fresh = app.shown_recovery_codes().await;
+    assert_eq!(fresh.len(), 10);
+    app.submit(
+        "/account/security/recovery-codes/new",
+        "/account/security/recovery-codes/done",
+        &[("saved", "yes")],
+    )
+    .await;
+    app.post_logout().await;
+    app.sign_in_first_step("ada@example.com").await;
+    assert_eq!(
+        app.submit(
+            "/login/recovery",
+            "/login/recovery",
+            &[("recovery_code", &codes[8])]
+        )
+        .await
+        .status()
+        .as_u16(),
+        401
+    );
+    assert_redirect_to(
+        &app.submit(
+            "/login/recovery",
+            "/login/recovery",
+            &[("recovery_code", &fresh[0])],
+        )
+        .await,
+        "/account/security?notice=recovery-used",
+    );
+}
+
+async fn a_recovery_code_raced_twice_works_once(app: TestApp) {
+    app.user_with_app("ada@example.com").await;
+    let code = app.shown_recovery_codes().await.remove(0);
+    app.post_logout().await;
+    let mut browsers = Vec::new();
+    for _ in 0..2 {
+        let (client, _) = app.new_browser();
+        crate::helpers::submit_with(
+            &client,
+            &app.address,
+            "/login",
+            "/login",
+            &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
+        )
+        .await;
+        browsers.push(client);
+    }
+    let fields = [("recovery_code", code.as_str())];
+    let attempts = browsers.iter().map(|client| {
+        crate::helpers::submit_with(
+            client,
+            &app.address,
+            "/login/recovery",
+            "/login/recovery",
+            &fields,
+        )
+    });
+    let mut statuses: Vec<u16> = futures_util::future::join_all(attempts)
+        .await
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    statuses.sort();
+    assert_eq!(statuses, [303, 401]);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'recovery_code.used'")
+            .await,
+        1
+    );
+}
+
+async fn a_database_dump_holds_no_secret_in_clear(app: TestApp) {
+    let key = app.user_with_app("ada@example.com").await;
+    let codes = app.shown_recovery_codes().await;
+    let mut dump = String::new();
+    for table in [
+        "users",
+        "totp_secrets",
+        "recovery_codes",
+        "sessions",
+        "audit_events",
+        "outbox",
+        "sms_challenges",
+    ] {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT * FROM {table}")))
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+        for row in rows {
+            use sqlx::Row;
+            for i in 0..row.len() {
+                if let Ok(Some(text)) = row.try_get::<Option<String>, _>(i) {
+                    dump.push_str(&text);
+                    dump.push('\n');
+                }
+            }
+        }
+    }
+    assert!(dump.contains("ada@example.com"), "the dump was read");
+    assert!(!dump.contains(&key), "the TOTP key is sealed");
+    for code in &codes {
+        assert!(
+            !dump.contains(code.as_str()) && !dump.contains(&code.replace('-', "")),
+            "recovery code {code} in clear"
+        );
+    }
+}
+
+async fn switching_to_the_app_and_back_keeps_the_phone(app: TestApp) {
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    app.submit_code(
+        "/login/verify",
+        "/login/verify",
+        &app.sms.last_code_to(PHONE),
+    )
+    .await;
+    let key = app.setup_key().await;
+    let confirmed = app
+        .submit(
+            "/account/security/app",
+            "/account/security/app",
+            &[("code", &oathtool(&key, app.clock.now()))],
+        )
+        .await;
+    assert_redirect_to(&confirmed, "/account/security?notice=app-on");
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"two_step.method_changed".to_owned())
+    );
+
+    let methods = app.get_text("/account/security/two-step").await;
+    assert!(
+        methods.contains("the number you verified before") && methods.contains("+46 ••• •• 67"),
+        "{methods}"
+    );
+    let sent_before = app.sms.sent().len();
+    let back = app
+        .submit(
+            "/account/security/two-step",
+            "/account/security/sms/use-saved",
+            &[],
+        )
+        .await;
+    assert_redirect_to(&back, "/account/security?notice=sms-on");
+    assert_eq!(
+        app.sms.sent().len(),
+        sent_before,
+        "the number is not asked for or checked again"
+    );
+    let (phone, method): (String, String) =
+        sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!((phone.as_str(), method.as_str()), (PHONE, "sms"));
+
+    // With both, sign-in offers the other one.
+    app.post_logout().await;
+    app.clock.advance(31);
+    app.sign_in_first_step("ada@example.com").await;
+    let page = app.get_text("/login/verify").await;
+    assert!(page.contains("Use authenticator app") && page.contains("Use a recovery code"));
+    let with_app = app.get_text("/login/verify?with=app").await;
+    assert!(with_app.contains("Use text message"));
+    app.clock.advance(60);
+    let code = oathtool(&key, app.clock.now());
+    let done = app
+        .submit(
+            "/login/verify?with=app",
+            "/login/verify",
+            &[("code", &code), ("with", "app")],
+        )
+        .await;
+    assert_redirect_to(&done, "/");
+}
+
+async fn an_app_user_can_ask_for_a_text_message_instead(app: TestApp) {
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    app.submit_code(
+        "/login/verify",
+        "/login/verify",
+        &app.sms.last_code_to(PHONE),
+    )
+    .await;
+    let key = app.setup_key().await;
+    app.submit(
+        "/account/security/app",
+        "/account/security/app",
+        &[("code", &oathtool(&key, app.clock.now()))],
+    )
+    .await;
+    app.post_logout().await;
+    app.clock.advance(31);
+    let sent = app.sms.sent().len();
+    app.sign_in_first_step("ada@example.com").await;
+    assert_eq!(
+        app.sms.sent().len(),
+        sent,
+        "an app user is not texted unasked"
+    );
+    let page = app.get_text("/login/verify?with=sms").await;
+    assert!(page.contains(">Send code<"), "{page}");
+    let asked = app
+        .submit("/login/verify?with=sms", "/login/verify/resend", &[])
+        .await;
+    assert_redirect_to(&asked, "/login/verify?with=sms&notice=code-sent");
+    let code = app.sms.last_code_to(PHONE);
+    let done = app
+        .submit(
+            "/login/verify?with=sms",
+            "/login/verify",
+            &[("code", &code), ("with", "sms")],
+        )
+        .await;
+    assert_redirect_to(&done, "/");
+    let _ = id;
+}
+
+on_both_databases!(
+    setting_up_the_app_shows_a_qr_code_and_the_key,
+    sign_in_accepts_the_step_before_and_after_once_each,
+    recovery_codes_each_work_once_and_regenerating_voids_them,
+    a_recovery_code_raced_twice_works_once,
+    a_database_dump_holds_no_secret_in_clear,
+    switching_to_the_app_and_back_keeps_the_phone,
+    an_app_user_can_ask_for_a_text_message_instead,
+);
