@@ -279,3 +279,106 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     sms.assert_well_formed();
     client.close().await.unwrap();
 }
+
+/// A code for `key` at `unix_time` from oathtool, the reference implementation.
+fn oathtool(key: &str, unix_time: u64) -> String {
+    let output = Command::new("oathtool")
+        .args(["--totp", "-b", key, &format!("--now=@{unix_time}")])
+        .output()
+        .expect("oathtool is installed");
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_code() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, _sms, _dir) = portal().await;
+
+    client.goto(&format!("{address}/register")).await.unwrap();
+    fill(&client, "Name", "Katherine Johnson").await;
+    fill(&client, "Email", "katherine@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Create account").await;
+    expect_text(&client, "Hello, Katherine Johnson").await;
+
+    follow(&client, "Security").await;
+    follow(&client, "Turn on 2-step verification").await;
+    follow(&client, "Authenticator app").await;
+    expect_text(&client, "Scan this QR code").await;
+    assert!(
+        client.find(Locator::Css(".qr svg")).await.is_ok(),
+        "the QR code is drawn inline"
+    );
+    let key = client
+        .find(Locator::Id("setup-key"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .replace(' ', "");
+    fill(&client, "Verification code", &oathtool(&key, unix_now())).await;
+    press(&client, "Verify").await;
+    expect_text(&client, "Save your recovery codes").await;
+    let codes = client
+        .find(Locator::Id("recovery-codes"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let codes: Vec<&str> = codes
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(codes.len(), 10, "{codes:?}");
+    let first_code = codes[0].to_owned();
+    client
+        .find(Locator::Id("saved"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    press(&client, "Done").await;
+    expect_text(&client, "Codes come from your authenticator app.").await;
+
+    press(&client, "Sign out").await;
+    expect_text(&client, "You have signed out.").await;
+    fill(&client, "Email", "katherine@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Sign in").await;
+    expect_text(&client, "Open your authenticator app").await;
+    // The set-up used this step: the next one is inside the accepted window.
+    fill(
+        &client,
+        "Verification code",
+        &oathtool(&key, unix_now() + 30),
+    )
+    .await;
+    press(&client, "Verify").await;
+    expect_text(&client, "Hello, Katherine Johnson").await;
+
+    press(&client, "Sign out").await;
+    expect_text(&client, "You have signed out.").await;
+    fill(&client, "Email", "katherine@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Sign in").await;
+    expect_text(&client, "Open your authenticator app").await;
+    follow(&client, "Use a recovery code").await;
+    fill(&client, "Recovery code", &first_code).await;
+    press(&client, "Sign in").await;
+    expect_text(&client, "You signed in with a recovery code.").await;
+    expect_text(&client, "You have 9 recovery codes left.").await;
+    client.close().await.unwrap();
+}
