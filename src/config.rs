@@ -115,8 +115,6 @@ pub struct Settings {
     /// Failed password attempts allowed per client IP in `throttle_window_secs`.
     pub max_failures_per_ip: i64,
     pub throttle_window_secs: i64,
-    /// How long a session lives on the server without being used again.
-    pub session_ttl_secs: i64,
     pub sms: SmsSettings,
     /// ISO 3166 country codes SMS may be sent to; empty allows all.
     pub sms_allowed_countries: Vec<String>,
@@ -184,7 +182,6 @@ impl Settings {
             max_failures_per_account: 10,
             max_failures_per_ip: 50,
             throttle_window_secs: 15 * 60,
-            session_ttl_secs: 12 * 60 * 60,
             sms: SmsSettings::Log,
             sms_allowed_countries: Vec::new(),
             sms_connect_timeout: Duration::from_secs(3),

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod platform;
 pub mod second_factors;
 pub mod sms;
 pub mod startup;

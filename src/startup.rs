@@ -23,12 +23,14 @@ use crate::db::setup::store_setup_token;
 use crate::db::throttle::purge_failures_before;
 use crate::db::users::admin_exists;
 use crate::domain::password::Passwords;
+use crate::domain::sessions::BROWSER_SESSION_SECS;
 use crate::domain::tokens::{random_token, token_digest};
+use crate::platform::PlatformCache;
 use crate::second_factors::SecondFactors;
 use crate::sms::provider_from_settings;
 use crate::verification::SmsVerification;
 use crate::web::errors::{AppError, render_framework_error};
-use crate::web::middleware::{auth, csrf, headers};
+use crate::web::middleware::{auth, cookie_lifetime, csrf, headers};
 use crate::web::{AppState, MAX_BODY_BYTES, routes};
 
 pub struct Application {
@@ -62,7 +64,9 @@ impl Application {
         }
         let sms = SmsVerification::new(db.clone(), clock.clone(), provider, &settings);
         let factors = SecondFactors::new(db.clone(), clock.clone(), &settings);
+        let platform = PlatformCache::new(db.clone());
         let state = web::Data::new(AppState {
+            platform,
             sms,
             factors,
             db,
@@ -133,7 +137,9 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
     // from the secret key; all state stays on the server.
     let cookie_key = Key::derive_from(state.settings.secret_key.expose());
     let store = DbSessionStore::new(state.db.clone(), state.clock.clone());
-    let session_ttl = actix_web::cookie::time::Duration::seconds(state.settings.session_ttl_secs);
+    // Every signed-in (or half signed-in) session carries its own end; this is only the
+    // fallback for any other state.
+    let session_ttl = actix_web::cookie::time::Duration::seconds(BROWSER_SESSION_SECS);
     let server = HttpServer::new(move || {
         let session = SessionMiddleware::builder(store.clone(), cookie_key.clone())
             .cookie_name(session_cookie_name(https).to_owned())
@@ -157,6 +163,9 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
             .wrap(from_fn(csrf::protect))
             .wrap(from_fn(auth::load_user))
             .wrap(session)
+            .wrap(from_fn(move |req, next| {
+                cookie_lifetime::session_cookie_lifetime(req, next, session_cookie_name(https))
+            }))
             .wrap(ErrorHandlers::new().default_handler(render_framework_error))
             .wrap(from_fn(move |req, next| {
                 headers::security_headers(req, next, https)

@@ -5,7 +5,9 @@
 
 pub mod audit;
 pub mod challenges;
+pub mod devices;
 pub mod outbox;
+pub mod platform;
 pub mod recovery;
 pub mod sessions;
 pub mod setup;

@@ -2,8 +2,9 @@
 //! so no Redis is needed and every instance sees every session.
 //!
 //! The session key in the cookie is 64 random alphanumeric characters (over 380 bits); the
-//! table keeps only its SHA-256 digest. The owning user id is copied out of the state into a
-//! column so all sessions of a user can be ended at once.
+//! table keeps only its SHA-256 digest. What the active-sessions list shows (owner, public
+//! id, times, address, browser) and the absolute expiry are copied out of the state into
+//! columns, so sessions can be listed and ended without opening their state.
 
 use std::collections::HashMap;
 
@@ -19,6 +20,24 @@ use crate::clock::Clock;
 
 /// The session-state entry that holds the signed-in user's id.
 pub const USER_ID_KEY: &str = "user_id";
+/// A random id that names the session in lists and forms (never the key).
+pub const PUBLIC_ID_KEY: &str = "sid";
+pub const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+/// When the session ends on the server, whatever happens (Unix seconds).
+pub const EXPIRES_AT_KEY: &str = "expires_at";
+pub const LAST_SEEN_KEY: &str = "last_seen";
+pub const IP_KEY: &str = "ip";
+pub const USER_AGENT_KEY: &str = "user_agent";
+
+/// A signed-in session as the user's list shows it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SessionSummary {
+    pub public_id: String,
+    pub signed_in_at: Option<i64>,
+    pub last_seen_at: Option<i64>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
 
 type SessionState = HashMap<String, String>;
 
@@ -36,6 +55,20 @@ impl DbSessionStore {
     fn expiry(&self, ttl: &Duration) -> i64 {
         self.clock.now().saturating_add(ttl.whole_seconds())
     }
+
+    /// The state's own expiry when it has one (it always does once signed in), else the
+    /// store's time-to-live.
+    fn columns(&self, state: &SessionState, ttl: &Duration) -> Columns {
+        Columns {
+            user_id: user_id_of(state),
+            public_id: entry(state, PUBLIC_ID_KEY),
+            signed_in_at: entry(state, SIGNED_IN_AT_KEY),
+            last_seen_at: entry(state, LAST_SEEN_KEY),
+            ip: entry(state, IP_KEY),
+            user_agent: entry(state, USER_AGENT_KEY),
+            expires_at: entry(state, EXPIRES_AT_KEY).unwrap_or_else(|| self.expiry(ttl)),
+        }
+    }
 }
 
 fn digest(key: &str) -> String {
@@ -51,10 +84,26 @@ fn new_session_key() -> SessionKey {
     SessionKey::try_from(key).expect("64 characters is a valid session key")
 }
 
-fn user_id_of(state: &SessionState) -> Option<i64> {
+/// Reads one entry of the state (actix-session keeps each value as JSON).
+fn entry<T: serde::de::DeserializeOwned>(state: &SessionState, key: &str) -> Option<T> {
     state
-        .get(USER_ID_KEY)
+        .get(key)
         .and_then(|raw| serde_json::from_str(raw).ok())
+}
+
+fn user_id_of(state: &SessionState) -> Option<i64> {
+    entry(state, USER_ID_KEY)
+}
+
+/// The columns copied out of a session's state.
+struct Columns {
+    user_id: Option<i64>,
+    public_id: Option<String>,
+    signed_in_at: Option<i64>,
+    last_seen_at: Option<i64>,
+    ip: Option<String>,
+    user_agent: Option<String>,
+    expires_at: i64,
 }
 
 impl SessionStore for DbSessionStore {
@@ -76,14 +125,21 @@ impl SessionStore for DbSessionStore {
         let body =
             serde_json::to_string(&state).map_err(|err| SaveError::Serialization(err.into()))?;
         let key = new_session_key();
+        let columns = self.columns(&state, ttl);
         sqlx::query(
-            "INSERT INTO sessions (id, user_id, state, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sessions (id, user_id, state, created_at, expires_at, public_id, signed_in_at, last_seen_at, ip, user_agent) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(digest(key.as_ref()))
-        .bind(user_id_of(&state))
+        .bind(columns.user_id)
         .bind(body)
         .bind(self.clock.now())
-        .bind(self.expiry(ttl))
+        .bind(columns.expires_at)
+        .bind(columns.public_id)
+        .bind(columns.signed_in_at)
+        .bind(columns.last_seen_at)
+        .bind(columns.ip)
+        .bind(columns.user_agent)
         .execute(&self.db.pool)
         .await
         .map_err(|err| SaveError::Other(err.into()))?;
@@ -98,12 +154,19 @@ impl SessionStore for DbSessionStore {
     ) -> Result<SessionKey, UpdateError> {
         let body =
             serde_json::to_string(&state).map_err(|err| UpdateError::Serialization(err.into()))?;
+        let columns = self.columns(&state, ttl);
         let updated = sqlx::query(
-            "UPDATE sessions SET state = $1, user_id = $2, expires_at = $3 WHERE id = $4 AND expires_at > $5",
+            "UPDATE sessions SET state = $1, user_id = $2, expires_at = $3, public_id = $4, signed_in_at = $5, \
+             last_seen_at = $6, ip = $7, user_agent = $8 WHERE id = $9 AND expires_at > $10",
         )
         .bind(body)
-        .bind(user_id_of(&state))
-        .bind(self.expiry(ttl))
+        .bind(columns.user_id)
+        .bind(columns.expires_at)
+        .bind(columns.public_id)
+        .bind(columns.signed_in_at)
+        .bind(columns.last_seen_at)
+        .bind(columns.ip)
+        .bind(columns.user_agent)
         .bind(digest(session_key.as_ref()))
         .bind(self.clock.now())
         .execute(&self.db.pool)
@@ -124,8 +187,11 @@ impl SessionStore for DbSessionStore {
             })
     }
 
+    /// Only called under a "extend on every request" policy, which Twostep does not use:
+    /// a session's end is fixed in its state. Kept correct all the same: never later than
+    /// that end.
     async fn update_ttl(&self, session_key: &SessionKey, ttl: &Duration) -> anyhow::Result<()> {
-        sqlx::query("UPDATE sessions SET expires_at = $1 WHERE id = $2")
+        sqlx::query("UPDATE sessions SET expires_at = $1 WHERE id = $2 AND public_id IS NULL")
             .bind(self.expiry(ttl))
             .bind(digest(session_key.as_ref()))
             .execute(&self.db.pool)
@@ -150,6 +216,48 @@ pub async fn delete_sessions_of_user(db: &Db, user_id: i64) -> Result<u64, DbErr
         .bind(user_id)
         .execute(&db.pool)
         .await?;
+    Ok(done.rows_affected())
+}
+
+/// The user's live sessions, most recently used first.
+pub async fn list_sessions(
+    db: &Db,
+    user_id: i64,
+    now: i64,
+) -> Result<Vec<SessionSummary>, DbError> {
+    sqlx::query_as(
+        "SELECT public_id, signed_in_at, last_seen_at, ip, user_agent FROM sessions \
+         WHERE user_id = $1 AND expires_at > $2 AND public_id IS NOT NULL ORDER BY last_seen_at DESC",
+    )
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Ends one of the user's sessions, named by its public id.
+pub async fn delete_session(db: &Db, user_id: i64, public_id: &str) -> Result<bool, DbError> {
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND public_id = $2")
+        .bind(user_id)
+        .bind(public_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Ends every session of the user but the one named.
+pub async fn delete_other_sessions(
+    db: &Db,
+    user_id: i64,
+    keep_public_id: &str,
+) -> Result<u64, DbError> {
+    let done = sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1 AND (public_id IS NULL OR public_id <> $2)",
+    )
+    .bind(user_id)
+    .bind(keep_public_id)
+    .execute(&db.pool)
+    .await?;
     Ok(done.rows_affected())
 }
 

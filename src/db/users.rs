@@ -16,6 +16,8 @@ pub struct User {
     pub phone_verified_at: Option<i64>,
     /// NULL when 2-step verification is off; "sms" when codes go to `phone`.
     pub two_factor_method: Option<String>,
+    /// How long the user chose to stay signed in; `None`: until the browser closes.
+    pub session_duration_secs: Option<i64>,
 }
 
 impl User {
@@ -75,7 +77,7 @@ pub enum InsertUserError {
 /// The columns `User` is read from (a macro so queries stay `&'static str`).
 macro_rules! user_columns {
     () => {
-        "id, email, name, password_hash, phone, is_admin, disabled, phone_verified_at, two_factor_method"
+        "id, email, name, password_hash, phone, is_admin, disabled, phone_verified_at, two_factor_method, session_duration_secs"
     };
 }
 
@@ -179,6 +181,21 @@ pub async fn enable_sms_two_step(
 /// Turns 2-step verification off; the phone number stays on the profile.
 pub async fn disable_two_step(db: &Db, user_id: i64, now: i64) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET two_factor_method = NULL, updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_session_duration(
+    db: &Db,
+    user_id: i64,
+    secs: Option<i64>,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET session_duration_secs = $1, updated_at = $2 WHERE id = $3")
+        .bind(secs)
         .bind(now)
         .bind(user_id)
         .execute(&db.pool)

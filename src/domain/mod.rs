@@ -7,5 +7,7 @@ pub mod phone;
 pub mod policy;
 pub mod recovery;
 pub mod sealing;
+pub mod sessions;
 pub mod tokens;
 pub mod totp;
+pub mod user_agent;

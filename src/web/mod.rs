@@ -34,6 +34,7 @@ pub struct AppState {
     pub passwords: Passwords,
     pub sms: crate::verification::SmsVerification,
     pub factors: crate::second_factors::SecondFactors,
+    pub platform: crate::platform::PlatformCache,
 }
 
 /// The largest request body accepted; longer ones get 413.

@@ -17,7 +17,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::login::empty_secret;
-use crate::web::session::sign_in;
+use crate::web::session::start_session;
 use crate::web::{AppState, origin_of, render, see_other};
 
 /// Accounts one address may try to create per throttle window; bounds probing for which
@@ -187,6 +187,6 @@ pub async fn register(
         },
     )
     .await?;
-    sign_in(&session, user_id, state.clock.now())?;
+    start_session(&state, &session, user_id, None, &origin).await?;
     Ok(see_other("/?notice=welcome"))
 }

@@ -4,7 +4,13 @@
 use actix_session::Session;
 
 use super::errors::AppError;
+use crate::db::audit::Origin;
 pub use crate::db::sessions::USER_ID_KEY;
+use crate::db::sessions::{
+    EXPIRES_AT_KEY, IP_KEY, LAST_SEEN_KEY, PUBLIC_ID_KEY, SIGNED_IN_AT_KEY, USER_AGENT_KEY,
+};
+use crate::domain::sessions::Lifetime;
+use crate::domain::tokens::random_token;
 
 /// When the password was last confirmed (Unix seconds).
 const AUTHENTICATED_AT_KEY: &str = "authenticated_at";
@@ -12,77 +18,140 @@ const AUTHENTICATED_AT_KEY: &str = "authenticated_at";
 /// reachable in this state: only `USER_ID_KEY` signs a user in.
 const PENDING_USER_KEY: &str = "pending_user_id";
 const PENDING_SINCE_KEY: &str = "pending_since";
+/// True when the session cookie should outlive the browser.
+const PERSISTENT_KEY: &str = "persistent";
 
 /// How long a password stays "recently confirmed" for sensitive changes.
 pub const REAUTH_WINDOW_SECS: i64 = 10 * 60;
 /// How long the second step may take after the password.
 pub const PENDING_TTL_SECS: i64 = 10 * 60;
+/// "Last active" is written at most this often, so reads stay cheap.
+pub const LAST_SEEN_EVERY_SECS: i64 = 60;
 
 fn store_error(err: impl std::fmt::Display) -> AppError {
     AppError::Unexpected(anyhow::anyhow!("storing the session: {err}"))
 }
 
-/// Signs the user in under a new session id.
-pub fn sign_in(session: &Session, user_id: i64, now: i64) -> Result<(), AppError> {
+fn insert<T: serde::Serialize>(session: &Session, key: &str, value: T) -> Result<(), AppError> {
+    session.insert(key, value).map_err(store_error)
+}
+
+fn get<T: serde::de::DeserializeOwned>(session: &Session, key: &str) -> Option<T> {
+    session.get::<T>(key).ok().flatten()
+}
+
+/// Signs the user in under a new session id, ending at `now + lifetime`.
+pub fn sign_in(
+    session: &Session,
+    user_id: i64,
+    now: i64,
+    lifetime: Lifetime,
+    origin: &Origin,
+) -> Result<(), AppError> {
     session.renew();
     session.remove(PENDING_USER_KEY);
     session.remove(PENDING_SINCE_KEY);
-    session.insert(USER_ID_KEY, user_id).map_err(store_error)?;
-    session
-        .insert(AUTHENTICATED_AT_KEY, now)
-        .map_err(store_error)
+    insert(session, USER_ID_KEY, user_id)?;
+    insert(session, AUTHENTICATED_AT_KEY, now)?;
+    insert(session, PUBLIC_ID_KEY, random_token())?;
+    insert(session, SIGNED_IN_AT_KEY, now)?;
+    insert(session, EXPIRES_AT_KEY, now + lifetime.secs)?;
+    insert(session, PERSISTENT_KEY, lifetime.persistent)?;
+    insert(session, LAST_SEEN_KEY, now)?;
+    insert(session, IP_KEY, origin.ip.as_deref())?;
+    insert(session, USER_AGENT_KEY, origin.user_agent.as_deref())
 }
 
 /// Records that the password was right and a code is still owed.
 pub fn start_second_step(session: &Session, user_id: i64, now: i64) -> Result<(), AppError> {
     session.renew();
     session.remove(USER_ID_KEY);
-    session
-        .insert(PENDING_USER_KEY, user_id)
-        .map_err(store_error)?;
-    session.insert(PENDING_SINCE_KEY, now).map_err(store_error)
+    insert(session, PENDING_USER_KEY, user_id)?;
+    insert(session, PENDING_SINCE_KEY, now)?;
+    insert(session, EXPIRES_AT_KEY, now + PENDING_TTL_SECS)
 }
 
 /// The user between the two steps, if the password was given recently enough.
 pub fn pending_user(session: &Session, now: i64) -> Option<i64> {
-    let user_id = session.get::<i64>(PENDING_USER_KEY).ok().flatten()?;
-    let since = session.get::<i64>(PENDING_SINCE_KEY).ok().flatten()?;
+    let user_id = get::<i64>(session, PENDING_USER_KEY)?;
+    let since = get::<i64>(session, PENDING_SINCE_KEY)?;
     (now < since + PENDING_TTL_SECS).then_some(user_id)
 }
 
 /// Records a re-entered password under a new session id.
 pub fn confirm_password(session: &Session, now: i64) -> Result<(), AppError> {
     session.renew();
-    session
-        .insert(AUTHENTICATED_AT_KEY, now)
-        .map_err(store_error)
+    insert(session, AUTHENTICATED_AT_KEY, now)
 }
 
 /// True when the password was confirmed within the re-authentication window.
 pub fn recently_authenticated(session: &Session, now: i64) -> bool {
-    session
-        .get::<i64>(AUTHENTICATED_AT_KEY)
-        .ok()
-        .flatten()
-        .is_some_and(|at| now - at < REAUTH_WINDOW_SECS)
+    get::<i64>(session, AUTHENTICATED_AT_KEY).is_some_and(|at| now - at < REAUTH_WINDOW_SECS)
+}
+
+/// This session's public id, as the active-sessions list names it.
+pub fn public_id(session: &Session) -> Option<String> {
+    get(session, PUBLIC_ID_KEY)
+}
+
+pub fn last_seen(session: &Session) -> Option<i64> {
+    get(session, LAST_SEEN_KEY)
+}
+
+/// Notes activity, at most once a minute (each note is a write).
+pub fn touch(session: &Session, now: i64, origin: &Origin) -> Result<(), AppError> {
+    if last_seen(session).is_some_and(|seen| now - seen < LAST_SEEN_EVERY_SECS) {
+        return Ok(());
+    }
+    insert(session, LAST_SEEN_KEY, now)?;
+    insert(session, IP_KEY, origin.ip.as_deref())?;
+    insert(session, USER_AGENT_KEY, origin.user_agent.as_deref())
+}
+
+/// Moves the end of this session to `signed_in_at + lifetime` (a new choice of duration).
+pub fn change_lifetime(session: &Session, lifetime: Lifetime) -> Result<(), AppError> {
+    let signed_in_at: i64 = get(session, SIGNED_IN_AT_KEY).unwrap_or_default();
+    insert(session, EXPIRES_AT_KEY, signed_in_at + lifetime.secs)?;
+    insert(session, PERSISTENT_KEY, lifetime.persistent)
+}
+
+/// Seconds the session cookie should live, when it should outlive the browser.
+pub fn cookie_max_age(session: &Session, now: i64) -> Option<i64> {
+    if get::<bool>(session, PERSISTENT_KEY) != Some(true) {
+        return None;
+    }
+    get::<i64>(session, EXPIRES_AT_KEY).map(|end| (end - now).max(0))
 }
 
 /// A fresh set of recovery codes, sealed, kept until the user says they saved them.
 const FRESH_RECOVERY_CODES_KEY: &str = "fresh_recovery_codes";
 
 pub fn hold_recovery_codes(session: &Session, sealed: String) -> Result<(), AppError> {
-    session
-        .insert(FRESH_RECOVERY_CODES_KEY, sealed)
-        .map_err(store_error)
+    insert(session, FRESH_RECOVERY_CODES_KEY, sealed)
 }
 
 pub fn held_recovery_codes(session: &Session) -> Option<String> {
-    session
-        .get::<String>(FRESH_RECOVERY_CODES_KEY)
-        .ok()
-        .flatten()
+    get(session, FRESH_RECOVERY_CODES_KEY)
 }
 
 pub fn release_recovery_codes(session: &Session) {
     session.remove(FRESH_RECOVERY_CODES_KEY);
+}
+
+/// Signs the user in for as long as they chose to stay signed in, within the platform's
+/// rules.
+pub async fn start_session(
+    state: &super::AppState,
+    session: &Session,
+    user_id: i64,
+    chosen_duration: Option<i64>,
+    origin: &Origin,
+) -> Result<(), AppError> {
+    let platform = state.platform.get().await?;
+    let lifetime = crate::domain::sessions::lifetime(
+        chosen_duration,
+        platform.users_choose_session_duration(),
+        platform.max_session_secs,
+    );
+    sign_in(session, user_id, state.clock.now(), lifetime, origin)
 }

@@ -14,7 +14,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::register::{AccountForm, TypedAccount};
-use crate::web::session::sign_in;
+use crate::web::session::start_session;
 use crate::web::{AppState, origin_of, render, see_other};
 
 const LINK_INVALID: &str = "This setup link has already been used or is no longer valid. \
@@ -103,6 +103,7 @@ pub async fn create_admin(
         phone: None,
         is_admin: true,
     };
+    let origin = origin_of(&req);
     let admin_id = match create_first_admin(&state.db, &token_digest(&token), &admin).await {
         Ok(id) => id,
         Err(SetupError::TokenInvalid) => return Err(AppError::Forbidden(LINK_INVALID)),
@@ -126,11 +127,11 @@ pub async fn create_admin(
             kind: EventKind::AdminCreated,
             actor_user_id: Some(admin_id),
             subject_user_id: Some(admin_id),
-            origin: &origin_of(&req),
+            origin: &origin,
             detail: Some("setup link"),
         },
     )
     .await?;
-    sign_in(&session, admin_id, state.clock.now())?;
+    start_session(&state, &session, admin_id, None, &origin).await?;
     Ok(see_other("/?notice=welcome"))
 }

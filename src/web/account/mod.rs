@@ -22,7 +22,7 @@ use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::login::{empty_secret, is_throttled};
 use crate::web::middleware::auth::CurrentUser;
-use crate::web::session::sign_in;
+use crate::web::session::start_session;
 use crate::web::{AppState, origin_of, render, see_other};
 
 #[derive(Template)]
@@ -116,7 +116,14 @@ pub async fn change_password(
     update_password_hash(&state.db, user.id, &hash).await?;
     // Every other session ends; this one continues under a new id.
     delete_sessions_of_user(&state.db, user.id).await?;
-    sign_in(&session, user.id, state.clock.now())?;
+    start_session(
+        &state,
+        &session,
+        user.id,
+        user.session_duration_secs,
+        &origin,
+    )
+    .await?;
     record_event(&state.db.pool, &event(EventKind::PasswordChanged)).await?;
     Ok(see_other("/?notice=password-changed"))
 }

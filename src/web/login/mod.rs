@@ -17,7 +17,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::middleware::auth::CurrentUser;
-use crate::web::session::{sign_in, start_second_step};
+use crate::web::session::{start_second_step, start_session};
 use crate::web::{AppState, origin_of, render, see_other};
 
 /// The one message for every failed sign-in, whether or not the account exists.
@@ -136,7 +136,14 @@ pub async fn login(
                 start_second_step(&session, user.id, state.clock.now())?;
                 return verify::begin(&state, layout, &user, &origin).await;
             }
-            sign_in(&session, user.id, state.clock.now())?;
+            start_session(
+                &state,
+                &session,
+                user.id,
+                user.session_duration_secs,
+                &origin,
+            )
+            .await?;
             record_event(
                 &db.pool,
                 &AuditEvent {

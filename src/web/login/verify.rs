@@ -21,7 +21,7 @@ use crate::web::code_form::{
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::session::{pending_user, sign_in};
+use crate::web::session::{pending_user, start_session};
 use crate::web::{AppState, origin_of, render, see_other};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,7 +236,7 @@ async fn finish_sign_in(
     origin: &Origin,
     how: &str,
 ) -> Result<(), AppError> {
-    sign_in(session, user.id, state.clock.now())?;
+    start_session(state, session, user.id, user.session_duration_secs, origin).await?;
     let event = AuditEvent {
         kind: EventKind::SignInSucceeded,
         actor_user_id: Some(user.id),

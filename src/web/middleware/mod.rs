@@ -2,5 +2,6 @@
 //! (sign-in required).
 
 pub mod auth;
+pub mod cookie_lifetime;
 pub mod csrf;
 pub mod headers;

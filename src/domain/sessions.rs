@@ -1,0 +1,113 @@
+//! How long a session lasts (PRODUCT.md "Numbers", sessions): the user's choice, capped by
+//! the platform's maximum; "until I close the browser" is a cookie without a lifetime and a
+//! server-side end after 12 hours at most.
+
+pub const HOUR: i64 = 3600;
+pub const DAY: i64 = 24 * HOUR;
+/// The server-side end of a session kept "until I close the browser".
+pub const BROWSER_SESSION_SECS: i64 = 12 * HOUR;
+
+/// The choices offered under "Stay signed in for" (`None`: until the browser closes).
+pub const DURATION_CHOICES: [(Option<i64>, &str); 7] = [
+    (None, "Until I close the browser"),
+    (Some(HOUR), "1 hour"),
+    (Some(8 * HOUR), "8 hours"),
+    (Some(DAY), "1 day"),
+    (Some(7 * DAY), "7 days"),
+    (Some(30 * DAY), "30 days"),
+    (Some(60 * DAY), "60 days"),
+];
+
+/// The choices a platform with this maximum offers.
+pub fn offered_choices(max_session_secs: i64) -> Vec<(Option<i64>, &'static str)> {
+    DURATION_CHOICES
+        .iter()
+        .copied()
+        .filter(|(secs, _)| secs.is_none_or(|secs| secs <= max_session_secs))
+        .collect()
+}
+
+/// When a session ends and whether its cookie outlives the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lifetime {
+    pub secs: i64,
+    pub persistent: bool,
+}
+
+/// The lifetime of a session signed in now, for a user's choice on this platform.
+pub fn lifetime(choice: Option<i64>, users_choose: bool, max_session_secs: i64) -> Lifetime {
+    match choice.filter(|_| users_choose) {
+        Some(secs) => Lifetime {
+            secs: secs.clamp(60, max_session_secs.max(60)),
+            persistent: true,
+        },
+        None => Lifetime {
+            secs: BROWSER_SESSION_SECS.min(max_session_secs.max(60)),
+            persistent: false,
+        },
+    }
+}
+
+/// True when a session last used at `last_seen` has been idle too long.
+pub fn is_idle(last_seen: i64, now: i64, inactivity_timeout_secs: Option<i64>) -> bool {
+    inactivity_timeout_secs.is_some_and(|timeout| now - last_seen > timeout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_stop_at_the_platform_maximum() {
+        let labels: Vec<&str> = offered_choices(DAY).iter().map(|(_, l)| *l).collect();
+        assert_eq!(
+            labels,
+            ["Until I close the browser", "1 hour", "8 hours", "1 day"]
+        );
+        assert_eq!(offered_choices(60 * DAY).len(), 7);
+    }
+
+    #[test]
+    fn a_choice_is_capped_and_persistent() {
+        assert_eq!(
+            lifetime(Some(30 * DAY), true, 7 * DAY),
+            Lifetime {
+                secs: 7 * DAY,
+                persistent: true
+            }
+        );
+        assert_eq!(
+            lifetime(Some(HOUR), true, 60 * DAY),
+            Lifetime {
+                secs: HOUR,
+                persistent: true
+            }
+        );
+    }
+
+    #[test]
+    fn without_a_choice_the_session_ends_with_the_browser_or_after_twelve_hours() {
+        assert_eq!(
+            lifetime(None, true, 60 * DAY),
+            Lifetime {
+                secs: 12 * HOUR,
+                persistent: false
+            }
+        );
+        assert_eq!(
+            lifetime(Some(30 * DAY), false, 60 * DAY),
+            Lifetime {
+                secs: 12 * HOUR,
+                persistent: false
+            }
+        );
+        assert_eq!(lifetime(None, true, HOUR).secs, HOUR);
+    }
+
+    #[test]
+    fn idleness_counts_only_with_a_timeout() {
+        assert!(!is_idle(0, 10_000, None));
+        assert!(is_idle(0, 901, Some(900)));
+        assert!(!is_idle(0, 900, Some(900)));
+    }
+}
