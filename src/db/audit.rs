@@ -36,6 +36,12 @@ pub enum EventKind {
     RecoveryCodesGenerated,
     RecoveryCodeUsed,
     RecoveryCodeFailed,
+    DeviceTrusted,
+    DeviceRemoved,
+    SignInTrustedDevice,
+    SessionEnded,
+    OtherSessionsEnded,
+    SessionDurationChanged,
 }
 
 impl EventKind {
@@ -69,6 +75,12 @@ impl EventKind {
             Self::RecoveryCodesGenerated => "recovery_codes.generated",
             Self::RecoveryCodeUsed => "recovery_code.used",
             Self::RecoveryCodeFailed => "recovery_code.failed",
+            Self::DeviceTrusted => "device.trusted",
+            Self::DeviceRemoved => "device.removed",
+            Self::SignInTrustedDevice => "sign_in.trusted_device",
+            Self::SessionEnded => "session.ended",
+            Self::OtherSessionsEnded => "session.others_ended",
+            Self::SessionDurationChanged => "session.duration_changed",
         }
     }
 }

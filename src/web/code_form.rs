@@ -20,6 +20,9 @@ pub struct CodeForm {
     /// At sign-in, which method the code is from ("sms" or "app").
     #[serde(default)]
     pub with: String,
+    /// At sign-in, the "Trust this device" checkbox.
+    #[serde(default)]
+    pub trust_device: Option<String>,
 }
 
 impl CodeForm {
@@ -46,6 +49,8 @@ pub struct CodePage {
     pub resend: Option<Resend>,
     /// Other ways to finish ("Use a recovery code", "Use authenticator app"…).
     pub alternatives: Vec<Alternative>,
+    /// At sign-in: offer "Trust this device".
+    pub offer_trust: bool,
     pub errors: FormErrors,
 }
 

@@ -44,6 +44,13 @@ fn notice_text(name: &str) -> Option<&'static str> {
         "recovery-used" => Some(
             "You signed in with a recovery code. It will not work again. If you lost your phone, set up 2-step verification again.",
         ),
+        "device-removed" => {
+            Some("The device was removed. It will be asked for a code at its next sign-in.")
+        }
+        "devices-removed" => Some("All trusted devices were removed."),
+        "session-ended" => Some("That session was signed out."),
+        "others-signed-out" => Some("All your other sessions were signed out."),
+        "duration-saved" => Some("Your session duration was saved."),
         "codes-saved" => Some(
             "2-step verification is on. Keep your recovery codes safe: each signs you in once if you lose your phone.",
         ),

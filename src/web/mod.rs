@@ -2,10 +2,12 @@
 
 pub mod code_form;
 pub mod errors;
+pub mod format;
 pub mod forms;
 pub mod layout;
 pub mod middleware;
 pub mod session;
+pub mod trusted;
 
 mod account;
 mod health;
@@ -95,6 +97,26 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(
                     web::resource("/security")
                         .route(web::get().to(account::security::security_page)),
+                )
+                .service(
+                    web::resource("/security/session-duration")
+                        .route(web::post().to(account::devices::choose_duration)),
+                )
+                .service(
+                    web::resource("/security/devices/remove-all")
+                        .route(web::post().to(account::devices::remove_every_device)),
+                )
+                .service(
+                    web::resource("/security/devices/{id}/remove")
+                        .route(web::post().to(account::devices::remove_one_device)),
+                )
+                .service(
+                    web::resource("/security/sessions/end-others")
+                        .route(web::post().to(account::devices::end_other_sessions)),
+                )
+                .service(
+                    web::resource("/security/sessions/{public_id}/end")
+                        .route(web::post().to(account::devices::end_one_session)),
                 )
                 .service(
                     web::resource("/security/two-step")

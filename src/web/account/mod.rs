@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod confirm;
+pub mod devices;
 pub mod recovery;
 pub mod security;
 
@@ -13,6 +14,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::db::audit::{AuditEvent, EventKind, record_event};
+use crate::db::devices::remove_all_devices;
 use crate::db::sessions::delete_sessions_of_user;
 use crate::db::throttle::{account_key, ip_key, record_failure};
 use crate::db::users::update_password_hash;
@@ -116,6 +118,8 @@ pub async fn change_password(
     update_password_hash(&state.db, user.id, &hash).await?;
     // Every other session ends; this one continues under a new id.
     delete_sessions_of_user(&state.db, user.id).await?;
+    // A changed password also revokes every trusted device.
+    remove_all_devices(&state.db, user.id).await?;
     start_session(
         &state,
         &session,

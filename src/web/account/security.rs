@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::devices::{DevicesAndSessions, devices_and_sessions};
 use super::recovery::issue_codes;
 use crate::db::audit::{AuditEvent, EventKind, Origin, record_event};
 use crate::db::challenges::{last_send_at, latest_challenge};
@@ -69,16 +70,40 @@ struct SecurityPage {
     offered: bool,
     codes_left: i64,
     codes_low: bool,
+    lists: DevicesAndSessions,
+    /// Just after a factor changed: offer to sign out everywhere else.
+    offer_sign_out_others: bool,
+}
+
+/// Notices that follow a change of how the user signs in.
+const FACTOR_CHANGES: [&str; 6] = [
+    "two-step-on",
+    "two-step-off",
+    "app-on",
+    "sms-on",
+    "phone-changed",
+    "codes-saved",
+];
+
+#[derive(Deserialize)]
+pub struct NoticeQuery {
+    #[serde(default)]
+    notice: String,
 }
 
 pub async fn security_page(
+    query: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
+    session: actix_session::Session,
     layout: Layout,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
     let CurrentUser(user) = user;
     let policy = policy();
     let codes_left = state.factors.recovery_codes_left(user.id).await?;
+    let lists = devices_and_sessions(&state, &session, &user).await?;
+    let offer_sign_out_others = FACTOR_CHANGES.contains(&query.notice.as_str())
+        && lists.sessions.iter().any(|s| !s.current);
     render(
         StatusCode::OK,
         &SecurityPage {
@@ -90,6 +115,8 @@ pub async fn security_page(
             offered: policy.offers(user.is_admin()),
             codes_left,
             codes_low: codes_left <= LOW_WATER,
+            lists,
+            offer_sign_out_others,
         },
     )
 }
@@ -275,6 +302,7 @@ async fn phone_code_page(
             wait_secs: (next_at - state.clock.now()).max(0),
         }),
         alternatives: Vec::new(),
+        offer_trust: false,
         errors: FormErrors::default(),
     })
 }

@@ -18,6 +18,7 @@ use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::middleware::auth::CurrentUser;
 use crate::web::session::{start_second_step, start_session};
+use crate::web::trusted::is_trusted;
 use crate::web::{AppState, origin_of, render, see_other};
 
 /// The one message for every failed sign-in, whether or not the account exists.
@@ -132,7 +133,8 @@ pub async fn login(
     let matches = state.passwords.verify(password, stored).await?;
     match user {
         Some(user) if matches && !user.is_disabled() => {
-            if user.has_two_step() {
+            let trusted = user.has_two_step() && is_trusted(&state, &req, user.id).await?;
+            if user.has_two_step() && !trusted {
                 start_second_step(&session, user.id, state.clock.now())?;
                 return verify::begin(&state, layout, &user, &origin).await;
             }
@@ -144,14 +146,23 @@ pub async fn login(
                 &origin,
             )
             .await?;
+            // A trusted device skips the code, never the password.
+            let (kind, detail) = if trusted {
+                (
+                    EventKind::SignInTrustedDevice,
+                    Some("password on a trusted device"),
+                )
+            } else {
+                (EventKind::SignInSucceeded, None)
+            };
             record_event(
                 &db.pool,
                 &AuditEvent {
-                    kind: EventKind::SignInSucceeded,
+                    kind,
                     actor_user_id: Some(user.id),
                     subject_user_id: Some(user.id),
                     origin: &origin,
-                    detail: None,
+                    detail,
                 },
             )
             .await?;

@@ -13,6 +13,7 @@ use crate::db::outbox::{Email, enqueue};
 use crate::db::users::{User, find_user_by_id};
 use crate::domain::codes::Purpose;
 use crate::domain::phone::mask_phone;
+use crate::domain::user_agent::describe;
 use crate::second_factors::{CodeOutcome, RecoveryOutcome};
 use crate::verification::CheckOutcome;
 use crate::web::code_form::{
@@ -22,6 +23,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::session::{pending_user, start_session};
+use crate::web::trusted;
 use crate::web::{AppState, origin_of, render, see_other};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -165,6 +167,7 @@ async fn page(
         with: Some(method.as_str()),
         resend,
         alternatives: alternatives(pending, method),
+        offer_trust: true,
         errors: FormErrors::default(),
     })
 }
@@ -229,6 +232,68 @@ pub async fn verify_form(
         .respond(StatusCode::OK)
 }
 
+/// Trusts this browser for the user: the device is recorded, the user is told by email,
+/// and the response carries the cookie.
+async fn trust_this_device(
+    state: &AppState,
+    user: &User,
+    origin: &Origin,
+    response: &mut HttpResponse,
+) -> Result<(), AppError> {
+    let cookie = trusted::trust(state, user.id, origin).await?;
+    response
+        .add_cookie(&cookie)
+        .map_err(|err| AppError::Unexpected(err.into()))?;
+    let device = origin
+        .user_agent
+        .as_deref()
+        .map_or_else(|| "An unknown browser".to_owned(), describe);
+    let event = AuditEvent {
+        kind: EventKind::DeviceTrusted,
+        actor_user_id: Some(user.id),
+        subject_user_id: Some(user.id),
+        origin,
+        detail: Some(&device),
+    };
+    record_event(&state.db.pool, &event).await?;
+    let subject = format!(
+        "A new device was trusted on your {} account",
+        state.settings.app_name
+    );
+    let body = format!(
+        "{device} (address {ip}) will now sign in to your {app} account ({email}) without a verification code.\n\n\
+         If this was not you, change your password and remove the device under Trusted devices in your security settings.\n",
+        ip = origin.ip.as_deref().unwrap_or("unknown"),
+        app = state.settings.app_name,
+        email = user.email,
+    );
+    let email = Email {
+        user_id: user.id,
+        to: &user.email,
+        subject: &subject,
+        body: &body,
+    };
+    enqueue(&state.db, &email, state.clock.now()).await?;
+    Ok(())
+}
+
+/// Finishes a sign-in after a right code, trusting the browser when asked.
+async fn signed_in_with_code(
+    state: &AppState,
+    session: &Session,
+    user: &User,
+    origin: &Origin,
+    how: &str,
+    trust: bool,
+) -> Result<HttpResponse, AppError> {
+    finish_sign_in(state, session, user, origin, how).await?;
+    let mut response = see_other("/");
+    if trust {
+        trust_this_device(state, user, origin, &mut response).await?;
+    }
+    Ok(response)
+}
+
 async fn finish_sign_in(
     state: &AppState,
     session: &Session,
@@ -270,6 +335,7 @@ pub async fn verify_code(
     };
     let origin = origin_of(&req);
     let user = &pending.user;
+    let trust = form.trust_device.is_some();
     let (status, errors) = match method {
         Method::Sms => match state
             .sms
@@ -277,23 +343,16 @@ pub async fn verify_code(
             .await?
         {
             CheckOutcome::Verified { .. } => {
-                finish_sign_in(&state, &session, user, &origin, "password and SMS code").await?;
-                return Ok(see_other("/"));
+                let how = "password and SMS code";
+                return signed_in_with_code(&state, &session, user, &origin, how, trust).await;
             }
             outcome => check_failure(&outcome),
         },
         Method::App => {
             let message = match state.factors.check_code(user.id, &code, &origin).await? {
                 CodeOutcome::Accepted => {
-                    finish_sign_in(
-                        &state,
-                        &session,
-                        user,
-                        &origin,
-                        "password and authenticator app",
-                    )
-                    .await?;
-                    return Ok(see_other("/"));
+                    let how = "password and authenticator app";
+                    return signed_in_with_code(&state, &session, user, &origin, how, trust).await;
                 }
                 CodeOutcome::Wrong => (
                     StatusCode::UNAUTHORIZED,

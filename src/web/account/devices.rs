@@ -1,0 +1,268 @@
+//! Trusted devices, active sessions and "Stay signed in for", as listed on My security
+//! settings.
+
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use crate::db::audit::{AuditEvent, EventKind, record_event};
+use crate::db::devices::{TrustedDevice, list_devices, remove_all_devices, remove_device};
+use crate::db::sessions::{SessionSummary, delete_other_sessions, delete_session, list_sessions};
+use crate::db::users::{User, set_session_duration};
+use crate::domain::sessions::{lifetime, offered_choices};
+use crate::domain::user_agent::describe;
+use crate::web::errors::AppError;
+use crate::web::format::instant;
+use crate::web::middleware::auth::CurrentUser;
+use crate::web::session::{change_lifetime, public_id};
+use crate::web::{AppState, origin_of, see_other};
+
+pub struct DeviceRow {
+    pub id: i64,
+    pub device: String,
+    pub ip: String,
+    pub since: String,
+    pub last_used: String,
+    pub expires: String,
+}
+
+impl DeviceRow {
+    fn from(device: TrustedDevice) -> Self {
+        Self {
+            id: device.id,
+            device: device
+                .user_agent
+                .as_deref()
+                .map_or_else(|| "Unknown browser".into(), describe),
+            ip: device.ip.unwrap_or_default(),
+            since: instant(device.created_at),
+            last_used: instant(device.last_used_at),
+            expires: device
+                .expires_at
+                .map_or_else(|| "Until removed".into(), instant),
+        }
+    }
+}
+
+pub struct SessionRow {
+    pub public_id: String,
+    pub device: String,
+    pub ip: String,
+    pub signed_in: String,
+    pub last_active: String,
+    pub current: bool,
+}
+
+impl SessionRow {
+    fn from(session: SessionSummary, current: Option<&str>) -> Self {
+        Self {
+            current: current == Some(session.public_id.as_str()),
+            device: session
+                .user_agent
+                .as_deref()
+                .map_or_else(|| "Unknown browser".into(), describe),
+            ip: session.ip.unwrap_or_default(),
+            signed_in: session.signed_in_at.map(instant).unwrap_or_default(),
+            last_active: session.last_seen_at.map(instant).unwrap_or_default(),
+            public_id: session.public_id,
+        }
+    }
+}
+
+pub struct DurationChoice {
+    pub value: String,
+    pub label: &'static str,
+    pub selected: bool,
+}
+
+/// What the security page lists about devices and sessions.
+pub struct DevicesAndSessions {
+    pub devices: Vec<DeviceRow>,
+    pub sessions: Vec<SessionRow>,
+    /// Empty when the platform does not let users choose.
+    pub durations: Vec<DurationChoice>,
+}
+
+pub async fn devices_and_sessions(
+    state: &AppState,
+    session: &Session,
+    user: &User,
+) -> Result<DevicesAndSessions, AppError> {
+    let now = state.clock.now();
+    let platform = state.platform.get().await?;
+    let current = public_id(session);
+    let devices = list_devices(&state.db, user.id, now)
+        .await?
+        .into_iter()
+        .map(DeviceRow::from)
+        .collect();
+    let sessions = list_sessions(&state.db, user.id, now)
+        .await?
+        .into_iter()
+        .map(|s| SessionRow::from(s, current.as_deref()))
+        .collect();
+    let durations = if platform.users_choose_session_duration() {
+        offered_choices(platform.max_session_secs)
+            .into_iter()
+            .map(|(secs, label)| DurationChoice {
+                value: secs.map_or_else(|| "browser".to_owned(), |s| s.to_string()),
+                label,
+                selected: secs == user.session_duration_secs,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(DevicesAndSessions {
+        devices,
+        sessions,
+        durations,
+    })
+}
+
+async fn audit(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &User,
+    kind: EventKind,
+    detail: Option<&str>,
+) -> Result<(), AppError> {
+    let event = AuditEvent {
+        kind,
+        actor_user_id: Some(user.id),
+        subject_user_id: Some(user.id),
+        origin: &origin_of(req),
+        detail,
+    };
+    Ok(record_event(&state.db.pool, &event).await?)
+}
+
+pub async fn remove_one_device(
+    req: HttpRequest,
+    path: web::Path<i64>,
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
+    let CurrentUser(user) = user;
+    if remove_device(&state.db, user.id, path.into_inner()).await? {
+        audit(&state, &req, &user, EventKind::DeviceRemoved, None).await?;
+    }
+    Ok(see_other(
+        "/account/security?notice=device-removed#trusted-devices",
+    ))
+}
+
+pub async fn remove_every_device(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
+    let CurrentUser(user) = user;
+    let removed = remove_all_devices(&state.db, user.id).await?;
+    if removed > 0 {
+        audit(
+            &state,
+            &req,
+            &user,
+            EventKind::DeviceRemoved,
+            Some(&format!("all {removed}")),
+        )
+        .await?;
+    }
+    Ok(see_other(
+        "/account/security?notice=devices-removed#trusted-devices",
+    ))
+}
+
+pub async fn end_one_session(
+    req: HttpRequest,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+    session: Session,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
+    let CurrentUser(user) = user;
+    let target = path.into_inner();
+    if public_id(&session).as_deref() == Some(target.as_str()) {
+        // Ending this very session is signing out.
+        session.purge();
+        audit(&state, &req, &user, EventKind::SignedOut, None).await?;
+        return Ok(see_other("/login?notice=signed-out"));
+    }
+    if delete_session(&state.db, user.id, &target).await? {
+        audit(&state, &req, &user, EventKind::SessionEnded, None).await?;
+    }
+    Ok(see_other("/account/security?notice=session-ended#sessions"))
+}
+
+pub async fn end_other_sessions(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
+    let CurrentUser(user) = user;
+    let keep = public_id(&session).unwrap_or_default();
+    let ended = delete_other_sessions(&state.db, user.id, &keep).await?;
+    audit(
+        &state,
+        &req,
+        &user,
+        EventKind::OtherSessionsEnded,
+        Some(&format!("{ended} ended")),
+    )
+    .await?;
+    Ok(see_other(
+        "/account/security?notice=others-signed-out#sessions",
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct DurationForm {
+    #[serde(default)]
+    duration: String,
+}
+
+pub async fn choose_duration(
+    req: HttpRequest,
+    form: web::Form<DurationForm>,
+    state: web::Data<AppState>,
+    session: Session,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
+    let CurrentUser(user) = user;
+    let platform = state.platform.get().await?;
+    if !platform.users_choose_session_duration() {
+        return Err(AppError::Forbidden(
+            "Session duration is set by your administrator.",
+        ));
+    }
+    let choice = match form.duration.as_str() {
+        "browser" => None,
+        text => match text.parse::<i64>().ok().filter(|secs| {
+            offered_choices(platform.max_session_secs)
+                .iter()
+                .any(|(choice, _)| *choice == Some(*secs))
+        }) {
+            Some(secs) => Some(secs),
+            None => {
+                return Err(AppError::BadRequest(
+                    "Choose one of the durations offered.".into(),
+                ));
+            }
+        },
+    };
+    set_session_duration(&state.db, user.id, choice, state.clock.now()).await?;
+    change_lifetime(&session, lifetime(choice, true, platform.max_session_secs))?;
+    audit(
+        &state,
+        &req,
+        &user,
+        EventKind::SessionDurationChanged,
+        Some(&form.duration),
+    )
+    .await?;
+    Ok(see_other(
+        "/account/security?notice=duration-saved#stay-signed-in",
+    ))
+}

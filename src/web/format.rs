@@ -1,0 +1,42 @@
+//! How instants are shown: "24 Nov 2026, 19:14 UTC".
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, usize, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, (month - 1) as usize, day)
+}
+
+pub fn instant(unix: i64) -> String {
+    let (year, month, day) = civil_from_days(unix.div_euclid(86_400));
+    let secs = unix.rem_euclid(86_400);
+    format!(
+        "{day} {} {year}, {:02}:{:02} UTC",
+        MONTHS[month],
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::instant;
+
+    #[test]
+    fn instants_read_as_dates() {
+        assert_eq!(instant(0), "1 Jan 1970, 00:00 UTC");
+        assert_eq!(instant(1_795_980_840), "29 Nov 2026, 19:34 UTC");
+        assert_eq!(instant(951_782_400), "29 Feb 2000, 00:00 UTC");
+    }
+}
