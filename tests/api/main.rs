@@ -6,6 +6,7 @@ mod standins;
 
 mod authenticator;
 mod cli;
+mod devices;
 mod health;
 mod hostile;
 mod login;

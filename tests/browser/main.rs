@@ -382,3 +382,90 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     expect_text(&client, "You have 9 recovery codes left.").await;
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn trust_the_device_then_remove_it() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let _keep = dir;
+
+    client.goto(&format!("{address}/register")).await.unwrap();
+    fill(&client, "Name", "Mary Jackson").await;
+    fill(&client, "Email", "mary@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Create account").await;
+    expect_text(&client, "Hello, Mary Jackson").await;
+    client
+        .goto(&format!("{address}/account/security/sms"))
+        .await
+        .unwrap();
+    fill(&client, "Phone number", "+46 70 555 12 34").await;
+    press(&client, "Send code").await;
+    expect_text(&client, "+46 ••• •• 34").await;
+    fill(
+        &client,
+        "Verification code",
+        &sms.last_code_to("+46705551234"),
+    )
+    .await;
+    press(&client, "Verify").await;
+    expect_text(&client, "Save your recovery codes").await;
+    client
+        .find(Locator::Id("saved"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    press(&client, "Done").await;
+    expect_text(&client, "2-step verification is on.").await;
+
+    // Sign in with a code, trusting this browser.
+    press(&client, "Sign out").await;
+    expect_text(&client, "You have signed out.").await;
+    fill(&client, "Email", "mary@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Sign in").await;
+    expect_text(&client, "Enter your verification code").await;
+    fill(
+        &client,
+        "Verification code",
+        &sms.last_code_to("+46705551234"),
+    )
+    .await;
+    client
+        .find(Locator::Id("trust_device"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    press(&client, "Verify").await;
+    expect_text(&client, "Hello, Mary Jackson").await;
+
+    // The password alone now signs in.
+    let sent = sms.sent().len();
+    press(&client, "Sign out").await;
+    expect_text(&client, "You have signed out.").await;
+    fill(&client, "Email", "mary@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Sign in").await;
+    expect_text(&client, "Hello, Mary Jackson").await;
+    assert_eq!(sms.sent().len(), sent, "no code was sent");
+
+    // Remove the device: the next sign-in asks for a code again.
+    follow(&client, "Security").await;
+    expect_text(&client, "Trusted devices").await;
+    expect_text(&client, "Chrome on Linux").await;
+    press(&client, "Remove").await;
+    expect_text(&client, "The device was removed.").await;
+    press(&client, "Sign out").await;
+    expect_text(&client, "You have signed out.").await;
+    fill(&client, "Email", "mary@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Sign in").await;
+    expect_text(&client, "Enter your verification code").await;
+    client.close().await.unwrap();
+}

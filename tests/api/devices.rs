@@ -1,0 +1,597 @@
+//! Trusted devices, session duration and active sessions.
+
+use crate::helpers::{
+    Backend, GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, cookie_value, submit_with,
+};
+use crate::on_both_databases;
+
+const DAY: i64 = 86_400;
+
+fn set_cookie<'a>(response: &'a reqwest::Response, name: &str) -> Option<&'a str> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+}
+
+/// Signs in with password and SMS code, ticking "Trust this device" when asked.
+async fn sign_in_with_code(
+    app: &TestApp,
+    email: &str,
+    phone: &str,
+    trust: bool,
+) -> reqwest::Response {
+    app.sign_in_first_step(email).await;
+    let code = app.sms.last_code_to(phone);
+    let mut fields = vec![("code", code.as_str())];
+    if trust {
+        fields.push(("trust_device", "yes"));
+    }
+    app.submit("/login/verify", "/login/verify", &fields).await
+}
+
+async fn set_platform(app: &TestApp, sql: &'static str) {
+    sqlx::query(sql).execute(&app.db.pool).await.unwrap();
+}
+
+async fn a_trusted_device_skips_the_code_but_never_the_password(app: TestApp) {
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    let response = sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
+    assert_redirect_to(&response, "/");
+    let cookie = set_cookie(&response, "twostep_trusted").expect("a trusted-device cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(
+        cookie.contains(&format!("Max-Age={}", 30 * DAY)),
+        "{cookie}"
+    );
+    let token = cookie_value(&app.jar, &app.address, "twostep_trusted").unwrap();
+    let stored: String =
+        sqlx::query_scalar("SELECT token_hash FROM trusted_devices WHERE user_id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_ne!(stored, token, "only a digest is stored");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE subject LIKE 'A new device was trusted%'")
+            .await,
+        1
+    );
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"device.trusted".to_owned())
+    );
+
+    app.post_logout().await;
+    app.clock.advance(31);
+    let sent = app.sms.sent().len();
+    assert_eq!(
+        app.post_login("ada@example.com", "not the password at all")
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
+    assert_redirect_to(&app.post_login("ada@example.com", GOOD_PASSWORD).await, "/");
+    assert_eq!(app.sms.sent().len(), sent, "no code was sent");
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"sign_in.trusted_device".to_owned())
+    );
+
+    let settings = app.get_text("/account/security").await;
+    assert!(
+        settings.contains("Trusted devices")
+            && settings.contains(">Remove<")
+            && settings.contains(">Remove all<")
+    );
+}
+
+async fn a_removed_device_is_asked_for_a_code_again(app: TestApp) {
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
+    let device: i64 = sqlx::query_scalar("SELECT id FROM trusted_devices WHERE user_id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let removed = app
+        .submit(
+            "/account/security",
+            &format!("/account/security/devices/{device}/remove"),
+            &[],
+        )
+        .await;
+    assert_redirect_to(
+        &removed,
+        "/account/security?notice=device-removed#trusted-devices",
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM trusted_devices").await, 0);
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"device.removed".to_owned())
+    );
+    app.post_logout().await;
+    app.clock.advance(31);
+    app.sign_in_first_step("ada@example.com").await;
+}
+
+async fn remove_all_removes_every_device_of_the_user_only(app: TestApp) {
+    let ada = app.create_sms_user("ada@example.com", PHONE).await;
+    let grace = app
+        .create_sms_user("grace@example.com", "+46709876543")
+        .await;
+    sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
+    let (other, _) = app.new_browser();
+    submit_with(
+        &other,
+        &app.address,
+        "/login",
+        "/login",
+        &[("email", "grace@example.com"), ("password", GOOD_PASSWORD)],
+    )
+    .await;
+    let code = app.sms.last_code_to("+46709876543");
+    submit_with(
+        &other,
+        &app.address,
+        "/login/verify",
+        "/login/verify",
+        &[("code", &code), ("trust_device", "yes")],
+    )
+    .await;
+    // Someone else's device id does nothing.
+    let grace_device: i64 = sqlx::query_scalar("SELECT id FROM trusted_devices WHERE user_id = $1")
+        .bind(grace)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    app.submit(
+        "/account/security",
+        &format!("/account/security/devices/{grace_device}/remove"),
+        &[],
+    )
+    .await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM trusted_devices").await, 2);
+    app.submit(
+        "/account/security",
+        "/account/security/devices/remove-all",
+        &[],
+    )
+    .await;
+    assert_eq!(
+        app.count_where(
+            "SELECT COUNT(*) FROM trusted_devices WHERE user_id = $1",
+            ada
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        app.count_where(
+            "SELECT COUNT(*) FROM trusted_devices WHERE user_id = $1",
+            grace
+        )
+        .await,
+        1
+    );
+}
+
+async fn an_expired_device_is_asked_for_a_code(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
+    app.post_logout().await;
+    app.clock.advance(30 * DAY + 1);
+    app.sign_in_first_step("ada@example.com").await;
+}
+
+async fn devices_can_be_trusted_until_removed(app: TestApp) {
+    set_platform(
+        &app,
+        "UPDATE platform_settings SET trusted_device_days = NULL",
+    )
+    .await;
+    app.create_sms_user("ada@example.com", PHONE).await;
+    let response = sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
+    assert!(
+        set_cookie(&response, "twostep_trusted")
+            .unwrap()
+            .contains(&format!("Max-Age={}", 400 * DAY))
+    );
+    assert!(
+        app.get_text("/account/security")
+            .await
+            .contains("Until removed")
+    );
+    app.post_logout().await;
+    app.clock.advance(365 * DAY);
+    assert_redirect_to(&app.post_login("ada@example.com", GOOD_PASSWORD).await, "/");
+}
+
+async fn a_device_cookie_is_worth_nothing_to_another_account_or_when_forged(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.create_sms_user("grace@example.com", "+46709876543")
+        .await;
+    sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
+    let token = cookie_value(&app.jar, &app.address, "twostep_trusted").unwrap();
+    app.post_logout().await;
+    // Ada's trusted browser does not skip Grace's code.
+    app.sign_in_first_step("grace@example.com").await;
+    app.post_logout().await;
+
+    let mut altered = token.clone().into_bytes();
+    altered[10] = if altered[10] == b'A' { b'B' } else { b'A' };
+    let forged = [
+        String::from_utf8(altered).unwrap(),
+        "A".repeat(43),
+        "../../etc".into(),
+        String::new(),
+    ];
+    for value in forged {
+        app.clock.advance(31);
+        let (client, _) = app.new_browser();
+        let page = client.get(app.url("/login")).send().await.unwrap();
+        let csrf = page.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        let token = crate::helpers::csrf_token(&page.text().await.unwrap());
+        let response = client
+            .post(app.url("/login"))
+            .header("cookie", format!("{csrf}; twostep_trusted={value}"))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", "ada@example.com"),
+                ("password", GOOD_PASSWORD),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_redirect_to(&response, "/login/verify");
+    }
+}
+
+async fn a_changed_password_revokes_trusted_devices(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
+    let changed = app
+        .submit(
+            "/account/password",
+            "/account/password",
+            &[
+                ("current_password", GOOD_PASSWORD),
+                ("new_password", "amber lantern over quiet harbour"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status().as_u16(), 303);
+    assert_eq!(app.count("SELECT COUNT(*) FROM trusted_devices").await, 0);
+}
+
+async fn sign_out_all_other_sessions_ends_exactly_the_others(app: TestApp) {
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let mut others = Vec::new();
+    for _ in 0..2 {
+        let (client, _) = app.new_browser();
+        submit_with(
+            &client,
+            &app.address,
+            "/login",
+            "/login",
+            &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
+        )
+        .await;
+        others.push(client);
+    }
+    app.create_user("grace@example.com", "Grace", false).await;
+    let (grace, _) = app.new_browser();
+    submit_with(
+        &grace,
+        &app.address,
+        "/login",
+        "/login",
+        &[("email", "grace@example.com"), ("password", GOOD_PASSWORD)],
+    )
+    .await;
+
+    let settings = app.get_text("/account/security").await;
+    let listed = settings
+        .matches(r#"<form method="post" action="/account/security/sessions/"#)
+        .count();
+    assert_eq!(
+        listed, 4,
+        "three sessions of Ada listed, and \"Sign out all other sessions\""
+    );
+    assert!(settings.contains("(this session)"));
+    let done = app
+        .submit(
+            "/account/security",
+            "/account/security/sessions/end-others",
+            &[],
+        )
+        .await;
+    assert_redirect_to(&done, "/account/security?notice=others-signed-out#sessions");
+    for client in &others {
+        assert_redirect_to(&client.get(app.url("/")).send().await.unwrap(), "/login");
+    }
+    assert_eq!(
+        app.get("/").await.status().as_u16(),
+        200,
+        "this session lives on"
+    );
+    assert_eq!(
+        grace
+            .get(app.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200,
+        "other users are untouched"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 2);
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"session.others_ended".to_owned())
+    );
+}
+
+async fn one_session_can_be_signed_out_from_the_list(app: TestApp) {
+    let id = app.create_user("ada@example.com", "Ada", false).await;
+    let (laptop, _) = app.new_browser();
+    submit_with(
+        &laptop,
+        &app.address,
+        "/login",
+        "/login",
+        &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
+    )
+    .await;
+    let laptop_id: String = sqlx::query_scalar("SELECT public_id FROM sessions WHERE user_id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let ended = app
+        .submit(
+            "/account/security",
+            &format!("/account/security/sessions/{laptop_id}/end"),
+            &[],
+        )
+        .await;
+    assert_redirect_to(&ended, "/account/security?notice=session-ended#sessions");
+    assert_redirect_to(&laptop.get(app.url("/")).send().await.unwrap(), "/login");
+    assert_eq!(app.get("/").await.status().as_u16(), 200);
+    // Someone else's id, or nonsense, ends nothing.
+    for id in ["not-a-session", "%27%20OR%201%3D1"] {
+        let response = app
+            .submit(
+                "/account/security",
+                &format!("/account/security/sessions/{id}/end"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 303);
+    }
+    assert_eq!(app.get("/").await.status().as_u16(), 200);
+}
+
+async fn a_chosen_duration_ends_the_session_on_the_server(app: TestApp) {
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let page = app.get_text("/account/security").await;
+    assert!(
+        page.contains("Stay signed in for")
+            && page.contains(">Until I close the browser<")
+            && page.contains(">60 days<")
+    );
+    let chosen = app
+        .submit(
+            "/account/security",
+            "/account/security/session-duration",
+            &[("duration", "3600")],
+        )
+        .await;
+    assert_redirect_to(
+        &chosen,
+        "/account/security?notice=duration-saved#stay-signed-in",
+    );
+    let cookie =
+        set_cookie(&chosen, "twostep_session").expect("the session cookie gets its lifetime");
+    let max_age: i64 = cookie
+        .split("Max-Age=")
+        .nth(1)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((3500..=3600).contains(&max_age), "{cookie}");
+
+    // A new sign-in keeps the choice, and the server ends it an hour later.
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    app.clock.advance(3000);
+    assert_eq!(app.get("/").await.status().as_u16(), 200);
+    app.clock.advance(601);
+    assert_redirect_to(&app.get("/").await, "/login");
+    assert_eq!(app.count("SELECT COUNT(*) FROM sessions WHERE expires_at > 0 AND user_id IS NOT NULL AND public_id IS NOT NULL").await, 1, "the row remains until purged, but is dead");
+}
+
+async fn without_a_choice_the_session_ends_after_twelve_hours(app: TestApp) {
+    app.create_user("ada@example.com", "Ada", false).await;
+    let response = app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let cookie = set_cookie(&response, "twostep_session").unwrap();
+    assert!(
+        !cookie.contains("Max-Age") && !cookie.contains("Expires"),
+        "a browser-session cookie: {cookie}"
+    );
+    app.clock.advance(12 * 3600 - 60);
+    assert_eq!(app.get("/").await.status().as_u16(), 200);
+    app.clock.advance(61);
+    assert_redirect_to(&app.get("/").await, "/login");
+}
+
+async fn an_idle_session_ends_after_the_inactivity_timeout(app: TestApp) {
+    set_platform(
+        &app,
+        "UPDATE platform_settings SET inactivity_timeout_secs = 900",
+    )
+    .await;
+    let id = app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let seen = |app: &TestApp| {
+        let pool = app.db.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT last_seen_at FROM sessions WHERE user_id = $1")
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let first = seen(&app).await;
+    app.clock.advance(30);
+    app.get("/").await;
+    assert_eq!(
+        seen(&app).await,
+        first,
+        "last active is written at most once a minute"
+    );
+    app.clock.advance(600);
+    app.get("/").await;
+    assert!(seen(&app).await > first);
+    app.clock.advance(600);
+    assert_eq!(
+        app.get("/").await.status().as_u16(),
+        200,
+        "active sessions live on"
+    );
+    app.clock.advance(901);
+    assert_redirect_to(&app.get("/").await, "/login");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM sessions").await,
+        0,
+        "ended on the server"
+    );
+}
+
+async fn the_platform_limits_the_choices(app: TestApp) {
+    set_platform(
+        &app,
+        "UPDATE platform_settings SET max_session_secs = 86400",
+    )
+    .await;
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let page = app.get_text("/account/security").await;
+    assert!(page.contains(">1 day<") && !page.contains(">7 days<"));
+    for bad in ["604800", "12", "forever", "", "-1"] {
+        let response = app
+            .submit(
+                "/account/security",
+                "/account/security/session-duration",
+                &[("duration", bad)],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 400, "{bad}");
+    }
+}
+
+async fn factor_changes_offer_to_sign_out_other_sessions(app: TestApp) {
+    app.create_user("ada@example.com", "Ada", false).await;
+    let (laptop, _) = app.new_browser();
+    submit_with(
+        &laptop,
+        &app.address,
+        "/login",
+        "/login",
+        &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
+    )
+    .await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    assert!(
+        !app.get_text("/account/security")
+            .await
+            .contains("Sign out everywhere else?")
+    );
+    app.submit(
+        "/account/security/sms",
+        "/account/security/sms",
+        &[("phone", PHONE)],
+    )
+    .await;
+    let code = app.sms.last_code_to(PHONE);
+    app.submit_code(
+        "/account/security/sms/verify",
+        "/account/security/sms/verify",
+        &code,
+    )
+    .await;
+    app.submit(
+        "/account/security/recovery-codes/new",
+        "/account/security/recovery-codes/done",
+        &[("saved", "yes")],
+    )
+    .await;
+    let page = app.get_text("/account/security?notice=codes-saved").await;
+    assert!(page.contains("Sign out everywhere else?"), "{page}");
+}
+
+on_both_databases!(
+    a_trusted_device_skips_the_code_but_never_the_password,
+    a_removed_device_is_asked_for_a_code_again,
+    remove_all_removes_every_device_of_the_user_only,
+    an_expired_device_is_asked_for_a_code,
+    devices_can_be_trusted_until_removed,
+    a_device_cookie_is_worth_nothing_to_another_account_or_when_forged,
+    a_changed_password_revokes_trusted_devices,
+    sign_out_all_other_sessions_ends_exactly_the_others,
+    one_session_can_be_signed_out_from_the_list,
+    a_chosen_duration_ends_the_session_on_the_server,
+    without_a_choice_the_session_ends_after_twelve_hours,
+    an_idle_session_ends_after_the_inactivity_timeout,
+    the_platform_limits_the_choices,
+    factor_changes_offer_to_sign_out_other_sessions,
+);
+
+/// When the platform does not let users choose, the choice is neither shown nor taken.
+#[tokio::test]
+async fn users_cannot_choose_when_the_platform_says_no() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    set_platform(
+        &app,
+        "UPDATE platform_settings SET users_choose_session_duration = 0",
+    )
+    .await;
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    assert!(
+        !app.get_text("/account/security")
+            .await
+            .contains("Stay signed in for")
+    );
+    let refused = app
+        .submit(
+            "/account/security",
+            "/account/security/session-duration",
+            &[("duration", "3600")],
+        )
+        .await;
+    assert_eq!(refused.status().as_u16(), 403);
+}
