@@ -53,6 +53,17 @@ async fn readiness_fails_while_the_database_is_down() {
     }
     assert_eq!(app.get("/readyz").await.status().as_u16(), 503);
     assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+    // Pages that need the database fail with the opaque error page, nothing more.
+    let failed = app.post_login("ada@example.com", "whatever password").await;
+    assert_eq!(failed.status().as_u16(), 500);
+    let page = failed.text().await.unwrap();
+    assert!(page.contains("Something went wrong") && page.contains("/static/style.css"));
+    for leak in ["sqlx", "pool", "connection", "database"] {
+        assert!(
+            !page.to_lowercase().contains(leak),
+            "the page mentions {leak}"
+        );
+    }
 
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
         r#"ALTER DATABASE "{name}" ALLOW_CONNECTIONS true"#

@@ -379,3 +379,17 @@ impl TestApp {
             .collect()
     }
 }
+
+impl TestApp {
+    /// True when a browser holding only this old session cookie is signed out.
+    pub async fn session_is_dead(&self, old_cookie: &str, path: &str) -> bool {
+        let (thief, _) = self.new_browser();
+        let response = thief
+            .get(self.url(path))
+            .header("cookie", format!("twostep_session={old_cookie}"))
+            .send()
+            .await
+            .unwrap();
+        response.status().as_u16() == 303 && response.headers()["location"] == "/login"
+    }
+}

@@ -57,6 +57,10 @@ async fn sensitive_pages_ask_for_the_password_after_ten_minutes(app: TestApp) {
         before,
         "re-authentication renews the session id"
     );
+    assert!(
+        app.session_is_dead(&before, "/").await,
+        "the id before re-authentication is dead"
+    );
     assert_eq!(
         app.get("/account/security/sms").await.status().as_u16(),
         200

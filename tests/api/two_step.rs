@@ -112,6 +112,10 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
         before,
         "a new session id after the code"
     );
+    assert!(
+        app.session_is_dead(&before, "/login/verify").await,
+        "the half-signed-in id is dead"
+    );
     assert!(app.get_text("/").await.contains("Hello, Ada Lovelace"));
     app.sms.assert_well_formed();
     let events = app.audit_events().await;
