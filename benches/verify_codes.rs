@@ -213,4 +213,16 @@ async fn main() {
         "  max: {:.1} ms",
         latencies.last().unwrap().as_secs_f64() * 1000.0
     );
+
+    if let Ok(server) = std::env::var("TWOSTEP_BENCH_POSTGRES_URL") {
+        db.pool.close().await;
+        let admin = sqlx::AnyPool::connect(&server).await.unwrap();
+        let name = database_url.rsplit('/').next().unwrap().to_owned();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            r#"DROP DATABASE "{name}" WITH (FORCE)"#
+        )))
+        .execute(&admin)
+        .await
+        .unwrap();
+    }
 }

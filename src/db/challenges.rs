@@ -2,9 +2,9 @@
 //!
 //! Limits and attempt counting must hold when requests race, on either backend and across
 //! instances:
-//! - a send is reserved in one transaction that checks every limit and records the send; on
-//!   PostgreSQL it runs SERIALIZABLE (and is retried on a serialization failure), on SQLite
-//!   the single writer serialises it already;
+//! - a send is reserved in one transaction that checks every limit and records the send;
+//!   reservations take turns (a self-conflicting table lock on PostgreSQL, the write lock
+//!   taken up front on SQLite);
 //! - a wrong attempt is counted by one conditional UPDATE that stops at the maximum, and a
 //!   code is consumed by one conditional UPDATE, so a code raced twice is accepted once.
 
@@ -69,10 +69,6 @@ pub enum ReserveError {
     Db(#[from] DbError),
 }
 
-fn is_serialization_failure(err: &DbError) -> bool {
-    matches!(err, DbError::Database(db) if db.code().as_deref() == Some("40001") || db.code().as_deref() == Some("40P01"))
-}
-
 /// Checks every limit, records the send, and replaces the user's earlier codes for this
 /// purpose with the new one, all at once.
 pub async fn reserve_send(
@@ -81,29 +77,21 @@ pub async fn reserve_send(
     limits: SendLimits,
     now: i64,
 ) -> Result<Reservation, ReserveError> {
-    let mut tries = 0;
-    loop {
-        tries += 1;
-        match try_reserve(db, challenge, limits, now).await {
-            Err(ReserveError::Db(err)) if tries < 8 && is_serialization_failure(&err) => continue,
-            other => return other,
+    // Its reads decide its writes, so reservations take turns. SQLite: take the write lock
+    // up front, so a concurrent writer makes it wait (busy timeout) rather than fail on
+    // upgrading a read lock. PostgreSQL: a table lock that conflicts with itself, held to
+    // commit, serialises reservations across instances without retries (SERIALIZABLE
+    // gave up under a burst of sign-ins from one address, whose counts all overlap).
+    let mut tx = match db.backend {
+        Backend::Sqlite => db.pool.begin_with("BEGIN IMMEDIATE").await?,
+        Backend::Postgres => {
+            let mut tx = db.pool.begin().await?;
+            sqlx::query("LOCK TABLE sms_sends IN SHARE ROW EXCLUSIVE MODE")
+                .execute(&mut *tx)
+                .await?;
+            tx
         }
-    }
-}
-
-async fn try_reserve(
-    db: &Db,
-    challenge: &NewChallenge<'_>,
-    limits: SendLimits,
-    now: i64,
-) -> Result<Reservation, ReserveError> {
-    // Its reads decide its writes. SQLite: take the write lock up front, so a concurrent
-    // writer makes it wait (busy timeout) rather than fail on upgrading a read lock.
-    let begin = match db.backend {
-        Backend::Sqlite => "BEGIN IMMEDIATE",
-        Backend::Postgres => "BEGIN ISOLATION LEVEL SERIALIZABLE",
     };
-    let mut tx = db.pool.begin_with(begin).await?;
     if let Some(refusal) = check_limits(&mut tx, challenge, limits, now).await? {
         return Err(ReserveError::Refused(refusal));
     }
