@@ -1,6 +1,6 @@
 //! Hostile input: never a 5xx, always a clear 4xx, nothing half-written.
 
-use crate::helpers::{GOOD_PASSWORD, TestApp, csrf_token};
+use crate::helpers::{GOOD_PASSWORD, TestApp, assert_redirect_to, csrf_token};
 use crate::on_both_databases;
 
 async fn token_for(app: &TestApp, page: &str) -> String {
@@ -169,3 +169,78 @@ on_both_databases!(
     wrong_methods_and_content_types_are_refused,
     sql_metacharacters_are_just_text,
 );
+
+async fn second_step_and_settings_forms_refuse_garbage_with_a_4xx(app: TestApp) {
+    app.create_sms_user("ada@example.com", crate::helpers::PHONE)
+        .await;
+    app.sign_in_first_step("ada@example.com").await;
+    let garbage = [
+        "' OR '1'='1",
+        "9999999999999999999999",
+        "<script>alert(1)</script>",
+        "١٢٣٤٥٦",
+        &"9".repeat(5000),
+    ];
+    for value in garbage {
+        for (action, field) in [
+            ("/login/verify", "code"),
+            ("/login/recovery", "recovery_code"),
+        ] {
+            let response = app
+                .submit(
+                    "/login/verify",
+                    action,
+                    &[(field, value), ("with", value), ("trust_device", value)],
+                )
+                .await;
+            assert!(
+                response.status().is_client_error(),
+                "{action} {value:.20}: {}",
+                response.status()
+            );
+        }
+    }
+    assert_redirect_to(&app.get("/").await, "/login");
+    app.clock.advance(31);
+    // Finish signing in with a fresh code, then try the settings forms.
+    app.submit("/login/verify", "/login/verify/resend", &[])
+        .await;
+    let code = app.sms.last_code_to(crate::helpers::PHONE);
+    assert_redirect_to(
+        &app.submit_code("/login/verify", "/login/verify", &code)
+            .await,
+        "/",
+    );
+    for value in garbage {
+        let checks = [
+            ("/account/security/session-duration", "duration"),
+            ("/account/security/app", "code"),
+            ("/account/security/sms", "phone"),
+            ("/account/security/recovery-codes/done", "saved"),
+        ];
+        for (action, field) in checks {
+            let response = app
+                .submit("/account/security", action, &[(field, value)])
+                .await;
+            assert!(
+                !response.status().is_server_error(),
+                "{action} {value:.20}: {}",
+                response.status()
+            );
+        }
+        for action in [
+            format!("/account/security/devices/{}/remove", urlencode(value)),
+            format!("/account/security/sessions/{}/end", urlencode(value)),
+        ] {
+            let response = app.submit("/account/security", &action, &[]).await;
+            assert!(
+                !response.status().is_server_error(),
+                "{action:.60}: {}",
+                response.status()
+            );
+        }
+    }
+    assert_eq!(app.get("/").await.status().as_u16(), 200, "still signed in");
+}
+
+on_both_databases!(second_step_and_settings_forms_refuse_garbage_with_a_4xx);
