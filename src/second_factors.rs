@@ -77,13 +77,7 @@ impl SecondFactors {
         origin: &Origin,
         detail: Option<&str>,
     ) -> anyhow::Result<()> {
-        let event = AuditEvent {
-            kind,
-            actor_user_id: Some(user_id),
-            subject_user_id: Some(user_id),
-            origin,
-            detail,
-        };
+        let event = AuditEvent::by_user(kind, user_id, origin, detail);
         Ok(record_event(&self.db.pool, &event).await?)
     }
 

@@ -144,13 +144,7 @@ impl SmsVerification {
         let audit = |kind, detail: Option<&str>| {
             let detail = detail.map(str::to_owned);
             async move {
-                let event = AuditEvent {
-                    kind,
-                    actor_user_id: Some(user_id),
-                    subject_user_id: Some(user_id),
-                    origin,
-                    detail: detail.as_deref(),
-                };
+                let event = AuditEvent::by_user(kind, user_id, origin, detail.as_deref());
                 record_event(&self.db.pool, &event).await
             }
         };
@@ -202,13 +196,7 @@ impl SmsVerification {
             CheckOutcome::Dead | CheckOutcome::Expired | CheckOutcome::NoCode => None,
         };
         if let Some(kind) = kind {
-            let event = AuditEvent {
-                kind,
-                actor_user_id: Some(user_id),
-                subject_user_id: Some(user_id),
-                origin,
-                detail: Some(purpose.as_str()),
-            };
+            let event = AuditEvent::by_user(kind, user_id, origin, Some(purpose.as_str()));
             record_event(&self.db.pool, &event).await?;
         }
         Ok(outcome)

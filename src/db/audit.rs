@@ -101,6 +101,24 @@ pub struct AuditEvent<'a> {
     pub detail: Option<&'a str>,
 }
 
+impl<'a> AuditEvent<'a> {
+    /// An event a user caused on their own account.
+    pub fn by_user(
+        kind: EventKind,
+        user_id: i64,
+        origin: &'a Origin,
+        detail: Option<&'a str>,
+    ) -> Self {
+        Self {
+            kind,
+            actor_user_id: Some(user_id),
+            subject_user_id: Some(user_id),
+            origin,
+            detail,
+        }
+    }
+}
+
 pub async fn record_event<'e>(
     executor: impl Executor<'e, Database = Any>,
     event: &AuditEvent<'_>,

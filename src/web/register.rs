@@ -178,13 +178,7 @@ pub async fn register(
     };
     record_event(
         &state.db.pool,
-        &AuditEvent {
-            kind: EventKind::UserRegistered,
-            actor_user_id: Some(user_id),
-            subject_user_id: Some(user_id),
-            origin: &origin,
-            detail: None,
-        },
+        &AuditEvent::by_user(EventKind::UserRegistered, user_id, &origin, None),
     )
     .await?;
     start_session(&state, &session, user_id, None, &origin).await?;

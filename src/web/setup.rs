@@ -123,13 +123,12 @@ pub async fn create_admin(
     };
     record_event(
         &state.db.pool,
-        &AuditEvent {
-            kind: EventKind::AdminCreated,
-            actor_user_id: Some(admin_id),
-            subject_user_id: Some(admin_id),
-            origin: &origin,
-            detail: Some("setup link"),
-        },
+        &AuditEvent::by_user(
+            EventKind::AdminCreated,
+            admin_id,
+            &origin,
+            Some("setup link"),
+        ),
     )
     .await?;
     start_session(&state, &session, admin_id, None, &origin).await?;

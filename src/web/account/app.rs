@@ -93,13 +93,7 @@ pub async fn confirm_app(
             } else {
                 EventKind::MethodChanged
             };
-            let event = AuditEvent {
-                kind,
-                actor_user_id: Some(user.id),
-                subject_user_id: Some(user.id),
-                origin: &origin,
-                detail: Some("authenticator app"),
-            };
+            let event = AuditEvent::by_user(kind, user.id, &origin, Some("authenticator app"));
             record_event(&state.db.pool, &event).await?;
             if first_time && state.factors.recovery_codes_left(user.id).await? == 0 {
                 return issue_codes(&state, &session, &req, user.id).await;

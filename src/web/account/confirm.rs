@@ -136,13 +136,7 @@ pub async fn confirm(
     } else {
         EventKind::ReauthFailed
     };
-    let event = AuditEvent {
-        kind,
-        actor_user_id: Some(user.id),
-        subject_user_id: Some(user.id),
-        origin: &origin,
-        detail: None,
-    };
+    let event = AuditEvent::by_user(kind, user.id, &origin, None);
     record_event(&state.db.pool, &event).await?;
     if !matches {
         record_failure(&state.db, &[&account_key(&user.email), &ip_key(&ip)], now).await?;

@@ -127,13 +127,8 @@ async fn audit(
     kind: EventKind,
     detail: Option<&str>,
 ) -> Result<(), AppError> {
-    let event = AuditEvent {
-        kind,
-        actor_user_id: Some(user.id),
-        subject_user_id: Some(user.id),
-        origin: &origin_of(req),
-        detail,
-    };
+    let origin = origin_of(req);
+    let event = AuditEvent::by_user(kind, user.id, &origin, detail);
     Ok(record_event(&state.db.pool, &event).await?)
 }
 

@@ -98,13 +98,7 @@ pub async fn change_password(
         .passwords
         .verify(current_password, user.password_hash.clone())
         .await?;
-    let event = |kind| AuditEvent {
-        kind,
-        actor_user_id: Some(user.id),
-        subject_user_id: Some(user.id),
-        origin: &origin,
-        detail: None,
-    };
+    let event = |kind| AuditEvent::by_user(kind, user.id, &origin, None);
     if !matches {
         let now = state.clock.now();
         record_failure(&state.db, &[&account_key(&user.email), &ip_key(&ip)], now).await?;

@@ -49,13 +49,7 @@ async fn audit(
     origin: &Origin,
     detail: Option<&str>,
 ) -> Result<(), AppError> {
-    let event = AuditEvent {
-        kind,
-        actor_user_id: Some(user.id),
-        subject_user_id: Some(user.id),
-        origin,
-        detail,
-    };
+    let event = AuditEvent::by_user(kind, user.id, origin, detail);
     Ok(record_event(&state.db.pool, &event).await?)
 }
 

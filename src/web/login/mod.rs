@@ -157,13 +157,7 @@ pub async fn login(
             };
             record_event(
                 &db.pool,
-                &AuditEvent {
-                    kind,
-                    actor_user_id: Some(user.id),
-                    subject_user_id: Some(user.id),
-                    origin: &origin,
-                    detail,
-                },
+                &AuditEvent::by_user(kind, user.id, &origin, detail),
             )
             .await?;
             Ok(see_other("/"))
@@ -200,13 +194,7 @@ pub async fn logout(
     if let Some(CurrentUser(user)) = user {
         record_event(
             &state.db.pool,
-            &AuditEvent {
-                kind: EventKind::SignedOut,
-                actor_user_id: Some(user.id),
-                subject_user_id: Some(user.id),
-                origin: &origin_of(&req),
-                detail: None,
-            },
+            &AuditEvent::by_user(EventKind::SignedOut, user.id, &origin_of(&req), None),
         )
         .await?;
     }

@@ -179,13 +179,12 @@ pub async fn begin(
     user: &User,
     origin: &Origin,
 ) -> Result<HttpResponse, AppError> {
-    let event = AuditEvent {
-        kind: EventKind::SignInCodeRequired,
-        actor_user_id: Some(user.id),
-        subject_user_id: Some(user.id),
+    let event = AuditEvent::by_user(
+        EventKind::SignInCodeRequired,
+        user.id,
         origin,
-        detail: user.two_factor_method.as_deref(),
-    };
+        user.two_factor_method.as_deref(),
+    );
     record_event(&state.db.pool, &event).await?;
     let Some(phone) = user.sms_phone() else {
         return Ok(see_other("/login/verify"));
@@ -248,13 +247,7 @@ async fn trust_this_device(
         .user_agent
         .as_deref()
         .map_or_else(|| "An unknown browser".to_owned(), describe);
-    let event = AuditEvent {
-        kind: EventKind::DeviceTrusted,
-        actor_user_id: Some(user.id),
-        subject_user_id: Some(user.id),
-        origin,
-        detail: Some(&device),
-    };
+    let event = AuditEvent::by_user(EventKind::DeviceTrusted, user.id, origin, Some(&device));
     record_event(&state.db.pool, &event).await?;
     let subject = format!(
         "A new device was trusted on your {} account",
@@ -302,13 +295,7 @@ async fn finish_sign_in(
     how: &str,
 ) -> Result<(), AppError> {
     start_session(state, session, user.id, user.session_duration_secs, origin).await?;
-    let event = AuditEvent {
-        kind: EventKind::SignInSucceeded,
-        actor_user_id: Some(user.id),
-        subject_user_id: Some(user.id),
-        origin,
-        detail: Some(how),
-    };
+    let event = AuditEvent::by_user(EventKind::SignInSucceeded, user.id, origin, Some(how));
     Ok(record_event(&state.db.pool, &event).await?)
 }
 
