@@ -714,3 +714,20 @@ async fn concurrent_sends_stop_exactly_at_the_limit_on_sqlite() {
 async fn concurrent_sends_stop_exactly_at_the_limit_on_postgres() {
     concurrent_sends_stop_exactly_at_the_limit(Backend::Postgres).await;
 }
+
+async fn the_second_step_can_be_cancelled(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let pending = app.session_cookie().unwrap();
+    assert!(
+        app.get_text("/login/verify")
+            .await
+            .contains("Cancel and sign out")
+    );
+    let cancelled = app.submit("/login/verify", "/logout", &[]).await;
+    assert_redirect_to(&cancelled, "/login?notice=signed-out");
+    assert!(app.session_is_dead(&pending, "/login/verify").await);
+    assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 0);
+}
+
+on_both_databases!(the_second_step_can_be_cancelled);
