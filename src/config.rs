@@ -122,6 +122,9 @@ pub struct Settings {
     pub sms_timeout: Duration,
     /// Codes one client address may have sent per hour, across accounts.
     pub sms_sends_per_ip_per_hour: i64,
+    /// Reverse proxies whose X-Forwarded-For is believed (empty: none; the peer address is
+    /// the client).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Settings {
@@ -150,6 +153,20 @@ impl Settings {
             .map(|list| parse_countries(&list))
             .transpose()?
             .unwrap_or_default();
+        let trusted_proxies = var("TWOSTEP_TRUSTED_PROXIES")
+            .map(|list| {
+                list.split(',')
+                    .map(str::trim)
+                    .filter(|ip| !ip.is_empty())
+                    .map(|ip| {
+                        ip.parse().with_context(|| {
+                            format!("TWOSTEP_TRUSTED_PROXIES: {ip:?} is not an IP address")
+                        })
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()
+            })
+            .transpose()?
+            .unwrap_or_default();
         Ok(Self {
             database_url,
             bind,
@@ -158,6 +175,7 @@ impl Settings {
             secret_key,
             sms,
             sms_allowed_countries,
+            trusted_proxies,
             ..Self::defaults()
         })
     }
@@ -187,6 +205,7 @@ impl Settings {
             sms_connect_timeout: Duration::from_secs(3),
             sms_timeout: Duration::from_secs(10),
             sms_sends_per_ip_per_hour: 30,
+            trusted_proxies: Vec::new(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Pure rules: no HTTP and no database here.
 
 pub mod account;
+pub mod client_ip;
 pub mod codes;
 pub mod password;
 pub mod phone;

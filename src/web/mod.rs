@@ -209,18 +209,28 @@ fn mime(text: &'static str) -> actix_web::mime::Mime {
     text.parse().expect("a constant MIME type parses")
 }
 
-/// Where a request came from, for the audit log and the per-IP limits. The peer address is
-/// used as is: forwarded headers can be forged by any client.
+/// Where a request came from, for the audit log and the per-IP limits: the peer address,
+/// or, when the peer is one of `TWOSTEP_TRUSTED_PROXIES`, the address that proxy reports.
 pub fn origin_of(req: &actix_web::HttpRequest) -> crate::db::audit::Origin {
     let user_agent = req
         .headers()
         .get(actix_web::http::header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .map(|ua| ua.chars().take(512).collect());
-    crate::db::audit::Origin {
-        ip: req.peer_addr().map(|addr| addr.ip().to_string()),
-        user_agent,
-    }
+    let trusted = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.settings.trusted_proxies.as_slice())
+        .unwrap_or_default();
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    let ip = req.peer_addr().map(|peer| {
+        crate::domain::client_ip::client_ip(peer.ip(), &forwarded, trusted).to_string()
+    });
+    crate::db::audit::Origin { ip, user_agent }
 }
 
 /// A 303 redirect: after a POST the browser GETs the target.

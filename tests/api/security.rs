@@ -154,3 +154,58 @@ async fn https_deployments_get_hsts_and_host_prefixed_secure_cookies() {
     assert!(cookie.starts_with("__Host-twostep_csrf="), "{cookie}");
     assert!(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"));
 }
+
+async fn failed_login_ip(app: &TestApp, forwarded_for: &str) -> String {
+    let (client, _) = app.new_browser();
+    let page = client.get(app.url("/login")).send().await.unwrap();
+    let cookie = page.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let token = csrf_token(&page.text().await.unwrap());
+    client
+        .post(app.url("/login"))
+        .header("cookie", cookie)
+        .header("x-forwarded-for", forwarded_for)
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", "nobody@example.com"),
+            ("password", "wrong password here"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    sqlx::query_scalar("SELECT ip FROM audit_events ORDER BY id DESC LIMIT 1")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+/// X-Forwarded-For is believed only from configured proxies, and read from the right.
+#[tokio::test]
+async fn forwarded_addresses_count_only_from_trusted_proxies() {
+    let direct = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    assert_eq!(
+        failed_login_ip(&direct, "203.0.113.9").await,
+        "127.0.0.1",
+        "a client cannot choose its address"
+    );
+
+    let proxied = TestApp::spawn_with(Backend::Sqlite, |s| {
+        s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        failed_login_ip(&proxied, "203.0.113.9").await,
+        "203.0.113.9"
+    );
+    assert_eq!(
+        failed_login_ip(&proxied, "1.2.3.4, 198.51.100.7").await,
+        "198.51.100.7",
+        "a forged start is skipped"
+    );
+}
