@@ -171,6 +171,41 @@ async fn expect_text(client: &Client, expected: &str) {
     panic!("expected {expected:?} on the page:\n{text}");
 }
 
+/// Creates an account through the register page; lands on the home page.
+async fn register(client: &Client, address: &str, name: &str, email: &str) {
+    client.goto(&format!("{address}/register")).await.unwrap();
+    fill(client, "Name", name).await;
+    fill(client, "Email", email).await;
+    fill(client, "Password", PASSWORD).await;
+    press(client, "Create account").await;
+    expect_text(client, &format!("Hello, {name}")).await;
+}
+
+async fn sign_out(client: &Client) {
+    press(client, "Sign out").await;
+    expect_text(client, "You have signed out.").await;
+}
+
+/// Types the email and password on the sign-in page and submits them.
+async fn sign_in(client: &Client, email: &str) {
+    fill(client, "Email", email).await;
+    fill(client, "Password", PASSWORD).await;
+    press(client, "Sign in").await;
+}
+
+/// Ticks "I have saved my recovery codes" and presses "Done".
+async fn codes_saved(client: &Client) {
+    expect_text(client, "Save your recovery codes").await;
+    client
+        .find(Locator::Id("saved"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    press(client, "Done").await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn register_sign_out_and_sign_in() {
     let Some((client, _driver)) = browser().await else {
@@ -178,16 +213,10 @@ async fn register_sign_out_and_sign_in() {
     };
     let (address, _sms, _dir) = portal().await;
 
-    client.goto(&format!("{address}/register")).await.unwrap();
-    fill(&client, "Name", "Ada Lovelace").await;
-    fill(&client, "Email", "ada@example.com").await;
-    fill(&client, "Password", PASSWORD).await;
-    press(&client, "Create account").await;
-    expect_text(&client, "Hello, Ada Lovelace").await;
+    register(&client, &address, "Ada Lovelace", "ada@example.com").await;
     expect_text(&client, "Your account has been created.").await;
 
-    press(&client, "Sign out").await;
-    expect_text(&client, "You have signed out.").await;
+    sign_out(&client).await;
 
     fill(&client, "Email", "ada@example.com").await;
     fill(&client, "Password", "not my password at all").await;
@@ -219,12 +248,7 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     };
     let (address, sms, _dir) = portal().await;
 
-    client.goto(&format!("{address}/register")).await.unwrap();
-    fill(&client, "Name", "Grace Hopper").await;
-    fill(&client, "Email", "grace@example.com").await;
-    fill(&client, "Password", PASSWORD).await;
-    press(&client, "Create account").await;
-    expect_text(&client, "Hello, Grace Hopper").await;
+    register(&client, &address, "Grace Hopper", "grace@example.com").await;
 
     follow(&client, "Security").await;
     expect_text(&client, "2-step verification is off.").await;
@@ -261,11 +285,8 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     press(&client, "Done").await;
     expect_text(&client, "2-step verification is on.").await;
 
-    press(&client, "Sign out").await;
-    expect_text(&client, "You have signed out.").await;
-    fill(&client, "Email", "grace@example.com").await;
-    fill(&client, "Password", PASSWORD).await;
-    press(&client, "Sign in").await;
+    sign_out(&client).await;
+    sign_in(&client, "grace@example.com").await;
     expect_text(&client, "Enter your verification code").await;
     let field = client.find(Locator::Id("code")).await.unwrap();
     assert_eq!(
@@ -303,12 +324,13 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     };
     let (address, _sms, _dir) = portal().await;
 
-    client.goto(&format!("{address}/register")).await.unwrap();
-    fill(&client, "Name", "Katherine Johnson").await;
-    fill(&client, "Email", "katherine@example.com").await;
-    fill(&client, "Password", PASSWORD).await;
-    press(&client, "Create account").await;
-    expect_text(&client, "Hello, Katherine Johnson").await;
+    register(
+        &client,
+        &address,
+        "Katherine Johnson",
+        "katherine@example.com",
+    )
+    .await;
 
     follow(&client, "Security").await;
     follow(&client, "Turn on 2-step verification").await;
@@ -353,11 +375,8 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     press(&client, "Done").await;
     expect_text(&client, "Codes come from your authenticator app.").await;
 
-    press(&client, "Sign out").await;
-    expect_text(&client, "You have signed out.").await;
-    fill(&client, "Email", "katherine@example.com").await;
-    fill(&client, "Password", PASSWORD).await;
-    press(&client, "Sign in").await;
+    sign_out(&client).await;
+    sign_in(&client, "katherine@example.com").await;
     expect_text(&client, "Open your authenticator app").await;
     // The set-up used this step: the next one is inside the accepted window.
     fill(
@@ -369,11 +388,8 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     press(&client, "Verify").await;
     expect_text(&client, "Hello, Katherine Johnson").await;
 
-    press(&client, "Sign out").await;
-    expect_text(&client, "You have signed out.").await;
-    fill(&client, "Email", "katherine@example.com").await;
-    fill(&client, "Password", PASSWORD).await;
-    press(&client, "Sign in").await;
+    sign_out(&client).await;
+    sign_in(&client, "katherine@example.com").await;
     expect_text(&client, "Open your authenticator app").await;
     follow(&client, "Use a recovery code").await;
     fill(&client, "Recovery code", &first_code).await;
@@ -391,12 +407,7 @@ async fn trust_the_device_then_remove_it() {
     let (address, sms, dir) = portal().await;
     let _keep = dir;
 
-    client.goto(&format!("{address}/register")).await.unwrap();
-    fill(&client, "Name", "Mary Jackson").await;
-    fill(&client, "Email", "mary@example.com").await;
-    fill(&client, "Password", PASSWORD).await;
-    press(&client, "Create account").await;
-    expect_text(&client, "Hello, Mary Jackson").await;
+    register(&client, &address, "Mary Jackson", "mary@example.com").await;
     client
         .goto(&format!("{address}/account/security/sms"))
         .await
@@ -423,11 +434,8 @@ async fn trust_the_device_then_remove_it() {
     expect_text(&client, "2-step verification is on.").await;
 
     // Sign in with a code, trusting this browser.
-    press(&client, "Sign out").await;
-    expect_text(&client, "You have signed out.").await;
-    fill(&client, "Email", "mary@example.com").await;
-    fill(&client, "Password", PASSWORD).await;
-    press(&client, "Sign in").await;
+    sign_out(&client).await;
+    sign_in(&client, "mary@example.com").await;
     expect_text(&client, "Enter your verification code").await;
     fill(
         &client,
@@ -447,11 +455,8 @@ async fn trust_the_device_then_remove_it() {
 
     // The password alone now signs in.
     let sent = sms.sent().len();
-    press(&client, "Sign out").await;
-    expect_text(&client, "You have signed out.").await;
-    fill(&client, "Email", "mary@example.com").await;
-    fill(&client, "Password", PASSWORD).await;
-    press(&client, "Sign in").await;
+    sign_out(&client).await;
+    sign_in(&client, "mary@example.com").await;
     expect_text(&client, "Hello, Mary Jackson").await;
     assert_eq!(sms.sent().len(), sent, "no code was sent");
 
@@ -461,11 +466,8 @@ async fn trust_the_device_then_remove_it() {
     expect_text(&client, "Chrome on Linux").await;
     press(&client, "Remove").await;
     expect_text(&client, "The device was removed.").await;
-    press(&client, "Sign out").await;
-    expect_text(&client, "You have signed out.").await;
-    fill(&client, "Email", "mary@example.com").await;
-    fill(&client, "Password", PASSWORD).await;
-    press(&client, "Sign in").await;
+    sign_out(&client).await;
+    sign_in(&client, "mary@example.com").await;
     expect_text(&client, "Enter your verification code").await;
     client.close().await.unwrap();
 }
