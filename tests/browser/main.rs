@@ -274,15 +274,7 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     expect_text(&client, "Save your recovery codes").await;
     press(&client, "Done").await;
     // The checkbox is required: the browser does not submit without it.
-    expect_text(&client, "Save your recovery codes").await;
-    client
-        .find(Locator::Id("saved"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    press(&client, "Done").await;
+    codes_saved(&client).await;
     expect_text(&client, "2-step verification is on.").await;
 
     sign_out(&client).await;
@@ -422,15 +414,7 @@ async fn trust_the_device_then_remove_it() {
     )
     .await;
     press(&client, "Verify").await;
-    expect_text(&client, "Save your recovery codes").await;
-    client
-        .find(Locator::Id("saved"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    press(&client, "Done").await;
+    codes_saved(&client).await;
     expect_text(&client, "2-step verification is on.").await;
 
     // Sign in with a code, trusting this browser.
