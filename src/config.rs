@@ -142,7 +142,7 @@ impl Settings {
             .parse()
             .context("TWOSTEP_BIND must be an address such as 127.0.0.1:8080")?;
         let public_url = parse_public_url(
-            &var("TWOSTEP_PUBLIC_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into()),
+            &var("TWOSTEP_PUBLIC_URL").unwrap_or_else(|| default_public_url(bind)),
         )?;
         let secret_key = match var("TWOSTEP_SECRET_KEY") {
             Some(text) => SecretKey::parse(&text).context("TWOSTEP_SECRET_KEY")?,
@@ -263,6 +263,22 @@ fn parse_countries(list: &str) -> anyhow::Result<Vec<String>> {
         .collect()
 }
 
+/// Without TWOSTEP_PUBLIC_URL, links point at the address the portal listens on
+/// (`http://127.0.0.1:8080` by default), with loopback for "all interfaces".
+fn default_public_url(bind: SocketAddr) -> String {
+    let host = if bind.ip().is_unspecified() {
+        "127.0.0.1".to_owned()
+    } else {
+        bind.ip().to_string()
+    };
+    let host = if bind.is_ipv6() && !bind.ip().is_unspecified() {
+        format!("[{host}]")
+    } else {
+        host
+    };
+    format!("http://{host}:{}", bind.port())
+}
+
 fn parse_public_url(text: &str) -> anyhow::Result<Url> {
     let url = Url::parse(text).context("TWOSTEP_PUBLIC_URL must be a URL")?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
@@ -291,6 +307,22 @@ mod tests {
     fn allowed_countries_are_two_letter_codes() {
         assert_eq!(parse_countries(" se, NO ,").unwrap(), ["SE", "NO"]);
         assert!(parse_countries("Sweden").is_err());
+    }
+
+    #[test]
+    fn the_default_public_url_follows_the_bind_address() {
+        assert_eq!(
+            default_public_url("127.0.0.1:8080".parse().unwrap()),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            default_public_url("0.0.0.0:9000".parse().unwrap()),
+            "http://127.0.0.1:9000"
+        );
+        assert_eq!(
+            default_public_url("[::1]:8443".parse().unwrap()),
+            "http://[::1]:8443"
+        );
     }
 
     #[test]
