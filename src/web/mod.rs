@@ -6,6 +6,7 @@ pub mod format;
 pub mod forms;
 pub mod layout;
 pub mod middleware;
+pub mod notify;
 pub mod session;
 pub mod trusted;
 

@@ -319,3 +319,79 @@ async fn only_allowed_countries_receive_codes() {
         .await;
     assert_redirect_to(&se, "/account/security/sms/verify");
 }
+
+async fn every_factor_change_is_emailed(app: TestApp) {
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    app.submit(
+        "/account/security/sms",
+        "/account/security/sms",
+        &[("phone", PHONE)],
+    )
+    .await;
+    let code = app.sms.last_code_to(PHONE);
+    app.submit_code(
+        "/account/security/sms/verify",
+        "/account/security/sms/verify",
+        &code,
+    )
+    .await;
+    app.submit(
+        "/account/security/recovery-codes/new",
+        "/account/security/recovery-codes/done",
+        &[("saved", "yes")],
+    )
+    .await;
+    app.clock.advance(31);
+    app.submit(
+        "/account/security/sms",
+        "/account/security/sms",
+        &[("phone", "+46709876543")],
+    )
+    .await;
+    let code = app.sms.last_code_to("+46709876543");
+    app.submit_code(
+        "/account/security/sms/verify",
+        "/account/security/sms/verify",
+        &code,
+    )
+    .await;
+    let key = app.setup_key().await;
+    let code = crate::helpers::oathtool(&key, app.clock.now());
+    app.submit(
+        "/account/security/app",
+        "/account/security/app",
+        &[("code", &code)],
+    )
+    .await;
+    app.submit("/account/security", "/account/security/recovery-codes", &[])
+        .await;
+    app.submit("/account/security", "/account/security/two-step/off", &[])
+        .await;
+
+    let subjects: Vec<String> = sqlx::query_scalar(
+        "SELECT subject FROM outbox WHERE to_address = 'ada@example.com' ORDER BY id",
+    )
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        subjects,
+        [
+            "2-step verification is on for your Twostep account",
+            "Your Twostep phone number was changed",
+            "Your Twostep sign-in codes now come from an authenticator app",
+            "New recovery codes for your Twostep account",
+            "2-step verification is off for your Twostep account",
+        ]
+    );
+    let body: String = sqlx::query_scalar("SELECT body FROM outbox ORDER BY id LIMIT 1")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(
+        body.contains("text messages to +46 ••• •• 67") && body.contains("If this was not you")
+    );
+}
+
+on_both_databases!(every_factor_change_is_emailed);

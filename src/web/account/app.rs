@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::recovery::issue_codes;
-use crate::db::audit::{AuditEvent, EventKind, record_event};
+use super::security::record_new_method;
 use crate::db::users::{TOTP_METHOD, set_two_step_method};
 use crate::second_factors::{CodeOutcome, SetupView};
 use crate::web::code_form::CodeForm;
@@ -88,13 +88,7 @@ pub async fn confirm_app(
         CodeOutcome::Accepted => {
             set_two_step_method(&state.db, user.id, TOTP_METHOD, state.clock.now()).await?;
             let first_time = !user.has_two_step();
-            let kind = if first_time {
-                EventKind::TwoStepEnabled
-            } else {
-                EventKind::MethodChanged
-            };
-            let event = AuditEvent::by_user(kind, user.id, &origin, Some("authenticator app"));
-            record_event(&state.db.pool, &event).await?;
+            record_new_method(&state, &user, &origin, "an authenticator app").await?;
             if first_time && state.factors.recovery_codes_left(user.id).await? == 0 {
                 return issue_codes(&state, &session, &req, user.id).await;
             }

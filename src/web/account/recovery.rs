@@ -12,6 +12,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::middleware::auth::CurrentUser;
+use crate::web::notify::{Notice, notify};
 use crate::web::session::{held_recovery_codes, hold_recovery_codes, release_recovery_codes};
 use crate::web::{AppState, origin_of, render, see_other};
 
@@ -53,6 +54,13 @@ pub async fn regenerate(
     if !user.0.has_two_step() {
         return Ok(see_other("/account/security"));
     }
+    notify(
+        &state,
+        &user.0,
+        &origin_of(&req),
+        Notice::RecoveryCodesReplaced,
+    )
+    .await?;
     issue_codes(&state, &session, &req, user.0.id).await
 }
 

@@ -21,6 +21,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::middleware::auth::CurrentUser;
+use crate::web::notify::{Notice, notify};
 use crate::web::{AppState, origin_of, render, see_other};
 
 pub const PHONE_PAGE: &str = "/account/security/sms";
@@ -51,6 +52,24 @@ async fn audit(
 ) -> Result<(), AppError> {
     let event = AuditEvent::by_user(kind, user.id, origin, detail);
     Ok(record_event(&state.db.pool, &event).await?)
+}
+
+/// Records that the user's codes now come from `method` ("an authenticator app", "text
+/// messages to +46 ••• •• 67"), whether 2-step verification was just turned on or switched:
+/// audited, and the user is emailed.
+pub async fn record_new_method(
+    state: &AppState,
+    user: &User,
+    origin: &Origin,
+    method: &str,
+) -> Result<(), AppError> {
+    let (kind, notice) = if user.has_two_step() {
+        (EventKind::MethodChanged, Notice::MethodChanged { method })
+    } else {
+        (EventKind::TwoStepEnabled, Notice::TwoStepOn { method })
+    };
+    audit(state, user, kind, origin, Some(method)).await?;
+    notify(state, user, origin, notice).await
 }
 
 #[derive(Template)]
@@ -151,13 +170,8 @@ pub async fn use_saved_phone(
         return Ok(see_other(PHONE_PAGE));
     };
     enable_sms_two_step(&state.db, user.id, phone, state.clock.now()).await?;
-    let kind = if user.has_two_step() {
-        EventKind::MethodChanged
-    } else {
-        EventKind::TwoStepEnabled
-    };
-    let detail = format!("sms {}", mask_phone(phone));
-    audit(&state, &user, kind, &origin_of(&req), Some(&detail)).await?;
+    let method = format!("text messages to {}", mask_phone(phone));
+    record_new_method(&state, &user, &origin_of(&req), &method).await?;
     Ok(see_other("/account/security?notice=sms-on"))
 }
 
@@ -357,15 +371,18 @@ pub async fn verify_phone_code(
                     Some(&masked),
                 )
                 .await?;
+                notify(
+                    &state,
+                    &user,
+                    &origin,
+                    Notice::PhoneChanged { phone: &masked },
+                )
+                .await?;
                 Ok(see_other("/account/security?notice=phone-changed"))
             } else {
                 let first_time = !user.has_two_step();
-                let kind = if first_time {
-                    EventKind::TwoStepEnabled
-                } else {
-                    EventKind::MethodChanged
-                };
-                audit(&state, &user, kind, &origin, Some(&format!("sms {masked}"))).await?;
+                let method = format!("text messages to {masked}");
+                record_new_method(&state, &user, &origin, &method).await?;
                 if first_time && state.factors.recovery_codes_left(user.id).await? == 0 {
                     return issue_codes(&state, &session, &req, user.id).await;
                 }
@@ -421,14 +438,9 @@ pub async fn turn_off(
     }
     if user.has_two_step() {
         disable_two_step(&state.db, user.id, state.clock.now()).await?;
-        audit(
-            &state,
-            &user,
-            EventKind::TwoStepDisabled,
-            &origin_of(&req),
-            None,
-        )
-        .await?;
+        let origin = origin_of(&req);
+        audit(&state, &user, EventKind::TwoStepDisabled, &origin, None).await?;
+        notify(&state, &user, &origin, Notice::TwoStepOff).await?;
     }
     Ok(see_other("/account/security?notice=two-step-off"))
 }

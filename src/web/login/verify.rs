@@ -9,7 +9,6 @@ use serde::Deserialize;
 
 use crate::db::audit::{AuditEvent, EventKind, Origin, record_event};
 use crate::db::challenges::{last_send_at, latest_challenge};
-use crate::db::outbox::{Email, enqueue};
 use crate::db::users::{User, find_user_by_id};
 use crate::domain::codes::Purpose;
 use crate::domain::phone::mask_phone;
@@ -22,6 +21,7 @@ use crate::web::code_form::{
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
+use crate::web::notify::{Notice, notify};
 use crate::web::session::{pending_user, start_session};
 use crate::web::trusted;
 use crate::web::{AppState, origin_of, render, see_other};
@@ -249,25 +249,13 @@ async fn trust_this_device(
         .map_or_else(|| "An unknown browser".to_owned(), describe);
     let event = AuditEvent::by_user(EventKind::DeviceTrusted, user.id, origin, Some(&device));
     record_event(&state.db.pool, &event).await?;
-    let subject = format!(
-        "A new device was trusted on your {} account",
-        state.settings.app_name
-    );
-    let body = format!(
-        "{device} (address {ip}) will now sign in to your {app} account ({email}) without a verification code.\n\n\
-         If this was not you, change your password and remove the device under Trusted devices in your security settings.\n",
-        ip = origin.ip.as_deref().unwrap_or("unknown"),
-        app = state.settings.app_name,
-        email = user.email,
-    );
-    let email = Email {
-        user_id: user.id,
-        to: &user.email,
-        subject: &subject,
-        body: &body,
-    };
-    enqueue(&state.db, &email, state.clock.now()).await?;
-    Ok(())
+    notify(
+        state,
+        user,
+        origin,
+        Notice::DeviceTrusted { device: &device },
+    )
+    .await
 }
 
 /// Finishes a sign-in after a right code, trusting the browser when asked.
@@ -457,26 +445,13 @@ pub async fn use_recovery_code(
                 "password and recovery code",
             )
             .await?;
-            let body = format!(
-                "A recovery code was just used to sign in to your {app} account ({email}).\n\n\
-                 You have {remaining} recovery code{s} left. If this was not you, change your password \
-                 and generate new recovery codes in your security settings.\n\nAddress: {ip}\n",
-                app = state.settings.app_name,
-                email = user.email,
-                s = if remaining == 1 { "" } else { "s" },
-                ip = origin.ip.as_deref().unwrap_or("unknown"),
-            );
-            let subject = format!(
-                "A recovery code was used to sign in to {}",
-                state.settings.app_name
-            );
-            let email = Email {
-                user_id: user.id,
-                to: &user.email,
-                subject: &subject,
-                body: &body,
-            };
-            enqueue(&state.db, &email, state.clock.now()).await?;
+            notify(
+                &state,
+                user,
+                &origin,
+                Notice::RecoveryCodeUsed { remaining },
+            )
+            .await?;
             return Ok(see_other("/account/security?notice=recovery-used"));
         }
         RecoveryOutcome::Wrong => {

@@ -1,0 +1,85 @@
+//! Security notifications by email (PRODUCT.md): a factor, the phone number or the recovery
+//! codes changed, a device was trusted, a recovery code was used. Each is written to the
+//! outbox in the request that made the change.
+
+use crate::db::audit::Origin;
+use crate::db::outbox::{Email, enqueue};
+use crate::db::users::User;
+use crate::web::AppState;
+use crate::web::errors::AppError;
+
+pub enum Notice<'a> {
+    DeviceTrusted { device: &'a str },
+    RecoveryCodeUsed { remaining: i64 },
+    TwoStepOn { method: &'a str },
+    MethodChanged { method: &'a str },
+    PhoneChanged { phone: &'a str },
+    TwoStepOff,
+    RecoveryCodesReplaced,
+}
+
+impl Notice<'_> {
+    /// The subject, and what happened in one sentence.
+    fn text(&self, app: &str) -> (String, String) {
+        match self {
+            Self::DeviceTrusted { device } => (
+                format!("A new device was trusted on your {app} account"),
+                format!("{device} will now sign in to your account without a verification code."),
+            ),
+            Self::RecoveryCodeUsed { remaining } => (
+                format!("A recovery code was used to sign in to {app}"),
+                format!(
+                    "A recovery code was just used to sign in to your account. You have {remaining} recovery code{} left.",
+                    if *remaining == 1 { "" } else { "s" }
+                ),
+            ),
+            Self::TwoStepOn { method } => (
+                format!("2-step verification is on for your {app} account"),
+                format!("2-step verification was turned on. Sign-in codes now come from {method}."),
+            ),
+            Self::MethodChanged { method } => (
+                format!("Your {app} sign-in codes now come from {method}"),
+                format!(
+                    "The way you receive sign-in codes was changed: they now come from {method}."
+                ),
+            ),
+            Self::PhoneChanged { phone } => (
+                format!("Your {app} phone number was changed"),
+                format!("Sign-in codes are now sent by text message to {phone}."),
+            ),
+            Self::TwoStepOff => (
+                format!("2-step verification is off for your {app} account"),
+                "2-step verification was turned off. Signing in now needs only your password."
+                    .to_owned(),
+            ),
+            Self::RecoveryCodesReplaced => (
+                format!("New recovery codes for your {app} account"),
+                "New recovery codes were generated. The earlier codes no longer work.".to_owned(),
+            ),
+        }
+    }
+}
+
+pub async fn notify(
+    state: &AppState,
+    user: &User,
+    origin: &Origin,
+    notice: Notice<'_>,
+) -> Result<(), AppError> {
+    let app = &state.settings.app_name;
+    let (subject, what) = notice.text(app);
+    let body = format!(
+        "Hello {name},\n\n{what}\n\nAccount: {email}\nFrom address: {ip}\n\n\
+         If this was not you, change your password at once and review My security settings.\n",
+        name = user.name,
+        email = user.email,
+        ip = origin.ip.as_deref().unwrap_or("unknown"),
+    );
+    let email = Email {
+        user_id: user.id,
+        to: &user.email,
+        subject: &subject,
+        body: &body,
+    };
+    Ok(enqueue(&state.db, &email, state.clock.now()).await?)
+}
