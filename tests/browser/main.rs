@@ -9,6 +9,7 @@
 mod standins;
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -30,6 +31,14 @@ struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // chromedriver leads its own process group and the Chromium it starts stays in it:
+        // end the whole group, so a journey that panics before `close` leaves no browser
+        // behind.
+        let group = self.process.id();
+        let _ = Command::new("sh")
+            .args(["-c", &format!("kill -KILL -{group}")])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.process.kill();
         let _ = self.process.wait();
     }
@@ -61,6 +70,7 @@ async fn browser() -> Option<(Client, Driver)> {
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        .process_group(0)
         .spawn()
         .expect("chromedriver starts");
     let profile = tempfile::tempdir().unwrap();
