@@ -130,15 +130,7 @@ async fn remove_all_removes_every_device_of_the_user_only(app: TestApp) {
         .create_sms_user("grace@example.com", "+46709876543")
         .await;
     sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
-    let (other, _) = app.new_browser();
-    submit_with(
-        &other,
-        &app.address,
-        "/login",
-        "/login",
-        &[("email", "grace@example.com"), ("password", GOOD_PASSWORD)],
-    )
-    .await;
+    let other = app.signed_in_browser("grace@example.com").await;
     let code = app.sms.last_code_to("+46709876543");
     submit_with(
         &other,
@@ -284,27 +276,11 @@ async fn sign_out_all_other_sessions_ends_exactly_the_others(app: TestApp) {
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     let mut others = Vec::new();
     for _ in 0..2 {
-        let (client, _) = app.new_browser();
-        submit_with(
-            &client,
-            &app.address,
-            "/login",
-            "/login",
-            &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
-        )
-        .await;
+        let client = app.signed_in_browser("ada@example.com").await;
         others.push(client);
     }
     app.create_user("grace@example.com", "Grace", false).await;
-    let (grace, _) = app.new_browser();
-    submit_with(
-        &grace,
-        &app.address,
-        "/login",
-        "/login",
-        &[("email", "grace@example.com"), ("password", GOOD_PASSWORD)],
-    )
-    .await;
+    let grace = app.signed_in_browser("grace@example.com").await;
 
     let settings = app.get_text("/account/security").await;
     let listed = settings
@@ -352,15 +328,7 @@ async fn sign_out_all_other_sessions_ends_exactly_the_others(app: TestApp) {
 
 async fn one_session_can_be_signed_out_from_the_list(app: TestApp) {
     let id = app.create_user("ada@example.com", "Ada", false).await;
-    let (laptop, _) = app.new_browser();
-    submit_with(
-        &laptop,
-        &app.address,
-        "/login",
-        "/login",
-        &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
-    )
-    .await;
+    let laptop = app.signed_in_browser("ada@example.com").await;
     let laptop_id: String = sqlx::query_scalar("SELECT public_id FROM sessions WHERE user_id = $1")
         .bind(id)
         .fetch_one(&app.db.pool)
@@ -515,40 +483,14 @@ async fn the_platform_limits_the_choices(app: TestApp) {
 
 async fn factor_changes_offer_to_sign_out_other_sessions(app: TestApp) {
     app.create_user("ada@example.com", "Ada", false).await;
-    let (laptop, _) = app.new_browser();
-    submit_with(
-        &laptop,
-        &app.address,
-        "/login",
-        "/login",
-        &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
-    )
-    .await;
+    app.signed_in_browser("ada@example.com").await; // another session of Ada's
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     assert!(
         !app.get_text("/account/security")
             .await
             .contains("Sign out everywhere else?")
     );
-    app.submit(
-        "/account/security/sms",
-        "/account/security/sms",
-        &[("phone", PHONE)],
-    )
-    .await;
-    let code = app.sms.last_code_to(PHONE);
-    app.submit_code(
-        "/account/security/sms/verify",
-        "/account/security/sms/verify",
-        &code,
-    )
-    .await;
-    app.submit(
-        "/account/security/recovery-codes/new",
-        "/account/security/recovery-codes/done",
-        &[("saved", "yes")],
-    )
-    .await;
+    app.turn_on_sms(PHONE).await;
     let page = app.get_text("/account/security?notice=codes-saved").await;
     assert!(page.contains("Sign out everywhere else?"), "{page}");
 }

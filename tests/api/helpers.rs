@@ -393,3 +393,63 @@ impl TestApp {
         response.status().as_u16() == 303 && response.headers()["location"] == "/login"
     }
 }
+
+impl TestApp {
+    /// At the code step: "Send again", then the new code signs in.
+    pub async fn resend_and_finish_sign_in(&self, phone: &str) {
+        let resent = self
+            .submit("/login/verify", "/login/verify/resend", &[])
+            .await;
+        assert_redirect_to(&resent, "/login/verify?with=sms&notice=code-sent");
+        let code = self.sms.last_code_to(phone);
+        assert_redirect_to(
+            &self
+                .submit_code("/login/verify", "/login/verify", &code)
+                .await,
+            "/",
+        );
+    }
+
+    /// Signed in: turns on SMS 2-step verification with `phone` through the settings pages,
+    /// saving the recovery codes shown.
+    pub async fn turn_on_sms(&self, phone: &str) {
+        self.submit(
+            "/account/security/sms",
+            "/account/security/sms",
+            &[("phone", phone)],
+        )
+        .await;
+        let code = self.sms.last_code_to(phone);
+        self.submit_code(
+            "/account/security/sms/verify",
+            "/account/security/sms/verify",
+            &code,
+        )
+        .await;
+        let done = self
+            .submit(
+                "/account/security/recovery-codes/new",
+                "/account/security/recovery-codes/done",
+                &[("saved", "yes")],
+            )
+            .await;
+        assert_redirect_to(&done, "/account/security?notice=codes-saved");
+    }
+}
+
+impl TestApp {
+    /// Another browser, signed in with the password.
+    pub async fn signed_in_browser(&self, email: &str) -> reqwest::Client {
+        let (client, _) = self.new_browser();
+        let response = submit_with(
+            &client,
+            &self.address,
+            "/login",
+            "/login",
+            &[("email", email), ("password", GOOD_PASSWORD)],
+        )
+        .await;
+        assert!(response.status().is_redirection(), "{}", response.status());
+        client
+    }
+}

@@ -1,4 +1,4 @@
-use crate::helpers::{GOOD_PASSWORD, TestApp, assert_redirect_to, submit_with};
+use crate::helpers::{GOOD_PASSWORD, TestApp, assert_redirect_to};
 use crate::on_both_databases;
 
 const NEW_PASSWORD: &str = "amber lantern over quiet harbour";
@@ -50,15 +50,7 @@ async fn a_changed_password_signs_out_every_other_session(app: TestApp) {
     app.create_user("ada@example.com", "Ada", false).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     let before = app.session_cookie().unwrap();
-    let (laptop, _) = app.new_browser();
-    submit_with(
-        &laptop,
-        &app.address,
-        "/login",
-        "/login",
-        &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
-    )
-    .await;
+    let laptop = app.signed_in_browser("ada@example.com").await;
     assert_eq!(
         laptop
             .get(app.url("/"))

@@ -323,25 +323,7 @@ async fn only_allowed_countries_receive_codes() {
 async fn every_factor_change_is_emailed(app: TestApp) {
     app.create_user("ada@example.com", "Ada", false).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
-    app.submit(
-        "/account/security/sms",
-        "/account/security/sms",
-        &[("phone", PHONE)],
-    )
-    .await;
-    let code = app.sms.last_code_to(PHONE);
-    app.submit_code(
-        "/account/security/sms/verify",
-        "/account/security/sms/verify",
-        &code,
-    )
-    .await;
-    app.submit(
-        "/account/security/recovery-codes/new",
-        "/account/security/recovery-codes/done",
-        &[("saved", "yes")],
-    )
-    .await;
+    app.turn_on_sms(PHONE).await;
     app.clock.advance(31);
     app.submit(
         "/account/security/sms",

@@ -194,17 +194,7 @@ async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) 
 
     // A new code after the cooldown works.
     app.clock.advance(31);
-    assert_redirect_to(
-        &app.submit("/login/verify", "/login/verify/resend", &[])
-            .await,
-        "/login/verify?with=sms&notice=code-sent",
-    );
-    let fresh = app.sms.last_code_to(PHONE);
-    assert_redirect_to(
-        &app.submit_code("/login/verify", "/login/verify", &fresh)
-            .await,
-        "/",
-    );
+    app.resend_and_finish_sign_in(PHONE).await;
 }
 
 async fn malformed_codes_are_explained(app: TestApp) {
@@ -530,17 +520,7 @@ async fn a_provider_failure_at_sign_in_says_so_and_send_again_works(app: TestApp
 
     // The provider recovers: "Send again" works at once, no cooldown.
     app.sms.set_mode(Mode::Accept);
-    assert_redirect_to(
-        &app.submit("/login/verify", "/login/verify/resend", &[])
-            .await,
-        "/login/verify?with=sms&notice=code-sent",
-    );
-    let code = app.sms.last_code_to(PHONE);
-    assert_redirect_to(
-        &app.submit_code("/login/verify", "/login/verify", &code)
-            .await,
-        "/",
-    );
+    app.resend_and_finish_sign_in(PHONE).await;
 }
 
 async fn a_refused_number_is_explained(app: TestApp) {
