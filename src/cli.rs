@@ -6,15 +6,16 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use secrecy::SecretString;
 
+use std::sync::Arc;
+
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
-use crate::db::audit::{AuditEvent, EventKind, Origin, record_event};
-use crate::db::setup::delete_setup_tokens;
-use crate::db::users::{NewUser, insert_user};
 use crate::domain::account::{normalise_email, normalise_name};
-use crate::domain::password::{Passwords, check_new_password};
+use crate::domain::password::check_new_password;
 use crate::domain::phone::normalise_phone;
-use crate::startup::Application;
+use crate::services::account::{CreateError, NewAccount};
+use crate::startup::{Application, start_services};
 
 #[derive(Parser)]
 #[command(
@@ -72,7 +73,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         }) => {
             let password = read_password()?;
             let id = create_user(
-                &settings,
+                settings,
                 &email,
                 name.as_deref(),
                 phone.as_deref(),
@@ -115,7 +116,7 @@ fn read_password() -> anyhow::Result<SecretString> {
 }
 
 async fn create_user(
-    settings: &Settings,
+    settings: Settings,
     email: &str,
     name: Option<&str>,
     phone: Option<&str>,
@@ -134,39 +135,19 @@ async fn create_user(
         .map_err(|p| anyhow::anyhow!("--phone: {p}"))?;
     check_new_password(password.expose_secret(), &[&email, &name])
         .map_err(|p| anyhow::anyhow!("password: {p}"))?;
-    let hash = Passwords::new()?.hash(password).await?;
-
-    let db = Db::connect(&settings.database_url)?;
-    db.migrate().await?;
-    let mut tx = db.pool.begin().await?;
-    let user = NewUser {
-        email: &email,
-        name: &name,
-        password_hash: Some(&hash),
-        phone: phone.as_deref(),
-        is_admin: admin,
+    let services = start_services(Arc::new(settings), Clock::system()).await?;
+    let account = NewAccount {
+        name,
+        email,
+        password,
     };
-    let id = insert_user(&mut *tx, &user).await?;
-    let kind = if admin {
-        EventKind::AdminCreated
-    } else {
-        EventKind::UserCreatedFromCommandLine
-    };
-    record_event(
-        &mut *tx,
-        &AuditEvent {
-            kind,
-            actor_user_id: None,
-            subject_user_id: Some(id),
-            origin: &Origin::default(),
-            detail: Some("command line"),
-        },
-    )
-    .await?;
-    if admin {
-        // The setup link only ever creates the first administrator.
-        delete_setup_tokens(&mut *tx).await?;
-    }
-    tx.commit().await?;
-    Ok(id)
+    services
+        .create_user_from_command_line(&account, phone.as_deref(), admin)
+        .await
+        .map_err(|err| match err {
+            CreateError::EmailTaken => {
+                anyhow::anyhow!("--email: an account with this email already exists")
+            }
+            err => err.into(),
+        })
 }

@@ -125,6 +125,8 @@ pub struct Settings {
     /// Reverse proxies whose X-Forwarded-For is believed (empty: none; the peer address is
     /// the client).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// HTTP worker threads (one per core by default).
+    pub http_workers: usize,
 }
 
 impl Settings {
@@ -133,8 +135,10 @@ impl Settings {
     pub fn from_env() -> anyhow::Result<Self> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let data_dir = PathBuf::from(var("TWOSTEP_DATA_DIR").unwrap_or_else(|| "data".into()));
-        std::fs::create_dir_all(&data_dir)
-            .with_context(|| format!("creating the data directory {}", data_dir.display()))?;
+        // It holds the secret key and, by default, the database: owner-only.
+        crate::db::create_private_dir(&data_dir)?;
+        crate::db::set_mode(&data_dir, 0o700)
+            .with_context(|| format!("protecting the data directory {}", data_dir.display()))?;
         let database_url = var("DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("twostep.db").display()));
         let bind = var("TWOSTEP_BIND")
@@ -206,6 +210,7 @@ impl Settings {
             sms_timeout: Duration::from_secs(10),
             sms_sends_per_ip_per_hour: 30,
             trusted_proxies: Vec::new(),
+            http_workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
         }
     }
 

@@ -17,19 +17,12 @@ use tracing_actix_web::TracingLogger;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
-use crate::db::challenges::purge_challenges_before;
-use crate::db::sessions::{DbSessionStore, purge_expired_sessions};
-use crate::db::setup::store_setup_token;
-use crate::db::throttle::purge_failures_before;
-use crate::db::users::admin_exists;
+use crate::db::sessions::DbSessionStore;
 use crate::domain::password::Passwords;
 use crate::domain::sessions::BROWSER_SESSION_SECS;
-use crate::domain::tokens::{random_token, token_digest};
-use crate::platform::PlatformCache;
-use crate::second_factors::SecondFactors;
+use crate::services::Services;
 use crate::sms::provider_from_settings;
-use crate::verification::SmsVerification;
-use crate::web::errors::{AppError, render_framework_error};
+use crate::web::errors::{AppError, render_error_page};
 use crate::web::middleware::{auth, cookie_lifetime, csrf, headers};
 use crate::web::{AppState, MAX_BODY_BYTES, routes};
 
@@ -48,33 +41,31 @@ impl Application {
 
     /// As `build`, judging every expiry by `clock` (tests move it forward).
     pub async fn build_with_clock(settings: Settings, clock: Clock) -> anyhow::Result<Self> {
-        let db = Db::connect(&settings.database_url)?;
-        db.migrate().await?;
-        let setup_link = prepare_setup_link(&db, &settings).await?;
         let listener = TcpListener::bind(settings.bind)
             .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
-        let passwords = Passwords::new()?;
-        let provider = provider_from_settings(&settings)?;
-        if provider.is_development() {
+        let settings = Arc::new(settings);
+        let services = start_services(settings.clone(), clock.clone()).await?;
+        if services.sms_is_development() {
             tracing::warn!(
                 "SMS provider `log`: verification codes are written to this log and not sent. \
                  Set TWOSTEP_SMS_PROVIDER for production."
             );
         }
-        let sms = SmsVerification::new(db.clone(), clock.clone(), provider, &settings);
-        let factors = SecondFactors::new(db.clone(), clock.clone(), &settings);
-        let platform = PlatformCache::new(db.clone());
+        let setup_link = match services.prepare_setup_token().await? {
+            Some(token) => {
+                let mut link = settings.public_url.join("/setup")?;
+                link.query_pairs_mut().append_pair("token", &token);
+                Some(link.to_string())
+            }
+            None => None,
+        };
         let state = web::Data::new(AppState {
-            platform,
-            sms,
-            factors,
-            db,
-            clock: clock.clone(),
-            settings: Arc::new(settings),
-            passwords,
+            services,
+            clock,
+            settings,
         });
-        spawn_janitor(state.db.clone(), clock);
+        spawn_janitor(state.clone());
         let server = serve(listener, state)?;
         Ok(Self {
             port,
@@ -98,34 +89,25 @@ impl Application {
     }
 }
 
-/// On a database without an administrator, stores a fresh setup token's digest and returns
-/// the link that uses it. A restart replaces the token.
-async fn prepare_setup_link(db: &Db, settings: &Settings) -> anyhow::Result<Option<String>> {
-    if admin_exists(&db.pool).await? {
-        return Ok(None);
-    }
-    let token = random_token();
-    store_setup_token(db, &token_digest(&token)).await?;
-    let mut link = settings.public_url.join("/setup")?;
-    link.query_pairs_mut().append_pair("token", &token);
-    Ok(Some(link.to_string()))
+/// Connects to the database, applies migrations and builds the use cases; the server and
+/// the command line both start here.
+pub async fn start_services(settings: Arc<Settings>, clock: Clock) -> anyhow::Result<Services> {
+    let db = Db::connect(&settings.database_url)?;
+    db.migrate().await?;
+    let provider = provider_from_settings(&settings)?;
+    let services = Services::new(db, clock, settings, Passwords::shared()?, provider);
+    services.seed_platform_settings().await?;
+    Ok(services)
 }
 
-/// Deletes expired sessions and old failure counters every few minutes.
-fn spawn_janitor(db: Db, clock: Clock) {
+/// Deletes expired sessions, old attempt counters and old codes every few minutes.
+fn spawn_janitor(state: web::Data<AppState>) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(300));
         loop {
             every.tick().await;
-            let now = clock.now();
-            if let Err(err) = purge_expired_sessions(&db, now).await {
-                tracing::warn!(error = %err, "Purging expired sessions failed");
-            }
-            if let Err(err) = purge_failures_before(&db, now - 24 * 60 * 60).await {
-                tracing::warn!(error = %err, "Purging old sign-in failures failed");
-            }
-            if let Err(err) = purge_challenges_before(&db, now - 24 * 60 * 60).await {
-                tracing::warn!(error = %err, "Purging old SMS codes failed");
+            if let Err(err) = state.services.purge_expired().await {
+                tracing::warn!(error = %err, "Purging expired sessions and counters failed");
             }
         }
     });
@@ -136,10 +118,11 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
     // The session cookie carries only the random session key, signed with a key derived
     // from the secret key; all state stays on the server.
     let cookie_key = Key::derive_from(state.settings.secret_key.expose());
-    let store = DbSessionStore::new(state.db.clone(), state.clock.clone());
+    let store = DbSessionStore::new(state.services.session_db(), state.clock.clone());
     // Every signed-in (or half signed-in) session carries its own end; this is only the
     // fallback for any other state.
     let session_ttl = actix_web::cookie::time::Duration::seconds(BROWSER_SESSION_SECS);
+    let workers = state.settings.http_workers;
     let server = HttpServer::new(move || {
         let session = SessionMiddleware::builder(store.clone(), cookie_key.clone())
             .cookie_name(session_cookie_name(https).to_owned())
@@ -166,7 +149,7 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
             .wrap(from_fn(move |req, next| {
                 cookie_lifetime::session_cookie_lifetime(req, next, session_cookie_name(https))
             }))
-            .wrap(ErrorHandlers::new().default_handler(render_framework_error))
+            .wrap(ErrorHandlers::new().default_handler(render_error_page))
             .wrap(from_fn(move |req, next| {
                 headers::security_headers(req, next, https)
             }))
@@ -177,6 +160,7 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
             }))
     })
     .listen(listener)?
+    .workers(workers)
     .shutdown_timeout(30)
     .run();
     Ok(server)

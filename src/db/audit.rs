@@ -2,7 +2,7 @@
 
 use sqlx::{Any, Executor};
 
-use super::{DbError, unix_now};
+use super::DbError;
 
 /// Every kind of event the portal records. The stored names are stable: reports and
 /// tests read them.
@@ -42,6 +42,8 @@ pub enum EventKind {
     SessionEnded,
     OtherSessionsEnded,
     SessionDurationChanged,
+    FactorRemoved,
+    RecoveryCodesReplaced,
 }
 
 impl EventKind {
@@ -81,6 +83,8 @@ impl EventKind {
             Self::SessionEnded => "session.ended",
             Self::OtherSessionsEnded => "session.others_ended",
             Self::SessionDurationChanged => "session.duration_changed",
+            Self::FactorRemoved => "two_step.factor_removed",
+            Self::RecoveryCodesReplaced => "recovery_codes.replaced",
         }
     }
 }
@@ -122,12 +126,13 @@ impl<'a> AuditEvent<'a> {
 pub async fn record_event<'e>(
     executor: impl Executor<'e, Database = Any>,
     event: &AuditEvent<'_>,
+    now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO audit_events (at, event, actor_user_id, subject_user_id, ip, user_agent, detail) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(unix_now())
+    .bind(now)
     .bind(event.kind.as_str())
     .bind(event.actor_user_id)
     .bind(event.subject_user_id)

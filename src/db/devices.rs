@@ -1,8 +1,8 @@
 //! The `trusted_devices` table.
 
-use sqlx::FromRow;
+use sqlx::{Any, Executor, FromRow};
 
-use super::{Db, DbError};
+use super::DbError;
 
 #[derive(Clone, Debug, FromRow)]
 pub struct TrustedDevice {
@@ -22,7 +22,11 @@ pub struct NewDevice<'a> {
     pub expires_at: Option<i64>,
 }
 
-pub async fn insert_device(db: &Db, device: &NewDevice<'_>, now: i64) -> Result<(), DbError> {
+pub async fn insert_device<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    device: &NewDevice<'_>,
+    now: i64,
+) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO trusted_devices (user_id, token_hash, user_agent, ip, created_at, last_used_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5, $5, $6)",
@@ -33,14 +37,14 @@ pub async fn insert_device(db: &Db, device: &NewDevice<'_>, now: i64) -> Result<
     .bind(device.ip)
     .bind(now)
     .bind(device.expires_at)
-    .execute(&db.pool)
+    .execute(executor)
     .await?;
     Ok(())
 }
 
 /// Marks the user's unexpired device with this token hash used; true when there is one.
-pub async fn use_device(
-    db: &Db,
+pub async fn use_device<'e>(
+    executor: impl Executor<'e, Database = Any>,
     user_id: i64,
     token_hash: &str,
     now: i64,
@@ -52,36 +56,47 @@ pub async fn use_device(
     .bind(now)
     .bind(user_id)
     .bind(token_hash)
-    .execute(&db.pool)
+    .execute(executor)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// The user's devices still trusted, newest first.
-pub async fn list_devices(db: &Db, user_id: i64, now: i64) -> Result<Vec<TrustedDevice>, DbError> {
+pub async fn list_devices<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+    now: i64,
+) -> Result<Vec<TrustedDevice>, DbError> {
     sqlx::query_as(
         "SELECT id, user_agent, ip, created_at, last_used_at, expires_at FROM trusted_devices \
          WHERE user_id = $1 AND (expires_at IS NULL OR expires_at > $2) ORDER BY last_used_at DESC, id DESC",
     )
     .bind(user_id)
     .bind(now)
-    .fetch_all(&db.pool)
+    .fetch_all(executor)
     .await
 }
 
-pub async fn remove_device(db: &Db, user_id: i64, device_id: i64) -> Result<bool, DbError> {
+pub async fn remove_device<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+    device_id: i64,
+) -> Result<bool, DbError> {
     let done = sqlx::query("DELETE FROM trusted_devices WHERE id = $1 AND user_id = $2")
         .bind(device_id)
         .bind(user_id)
-        .execute(&db.pool)
+        .execute(executor)
         .await?;
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn remove_all_devices(db: &Db, user_id: i64) -> Result<u64, DbError> {
+pub async fn remove_all_devices<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM trusted_devices WHERE user_id = $1")
         .bind(user_id)
-        .execute(&db.pool)
+        .execute(executor)
         .await?;
     Ok(done.rows_affected())
 }

@@ -21,9 +21,12 @@ use std::time::Duration;
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 
 pub use sqlx::Error as DbError;
+
+/// A transaction on either backend: services run each use case in one.
+pub type Tx = Transaction<'static, Any>;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -66,10 +69,7 @@ impl Db {
                 let sqlite = SqliteConnectOptions::from_str(database_url)
                     .context("DATABASE_URL is not a valid SQLite URL")?
                     .create_if_missing(true);
-                if let Some(dir) = sqlite.get_filename().parent() {
-                    std::fs::create_dir_all(dir)
-                        .with_context(|| format!("creating {}", dir.display()))?;
-                }
+                make_private(sqlite.get_filename())?;
                 AnyConnectOptions::from_url(&sqlite.to_url_lossy())
                     .context("converting the SQLite options")?
             }
@@ -112,9 +112,102 @@ impl Db {
             .context("applying database migrations")
     }
 
+    /// Begins a transaction for a use case. On SQLite it takes the write lock up front: a
+    /// transaction that reads and then writes would otherwise fail, not wait, when another
+    /// writer got there first.
+    pub async fn begin(&self) -> Result<Tx, DbError> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
+    /// Begins a transaction whose reads decide its writes (count, then insert), so callers
+    /// that share one of `lock_keys` take turns, across instances. SQLite: the write lock
+    /// is taken up front (a concurrent writer waits for the busy timeout rather than fail
+    /// on upgrading a read lock). PostgreSQL: a transaction-scoped advisory lock per key,
+    /// taken in a fixed order so two callers never wait on each other.
+    pub async fn begin_exclusive(&self, lock_keys: &[&str]) -> Result<Tx, DbError> {
+        match self.backend {
+            Backend::Sqlite => self.begin().await,
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                let mut keys = lock_keys.to_vec();
+                keys.sort_unstable();
+                keys.dedup();
+                for key in keys {
+                    sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS locked")
+                        .bind(key)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                Ok(tx)
+            }
+        }
+    }
+
     /// True when the database answers a trivial query.
     pub async fn is_ready(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+}
+
+/// The SQLite database holds password hashes and sessions: its directory is created
+/// owner-only and its files (the database, and the journal files SQLite gives the same
+/// mode) are owner-only, whatever the umask.
+fn make_private(database: &std::path::Path) -> anyhow::Result<()> {
+    if let Some(dir) = database.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
+    }
+    if !database.exists() {
+        create_private_file(database)
+            .with_context(|| format!("creating {}", database.display()))?;
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = database.as_os_str().to_owned();
+        name.push(suffix);
+        let path = std::path::PathBuf::from(name);
+        if path.exists() {
+            set_mode(&path, 0o600).with_context(|| format!("protecting {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Creates `dir` (and missing parents) readable by the owner only.
+pub fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .with_context(|| format!("creating {}", dir.display()))?;
+    set_mode(dir, 0o700).with_context(|| format!("protecting {}", dir.display()))
+}
+
+fn create_private_file(path: &std::path::Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop)
+}
+
+/// Sets the permission bits exactly (the umask does not apply to chmod).
+pub fn set_mode(path: &std::path::Path, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, mode);
+        Ok(())
     }
 }
 

@@ -1,7 +1,9 @@
-//! The durable outbox of email. Notifications are written here in the same moment as the
-//! change they report; delivery (SMTP or .eml files) arrives with the mail issue.
+//! The durable outbox of email. Notifications are written here in the same transaction as
+//! the change they report; delivery (SMTP or .eml files) arrives with the mail issue.
 
-use super::{Db, DbError};
+use sqlx::{Any, Executor};
+
+use super::DbError;
 
 pub struct Email<'a> {
     pub user_id: i64,
@@ -10,7 +12,11 @@ pub struct Email<'a> {
     pub body: &'a str,
 }
 
-pub async fn enqueue(db: &Db, email: &Email<'_>, now: i64) -> Result<(), DbError> {
+pub async fn enqueue<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    email: &Email<'_>,
+    now: i64,
+) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO outbox (user_id, to_address, subject, body, created_at, attempts) VALUES ($1, $2, $3, $4, $5, 0)",
     )
@@ -19,7 +25,7 @@ pub async fn enqueue(db: &Db, email: &Email<'_>, now: i64) -> Result<(), DbError
     .bind(email.subject)
     .bind(email.body)
     .bind(now)
-    .execute(&db.pool)
+    .execute(executor)
     .await?;
     Ok(())
 }

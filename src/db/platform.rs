@@ -1,50 +1,65 @@
-//! The platform security settings: a single row, with defaults from the migration.
+//! The platform security settings: a single row, with defaults from the migrations.
 
-use sqlx::FromRow;
+use sqlx::{Any, Executor, FromRow};
 
-use super::{Db, DbError};
+use super::DbError;
+use crate::domain::policy::{
+    PlatformSettings, PlatformTwoStep, countries_from_text, countries_to_text,
+};
 
-#[derive(Clone, Debug, FromRow, PartialEq, Eq)]
-pub struct PlatformSettings {
-    /// Days a trusted device stays trusted; `None`: until removed.
-    pub trusted_device_days: Option<i64>,
-    pub users_choose_session_duration: i64,
-    /// The longest a user may choose to stay signed in.
-    pub max_session_secs: i64,
-    /// Sessions unused this long end; `None`: no limit.
-    pub inactivity_timeout_secs: Option<i64>,
+#[derive(FromRow)]
+struct Row {
+    two_step: String,
+    require_two_step_for_admins: i64,
+    trusted_device_days: Option<i64>,
+    users_choose_session_duration: i64,
+    max_session_secs: i64,
+    inactivity_timeout_secs: Option<i64>,
+    app_name: Option<String>,
+    sms_allowed_countries: Option<String>,
 }
 
-impl PlatformSettings {
-    pub fn users_choose_session_duration(&self) -> bool {
-        self.users_choose_session_duration != 0
-    }
-}
-
-pub async fn load_platform_settings(db: &Db) -> Result<PlatformSettings, DbError> {
-    sqlx::query_as(
-        "SELECT trusted_device_days, users_choose_session_duration, max_session_secs, inactivity_timeout_secs \
+pub async fn load_platform_settings<'e>(
+    executor: impl Executor<'e, Database = Any>,
+) -> Result<PlatformSettings, DbError> {
+    let row: Row = sqlx::query_as(
+        "SELECT two_step, require_two_step_for_admins, trusted_device_days, users_choose_session_duration, \
+         max_session_secs, inactivity_timeout_secs, app_name, sms_allowed_countries \
          FROM platform_settings WHERE id = 1",
     )
-    .fetch_one(&db.pool)
-    .await
+    .fetch_one(executor)
+    .await?;
+    let defaults = PlatformSettings::default();
+    Ok(PlatformSettings {
+        two_step: PlatformTwoStep::parse(&row.two_step),
+        require_for_admins: row.require_two_step_for_admins != 0,
+        trusted_device_days: row.trusted_device_days,
+        users_choose_session_duration: row.users_choose_session_duration != 0,
+        max_session_secs: row.max_session_secs,
+        inactivity_timeout_secs: row.inactivity_timeout_secs,
+        app_name: row.app_name.unwrap_or(defaults.app_name),
+        sms_allowed_countries: row
+            .sms_allowed_countries
+            .as_deref()
+            .map(countries_from_text)
+            .unwrap_or_default(),
+    })
 }
 
-pub async fn save_platform_settings(
-    db: &Db,
-    settings: &PlatformSettings,
-    now: i64,
+/// Gives the settings that the environment starts (the app name, the SMS countries) their
+/// first value; values an administrator has set are kept.
+pub async fn seed_from_environment<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    app_name: &str,
+    sms_allowed_countries: &[String],
 ) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE platform_settings SET trusted_device_days = $1, users_choose_session_duration = $2, \
-         max_session_secs = $3, inactivity_timeout_secs = $4, updated_at = $5 WHERE id = 1",
+        "UPDATE platform_settings SET app_name = COALESCE(app_name, $1), \
+         sms_allowed_countries = COALESCE(sms_allowed_countries, $2) WHERE id = 1",
     )
-    .bind(settings.trusted_device_days)
-    .bind(settings.users_choose_session_duration)
-    .bind(settings.max_session_secs)
-    .bind(settings.inactivity_timeout_secs)
-    .bind(now)
-    .execute(&db.pool)
+    .bind(app_name)
+    .bind(countries_to_text(sms_allowed_countries))
+    .execute(executor)
     .await?;
     Ok(())
 }

@@ -15,11 +15,16 @@ use rand::Rng;
 use rand::distributions::Alphanumeric;
 use sha2::{Digest, Sha256};
 
+use sqlx::{Any, Executor};
+
 use super::{Db, DbError};
 use crate::clock::Clock;
 
 /// The session-state entry that holds the signed-in user's id.
 pub const USER_ID_KEY: &str = "user_id";
+/// A user who gave the right password and still owes a code. Nothing of the account is
+/// reachable in this state: only `USER_ID_KEY` signs a user in.
+pub const PENDING_USER_KEY: &str = "pending_user_id";
 /// A random id that names the session in lists and forms (never the key).
 pub const PUBLIC_ID_KEY: &str = "sid";
 pub const SIGNED_IN_AT_KEY: &str = "signed_in_at";
@@ -91,8 +96,10 @@ fn entry<T: serde::de::DeserializeOwned>(state: &SessionState, key: &str) -> Opt
         .and_then(|raw| serde_json::from_str(raw).ok())
 }
 
+/// The user a session belongs to: signed in, or between the password and the code (so a
+/// password change or "Sign out all other sessions" ends a half-finished sign-in too).
 fn user_id_of(state: &SessionState) -> Option<i64> {
-    entry(state, USER_ID_KEY)
+    entry(state, USER_ID_KEY).or_else(|| entry(state, PENDING_USER_KEY))
 }
 
 /// The columns copied out of a session's state.
@@ -211,17 +218,20 @@ impl SessionStore for DbSessionStore {
 }
 
 /// Ends every session of a user on the server (password change, later: reset, disable).
-pub async fn delete_sessions_of_user(db: &Db, user_id: i64) -> Result<u64, DbError> {
+pub async fn delete_sessions_of_user<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)
-        .execute(&db.pool)
+        .execute(executor)
         .await?;
     Ok(done.rows_affected())
 }
 
 /// The user's live sessions, most recently used first.
-pub async fn list_sessions(
-    db: &Db,
+pub async fn list_sessions<'e>(
+    executor: impl Executor<'e, Database = Any>,
     user_id: i64,
     now: i64,
 ) -> Result<Vec<SessionSummary>, DbError> {
@@ -231,23 +241,27 @@ pub async fn list_sessions(
     )
     .bind(user_id)
     .bind(now)
-    .fetch_all(&db.pool)
+    .fetch_all(executor)
     .await
 }
 
 /// Ends one of the user's sessions, named by its public id.
-pub async fn delete_session(db: &Db, user_id: i64, public_id: &str) -> Result<bool, DbError> {
+pub async fn delete_session<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+    public_id: &str,
+) -> Result<bool, DbError> {
     let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND public_id = $2")
         .bind(user_id)
         .bind(public_id)
-        .execute(&db.pool)
+        .execute(executor)
         .await?;
     Ok(done.rows_affected() > 0)
 }
 
 /// Ends every session of the user but the one named.
-pub async fn delete_other_sessions(
-    db: &Db,
+pub async fn delete_other_sessions<'e>(
+    executor: impl Executor<'e, Database = Any>,
     user_id: i64,
     keep_public_id: &str,
 ) -> Result<u64, DbError> {
@@ -256,15 +270,18 @@ pub async fn delete_other_sessions(
     )
     .bind(user_id)
     .bind(keep_public_id)
-    .execute(&db.pool)
+    .execute(executor)
     .await?;
     Ok(done.rows_affected())
 }
 
-pub async fn purge_expired_sessions(db: &Db, now: i64) -> Result<u64, DbError> {
+pub async fn purge_expired_sessions<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    now: i64,
+) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
         .bind(now)
-        .execute(&db.pool)
+        .execute(executor)
         .await?;
     Ok(done.rows_affected())
 }
@@ -285,6 +302,12 @@ mod tests {
     fn the_user_id_is_read_from_the_state() {
         let mut state = SessionState::new();
         assert_eq!(user_id_of(&state), None);
+        state.insert(PENDING_USER_KEY.into(), "7".into());
+        assert_eq!(
+            user_id_of(&state),
+            Some(7),
+            "a half-finished sign-in is the user's"
+        );
         state.insert(USER_ID_KEY.into(), "42".into());
         assert_eq!(user_id_of(&state), Some(42));
     }

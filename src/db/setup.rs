@@ -3,19 +3,17 @@
 
 use sqlx::{Any, Executor};
 
-use super::users::{InsertUserError, NewUser, admin_exists, insert_user};
-use super::{Db, DbError, unix_now};
+use super::{DbError, Tx};
 
 /// Replaces any earlier setup token with this one (its digest).
-pub async fn store_setup_token(db: &Db, token_hash: &str) -> Result<(), DbError> {
-    let mut tx = db.pool.begin().await?;
-    delete_setup_tokens(&mut *tx).await?;
+pub async fn store_setup_token(tx: &mut Tx, token_hash: &str, now: i64) -> Result<(), DbError> {
+    delete_setup_tokens(&mut **tx).await?;
     sqlx::query("INSERT INTO setup_tokens (token_hash, created_at) VALUES ($1, $2)")
         .bind(token_hash)
-        .bind(unix_now())
-        .execute(&mut *tx)
+        .bind(now)
+        .execute(&mut **tx)
         .await?;
-    tx.commit().await
+    Ok(())
 }
 
 pub async fn delete_setup_tokens<'e>(
@@ -27,46 +25,27 @@ pub async fn delete_setup_tokens<'e>(
     Ok(())
 }
 
-pub async fn setup_token_is_valid(db: &Db, token_hash: &str) -> Result<bool, DbError> {
+pub async fn setup_token_is_valid<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    token_hash: &str,
+) -> Result<bool, DbError> {
     let found: Option<String> =
         sqlx::query_scalar("SELECT token_hash FROM setup_tokens WHERE token_hash = $1")
             .bind(token_hash)
-            .fetch_optional(&db.pool)
+            .fetch_optional(executor)
             .await?;
     Ok(found.is_some())
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum SetupError {
-    #[error("the setup link has been used or is no longer valid")]
-    TokenInvalid,
-    #[error(transparent)]
-    Insert(#[from] InsertUserError),
-}
-
-impl From<DbError> for SetupError {
-    fn from(err: DbError) -> Self {
-        Self::Insert(InsertUserError::Db(err))
-    }
-}
-
-/// Consumes the token and creates the first administrator in one transaction: of two
-/// concurrent uses, exactly one deletes the token row and goes on.
-pub async fn create_first_admin(
-    db: &Db,
+/// Deletes the token; true for exactly one of several concurrent callers.
+pub async fn consume_setup_token<'e>(
+    executor: impl Executor<'e, Database = Any>,
     token_hash: &str,
-    admin: &NewUser<'_>,
-) -> Result<i64, SetupError> {
-    let mut tx = db.pool.begin().await?;
+) -> Result<bool, DbError> {
     let deleted = sqlx::query("DELETE FROM setup_tokens WHERE token_hash = $1")
         .bind(token_hash)
-        .execute(&mut *tx)
+        .execute(executor)
         .await?
         .rows_affected();
-    if deleted != 1 || admin_exists(&mut *tx).await? {
-        return Err(SetupError::TokenInvalid);
-    }
-    let id = insert_user(&mut *tx, admin).await?;
-    tx.commit().await?;
-    Ok(id)
+    Ok(deleted == 1)
 }

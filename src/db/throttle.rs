@@ -1,39 +1,54 @@
-//! Failed password attempts, counted in the database so the limits hold across instances.
+//! Attempts counted against a limit (failed passwords, wrong authenticator or recovery
+//! codes, registrations), in the database so limits hold across instances. Keys are keyed
+//! HMACs made by the caller: nothing typed is stored in clear.
 
-use super::{Db, DbError};
+use sqlx::{Any, Executor};
 
-pub fn account_key(email: &str) -> String {
-    format!("email:{email}")
-}
+use super::DbError;
 
-pub fn ip_key(ip: &str) -> String {
-    format!("ip:{ip}")
-}
-
-pub async fn record_failure(db: &Db, keys: &[&str], now: i64) -> Result<(), DbError> {
-    let mut tx = db.pool.begin().await?;
-    for key in keys {
-        sqlx::query("INSERT INTO login_failures (scope_key, at) VALUES ($1, $2)")
-            .bind(*key)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await
-}
-
-pub async fn failures_since(db: &Db, key: &str, since: i64) -> Result<i64, DbError> {
+pub async fn attempts_since<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    key: &str,
+    since: i64,
+) -> Result<i64, DbError> {
     sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE scope_key = $1 AND at > $2")
         .bind(key)
         .bind(since)
-        .fetch_one(&db.pool)
+        .fetch_one(executor)
         .await
 }
 
-pub async fn purge_failures_before(db: &Db, cutoff: i64) -> Result<u64, DbError> {
+/// Records an attempt; its id lets a successful attempt be released again.
+pub async fn insert_attempt<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    key: &str,
+    now: i64,
+) -> Result<i64, DbError> {
+    sqlx::query_scalar("INSERT INTO login_failures (scope_key, at) VALUES ($1, $2) RETURNING id")
+        .bind(key)
+        .bind(now)
+        .fetch_one(executor)
+        .await
+}
+
+pub async fn delete_attempt<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    id: i64,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM login_failures WHERE id = $1")
+        .bind(id)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+pub async fn purge_attempts_before<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    cutoff: i64,
+) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM login_failures WHERE at <= $1")
         .bind(cutoff)
-        .execute(&db.pool)
+        .execute(executor)
         .await?;
     Ok(done.rows_affected())
 }

@@ -1,23 +1,28 @@
 //! The `totp_secrets` table: sealed authenticator keys and the last step used.
 
-use super::{Db, DbError};
+use sqlx::{Any, Executor};
+
+use super::DbError;
 
 pub struct ActiveSecret {
     pub sealed: String,
 }
 
-pub async fn pending_secret(db: &Db, user_id: i64) -> Result<Option<String>, DbError> {
+pub async fn pending_secret<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+) -> Result<Option<String>, DbError> {
     let row: Option<Option<String>> =
         sqlx::query_scalar("SELECT pending_sealed FROM totp_secrets WHERE user_id = $1")
             .bind(user_id)
-            .fetch_optional(&db.pool)
+            .fetch_optional(executor)
             .await?;
     Ok(row.flatten())
 }
 
 /// Keeps a key being set up, beside (never over) the active one.
-pub async fn store_pending_secret(
-    db: &Db,
+pub async fn store_pending_secret<'e>(
+    executor: impl Executor<'e, Database = Any>,
     user_id: i64,
     sealed: &str,
     now: i64,
@@ -29,15 +34,15 @@ pub async fn store_pending_secret(
     .bind(user_id)
     .bind(sealed)
     .bind(now)
-    .execute(&db.pool)
+    .execute(executor)
     .await?;
     Ok(())
 }
 
 /// Makes the key being set up the active one, if it is still the one the code was checked
 /// against; the step of that code counts as used.
-pub async fn activate_pending(
-    db: &Db,
+pub async fn activate_pending<'e>(
+    executor: impl Executor<'e, Database = Any>,
     user_id: i64,
     sealed: &str,
     step: i64,
@@ -51,30 +56,49 @@ pub async fn activate_pending(
     .bind(now)
     .bind(user_id)
     .bind(sealed)
-    .execute(&db.pool)
+    .execute(executor)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn active_secret(db: &Db, user_id: i64) -> Result<Option<ActiveSecret>, DbError> {
+pub async fn active_secret<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+) -> Result<Option<ActiveSecret>, DbError> {
     let row: Option<Option<String>> =
         sqlx::query_scalar("SELECT active_sealed FROM totp_secrets WHERE user_id = $1")
             .bind(user_id)
-            .fetch_optional(&db.pool)
+            .fetch_optional(executor)
             .await?;
     Ok(row.flatten().map(|sealed| ActiveSecret { sealed }))
 }
 
 /// Records `step` as used if no later or equal step was; true for exactly one caller, so
 /// a code (or an older one) is never accepted twice.
-pub async fn claim_step(db: &Db, user_id: i64, step: i64) -> Result<bool, DbError> {
+pub async fn claim_step<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+    step: i64,
+) -> Result<bool, DbError> {
     let done = sqlx::query(
         "UPDATE totp_secrets SET last_used_step = $1 WHERE user_id = $2 \
          AND active_sealed IS NOT NULL AND (last_used_step IS NULL OR last_used_step < $1)",
     )
     .bind(step)
     .bind(user_id)
-    .execute(&db.pool)
+    .execute(executor)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Forgets the user's authenticator keys, active and pending.
+pub async fn delete_secrets<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+) -> Result<bool, DbError> {
+    let done = sqlx::query("DELETE FROM totp_secrets WHERE user_id = $1")
+        .bind(user_id)
+        .execute(executor)
+        .await?;
+    Ok(done.rows_affected() > 0)
 }

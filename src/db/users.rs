@@ -2,7 +2,8 @@
 
 use sqlx::{Any, Executor, FromRow};
 
-use super::{Db, DbError, flag, unix_now};
+use super::{DbError, flag};
+use crate::domain::factors::FactorMethod;
 
 #[derive(Clone, Debug, FromRow)]
 pub struct User {
@@ -14,7 +15,7 @@ pub struct User {
     pub is_admin: i64,
     pub disabled: i64,
     pub phone_verified_at: Option<i64>,
-    /// NULL when 2-step verification is off; "sms" when codes go to `phone`.
+    /// NULL when 2-step verification is off; otherwise a `FactorMethod`'s spelling.
     pub two_factor_method: Option<String>,
     /// How long the user chose to stay signed in; `None`: until the browser closes.
     pub session_duration_secs: Option<i64>,
@@ -29,24 +30,25 @@ impl User {
         self.disabled != 0
     }
 
+    /// The active second factor; `None` when 2-step verification is off.
+    pub fn method(&self) -> Option<FactorMethod> {
+        self.two_factor_method
+            .as_deref()
+            .and_then(FactorMethod::parse)
+    }
+
     /// The verified number sign-in codes go to, when SMS is the active method.
     pub fn sms_phone(&self) -> Option<&str> {
-        match (
-            self.two_factor_method.as_deref(),
-            &self.phone,
-            self.phone_verified_at,
-        ) {
-            (Some(SMS_METHOD), Some(phone), Some(_)) => Some(phone),
-            _ => None,
-        }
+        self.verified_phone()
+            .filter(|_| self.method() == Some(FactorMethod::Sms))
     }
 
     pub fn has_two_step(&self) -> bool {
-        self.two_factor_method.is_some()
+        self.method().is_some()
     }
 
     pub fn uses_authenticator(&self) -> bool {
-        self.two_factor_method.as_deref() == Some(TOTP_METHOD)
+        self.method() == Some(FactorMethod::Authenticator)
     }
 
     /// A number once verified by a code: usable for SMS whatever the active method.
@@ -85,8 +87,8 @@ macro_rules! user_columns {
 pub async fn insert_user<'e>(
     executor: impl Executor<'e, Database = Any>,
     user: &NewUser<'_>,
+    now: i64,
 ) -> Result<i64, InsertUserError> {
-    let now = unix_now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (email, name, password_hash, phone, is_admin, disabled, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, 0, $6, $6) RETURNING id",
@@ -106,62 +108,70 @@ pub async fn insert_user<'e>(
     Ok(id)
 }
 
-pub async fn find_user_by_email(db: &Db, email: &str) -> Result<Option<User>, DbError> {
+pub async fn find_user_by_email<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    email: &str,
+) -> Result<Option<User>, DbError> {
     sqlx::query_as(concat!(
         "SELECT ",
         user_columns!(),
         " FROM users WHERE email = $1"
     ))
     .bind(email)
-    .fetch_optional(&db.pool)
+    .fetch_optional(executor)
     .await
 }
 
-pub async fn find_user_by_id(db: &Db, id: i64) -> Result<Option<User>, DbError> {
+pub async fn find_user_by_id<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    id: i64,
+) -> Result<Option<User>, DbError> {
     sqlx::query_as(concat!(
         "SELECT ",
         user_columns!(),
         " FROM users WHERE id = $1"
     ))
     .bind(id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(executor)
     .await
 }
 
-pub async fn update_password_hash(db: &Db, user_id: i64, hash: &str) -> Result<(), DbError> {
+pub async fn update_password_hash<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+    hash: &str,
+    now: i64,
+) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(hash)
-        .bind(unix_now())
+        .bind(now)
         .bind(user_id)
-        .execute(&db.pool)
+        .execute(executor)
         .await?;
     Ok(())
 }
 
-pub const SMS_METHOD: &str = "sms";
-pub const TOTP_METHOD: &str = "totp";
-
 /// Makes `method` the active second factor (the other factor's data is kept: switching to
 /// the app and back keeps the verified phone).
-pub async fn set_two_step_method(
-    db: &Db,
+pub async fn set_two_step_method<'e>(
+    executor: impl Executor<'e, Database = Any>,
     user_id: i64,
-    method: &str,
+    method: FactorMethod,
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET two_factor_method = $1, updated_at = $2 WHERE id = $3")
-        .bind(method)
+        .bind(method.as_str())
         .bind(now)
         .bind(user_id)
-        .execute(&db.pool)
+        .execute(executor)
         .await?;
     Ok(())
 }
 
 /// Turns on SMS 2-step verification with a number a code was just verified on (also how a
 /// phone change lands).
-pub async fn enable_sms_two_step(
-    db: &Db,
+pub async fn enable_sms_two_step<'e>(
+    executor: impl Executor<'e, Database = Any>,
     user_id: i64,
     phone: &str,
     now: i64,
@@ -171,25 +181,46 @@ pub async fn enable_sms_two_step(
     )
     .bind(phone)
     .bind(now)
-    .bind(SMS_METHOD)
+    .bind(FactorMethod::Sms.as_str())
     .bind(user_id)
-    .execute(&db.pool)
+    .execute(executor)
     .await?;
     Ok(())
 }
 
-/// Turns 2-step verification off; the phone number stays on the profile.
-pub async fn disable_two_step(db: &Db, user_id: i64, now: i64) -> Result<(), DbError> {
-    sqlx::query("UPDATE users SET two_factor_method = NULL, updated_at = $1 WHERE id = $2")
+/// The phone stops being a second factor; the number stays on the profile.
+pub async fn forget_phone_verification<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET phone_verified_at = NULL, updated_at = $1 WHERE id = $2")
         .bind(now)
         .bind(user_id)
-        .execute(&db.pool)
+        .execute(executor)
         .await?;
     Ok(())
 }
 
-pub async fn set_session_duration(
-    db: &Db,
+/// Turns 2-step verification off: no method, and the phone is no longer a factor (the
+/// number stays on the profile).
+pub async fn disable_two_step<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    user_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE users SET two_factor_method = NULL, phone_verified_at = NULL, updated_at = $1 WHERE id = $2",
+    )
+    .bind(now)
+    .bind(user_id)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_session_duration<'e>(
+    executor: impl Executor<'e, Database = Any>,
     user_id: i64,
     secs: Option<i64>,
     now: i64,
@@ -198,7 +229,7 @@ pub async fn set_session_duration(
         .bind(secs)
         .bind(now)
         .bind(user_id)
-        .execute(&db.pool)
+        .execute(executor)
         .await?;
     Ok(())
 }

@@ -21,11 +21,49 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    /// A code to a number the sender has not verified (enrolment, a change) is the kind SMS
+    /// pumping abuses; a sign-in code goes to a number its owner verified.
+    pub fn is_risky(self) -> bool {
+        match self {
+            Self::SignIn => false,
+            Self::PhoneEnrolment | Self::PhoneChange => true,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::SignIn => "sign_in",
             Self::PhoneEnrolment => "phone_enrolment",
             Self::PhoneChange => "phone_change",
+        }
+    }
+}
+
+/// Who a code is for: its sends, limits and checks are keyed by this. A user; a phone
+/// number that belongs to no account yet (phone registration); a room membership (a room's
+/// own number for a member).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    User(i64),
+    Phone(String),
+    RoomMember { room_id: i64, user_id: i64 },
+}
+
+impl Subject {
+    /// The stored key: "user:12", "phone:+46701234567", "room:3:user:12".
+    pub fn key(&self) -> String {
+        match self {
+            Self::User(id) => format!("user:{id}"),
+            Self::Phone(e164) => format!("phone:{e164}"),
+            Self::RoomMember { room_id, user_id } => format!("room:{room_id}:user:{user_id}"),
+        }
+    }
+
+    /// The account the code is for, when there is one.
+    pub fn user_id(&self) -> Option<i64> {
+        match self {
+            Self::User(id) | Self::RoomMember { user_id: id, .. } => Some(*id),
+            Self::Phone(_) => None,
         }
     }
 }
@@ -58,14 +96,20 @@ pub fn normalise_code(input: &str) -> Result<String, CodeProblem> {
     Ok(digits)
 }
 
-/// The stored form of a code: HMAC-SHA256 under the secret key over the user, purpose,
+/// The stored form of a code: HMAC-SHA256 under the secret key over the subject, purpose,
 /// phone and code, so a stolen table is useless without the key and a code is bound to
 /// the challenge it was made for.
-pub fn code_mac(key: &[u8], user_id: i64, purpose: Purpose, phone: &str, code: &str) -> String {
+pub fn code_mac(
+    key: &[u8],
+    subject: &Subject,
+    purpose: Purpose,
+    phone: &str,
+    code: &str,
+) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
     for part in [
         "twostep sms code",
-        &user_id.to_string(),
+        &subject.key(),
         purpose.as_str(),
         phone,
         code,
@@ -109,22 +153,58 @@ mod tests {
     }
 
     #[test]
-    fn macs_bind_user_purpose_and_phone() {
+    fn macs_bind_subject_purpose_and_phone() {
         let key = [1u8; 32];
-        let base = code_mac(&key, 1, Purpose::SignIn, "+46701234567", "123456");
+        let user = |id| Subject::User(id);
+        let base = code_mac(&key, &user(1), Purpose::SignIn, "+46701234567", "123456");
         assert!(macs_match(
             &base,
-            &code_mac(&key, 1, Purpose::SignIn, "+46701234567", "123456")
+            &code_mac(&key, &user(1), Purpose::SignIn, "+46701234567", "123456")
         ));
+        let room = Subject::RoomMember {
+            room_id: 1,
+            user_id: 1,
+        };
+        let phone = Subject::Phone("+46701234567".into());
         for other in [
-            code_mac(&key, 2, Purpose::SignIn, "+46701234567", "123456"),
-            code_mac(&key, 1, Purpose::PhoneChange, "+46701234567", "123456"),
-            code_mac(&key, 1, Purpose::SignIn, "+46701234568", "123456"),
-            code_mac(&key, 1, Purpose::SignIn, "+46701234567", "123457"),
-            code_mac(&[2u8; 32], 1, Purpose::SignIn, "+46701234567", "123456"),
+            code_mac(&key, &user(2), Purpose::SignIn, "+46701234567", "123456"),
+            code_mac(&key, &room, Purpose::SignIn, "+46701234567", "123456"),
+            code_mac(&key, &phone, Purpose::SignIn, "+46701234567", "123456"),
+            code_mac(
+                &key,
+                &user(1),
+                Purpose::PhoneChange,
+                "+46701234567",
+                "123456",
+            ),
+            code_mac(&key, &user(1), Purpose::SignIn, "+46701234568", "123456"),
+            code_mac(&key, &user(1), Purpose::SignIn, "+46701234567", "123457"),
+            code_mac(
+                &[2u8; 32],
+                &user(1),
+                Purpose::SignIn,
+                "+46701234567",
+                "123456",
+            ),
         ] {
             assert!(!macs_match(&base, &other));
         }
+    }
+
+    #[test]
+    fn subjects_have_distinct_keys() {
+        assert_eq!(Subject::User(12).key(), "user:12");
+        assert_eq!(
+            Subject::Phone("+46701234567".into()).key(),
+            "phone:+46701234567"
+        );
+        let member = Subject::RoomMember {
+            room_id: 3,
+            user_id: 12,
+        };
+        assert_eq!(member.key(), "room:3:user:12");
+        assert_eq!(member.user_id(), Some(12));
+        assert_eq!(Subject::Phone("+1".into()).user_id(), None);
     }
 
     #[test]

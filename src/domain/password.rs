@@ -83,6 +83,17 @@ pub struct Passwords {
 }
 
 impl Passwords {
+    /// The process's one hasher: its bound on concurrent hashes is per machine, so every
+    /// application in the process (tests start many) shares it.
+    pub fn shared() -> anyhow::Result<Self> {
+        static SHARED: std::sync::OnceLock<Passwords> = std::sync::OnceLock::new();
+        if let Some(passwords) = SHARED.get() {
+            return Ok(passwords.clone());
+        }
+        let passwords = Self::new()?;
+        Ok(SHARED.get_or_init(|| passwords).clone())
+    }
+
     pub fn new() -> anyhow::Result<Self> {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let dummy = SecretString::from(crate::domain::tokens::random_token());

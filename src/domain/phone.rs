@@ -58,6 +58,14 @@ pub fn mask_phone(e164: &str) -> String {
     format!("{head} ••• •• {tail}")
 }
 
+/// Shows a stored number in full to its owner: "+46 70 123 45 67".
+pub fn format_international(e164: &str) -> String {
+    phonenumber::parse(None, e164).map_or_else(
+        |_| e164.to_owned(),
+        |number| number.format().mode(Mode::International).to_string(),
+    )
+}
+
 /// Parses a number typed by a person ("+46 70-123 45 67") into E.164 ("+46701234567").
 pub fn normalise_phone(input: &str) -> Result<String, PhoneProblem> {
     let input = input.trim();
@@ -79,6 +87,12 @@ pub fn normalise_phone(input: &str) -> Result<String, PhoneProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owners_see_their_number_in_full() {
+        assert_eq!(format_international("+46701234567"), "+46 70 123 45 67");
+        assert_eq!(format_international("not a number"), "not a number");
+    }
 
     #[test]
     fn typed_numbers_become_e164() {

@@ -9,9 +9,8 @@ use super::errors::AppError;
 use super::forms::FormErrors;
 use super::layout::Layout;
 use super::render;
-use crate::clock::Clock;
 use crate::domain::codes::normalise_code;
-use crate::verification::{CheckOutcome, SendError};
+use crate::services::sms_codes::{CheckOutcome, SendError};
 
 #[derive(Deserialize)]
 pub struct CodeForm {
@@ -111,13 +110,15 @@ pub fn check_failure(outcome: &CheckOutcome) -> (StatusCode, FormErrors) {
     (status, errors)
 }
 
-/// What a send that did not happen tells the person: a 429 for a limit, a 503 for the
-/// provider; anything unexpected becomes the 500 page.
-pub fn send_failure(err: SendError, clock: &Clock) -> Result<(StatusCode, FormErrors), AppError> {
-    let message = FormErrors::general(err.user_message(clock));
+/// What a send that did not happen tells the person: a 429 for a limit; for the provider
+/// the page itself with its message and "Send again", answered 200 (a handled failure of an
+/// upstream is not a failure of the portal, and load balancers eject instances that answer
+/// 5xx); anything unexpected becomes the 500 page.
+pub fn send_failure(err: SendError, now: i64) -> Result<(StatusCode, FormErrors), AppError> {
+    let message = FormErrors::general(err.user_message(now));
     match err {
         SendError::Refused(_) => Ok((StatusCode::TOO_MANY_REQUESTS, message)),
-        SendError::Provider(_) => Ok((StatusCode::SERVICE_UNAVAILABLE, message)),
+        SendError::Provider(_) => Ok((StatusCode::OK, message)),
         SendError::Unexpected(err) => Err(AppError::Unexpected(err)),
     }
 }

@@ -1,5 +1,8 @@
 //! One mapping from errors to responses: expected failures get their page and a 4xx;
 //! anything unexpected becomes an opaque 500 page while its cause is logged with its chain.
+//! Error responses carry only their status and message; `render_error_page`, which sees
+//! the request, draws every error page (ours and the framework's) with the current app
+//! name.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::ServiceResponse;
@@ -9,6 +12,7 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
+use super::context::app_name;
 use super::layout::Layout;
 
 #[derive(Debug, thiserror::Error)]
@@ -79,11 +83,25 @@ fn describe(status: StatusCode) -> (&'static str, &'static str) {
     }
 }
 
+/// Marks an error response of ours, with the message it carries to the renderer.
+#[derive(Clone, Debug)]
+struct ErrorMessage(Option<String>);
+
+/// An error response of `status`, to be drawn as a page with `message` (or the status's
+/// own sentence).
+pub fn error_response(status: StatusCode, message: Option<&str>) -> HttpResponse {
+    let mut response = HttpResponse::new(status);
+    response
+        .extensions_mut()
+        .insert(ErrorMessage(message.map(str::to_owned)));
+    response
+}
+
 /// Renders the error page; falls back to plain text if the template itself fails.
-pub fn error_page(status: StatusCode, message: Option<&str>) -> HttpResponse {
+fn error_page(status: StatusCode, app_name: String, message: Option<&str>) -> HttpResponse {
     let (title, default_message) = describe(status);
     let page = ErrorPage {
-        layout: Layout::bare(),
+        layout: Layout::bare(app_name),
         title,
         message: message.unwrap_or(default_message),
     };
@@ -111,20 +129,21 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         match self {
-            Self::Forbidden(message) => error_page(self.status_code(), Some(message)),
-            Self::BadRequest(message) => error_page(self.status_code(), Some(message)),
-            Self::NotFound | Self::TooLarge => error_page(self.status_code(), None),
+            Self::Forbidden(message) => error_response(self.status_code(), Some(message)),
+            Self::BadRequest(message) => error_response(self.status_code(), Some(message)),
+            Self::NotFound | Self::TooLarge => error_response(self.status_code(), None),
             Self::Unexpected(err) => {
                 tracing::error!(error = ?err, "Request failed unexpectedly");
-                error_page(self.status_code(), None)
+                error_response(self.status_code(), None)
             }
         }
     }
 }
 
-/// Gives framework-made error responses (404 for unknown paths, 405, 413 and 400 from the
-/// extractors) the same page as ours. Responses that already carry HTML are left alone.
-pub fn render_framework_error<B: MessageBody + 'static>(
+/// Draws the page of every error response: ours (`error_response`) and the framework's
+/// (404 for unknown paths, 405, 413 and 400 from the extractors). Responses that already
+/// carry HTML (a form page with its errors) are left alone.
+pub fn render_error_page<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let is_html = res
@@ -136,12 +155,17 @@ pub fn render_framework_error<B: MessageBody + 'static>(
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
-    if status.is_server_error() {
+    let message = res.response().extensions().get::<ErrorMessage>().cloned();
+    if status.is_server_error() && message.is_none() {
         tracing::error!(%status, "A framework error reached the client");
     }
     let allow = res.headers().get(header::ALLOW).cloned();
     let (req, _) = res.into_parts();
-    let mut page = error_page(status, None);
+    let mut page = error_page(
+        status,
+        app_name(&req),
+        message.as_ref().and_then(|m| m.0.as_deref()),
+    );
     if let Some(allow) = allow {
         page.headers_mut().insert(header::ALLOW, allow);
     }

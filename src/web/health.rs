@@ -2,14 +2,19 @@ use actix_web::{HttpResponse, web};
 
 use super::AppState;
 
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/healthz").route(web::get().to(healthz)))
+        .service(web::resource("/readyz").route(web::get().to(readyz)));
+}
+
 /// Answers while the process runs.
-pub async fn healthz() -> HttpResponse {
+async fn healthz() -> HttpResponse {
     HttpResponse::Ok().body("ok")
 }
 
 /// Answers 200 only while the database answers.
-pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    if state.db.is_ready().await {
+async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    if state.services.database_is_ready().await {
         HttpResponse::Ok().body("ready")
     } else {
         HttpResponse::ServiceUnavailable().body("database unavailable")

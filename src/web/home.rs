@@ -1,11 +1,21 @@
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
+use actix_web::middleware::from_fn;
+use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use super::context::CurrentUser;
 use super::errors::AppError;
 use super::layout::Layout;
-use super::middleware::auth::CurrentUser;
+use super::middleware::auth::require_sign_in;
 use super::render;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/")
+            .wrap(from_fn(require_sign_in))
+            .route(web::get().to(home)),
+    );
+}
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -14,7 +24,7 @@ struct HomePage {
     name: String,
 }
 
-pub async fn home(layout: Layout, user: CurrentUser) -> Result<HttpResponse, AppError> {
+async fn home(layout: Layout, user: CurrentUser) -> Result<HttpResponse, AppError> {
     render(
         StatusCode::OK,
         &HomePage {

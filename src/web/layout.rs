@@ -7,9 +7,8 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::AppState;
+use super::context::{CsrfToken, CurrentUser, app_name};
 use super::errors::AppError;
-use super::middleware::auth::CurrentUser;
-use super::middleware::csrf::CsrfToken;
 
 pub struct SignedInUser {
     pub name: String,
@@ -55,15 +54,19 @@ fn notice_text(name: &str) -> Option<&'static str> {
             "2-step verification is on. Keep your recovery codes safe: each signs you in once if you lose your phone.",
         ),
         "phone-changed" => Some("Your phone number has been changed."),
+        "app-removed" => Some("The authenticator app was removed. It no longer signs you in."),
+        "phone-removed" => Some(
+            "The phone number was removed as a sign-in method. Codes are no longer texted to it.",
+        ),
         _ => None,
     }
 }
 
 impl Layout {
-    /// For pages rendered without a request at hand (error pages): no forms, no user.
-    pub fn bare() -> Self {
+    /// For error pages: no forms, no user.
+    pub fn bare(app_name: String) -> Self {
         Self {
-            app_name: "Twostep".into(),
+            app_name,
             csrf_token: String::new(),
             user: None,
             notice: None,
@@ -78,8 +81,8 @@ impl FromRequest for Layout {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>();
-        let app_name = state.map_or_else(|| "Twostep".into(), |s| s.settings.app_name.clone());
-        let sms_development = state.is_some_and(|s| s.sms.provider_is_development());
+        let app_name = app_name(req);
+        let sms_development = state.is_some_and(|s| s.services.sms_is_development());
         let extensions = req.extensions();
         let csrf_token = extensions
             .get::<CsrfToken>()

@@ -1,12 +1,12 @@
 //! HTTP: middleware, errors, and one module per page area.
 
 pub mod code_form;
+pub mod context;
 pub mod errors;
 pub mod format;
 pub mod forms;
 pub mod layout;
 pub mod middleware;
-pub mod notify;
 pub mod session;
 pub mod trusted;
 
@@ -20,178 +20,32 @@ mod setup;
 use std::sync::Arc;
 
 use actix_web::http::header::ContentType;
-use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, web};
 
-use account::confirm::require_recent_password;
-
 use crate::config::Settings;
-use crate::db::Db;
-use crate::domain::password::Passwords;
+use crate::services::Services;
 
-/// Shared by every request.
+/// Shared by every request: the use cases, and what the HTTP layer itself reads.
 pub struct AppState {
-    pub db: Db,
+    pub services: Services,
     pub clock: crate::clock::Clock,
     pub settings: Arc<Settings>,
-    pub passwords: Passwords,
-    pub sms: crate::verification::SmsVerification,
-    pub factors: crate::second_factors::SecondFactors,
-    pub platform: crate::platform::PlatformCache,
 }
 
 /// The largest request body accepted; longer ones get 413.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
+/// Every area brings its own routes. Every path is a resource, so a wrong method gets 405
+/// rather than 404.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    // Every path is a resource, so a wrong method gets 405 rather than 404.
-    cfg.service(web::resource("/healthz").route(web::get().to(health::healthz)))
-        .service(web::resource("/readyz").route(web::get().to(health::readyz)))
-        .service(web::resource("/static/style.css").route(web::get().to(stylesheet)))
-        .service(web::resource("/static/copy.js").route(web::get().to(copy_script)))
-        .service(
-            web::resource("/login")
-                .route(web::get().to(login::login_form))
-                .route(web::post().to(login::login)),
-        )
-        .service(
-            web::resource("/login/verify")
-                .route(web::get().to(login::verify::verify_form))
-                .route(web::post().to(login::verify::verify_code)),
-        )
-        .service(
-            web::resource("/login/verify/resend").route(web::post().to(login::verify::resend_code)),
-        )
-        .service(
-            web::resource("/login/recovery")
-                .route(web::get().to(login::verify::recovery_form))
-                .route(web::post().to(login::verify::use_recovery_code)),
-        )
-        .service(web::resource("/logout").route(web::post().to(login::logout)))
-        .service(
-            web::resource("/register")
-                .route(web::get().to(register::register_form))
-                .route(web::post().to(register::register)),
-        )
-        .service(
-            web::resource("/setup")
-                .route(web::get().to(setup::setup_form))
-                .route(web::post().to(setup::create_admin)),
-        )
-        .service(
-            web::resource("/")
-                .wrap(actix_web::middleware::from_fn(
-                    middleware::auth::require_sign_in,
-                ))
-                .route(web::get().to(home::home)),
-        )
-        .service(
-            web::scope("/account")
-                .wrap(actix_web::middleware::from_fn(
-                    middleware::auth::require_sign_in,
-                ))
-                .service(
-                    web::resource("/confirm")
-                        .route(web::get().to(account::confirm::confirm_form))
-                        .route(web::post().to(account::confirm::confirm)),
-                )
-                .service(
-                    web::resource("/security")
-                        .route(web::get().to(account::security::security_page)),
-                )
-                .service(
-                    web::resource("/security/session-duration")
-                        .route(web::post().to(account::devices::choose_duration)),
-                )
-                .service(
-                    web::resource("/security/devices/remove-all")
-                        .route(web::post().to(account::devices::remove_every_device)),
-                )
-                .service(
-                    web::resource("/security/devices/{id}/remove")
-                        .route(web::post().to(account::devices::remove_one_device)),
-                )
-                .service(
-                    web::resource("/security/sessions/end-others")
-                        .route(web::post().to(account::devices::end_other_sessions)),
-                )
-                .service(
-                    web::resource("/security/sessions/{public_id}/end")
-                        .route(web::post().to(account::devices::end_one_session)),
-                )
-                .service(
-                    web::resource("/security/two-step")
-                        .route(web::get().to(account::security::methods_page)),
-                )
-                .service(
-                    web::resource("/security/two-step/off")
-                        .wrap(from_fn(|req, next| {
-                            require_recent_password(req, next, "/account/security")
-                        }))
-                        .route(web::post().to(account::security::turn_off)),
-                )
-                .service(
-                    web::scope("/security/app")
-                        .wrap(from_fn(|req, next| {
-                            require_recent_password(req, next, account::app::APP_PAGE)
-                        }))
-                        .service(
-                            web::resource("")
-                                .route(web::get().to(account::app::setup_page))
-                                .route(web::post().to(account::app::confirm_app)),
-                        ),
-                )
-                .service(
-                    web::scope("/security/recovery-codes")
-                        .wrap(from_fn(|req, next| {
-                            require_recent_password(req, next, "/account/security")
-                        }))
-                        .service(
-                            web::resource("").route(web::post().to(account::recovery::regenerate)),
-                        )
-                        .service(
-                            web::resource("/new")
-                                .route(web::get().to(account::recovery::show_codes)),
-                        )
-                        .service(
-                            web::resource("/download")
-                                .route(web::get().to(account::recovery::download_codes)),
-                        )
-                        .service(
-                            web::resource("/done")
-                                .route(web::post().to(account::recovery::codes_saved)),
-                        ),
-                )
-                .service(
-                    web::scope("/security/sms")
-                        .wrap(from_fn(|req, next| {
-                            require_recent_password(req, next, account::security::PHONE_PAGE)
-                        }))
-                        .service(
-                            web::resource("")
-                                .route(web::get().to(account::security::phone_form))
-                                .route(web::post().to(account::security::send_phone_code)),
-                        )
-                        .service(
-                            web::resource("/verify")
-                                .route(web::get().to(account::security::phone_code_form))
-                                .route(web::post().to(account::security::verify_phone_code)),
-                        )
-                        .service(
-                            web::resource("/resend")
-                                .route(web::post().to(account::security::resend_phone_code)),
-                        )
-                        .service(
-                            web::resource("/use-saved")
-                                .route(web::post().to(account::security::use_saved_phone)),
-                        ),
-                )
-                .service(
-                    web::resource("/password")
-                        .route(web::get().to(account::password_form))
-                        .route(web::post().to(account::change_password)),
-                ),
-        );
+    cfg.service(web::resource("/static/style.css").route(web::get().to(stylesheet)))
+        .service(web::resource("/static/copy.js").route(web::get().to(copy_script)));
+    health::routes(cfg);
+    login::routes(cfg);
+    register::routes(cfg);
+    setup::routes(cfg);
+    home::routes(cfg);
+    account::routes(cfg);
 }
 
 async fn stylesheet() -> HttpResponse {

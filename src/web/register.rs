@@ -8,11 +8,9 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use crate::db::audit::{AuditEvent, EventKind, record_event};
-use crate::db::throttle::{failures_since, record_failure};
-use crate::db::users::{InsertUserError, NewUser, insert_user};
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::password::check_new_password;
+use crate::services::account::{CreateError, NewAccount};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -20,9 +18,14 @@ use crate::web::login::empty_secret;
 use crate::web::session::start_session;
 use crate::web::{AppState, origin_of, render, see_other};
 
-/// Accounts one address may try to create per throttle window; bounds probing for which
-/// emails are registered.
-const REGISTRATIONS_PER_IP: i64 = 20;
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/register")
+            .route(web::get().to(register_form))
+            .route(web::post().to(register)),
+    );
+}
+
 const EMAIL_TAKEN: &str = "An account with this email already exists. Sign in instead.";
 
 #[derive(Deserialize)]
@@ -35,15 +38,8 @@ pub struct AccountForm {
     pub password: SecretString,
 }
 
-/// The account details once every rule holds.
-pub struct ValidAccount {
-    pub name: String,
-    pub email: String,
-    pub password: SecretString,
-}
-
 impl AccountForm {
-    pub fn validate(self) -> Result<ValidAccount, (FormErrors, TypedAccount)> {
+    pub fn validate(self) -> Result<NewAccount, (FormErrors, TypedAccount)> {
         let mut errors = FormErrors::default();
         let name = normalise_name(&self.name)
             .map_err(|p| errors.add("name", p))
@@ -61,7 +57,7 @@ impl AccountForm {
             errors.add("password", problem);
         }
         match (name, email) {
-            (Some(name), Some(email)) if errors.is_empty() => Ok(ValidAccount {
+            (Some(name), Some(email)) if errors.is_empty() => Ok(NewAccount {
                 name,
                 email,
                 password: self.password,
@@ -88,8 +84,8 @@ impl From<&AccountForm> for TypedAccount {
     }
 }
 
-impl From<&ValidAccount> for TypedAccount {
-    fn from(account: &ValidAccount) -> Self {
+impl From<&NewAccount> for TypedAccount {
+    fn from(account: &NewAccount) -> Self {
         Self {
             name: account.name.clone(),
             email: account.email.clone(),
@@ -105,7 +101,7 @@ struct RegisterPage {
     errors: FormErrors,
 }
 
-pub async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
+async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
     if layout.user.is_some() {
         return Ok(see_other("/"));
     }
@@ -120,7 +116,7 @@ pub async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
 }
 
 #[tracing::instrument(name = "Register an account", skip_all)]
-pub async fn register(
+async fn register(
     req: HttpRequest,
     form: web::Form<AccountForm>,
     state: web::Data<AppState>,
@@ -139,48 +135,28 @@ pub async fn register(
         }
     };
     let origin = origin_of(&req);
-    let attempts_key = format!("register-ip:{}", origin.ip.as_deref().unwrap_or_default());
-    let now = state.clock.now();
-    let since = now - state.settings.throttle_window_secs;
-    if failures_since(&state.db, &attempts_key, since).await? >= REGISTRATIONS_PER_IP {
-        let page = RegisterPage {
-            layout,
-            typed: TypedAccount::from(&account),
-            errors: FormErrors::general(
+    let (status, errors) = match state.services.register(&account, &origin).await {
+        Ok(user) => {
+            start_session(&state, &session, &user, &origin).await?;
+            return Ok(see_other("/?notice=welcome"));
+        }
+        Err(CreateError::Refused) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            FormErrors::general(
                 "Too many accounts were created from your network. Wait 15 minutes and try again.",
             ),
-        };
-        return render(StatusCode::TOO_MANY_REQUESTS, &page);
-    }
-    record_failure(&state.db, &[&attempts_key], now).await?;
-
-    let hash = state.passwords.hash(account.password.clone()).await?;
-    let new_user = NewUser {
-        email: &account.email,
-        name: &account.name,
-        password_hash: Some(&hash),
-        phone: None,
-        is_admin: false,
-    };
-    let user_id = match insert_user(&state.db.pool, &new_user).await {
-        Ok(id) => id,
-        Err(InsertUserError::EmailTaken) => {
+        ),
+        Err(CreateError::EmailTaken) => {
             let mut errors = FormErrors::default();
             errors.add("email", EMAIL_TAKEN);
-            let page = RegisterPage {
-                layout,
-                typed: TypedAccount::from(&account),
-                errors,
-            };
-            return render(StatusCode::CONFLICT, &page);
+            (StatusCode::CONFLICT, errors)
         }
-        Err(InsertUserError::Db(err)) => return Err(err.into()),
+        Err(CreateError::Unexpected(err)) => return Err(AppError::Unexpected(err)),
     };
-    record_event(
-        &state.db.pool,
-        &AuditEvent::by_user(EventKind::UserRegistered, user_id, &origin, None),
-    )
-    .await?;
-    start_session(&state, &session, user_id, None, &origin).await?;
-    Ok(see_other("/?notice=welcome"))
+    let page = RegisterPage {
+        layout,
+        typed: TypedAccount::from(&account),
+        errors,
+    };
+    render(status, &page)
 }

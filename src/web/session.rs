@@ -7,16 +7,14 @@ use super::errors::AppError;
 use crate::db::audit::Origin;
 pub use crate::db::sessions::USER_ID_KEY;
 use crate::db::sessions::{
-    EXPIRES_AT_KEY, IP_KEY, LAST_SEEN_KEY, PUBLIC_ID_KEY, SIGNED_IN_AT_KEY, USER_AGENT_KEY,
+    EXPIRES_AT_KEY, IP_KEY, LAST_SEEN_KEY, PENDING_USER_KEY, PUBLIC_ID_KEY, SIGNED_IN_AT_KEY,
+    USER_AGENT_KEY,
 };
 use crate::domain::sessions::Lifetime;
 use crate::domain::tokens::random_token;
 
 /// When the password was last confirmed (Unix seconds).
 const AUTHENTICATED_AT_KEY: &str = "authenticated_at";
-/// A user who gave the right password and still owes a code. Nothing of the account is
-/// reachable in this state: only `USER_ID_KEY` signs a user in.
-const PENDING_USER_KEY: &str = "pending_user_id";
 const PENDING_SINCE_KEY: &str = "pending_since";
 /// True when the session cookie should outlive the browser.
 const PERSISTENT_KEY: &str = "persistent";
@@ -66,6 +64,7 @@ pub fn sign_in(
 pub fn start_second_step(session: &Session, user_id: i64, now: i64) -> Result<(), AppError> {
     session.renew();
     session.remove(USER_ID_KEY);
+    session.remove(PUBLIC_ID_KEY);
     insert(session, PENDING_USER_KEY, user_id)?;
     insert(session, PENDING_SINCE_KEY, now)?;
     insert(session, EXPIRES_AT_KEY, now + PENDING_TTL_SECS)
@@ -125,17 +124,29 @@ pub fn cookie_max_age(session: &Session, now: i64) -> Option<i64> {
 
 /// A fresh set of recovery codes, sealed, kept until the user says they saved them.
 const FRESH_RECOVERY_CODES_KEY: &str = "fresh_recovery_codes";
+/// True when the held set is a replacement, stored only at "Done".
+const CODES_REPLACE_KEY: &str = "fresh_recovery_codes_replace";
 
-pub fn hold_recovery_codes(session: &Session, sealed: String) -> Result<(), AppError> {
-    insert(session, FRESH_RECOVERY_CODES_KEY, sealed)
+/// Holds a sealed set for the codes page; `replaces` when it is to replace the stored set
+/// once the person says they saved it.
+pub fn hold_recovery_codes(
+    session: &Session,
+    sealed: String,
+    replaces: bool,
+) -> Result<(), AppError> {
+    insert(session, FRESH_RECOVERY_CODES_KEY, sealed)?;
+    insert(session, CODES_REPLACE_KEY, replaces)
 }
 
-pub fn held_recovery_codes(session: &Session) -> Option<String> {
-    get(session, FRESH_RECOVERY_CODES_KEY)
+/// The held set, and whether it still has to replace the stored one.
+pub fn held_recovery_codes(session: &Session) -> Option<(String, bool)> {
+    let sealed = get(session, FRESH_RECOVERY_CODES_KEY)?;
+    Some((sealed, get(session, CODES_REPLACE_KEY).unwrap_or(false)))
 }
 
 pub fn release_recovery_codes(session: &Session) {
     session.remove(FRESH_RECOVERY_CODES_KEY);
+    session.remove(CODES_REPLACE_KEY);
 }
 
 /// Signs the user in for as long as they chose to stay signed in, within the platform's
@@ -143,15 +154,12 @@ pub fn release_recovery_codes(session: &Session) {
 pub async fn start_session(
     state: &super::AppState,
     session: &Session,
-    user_id: i64,
-    chosen_duration: Option<i64>,
+    user: &crate::db::users::User,
     origin: &Origin,
 ) -> Result<(), AppError> {
-    let platform = state.platform.get().await?;
-    let lifetime = crate::domain::sessions::lifetime(
-        chosen_duration,
-        platform.users_choose_session_duration(),
-        platform.max_session_secs,
-    );
-    sign_in(session, user_id, state.clock.now(), lifetime, origin)
+    let lifetime = state
+        .services
+        .session_lifetime(user.session_duration_secs)
+        .await?;
+    sign_in(session, user.id, state.clock.now(), lifetime, origin)
 }

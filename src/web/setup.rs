@@ -6,16 +6,21 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::db::audit::{AuditEvent, EventKind, record_event};
-use crate::db::setup::{SetupError, create_first_admin, setup_token_is_valid};
-use crate::db::users::{InsertUserError, NewUser, admin_exists};
-use crate::domain::tokens::token_digest;
+use crate::services::account::CreateError;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::register::{AccountForm, TypedAccount};
 use crate::web::session::start_session;
 use crate::web::{AppState, origin_of, render, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/setup")
+            .route(web::get().to(setup_form))
+            .route(web::post().to(create_admin)),
+    );
+}
 
 const LINK_INVALID: &str = "This setup link has already been used or is no longer valid. \
      Sign in, or ask an administrator for an account.";
@@ -30,26 +35,18 @@ struct SetupPage {
 }
 
 #[derive(Deserialize)]
-pub struct SetupQuery {
+struct SetupQuery {
     #[serde(default)]
     token: String,
 }
 
-async fn link_is_usable(state: &AppState, token: &str) -> Result<bool, AppError> {
-    if token.is_empty() || token.len() > 128 {
-        return Ok(false);
-    }
-    Ok(setup_token_is_valid(&state.db, &token_digest(token)).await?
-        && !admin_exists(&state.db.pool).await?)
-}
-
-pub async fn setup_form(
+async fn setup_form(
     query: web::Query<SetupQuery>,
     state: web::Data<AppState>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let token = query.into_inner().token;
-    if !link_is_usable(&state, &token).await? {
+    if !state.services.setup_link_is_usable(&token).await? {
         return Err(AppError::Forbidden(LINK_INVALID));
     }
     render(
@@ -64,7 +61,7 @@ pub async fn setup_form(
 }
 
 #[derive(Deserialize)]
-pub struct SetupForm {
+struct SetupForm {
     #[serde(default)]
     token: String,
     #[serde(flatten)]
@@ -72,7 +69,7 @@ pub struct SetupForm {
 }
 
 #[tracing::instrument(name = "Create the first administrator", skip_all)]
-pub async fn create_admin(
+async fn create_admin(
     req: HttpRequest,
     form: web::Form<SetupForm>,
     state: web::Data<AppState>,
@@ -80,7 +77,7 @@ pub async fn create_admin(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let SetupForm { token, account } = form.into_inner();
-    if !link_is_usable(&state, &token).await? {
+    if !state.services.setup_link_is_usable(&token).await? {
         return Err(AppError::Forbidden(LINK_INVALID));
     }
     let account = match account.validate() {
@@ -95,42 +92,28 @@ pub async fn create_admin(
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let hash = state.passwords.hash(account.password.clone()).await?;
-    let admin = NewUser {
-        email: &account.email,
-        name: &account.name,
-        password_hash: Some(&hash),
-        phone: None,
-        is_admin: true,
-    };
     let origin = origin_of(&req);
-    let admin_id = match create_first_admin(&state.db, &token_digest(&token), &admin).await {
-        Ok(id) => id,
-        Err(SetupError::TokenInvalid) => return Err(AppError::Forbidden(LINK_INVALID)),
-        Err(SetupError::Insert(InsertUserError::EmailTaken)) => {
+    match state
+        .services
+        .create_first_admin(&token, &account, &origin)
+        .await
+    {
+        Ok(admin) => {
+            start_session(&state, &session, &admin, &origin).await?;
+            Ok(see_other("/?notice=welcome"))
+        }
+        Err(CreateError::Refused) => Err(AppError::Forbidden(LINK_INVALID)),
+        Err(CreateError::EmailTaken) => {
             let mut errors = FormErrors::default();
             errors.add("email", "An account with this email already exists.");
-            let typed = TypedAccount::from(&account);
             let page = SetupPage {
                 layout,
                 token,
-                typed,
+                typed: TypedAccount::from(&account),
                 errors,
             };
-            return render(StatusCode::CONFLICT, &page);
+            render(StatusCode::CONFLICT, &page)
         }
-        Err(SetupError::Insert(InsertUserError::Db(err))) => return Err(err.into()),
-    };
-    record_event(
-        &state.db.pool,
-        &AuditEvent::by_user(
-            EventKind::AdminCreated,
-            admin_id,
-            &origin,
-            Some("setup link"),
-        ),
-    )
-    .await?;
-    start_session(&state, &session, admin_id, None, &origin).await?;
-    Ok(see_other("/?notice=welcome"))
+        Err(CreateError::Unexpected(err)) => Err(AppError::Unexpected(err)),
+    }
 }

@@ -87,6 +87,7 @@ impl TestApp {
         let sms = crate::standins::twilio();
         let mut settings = Settings::for_database(&database_url, data_dir.path());
         settings.bind = "127.0.0.1:0".parse().unwrap();
+        settings.http_workers = 2;
         settings.sms = SmsSettings::Twilio {
             account_sid: crate::standins::TWILIO_SID.into(),
             auth_token: SecretString::from(crate::standins::TWILIO_TOKEN),
@@ -164,7 +165,7 @@ impl TestApp {
 
     /// Creates a user directly in the database, hashed with the production parameters.
     pub async fn create_user(&self, email: &str, name: &str, admin: bool) -> i64 {
-        let hash = Passwords::new()
+        let hash = Passwords::shared()
             .unwrap()
             .hash(SecretString::from(GOOD_PASSWORD))
             .await
@@ -178,6 +179,7 @@ impl TestApp {
                 phone: None,
                 is_admin: admin,
             },
+            self.clock.now(),
         )
         .await
         .expect("inserting a test user")

@@ -348,6 +348,13 @@ async fn every_factor_change_is_emailed(app: TestApp) {
     .await;
     app.submit("/account/security", "/account/security/recovery-codes", &[])
         .await;
+    // A new set replaces the old one, and is reported, when the person says it is saved.
+    app.submit(
+        "/account/security/recovery-codes/new",
+        "/account/security/recovery-codes/done",
+        &[("saved", "yes")],
+    )
+    .await;
     app.submit("/account/security", "/account/security/two-step/off", &[])
         .await;
 

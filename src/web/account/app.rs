@@ -1,20 +1,22 @@
 //! Setting up an authenticator app: scan the QR code (or type the key), enter a current
-//! code; only then does the app become the active method.
+//! code; only then does the app become the active method. Removing it.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use super::recovery::issue_codes;
-use super::security::record_new_method;
-use crate::db::users::{TOTP_METHOD, set_two_step_method};
-use crate::second_factors::{CodeOutcome, SetupView};
+use super::recovery::show_first_codes;
+use super::security::remove_factor;
+use crate::db::users::User;
+use crate::domain::factors::FactorMethod;
+use crate::services::authenticator::{CodeOutcome, SetupView};
+use crate::services::two_step::FactorOn;
 use crate::web::code_form::CodeForm;
+use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::middleware::auth::CurrentUser;
 use crate::web::{AppState, origin_of, render, see_other};
 
 pub const APP_PAGE: &str = "/account/security/app";
@@ -30,11 +32,11 @@ struct AppSetupPage {
 async fn page(
     state: &AppState,
     layout: Layout,
-    user: &crate::db::users::User,
+    user: &User,
     errors: FormErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let setup = state.factors.begin_setup(user.id, &user.email).await?;
+    let setup = state.services.begin_app_setup(user.id, &user.email).await?;
     render(
         status,
         &AppSetupPage {
@@ -83,22 +85,20 @@ pub async fn confirm_app(
             .await;
         }
     };
-    let origin = origin_of(&req);
-    let (status, message) = match state.factors.confirm_setup(user.id, &code, &origin).await? {
-        CodeOutcome::Accepted => {
-            set_two_step_method(&state.db, user.id, TOTP_METHOD, state.clock.now()).await?;
-            let first_time = !user.has_two_step();
-            record_new_method(&state, &user, &origin, "an authenticator app").await?;
-            if first_time && state.factors.recovery_codes_left(user.id).await? == 0 {
-                return issue_codes(&state, &session, &req, user.id).await;
-            }
-            return Ok(see_other("/account/security?notice=app-on"));
-        }
-        CodeOutcome::Throttled => (
+    let (status, message) = match state
+        .services
+        .confirm_app(&user, &code, &origin_of(&req))
+        .await?
+    {
+        Ok(FactorOn::Enabled {
+            first_codes: Some(codes),
+        }) => return show_first_codes(&state, &session, user.id, &codes),
+        Ok(_) => return Ok(see_other("/account/security?notice=app-on")),
+        Err(CodeOutcome::Throttled) => (
             StatusCode::TOO_MANY_REQUESTS,
             "Too many wrong codes. Wait 15 minutes and try again.",
         ),
-        CodeOutcome::Wrong | CodeOutcome::Replayed => (
+        Err(_) => (
             StatusCode::UNAUTHORIZED,
             "That code is not right. Enter the code your app shows now, and check that your phone's clock is set automatically.",
         ),
@@ -106,4 +106,13 @@ pub async fn confirm_app(
     let mut errors = FormErrors::default();
     errors.add("code", message);
     page(&state, layout, &user, errors, status).await
+}
+
+#[tracing::instrument(name = "Remove the authenticator app", skip_all, fields(user_id = user.0.id))]
+pub async fn remove_app(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
+    remove_factor(&req, &state, &user.0, FactorMethod::Authenticator).await
 }

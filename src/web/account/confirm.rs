@@ -11,13 +11,12 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use crate::db::audit::{AuditEvent, EventKind, record_event};
-use crate::db::throttle::{account_key, ip_key, record_failure};
+use crate::services::account::PasswordCheck;
+use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::login::{empty_secret, is_throttled};
-use crate::web::middleware::auth::CurrentUser;
+use crate::web::login::empty_secret;
 use crate::web::session::{confirm_password, recently_authenticated};
 use crate::web::{AppState, origin_of, render, see_other};
 
@@ -113,46 +112,33 @@ pub async fn confirm(
         );
     }
     let origin = origin_of(&req);
-    let ip = origin.ip.clone().unwrap_or_default();
-    if is_throttled(&state, &user.email, &ip).await? {
-        let errors =
-            FormErrors::general("Too many wrong passwords. Wait 15 minutes and try again.");
-        return render(
+    let (status, errors) = match state
+        .services
+        .confirm_password(&user, password, &origin)
+        .await?
+    {
+        PasswordCheck::Right => {
+            confirm_password(&session, state.clock.now())?;
+            return Ok(see_other(&next));
+        }
+        PasswordCheck::Throttled => (
             StatusCode::TOO_MANY_REQUESTS,
-            &ConfirmPage {
-                layout,
-                next,
-                errors,
-            },
-        );
-    }
-    let matches = state
-        .passwords
-        .verify(password, user.password_hash.clone())
-        .await?;
-    let now = state.clock.now();
-    let kind = if matches {
-        EventKind::ReauthSucceeded
-    } else {
-        EventKind::ReauthFailed
+            FormErrors::general("Too many wrong passwords. Wait 15 minutes and try again."),
+        ),
+        PasswordCheck::Wrong => {
+            let mut errors = FormErrors::default();
+            errors.add("password", "That password is not right.");
+            (StatusCode::UNAUTHORIZED, errors)
+        }
     };
-    let event = AuditEvent::by_user(kind, user.id, &origin, None);
-    record_event(&state.db.pool, &event).await?;
-    if !matches {
-        record_failure(&state.db, &[&account_key(&user.email), &ip_key(&ip)], now).await?;
-        let mut errors = FormErrors::default();
-        errors.add("password", "That password is not right.");
-        return render(
-            StatusCode::UNAUTHORIZED,
-            &ConfirmPage {
-                layout,
-                next,
-                errors,
-            },
-        );
-    }
-    confirm_password(&session, now)?;
-    Ok(see_other(&next))
+    render(
+        status,
+        &ConfirmPage {
+            layout,
+            next,
+            errors,
+        },
+    )
 }
 
 #[cfg(test)]

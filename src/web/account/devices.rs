@@ -5,15 +5,14 @@ use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use crate::db::audit::{AuditEvent, EventKind, record_event};
-use crate::db::devices::{TrustedDevice, list_devices, remove_all_devices, remove_device};
-use crate::db::sessions::{SessionSummary, delete_other_sessions, delete_session, list_sessions};
-use crate::db::users::{User, set_session_duration};
-use crate::domain::sessions::{lifetime, offered_choices};
+use crate::db::devices::TrustedDevice;
+use crate::db::sessions::SessionSummary;
+use crate::db::users::User;
+use crate::domain::sessions::offered_choices;
 use crate::domain::user_agent::describe;
+use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::format::instant;
-use crate::web::middleware::auth::CurrentUser;
 use crate::web::session::{change_lifetime, public_id};
 use crate::web::{AppState, origin_of, see_other};
 
@@ -88,20 +87,15 @@ pub async fn devices_and_sessions(
     session: &Session,
     user: &User,
 ) -> Result<DevicesAndSessions, AppError> {
-    let now = state.clock.now();
-    let platform = state.platform.get().await?;
+    let platform = state.services.platform().await?;
     let current = public_id(session);
-    let devices = list_devices(&state.db, user.id, now)
-        .await?
-        .into_iter()
-        .map(DeviceRow::from)
-        .collect();
-    let sessions = list_sessions(&state.db, user.id, now)
-        .await?
+    let (devices, sessions) = state.services.devices_and_sessions(user.id).await?;
+    let devices = devices.into_iter().map(DeviceRow::from).collect();
+    let sessions = sessions
         .into_iter()
         .map(|s| SessionRow::from(s, current.as_deref()))
         .collect();
-    let durations = if platform.users_choose_session_duration() {
+    let durations = if platform.users_choose_session_duration {
         offered_choices(platform.max_session_secs)
             .into_iter()
             .map(|(secs, label)| DurationChoice {
@@ -120,28 +114,16 @@ pub async fn devices_and_sessions(
     })
 }
 
-async fn audit(
-    state: &AppState,
-    req: &HttpRequest,
-    user: &User,
-    kind: EventKind,
-    detail: Option<&str>,
-) -> Result<(), AppError> {
-    let origin = origin_of(req);
-    let event = AuditEvent::by_user(kind, user.id, &origin, detail);
-    Ok(record_event(&state.db.pool, &event).await?)
-}
-
 pub async fn remove_one_device(
     req: HttpRequest,
     path: web::Path<i64>,
     state: web::Data<AppState>,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
-    if remove_device(&state.db, user.id, path.into_inner()).await? {
-        audit(&state, &req, &user, EventKind::DeviceRemoved, None).await?;
-    }
+    state
+        .services
+        .remove_device(&user.0, path.into_inner(), &origin_of(&req))
+        .await?;
     Ok(see_other(
         "/account/security?notice=device-removed#trusted-devices",
     ))
@@ -152,18 +134,10 @@ pub async fn remove_every_device(
     state: web::Data<AppState>,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
-    let removed = remove_all_devices(&state.db, user.id).await?;
-    if removed > 0 {
-        audit(
-            &state,
-            &req,
-            &user,
-            EventKind::DeviceRemoved,
-            Some(&format!("all {removed}")),
-        )
+    state
+        .services
+        .remove_all_devices(&user.0, &origin_of(&req))
         .await?;
-    }
     Ok(see_other(
         "/account/security?notice=devices-removed#trusted-devices",
     ))
@@ -178,15 +152,14 @@ pub async fn end_one_session(
 ) -> Result<HttpResponse, AppError> {
     let CurrentUser(user) = user;
     let target = path.into_inner();
+    let origin = origin_of(&req);
     if public_id(&session).as_deref() == Some(target.as_str()) {
         // Ending this very session is signing out.
         session.purge();
-        audit(&state, &req, &user, EventKind::SignedOut, None).await?;
+        state.services.signed_out(user.id, &origin).await?;
         return Ok(see_other("/login?notice=signed-out"));
     }
-    if delete_session(&state.db, user.id, &target).await? {
-        audit(&state, &req, &user, EventKind::SessionEnded, None).await?;
-    }
+    state.services.end_session(&user, &target, &origin).await?;
     Ok(see_other("/account/security?notice=session-ended#sessions"))
 }
 
@@ -196,17 +169,11 @@ pub async fn end_other_sessions(
     session: Session,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
     let keep = public_id(&session).unwrap_or_default();
-    let ended = delete_other_sessions(&state.db, user.id, &keep).await?;
-    audit(
-        &state,
-        &req,
-        &user,
-        EventKind::OtherSessionsEnded,
-        Some(&format!("{ended} ended")),
-    )
-    .await?;
+    state
+        .services
+        .end_other_sessions(&user.0, &keep, &origin_of(&req))
+        .await?;
     Ok(see_other(
         "/account/security?notice=others-signed-out#sessions",
     ))
@@ -226,8 +193,8 @@ pub async fn choose_duration(
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
     let CurrentUser(user) = user;
-    let platform = state.platform.get().await?;
-    if !platform.users_choose_session_duration() {
+    let platform = state.services.platform().await?;
+    if !platform.users_choose_session_duration {
         return Err(AppError::Forbidden(
             "Session duration is set by your administrator.",
         ));
@@ -247,16 +214,11 @@ pub async fn choose_duration(
             }
         },
     };
-    set_session_duration(&state.db, user.id, choice, state.clock.now()).await?;
-    change_lifetime(&session, lifetime(choice, true, platform.max_session_secs))?;
-    audit(
-        &state,
-        &req,
-        &user,
-        EventKind::SessionDurationChanged,
-        Some(&form.duration),
-    )
-    .await?;
+    let lifetime = state
+        .services
+        .choose_session_duration(&user, choice, &form.duration, &origin_of(&req))
+        .await?;
+    change_lifetime(&session, lifetime)?;
     Ok(see_other(
         "/account/security?notice=duration-saved#stay-signed-in",
     ))

@@ -8,24 +8,128 @@ pub mod security;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use crate::db::audit::{AuditEvent, EventKind, record_event};
-use crate::db::devices::remove_all_devices;
-use crate::db::sessions::delete_sessions_of_user;
-use crate::db::throttle::{account_key, ip_key, record_failure};
-use crate::db::users::update_password_hash;
+use confirm::require_recent_password;
+
 use crate::domain::password::check_new_password;
+use crate::services::account::PasswordCheck;
+use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::login::{empty_secret, is_throttled};
-use crate::web::middleware::auth::CurrentUser;
+use crate::web::login::empty_secret;
+use crate::web::middleware::auth::require_sign_in;
 use crate::web::session::start_session;
 use crate::web::{AppState, origin_of, render, see_other};
+
+/// A scope of sensitive pages: the password again unless confirmed in the last 10 minutes.
+fn sensitive(
+    path: &str,
+    return_to: &'static str,
+) -> actix_web::Scope<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    web::scope(path).wrap(from_fn(move |req, next| {
+        require_recent_password(req, next, return_to)
+    }))
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/account")
+            .wrap(from_fn(require_sign_in))
+            .service(
+                web::resource("/confirm")
+                    .route(web::get().to(confirm::confirm_form))
+                    .route(web::post().to(confirm::confirm)),
+            )
+            .service(web::resource("/security").route(web::get().to(security::security_page)))
+            .service(
+                web::resource("/security/session-duration")
+                    .route(web::post().to(devices::choose_duration)),
+            )
+            .service(
+                web::resource("/security/devices/remove-all")
+                    .route(web::post().to(devices::remove_every_device)),
+            )
+            .service(
+                web::resource("/security/devices/{id}/remove")
+                    .route(web::post().to(devices::remove_one_device)),
+            )
+            .service(
+                web::resource("/security/sessions/end-others")
+                    .route(web::post().to(devices::end_other_sessions)),
+            )
+            .service(
+                web::resource("/security/sessions/{public_id}/end")
+                    .route(web::post().to(devices::end_one_session)),
+            )
+            .service(
+                web::resource("/security/two-step").route(web::get().to(security::methods_page)),
+            )
+            .service(
+                sensitive("/security/two-step/off", "/account/security")
+                    .service(web::resource("").route(web::post().to(security::turn_off))),
+            )
+            .service(
+                sensitive("/security/app", app::APP_PAGE)
+                    .service(
+                        web::resource("")
+                            .route(web::get().to(app::setup_page))
+                            .route(web::post().to(app::confirm_app)),
+                    )
+                    .service(web::resource("/remove").route(web::post().to(app::remove_app))),
+            )
+            .service(
+                sensitive("/security/recovery-codes", "/account/security")
+                    .service(web::resource("").route(web::post().to(recovery::regenerate)))
+                    .service(web::resource("/new").route(web::get().to(recovery::show_codes)))
+                    .service(
+                        web::resource("/download").route(web::get().to(recovery::download_codes)),
+                    )
+                    .service(web::resource("/done").route(web::post().to(recovery::codes_saved))),
+            )
+            .service(
+                sensitive("/security/sms", security::PHONE_PAGE)
+                    .service(
+                        web::resource("")
+                            .route(web::get().to(security::phone_form))
+                            .route(web::post().to(security::send_phone_code)),
+                    )
+                    .service(
+                        web::resource("/verify")
+                            .route(web::get().to(security::phone_code_form))
+                            .route(web::post().to(security::verify_phone_code)),
+                    )
+                    .service(
+                        web::resource("/resend").route(web::post().to(security::resend_phone_code)),
+                    )
+                    .service(
+                        web::resource("/use-saved")
+                            .route(web::post().to(security::use_saved_phone)),
+                    )
+                    .service(
+                        web::resource("/remove").route(web::post().to(security::remove_phone)),
+                    ),
+            )
+            .service(
+                web::resource("/password")
+                    .route(web::get().to(password_form))
+                    .route(web::post().to(change_password)),
+            ),
+    );
+}
 
 #[derive(Template)]
 #[template(path = "account/password.html")]
@@ -34,7 +138,7 @@ struct PasswordPage {
     errors: FormErrors,
 }
 
-pub async fn password_form(layout: Layout) -> Result<HttpResponse, AppError> {
+async fn password_form(layout: Layout) -> Result<HttpResponse, AppError> {
     render(
         StatusCode::OK,
         &PasswordPage {
@@ -45,7 +149,7 @@ pub async fn password_form(layout: Layout) -> Result<HttpResponse, AppError> {
 }
 
 #[derive(Deserialize)]
-pub struct PasswordForm {
+struct PasswordForm {
     #[serde(default = "empty_secret")]
     current_password: SecretString,
     #[serde(default = "empty_secret")]
@@ -53,7 +157,7 @@ pub struct PasswordForm {
 }
 
 #[tracing::instrument(name = "Change the password", skip_all, fields(user_id = user.0.id))]
-pub async fn change_password(
+async fn change_password(
     req: HttpRequest,
     form: web::Form<PasswordForm>,
     state: web::Data<AppState>,
@@ -83,45 +187,26 @@ pub async fn change_password(
             &PasswordPage { layout, errors },
         );
     }
-
     let origin = origin_of(&req);
-    let ip = origin.ip.clone().unwrap_or_default();
-    if is_throttled(&state, &user.email, &ip).await? {
-        let errors =
-            FormErrors::general("Too many wrong passwords. Wait 15 minutes and try again.");
-        return render(
+    let (status, errors) = match state
+        .services
+        .change_password(&user, current_password, new_password, &origin)
+        .await?
+    {
+        PasswordCheck::Right => {
+            // Every other session ended; this one continues under a new id.
+            start_session(&state, &session, &user, &origin).await?;
+            return Ok(see_other("/?notice=password-changed"));
+        }
+        PasswordCheck::Throttled => (
             StatusCode::TOO_MANY_REQUESTS,
-            &PasswordPage { layout, errors },
-        );
-    }
-    let matches = state
-        .passwords
-        .verify(current_password, user.password_hash.clone())
-        .await?;
-    let event = |kind| AuditEvent::by_user(kind, user.id, &origin, None);
-    if !matches {
-        let now = state.clock.now();
-        record_failure(&state.db, &[&account_key(&user.email), &ip_key(&ip)], now).await?;
-        record_event(&state.db.pool, &event(EventKind::PasswordChangeFailed)).await?;
-        let mut errors = FormErrors::default();
-        errors.add("current_password", "Your current password is incorrect.");
-        return render(StatusCode::UNAUTHORIZED, &PasswordPage { layout, errors });
-    }
-
-    let hash = state.passwords.hash(new_password).await?;
-    update_password_hash(&state.db, user.id, &hash).await?;
-    // Every other session ends; this one continues under a new id.
-    delete_sessions_of_user(&state.db, user.id).await?;
-    // A changed password also revokes every trusted device.
-    remove_all_devices(&state.db, user.id).await?;
-    start_session(
-        &state,
-        &session,
-        user.id,
-        user.session_duration_secs,
-        &origin,
-    )
-    .await?;
-    record_event(&state.db.pool, &event(EventKind::PasswordChanged)).await?;
-    Ok(see_other("/?notice=password-changed"))
+            FormErrors::general("Too many wrong passwords. Wait 15 minutes and try again."),
+        ),
+        PasswordCheck::Wrong => {
+            let mut errors = FormErrors::default();
+            errors.add("current_password", "Your current password is incorrect.");
+            (StatusCode::UNAUTHORIZED, errors)
+        }
+    };
+    render(status, &PasswordPage { layout, errors })
 }

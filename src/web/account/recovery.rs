@@ -1,5 +1,6 @@
-//! Recovery codes: shown once after they are made, with copy and download, until the user
-//! confirms they saved them; regenerated on demand (which voids the old set).
+//! Recovery codes: shown after they are made, with copy and download, until the user
+//! confirms they saved them. A regenerated set replaces the old one only at "Done", so a
+//! double submit or an abandoned page never leaves the person with codes that do not work.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -8,33 +9,32 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::middleware::auth::CurrentUser;
-use crate::web::notify::{Notice, notify};
 use crate::web::session::{held_recovery_codes, hold_recovery_codes, release_recovery_codes};
 use crate::web::{AppState, origin_of, render, see_other};
 
 pub const NEW_CODES_PAGE: &str = "/account/security/recovery-codes/new";
 
-/// Makes a new set, keeps it (sealed) in the session and returns where it is shown.
-pub async fn issue_codes(
+/// Shows a first set, already stored when 2-step verification was turned on.
+pub fn show_first_codes(
     state: &AppState,
     session: &Session,
-    req: &HttpRequest,
     user_id: i64,
+    codes: &[String],
 ) -> Result<HttpResponse, AppError> {
-    let codes = state
-        .factors
-        .generate_recovery_codes(user_id, &origin_of(req))
-        .await?;
-    hold_recovery_codes(session, state.factors.seal_for_display(user_id, &codes))?;
+    let sealed = state.services.seal_for_display(user_id, codes);
+    hold_recovery_codes(session, sealed, false)?;
     Ok(see_other(NEW_CODES_PAGE))
 }
 
-fn held_codes(state: &AppState, session: &Session, user_id: i64) -> Option<Vec<String>> {
-    held_recovery_codes(session).and_then(|sealed| state.factors.open_for_display(user_id, &sealed))
+/// The held set, and whether it still has to replace the stored one.
+fn held_codes(state: &AppState, session: &Session, user_id: i64) -> Option<(Vec<String>, bool)> {
+    let (sealed, replaces) = held_recovery_codes(session)?;
+    let codes = state.services.open_for_display(user_id, &sealed)?;
+    Some((codes, replaces))
 }
 
 #[derive(Template)]
@@ -45,8 +45,8 @@ struct CodesPage {
     errors: FormErrors,
 }
 
+/// Makes a new set and shows it; the old set keeps working until "Done".
 pub async fn regenerate(
-    req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
     user: CurrentUser,
@@ -54,14 +54,10 @@ pub async fn regenerate(
     if !user.0.has_two_step() {
         return Ok(see_other("/account/security"));
     }
-    notify(
-        &state,
-        &user.0,
-        &origin_of(&req),
-        Notice::RecoveryCodesReplaced,
-    )
-    .await?;
-    issue_codes(&state, &session, &req, user.0.id).await
+    let codes = state.services.new_recovery_codes();
+    let sealed = state.services.seal_for_display(user.0.id, &codes);
+    hold_recovery_codes(&session, sealed, true)?;
+    Ok(see_other(NEW_CODES_PAGE))
 }
 
 pub async fn show_codes(
@@ -70,7 +66,7 @@ pub async fn show_codes(
     layout: Layout,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let Some(codes) = held_codes(&state, &session, user.0.id) else {
+    let Some((codes, _)) = held_codes(&state, &session, user.0.id) else {
         return Ok(see_other("/account/security"));
     };
     render(
@@ -88,12 +84,12 @@ pub async fn download_codes(
     session: Session,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let Some(codes) = held_codes(&state, &session, user.0.id) else {
+    let Some((codes, _)) = held_codes(&state, &session, user.0.id) else {
         return Ok(see_other("/account/security"));
     };
+    let app = state.services.platform().await?.app_name;
     let body = format!(
         "{app} recovery codes for {email}\n\nEach code signs you in once if you cannot use your phone or app.\nKeep them somewhere safe.\n\n{codes}\n",
-        app = state.settings.app_name,
         email = user.0.email,
         codes = codes.join("\n"),
     );
@@ -112,14 +108,16 @@ pub struct DoneForm {
     saved: Option<String>,
 }
 
+/// "Done": the person saved the codes shown; a replacement set now replaces the old one.
 pub async fn codes_saved(
+    req: HttpRequest,
     form: web::Form<DoneForm>,
     state: web::Data<AppState>,
     session: Session,
     layout: Layout,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let Some(codes) = held_codes(&state, &session, user.0.id) else {
+    let Some((codes, replaces)) = held_codes(&state, &session, user.0.id) else {
         return Ok(see_other("/account/security"));
     };
     if form.saved.is_none() {
@@ -136,6 +134,12 @@ pub async fn codes_saved(
                 errors,
             },
         );
+    }
+    if replaces {
+        state
+            .services
+            .replace_recovery_codes(&user.0, &codes, &origin_of(&req))
+            .await?;
     }
     release_recovery_codes(&session);
     Ok(see_other("/account/security?notice=codes-saved"))

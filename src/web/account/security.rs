@@ -1,5 +1,5 @@
-//! My security settings: the state of 2-step verification, turning it on with a phone,
-//! changing the phone, turning it off.
+//! My security settings: the state of 2-step verification and each sign-in method, turning
+//! it on with a phone, changing or removing the phone, turning it off.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -7,69 +7,31 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::devices::{DevicesAndSessions, devices_and_sessions};
-use super::recovery::issue_codes;
-use crate::db::audit::{AuditEvent, EventKind, Origin, record_event};
-use crate::db::challenges::{last_send_at, latest_challenge};
-use crate::db::users::{User, disable_two_step, enable_sms_two_step};
-use crate::domain::codes::Purpose;
-use crate::domain::phone::{mask_phone, normalise_sms_phone};
-use crate::domain::policy::PlatformPolicy;
+use super::recovery::show_first_codes;
+use crate::db::users::User;
+use crate::domain::codes::Subject;
+use crate::domain::factors::FactorMethod;
+use crate::domain::phone::{format_international, mask_phone, normalise_sms_phone};
 use crate::domain::recovery::LOW_WATER;
-use crate::verification::CheckOutcome;
+use crate::services::two_step::{FactorOn, PhoneCodeError, RemoveRefusal, phone_purpose};
 use crate::web::code_form::{CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure};
+use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::middleware::auth::CurrentUser;
-use crate::web::notify::{Notice, notify};
 use crate::web::{AppState, origin_of, render, see_other};
 
 pub const PHONE_PAGE: &str = "/account/security/sms";
 const PHONE_CODE_PAGE: &str = "/account/security/sms/verify";
 
-/// Until the platform settings page exists every instance runs the defaults: 2-step
-/// verification Optional, required for administrators.
-fn policy() -> PlatformPolicy {
-    PlatformPolicy::default()
-}
-
-/// Enrolling a first phone and replacing one are different purposes: a code for one never
-/// completes the other.
-fn phone_purpose(user: &User) -> Purpose {
-    if user.sms_phone().is_some() {
-        Purpose::PhoneChange
-    } else {
-        Purpose::PhoneEnrolment
-    }
-}
-
-async fn audit(
-    state: &AppState,
-    user: &User,
-    kind: EventKind,
-    origin: &Origin,
-    detail: Option<&str>,
-) -> Result<(), AppError> {
-    let event = AuditEvent::by_user(kind, user.id, origin, detail);
-    Ok(record_event(&state.db.pool, &event).await?)
-}
-
-/// Records that the user's codes now come from `method` ("an authenticator app", "text
-/// messages to +46 ••• •• 67"), whether 2-step verification was just turned on or switched:
-/// audited, and the user is emailed.
-pub async fn record_new_method(
-    state: &AppState,
-    user: &User,
-    origin: &Origin,
-    method: &str,
-) -> Result<(), AppError> {
-    let (kind, notice) = if user.has_two_step() {
-        (EventKind::MethodChanged, Notice::MethodChanged { method })
-    } else {
-        (EventKind::TwoStepEnabled, Notice::TwoStepOn { method })
-    };
-    audit(state, user, kind, origin, Some(method)).await?;
-    notify(state, user, origin, notice).await
+/// One configured sign-in method as the page lists it.
+pub struct FactorRow {
+    pub label: &'static str,
+    /// The number, in full: this is the owner's own page.
+    pub detail: Option<String>,
+    pub active: bool,
+    pub removable: bool,
+    pub remove_action: &'static str,
 }
 
 #[derive(Template)]
@@ -78,7 +40,9 @@ struct SecurityPage {
     layout: Layout,
     two_step_on: bool,
     uses_app: bool,
-    masked_phone: Option<String>,
+    /// The number codes are texted to, in full.
+    sms_phone: Option<String>,
+    factors: Vec<FactorRow>,
     required: bool,
     offered: bool,
     codes_left: i64,
@@ -89,13 +53,15 @@ struct SecurityPage {
 }
 
 /// Notices that follow a change of how the user signs in.
-const FACTOR_CHANGES: [&str; 6] = [
+const FACTOR_CHANGES: [&str; 8] = [
     "two-step-on",
     "two-step-off",
     "app-on",
     "sms-on",
     "phone-changed",
     "codes-saved",
+    "app-removed",
+    "phone-removed",
 ];
 
 #[derive(Deserialize)]
@@ -112,20 +78,44 @@ pub async fn security_page(
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
     let CurrentUser(user) = user;
-    let policy = policy();
-    let codes_left = state.factors.recovery_codes_left(user.id).await?;
+    let platform = state.services.platform().await?;
+    let required = platform.requires(user.is_admin());
+    let codes_left = state.services.recovery_codes_left(user.id).await?;
     let lists = devices_and_sessions(&state, &session, &user).await?;
     let offer_sign_out_others = FACTOR_CHANGES.contains(&query.notice.as_str())
         && lists.sessions.iter().any(|s| !s.current);
+    let factors = state
+        .services
+        .configured_factors(&user)
+        .await?
+        .into_iter()
+        .map(|method| {
+            let active = user.method() == Some(method);
+            FactorRow {
+                label: method.label(),
+                detail: match method {
+                    FactorMethod::Sms => user.verified_phone().map(format_international),
+                    FactorMethod::Authenticator => None,
+                },
+                active,
+                removable: !(active && required),
+                remove_action: match method {
+                    FactorMethod::Sms => "/account/security/sms/remove",
+                    FactorMethod::Authenticator => "/account/security/app/remove",
+                },
+            }
+        })
+        .collect();
     render(
         StatusCode::OK,
         &SecurityPage {
             layout,
             two_step_on: user.has_two_step(),
             uses_app: user.uses_authenticator(),
-            masked_phone: user.sms_phone().map(mask_phone),
-            required: policy.requires(user.is_admin()),
-            offered: policy.offers(user.is_admin()),
+            sms_phone: user.sms_phone().map(format_international),
+            factors,
+            required,
+            offered: platform.offers(user.is_admin()),
             codes_left,
             codes_low: codes_left <= LOW_WATER,
             lists,
@@ -151,11 +141,30 @@ pub async fn methods_page(layout: Layout, user: CurrentUser) -> Result<HttpRespo
         saved_phone: user
             .verified_phone()
             .filter(|_| user.sms_phone().is_none())
-            .map(mask_phone),
+            .map(format_international),
         uses_app: user.uses_authenticator(),
         uses_sms: user.sms_phone().is_some(),
     };
     render(StatusCode::OK, &page)
+}
+
+/// Where a method turned on leads: the first recovery codes, or the settings with a notice.
+fn method_on(
+    session: &actix_session::Session,
+    state: &AppState,
+    user: &User,
+    on: FactorOn,
+    notice: &str,
+) -> Result<HttpResponse, AppError> {
+    match on {
+        FactorOn::Enabled {
+            first_codes: Some(codes),
+        } => show_first_codes(state, session, user.id, &codes),
+        FactorOn::Enabled { first_codes: None } => {
+            Ok(see_other(&format!("/account/security?notice={notice}")))
+        }
+        FactorOn::PhoneChanged => Ok(see_other("/account/security?notice=phone-changed")),
+    }
 }
 
 /// Switches back to text messages to the number verified before (the app's key is kept).
@@ -163,16 +172,18 @@ pub async fn methods_page(layout: Layout, user: CurrentUser) -> Result<HttpRespo
 pub async fn use_saved_phone(
     req: HttpRequest,
     state: web::Data<AppState>,
+    session: actix_session::Session,
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
     let CurrentUser(user) = user;
-    let Some(phone) = user.verified_phone() else {
-        return Ok(see_other(PHONE_PAGE));
-    };
-    enable_sms_two_step(&state.db, user.id, phone, state.clock.now()).await?;
-    let method = format!("text messages to {}", mask_phone(phone));
-    record_new_method(&state, &user, &origin_of(&req), &method).await?;
-    Ok(see_other("/account/security?notice=sms-on"))
+    match state
+        .services
+        .use_saved_phone(&user, &origin_of(&req))
+        .await?
+    {
+        Some(on) => method_on(&session, &state, &user, on, "sms-on"),
+        None => Ok(see_other(PHONE_PAGE)),
+    }
 }
 
 #[derive(Template)]
@@ -193,8 +204,9 @@ pub async fn phone_form(
     let mut errors = FormErrors::default();
     // A number on the profile that cannot take codes (typed before numbers were checked,
     // or a landline) is shown with what to enter instead.
+    let countries = state.services.platform().await?.sms_allowed_countries;
     if let Some(profile) = user.phone.as_deref().filter(|_| user.sms_phone().is_none())
-        && let Err(problem) = normalise_sms_phone(profile, &state.settings.sms_allowed_countries)
+        && let Err(problem) = normalise_sms_phone(profile, &countries)
     {
         errors.add(
             "phone",
@@ -228,57 +240,41 @@ pub async fn send_phone_code(
 ) -> Result<HttpResponse, AppError> {
     let CurrentUser(user) = user;
     let typed = form.into_inner().phone.trim().to_owned();
-    let rerender = |errors: FormErrors, status| {
-        let page = PhonePage {
-            layout,
-            changing: user.sms_phone().is_some(),
-            phone: typed.clone(),
-            errors,
-        };
-        render(status, &page)
-    };
-    let phone = match normalise_sms_phone(&typed, &state.settings.sms_allowed_countries) {
-        Ok(phone) => phone,
-        Err(problem) => {
-            let mut errors = FormErrors::default();
-            errors.add(
-                "phone",
-                if typed.is_empty() {
-                    "Enter your mobile phone number.".to_owned()
-                } else {
-                    problem.to_string()
-                },
-            );
-            return rerender(errors, StatusCode::UNPROCESSABLE_ENTITY);
-        }
-    };
-    if user.sms_phone() == Some(phone.as_str()) {
+    let field_error = |message: String| {
         let mut errors = FormErrors::default();
-        errors.add(
-            "phone",
-            "This is already your phone number. Enter the new number.",
-        );
-        return rerender(errors, StatusCode::UNPROCESSABLE_ENTITY);
-    }
-    match state
-        .sms
-        .send_code(user.id, phone_purpose(&user), &phone, &origin_of(&req))
+        errors.add("phone", message);
+        (StatusCode::UNPROCESSABLE_ENTITY, errors)
+    };
+    let (status, errors) = match state
+        .services
+        .send_phone_code(&user, &typed, &origin_of(&req))
         .await
     {
-        Ok(()) => Ok(see_other(PHONE_CODE_PAGE)),
-        Err(err) => {
-            let (status, errors) = send_failure(err, &state.clock)?;
-            rerender(errors, status)
+        Ok(_) => return Ok(see_other(PHONE_CODE_PAGE)),
+        Err(PhoneCodeError::Invalid(_)) if typed.is_empty() => {
+            field_error("Enter your mobile phone number.".to_owned())
         }
-    }
+        Err(PhoneCodeError::Invalid(problem)) => field_error(problem.to_string()),
+        Err(PhoneCodeError::SameNumber) => {
+            field_error("This is already your phone number. Enter the new number.".to_owned())
+        }
+        Err(PhoneCodeError::Send(err)) => send_failure(err, state.clock.now())?,
+    };
+    let page = PhonePage {
+        layout,
+        changing: user.sms_phone().is_some(),
+        phone: typed,
+        errors,
+    };
+    render(status, &page)
 }
 
 /// The number the pending code went to, if a code is waiting.
 async fn pending_phone(state: &AppState, user: &User) -> Result<Option<String>, AppError> {
-    let challenge = latest_challenge(&state.db, user.id, phone_purpose(user)).await?;
-    Ok(challenge
-        .filter(|c| c.consumed_at.is_none())
-        .map(|c| c.phone))
+    Ok(state
+        .services
+        .pending_code_phone(&Subject::User(user.id), phone_purpose(user))
+        .await?)
 }
 
 async fn phone_code_page(
@@ -287,9 +283,10 @@ async fn phone_code_page(
     user: &User,
     phone: &str,
 ) -> Result<CodePage, AppError> {
-    let next_at = last_send_at(&state.db, user.id, phone_purpose(user))
-        .await?
-        .map_or(0, |at| at + state.sms.cooldown_secs());
+    let status = state
+        .services
+        .code_status(&Subject::User(user.id), phone_purpose(user))
+        .await?;
     Ok(CodePage {
         layout,
         title: if user.sms_phone().is_some() {
@@ -307,7 +304,7 @@ async fn phone_code_page(
         resend: Some(Resend {
             action: "/account/security/sms/resend",
             label: "Send again",
-            wait_secs: (next_at - state.clock.now()).max(0),
+            wait_secs: status.wait_secs,
         }),
         alternatives: Vec::new(),
         offer_trust: false,
@@ -329,7 +326,6 @@ pub async fn phone_code_form(
         .respond(StatusCode::OK)
 }
 
-#[tracing::instrument(name = "Verify a new phone", skip_all, fields(user_id = user.0.id))]
 pub async fn verify_phone_code(
     req: HttpRequest,
     form: web::Form<CodeForm>,
@@ -351,45 +347,13 @@ pub async fn verify_phone_code(
                 .respond(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let origin = origin_of(&req);
-    let purpose = phone_purpose(&user);
     match state
-        .sms
-        .check_code(user.id, purpose, &code, &origin)
+        .services
+        .verify_phone(&user, &code, &origin_of(&req))
         .await?
     {
-        CheckOutcome::Verified { phone } => {
-            let now = state.clock.now();
-            enable_sms_two_step(&state.db, user.id, &phone, now).await?;
-            let masked = mask_phone(&phone);
-            if purpose == Purpose::PhoneChange {
-                audit(
-                    &state,
-                    &user,
-                    EventKind::PhoneChanged,
-                    &origin,
-                    Some(&masked),
-                )
-                .await?;
-                notify(
-                    &state,
-                    &user,
-                    &origin,
-                    Notice::PhoneChanged { phone: &masked },
-                )
-                .await?;
-                Ok(see_other("/account/security?notice=phone-changed"))
-            } else {
-                let first_time = !user.has_two_step();
-                let method = format!("text messages to {masked}");
-                record_new_method(&state, &user, &origin, &method).await?;
-                if first_time && state.factors.recovery_codes_left(user.id).await? == 0 {
-                    return issue_codes(&state, &session, &req, user.id).await;
-                }
-                Ok(see_other("/account/security?notice=sms-on"))
-            }
-        }
-        outcome => {
+        Ok(on) => method_on(&session, &state, &user, on, "sms-on"),
+        Err(outcome) => {
             let (status, errors) = check_failure(&outcome);
             phone_code_page(&state, layout, &user, &phone)
                 .await?
@@ -411,17 +375,50 @@ pub async fn resend_phone_code(
         return Ok(see_other(PHONE_PAGE));
     };
     match state
-        .sms
-        .send_code(user.id, phone_purpose(&user), &phone, &origin_of(&req))
+        .services
+        .resend_phone_code(&user, &phone, &origin_of(&req))
         .await
     {
         Ok(()) => Ok(see_other(&format!("{PHONE_CODE_PAGE}?notice=code-sent"))),
         Err(err) => {
-            let (status, errors) = send_failure(err, &state.clock)?;
+            let (status, errors) = send_failure(err, state.clock.now())?;
             let page = phone_code_page(&state, layout, &user, &phone).await?;
             page.with_errors(errors).respond(status)
         }
     }
+}
+
+/// Removes a sign-in method, or refuses with 403 when it is the active one and 2-step
+/// verification is required.
+pub async fn remove_factor(
+    req: &HttpRequest,
+    state: &AppState,
+    user: &User,
+    method: FactorMethod,
+) -> Result<HttpResponse, AppError> {
+    match state
+        .services
+        .remove_factor(user, method, &origin_of(req))
+        .await?
+    {
+        Ok(()) => Ok(see_other(match method {
+            FactorMethod::Sms => "/account/security?notice=phone-removed",
+            FactorMethod::Authenticator => "/account/security?notice=app-removed",
+        })),
+        Err(RemoveRefusal::NotConfigured) => Ok(see_other("/account/security")),
+        Err(RemoveRefusal::Required) => Err(AppError::Forbidden(
+            "2-step verification is required for your account, so the method in use cannot be removed. Change method first.",
+        )),
+    }
+}
+
+#[tracing::instrument(name = "Remove the phone as a sign-in method", skip_all, fields(user_id = user.0.id))]
+pub async fn remove_phone(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
+    remove_factor(&req, &state, &user.0, FactorMethod::Sms).await
 }
 
 #[tracing::instrument(name = "Turn off 2-step verification", skip_all, fields(user_id = user.0.id))]
@@ -431,16 +428,13 @@ pub async fn turn_off(
     user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
     let CurrentUser(user) = user;
-    if policy().requires(user.is_admin()) {
+    if state.services.two_step_required(&user).await? {
         return Err(AppError::Forbidden(
             "2-step verification is required for your account, so it cannot be turned off.",
         ));
     }
     if user.has_two_step() {
-        disable_two_step(&state.db, user.id, state.clock.now()).await?;
-        let origin = origin_of(&req);
-        audit(&state, &user, EventKind::TwoStepDisabled, &origin, None).await?;
-        notify(&state, &user, &origin, Notice::TwoStepOff).await?;
+        state.services.turn_off(&user, &origin_of(&req)).await?;
     }
     Ok(see_other("/account/security?notice=two-step-off"))
 }

@@ -7,100 +7,39 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::db::audit::{AuditEvent, EventKind, Origin, record_event};
-use crate::db::challenges::{last_send_at, latest_challenge};
-use crate::db::users::{User, find_user_by_id};
-use crate::domain::codes::Purpose;
+use crate::db::audit::Origin;
+use crate::db::users::User;
+use crate::domain::codes::{Purpose, Subject};
+use crate::domain::factors::FactorMethod;
 use crate::domain::phone::mask_phone;
-use crate::domain::user_agent::describe;
-use crate::second_factors::{CodeOutcome, RecoveryOutcome};
-use crate::verification::CheckOutcome;
+use crate::services::authenticator::CodeOutcome;
+use crate::services::sign_in::{PendingSignIn, RecoverySignIn, SecondStep};
 use crate::web::code_form::{
     APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure,
 };
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::notify::{Notice, notify};
 use crate::web::session::{pending_user, start_session};
 use crate::web::trusted;
 use crate::web::{AppState, origin_of, render, see_other};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Method {
-    Sms,
-    App,
-}
-
-impl Method {
-    fn parse(text: &str) -> Option<Self> {
-        match text {
-            "sms" => Some(Self::Sms),
-            "app" => Some(Self::App),
-            _ => None,
-        }
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Sms => "sms",
-            Self::App => "app",
-        }
-    }
-}
-
-/// The user between the two steps and the methods they can finish with.
-struct Pending {
-    user: User,
-    /// A verified number: codes can be texted there.
-    phone: Option<String>,
-    has_app: bool,
-}
-
-impl Pending {
-    /// The method asked for, if the user has it; otherwise their own.
-    fn method(&self, asked: Option<Method>) -> Method {
-        let available = |m: Method| match m {
-            Method::Sms => self.phone.is_some(),
-            Method::App => self.has_app,
-        };
-        match asked {
-            Some(method) if available(method) => method,
-            _ if self.user.uses_authenticator() && self.has_app => Method::App,
-            _ if self.phone.is_some() => Method::Sms,
-            _ => Method::App,
-        }
-    }
-}
-
-async fn pending(state: &AppState, session: &Session) -> Result<Option<Pending>, AppError> {
+async fn pending(state: &AppState, session: &Session) -> Result<Option<PendingSignIn>, AppError> {
     let Some(user_id) = pending_user(session, state.clock.now()) else {
         return Ok(None);
     };
-    let Some(user) = find_user_by_id(&state.db, user_id).await? else {
-        return Ok(None);
-    };
-    if user.is_disabled() || !user.has_two_step() {
-        return Ok(None);
-    }
-    let has_app = state.factors.has_authenticator(user.id).await?;
-    let phone = user.verified_phone().map(str::to_owned);
-    Ok(Some(Pending {
-        user,
-        phone,
-        has_app,
-    }))
+    Ok(state.services.pending_sign_in(user_id).await?)
 }
 
-fn alternatives(pending: &Pending, showing: Method) -> Vec<Alternative> {
+fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternative> {
     let mut links = Vec::new();
-    if showing == Method::Sms && pending.has_app {
+    if showing == FactorMethod::Sms && pending.has_app {
         links.push(Alternative {
             href: "/login/verify?with=app",
             label: "Use authenticator app",
         });
     }
-    if showing == Method::App && pending.phone.is_some() {
+    if showing == FactorMethod::Authenticator && pending.phone.is_some() {
         links.push(Alternative {
             href: "/login/verify?with=sms",
             label: "Use text message",
@@ -117,19 +56,16 @@ fn alternatives(pending: &Pending, showing: Method) -> Vec<Alternative> {
 async fn page(
     state: &AppState,
     layout: Layout,
-    pending: &Pending,
-    method: Method,
+    pending: &PendingSignIn,
+    method: FactorMethod,
 ) -> Result<CodePage, AppError> {
     let (intro, hint, resend) = match (method, pending.phone.as_deref()) {
-        (Method::Sms, Some(phone)) => {
-            let last = last_send_at(&state.db, pending.user.id, Purpose::SignIn).await?;
-            let wait_secs = last
-                .map_or(0, |at| at + state.sms.cooldown_secs() - state.clock.now())
-                .max(0);
-            let now = state.clock.now();
-            let waiting = latest_challenge(&state.db, pending.user.id, Purpose::SignIn)
-                .await?
-                .is_some_and(|c| c.consumed_at.is_none() && c.expires_at > now);
+        (FactorMethod::Sms, Some(phone)) => {
+            let status = state
+                .services
+                .code_status(&Subject::User(pending.user.id), Purpose::SignIn)
+                .await?;
+            let waiting = status.waiting_for.is_some();
             let intro = if waiting {
                 format!(
                     "We sent a 6-digit code by text message to {}.",
@@ -148,7 +84,7 @@ async fn page(
             let resend = Resend {
                 action: "/login/verify/resend",
                 label,
-                wait_secs,
+                wait_secs: status.wait_secs,
             };
             (intro, SMS_HINT, Some(resend))
         }
@@ -172,37 +108,32 @@ async fn page(
     })
 }
 
-/// After the password: for SMS sends the sign-in code; then shows where to enter it.
+/// After the password: for SMS sends the sign-in code; then shows where to enter it. A
+/// provider failure shows the page with its message and a working "Send again" (200: a
+/// handled failure of an upstream is not a failure of the portal).
 pub async fn begin(
     state: &AppState,
     layout: Layout,
-    user: &User,
+    user: User,
     origin: &Origin,
 ) -> Result<HttpResponse, AppError> {
-    let event = AuditEvent::by_user(
-        EventKind::SignInCodeRequired,
-        user.id,
-        origin,
-        user.two_factor_method.as_deref(),
-    );
-    record_event(&state.db.pool, &event).await?;
-    let Some(phone) = user.sms_phone() else {
+    let Some(phone) = user.sms_phone().map(str::to_owned) else {
         return Ok(see_other("/login/verify"));
     };
     match state
-        .sms
-        .send_code(user.id, Purpose::SignIn, phone, origin)
+        .services
+        .send_sign_in_code(&user, &phone, origin)
         .await
     {
         Ok(()) => Ok(see_other("/login/verify")),
         Err(err) => {
-            let (status, errors) = send_failure(err, &state.clock)?;
-            let pending = Pending {
-                user: user.clone(),
-                phone: Some(phone.to_owned()),
-                has_app: state.factors.has_authenticator(user.id).await?,
+            let (status, errors) = send_failure(err, state.clock.now())?;
+            let pending = PendingSignIn {
+                has_app: state.services.has_authenticator(user.id).await?,
+                phone: Some(phone),
+                user,
             };
-            page(state, layout, &pending, Method::Sms)
+            page(state, layout, &pending, FactorMethod::Sms)
                 .await?
                 .with_errors(errors)
                 .respond(status)
@@ -225,66 +156,10 @@ pub async fn verify_form(
     let Some(pending) = pending(&state, &session).await? else {
         return Ok(see_other("/login"));
     };
-    let method = pending.method(Method::parse(&query.with));
+    let method = pending.method(FactorMethod::parse(&query.with));
     page(&state, layout, &pending, method)
         .await?
         .respond(StatusCode::OK)
-}
-
-/// Trusts this browser for the user: the device is recorded, the user is told by email,
-/// and the response carries the cookie.
-async fn trust_this_device(
-    state: &AppState,
-    user: &User,
-    origin: &Origin,
-    response: &mut HttpResponse,
-) -> Result<(), AppError> {
-    let cookie = trusted::trust(state, user.id, origin).await?;
-    response
-        .add_cookie(&cookie)
-        .map_err(|err| AppError::Unexpected(err.into()))?;
-    let device = origin
-        .user_agent
-        .as_deref()
-        .map_or_else(|| "An unknown browser".to_owned(), describe);
-    let event = AuditEvent::by_user(EventKind::DeviceTrusted, user.id, origin, Some(&device));
-    record_event(&state.db.pool, &event).await?;
-    notify(
-        state,
-        user,
-        origin,
-        Notice::DeviceTrusted { device: &device },
-    )
-    .await
-}
-
-/// Finishes a sign-in after a right code, trusting the browser when asked.
-async fn signed_in_with_code(
-    state: &AppState,
-    session: &Session,
-    user: &User,
-    origin: &Origin,
-    how: &str,
-    trust: bool,
-) -> Result<HttpResponse, AppError> {
-    finish_sign_in(state, session, user, origin, how).await?;
-    let mut response = see_other("/");
-    if trust {
-        trust_this_device(state, user, origin, &mut response).await?;
-    }
-    Ok(response)
-}
-
-async fn finish_sign_in(
-    state: &AppState,
-    session: &Session,
-    user: &User,
-    origin: &Origin,
-    how: &str,
-) -> Result<(), AppError> {
-    start_session(state, session, user.id, user.session_duration_secs, origin).await?;
-    let event = AuditEvent::by_user(EventKind::SignInSucceeded, user.id, origin, Some(how));
-    Ok(record_event(&state.db.pool, &event).await?)
 }
 
 #[tracing::instrument(name = "Verify the sign-in code", skip_all)]
@@ -298,7 +173,7 @@ pub async fn verify_code(
     let Some(pending) = pending(&state, &session).await? else {
         return Ok(see_other("/login"));
     };
-    let method = pending.method(Method::parse(&form.with));
+    let method = pending.method(FactorMethod::parse(&form.with));
     let code = match form.normalised() {
         Ok(code) => code,
         Err(errors) => {
@@ -309,30 +184,27 @@ pub async fn verify_code(
         }
     };
     let origin = origin_of(&req);
-    let user = &pending.user;
     let trust = form.trust_device.is_some();
-    let (status, errors) = match method {
-        Method::Sms => match state
-            .sms
-            .check_code(user.id, Purpose::SignIn, &code, &origin)
-            .await?
-        {
-            CheckOutcome::Verified { .. } => {
-                let how = "password and SMS code";
-                return signed_in_with_code(&state, &session, user, &origin, how, trust).await;
+    let (status, errors) = match state
+        .services
+        .second_step(&pending, method, &code, trust, &origin)
+        .await?
+    {
+        SecondStep::SignedIn { device_token } => {
+            start_session(&state, &session, &pending.user, &origin).await?;
+            let mut response = see_other("/");
+            if let Some(token) = device_token {
+                let days = state.services.platform().await?.trusted_device_days;
+                let cookie = trusted::cookie(token, days, state.settings.is_https());
+                response
+                    .add_cookie(&cookie)
+                    .map_err(|err| AppError::Unexpected(err.into()))?;
             }
-            outcome => check_failure(&outcome),
-        },
-        Method::App => {
-            let message = match state.factors.check_code(user.id, &code, &origin).await? {
-                CodeOutcome::Accepted => {
-                    let how = "password and authenticator app";
-                    return signed_in_with_code(&state, &session, user, &origin, how, trust).await;
-                }
-                CodeOutcome::Wrong => (
-                    StatusCode::UNAUTHORIZED,
-                    "That code is not right. Enter the code your app shows now.",
-                ),
+            return Ok(response);
+        }
+        SecondStep::Sms(outcome) => check_failure(&outcome),
+        SecondStep::App(outcome) => {
+            let (status, message) = match outcome {
                 CodeOutcome::Replayed => (
                     StatusCode::UNAUTHORIZED,
                     "That code has already been used. Wait for your app to show a new code.",
@@ -341,10 +213,14 @@ pub async fn verify_code(
                     StatusCode::TOO_MANY_REQUESTS,
                     "Too many wrong codes. Wait 15 minutes and try again.",
                 ),
+                CodeOutcome::Wrong | CodeOutcome::Accepted => (
+                    StatusCode::UNAUTHORIZED,
+                    "That code is not right. Enter the code your app shows now.",
+                ),
             };
             let mut errors = FormErrors::default();
-            errors.add("code", message.1);
-            (message.0, errors)
+            errors.add("code", message);
+            (status, errors)
         }
     };
     page(&state, layout, &pending, method)
@@ -367,14 +243,14 @@ pub async fn resend_code(
         return Ok(see_other("/login/verify"));
     };
     match state
-        .sms
-        .send_code(pending.user.id, Purpose::SignIn, phone, &origin_of(&req))
+        .services
+        .send_sign_in_code(&pending.user, phone, &origin_of(&req))
         .await
     {
         Ok(()) => Ok(see_other("/login/verify?with=sms&notice=code-sent")),
         Err(err) => {
-            let (status, errors) = send_failure(err, &state.clock)?;
-            let page = page(&state, layout, &pending, Method::Sms).await?;
+            let (status, errors) = send_failure(err, state.clock.now())?;
+            let page = page(&state, layout, &pending, FactorMethod::Sms).await?;
             page.with_errors(errors).respond(status)
         }
     }
@@ -432,36 +308,22 @@ pub async fn use_recovery_code(
     }
     let origin = origin_of(&req);
     let status = match state
-        .factors
-        .use_recovery_code(user.id, &form.recovery_code, &origin)
+        .services
+        .recovery_sign_in(user, &form.recovery_code, &origin)
         .await?
     {
-        RecoveryOutcome::Accepted { remaining } => {
-            finish_sign_in(
-                &state,
-                &session,
-                user,
-                &origin,
-                "password and recovery code",
-            )
-            .await?;
-            notify(
-                &state,
-                user,
-                &origin,
-                Notice::RecoveryCodeUsed { remaining },
-            )
-            .await?;
+        RecoverySignIn::SignedIn => {
+            start_session(&state, &session, user, &origin).await?;
             return Ok(see_other("/account/security?notice=recovery-used"));
         }
-        RecoveryOutcome::Wrong => {
+        RecoverySignIn::Wrong => {
             errors.add(
                 "recovery_code",
                 "That recovery code is not right, or it has been used already.",
             );
             StatusCode::UNAUTHORIZED
         }
-        RecoveryOutcome::Throttled => {
+        RecoverySignIn::Throttled => {
             errors.add(
                 "recovery_code",
                 "Too many wrong codes. Wait 15 minutes and try again.",

@@ -1,23 +1,21 @@
-//! Who is signed in. `load_user` runs on every request: it ends sessions that sat idle past
-//! the platform's timeout, notes activity (at most once a minute), and puts the user in the
-//! request's extensions; `require_sign_in` guards a scope; handlers take `CurrentUser`.
-
-use std::future::{Ready, ready};
+//! Who is signed in. `load_user` runs on every request: it reads the platform settings
+//! (the app name for every page), ends sessions that sat idle past the platform's timeout,
+//! notes activity (at most once a minute), and puts the user in the request's extensions;
+//! `require_sign_in` guards a scope; handlers take `CurrentUser`.
 
 use actix_session::SessionExt;
 use actix_web::body::{BoxBody, MessageBody};
-use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
-use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage, HttpResponse, web};
 
-use crate::db::users::{User, find_user_by_id};
+use crate::db::users::User;
+use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::is_idle;
+use crate::web::context::{AppName, CurrentUser};
 use crate::web::errors::AppError;
 use crate::web::session::{USER_ID_KEY, cookie_max_age, last_seen, touch};
 use crate::web::{AppState, origin_of};
-
-#[derive(Clone, Debug)]
-pub struct CurrentUser(pub User);
 
 /// Set on a response whose session cookie should outlive the browser: its Max-Age.
 #[derive(Clone, Copy, Debug)]
@@ -26,10 +24,10 @@ pub struct SessionCookieMaxAge(pub i64);
 async fn signed_in_user(
     req: &ServiceRequest,
     state: &AppState,
+    platform: &PlatformSettings,
     user_id: i64,
 ) -> Result<Option<User>, AppError> {
     let session = req.get_session();
-    let platform = state.platform.get().await?;
     let now = state.clock.now();
     if is_idle(
         last_seen(&session).unwrap_or(now),
@@ -38,8 +36,7 @@ async fn signed_in_user(
     ) {
         return Ok(None);
     }
-    let user = find_user_by_id(&state.db, user_id).await?;
-    match user {
+    match state.services.find_user(user_id).await? {
         Some(user) if !user.is_disabled() => {
             touch(&session, now, &origin_of(req.request()))?;
             Ok(Some(user))
@@ -47,6 +44,30 @@ async fn signed_in_user(
         // Deleted or disabled since signing in.
         _ => Ok(None),
     }
+}
+
+async fn identify(req: &ServiceRequest, state: &AppState) -> Result<(), AppError> {
+    let session = req.get_session();
+    let user_id = session.get::<i64>(USER_ID_KEY).ok().flatten();
+    // Without the settings an anonymous request still goes on (`/readyz`, the sign-in
+    // page's outage), named after the start-up app name.
+    let platform = match state.services.platform().await {
+        Ok(platform) => platform,
+        Err(err) if user_id.is_some() => return Err(err.into()),
+        Err(_) => return Ok(()),
+    };
+    req.extensions_mut()
+        .insert(AppName(platform.app_name.clone()));
+    if let Some(user_id) = user_id {
+        match signed_in_user(req, state, &platform, user_id).await? {
+            Some(user) => {
+                req.extensions_mut().insert(CurrentUser(user));
+            }
+            // The session ends here, on the server.
+            None => session.purge(),
+        }
+    }
+    Ok(())
 }
 
 pub async fn load_user(
@@ -58,22 +79,12 @@ pub async fn load_user(
             AppError::Unexpected(anyhow::anyhow!("the application state is missing")).into(),
         );
     };
-    let session = req.get_session();
-    if let Ok(Some(user_id)) = session.get::<i64>(USER_ID_KEY) {
-        match signed_in_user(&req, &state, user_id).await {
-            Ok(Some(user)) => {
-                req.extensions_mut().insert(CurrentUser(user));
-            }
-            // The session ends here, on the server.
-            Ok(None) => session.purge(),
-            Err(err) => {
-                let (req, _) = req.into_parts();
-                return Ok(ServiceResponse::new(
-                    req,
-                    actix_web::ResponseError::error_response(&err),
-                ));
-            }
-        }
+    if let Err(err) = identify(&req, &state).await {
+        let (req, _) = req.into_parts();
+        return Ok(ServiceResponse::new(
+            req,
+            actix_web::ResponseError::error_response(&err),
+        ));
     }
     let mut res = next.call(req).await?.map_into_boxed_body();
     // Read after the handler, which may have signed in or changed the duration.
@@ -97,22 +108,4 @@ pub async fn require_sign_in(
         return Ok(ServiceResponse::new(req, res));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
-}
-
-impl FromRequest for CurrentUser {
-    type Error = AppError;
-    type Future = Ready<Result<Self, AppError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(
-            req.extensions()
-                .get::<CurrentUser>()
-                .cloned()
-                .ok_or_else(|| {
-                    AppError::Unexpected(anyhow::anyhow!(
-                        "a signed-in page was served without require_sign_in"
-                    ))
-                }),
-        )
-    }
 }

@@ -22,15 +22,12 @@ use subtle::ConstantTimeEq;
 
 use crate::db::sessions::USER_ID_KEY;
 use crate::domain::tokens::random_token;
-use crate::web::errors::error_page;
+use crate::web::context::CsrfToken;
+use crate::web::errors::error_response;
 use crate::web::{AppState, MAX_BODY_BYTES};
 
 pub const FORM_FIELD: &str = "csrf_token";
 pub const HEADER: &str = "x-csrf-token";
-
-/// The token a page puts in its forms.
-#[derive(Clone, Debug)]
-pub struct CsrfToken(pub String);
 
 pub fn cookie_name(https: bool) -> &'static str {
     if https {
@@ -194,7 +191,7 @@ fn refuse(
     message: Option<&str>,
 ) -> ServiceResponse<BoxBody> {
     let (req, _) = req.into_parts();
-    ServiceResponse::new(req, error_page(status, message))
+    ServiceResponse::new(req, error_response(status, message))
 }
 
 #[cfg(test)]

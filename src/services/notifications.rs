@@ -1,12 +1,12 @@
 //! Security notifications by email (PRODUCT.md): a factor, the phone number or the recovery
 //! codes changed, a device was trusted, a recovery code was used. Each is written to the
-//! outbox in the request that made the change.
+//! outbox inside the transaction of the change it reports.
 
+use super::Services;
 use crate::db::audit::Origin;
 use crate::db::outbox::{Email, enqueue};
 use crate::db::users::User;
-use crate::web::AppState;
-use crate::web::errors::AppError;
+use crate::db::{DbError, Tx};
 
 pub enum Notice<'a> {
     DeviceTrusted { device: &'a str },
@@ -16,6 +16,7 @@ pub enum Notice<'a> {
     PhoneChanged { phone: &'a str },
     TwoStepOff,
     RecoveryCodesReplaced,
+    FactorRemoved { method: &'a str },
 }
 
 impl Notice<'_> {
@@ -52,6 +53,10 @@ impl Notice<'_> {
                 "2-step verification was turned off. Signing in now needs only your password."
                     .to_owned(),
             ),
+            Self::FactorRemoved { method } => (
+                format!("A sign-in method was removed from your {app} account"),
+                format!("{method} can no longer be used to sign in to your account."),
+            ),
             Self::RecoveryCodesReplaced => (
                 format!("New recovery codes for your {app} account"),
                 "New recovery codes were generated. The earlier codes no longer work.".to_owned(),
@@ -60,26 +65,30 @@ impl Notice<'_> {
     }
 }
 
-pub async fn notify(
-    state: &AppState,
-    user: &User,
-    origin: &Origin,
-    notice: Notice<'_>,
-) -> Result<(), AppError> {
-    let app = &state.settings.app_name;
-    let (subject, what) = notice.text(app);
-    let body = format!(
-        "Hello {name},\n\n{what}\n\nAccount: {email}\nFrom address: {ip}\n\n\
-         If this was not you, change your password at once and review My security settings.\n",
-        name = user.name,
-        email = user.email,
-        ip = origin.ip.as_deref().unwrap_or("unknown"),
-    );
-    let email = Email {
-        user_id: user.id,
-        to: &user.email,
-        subject: &subject,
-        body: &body,
-    };
-    Ok(enqueue(&state.db, &email, state.clock.now()).await?)
+impl Services {
+    /// Queues the email for `notice` to the user, in the change's transaction.
+    pub(crate) async fn notify(
+        &self,
+        tx: &mut Tx,
+        user: &User,
+        origin: &Origin,
+        notice: Notice<'_>,
+    ) -> Result<(), DbError> {
+        let app = self.platform().await?.app_name;
+        let (subject, what) = notice.text(&app);
+        let body = format!(
+            "Hello {name},\n\n{what}\n\nAccount: {email}\nFrom address: {ip}\n\n\
+             If this was not you, change your password at once and review My security settings.\n",
+            name = user.name,
+            email = user.email,
+            ip = origin.ip.as_deref().unwrap_or("unknown"),
+        );
+        let email = Email {
+            user_id: user.id,
+            to: &user.email,
+            subject: &subject,
+            body: &body,
+        };
+        enqueue(&mut **tx, &email, self.clock.now()).await
+    }
 }

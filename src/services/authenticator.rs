@@ -1,0 +1,119 @@
+//! Authenticator apps (TOTP): the key being set up, and checking codes from the app. A
+//! wrong code is an attempt reserved against the limit before the code is checked.
+
+use super::Services;
+use super::throttle::{Attempt, MAX_WRONG_CODES, WRONG_CODE_WINDOW_SECS};
+use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::totp::{active_secret, claim_step, pending_secret, store_pending_secret};
+use crate::db::{DbError, Tx};
+use crate::domain::totp::{
+    generate_secret, grouped, matching_step, otpauth_uri, qr_svg, secret_base32,
+};
+
+/// What the set-up page shows.
+pub struct SetupView {
+    pub qr_svg: String,
+    pub grouped_key: String,
+    pub uri: String,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum CodeOutcome {
+    Accepted,
+    Wrong,
+    /// A code whose step was already used: refused, and recorded as a replay.
+    Replayed,
+    /// Too many wrong codes lately: nothing was checked.
+    Throttled,
+}
+
+pub(crate) fn owner(user_id: i64) -> String {
+    format!("user:{user_id}")
+}
+
+impl Services {
+    fn now_secs(&self) -> u64 {
+        u64::try_from(self.clock.now()).unwrap_or_default()
+    }
+
+    /// Reserves one authenticator attempt of the user; `None` when the limit is reached.
+    pub(crate) async fn reserve_code_attempt(
+        &self,
+        what: &str,
+        user_id: i64,
+    ) -> Result<Option<Attempt>, DbError> {
+        let limit = self.limit(what, &user_id.to_string(), MAX_WRONG_CODES);
+        self.reserve_attempt(&[limit], WRONG_CODE_WINDOW_SECS).await
+    }
+
+    /// The key being set up (a new one if none is), as QR code, text and URI.
+    pub async fn begin_app_setup(&self, user_id: i64, email: &str) -> anyhow::Result<SetupView> {
+        let secret = match pending_secret(&self.db.pool, user_id).await? {
+            Some(sealed) => self.totp_sealer.open(&owner(user_id), &sealed)?,
+            None => {
+                let secret = generate_secret();
+                let sealed = self.totp_sealer.seal(&owner(user_id), &secret);
+                store_pending_secret(&self.db.pool, user_id, &sealed, self.clock.now()).await?;
+                secret
+            }
+        };
+        let app_name = self.platform().await?.app_name;
+        let uri = otpauth_uri(&app_name, email, &secret);
+        Ok(SetupView {
+            qr_svg: qr_svg(&uri)?,
+            grouped_key: grouped(&secret_base32(&secret)),
+            uri,
+        })
+    }
+
+    /// The step a code from the key being set up matches, with the sealed key it was
+    /// checked against (activation is conditional on it).
+    pub(crate) async fn pending_app_step(
+        &self,
+        user_id: i64,
+        code: &str,
+    ) -> anyhow::Result<Option<(String, i64)>> {
+        let Some(sealed) = pending_secret(&self.db.pool, user_id).await? else {
+            return Ok(None);
+        };
+        let secret = self.totp_sealer.open(&owner(user_id), &sealed)?;
+        Ok(matching_step(&secret, code, self.now_secs())?.map(|step| (sealed, step)))
+    }
+
+    /// True when the user has an active authenticator key.
+    pub async fn has_authenticator(&self, user_id: i64) -> Result<bool, DbError> {
+        Ok(active_secret(&self.db.pool, user_id).await?.is_some())
+    }
+
+    /// Checks a code from the user's app at sign-in (±1 step, each step once) inside the
+    /// caller's transaction, after the attempt was reserved.
+    pub(crate) async fn check_app_code(
+        &self,
+        tx: &mut Tx,
+        user_id: i64,
+        code: &str,
+        origin: &Origin,
+    ) -> anyhow::Result<CodeOutcome> {
+        let event = |kind, detail| AuditEvent::by_user(kind, user_id, origin, detail);
+        let Some(active) = active_secret(&mut **tx, user_id).await? else {
+            self.audit(tx, &event(EventKind::TotpFailed, Some("sign-in")))
+                .await?;
+            return Ok(CodeOutcome::Wrong);
+        };
+        let secret = self.totp_sealer.open(&owner(user_id), &active.sealed)?;
+        let Some(step) = matching_step(&secret, code, self.now_secs())? else {
+            self.audit(tx, &event(EventKind::TotpFailed, Some("sign-in")))
+                .await?;
+            return Ok(CodeOutcome::Wrong);
+        };
+        if claim_step(&mut **tx, user_id, step).await? {
+            self.audit(tx, &event(EventKind::TotpVerified, Some("sign-in")))
+                .await?;
+            Ok(CodeOutcome::Accepted)
+        } else {
+            self.audit(tx, &event(EventKind::TotpReplayRefused, None))
+                .await?;
+            Ok(CodeOutcome::Replayed)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! The use cases: domain rules, storage and providers put together. Each use case that
+//! changes something runs in ONE database transaction that also holds its audit event and
+//! its outbox email, so a change and its record commit together or not at all. The web
+//! handlers and the command line call these; neither touches the database directly.
+
+pub mod account;
+pub mod authenticator;
+pub mod notifications;
+pub mod platform;
+pub mod recovery;
+pub mod sessions;
+pub mod sign_in;
+pub mod sms_codes;
+pub mod throttle;
+pub mod two_step;
+
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::audit::{AuditEvent, record_event};
+use crate::db::{Db, DbError, Tx};
+use crate::domain::password::Passwords;
+use crate::domain::sealing::Sealer;
+use crate::sms::SmsProvider;
+use platform::PlatformCache;
+
+/// Everything a use case needs, built once at start and shared by every request.
+pub struct Services {
+    db: Db,
+    clock: Clock,
+    settings: Arc<Settings>,
+    passwords: Passwords,
+    provider: Arc<dyn SmsProvider>,
+    platform: PlatformCache,
+    /// Keys derived from the secret key, one per purpose.
+    totp_sealer: Sealer,
+    display_sealer: Sealer,
+    /// The WebOTP host named in every text message.
+    host: String,
+}
+
+impl Services {
+    pub fn new(
+        db: Db,
+        clock: Clock,
+        settings: Arc<Settings>,
+        passwords: Passwords,
+        provider: Arc<dyn SmsProvider>,
+    ) -> Self {
+        let key = settings.secret_key.expose();
+        Self {
+            platform: PlatformCache::new(db.clone()),
+            totp_sealer: Sealer::new(key, "totp secret"),
+            display_sealer: Sealer::new(key, "recovery codes on display"),
+            host: settings
+                .public_url
+                .host_str()
+                .unwrap_or("localhost")
+                .to_owned(),
+            db,
+            clock,
+            settings,
+            passwords,
+            provider,
+        }
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The database, for the session store (the one part outside the use cases: it is
+    /// actix-session's storage).
+    pub fn session_db(&self) -> Db {
+        self.db.clone()
+    }
+
+    /// True when the database answers.
+    pub async fn database_is_ready(&self) -> bool {
+        self.db.is_ready().await
+    }
+
+    fn secret_key(&self) -> &[u8; 32] {
+        self.settings.secret_key.expose()
+    }
+
+    /// Records an audit event inside the use case's transaction, at the portal's clock.
+    async fn audit(&self, tx: &mut Tx, event: &AuditEvent<'_>) -> Result<(), DbError> {
+        record_event(&mut **tx, event, self.clock.now()).await
+    }
+
+    /// Records an audit event that is the whole of its use case (nothing else changes).
+    async fn audit_alone(&self, event: &AuditEvent<'_>) -> Result<(), DbError> {
+        record_event(&self.db.pool, event, self.clock.now()).await
+    }
+}

@@ -1,0 +1,56 @@
+//! The platform settings as every request sees them: read from the database at most once
+//! every few seconds per instance, so a change reaches all instances within seconds.
+
+use std::time::{Duration, Instant};
+
+use tokio::sync::RwLock;
+
+use super::Services;
+use crate::db::platform::{load_platform_settings, seed_from_environment};
+use crate::db::{Db, DbError};
+use crate::domain::policy::PlatformSettings;
+
+const FRESH_FOR: Duration = Duration::from_secs(5);
+
+pub struct PlatformCache {
+    db: Db,
+    cached: RwLock<Option<(Instant, PlatformSettings)>>,
+}
+
+impl PlatformCache {
+    pub fn new(db: Db) -> Self {
+        Self {
+            db,
+            cached: RwLock::new(None),
+        }
+    }
+
+    pub async fn get(&self) -> Result<PlatformSettings, DbError> {
+        if let Some((read_at, settings)) = self.cached.read().await.as_ref()
+            && read_at.elapsed() < FRESH_FOR
+        {
+            return Ok(settings.clone());
+        }
+        let settings = load_platform_settings(&self.db.pool).await?;
+        *self.cached.write().await = Some((Instant::now(), settings.clone()));
+        Ok(settings)
+    }
+}
+
+impl Services {
+    /// The platform settings now (at most a few seconds old).
+    pub async fn platform(&self) -> Result<PlatformSettings, DbError> {
+        self.platform.get().await
+    }
+
+    /// At start: the app name and the SMS countries allowed take the environment's values
+    /// unless an administrator has set them.
+    pub async fn seed_platform_settings(&self) -> Result<(), DbError> {
+        seed_from_environment(
+            &self.db.pool,
+            &self.settings.app_name,
+            &self.settings.sms_allowed_countries,
+        )
+        .await
+    }
+}

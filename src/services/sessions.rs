@@ -1,0 +1,172 @@
+//! Trusted devices, signed-in sessions and "Stay signed in for". The session state itself
+//! lives in the session store; these are the use cases over the lists people see.
+
+use super::Services;
+use super::notifications::Notice;
+use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::devices::{
+    NewDevice, TrustedDevice, insert_device, list_devices, remove_all_devices, remove_device,
+};
+use crate::db::sessions::{
+    SessionSummary, delete_other_sessions, delete_session, list_sessions, purge_expired_sessions,
+};
+use crate::db::users::{User, set_session_duration};
+use crate::db::{DbError, Tx};
+use crate::domain::sessions::{Lifetime, lifetime};
+use crate::domain::tokens::{random_token, token_digest};
+use crate::domain::user_agent::describe;
+
+impl Services {
+    /// Trusts the browser of `origin` for the user inside the caller's transaction: the
+    /// device is recorded, audited and the user emailed. Returns the cookie's token (the
+    /// server keeps only its SHA-256).
+    pub(crate) async fn trust_device(
+        &self,
+        tx: &mut Tx,
+        user: &User,
+        origin: &Origin,
+    ) -> Result<String, DbError> {
+        let platform = self.platform().await?;
+        let now = self.clock.now();
+        let token = random_token();
+        let device = NewDevice {
+            user_id: user.id,
+            token_hash: &token_digest(&token),
+            user_agent: origin.user_agent.as_deref(),
+            ip: origin.ip.as_deref(),
+            expires_at: platform.trusted_device_days.map(|days| now + days * 86_400),
+        };
+        insert_device(&mut **tx, &device, now).await?;
+        let name = origin
+            .user_agent
+            .as_deref()
+            .map_or_else(|| "An unknown browser".to_owned(), describe);
+        let event = AuditEvent::by_user(EventKind::DeviceTrusted, user.id, origin, Some(&name));
+        self.audit(tx, &event).await?;
+        self.notify(tx, user, origin, Notice::DeviceTrusted { device: &name })
+            .await?;
+        Ok(token)
+    }
+
+    /// The user's devices still trusted and sessions still live.
+    pub async fn devices_and_sessions(
+        &self,
+        user_id: i64,
+    ) -> Result<(Vec<TrustedDevice>, Vec<SessionSummary>), DbError> {
+        let now = self.clock.now();
+        Ok((
+            list_devices(&self.db.pool, user_id, now).await?,
+            list_sessions(&self.db.pool, user_id, now).await?,
+        ))
+    }
+
+    /// Removes one of the user's trusted devices (another user's id is not found).
+    pub async fn remove_device(
+        &self,
+        user: &User,
+        device_id: i64,
+        origin: &Origin,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.db.begin().await?;
+        let removed = remove_device(&mut *tx, user.id, device_id).await?;
+        if removed {
+            let event = AuditEvent::by_user(EventKind::DeviceRemoved, user.id, origin, None);
+            self.audit(&mut tx, &event).await?;
+        }
+        tx.commit().await?;
+        Ok(removed)
+    }
+
+    pub async fn remove_all_devices(&self, user: &User, origin: &Origin) -> Result<u64, DbError> {
+        let mut tx = self.db.begin().await?;
+        let removed = remove_all_devices(&mut *tx, user.id).await?;
+        if removed > 0 {
+            let detail = format!("all {removed}");
+            let event =
+                AuditEvent::by_user(EventKind::DeviceRemoved, user.id, origin, Some(&detail));
+            self.audit(&mut tx, &event).await?;
+        }
+        tx.commit().await?;
+        Ok(removed)
+    }
+
+    /// Ends one of the user's other sessions, named by its public id.
+    pub async fn end_session(
+        &self,
+        user: &User,
+        public_id: &str,
+        origin: &Origin,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.db.begin().await?;
+        let ended = delete_session(&mut *tx, user.id, public_id).await?;
+        if ended {
+            let event = AuditEvent::by_user(EventKind::SessionEnded, user.id, origin, None);
+            self.audit(&mut tx, &event).await?;
+        }
+        tx.commit().await?;
+        Ok(ended)
+    }
+
+    /// Ends every session of the user but `keep_public_id`, half-finished sign-ins included.
+    pub async fn end_other_sessions(
+        &self,
+        user: &User,
+        keep_public_id: &str,
+        origin: &Origin,
+    ) -> Result<u64, DbError> {
+        let mut tx = self.db.begin().await?;
+        let ended = delete_other_sessions(&mut *tx, user.id, keep_public_id).await?;
+        let detail = format!("{ended} ended");
+        let event = AuditEvent::by_user(
+            EventKind::OtherSessionsEnded,
+            user.id,
+            origin,
+            Some(&detail),
+        );
+        self.audit(&mut tx, &event).await?;
+        tx.commit().await?;
+        Ok(ended)
+    }
+
+    /// Saves "Stay signed in for"; returns the lifetime the current session now has.
+    pub async fn choose_session_duration(
+        &self,
+        user: &User,
+        choice: Option<i64>,
+        label: &str,
+        origin: &Origin,
+    ) -> Result<Lifetime, DbError> {
+        let platform = self.platform().await?;
+        let mut tx = self.db.begin().await?;
+        set_session_duration(&mut *tx, user.id, choice, self.clock.now()).await?;
+        let event = AuditEvent::by_user(
+            EventKind::SessionDurationChanged,
+            user.id,
+            origin,
+            Some(label),
+        );
+        self.audit(&mut tx, &event).await?;
+        tx.commit().await?;
+        Ok(lifetime(choice, true, platform.max_session_secs))
+    }
+
+    /// How long a session signed in now lasts, for the user's choice on this platform.
+    pub async fn session_lifetime(&self, chosen: Option<i64>) -> Result<Lifetime, DbError> {
+        let platform = self.platform().await?;
+        Ok(lifetime(
+            chosen,
+            platform.users_choose_session_duration,
+            platform.max_session_secs,
+        ))
+    }
+
+    /// Deletes expired sessions, old attempts and old codes (the janitor).
+    pub async fn purge_expired(&self) -> Result<(), DbError> {
+        let now = self.clock.now();
+        purge_expired_sessions(&self.db.pool, now).await?;
+        self.purge_old_attempts().await?;
+        let mut tx = self.db.begin().await?;
+        crate::db::challenges::purge_challenges_before(&mut tx, now - 24 * 60 * 60).await?;
+        tx.commit().await
+    }
+}

@@ -1,0 +1,295 @@
+//! Signing in: the password step, then (for users with 2-step verification) a code by SMS
+//! or from the app, or a recovery code. Every attempt is reserved against its limit before
+//! it is checked, and each step's writes commit together with their audit events.
+
+use secrecy::SecretString;
+
+use super::Services;
+use super::authenticator::CodeOutcome;
+use super::notifications::Notice;
+use super::sms_codes::CheckOutcome;
+use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::devices::use_device;
+use crate::db::users::{User, find_user_by_email, find_user_by_id};
+use crate::db::{DbError, Tx};
+use crate::domain::account::normalise_email;
+use crate::domain::codes::{Purpose, Subject};
+use crate::domain::factors::FactorMethod;
+use crate::domain::tokens::token_digest;
+
+/// What the password step decided.
+pub enum PasswordStep {
+    /// Too many failures lately for this account or address: nothing was checked.
+    Throttled,
+    /// Wrong email or password (never says which).
+    Wrong,
+    /// Signed in: no 2-step verification, or a trusted device skipped the code.
+    SignedIn(User),
+    /// The password was right; a code is owed.
+    CodeOwed(User),
+}
+
+/// A user between the password and the code, and the methods they can finish with.
+pub struct PendingSignIn {
+    pub user: User,
+    /// A verified number: codes can be texted there.
+    pub phone: Option<String>,
+    pub has_app: bool,
+}
+
+impl PendingSignIn {
+    /// The method asked for, if the user has it; otherwise their own.
+    pub fn method(&self, asked: Option<FactorMethod>) -> FactorMethod {
+        let available = |m: FactorMethod| match m {
+            FactorMethod::Sms => self.phone.is_some(),
+            FactorMethod::Authenticator => self.has_app,
+        };
+        match asked {
+            Some(method) if available(method) => method,
+            _ if self.user.uses_authenticator() && self.has_app => FactorMethod::Authenticator,
+            _ if self.phone.is_some() => FactorMethod::Sms,
+            _ => FactorMethod::Authenticator,
+        }
+    }
+}
+
+/// What a code at the second step led to.
+pub enum SecondStep {
+    /// Signed in; carries the trusted-device token to set when the browser asked to be
+    /// trusted.
+    SignedIn {
+        device_token: Option<String>,
+    },
+    Sms(CheckOutcome),
+    App(CodeOutcome),
+}
+
+/// What a recovery code at the second step led to.
+pub enum RecoverySignIn {
+    SignedIn,
+    Wrong,
+    Throttled,
+}
+
+impl Services {
+    pub async fn find_user(&self, id: i64) -> Result<Option<User>, DbError> {
+        find_user_by_id(&self.db.pool, id).await
+    }
+
+    /// The password step. `device_token` is the browser's trusted-device cookie, if any.
+    #[tracing::instrument(name = "Check a password", skip_all)]
+    pub async fn password_step(
+        &self,
+        typed_email: &str,
+        password: SecretString,
+        device_token: Option<&str>,
+        origin: &Origin,
+    ) -> anyhow::Result<PasswordStep> {
+        // A malformed address cannot belong to an account; it is still checked the slow way.
+        let email = normalise_email(typed_email).unwrap_or_else(|_| typed_email.to_lowercase());
+        let ip = origin.ip.as_deref().unwrap_or_default();
+        let Some(attempt) = self
+            .reserve_attempt(
+                &self.password_limits(&email, ip),
+                self.settings.throttle_window_secs,
+            )
+            .await?
+        else {
+            let user = find_user_by_email(&self.db.pool, &email).await?;
+            self.audit_alone(&AuditEvent {
+                kind: EventKind::SignInThrottled,
+                actor_user_id: None,
+                subject_user_id: user.map(|u| u.id),
+                origin,
+                detail: None,
+            })
+            .await?;
+            return Ok(PasswordStep::Throttled);
+        };
+        let user = find_user_by_email(&self.db.pool, &email).await?;
+        let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+        let matches = self.passwords.verify(password, stored).await?;
+        let now = self.clock.now();
+        match user {
+            Some(user) if matches && !user.is_disabled() => {
+                let mut tx = self.db.begin().await?;
+                self.release_attempt(&mut tx, attempt).await?;
+                let trusted = match device_token.filter(|_| user.has_two_step()) {
+                    Some(token) => use_device(&mut *tx, user.id, &token_digest(token), now).await?,
+                    None => false,
+                };
+                let (kind, detail) = match (user.method(), trusted) {
+                    // A trusted device skips the code, never the password.
+                    (Some(_), true) => (
+                        EventKind::SignInTrustedDevice,
+                        Some("password on a trusted device"),
+                    ),
+                    (Some(method), false) => (EventKind::SignInCodeRequired, Some(method.as_str())),
+                    (None, _) => (EventKind::SignInSucceeded, None),
+                };
+                self.audit(&mut tx, &AuditEvent::by_user(kind, user.id, origin, detail))
+                    .await?;
+                tx.commit().await?;
+                Ok(if user.has_two_step() && !trusted {
+                    PasswordStep::CodeOwed(user)
+                } else {
+                    PasswordStep::SignedIn(user)
+                })
+            }
+            user => {
+                // The attempt stays counted. The account is named only when one matched.
+                self.audit_alone(&AuditEvent {
+                    kind: EventKind::SignInFailed,
+                    actor_user_id: None,
+                    subject_user_id: user.map(|u| u.id),
+                    origin,
+                    detail: None,
+                })
+                .await?;
+                Ok(PasswordStep::Wrong)
+            }
+        }
+    }
+
+    /// The user a half-finished sign-in belongs to, if they still owe a code.
+    pub async fn pending_sign_in(&self, user_id: i64) -> Result<Option<PendingSignIn>, DbError> {
+        let Some(user) = self.find_user(user_id).await? else {
+            return Ok(None);
+        };
+        if user.is_disabled() || !user.has_two_step() {
+            return Ok(None);
+        }
+        let has_app = self.has_authenticator(user.id).await?;
+        let phone = user.verified_phone().map(str::to_owned);
+        Ok(Some(PendingSignIn {
+            user,
+            phone,
+            has_app,
+        }))
+    }
+
+    /// Finishes a sign-in inside the step's transaction: the audit event, and when asked,
+    /// a trusted device (recorded, audited, emailed). Returns the device's token.
+    async fn finish_sign_in(
+        &self,
+        tx: &mut Tx,
+        user: &User,
+        how: &str,
+        trust: bool,
+        origin: &Origin,
+    ) -> Result<Option<String>, DbError> {
+        let event = AuditEvent::by_user(EventKind::SignInSucceeded, user.id, origin, Some(how));
+        self.audit(tx, &event).await?;
+        if !trust {
+            return Ok(None);
+        }
+        self.trust_device(tx, user, origin).await.map(Some)
+    }
+
+    /// The second step with a code by SMS or from the app.
+    #[tracing::instrument(name = "Check the sign-in code", skip_all, fields(user_id = pending.user.id))]
+    pub async fn second_step(
+        &self,
+        pending: &PendingSignIn,
+        method: FactorMethod,
+        code: &str,
+        trust: bool,
+        origin: &Origin,
+    ) -> anyhow::Result<SecondStep> {
+        let user = &pending.user;
+        match method {
+            FactorMethod::Sms => {
+                let mut tx = self.db.begin().await?;
+                let subject = Subject::User(user.id);
+                let outcome = self
+                    .check_code(&mut tx, &subject, Purpose::SignIn, code, origin)
+                    .await?;
+                let result = match outcome {
+                    CheckOutcome::Verified { .. } => {
+                        let how = "password and SMS code";
+                        let device_token = self
+                            .finish_sign_in(&mut tx, user, how, trust, origin)
+                            .await?;
+                        SecondStep::SignedIn { device_token }
+                    }
+                    outcome => SecondStep::Sms(outcome),
+                };
+                tx.commit().await?;
+                Ok(result)
+            }
+            FactorMethod::Authenticator => {
+                let Some(attempt) = self.reserve_code_attempt("totp", user.id).await? else {
+                    return Ok(SecondStep::App(CodeOutcome::Throttled));
+                };
+                let mut tx = self.db.begin().await?;
+                let outcome = self.check_app_code(&mut tx, user.id, code, origin).await?;
+                let result = if outcome == CodeOutcome::Accepted {
+                    self.release_attempt(&mut tx, attempt).await?;
+                    let how = "password and authenticator app";
+                    let device_token = self
+                        .finish_sign_in(&mut tx, user, how, trust, origin)
+                        .await?;
+                    SecondStep::SignedIn { device_token }
+                } else {
+                    SecondStep::App(outcome)
+                };
+                tx.commit().await?;
+                Ok(result)
+            }
+        }
+    }
+
+    /// The second step with a recovery code; the user is emailed that one was used.
+    #[tracing::instrument(name = "Sign in with a recovery code", skip_all, fields(user_id = user.id))]
+    pub async fn recovery_sign_in(
+        &self,
+        user: &User,
+        typed: &str,
+        origin: &Origin,
+    ) -> Result<RecoverySignIn, DbError> {
+        let Some(attempt) = self.reserve_recovery_attempt(user.id).await? else {
+            return Ok(RecoverySignIn::Throttled);
+        };
+        let mut tx = self.db.begin().await?;
+        let Some(remaining) = self
+            .consume_recovery_code(&mut tx, user.id, typed, origin)
+            .await?
+        else {
+            tx.commit().await?;
+            return Ok(RecoverySignIn::Wrong);
+        };
+        self.release_attempt(&mut tx, attempt).await?;
+        self.finish_sign_in(&mut tx, user, "password and recovery code", false, origin)
+            .await?;
+        self.notify(
+            &mut tx,
+            user,
+            origin,
+            Notice::RecoveryCodeUsed { remaining },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(RecoverySignIn::SignedIn)
+    }
+
+    /// Sends the sign-in code of a pending sign-in to its verified phone.
+    pub async fn send_sign_in_code(
+        &self,
+        user: &User,
+        phone: &str,
+        origin: &Origin,
+    ) -> Result<(), super::sms_codes::SendError> {
+        self.send_code(&Subject::User(user.id), Purpose::SignIn, phone, origin)
+            .await
+    }
+
+    pub async fn signed_out(&self, user_id: i64, origin: &Origin) -> Result<(), DbError> {
+        self.audit_alone(&AuditEvent::by_user(
+            EventKind::SignedOut,
+            user_id,
+            origin,
+            None,
+        ))
+        .await
+    }
+}

@@ -1,0 +1,98 @@
+//! Attempt limits that hold under concurrency: an attempt is reserved (counted and
+//! recorded in one exclusive transaction) before the expensive or secret check runs, and
+//! released when it succeeds. Keys are HMACs under the secret key, so what was typed is
+//! never stored.
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use super::Services;
+use crate::db::throttle::{attempts_since, delete_attempt, insert_attempt, purge_attempts_before};
+use crate::db::{DbError, Tx};
+
+/// Wrong authenticator or recovery codes allowed per user in 15 minutes.
+pub const MAX_WRONG_CODES: i64 = 10;
+pub const WRONG_CODE_WINDOW_SECS: i64 = 15 * 60;
+/// Accounts one address may try to create per throttle window; bounds probing.
+pub const REGISTRATIONS_PER_IP: i64 = 20;
+
+/// One limit: at most `max` attempts under `key` in the window.
+pub struct Limit {
+    key: String,
+    max: i64,
+}
+
+/// An attempt counted against its limits; release it when the attempt succeeds.
+#[must_use]
+pub struct Attempt {
+    ids: Vec<i64>,
+}
+
+impl Services {
+    /// The stored key of a limit: "what" ("password-account", "password-ip", "totp"…) and
+    /// whose, under the secret key.
+    pub(crate) fn limit(&self, what: &str, whose: &str, max: i64) -> Limit {
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(self.secret_key()).expect("HMAC takes any key");
+        for part in ["twostep attempt limit", what, whose] {
+            mac.update(part.as_bytes());
+            mac.update(b"\0");
+        }
+        Limit {
+            key: hex::encode(mac.finalize().into_bytes()),
+            max,
+        }
+    }
+
+    /// The limits of a password check: per account (by the email typed) and per address.
+    pub(crate) fn password_limits(&self, email: &str, ip: &str) -> [Limit; 2] {
+        [
+            self.limit(
+                "password-account",
+                email,
+                self.settings.max_failures_per_account,
+            ),
+            self.limit("password-ip", ip, self.settings.max_failures_per_ip),
+        ]
+    }
+
+    /// Counts and records one attempt under every limit at once, or refuses it (`None`)
+    /// when any limit is reached. Concurrent callers sharing a key take turns.
+    pub(crate) async fn reserve_attempt(
+        &self,
+        limits: &[Limit],
+        window_secs: i64,
+    ) -> Result<Option<Attempt>, DbError> {
+        let keys: Vec<&str> = limits.iter().map(|limit| limit.key.as_str()).collect();
+        let mut tx = self.db.begin_exclusive(&keys).await?;
+        let now = self.clock.now();
+        for limit in limits {
+            if attempts_since(&mut *tx, &limit.key, now - window_secs).await? >= limit.max {
+                return Ok(None);
+            }
+        }
+        let mut ids = Vec::with_capacity(limits.len());
+        for limit in limits {
+            ids.push(insert_attempt(&mut *tx, &limit.key, now).await?);
+        }
+        tx.commit().await?;
+        Ok(Some(Attempt { ids }))
+    }
+
+    /// The attempt succeeded: it no longer counts against the limits.
+    pub(crate) async fn release_attempt(
+        &self,
+        tx: &mut Tx,
+        attempt: Attempt,
+    ) -> Result<(), DbError> {
+        for id in attempt.ids {
+            delete_attempt(&mut **tx, id).await?;
+        }
+        Ok(())
+    }
+
+    /// Forgets attempts older than a day (the longest window).
+    pub async fn purge_old_attempts(&self) -> Result<u64, DbError> {
+        purge_attempts_before(&self.db.pool, self.clock.now() - 24 * 60 * 60).await
+    }
+}
