@@ -359,7 +359,10 @@ async fn an_app_user_can_remove_the_kept_phone(app: TestApp) {
 async fn an_administrators_only_method_cannot_be_removed(app: TestApp) {
     // 2-step verification is required for administrators by default.
     let id = app.create_user("root@example.com", "Root", true).await;
-    assert_redirect_to(&app.post_login("root@example.com", GOOD_PASSWORD).await, "/");
+    assert_redirect_to(
+        &app.post_login("root@example.com", GOOD_PASSWORD).await,
+        "/",
+    );
     let key = app.setup_key().await;
     let confirmed = app
         .submit(
@@ -475,7 +478,10 @@ async fn signing_out_other_sessions_ends_a_half_finished_sign_in(app: TestApp) {
             &[],
         )
         .await;
-    assert_redirect_to(&ended, "/account/security?notice=others-signed-out#sessions");
+    assert_redirect_to(
+        &ended,
+        "/account/security?notice=others-signed-out#sessions",
+    );
     assert_cannot_finish(&app, &b, &token, &code).await;
 }
 
@@ -638,14 +644,20 @@ async fn a_provider_failure_answers_200_with_send_again(app: TestApp) {
     let password_step = app.post_login("ada@example.com", GOOD_PASSWORD).await;
     assert_eq!(password_step.status().as_u16(), 200, "the password step");
     let page = password_step.text().await.unwrap();
-    assert!(page.contains(COULD_NOT_SEND) && page.contains(">Send again<"), "{page}");
+    assert!(
+        page.contains(COULD_NOT_SEND) && page.contains(">Send again<"),
+        "{page}"
+    );
 
     let resent = app
         .submit("/login/verify", "/login/verify/resend", &[])
         .await;
     assert_eq!(resent.status().as_u16(), 200, "Send again");
     let page = resent.text().await.unwrap();
-    assert!(page.contains(COULD_NOT_SEND) && page.contains(">Send again<"), "{page}");
+    assert!(
+        page.contains(COULD_NOT_SEND) && page.contains(">Send again<"),
+        "{page}"
+    );
 
     app.create_user("grace@example.com", "Grace", false).await;
     let grace = app.signed_in_browser("grace@example.com").await;

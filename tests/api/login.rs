@@ -202,7 +202,11 @@ async fn a_disabled_account_cannot_sign_in_and_loses_its_sessions(app: TestApp) 
         .await
         .unwrap();
     assert_redirect_to(&app.get("/").await, "/login");
-    assert_eq!(live_sessions(&app).await, 0, "the session ended on the server");
+    assert_eq!(
+        live_sessions(&app).await,
+        0,
+        "the session ended on the server"
+    );
     assert_eq!(
         app.post_login("ada@example.com", GOOD_PASSWORD)
             .await

@@ -106,7 +106,10 @@ async fn a_burst_of_wrong_passwords_at_re_authentication_is_cut_at_the_limit(app
     // Concurrency: 120 POST /account/confirm at once, one signed-in client, one CSRF token.
     app.create_user("ada@example.com", "Ada", false).await;
     assert_redirect_to(&app.post_login("ada@example.com", GOOD_PASSWORD).await, "/");
-    let token = csrf_token(&app.get_text("/account/confirm?next=/account/security").await);
+    let token = csrf_token(
+        &app.get_text("/account/confirm?next=/account/security")
+            .await,
+    );
     let form = [
         ("csrf_token", token.as_str()),
         ("password", WRONG_PASSWORD),
@@ -230,7 +233,10 @@ async fn a_burst_of_wrong_recovery_codes_at_sign_in_is_cut_at_the_limit(app: Tes
     let statuses = burst(&app, 100, "/login/recovery", &form).await;
     assert_cut_at(&statuses, ACCOUNT_LIMIT);
     let failed = count_event(&app, "recovery_code.failed").await;
-    assert!(failed <= ACCOUNT_LIMIT, "{failed} recovery_code.failed events");
+    assert!(
+        failed <= ACCOUNT_LIMIT,
+        "{failed} recovery_code.failed events"
+    );
     assert_redirect_to(&app.get("/").await, "/login");
 }
 

@@ -82,7 +82,9 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
     );
     let settings = app.get_text("/account/security?notice=codes-saved").await;
     assert!(settings.contains("You have 10 recovery codes left."));
-    assert!(settings.contains("2-step verification is on.") && settings.contains("+46 70 123 45 67"));
+    assert!(
+        settings.contains("2-step verification is on.") && settings.contains("+46 70 123 45 67")
+    );
     let (phone, method): (String, String) =
         sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
             .bind(id)

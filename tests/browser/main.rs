@@ -298,7 +298,11 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
         )
         .await
         .unwrap();
-    assert_eq!(missing, serde_json::Value::Bool(true), "the browser flags the box");
+    assert_eq!(
+        missing,
+        serde_json::Value::Bool(true),
+        "the browser flags the box"
+    );
     expect_text(&client, "I have saved my recovery codes").await;
     codes_saved(&client).await;
     expect_text(&client, "2-step verification is on.").await;
