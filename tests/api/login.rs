@@ -180,13 +180,33 @@ async fn signing_out_ends_the_session_on_the_server(app: TestApp) {
 
 async fn a_disabled_account_cannot_sign_in_and_loses_its_sessions(app: TestApp) {
     let id = app.create_user("ada@example.com", "Ada", false).await;
-    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    assert_redirect_to(&app.post_login("ada@example.com", GOOD_PASSWORD).await, "/");
+    let live_sessions = |app: &TestApp| {
+        let pool = app.db.pool.clone();
+        let now = app.clock.now();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2",
+            )
+            .bind(id)
+            .bind(now)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    assert!(live_sessions(&app).await >= 1, "signed in before");
     sqlx::query("UPDATE users SET disabled = 1 WHERE id = $1")
         .bind(id)
         .execute(&app.db.pool)
         .await
         .unwrap();
     assert_redirect_to(&app.get("/").await, "/login");
+    assert_eq!(
+        live_sessions(&app).await,
+        0,
+        "the session ended on the server"
+    );
     assert_eq!(
         app.post_login("ada@example.com", GOOD_PASSWORD)
             .await

@@ -18,3 +18,6 @@ mod security_settings;
 mod session_store;
 mod setup;
 mod two_step;
+
+mod findings;
+mod races;

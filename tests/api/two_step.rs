@@ -82,7 +82,9 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
     );
     let settings = app.get_text("/account/security?notice=codes-saved").await;
     assert!(settings.contains("You have 10 recovery codes left."));
-    assert!(settings.contains("2-step verification is on.") && settings.contains("+46 ••• •• 67"));
+    assert!(
+        settings.contains("2-step verification is on.") && settings.contains("+46 70 123 45 67")
+    );
     let (phone, method): (String, String) =
         sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
             .bind(id)
@@ -288,17 +290,27 @@ async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
             .await
             .contains("A new code is on its way.")
     );
-    let second = app.sms.last_code_to(PHONE);
-    if first != second {
-        let old = app
-            .submit_code("/login/verify", "/login/verify", &first)
+    let mut second = app.sms.last_code_to(PHONE);
+    // One time in a million the new code equals the old one; send again until it differs,
+    // so the old code can be tried on its own.
+    for _ in 0..3 {
+        if second != first {
+            break;
+        }
+        app.clock.advance(30);
+        app.submit("/login/verify", "/login/verify/resend", &[])
             .await;
-        assert_eq!(
-            old.status().as_u16(),
-            401,
-            "the replaced code no longer works"
-        );
+        second = app.sms.last_code_to(PHONE);
     }
+    assert_ne!(first, second, "a new code");
+    let old = app
+        .submit_code("/login/verify", "/login/verify", &first)
+        .await;
+    assert_eq!(
+        old.status().as_u16(),
+        401,
+        "the replaced code no longer works"
+    );
     assert_redirect_to(
         &app.submit_code("/login/verify", "/login/verify", &second)
             .await,
@@ -475,6 +487,7 @@ async fn codes_are_limited_per_client_address() {
     let app = TestApp::spawn_with(Backend::Sqlite, |s| s.sms_sends_per_ip_per_hour = 2)
         .await
         .unwrap();
+    let mut responses = Vec::new();
     for (n, phone) in ["+46701234561", "+46701234562", "+46701234563"]
         .iter()
         .enumerate()
@@ -482,13 +495,26 @@ async fn codes_are_limited_per_client_address() {
         let email = format!("user{n}@example.com");
         app.create_sms_user(&email, phone).await;
         let response = app.post_login(&email, GOOD_PASSWORD).await;
-        if n < 2 {
-            assert_redirect_to(&response, "/login/verify");
-        } else {
-            assert_eq!(response.status().as_u16(), 429);
-            assert!(response.text().await.unwrap().contains("from your network"));
-        }
+        let location = response
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned());
+        let status = response.status().as_u16();
+        responses.push((status, location, response.text().await.unwrap()));
     }
+    let outcomes: Vec<(u16, Option<&str>)> = responses
+        .iter()
+        .map(|(status, location, _)| (*status, location.as_deref()))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            (303, Some("/login/verify")),
+            (303, Some("/login/verify")),
+            (429, None)
+        ]
+    );
+    assert!(responses[2].2.contains("from your network"));
     assert_eq!(app.sms.sent().len(), 2);
 }
 
@@ -496,7 +522,7 @@ async fn a_provider_failure_at_sign_in_says_so_and_send_again_works(app: TestApp
     app.create_sms_user("ada@example.com", PHONE).await;
     app.sms.set_mode(Mode::ServerError);
     let response = app.post_login("ada@example.com", GOOD_PASSWORD).await;
-    assert_eq!(response.status().as_u16(), 503);
+    assert_eq!(response.status().as_u16(), 200);
     let page = response.text().await.unwrap();
     assert!(
         page.contains("We could not send the text message just now"),
@@ -534,7 +560,7 @@ async fn a_refused_number_is_explained(app: TestApp) {
             &[("phone", "+46 70 123 45 67")],
         )
         .await;
-    assert_eq!(response.status().as_u16(), 503);
+    assert_eq!(response.status().as_u16(), 200);
     let page = response.text().await.unwrap();
     assert!(page.contains("could not be delivered to this number"));
     assert!(
@@ -569,7 +595,7 @@ async fn a_hanging_provider_gives_a_clear_message() {
     app.create_sms_user("ada@example.com", PHONE).await;
     app.sms.set_mode(Mode::Hang);
     let response = app.post_login("ada@example.com", GOOD_PASSWORD).await;
-    assert_eq!(response.status().as_u16(), 503);
+    assert_eq!(response.status().as_u16(), 200);
     assert!(
         response
             .text()

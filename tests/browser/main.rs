@@ -282,8 +282,28 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     .await;
     press(&client, "Verify").await;
     expect_text(&client, "Save your recovery codes").await;
+    // The checkbox is required: pressing Done without it, the browser does not submit.
     press(&client, "Done").await;
-    // The checkbox is required: the browser does not submit without it.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let url = client.current_url().await.unwrap();
+    assert_eq!(
+        url.path(),
+        "/account/security/recovery-codes/new",
+        "the form was submitted without the checkbox"
+    );
+    let missing = client
+        .execute(
+            "return document.getElementById('saved').validity.valueMissing;",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        missing,
+        serde_json::Value::Bool(true),
+        "the browser flags the box"
+    );
+    expect_text(&client, "I have saved my recovery codes").await;
     codes_saved(&client).await;
     expect_text(&client, "2-step verification is on.").await;
 
