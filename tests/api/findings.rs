@@ -347,7 +347,7 @@ async fn an_app_user_can_remove_the_kept_phone(app: TestApp) {
         0,
         "no verified phone is kept"
     );
-    assert_eq!(method_of(&app, id).await.as_deref(), Some("totp"));
+    assert_eq!(method_of(&app, id).await.as_deref(), Some("app"));
 
     app.post_logout().await;
     app.clock.advance(31);
@@ -396,7 +396,7 @@ async fn an_administrators_only_method_cannot_be_removed(app: TestApp) {
         1,
         "the key is kept"
     );
-    assert_eq!(method_of(&app, id).await.as_deref(), Some("totp"));
+    assert_eq!(method_of(&app, id).await.as_deref(), Some("app"));
 }
 
 // ---- 11. A half-finished sign-in dies with the sessions ----

@@ -156,6 +156,17 @@ async fn press(client: &Client, button: &str) {
         .unwrap();
 }
 
+/// Presses the button whose accessible name (`aria-label`) is `name`.
+async fn press_labelled(client: &Client, name: &str) {
+    client
+        .find(Locator::XPath(&format!("//button[@aria-label='{name}']")))
+        .await
+        .unwrap_or_else(|_| panic!("no button named {name}"))
+        .click()
+        .await
+        .unwrap();
+}
+
 async fn follow(client: &Client, link: &str) {
     client
         .find(Locator::LinkText(link))
@@ -478,7 +489,8 @@ async fn trust_the_device_then_remove_it() {
     follow(&client, "Security").await;
     expect_text(&client, "Trusted devices").await;
     expect_text(&client, "Chrome on Linux").await;
-    press(&client, "Remove").await;
+    // Each Remove button names what it removes (the sign-in methods have one too).
+    press_labelled(&client, "Remove Chrome on Linux").await;
     expect_text(&client, "The device was removed.").await;
     sign_out(&client).await;
     sign_in(&client, "mary@example.com").await;
