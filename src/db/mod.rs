@@ -223,3 +223,49 @@ pub fn unix_now() -> i64 {
 pub(crate) fn flag(value: bool) -> i64 {
     i64::from(value)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The two migration folders hold the same files, line for line, but for the identity
+    /// column each backend spells its own way.
+    #[test]
+    fn the_migration_folders_differ_only_in_identity_columns() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let names = |dir: &str| {
+            let mut names: Vec<String> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(names("sqlite"), names("postgres"), "the same migrations");
+        let identity = |line: &str| {
+            matches!(
+                line.trim(),
+                "id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    | "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            )
+        };
+        for name in names("sqlite") {
+            let read = |dir: &str| std::fs::read_to_string(root.join(dir).join(&name)).unwrap();
+            let (sqlite, postgres) = (read("sqlite"), read("postgres"));
+            let (sqlite, postgres): (Vec<&str>, Vec<&str>) =
+                (sqlite.lines().collect(), postgres.lines().collect());
+            assert_eq!(
+                sqlite.len(),
+                postgres.len(),
+                "{name}: the same number of lines"
+            );
+            for (number, (a, b)) in sqlite.iter().zip(&postgres).enumerate() {
+                assert!(
+                    a == b || (identity(a) && identity(b)),
+                    "{name} line {}: {a:?} and {b:?} differ",
+                    number + 1
+                );
+            }
+        }
+    }
+}

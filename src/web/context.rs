@@ -32,19 +32,15 @@ pub fn app_name(req: &HttpRequest) -> String {
 }
 
 impl FromRequest for CurrentUser {
-    type Error = super::errors::AppError;
+    type Error = actix_web::Error;
     type Future = Ready<Result<Self, Self::Error>>;
 
+    /// A signed-in page served without `require_sign_in` is a bug: the opaque 500 page.
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(
-            req.extensions()
-                .get::<CurrentUser>()
-                .cloned()
-                .ok_or_else(|| {
-                    super::errors::AppError::Unexpected(anyhow::anyhow!(
-                        "a signed-in page was served without require_sign_in"
-                    ))
-                }),
-        )
+        let user = req.extensions().get::<CurrentUser>().cloned();
+        ready(user.ok_or_else(|| {
+            tracing::error!("a signed-in page was served without require_sign_in");
+            actix_web::error::ErrorInternalServerError("not signed in")
+        }))
     }
 }

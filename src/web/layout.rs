@@ -8,7 +8,6 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::AppState;
 use super::context::{CsrfToken, CurrentUser, app_name};
-use super::errors::AppError;
 
 pub struct SignedInUser {
     pub name: String,
@@ -76,8 +75,8 @@ impl Layout {
 }
 
 impl FromRequest for Layout {
-    type Error = AppError;
-    type Future = Ready<Result<Self, AppError>>;
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, actix_web::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>();

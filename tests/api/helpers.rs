@@ -44,9 +44,16 @@ pub struct TestApp {
 
 /// Creates a fresh database for one test and returns its URL, or `None` when PostgreSQL
 /// is not configured (allowed locally, refused when `TWOSTEP_REQUIRE_POSTGRES` is set).
+/// Each is a copy of a database migrated once per test process: a copied SQLite file, or
+/// `CREATE DATABASE … TEMPLATE` on PostgreSQL.
 pub async fn fresh_database_url(backend: Backend, dir: &Path) -> Option<String> {
     match backend {
-        Backend::Sqlite => Some(format!("sqlite://{}", dir.join("twostep.db").display())),
+        Backend::Sqlite => {
+            let template = sqlite_template().await;
+            let path = dir.join("twostep.db");
+            std::fs::copy(template, &path).expect("copying the migrated SQLite template");
+            Some(format!("sqlite://{}", path.display()))
+        }
         Backend::Postgres => {
             let Ok(admin_url) = std::env::var(POSTGRES_URL_VAR) else {
                 assert!(
@@ -58,21 +65,74 @@ pub async fn fresh_database_url(backend: Backend, dir: &Path) -> Option<String> 
                 );
                 return None;
             };
+            let template = postgres_template(&admin_url).await;
             let name = format!("twostep_test_{}", uuid::Uuid::new_v4().simple());
-            sqlx::any::install_default_drivers();
+            // Copies of one template are made one at a time.
+            let _turn = POSTGRES_COPIES.lock().await;
             let admin = sqlx::AnyPool::connect(&admin_url)
+                .await
+                .expect("connecting to the PostgreSQL server for tests");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                r#"CREATE DATABASE "{name}" TEMPLATE "{template}""#
+            )))
+            .execute(&admin)
+            .await
+            .expect("creating a test database");
+            admin.close().await;
+            Some(database_url(&admin_url, &name))
+        }
+    }
+}
+
+static POSTGRES_COPIES: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+fn database_url(admin_url: &str, name: &str) -> String {
+    let mut url = url::Url::parse(admin_url).expect("a valid PostgreSQL URL");
+    url.set_path(name);
+    url.to_string()
+}
+
+/// A SQLite file with every migration applied, made once per test process.
+async fn sqlite_template() -> &'static Path {
+    static TEMPLATE: tokio::sync::OnceCell<tempfile::TempDir> = tokio::sync::OnceCell::const_new();
+    let dir = TEMPLATE
+        .get_or_init(|| async {
+            let dir = tempfile::tempdir().expect("a temp dir");
+            let path = dir.path().join("template.db");
+            migrate(&format!("sqlite://{}", path.display())).await;
+            dir
+        })
+        .await;
+    Box::leak(dir.path().join("template.db").into_boxed_path())
+}
+
+/// A PostgreSQL database with every migration applied, made once per test process; its
+/// name starts like the test databases', so CI drops it with them.
+async fn postgres_template(admin_url: &str) -> &'static str {
+    static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let name = format!("twostep_test_template_{}", uuid::Uuid::new_v4().simple());
+            sqlx::any::install_default_drivers();
+            let admin = sqlx::AnyPool::connect(admin_url)
                 .await
                 .expect("connecting to the PostgreSQL server for tests");
             sqlx::raw_sql(sqlx::AssertSqlSafe(format!(r#"CREATE DATABASE "{name}""#)))
                 .execute(&admin)
                 .await
-                .expect("creating a test database");
+                .expect("creating the template database");
             admin.close().await;
-            let mut url = url::Url::parse(&admin_url).expect("a valid PostgreSQL URL");
-            url.set_path(&name);
-            Some(url.to_string())
-        }
-    }
+            migrate(&database_url(admin_url, &name)).await;
+            name
+        })
+        .await
+}
+
+/// Applies the migrations, then lets go of every connection (a template must have none).
+async fn migrate(url: &str) {
+    let db = Db::connect(url).expect("a database handle");
+    db.migrate().await.expect("migrating the template");
+    db.pool.close().await;
 }
 
 impl TestApp {
@@ -203,9 +263,48 @@ impl TestApp {
             .collect()
     }
 
+    /// The audit log as a reader checks it: event, actor, subject, address, oldest first.
+    pub async fn audit_rows(&self) -> Vec<AuditRow> {
+        sqlx::query(
+            "SELECT event, actor_user_id, subject_user_id, ip FROM audit_events ORDER BY id",
+        )
+        .fetch_all(&self.db.pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| AuditRow {
+            event: row.get(0),
+            actor: row.get(1),
+            subject: row.get(2),
+            ip: row.get(3),
+        })
+        .collect()
+    }
+
     /// The session cookie's value, if the client holds one.
     pub fn session_cookie(&self) -> Option<String> {
         cookie_value(&self.jar, &self.address, "twostep_session")
+    }
+}
+
+/// One audit event: what, who did it, to whom, from where.
+#[derive(Debug, PartialEq, Eq)]
+pub struct AuditRow {
+    pub event: String,
+    pub actor: Option<i64>,
+    pub subject: Option<i64>,
+    pub ip: Option<String>,
+}
+
+impl AuditRow {
+    /// An event a user caused on their own account from this machine.
+    pub fn own(event: &str, user_id: i64) -> Self {
+        Self {
+            event: event.into(),
+            actor: Some(user_id),
+            subject: Some(user_id),
+            ip: Some("127.0.0.1".into()),
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, assert_redirect_to};
+use crate::helpers::{AuditRow, Backend, GOOD_PASSWORD, TestApp, assert_redirect_to};
 use crate::on_both_databases;
 
 async fn the_sign_in_page_has_its_controls_and_writes_nothing(app: TestApp) {
@@ -35,12 +35,16 @@ async fn the_sign_in_page_has_its_controls_and_writes_nothing(app: TestApp) {
 }
 
 async fn signing_in_greets_the_user(app: TestApp) {
-    app.create_user("ada@example.com", "Ada Lovelace", false)
+    let id = app
+        .create_user("ada@example.com", "Ada Lovelace", false)
         .await;
     let response = app.post_login("ADA@example.com", GOOD_PASSWORD).await;
     assert_redirect_to(&response, "/");
     assert!(app.get_text("/").await.contains("Hello, Ada Lovelace"));
-    assert_eq!(app.audit_events().await, ["sign_in.succeeded"]);
+    assert_eq!(
+        app.audit_rows().await,
+        [AuditRow::own("sign_in.succeeded", id)]
+    );
     // Signed in, the sign-in page sends the user home.
     assert_redirect_to(&app.get("/login").await, "/");
 }
@@ -52,7 +56,7 @@ async fn pages_behind_sign_in_redirect_anonymous_visitors(app: TestApp) {
 }
 
 async fn wrong_password_and_unknown_account_look_the_same(app: TestApp) {
-    app.create_user("ada@example.com", "Ada", false).await;
+    let id = app.create_user("ada@example.com", "Ada", false).await;
     let wrong = app
         .post_login("ada@example.com", "not the password at all")
         .await;
@@ -70,10 +74,14 @@ async fn wrong_password_and_unknown_account_look_the_same(app: TestApp) {
         "the pages differ only by the typed email"
     );
     assert!(app.session_cookie().is_none());
-    assert_eq!(
-        app.audit_events().await,
-        ["sign_in.failed", "sign_in.failed"]
-    );
+    // Nobody is the actor of a failed sign-in; the account is named only when one matched.
+    let failed = |subject| AuditRow {
+        event: "sign_in.failed".into(),
+        actor: None,
+        subject,
+        ip: Some("127.0.0.1".into()),
+    };
+    assert_eq!(app.audit_rows().await, [failed(Some(id)), failed(None)]);
 }
 
 async fn empty_fields_are_named(app: TestApp) {
