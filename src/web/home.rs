@@ -3,11 +3,11 @@ use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use super::context::CurrentUser;
 use super::errors::AppError;
 use super::layout::Layout;
 use super::middleware::auth::require_sign_in;
 use super::render;
+use super::request::SignedIn;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -24,12 +24,7 @@ struct HomePage {
     name: String,
 }
 
-async fn home(layout: Layout, user: CurrentUser) -> Result<HttpResponse, AppError> {
-    render(
-        StatusCode::OK,
-        &HomePage {
-            layout,
-            name: user.0.name,
-        },
-    )
+async fn home(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    let name = me.user.name;
+    render(StatusCode::OK, &HomePage { layout, name })
 }

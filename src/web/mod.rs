@@ -7,6 +7,7 @@ pub mod format;
 pub mod forms;
 pub mod layout;
 pub mod middleware;
+pub mod request;
 pub mod session;
 pub mod trusted;
 

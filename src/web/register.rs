@@ -3,7 +3,7 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
@@ -15,8 +15,9 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::login::empty_secret;
+use crate::web::request::Visitor;
 use crate::web::session::start_session;
-use crate::web::{AppState, origin_of, render, see_other};
+use crate::web::{render, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -117,12 +118,12 @@ async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
 
 #[tracing::instrument(name = "Register an account", skip_all)]
 async fn register(
-    req: HttpRequest,
+    visitor: Visitor,
     form: web::Form<AccountForm>,
-    state: web::Data<AppState>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
+    let Visitor { state, origin } = visitor;
     let account = match form.into_inner().validate() {
         Ok(account) => account,
         Err((errors, typed)) => {
@@ -134,7 +135,6 @@ async fn register(
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let origin = origin_of(&req);
     let (status, errors) = match state.services.register(&account, &origin).await {
         Ok(user) => {
             start_session(&state, &session, &user, &origin).await?;

@@ -2,7 +2,7 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -11,8 +11,9 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::register::{AccountForm, TypedAccount};
+use crate::web::request::Visitor;
 use crate::web::session::start_session;
-use crate::web::{AppState, origin_of, render, see_other};
+use crate::web::{AppState, render, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -70,12 +71,12 @@ struct SetupForm {
 
 #[tracing::instrument(name = "Create the first administrator", skip_all)]
 async fn create_admin(
-    req: HttpRequest,
+    visitor: Visitor,
     form: web::Form<SetupForm>,
-    state: web::Data<AppState>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
+    let Visitor { state, origin } = visitor;
     let SetupForm { token, account } = form.into_inner();
     if !state.services.setup_link_is_usable(&token).await? {
         return Err(AppError::Forbidden(LINK_INVALID));
@@ -92,7 +93,6 @@ async fn create_admin(
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let origin = origin_of(&req);
     match state
         .services
         .create_first_admin(&token, &account, &origin)

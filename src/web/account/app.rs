@@ -3,7 +3,7 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::recovery::show_first_codes;
@@ -13,11 +13,11 @@ use crate::domain::factors::FactorMethod;
 use crate::services::authenticator::{CodeOutcome, SetupView};
 use crate::services::two_step::FactorOn;
 use crate::web::code_form::CodeForm;
-use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::{AppState, origin_of, render, see_other};
+use crate::web::request::SignedIn;
+use crate::web::{AppState, render, see_other};
 
 pub const APP_PAGE: &str = "/account/security/app";
 
@@ -47,31 +47,29 @@ async fn page(
     )
 }
 
-pub async fn setup_page(
-    state: web::Data<AppState>,
-    layout: Layout,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
+pub async fn setup_page(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
     page(
-        &state,
+        &me.state,
         layout,
-        &user.0,
+        &me.user,
         FormErrors::default(),
         StatusCode::OK,
     )
     .await
 }
 
-#[tracing::instrument(name = "Confirm an authenticator app", skip_all, fields(user_id = user.0.id))]
+#[tracing::instrument(name = "Confirm an authenticator app", skip_all, fields(user_id = me.user.id))]
 pub async fn confirm_app(
-    req: HttpRequest,
+    me: SignedIn,
     form: web::Form<CodeForm>,
-    state: web::Data<AppState>,
     session: Session,
     layout: Layout,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
+    let SignedIn {
+        state,
+        user,
+        origin,
+    } = me;
     let code = match form.normalised() {
         Ok(code) => code,
         Err(errors) => {
@@ -85,11 +83,7 @@ pub async fn confirm_app(
             .await;
         }
     };
-    let (status, message) = match state
-        .services
-        .confirm_app(&user, &code, &origin_of(&req))
-        .await?
-    {
+    let (status, message) = match state.services.confirm_app(&user, &code, &origin).await? {
         Ok(FactorOn::Enabled {
             first_codes: Some(codes),
         }) => return show_first_codes(&state, &session, user.id, &codes),
@@ -108,11 +102,7 @@ pub async fn confirm_app(
     page(&state, layout, &user, errors, status).await
 }
 
-#[tracing::instrument(name = "Remove the authenticator app", skip_all, fields(user_id = user.0.id))]
-pub async fn remove_app(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
-    remove_factor(&req, &state, &user.0, FactorMethod::Authenticator).await
+#[tracing::instrument(name = "Remove the authenticator app", skip_all, fields(user_id = me.user.id))]
+pub async fn remove_app(me: SignedIn) -> Result<HttpResponse, AppError> {
+    remove_factor(me, FactorMethod::Authenticator).await
 }

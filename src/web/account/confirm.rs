@@ -6,19 +6,19 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::services::account::PasswordCheck;
-use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::login::empty_secret;
+use crate::web::request::SignedIn;
 use crate::web::session::{confirm_password, recently_authenticated};
-use crate::web::{AppState, origin_of, render, see_other};
+use crate::web::{AppState, render, see_other};
 
 const DEFAULT_NEXT: &str = "/account/security";
 
@@ -87,16 +87,13 @@ pub struct ConfirmForm {
     next: String,
 }
 
-#[tracing::instrument(name = "Confirm the password", skip_all, fields(user_id = user.0.id))]
+#[tracing::instrument(name = "Confirm the password", skip_all, fields(user_id = me.user.id))]
 pub async fn confirm(
-    req: HttpRequest,
+    me: SignedIn,
     form: web::Form<ConfirmForm>,
-    state: web::Data<AppState>,
     session: Session,
-    user: CurrentUser,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
     let ConfirmForm { password, next } = form.into_inner();
     let next = safe_next(&next).to_owned();
     if password.expose_secret().is_empty() {
@@ -111,14 +108,13 @@ pub async fn confirm(
             },
         );
     }
-    let origin = origin_of(&req);
-    let (status, errors) = match state
-        .services
-        .confirm_password(&user, password, &origin)
+    let (status, errors) = match me
+        .services()
+        .confirm_password(&me.user, password, &me.origin)
         .await?
     {
         PasswordCheck::Right => {
-            confirm_password(&session, state.clock.now())?;
+            confirm_password(&session, me.state.clock.now())?;
             return Ok(see_other(&next));
         }
         PasswordCheck::Throttled => (

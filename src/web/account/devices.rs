@@ -2,7 +2,7 @@
 //! settings.
 
 use actix_session::Session;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::db::devices::TrustedDevice;
@@ -10,11 +10,11 @@ use crate::db::sessions::SessionSummary;
 use crate::db::users::User;
 use crate::domain::sessions::offered_choices;
 use crate::domain::user_agent::describe;
-use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::format::instant;
+use crate::web::request::SignedIn;
 use crate::web::session::{change_lifetime, public_id};
-use crate::web::{AppState, origin_of, see_other};
+use crate::web::{AppState, see_other};
 
 pub struct DeviceRow {
     pub id: i64,
@@ -115,28 +115,20 @@ pub async fn devices_and_sessions(
 }
 
 pub async fn remove_one_device(
-    req: HttpRequest,
+    me: SignedIn,
     path: web::Path<i64>,
-    state: web::Data<AppState>,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    state
-        .services
-        .remove_device(&user.0, path.into_inner(), &origin_of(&req))
+    me.services()
+        .remove_device(&me.user, path.into_inner(), &me.origin)
         .await?;
     Ok(see_other(
         "/account/security?notice=device-removed#trusted-devices",
     ))
 }
 
-pub async fn remove_every_device(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
-    state
-        .services
-        .remove_all_devices(&user.0, &origin_of(&req))
+pub async fn remove_every_device(me: SignedIn) -> Result<HttpResponse, AppError> {
+    me.services()
+        .remove_all_devices(&me.user, &me.origin)
         .await?;
     Ok(see_other(
         "/account/security?notice=devices-removed#trusted-devices",
@@ -144,35 +136,27 @@ pub async fn remove_every_device(
 }
 
 pub async fn end_one_session(
-    req: HttpRequest,
+    me: SignedIn,
     path: web::Path<String>,
-    state: web::Data<AppState>,
     session: Session,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
     let target = path.into_inner();
-    let origin = origin_of(&req);
     if public_id(&session).as_deref() == Some(target.as_str()) {
         // Ending this very session is signing out.
         session.purge();
-        state.services.signed_out(user.id, &origin).await?;
+        me.services().signed_out(me.user.id, &me.origin).await?;
         return Ok(see_other("/login?notice=signed-out"));
     }
-    state.services.end_session(&user, &target, &origin).await?;
+    me.services()
+        .end_session(&me.user, &target, &me.origin)
+        .await?;
     Ok(see_other("/account/security?notice=session-ended#sessions"))
 }
 
-pub async fn end_other_sessions(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    session: Session,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
+pub async fn end_other_sessions(me: SignedIn, session: Session) -> Result<HttpResponse, AppError> {
     let keep = public_id(&session).unwrap_or_default();
-    state
-        .services
-        .end_other_sessions(&user.0, &keep, &origin_of(&req))
+    me.services()
+        .end_other_sessions(&me.user, &keep, &me.origin)
         .await?;
     Ok(see_other(
         "/account/security?notice=others-signed-out#sessions",
@@ -186,26 +170,24 @@ pub struct DurationForm {
 }
 
 pub async fn choose_duration(
-    req: HttpRequest,
+    me: SignedIn,
     form: web::Form<DurationForm>,
-    state: web::Data<AppState>,
     session: Session,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
-    let platform = state.services.platform().await?;
+    let platform = me.services().platform().await?;
     if !platform.users_choose_session_duration {
         return Err(AppError::Forbidden(
             "Session duration is set by your administrator.",
         ));
     }
+    let offered = offered_choices(platform.max_session_secs);
     let choice = match form.duration.as_str() {
         "browser" => None,
-        text => match text.parse::<i64>().ok().filter(|secs| {
-            offered_choices(platform.max_session_secs)
-                .iter()
-                .any(|(choice, _)| *choice == Some(*secs))
-        }) {
+        text => match text
+            .parse::<i64>()
+            .ok()
+            .filter(|secs| offered.iter().any(|(choice, _)| *choice == Some(*secs)))
+        {
             Some(secs) => Some(secs),
             None => {
                 return Err(AppError::BadRequest(
@@ -214,9 +196,9 @@ pub async fn choose_duration(
             }
         },
     };
-    let lifetime = state
-        .services
-        .choose_session_duration(&user, choice, &form.duration, &origin_of(&req))
+    let lifetime = me
+        .services()
+        .choose_session_duration(&me.user, choice, &form.duration, &me.origin)
         .await?;
     change_lifetime(&session, lifetime)?;
     Ok(see_other(

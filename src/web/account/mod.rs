@@ -9,7 +9,7 @@ pub mod security;
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::middleware::from_fn;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
@@ -18,14 +18,14 @@ use confirm::require_recent_password;
 
 use crate::domain::password::check_new_password;
 use crate::services::account::PasswordCheck;
-use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::login::empty_secret;
 use crate::web::middleware::auth::require_sign_in;
+use crate::web::request::SignedIn;
 use crate::web::session::start_session;
-use crate::web::{AppState, origin_of, render, see_other};
+use crate::web::{render, see_other};
 
 /// A scope of sensitive pages: the password again unless confirmed in the last 10 minutes.
 fn sensitive(
@@ -156,16 +156,18 @@ struct PasswordForm {
     new_password: SecretString,
 }
 
-#[tracing::instrument(name = "Change the password", skip_all, fields(user_id = user.0.id))]
+#[tracing::instrument(name = "Change the password", skip_all, fields(user_id = me.user.id))]
 async fn change_password(
-    req: HttpRequest,
+    me: SignedIn,
     form: web::Form<PasswordForm>,
-    state: web::Data<AppState>,
     session: Session,
-    user: CurrentUser,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
+    let SignedIn {
+        state,
+        user,
+        origin,
+    } = me;
     let PasswordForm {
         current_password,
         new_password,
@@ -187,7 +189,6 @@ async fn change_password(
             &PasswordPage { layout, errors },
         );
     }
-    let origin = origin_of(&req);
     let (status, errors) = match state
         .services
         .change_password(&user, current_password, new_password, &origin)

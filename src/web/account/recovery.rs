@@ -5,16 +5,16 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{ContentDisposition, ContentType, DispositionParam, DispositionType};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
+use crate::web::request::SignedIn;
 use crate::web::session::{held_recovery_codes, hold_recovery_codes, release_recovery_codes};
-use crate::web::{AppState, origin_of, render, see_other};
+use crate::web::{AppState, render, see_other};
 
 pub const NEW_CODES_PAGE: &str = "/account/security/recovery-codes/new";
 
@@ -46,27 +46,22 @@ struct CodesPage {
 }
 
 /// Makes a new set and shows it; the old set keeps working until "Done".
-pub async fn regenerate(
-    state: web::Data<AppState>,
-    session: Session,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
-    if !user.0.has_two_step() {
+pub async fn regenerate(me: SignedIn, session: Session) -> Result<HttpResponse, AppError> {
+    if !me.user.has_two_step() {
         return Ok(see_other("/account/security"));
     }
-    let codes = state.services.new_recovery_codes();
-    let sealed = state.services.seal_for_display(user.0.id, &codes);
+    let codes = me.services().new_recovery_codes();
+    let sealed = me.services().seal_for_display(me.user.id, &codes);
     hold_recovery_codes(&session, sealed, true)?;
     Ok(see_other(NEW_CODES_PAGE))
 }
 
 pub async fn show_codes(
-    state: web::Data<AppState>,
+    me: SignedIn,
     session: Session,
     layout: Layout,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let Some((codes, _)) = held_codes(&state, &session, user.0.id) else {
+    let Some((codes, _)) = held_codes(&me.state, &session, me.user.id) else {
         return Ok(see_other("/account/security"));
     };
     render(
@@ -79,18 +74,14 @@ pub async fn show_codes(
     )
 }
 
-pub async fn download_codes(
-    state: web::Data<AppState>,
-    session: Session,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
-    let Some((codes, _)) = held_codes(&state, &session, user.0.id) else {
+pub async fn download_codes(me: SignedIn, session: Session) -> Result<HttpResponse, AppError> {
+    let Some((codes, _)) = held_codes(&me.state, &session, me.user.id) else {
         return Ok(see_other("/account/security"));
     };
-    let app = state.services.platform().await?.app_name;
+    let app = me.services().platform().await?.app_name;
     let body = format!(
         "{app} recovery codes for {email}\n\nEach code signs you in once if you cannot use your phone or app.\nKeep them somewhere safe.\n\n{codes}\n",
-        email = user.0.email,
+        email = me.user.email,
         codes = codes.join("\n"),
     );
     Ok(HttpResponse::Ok()
@@ -110,14 +101,12 @@ pub struct DoneForm {
 
 /// "Done": the person saved the codes shown; a replacement set now replaces the old one.
 pub async fn codes_saved(
-    req: HttpRequest,
+    me: SignedIn,
     form: web::Form<DoneForm>,
-    state: web::Data<AppState>,
     session: Session,
     layout: Layout,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let Some((codes, replaces)) = held_codes(&state, &session, user.0.id) else {
+    let Some((codes, replaces)) = held_codes(&me.state, &session, me.user.id) else {
         return Ok(see_other("/account/security"));
     };
     if form.saved.is_none() {
@@ -136,9 +125,8 @@ pub async fn codes_saved(
         );
     }
     if replaces {
-        state
-            .services
-            .replace_recovery_codes(&user.0, &codes, &origin_of(&req))
+        me.services()
+            .replace_recovery_codes(&me.user, &codes, &me.origin)
             .await?;
     }
     release_recovery_codes(&session);

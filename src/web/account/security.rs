@@ -2,7 +2,7 @@
 //! it on with a phone, changing or removing the phone, turning it off.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -15,11 +15,11 @@ use crate::domain::phone::{format_international, mask_phone, normalise_sms_phone
 use crate::domain::recovery::LOW_WATER;
 use crate::services::two_step::{FactorOn, PhoneCodeError, RemoveRefusal, phone_purpose};
 use crate::web::code_form::{CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure};
-use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::{AppState, origin_of, render, see_other};
+use crate::web::request::SignedIn;
+use crate::web::{AppState, render, see_other};
 
 pub const PHONE_PAGE: &str = "/account/security/sms";
 const PHONE_CODE_PAGE: &str = "/account/security/sms/verify";
@@ -71,13 +71,12 @@ pub struct NoticeQuery {
 }
 
 pub async fn security_page(
+    me: SignedIn,
     query: web::Query<NoticeQuery>,
-    state: web::Data<AppState>,
     session: actix_session::Session,
     layout: Layout,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
+    let SignedIn { state, user, .. } = me;
     let platform = state.services.platform().await?;
     let required = platform.requires(user.is_admin());
     let codes_left = state.services.recovery_codes_left(user.id).await?;
@@ -134,8 +133,8 @@ struct MethodsPage {
     uses_sms: bool,
 }
 
-pub async fn methods_page(layout: Layout, user: CurrentUser) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
+pub async fn methods_page(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    let user = me.user;
     let page = MethodsPage {
         layout,
         saved_phone: user
@@ -168,20 +167,13 @@ fn method_on(
 }
 
 /// Switches back to text messages to the number verified before (the app's key is kept).
-#[tracing::instrument(name = "Switch back to SMS", skip_all, fields(user_id = user.0.id))]
+#[tracing::instrument(name = "Switch back to SMS", skip_all, fields(user_id = me.user.id))]
 pub async fn use_saved_phone(
-    req: HttpRequest,
-    state: web::Data<AppState>,
+    me: SignedIn,
     session: actix_session::Session,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
-    match state
-        .services
-        .use_saved_phone(&user, &origin_of(&req))
-        .await?
-    {
-        Some(on) => method_on(&session, &state, &user, on, "sms-on"),
+    match me.services().use_saved_phone(&me.user, &me.origin).await? {
+        Some(on) => method_on(&session, &me.state, &me.user, on, "sms-on"),
         None => Ok(see_other(PHONE_PAGE)),
     }
 }
@@ -195,12 +187,8 @@ struct PhonePage {
     errors: FormErrors,
 }
 
-pub async fn phone_form(
-    state: web::Data<AppState>,
-    layout: Layout,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
+pub async fn phone_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    let SignedIn { state, user, .. } = me;
     let mut errors = FormErrors::default();
     // A number on the profile that cannot take codes (typed before numbers were checked,
     // or a landline) is shown with what to enter instead.
@@ -230,26 +218,24 @@ pub struct PhoneForm {
     phone: String,
 }
 
-#[tracing::instrument(name = "Send a code to a new phone", skip_all, fields(user_id = user.0.id))]
+#[tracing::instrument(name = "Send a code to a new phone", skip_all, fields(user_id = me.user.id))]
 pub async fn send_phone_code(
-    req: HttpRequest,
+    me: SignedIn,
     form: web::Form<PhoneForm>,
-    state: web::Data<AppState>,
     layout: Layout,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
+    let SignedIn {
+        state,
+        user,
+        origin,
+    } = me;
     let typed = form.into_inner().phone.trim().to_owned();
     let field_error = |message: String| {
         let mut errors = FormErrors::default();
         errors.add("phone", message);
         (StatusCode::UNPROCESSABLE_ENTITY, errors)
     };
-    let (status, errors) = match state
-        .services
-        .send_phone_code(&user, &typed, &origin_of(&req))
-        .await
-    {
+    let (status, errors) = match state.services.send_phone_code(&user, &typed, &origin).await {
         Ok(_) => return Ok(see_other(PHONE_CODE_PAGE)),
         Err(PhoneCodeError::Invalid(_)) if typed.is_empty() => {
             field_error("Enter your mobile phone number.".to_owned())
@@ -312,12 +298,8 @@ async fn phone_code_page(
     })
 }
 
-pub async fn phone_code_form(
-    state: web::Data<AppState>,
-    layout: Layout,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
+pub async fn phone_code_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    let SignedIn { state, user, .. } = me;
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
     };
@@ -327,14 +309,16 @@ pub async fn phone_code_form(
 }
 
 pub async fn verify_phone_code(
-    req: HttpRequest,
+    me: SignedIn,
     form: web::Form<CodeForm>,
-    state: web::Data<AppState>,
     session: actix_session::Session,
     layout: Layout,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
+    let SignedIn {
+        state,
+        user,
+        origin,
+    } = me;
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
     };
@@ -347,11 +331,7 @@ pub async fn verify_phone_code(
                 .respond(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    match state
-        .services
-        .verify_phone(&user, &code, &origin_of(&req))
-        .await?
-    {
+    match state.services.verify_phone(&user, &code, &origin).await? {
         Ok(on) => method_on(&session, &state, &user, on, "sms-on"),
         Err(outcome) => {
             let (status, errors) = check_failure(&outcome);
@@ -363,20 +343,19 @@ pub async fn verify_phone_code(
     }
 }
 
-#[tracing::instrument(name = "Send the phone code again", skip_all, fields(user_id = user.0.id))]
-pub async fn resend_phone_code(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    layout: Layout,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
+#[tracing::instrument(name = "Send the phone code again", skip_all, fields(user_id = me.user.id))]
+pub async fn resend_phone_code(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    let SignedIn {
+        state,
+        user,
+        origin,
+    } = me;
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
     };
     match state
         .services
-        .resend_phone_code(&user, &phone, &origin_of(&req))
+        .resend_phone_code(&user, &phone, &origin)
         .await
     {
         Ok(()) => Ok(see_other(&format!("{PHONE_CODE_PAGE}?notice=code-sent"))),
@@ -390,15 +369,10 @@ pub async fn resend_phone_code(
 
 /// Removes a sign-in method, or refuses with 403 when it is the active one and 2-step
 /// verification is required.
-pub async fn remove_factor(
-    req: &HttpRequest,
-    state: &AppState,
-    user: &User,
-    method: FactorMethod,
-) -> Result<HttpResponse, AppError> {
-    match state
-        .services
-        .remove_factor(user, method, &origin_of(req))
+pub async fn remove_factor(me: SignedIn, method: FactorMethod) -> Result<HttpResponse, AppError> {
+    match me
+        .services()
+        .remove_factor(&me.user, method, &me.origin)
         .await?
     {
         Ok(()) => Ok(see_other(match method {
@@ -412,29 +386,20 @@ pub async fn remove_factor(
     }
 }
 
-#[tracing::instrument(name = "Remove the phone as a sign-in method", skip_all, fields(user_id = user.0.id))]
-pub async fn remove_phone(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
-    remove_factor(&req, &state, &user.0, FactorMethod::Sms).await
+#[tracing::instrument(name = "Remove the phone as a sign-in method", skip_all, fields(user_id = me.user.id))]
+pub async fn remove_phone(me: SignedIn) -> Result<HttpResponse, AppError> {
+    remove_factor(me, FactorMethod::Sms).await
 }
 
-#[tracing::instrument(name = "Turn off 2-step verification", skip_all, fields(user_id = user.0.id))]
-pub async fn turn_off(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    user: CurrentUser,
-) -> Result<HttpResponse, AppError> {
-    let CurrentUser(user) = user;
-    if state.services.two_step_required(&user).await? {
+#[tracing::instrument(name = "Turn off 2-step verification", skip_all, fields(user_id = me.user.id))]
+pub async fn turn_off(me: SignedIn) -> Result<HttpResponse, AppError> {
+    if me.services().two_step_required(&me.user).await? {
         return Err(AppError::Forbidden(
             "2-step verification is required for your account, so it cannot be turned off.",
         ));
     }
-    if user.has_two_step() {
-        state.services.turn_off(&user, &origin_of(&req)).await?;
+    if me.user.has_two_step() {
+        me.services().turn_off(&me.user, &me.origin).await?;
     }
     Ok(see_other("/account/security?notice=two-step-off"))
 }

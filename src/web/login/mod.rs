@@ -10,13 +10,13 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::services::sign_in::PasswordStep;
-use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
+use crate::web::request::{SignedIn, Visitor};
 use crate::web::session::{start_second_step, start_session};
 use crate::web::trusted::device_token;
-use crate::web::{AppState, origin_of, render, see_other};
+use crate::web::{render, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -78,12 +78,13 @@ pub(crate) fn empty_secret() -> SecretString {
 
 #[tracing::instrument(name = "Sign in with a password", skip_all)]
 async fn login(
+    visitor: Visitor,
     req: HttpRequest,
     form: web::Form<LoginForm>,
-    state: web::Data<AppState>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
+    let Visitor { state, origin } = visitor;
     let LoginForm { email, password } = form.into_inner();
     let typed_email = email.trim().to_owned();
     let page = |layout, status, errors| {
@@ -106,7 +107,6 @@ async fn login(
         }
         return page(layout, StatusCode::UNPROCESSABLE_ENTITY, errors);
     }
-    let origin = origin_of(&req);
     let device = device_token(&req, state.settings.is_https());
     match state
         .services
@@ -135,14 +135,9 @@ async fn login(
 }
 
 #[tracing::instrument(name = "Sign out", skip_all)]
-async fn logout(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    session: Session,
-    user: Option<CurrentUser>,
-) -> Result<HttpResponse, AppError> {
-    if let Some(CurrentUser(user)) = user {
-        state.services.signed_out(user.id, &origin_of(&req)).await?;
+async fn logout(me: Option<SignedIn>, session: Session) -> Result<HttpResponse, AppError> {
+    if let Some(me) = me {
+        me.services().signed_out(me.user.id, &me.origin).await?;
     }
     session.purge();
     Ok(see_other("/login?notice=signed-out"))

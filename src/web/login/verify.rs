@@ -1,10 +1,13 @@
 //! The second step of signing in: a code by SMS or from the authenticator app, or a
 //! recovery code. Nothing of the account is reachable until one of them is right.
 
-use actix_session::Session;
+use actix_session::{Session, SessionExt};
+use actix_web::dev::Payload;
+use actix_web::error::InternalError;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use askama::Template;
+use futures_util::future::LocalBoxFuture;
 use serde::Deserialize;
 
 use crate::db::audit::Origin;
@@ -20,15 +23,48 @@ use crate::web::code_form::{
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
+use crate::web::request::Visitor;
 use crate::web::session::{pending_user, start_session};
 use crate::web::trusted;
-use crate::web::{AppState, origin_of, render, see_other};
+use crate::web::{AppState, render, see_other};
 
-async fn pending(state: &AppState, session: &Session) -> Result<Option<PendingSignIn>, AppError> {
-    let Some(user_id) = pending_user(session, state.clock.now()) else {
-        return Ok(None);
-    };
-    Ok(state.services.pending_sign_in(user_id).await?)
+/// A browser between the password and the code. Any other request for these pages is
+/// sent to the sign-in page.
+pub struct Pending {
+    state: web::Data<AppState>,
+    session: Session,
+    origin: Origin,
+    sign_in: PendingSignIn,
+}
+
+fn to_sign_in_page() -> actix_web::Error {
+    InternalError::from_response("no sign-in in progress", see_other("/login")).into()
+}
+
+impl FromRequest for Pending {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let Visitor { state, origin } = Visitor::extract(&req).await?;
+            let session = req.get_session();
+            let Some(user_id) = pending_user(&session, state.clock.now()) else {
+                return Err(to_sign_in_page());
+            };
+            match state.services.pending_sign_in(user_id).await {
+                Ok(Some(sign_in)) => Ok(Self {
+                    state,
+                    session,
+                    origin,
+                    sign_in,
+                }),
+                Ok(None) => Err(to_sign_in_page()),
+                Err(err) => Err(AppError::from(err).into()),
+            }
+        })
+    }
 }
 
 fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternative> {
@@ -148,31 +184,28 @@ pub struct WithQuery {
 }
 
 pub async fn verify_form(
+    p: Pending,
     query: web::Query<WithQuery>,
-    state: web::Data<AppState>,
-    session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Some(pending) = pending(&state, &session).await? else {
-        return Ok(see_other("/login"));
-    };
-    let method = pending.method(FactorMethod::parse(&query.with));
-    page(&state, layout, &pending, method)
+    let method = p.sign_in.method(FactorMethod::parse(&query.with));
+    page(&p.state, layout, &p.sign_in, method)
         .await?
         .respond(StatusCode::OK)
 }
 
 #[tracing::instrument(name = "Verify the sign-in code", skip_all)]
 pub async fn verify_code(
-    req: HttpRequest,
+    p: Pending,
     form: web::Form<CodeForm>,
-    state: web::Data<AppState>,
-    session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Some(pending) = pending(&state, &session).await? else {
-        return Ok(see_other("/login"));
-    };
+    let Pending {
+        state,
+        session,
+        origin,
+        sign_in: pending,
+    } = p;
     let method = pending.method(FactorMethod::parse(&form.with));
     let code = match form.normalised() {
         Ok(code) => code,
@@ -183,7 +216,6 @@ pub async fn verify_code(
                 .respond(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let origin = origin_of(&req);
     let trust = form.trust_device.is_some();
     let (status, errors) = match state
         .services
@@ -230,21 +262,19 @@ pub async fn verify_code(
 }
 
 #[tracing::instrument(name = "Send the sign-in code again", skip_all)]
-pub async fn resend_code(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    session: Session,
-    layout: Layout,
-) -> Result<HttpResponse, AppError> {
-    let Some(pending) = pending(&state, &session).await? else {
-        return Ok(see_other("/login"));
-    };
+pub async fn resend_code(p: Pending, layout: Layout) -> Result<HttpResponse, AppError> {
+    let Pending {
+        state,
+        origin,
+        sign_in: pending,
+        ..
+    } = p;
     let Some(phone) = pending.phone.as_deref() else {
         return Ok(see_other("/login/verify"));
     };
     match state
         .services
-        .send_sign_in_code(&pending.user, phone, &origin_of(&req))
+        .send_sign_in_code(&pending.user, phone, &origin)
         .await
     {
         Ok(()) => Ok(see_other("/login/verify?with=sms&notice=code-sent")),
@@ -263,14 +293,8 @@ struct RecoveryPage {
     errors: FormErrors,
 }
 
-pub async fn recovery_form(
-    state: web::Data<AppState>,
-    session: Session,
-    layout: Layout,
-) -> Result<HttpResponse, AppError> {
-    if pending(&state, &session).await?.is_none() {
-        return Ok(see_other("/login"));
-    }
+/// Reached only with a sign-in in progress (`Pending`).
+pub async fn recovery_form(_: Pending, layout: Layout) -> Result<HttpResponse, AppError> {
     render(
         StatusCode::OK,
         &RecoveryPage {
@@ -288,15 +312,16 @@ pub struct RecoveryForm {
 
 #[tracing::instrument(name = "Sign in with a recovery code", skip_all)]
 pub async fn use_recovery_code(
-    req: HttpRequest,
+    p: Pending,
     form: web::Form<RecoveryForm>,
-    state: web::Data<AppState>,
-    session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Some(pending) = pending(&state, &session).await? else {
-        return Ok(see_other("/login"));
-    };
+    let Pending {
+        state,
+        session,
+        origin,
+        sign_in: pending,
+    } = p;
     let user = &pending.user;
     let mut errors = FormErrors::default();
     if form.recovery_code.trim().is_empty() {
@@ -306,7 +331,6 @@ pub async fn use_recovery_code(
             &RecoveryPage { layout, errors },
         );
     }
-    let origin = origin_of(&req);
     let status = match state
         .services
         .recovery_sign_in(user, &form.recovery_code, &origin)
