@@ -1,8 +1,6 @@
 //! The audit log: who did what to whom, when, from where.
 
-use sqlx::{Any, Executor};
-
-use super::DbError;
+use super::{DbError, Exec};
 
 /// Every kind of event the portal records. The stored names are stable: reports and
 /// tests read them.
@@ -124,7 +122,7 @@ impl<'a> AuditEvent<'a> {
 }
 
 pub async fn record_event<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     event: &AuditEvent<'_>,
     now: i64,
 ) -> Result<(), DbError> {
@@ -139,7 +137,7 @@ pub async fn record_event<'e>(
     .bind(event.origin.ip.as_deref())
     .bind(event.origin.user_agent.as_deref())
     .bind(event.detail)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(())
 }

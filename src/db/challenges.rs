@@ -7,9 +7,9 @@
 //! - a wrong attempt is counted by one conditional UPDATE that stops at the maximum, and a
 //!   code is consumed by one conditional UPDATE, so a code raced twice is accepted once.
 
-use sqlx::{Any, Executor, FromRow};
+use sqlx::FromRow;
 
-use super::{DbError, Tx};
+use super::{DbError, Exec, Tx};
 use crate::domain::codes::{MAX_ATTEMPTS, Purpose};
 
 #[derive(Clone, Debug, FromRow)]
@@ -204,7 +204,7 @@ pub async fn cancel_reservation(tx: &mut Tx, reservation: Reservation) -> Result
 
 /// The subject's newest code for a purpose, used or not.
 pub async fn latest_challenge<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     subject: &str,
     purpose: Purpose,
 ) -> Result<Option<Challenge>, DbError> {
@@ -214,29 +214,25 @@ pub async fn latest_challenge<'e>(
     )
     .bind(subject)
     .bind(purpose.as_str())
-    .fetch_optional(executor)
+    .fetch_optional(db)
     .await
 }
 
 /// When the subject last had a code sent for this purpose.
 pub async fn last_send_at<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     subject: &str,
     purpose: Purpose,
 ) -> Result<Option<i64>, DbError> {
     sqlx::query_scalar("SELECT MAX(at) FROM sms_sends WHERE subject = $1 AND purpose = $2")
         .bind(subject)
         .bind(purpose.as_str())
-        .fetch_one(executor)
+        .fetch_one(db)
         .await
 }
 
 /// Marks the code used if it is still usable; true for exactly one caller.
-pub async fn consume_challenge<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    id: i64,
-    now: i64,
-) -> Result<bool, DbError> {
+pub async fn consume_challenge<'e>(db: impl Exec<'e>, id: i64, now: i64) -> Result<bool, DbError> {
     let done = sqlx::query(
         "UPDATE sms_challenges SET consumed_at = $1 \
          WHERE id = $2 AND consumed_at IS NULL AND attempts < $3 AND expires_at > $1",
@@ -244,24 +240,21 @@ pub async fn consume_challenge<'e>(
     .bind(now)
     .bind(id)
     .bind(MAX_ATTEMPTS)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Counts a wrong attempt unless the code is already dead; returns the new count, or
 /// `None` when it was not counted (dead, used or gone).
-pub async fn record_wrong_attempt<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    id: i64,
-) -> Result<Option<i64>, DbError> {
+pub async fn record_wrong_attempt<'e>(db: impl Exec<'e>, id: i64) -> Result<Option<i64>, DbError> {
     sqlx::query_scalar(
         "UPDATE sms_challenges SET attempts = attempts + 1 \
          WHERE id = $1 AND consumed_at IS NULL AND attempts < $2 RETURNING attempts",
     )
     .bind(id)
     .bind(MAX_ATTEMPTS)
-    .fetch_optional(executor)
+    .fetch_optional(db)
     .await
 }
 

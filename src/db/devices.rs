@@ -1,8 +1,8 @@
 //! The `trusted_devices` table.
 
-use sqlx::{Any, Executor, FromRow};
+use sqlx::FromRow;
 
-use super::DbError;
+use super::{DbError, Exec};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct TrustedDevice {
@@ -23,7 +23,7 @@ pub struct NewDevice<'a> {
 }
 
 pub async fn insert_device<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     device: &NewDevice<'_>,
     now: i64,
 ) -> Result<(), DbError> {
@@ -37,14 +37,14 @@ pub async fn insert_device<'e>(
     .bind(device.ip)
     .bind(now)
     .bind(device.expires_at)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(())
 }
 
 /// Marks the user's unexpired device with this token hash used; true when there is one.
 pub async fn use_device<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     token_hash: &str,
     now: i64,
@@ -56,14 +56,14 @@ pub async fn use_device<'e>(
     .bind(now)
     .bind(user_id)
     .bind(token_hash)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// The user's devices still trusted, newest first.
 pub async fn list_devices<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     now: i64,
 ) -> Result<Vec<TrustedDevice>, DbError> {
@@ -73,30 +73,27 @@ pub async fn list_devices<'e>(
     )
     .bind(user_id)
     .bind(now)
-    .fetch_all(executor)
+    .fetch_all(db)
     .await
 }
 
 pub async fn remove_device<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     device_id: i64,
 ) -> Result<bool, DbError> {
     let done = sqlx::query("DELETE FROM trusted_devices WHERE id = $1 AND user_id = $2")
         .bind(device_id)
         .bind(user_id)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn remove_all_devices<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    user_id: i64,
-) -> Result<u64, DbError> {
+pub async fn remove_all_devices<'e>(db: impl Exec<'e>, user_id: i64) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM trusted_devices WHERE user_id = $1")
         .bind(user_id)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(done.rows_affected())
 }

@@ -28,6 +28,11 @@ pub use sqlx::Error as DbError;
 /// A transaction on either backend: services run each use case in one.
 pub type Tx = Transaction<'static, Any>;
 
+/// Where a query runs: the pool, or a use case's transaction (`&mut *tx`). Every function
+/// of `db/` takes one, so services compose them.
+pub trait Exec<'e>: Executor<'e, Database = Any> {}
+impl<'e, T: Executor<'e, Database = Any>> Exec<'e> for T {}
+
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 

@@ -1,9 +1,7 @@
 //! The durable outbox of email. Notifications are written here in the same transaction as
 //! the change they report; delivery (SMTP or .eml files) arrives with the mail issue.
 
-use sqlx::{Any, Executor};
-
-use super::DbError;
+use super::{DbError, Exec};
 
 pub struct Email<'a> {
     pub user_id: i64,
@@ -12,11 +10,7 @@ pub struct Email<'a> {
     pub body: &'a str,
 }
 
-pub async fn enqueue<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    email: &Email<'_>,
-    now: i64,
-) -> Result<(), DbError> {
+pub async fn enqueue<'e>(db: impl Exec<'e>, email: &Email<'_>, now: i64) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO outbox (user_id, to_address, subject, body, created_at, attempts) VALUES ($1, $2, $3, $4, $5, 0)",
     )
@@ -25,7 +19,7 @@ pub async fn enqueue<'e>(
     .bind(email.subject)
     .bind(email.body)
     .bind(now)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(())
 }

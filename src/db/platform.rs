@@ -1,8 +1,8 @@
 //! The platform security settings: a single row, with defaults from the migrations.
 
-use sqlx::{Any, Executor, FromRow};
+use sqlx::FromRow;
 
-use super::DbError;
+use super::{DbError, Exec};
 use crate::domain::policy::{
     PlatformSettings, PlatformTwoStep, countries_from_text, countries_to_text,
 };
@@ -19,15 +19,13 @@ struct Row {
     sms_allowed_countries: Option<String>,
 }
 
-pub async fn load_platform_settings<'e>(
-    executor: impl Executor<'e, Database = Any>,
-) -> Result<PlatformSettings, DbError> {
+pub async fn load_platform_settings<'e>(db: impl Exec<'e>) -> Result<PlatformSettings, DbError> {
     let row: Row = sqlx::query_as(
         "SELECT two_step, require_two_step_for_admins, trusted_device_days, users_choose_session_duration, \
          max_session_secs, inactivity_timeout_secs, app_name, sms_allowed_countries \
          FROM platform_settings WHERE id = 1",
     )
-    .fetch_one(executor)
+    .fetch_one(db)
     .await?;
     let defaults = PlatformSettings::default();
     Ok(PlatformSettings {
@@ -49,7 +47,7 @@ pub async fn load_platform_settings<'e>(
 /// Gives the settings that the environment starts (the app name, the SMS countries) their
 /// first value; values an administrator has set are kept.
 pub async fn seed_from_environment<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     app_name: &str,
     sms_allowed_countries: &[String],
 ) -> Result<(), DbError> {
@@ -59,7 +57,7 @@ pub async fn seed_from_environment<'e>(
     )
     .bind(app_name)
     .bind(countries_to_text(sms_allowed_countries))
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(())
 }

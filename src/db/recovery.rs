@@ -1,8 +1,6 @@
 //! The `recovery_codes` table.
 
-use sqlx::{Any, Executor};
-
-use super::{DbError, Tx};
+use super::{DbError, Exec, Tx};
 
 /// Voids every earlier code of the user and stores the new set, inside the caller's
 /// transaction.
@@ -26,49 +24,39 @@ pub async fn replace_codes(
     Ok(())
 }
 
-pub async fn delete_codes<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    user_id: i64,
-) -> Result<u64, DbError> {
+pub async fn delete_codes<'e>(db: impl Exec<'e>, user_id: i64) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
         .bind(user_id)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(done.rows_affected())
 }
 
 /// The user's unused codes: (id, mac).
 pub async fn unused_codes<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
 ) -> Result<Vec<(i64, String)>, DbError> {
     sqlx::query_as("SELECT id, code_mac FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL ORDER BY id")
         .bind(user_id)
-        .fetch_all(executor)
+        .fetch_all(db)
         .await
 }
 
-pub async fn count_unused<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    user_id: i64,
-) -> Result<i64, DbError> {
+pub async fn count_unused<'e>(db: impl Exec<'e>, user_id: i64) -> Result<i64, DbError> {
     sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
         .bind(user_id)
-        .fetch_one(executor)
+        .fetch_one(db)
         .await
 }
 
 /// Marks a code used if it still is unused; true for exactly one caller.
-pub async fn consume_code<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    id: i64,
-    now: i64,
-) -> Result<bool, DbError> {
+pub async fn consume_code<'e>(db: impl Exec<'e>, id: i64, now: i64) -> Result<bool, DbError> {
     let done =
         sqlx::query("UPDATE recovery_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
             .bind(now)
             .bind(id)
-            .execute(executor)
+            .execute(db)
             .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -15,9 +15,7 @@ use rand::Rng;
 use rand::distributions::Alphanumeric;
 use sha2::{Digest, Sha256};
 
-use sqlx::{Any, Executor};
-
-use super::{Db, DbError};
+use super::{Db, DbError, Exec};
 use crate::clock::Clock;
 
 /// The session-state entry that holds the signed-in user's id.
@@ -218,20 +216,17 @@ impl SessionStore for DbSessionStore {
 }
 
 /// Ends every session of a user on the server (password change, later: reset, disable).
-pub async fn delete_sessions_of_user<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    user_id: i64,
-) -> Result<u64, DbError> {
+pub async fn delete_sessions_of_user<'e>(db: impl Exec<'e>, user_id: i64) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(done.rows_affected())
 }
 
 /// The user's live sessions, most recently used first.
 pub async fn list_sessions<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     now: i64,
 ) -> Result<Vec<SessionSummary>, DbError> {
@@ -241,27 +236,27 @@ pub async fn list_sessions<'e>(
     )
     .bind(user_id)
     .bind(now)
-    .fetch_all(executor)
+    .fetch_all(db)
     .await
 }
 
 /// Ends one of the user's sessions, named by its public id.
 pub async fn delete_session<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     public_id: &str,
 ) -> Result<bool, DbError> {
     let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND public_id = $2")
         .bind(user_id)
         .bind(public_id)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(done.rows_affected() > 0)
 }
 
 /// Ends every session of the user but the one named.
 pub async fn delete_other_sessions<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     keep_public_id: &str,
 ) -> Result<u64, DbError> {
@@ -270,18 +265,15 @@ pub async fn delete_other_sessions<'e>(
     )
     .bind(user_id)
     .bind(keep_public_id)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(done.rows_affected())
 }
 
-pub async fn purge_expired_sessions<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    now: i64,
-) -> Result<u64, DbError> {
+pub async fn purge_expired_sessions<'e>(db: impl Exec<'e>, now: i64) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
         .bind(now)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(done.rows_affected())
 }

@@ -1,9 +1,7 @@
 //! One-time setup tokens that create the first administrator. Only a SHA-256 digest of the
 //! token is stored.
 
-use sqlx::{Any, Executor};
-
-use super::{DbError, Tx};
+use super::{DbError, Exec, Tx};
 
 /// Replaces any earlier setup token with this one (its digest).
 pub async fn store_setup_token(tx: &mut Tx, token_hash: &str, now: i64) -> Result<(), DbError> {
@@ -16,35 +14,28 @@ pub async fn store_setup_token(tx: &mut Tx, token_hash: &str, now: i64) -> Resul
     Ok(())
 }
 
-pub async fn delete_setup_tokens<'e>(
-    executor: impl Executor<'e, Database = Any>,
-) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM setup_tokens")
-        .execute(executor)
-        .await?;
+pub async fn delete_setup_tokens<'e>(db: impl Exec<'e>) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM setup_tokens").execute(db).await?;
     Ok(())
 }
 
 pub async fn setup_token_is_valid<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     token_hash: &str,
 ) -> Result<bool, DbError> {
     let found: Option<String> =
         sqlx::query_scalar("SELECT token_hash FROM setup_tokens WHERE token_hash = $1")
             .bind(token_hash)
-            .fetch_optional(executor)
+            .fetch_optional(db)
             .await?;
     Ok(found.is_some())
 }
 
 /// Deletes the token; true for exactly one of several concurrent callers.
-pub async fn consume_setup_token<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    token_hash: &str,
-) -> Result<bool, DbError> {
+pub async fn consume_setup_token<'e>(db: impl Exec<'e>, token_hash: &str) -> Result<bool, DbError> {
     let deleted = sqlx::query("DELETE FROM setup_tokens WHERE token_hash = $1")
         .bind(token_hash)
-        .execute(executor)
+        .execute(db)
         .await?
         .rows_affected();
     Ok(deleted == 1)

@@ -1,28 +1,26 @@
 //! The `totp_secrets` table: sealed authenticator keys and the last step used.
 
-use sqlx::{Any, Executor};
-
-use super::DbError;
+use super::{DbError, Exec};
 
 pub struct ActiveSecret {
     pub sealed: String,
 }
 
 pub async fn pending_secret<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
 ) -> Result<Option<String>, DbError> {
     let row: Option<Option<String>> =
         sqlx::query_scalar("SELECT pending_sealed FROM totp_secrets WHERE user_id = $1")
             .bind(user_id)
-            .fetch_optional(executor)
+            .fetch_optional(db)
             .await?;
     Ok(row.flatten())
 }
 
 /// Keeps a key being set up, beside (never over) the active one.
 pub async fn store_pending_secret<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     sealed: &str,
     now: i64,
@@ -34,7 +32,7 @@ pub async fn store_pending_secret<'e>(
     .bind(user_id)
     .bind(sealed)
     .bind(now)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(())
 }
@@ -42,7 +40,7 @@ pub async fn store_pending_secret<'e>(
 /// Makes the key being set up the active one, if it is still the one the code was checked
 /// against; the step of that code counts as used.
 pub async fn activate_pending<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     sealed: &str,
     step: i64,
@@ -56,49 +54,42 @@ pub async fn activate_pending<'e>(
     .bind(now)
     .bind(user_id)
     .bind(sealed)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 pub async fn active_secret<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
 ) -> Result<Option<ActiveSecret>, DbError> {
     let row: Option<Option<String>> =
         sqlx::query_scalar("SELECT active_sealed FROM totp_secrets WHERE user_id = $1")
             .bind(user_id)
-            .fetch_optional(executor)
+            .fetch_optional(db)
             .await?;
     Ok(row.flatten().map(|sealed| ActiveSecret { sealed }))
 }
 
 /// Records `step` as used if no later or equal step was; true for exactly one caller, so
 /// a code (or an older one) is never accepted twice.
-pub async fn claim_step<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    user_id: i64,
-    step: i64,
-) -> Result<bool, DbError> {
+pub async fn claim_step<'e>(db: impl Exec<'e>, user_id: i64, step: i64) -> Result<bool, DbError> {
     let done = sqlx::query(
         "UPDATE totp_secrets SET last_used_step = $1 WHERE user_id = $2 \
          AND active_sealed IS NOT NULL AND (last_used_step IS NULL OR last_used_step < $1)",
     )
     .bind(step)
     .bind(user_id)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Forgets the user's authenticator keys, active and pending.
-pub async fn delete_secrets<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    user_id: i64,
-) -> Result<bool, DbError> {
+pub async fn delete_secrets<'e>(db: impl Exec<'e>, user_id: i64) -> Result<bool, DbError> {
     let done = sqlx::query("DELETE FROM totp_secrets WHERE user_id = $1")
         .bind(user_id)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(done.rows_affected() > 0)
 }

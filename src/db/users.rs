@@ -1,8 +1,8 @@
 //! The `users` table.
 
-use sqlx::{Any, Executor, FromRow};
+use sqlx::FromRow;
 
-use super::{DbError, flag};
+use super::{DbError, Exec, flag};
 use crate::domain::factors::FactorMethod;
 
 #[derive(Clone, Debug, FromRow)]
@@ -85,7 +85,7 @@ macro_rules! user_columns {
 
 #[tracing::instrument(name = "Insert a user", skip_all)]
 pub async fn insert_user<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user: &NewUser<'_>,
     now: i64,
 ) -> Result<i64, InsertUserError> {
@@ -99,7 +99,7 @@ pub async fn insert_user<'e>(
     .bind(user.phone)
     .bind(flag(user.is_admin))
     .bind(now)
-    .fetch_one(executor)
+    .fetch_one(db)
     .await
     .map_err(|err| match &err {
         DbError::Database(db) if db.is_unique_violation() => InsertUserError::EmailTaken,
@@ -109,7 +109,7 @@ pub async fn insert_user<'e>(
 }
 
 pub async fn find_user_by_email<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     email: &str,
 ) -> Result<Option<User>, DbError> {
     sqlx::query_as(concat!(
@@ -118,26 +118,23 @@ pub async fn find_user_by_email<'e>(
         " FROM users WHERE email = $1"
     ))
     .bind(email)
-    .fetch_optional(executor)
+    .fetch_optional(db)
     .await
 }
 
-pub async fn find_user_by_id<'e>(
-    executor: impl Executor<'e, Database = Any>,
-    id: i64,
-) -> Result<Option<User>, DbError> {
+pub async fn find_user_by_id<'e>(db: impl Exec<'e>, id: i64) -> Result<Option<User>, DbError> {
     sqlx::query_as(concat!(
         "SELECT ",
         user_columns!(),
         " FROM users WHERE id = $1"
     ))
     .bind(id)
-    .fetch_optional(executor)
+    .fetch_optional(db)
     .await
 }
 
 pub async fn update_password_hash<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     hash: &str,
     now: i64,
@@ -146,7 +143,7 @@ pub async fn update_password_hash<'e>(
         .bind(hash)
         .bind(now)
         .bind(user_id)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(())
 }
@@ -154,7 +151,7 @@ pub async fn update_password_hash<'e>(
 /// Makes `method` the active second factor (the other factor's data is kept: switching to
 /// the app and back keeps the verified phone).
 pub async fn set_two_step_method<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     method: FactorMethod,
     now: i64,
@@ -163,7 +160,7 @@ pub async fn set_two_step_method<'e>(
         .bind(method.as_str())
         .bind(now)
         .bind(user_id)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(())
 }
@@ -171,7 +168,7 @@ pub async fn set_two_step_method<'e>(
 /// Turns on SMS 2-step verification with a number a code was just verified on (also how a
 /// phone change lands).
 pub async fn enable_sms_two_step<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     phone: &str,
     now: i64,
@@ -183,21 +180,21 @@ pub async fn enable_sms_two_step<'e>(
     .bind(now)
     .bind(FactorMethod::Sms.as_str())
     .bind(user_id)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(())
 }
 
 /// The phone stops being a second factor; the number stays on the profile.
 pub async fn forget_phone_verification<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET phone_verified_at = NULL, updated_at = $1 WHERE id = $2")
         .bind(now)
         .bind(user_id)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(())
 }
@@ -205,7 +202,7 @@ pub async fn forget_phone_verification<'e>(
 /// Turns 2-step verification off: no method, and the phone is no longer a factor (the
 /// number stays on the profile).
 pub async fn disable_two_step<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     now: i64,
 ) -> Result<(), DbError> {
@@ -214,13 +211,13 @@ pub async fn disable_two_step<'e>(
     )
     .bind(now)
     .bind(user_id)
-    .execute(executor)
+    .execute(db)
     .await?;
     Ok(())
 }
 
 pub async fn set_session_duration<'e>(
-    executor: impl Executor<'e, Database = Any>,
+    db: impl Exec<'e>,
     user_id: i64,
     secs: Option<i64>,
     now: i64,
@@ -229,16 +226,14 @@ pub async fn set_session_duration<'e>(
         .bind(secs)
         .bind(now)
         .bind(user_id)
-        .execute(executor)
+        .execute(db)
         .await?;
     Ok(())
 }
 
-pub async fn admin_exists<'e>(
-    executor: impl Executor<'e, Database = Any>,
-) -> Result<bool, DbError> {
+pub async fn admin_exists<'e>(db: impl Exec<'e>) -> Result<bool, DbError> {
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_admin = 1")
-        .fetch_one(executor)
+        .fetch_one(db)
         .await?;
     Ok(count > 0)
 }

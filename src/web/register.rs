@@ -118,12 +118,11 @@ async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
 
 #[tracing::instrument(name = "Register an account", skip_all)]
 async fn register(
-    visitor: Visitor,
+    Visitor { state, origin }: Visitor,
     form: web::Form<AccountForm>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Visitor { state, origin } = visitor;
     let account = match form.into_inner().validate() {
         Ok(account) => account,
         Err((errors, typed)) => {

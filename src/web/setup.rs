@@ -71,12 +71,11 @@ struct SetupForm {
 
 #[tracing::instrument(name = "Create the first administrator", skip_all)]
 async fn create_admin(
-    visitor: Visitor,
+    Visitor { state, origin }: Visitor,
     form: web::Form<SetupForm>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Visitor { state, origin } = visitor;
     let SetupForm { token, account } = form.into_inner();
     if !state.services.setup_link_is_usable(&token).await? {
         return Err(AppError::Forbidden(LINK_INVALID));

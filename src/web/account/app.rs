@@ -58,18 +58,17 @@ pub async fn setup_page(me: SignedIn, layout: Layout) -> Result<HttpResponse, Ap
     .await
 }
 
-#[tracing::instrument(name = "Confirm an authenticator app", skip_all, fields(user_id = me.user.id))]
+#[tracing::instrument(name = "Confirm an authenticator app", skip_all, fields(user_id = user.id))]
 pub async fn confirm_app(
-    me: SignedIn,
+    SignedIn {
+        state,
+        user,
+        origin,
+    }: SignedIn,
     form: web::Form<CodeForm>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let SignedIn {
-        state,
-        user,
-        origin,
-    } = me;
     let code = match form.normalised() {
         Ok(code) => code,
         Err(errors) => {

@@ -156,18 +156,17 @@ struct PasswordForm {
     new_password: SecretString,
 }
 
-#[tracing::instrument(name = "Change the password", skip_all, fields(user_id = me.user.id))]
+#[tracing::instrument(name = "Change the password", skip_all, fields(user_id = user.id))]
 async fn change_password(
-    me: SignedIn,
+    SignedIn {
+        state,
+        user,
+        origin,
+    }: SignedIn,
     form: web::Form<PasswordForm>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let SignedIn {
-        state,
-        user,
-        origin,
-    } = me;
     let PasswordForm {
         current_password,
         new_password,

@@ -71,12 +71,11 @@ pub struct NoticeQuery {
 }
 
 pub async fn security_page(
-    me: SignedIn,
+    SignedIn { state, user, .. }: SignedIn,
     query: web::Query<NoticeQuery>,
     session: actix_session::Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let SignedIn { state, user, .. } = me;
     let platform = state.services.platform().await?;
     let required = platform.requires(user.is_admin());
     let codes_left = state.services.recovery_codes_left(user.id).await?;
@@ -187,8 +186,10 @@ struct PhonePage {
     errors: FormErrors,
 }
 
-pub async fn phone_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
-    let SignedIn { state, user, .. } = me;
+pub async fn phone_form(
+    SignedIn { state, user, .. }: SignedIn,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
     let mut errors = FormErrors::default();
     // A number on the profile that cannot take codes (typed before numbers were checked,
     // or a landline) is shown with what to enter instead.
@@ -218,17 +219,16 @@ pub struct PhoneForm {
     phone: String,
 }
 
-#[tracing::instrument(name = "Send a code to a new phone", skip_all, fields(user_id = me.user.id))]
+#[tracing::instrument(name = "Send a code to a new phone", skip_all, fields(user_id = user.id))]
 pub async fn send_phone_code(
-    me: SignedIn,
-    form: web::Form<PhoneForm>,
-    layout: Layout,
-) -> Result<HttpResponse, AppError> {
-    let SignedIn {
+    SignedIn {
         state,
         user,
         origin,
-    } = me;
+    }: SignedIn,
+    form: web::Form<PhoneForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
     let typed = form.into_inner().phone.trim().to_owned();
     let field_error = |message: String| {
         let mut errors = FormErrors::default();
@@ -298,8 +298,10 @@ async fn phone_code_page(
     })
 }
 
-pub async fn phone_code_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
-    let SignedIn { state, user, .. } = me;
+pub async fn phone_code_form(
+    SignedIn { state, user, .. }: SignedIn,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
     };
@@ -309,16 +311,15 @@ pub async fn phone_code_form(me: SignedIn, layout: Layout) -> Result<HttpRespons
 }
 
 pub async fn verify_phone_code(
-    me: SignedIn,
+    SignedIn {
+        state,
+        user,
+        origin,
+    }: SignedIn,
     form: web::Form<CodeForm>,
     session: actix_session::Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let SignedIn {
-        state,
-        user,
-        origin,
-    } = me;
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
     };
@@ -343,13 +344,15 @@ pub async fn verify_phone_code(
     }
 }
 
-#[tracing::instrument(name = "Send the phone code again", skip_all, fields(user_id = me.user.id))]
-pub async fn resend_phone_code(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
-    let SignedIn {
+#[tracing::instrument(name = "Send the phone code again", skip_all, fields(user_id = user.id))]
+pub async fn resend_phone_code(
+    SignedIn {
         state,
         user,
         origin,
-    } = me;
+    }: SignedIn,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
     };

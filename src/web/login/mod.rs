@@ -78,13 +78,12 @@ pub(crate) fn empty_secret() -> SecretString {
 
 #[tracing::instrument(name = "Sign in with a password", skip_all)]
 async fn login(
-    visitor: Visitor,
+    Visitor { state, origin }: Visitor,
     req: HttpRequest,
     form: web::Form<LoginForm>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Visitor { state, origin } = visitor;
     let LoginForm { email, password } = form.into_inner();
     let typed_email = email.trim().to_owned();
     let page = |layout, status, errors| {

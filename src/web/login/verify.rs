@@ -34,7 +34,7 @@ pub struct Pending {
     state: web::Data<AppState>,
     session: Session,
     origin: Origin,
-    sign_in: PendingSignIn,
+    pending: PendingSignIn,
 }
 
 fn to_sign_in_page() -> actix_web::Error {
@@ -54,11 +54,11 @@ impl FromRequest for Pending {
                 return Err(to_sign_in_page());
             };
             match state.services.pending_sign_in(user_id).await {
-                Ok(Some(sign_in)) => Ok(Self {
+                Ok(Some(pending)) => Ok(Self {
                     state,
                     session,
                     origin,
-                    sign_in,
+                    pending,
                 }),
                 Ok(None) => Err(to_sign_in_page()),
                 Err(err) => Err(AppError::from(err).into()),
@@ -188,24 +188,23 @@ pub async fn verify_form(
     query: web::Query<WithQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let method = p.sign_in.method(FactorMethod::parse(&query.with));
-    page(&p.state, layout, &p.sign_in, method)
+    let method = p.pending.method(FactorMethod::parse(&query.with));
+    page(&p.state, layout, &p.pending, method)
         .await?
         .respond(StatusCode::OK)
 }
 
 #[tracing::instrument(name = "Verify the sign-in code", skip_all)]
 pub async fn verify_code(
-    p: Pending,
-    form: web::Form<CodeForm>,
-    layout: Layout,
-) -> Result<HttpResponse, AppError> {
-    let Pending {
+    Pending {
         state,
         session,
         origin,
-        sign_in: pending,
-    } = p;
+        pending,
+    }: Pending,
+    form: web::Form<CodeForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
     let method = pending.method(FactorMethod::parse(&form.with));
     let code = match form.normalised() {
         Ok(code) => code,
@@ -266,7 +265,7 @@ pub async fn resend_code(p: Pending, layout: Layout) -> Result<HttpResponse, App
     let Pending {
         state,
         origin,
-        sign_in: pending,
+        pending,
         ..
     } = p;
     let Some(phone) = pending.phone.as_deref() else {
@@ -312,16 +311,15 @@ pub struct RecoveryForm {
 
 #[tracing::instrument(name = "Sign in with a recovery code", skip_all)]
 pub async fn use_recovery_code(
-    p: Pending,
-    form: web::Form<RecoveryForm>,
-    layout: Layout,
-) -> Result<HttpResponse, AppError> {
-    let Pending {
+    Pending {
         state,
         session,
         origin,
-        sign_in: pending,
-    } = p;
+        pending,
+    }: Pending,
+    form: web::Form<RecoveryForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
     let user = &pending.user;
     let mut errors = FormErrors::default();
     if form.recovery_code.trim().is_empty() {
