@@ -200,6 +200,11 @@ impl TestApp {
         submit_with(&self.client, &self.address, page, action, fields).await
     }
 
+    /// Posts the form on `page` back to `page`, as most of the portal's forms do.
+    pub async fn submit_on(&self, page: &str, fields: &[(&str, &str)]) -> Response {
+        self.submit(page, page, fields).await
+    }
+
     /// Posts a form with exactly these fields (no CSRF token added).
     pub async fn post_raw(&self, action: &str, fields: &[(&str, &str)]) -> Response {
         self.client
@@ -400,13 +405,18 @@ impl TestApp {
     /// A user with SMS 2-step verification on, set straight in the database.
     pub async fn create_sms_user(&self, email: &str, phone: &str) -> i64 {
         let id = self.create_user(email, "Ada Lovelace", false).await;
+        self.turn_on_sms_in_database(id, phone).await;
+        id
+    }
+
+    /// Turns SMS 2-step verification on for user `id` with `phone`, straight in the database.
+    pub async fn turn_on_sms_in_database(&self, id: i64, phone: &str) {
         sqlx::query("UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2")
             .bind(phone)
             .bind(id)
             .execute(&self.db.pool)
             .await
             .unwrap();
-        id
     }
 
     /// Posts a form from the page the browser is on (its CSRF token).
@@ -459,14 +469,7 @@ impl TestApp {
         self.create_user(email, "Ada Lovelace", false).await;
         self.post_login(email, GOOD_PASSWORD).await;
         let key = self.setup_key().await;
-        let code = oathtool(&key, self.clock.now());
-        let response = self
-            .submit(
-                "/account/security/app",
-                "/account/security/app",
-                &[("code", &code)],
-            )
-            .await;
+        let response = self.confirm_app(&key).await;
         assert_redirect_to(&response, "/account/security/recovery-codes/new");
         key
     }
@@ -498,49 +501,30 @@ impl TestApp {
 impl TestApp {
     /// At the code step: "Send again", then the new code signs in.
     pub async fn resend_and_finish_sign_in(&self, phone: &str) {
-        let resent = self
-            .submit("/login/verify", "/login/verify/resend", &[])
-            .await;
+        let resent = self.send_again().await;
         assert_redirect_to(&resent, "/login/verify?with=sms&notice=code-sent");
-        let code = self.sms.last_code_to(phone);
-        assert_redirect_to(
-            &self
-                .submit_code("/login/verify", "/login/verify", &code)
-                .await,
-            "/",
-        );
+        self.finish_sign_in_with_sms(phone).await;
     }
 
     /// Signed in: turns on SMS 2-step verification with `phone` through the settings pages,
     /// saving the recovery codes shown.
     pub async fn turn_on_sms(&self, phone: &str) {
-        self.submit(
-            "/account/security/sms",
-            "/account/security/sms",
-            &[("phone", phone)],
-        )
-        .await;
-        let code = self.sms.last_code_to(phone);
-        self.submit_code(
-            "/account/security/sms/verify",
-            "/account/security/sms/verify",
-            &code,
-        )
-        .await;
-        let done = self
-            .submit(
-                "/account/security/recovery-codes/new",
-                "/account/security/recovery-codes/done",
-                &[("saved", "yes")],
-            )
-            .await;
-        assert_redirect_to(&done, "/account/security?notice=codes-saved");
+        self.submit_phone(phone).await;
+        self.submit_phone_code(&self.sms.last_code_to(phone)).await;
+        self.confirm_codes_saved().await;
     }
 }
 
 impl TestApp {
     /// Another browser, signed in with the password.
     pub async fn signed_in_browser(&self, email: &str) -> reqwest::Client {
+        let (client, response) = self.password_step_in_new_browser(email).await;
+        assert!(response.status().is_redirection(), "{}", response.status());
+        client
+    }
+
+    /// Another browser gives the password of `email`; returns it and the answer.
+    pub async fn password_step_in_new_browser(&self, email: &str) -> (reqwest::Client, Response) {
         let (client, _) = self.new_browser();
         let response = submit_with(
             &client,
@@ -550,7 +534,221 @@ impl TestApp {
             &[("email", email), ("password", GOOD_PASSWORD)],
         )
         .await;
-        assert!(response.status().is_redirection(), "{}", response.status());
-        client
+        (client, response)
     }
+}
+
+/// The forms of the sign-in and set-up journeys, each posted from its own page.
+impl TestApp {
+    /// Types `code` at the sign-in code step (/login/verify).
+    pub async fn submit_sign_in_code(&self, code: &str) -> Response {
+        self.submit_on("/login/verify", &[("code", code)]).await
+    }
+
+    /// Types the recovery code `code` at /login/recovery.
+    pub async fn submit_recovery_code(&self, code: &str) -> Response {
+        self.submit_on("/login/recovery", &[("recovery_code", code)])
+            .await
+    }
+
+    /// At the code step: types the code just texted to `phone`; lands on the home page.
+    pub async fn finish_sign_in_with_sms(&self, phone: &str) {
+        let code = self.sms.last_code_to(phone);
+        assert_redirect_to(&self.submit_sign_in_code(&code).await, "/");
+    }
+
+    /// Signs in a user with SMS 2-step verification: the password, then the code texted.
+    pub async fn sign_in_with_sms_code(&self, email: &str, phone: &str) {
+        self.sign_in_first_step(email).await;
+        self.finish_sign_in_with_sms(phone).await;
+    }
+
+    /// Asks for a code to `phone` on the SMS set-up page.
+    pub async fn submit_phone(&self, phone: &str) -> Response {
+        self.submit_on("/account/security/sms", &[("phone", phone)])
+            .await
+    }
+
+    /// Types `code` on the page that checks a new phone number.
+    pub async fn submit_phone_code(&self, code: &str) -> Response {
+        self.submit_on("/account/security/sms/verify", &[("code", code)])
+            .await
+    }
+
+    /// Types `code` on the authenticator set-up page.
+    pub async fn submit_app_setup_code(&self, code: &str) -> Response {
+        self.submit_on("/account/security/app", &[("code", code)])
+            .await
+    }
+
+    /// Confirms the authenticator app being set up with its code for the current step.
+    pub async fn confirm_app(&self, key: &str) -> Response {
+        self.submit_app_setup_code(&oathtool(key, self.clock.now()))
+            .await
+    }
+
+    /// Ticks "I have saved my recovery codes" and presses Done.
+    pub async fn confirm_codes_saved(&self) {
+        let done = self
+            .submit(
+                "/account/security/recovery-codes/new",
+                "/account/security/recovery-codes/done",
+                &[("saved", "yes")],
+            )
+            .await;
+        assert_redirect_to(&done, "/account/security?notice=codes-saved");
+    }
+
+    /// Changes the password on /account/password.
+    pub async fn change_password(&self, current: &str, new: &str) -> Response {
+        let fields = [("current_password", current), ("new_password", new)];
+        self.submit_on("/account/password", &fields).await
+    }
+
+    /// "Sign out all other sessions" on My security settings.
+    pub async fn end_other_sessions(&self) {
+        let ended = self
+            .submit(
+                "/account/security",
+                "/account/security/sessions/end-others",
+                &[],
+            )
+            .await;
+        assert_redirect_to(
+            &ended,
+            "/account/security?notice=others-signed-out#sessions",
+        );
+    }
+}
+
+/// What the database says.
+impl TestApp {
+    /// The 2-step verification method of user `id`, if it is on.
+    pub async fn two_factor_method(&self, id: i64) -> Option<String> {
+        sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&self.db.pool)
+            .await
+            .unwrap()
+    }
+
+    /// Asserts that the audit log holds `event`.
+    pub async fn assert_audit_contains(&self, event: &str) {
+        let events = self.audit_events().await;
+        assert!(
+            events.iter().any(|e| e == event),
+            "no {event} in the audit log: {events:?}"
+        );
+    }
+}
+
+impl TestApp {
+    /// Signed in: sets up the authenticator app while 2-step verification is already on (SMS):
+    /// the app becomes the active method and the phone is kept. Returns the key.
+    pub async fn switch_to_the_app(&self) -> String {
+        let key = self.setup_key().await;
+        let confirmed = self.confirm_app(&key).await;
+        assert_redirect_to(&confirmed, "/account/security?notice=app-on");
+        key
+    }
+}
+
+impl TestApp {
+    /// Signs out and, past the cooldown between sign-in codes, gives the password of a user
+    /// with 2-step verification again; lands on /login/verify.
+    pub async fn sign_in_again_after_the_cooldown(&self, email: &str) {
+        self.post_logout().await;
+        self.clock.advance(31);
+        self.sign_in_first_step(email).await;
+    }
+
+    /// GET `path` in another browser.
+    pub async fn get_in(&self, browser: &reqwest::Client, path: &str) -> Response {
+        browser.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// The text of the page at `path` as another browser sees it.
+    pub async fn get_text_in(&self, browser: &reqwest::Client, path: &str) -> String {
+        self.get_in(browser, path).await.text().await.unwrap()
+    }
+
+    /// A new browser on the sign-in page: its client, its CSRF cookie as `name=value` (to
+    /// send by hand beside other cookies) and the page's CSRF token.
+    pub async fn new_browser_at_sign_in(&self) -> (reqwest::Client, String, String) {
+        let (client, _) = self.new_browser();
+        let page = client.get(self.url("/login")).send().await.unwrap();
+        let set_cookie = page.headers()["set-cookie"].to_str().unwrap();
+        let cookie = set_cookie.split(';').next().unwrap().to_owned();
+        let token = csrf_token(&page.text().await.unwrap());
+        (client, cookie, token)
+    }
+}
+
+impl TestApp {
+    /// At the code step, on the page for `with` ("app" or "sms"): types `code`.
+    pub async fn submit_sign_in_code_with(&self, with: &str, code: &str) -> Response {
+        self.submit(
+            &format!("/login/verify?with={with}"),
+            "/login/verify",
+            &[("code", code), ("with", with)],
+        )
+        .await
+    }
+
+    /// Asserts that user `id` has SMS 2-step verification on, with `phone`.
+    pub async fn assert_sms_on(&self, id: i64, phone: &str) {
+        let (stored, method): (String, String) =
+            sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_one(&self.db.pool)
+                .await
+                .unwrap();
+        assert_eq!((stored.as_str(), method.as_str()), (phone, "sms"));
+    }
+
+    /// Every text value in every row of `table`, a line each.
+    pub async fn text_in_table(&self, table: &str) -> String {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT * FROM {table}")))
+            .fetch_all(&self.db.pool)
+            .await
+            .unwrap();
+        let mut text = String::new();
+        for row in rows {
+            for i in 0..row.len() {
+                if let Ok(Some(value)) = row.try_get::<Option<String>, _>(i) {
+                    text.push_str(&value);
+                    text.push('\n');
+                }
+            }
+        }
+        text
+    }
+}
+
+impl TestApp {
+    /// "Send again" at the sign-in code step.
+    pub async fn send_again(&self) -> Response {
+        self.submit("/login/verify", "/login/verify/resend", &[])
+            .await
+    }
+
+    /// Asserts that the client's session cookie is no longer `before`.
+    pub fn assert_new_session_id(&self, before: &str, why: &str) {
+        assert_ne!(self.session_cookie().unwrap(), before, "{why}");
+    }
+
+    /// The detail recorded with the audit event `event` (the first, if there are several).
+    pub async fn audit_detail(&self, event: &str) -> String {
+        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = $1")
+            .bind(event)
+            .fetch_one(&self.db.pool)
+            .await
+            .unwrap()
+    }
+}
+
+/// Where a response redirects to, if it does.
+pub fn location_of(response: &Response) -> Option<String> {
+    let location = response.headers().get("location")?;
+    Some(location.to_str().unwrap().to_owned())
 }

@@ -146,8 +146,7 @@ async fn a_burst_of_registrations_stops_at_twenty_per_address(app: TestApp) {
     let mut browsers = Vec::new();
     for _ in 0..30 {
         let (client, _) = app.new_browser();
-        let page = client.get(app.url("/register")).send().await.unwrap();
-        let token = csrf_token(&page.text().await.unwrap());
+        let token = csrf_token(&app.get_text_in(&client, "/register").await);
         browsers.push((client, token));
     }
     let posts = browsers.iter().enumerate().map(|(n, (client, token))| {
@@ -190,12 +189,7 @@ async fn a_burst_of_wrong_app_codes_at_sign_in_is_cut_at_the_limit(app: TestApp)
     // Concurrency: 100 POST /login/verify (with=app) at once, one half-signed-in client,
     // one CSRF token.
     let key = app.user_with_app("ada@example.com").await;
-    app.submit(
-        "/account/security/recovery-codes/new",
-        "/account/security/recovery-codes/done",
-        &[("saved", "yes")],
-    )
-    .await;
+    app.confirm_codes_saved().await;
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
     let wrong = wrong_totp(&app, &key);
@@ -216,12 +210,7 @@ async fn a_burst_of_wrong_recovery_codes_at_sign_in_is_cut_at_the_limit(app: Tes
     // Concurrency: 100 POST /login/recovery at once, one half-signed-in client, one CSRF
     // token.
     app.user_with_app("ada@example.com").await;
-    app.submit(
-        "/account/security/recovery-codes/new",
-        "/account/security/recovery-codes/done",
-        &[("saved", "yes")],
-    )
-    .await;
+    app.confirm_codes_saved().await;
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
     let token = csrf_token(&app.get_text("/login/recovery").await);
@@ -264,23 +253,12 @@ fn assert_signed_in_with_code(response: &reqwest::Response, why: &str) {
     );
 }
 
-async fn codes_done(app: &TestApp) {
-    let done = app
-        .submit(
-            "/account/security/recovery-codes/new",
-            "/account/security/recovery-codes/done",
-            &[("saved", "yes")],
-        )
-        .await;
-    assert_redirect_to(&done, "/account/security?notice=codes-saved");
-}
-
 async fn a_double_submitted_regenerate_leaves_the_codes_shown_working(app: TestApp) {
     // Concurrency: 2 POST /account/security/recovery-codes at once (one client, one CSRF
     // token, as a double click sends them), 10 rounds.
     app.user_with_app("ada@example.com").await;
     let mut current = app.shown_recovery_codes().await;
-    codes_done(&app).await;
+    app.confirm_codes_saved().await;
 
     for round in 0..10 {
         let token = csrf_token(&app.get_text("/account/security").await);
@@ -306,7 +284,7 @@ async fn a_double_submitted_regenerate_leaves_the_codes_shown_working(app: TestA
             shown.iter().all(|c| !current.contains(c)),
             "round {round}: a new set"
         );
-        codes_done(&app).await;
+        app.confirm_codes_saved().await;
         // The set the person was shown and confirmed is the set that works.
         assert_signed_in_with_code(
             &recovery_sign_in(&app, "ada@example.com", &shown[0]).await,
@@ -317,20 +295,14 @@ async fn a_double_submitted_regenerate_leaves_the_codes_shown_working(app: TestA
 
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
-    let used = app
-        .submit(
-            "/login/recovery",
-            "/login/recovery",
-            &[("recovery_code", &current[2])],
-        )
-        .await;
+    let used = app.submit_recovery_code(&current[2]).await;
     assert_signed_in_with_code(&used, "a code shown last signs in");
 }
 
 async fn new_recovery_codes_replace_the_old_ones_only_at_done(app: TestApp) {
     app.user_with_app("ada@example.com").await;
     let old = app.shown_recovery_codes().await;
-    codes_done(&app).await;
+    app.confirm_codes_saved().await;
 
     let regenerated = app
         .submit("/account/security", "/account/security/recovery-codes", &[])
@@ -353,7 +325,7 @@ async fn new_recovery_codes_replace_the_old_ones_only_at_done(app: TestApp) {
         "a set not confirmed at Done does not sign in"
     );
 
-    codes_done(&app).await;
+    app.confirm_codes_saved().await;
     assert_eq!(
         recovery_sign_in(&app, "ada@example.com", &old[1])
             .await
