@@ -3,19 +3,10 @@ use crate::on_both_databases;
 
 const NEW_PASSWORD: &str = "amber lantern over quiet harbour";
 
-async fn change(app: &TestApp, current: &str, new: &str) -> reqwest::Response {
-    app.submit(
-        "/account/password",
-        "/account/password",
-        &[("current_password", current), ("new_password", new)],
-    )
-    .await
-}
-
 async fn changing_the_password_needs_the_current_one(app: TestApp) {
     app.create_user("ada@example.com", "Ada", false).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
-    let response = change(&app, "not my password", NEW_PASSWORD).await;
+    let response = app.change_password("not my password", NEW_PASSWORD).await;
     assert_eq!(response.status().as_u16(), 401);
     assert!(
         response
@@ -31,17 +22,13 @@ async fn changing_the_password_needs_the_current_one(app: TestApp) {
             .as_u16(),
         303
     );
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"password.change_failed".to_owned())
-    );
+    app.assert_audit_contains("password.change_failed").await;
 }
 
 async fn a_weak_new_password_is_refused(app: TestApp) {
     app.create_user("ada@example.com", "Ada", false).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
-    let response = change(&app, GOOD_PASSWORD, "password1").await;
+    let response = app.change_password(GOOD_PASSWORD, "password1").await;
     assert_eq!(response.status().as_u16(), 422);
     assert!(response.text().await.unwrap().contains("too easy to guess"));
 }
@@ -51,36 +38,19 @@ async fn a_changed_password_signs_out_every_other_session(app: TestApp) {
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     let before = app.session_cookie().unwrap();
     let laptop = app.signed_in_browser("ada@example.com").await;
-    assert_eq!(
-        laptop
-            .get(app.url("/"))
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
-        200
-    );
+    assert_eq!(app.get_in(&laptop, "/").await.status().as_u16(), 200);
 
-    let response = change(&app, GOOD_PASSWORD, NEW_PASSWORD).await;
+    let response = app.change_password(GOOD_PASSWORD, NEW_PASSWORD).await;
     assert_redirect_to(&response, "/?notice=password-changed");
-    assert_ne!(
-        app.session_cookie().unwrap(),
-        before,
-        "this session continues under a new id"
-    );
+    app.assert_new_session_id(&before, "this session continues under a new id");
     assert!(
         app.get_text("/?notice=password-changed")
             .await
             .contains("Your password has been changed.")
     );
-    assert_redirect_to(&laptop.get(app.url("/")).send().await.unwrap(), "/login");
+    assert_redirect_to(&app.get_in(&laptop, "/").await, "/login");
     assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 1);
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"password.changed".to_owned())
-    );
+    app.assert_audit_contains("password.changed").await;
 
     app.post_logout().await;
     assert_eq!(
