@@ -10,7 +10,7 @@ use reqwest::cookie::{CookieStore, Jar};
 use secrecy::SecretString;
 use sqlx::Row;
 use twostep::clock::Clock;
-use twostep::config::{Settings, SmsSettings};
+use twostep::config::Settings;
 use twostep::db::Db;
 use twostep::db::users::{NewUser, insert_user};
 use twostep::domain::password::Passwords;
@@ -148,12 +148,7 @@ impl TestApp {
         let mut settings = Settings::for_database(&database_url, data_dir.path());
         settings.bind = "127.0.0.1:0".parse().unwrap();
         settings.http_workers = 2;
-        settings.sms = SmsSettings::Twilio {
-            account_sid: crate::standins::TWILIO_SID.into(),
-            auth_token: SecretString::from(crate::standins::TWILIO_TOKEN),
-            from: crate::standins::TWILIO_FROM.into(),
-            api_base: sms.base_url.parse().unwrap(),
-        };
+        settings.sms = sms.twilio_settings();
         adjust(&mut settings);
         let clock = Clock::system();
         let app = Application::build_with_clock(settings, clock.clone())
