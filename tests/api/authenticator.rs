@@ -1,6 +1,6 @@
 //! Authenticator apps (TOTP) and recovery codes.
 
-use crate::helpers::{GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, oathtool};
+use crate::helpers::{GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, oathtool};
 use crate::on_both_databases;
 
 /// Waits for the server clock to sit early in a 30-second step, so "this step", "the one
@@ -82,8 +82,7 @@ async fn sign_in_accepts_the_step_before_and_after_once_each(app: TestApp) {
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
     let replay = app.submit_sign_in_code(&oathtool(&key, now - 30)).await;
-    assert_eq!(replay.status().as_u16(), 401);
-    assert!(replay.text().await.unwrap().contains("already been used"));
+    assert_page(replay, 401, "already been used").await;
     app.assert_audit_contains("totp.replay_refused").await;
     // The step after is still good.
     assert_redirect_to(
@@ -132,14 +131,7 @@ async fn recovery_codes_each_work_once_and_regenerating_voids_them(app: TestApp)
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
     let again = app.submit_recovery_code(&codes[0]).await;
-    assert_eq!(again.status().as_u16(), 401);
-    assert!(
-        again
-            .text()
-            .await
-            .unwrap()
-            .contains("not right, or it has been used already")
-    );
+    assert_page(again, 401, "not right, or it has been used already").await;
 
     // Down to three: the settings page warns.
     for code in &codes[1..7] {

@@ -77,10 +77,8 @@ async fn a_trusted_device_skips_the_code_but_never_the_password(app: TestApp) {
     app.clock.advance(31);
     let sent = app.sms.sent().len();
     assert_eq!(
-        app.post_login("ada@example.com", "not the password at all")
-            .await
-            .status()
-            .as_u16(),
+        app.login_status("ada@example.com", "not the password at all")
+            .await,
         401
     );
     assert_redirect_to(&app.post_login("ada@example.com", GOOD_PASSWORD).await, "/");

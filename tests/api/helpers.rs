@@ -747,3 +747,22 @@ pub fn location_of(response: &Response) -> Option<String> {
     let location = response.headers().get("location")?;
     Some(location.to_str().unwrap().to_owned())
 }
+
+impl TestApp {
+    /// The status of the answer to signing in with `email` and `password`.
+    pub async fn login_status(&self, email: &str, password: &str) -> u16 {
+        self.post_login(email, password).await.status().as_u16()
+    }
+}
+
+/// Asserts that `response` has `status` and a page that contains `expected`; returns the page.
+pub async fn assert_page(response: Response, status: u16, expected: &str) -> String {
+    assert_eq!(
+        response.status().as_u16(),
+        status,
+        "the answer that should say {expected:?}"
+    );
+    let page = response.text().await.unwrap();
+    assert!(page.contains(expected), "no {expected:?} in:\n{page}");
+    page
+}

@@ -1,4 +1,4 @@
-use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, csrf_token};
+use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, assert_page, csrf_token};
 use crate::on_both_databases;
 
 async fn a_post_without_a_valid_csrf_token_is_refused(app: TestApp) {
@@ -10,8 +10,7 @@ async fn a_post_without_a_valid_csrf_token_is_refused(app: TestApp) {
             &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
         )
         .await;
-    assert_eq!(bare.status().as_u16(), 403);
-    assert!(bare.text().await.unwrap().contains("This form has expired"));
+    assert_page(bare, 403, "This form has expired").await;
 
     // The cookie but a forged token.
     app.get("/login").await;

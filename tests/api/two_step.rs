@@ -1,7 +1,8 @@
 //! SMS 2-step verification: set-up, sign-in, limits, provider failures.
 
 use crate::helpers::{
-    Backend, GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, csrf_token, location_of,
+    Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, csrf_token,
+    location_of,
 };
 use crate::on_both_databases;
 use crate::standins::Mode;
@@ -115,14 +116,7 @@ async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) 
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for left in [4, 3, 2] {
         let response = app.submit_sign_in_code(wrong).await;
-        assert_eq!(response.status().as_u16(), 401);
-        assert!(
-            response
-                .text()
-                .await
-                .unwrap()
-                .contains(&format!("You have {left} tries left."))
-        );
+        assert_page(response, 401, &format!("You have {left} tries left.")).await;
     }
     let response = app.submit_sign_in_code(wrong).await;
     assert!(
@@ -133,8 +127,7 @@ async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) 
             .contains("You have 1 try left.")
     );
     let locked = app.submit_sign_in_code(wrong).await;
-    assert_eq!(locked.status().as_u16(), 429);
-    assert!(locked.text().await.unwrap().contains("Request a new code"));
+    assert_page(locked, 429, "Request a new code").await;
     // Dead means dead: not even the right code works now.
     let right = app.submit_sign_in_code(&code).await;
     assert_eq!(right.status().as_u16(), 429);
@@ -199,14 +192,7 @@ async fn an_expired_code_is_refused_within_a_fresh_sign_in(app: TestApp) {
         .await
         .unwrap();
     let response = app.submit_sign_in_code(&code).await;
-    assert_eq!(response.status().as_u16(), 410);
-    assert!(
-        response
-            .text()
-            .await
-            .unwrap()
-            .contains("This code has expired. Request a new code")
-    );
+    assert_page(response, 410, "This code has expired. Request a new code").await;
 }
 
 async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
@@ -219,14 +205,7 @@ async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
         "the page says when"
     );
     let early = app.send_again().await;
-    assert_eq!(early.status().as_u16(), 429);
-    assert!(
-        early
-            .text()
-            .await
-            .unwrap()
-            .contains("You can ask for a new one in")
-    );
+    assert_page(early, 429, "You can ask for a new one in").await;
     assert_eq!(app.sms.count_to(PHONE), 1);
 
     app.clock.advance(30);
@@ -274,8 +253,7 @@ async fn at_most_five_codes_per_user_per_hour_and_ten_per_phone_per_day(app: Tes
     send_again_four_times(&app).await;
     app.clock.advance(31);
     let sixth = app.send_again().await;
-    assert_eq!(sixth.status().as_u16(), 429);
-    assert!(sixth.text().await.unwrap().contains("too many codes"));
+    assert_page(sixth, 429, "too many codes").await;
     assert_eq!(app.sms.count_to(PHONE), 5);
     app.assert_audit_contains("sms.send_refused").await;
 
@@ -285,14 +263,12 @@ async fn at_most_five_codes_per_user_per_hour_and_ten_per_phone_per_day(app: Tes
     send_again_four_times(&app).await;
     app.clock.advance(3600);
     let eleventh = app.post_login("ada@example.com", GOOD_PASSWORD).await;
-    assert_eq!(eleventh.status().as_u16(), 429);
-    assert!(
-        eleventh
-            .text()
-            .await
-            .unwrap()
-            .contains("Too many codes have been sent to this phone number today")
-    );
+    assert_page(
+        eleventh,
+        429,
+        "Too many codes have been sent to this phone number today",
+    )
+    .await;
     assert_eq!(app.sms.count_to(PHONE), 10);
 }
 
@@ -498,14 +474,7 @@ async fn a_hanging_provider_gives_a_clear_message() {
     app.create_sms_user("ada@example.com", PHONE).await;
     app.sms.set_mode(Mode::Hang);
     let response = app.post_login("ada@example.com", GOOD_PASSWORD).await;
-    assert_eq!(response.status().as_u16(), 200);
-    assert!(
-        response
-            .text()
-            .await
-            .unwrap()
-            .contains("We could not send the text message just now")
-    );
+    assert_page(response, 200, "We could not send the text message just now").await;
     let detail = app.audit_detail("sms.send_failed").await;
     assert!(detail.contains("timed out"), "{detail}");
 }
