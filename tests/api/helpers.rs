@@ -425,9 +425,18 @@ impl TestApp {
         assert_redirect_to(&response, "/login/verify");
     }
 
-    pub async fn count_where(&self, sql: &'static str, id: i64) -> i64 {
+    /// The count `sql` gives with `$1` bound to `value` (an id, a time).
+    pub async fn count_where(&self, sql: &'static str, value: i64) -> i64 {
+        self.fetch_scalar(sql, value).await
+    }
+
+    /// The one value `sql` selects with `$1` bound to `value` (an id, a time).
+    pub async fn fetch_scalar<T>(&self, sql: &'static str, value: i64) -> T
+    where
+        T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any> + Send + Unpin,
+    {
         sqlx::query_scalar(sql)
-            .bind(id)
+            .bind(value)
             .fetch_one(&self.db.pool)
             .await
             .unwrap()
@@ -482,14 +491,19 @@ impl TestApp {
 impl TestApp {
     /// True when a browser holding only this old session cookie is signed out.
     pub async fn session_is_dead(&self, old_cookie: &str, path: &str) -> bool {
+        let response = self.get_with_session_cookie(old_cookie, path).await;
+        response.status().as_u16() == 303 && response.headers()["location"] == "/login"
+    }
+
+    /// GET `path` in a new browser that holds only this session cookie (a copy, a thief's).
+    pub async fn get_with_session_cookie(&self, cookie: &str, path: &str) -> Response {
         let (thief, _) = self.new_browser();
-        let response = thief
+        thief
             .get(self.url(path))
-            .header("cookie", format!("twostep_session={old_cookie}"))
+            .header("cookie", format!("twostep_session={cookie}"))
             .send()
             .await
-            .unwrap();
-        response.status().as_u16() == 303 && response.headers()["location"] == "/login"
+            .unwrap()
     }
 }
 
@@ -620,11 +634,14 @@ impl TestApp {
 impl TestApp {
     /// The 2-step verification method of user `id`, if it is on.
     pub async fn two_factor_method(&self, id: i64) -> Option<String> {
-        sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_one(&self.db.pool)
+        self.fetch_scalar("SELECT two_factor_method FROM users WHERE id = $1", id)
             .await
-            .unwrap()
+    }
+
+    /// How many times `event` is in the audit log.
+    pub async fn count_events(&self, event: &str) -> usize {
+        let events = self.audit_events().await;
+        events.iter().filter(|e| e.as_str() == event).count()
     }
 
     /// Asserts that the audit log holds `event`.
@@ -649,6 +666,15 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// "Generate new recovery codes" on My security settings; returns the codes shown.
+    pub async fn regenerate_recovery_codes(&self) -> Vec<String> {
+        let regenerated = self
+            .submit("/account/security", "/account/security/recovery-codes", &[])
+            .await;
+        assert_redirect_to(&regenerated, "/account/security/recovery-codes/new");
+        self.shown_recovery_codes().await
+    }
+
     /// Signs out and, past the cooldown between sign-in codes, gives the password of a user
     /// with 2-step verification again; lands on /login/verify.
     pub async fn sign_in_again_after_the_cooldown(&self, email: &str) {
@@ -765,4 +791,28 @@ pub async fn assert_page(response: Response, status: u16, expected: &str) -> Str
     let page = response.text().await.unwrap();
     assert!(page.contains(expected), "no {expected:?} in:\n{page}");
     page
+}
+
+/// The statuses of `responses`, in order of status.
+pub fn sorted_statuses(responses: &[Response]) -> Vec<u16> {
+    let mut statuses: Vec<u16> = responses.iter().map(|r| r.status().as_u16()).collect();
+    statuses.sort();
+    statuses
+}
+
+/// Runs `async fn(Backend)` as two tests, `$sqlite` and `$postgres`, for tests that start
+/// their own apps (or none) rather than take one from `on_both_databases!`.
+#[macro_export]
+macro_rules! on_each_backend {
+    ($run:ident => $sqlite:ident, $postgres:ident) => {
+        #[tokio::test]
+        async fn $sqlite() {
+            $run($crate::helpers::Backend::Sqlite).await;
+        }
+
+        #[tokio::test]
+        async fn $postgres() {
+            $run($crate::helpers::Backend::Postgres).await;
+        }
+    };
 }
