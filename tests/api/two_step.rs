@@ -4,8 +4,8 @@ use crate::helpers::{
     Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, csrf_token,
     location_of,
 };
-use crate::on_both_databases;
 use crate::standins::Mode;
+use crate::{on_both_databases, on_each_backend};
 
 async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
     let id = app
@@ -96,6 +96,12 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
     }
 }
 
+/// How many codes were tried against user `id`'s current sign-in code.
+async fn code_attempts(app: &TestApp, id: i64) -> i64 {
+    app.count_where("SELECT attempts FROM sms_challenges WHERE user_id = $1", id)
+        .await
+}
+
 async fn codes_are_stored_only_as_macs(app: TestApp) {
     app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
@@ -132,16 +138,8 @@ async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) 
     let right = app.submit_sign_in_code(&code).await;
     assert_eq!(right.status().as_u16(), 429);
     assert_redirect_to(&app.get("/").await, "/login");
-    assert_eq!(
-        app.count_where("SELECT attempts FROM sms_challenges WHERE user_id = $1", id)
-            .await,
-        5
-    );
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'code.locked'")
-            .await,
-        1
-    );
+    assert_eq!(code_attempts(&app, id).await, 5);
+    assert_eq!(app.count_events("code.locked").await, 1);
 
     // A new code after the cooldown works.
     app.clock.advance(31);
@@ -294,16 +292,8 @@ async fn twenty_concurrent_wrong_guesses_count_exactly_five(app: TestApp) {
         4,
         "{statuses:?}"
     );
-    assert_eq!(
-        app.count_where("SELECT attempts FROM sms_challenges WHERE user_id = $1", id)
-            .await,
-        5
-    );
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'code.failed'")
-            .await,
-        4
-    );
+    assert_eq!(code_attempts(&app, id).await, 5);
+    assert_eq!(app.count_events("code.failed").await, 4);
     let right = app
         .post_raw(
             "/login/verify",
@@ -357,11 +347,7 @@ async fn a_correct_code_raced_twice_is_accepted_once(app: TestApp) {
         other.0 == 410 || *other == (303, "/login".to_owned()),
         "{outcomes:?}"
     );
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'code.verified'")
-            .await,
-        1
-    );
+    assert_eq!(app.count_events("code.verified").await, 1);
 }
 
 on_both_databases!(
@@ -571,15 +557,11 @@ async fn concurrent_sends_stop_exactly_at_the_limit(backend: Backend) {
     assert_eq!(app.sms.sent().len(), 20);
 }
 
-#[tokio::test]
-async fn concurrent_sends_stop_exactly_at_the_limit_on_sqlite() {
-    concurrent_sends_stop_exactly_at_the_limit(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn concurrent_sends_stop_exactly_at_the_limit_on_postgres() {
-    concurrent_sends_stop_exactly_at_the_limit(Backend::Postgres).await;
-}
+on_each_backend!(
+    concurrent_sends_stop_exactly_at_the_limit =>
+    concurrent_sends_stop_exactly_at_the_limit_on_sqlite,
+    concurrent_sends_stop_exactly_at_the_limit_on_postgres
+);
 
 async fn the_second_step_can_be_cancelled(app: TestApp) {
     app.create_sms_user("ada@example.com", PHONE).await;
