@@ -34,11 +34,8 @@ async fn sign_in_with_code(
 
 /// The id of the device user `id` trusts.
 async fn trusted_device_of(app: &TestApp, id: i64) -> i64 {
-    sqlx::query_scalar("SELECT id FROM trusted_devices WHERE user_id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
+    app.fetch_scalar("SELECT id FROM trusted_devices WHERE user_id = $1", id)
         .await
-        .unwrap()
 }
 
 async fn set_platform(app: &TestApp, sql: &'static str) {
@@ -351,20 +348,18 @@ async fn a_chosen_duration_ends_the_session_on_the_server(app: TestApp) {
     assert_eq!(app.get("/").await.status().as_u16(), 200);
     app.clock.advance(601);
     assert_redirect_to(&app.get("/").await, "/login");
-    let dead: i64 = sqlx::query_scalar(
+    let now = app.clock.now();
+    let dead = app.count_where(
         "SELECT COUNT(*) FROM sessions WHERE user_id IS NOT NULL AND public_id IS NOT NULL AND expires_at <= $1",
+        now,
     )
-    .bind(app.clock.now())
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
-    let live: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM sessions WHERE user_id IS NOT NULL AND expires_at > $1",
-    )
-    .bind(app.clock.now())
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    .await;
+    let live = app
+        .count_where(
+            "SELECT COUNT(*) FROM sessions WHERE user_id IS NOT NULL AND expires_at > $1",
+            now,
+        )
+        .await;
     assert_eq!(
         (dead, live),
         (1, 0),

@@ -4,6 +4,26 @@
 use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to};
 use crate::on_both_databases;
 
+async fn stored_phone(app: &TestApp, id: i64) -> String {
+    app.fetch_scalar("SELECT phone FROM users WHERE id = $1", id)
+        .await
+}
+
+/// Gives `password` on the confirm page reached from `page`, to go on to `next`.
+async fn confirm_password(
+    app: &TestApp,
+    page: &str,
+    password: &str,
+    next: &str,
+) -> reqwest::Response {
+    app.submit(
+        page,
+        "/account/confirm",
+        &[("password", password), ("next", next)],
+    )
+    .await
+}
+
 async fn sensitive_pages_ask_for_the_password_after_ten_minutes(app: TestApp) {
     app.create_user("ada@example.com", "Ada", false).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
@@ -29,28 +49,17 @@ async fn sensitive_pages_ask_for_the_password_after_ten_minutes(app: TestApp) {
         .get_text("/account/confirm?next=/account/security/sms")
         .await;
     assert!(page.contains("Confirm your password"));
-    let wrong = app
-        .submit(
-            "/account/confirm?next=/account/security/sms",
-            "/account/confirm",
-            &[
-                ("password", "wrong password here"),
-                ("next", "/account/security/sms"),
-            ],
-        )
-        .await;
+    let confirm_page = "/account/confirm?next=/account/security/sms";
+    let wrong = confirm_password(
+        &app,
+        confirm_page,
+        "wrong password here",
+        "/account/security/sms",
+    )
+    .await;
     assert_eq!(wrong.status().as_u16(), 401);
     let before = app.session_cookie().unwrap();
-    let right = app
-        .submit(
-            "/account/confirm?next=/account/security/sms",
-            "/account/confirm",
-            &[
-                ("password", GOOD_PASSWORD),
-                ("next", "/account/security/sms"),
-            ],
-        )
-        .await;
+    let right = confirm_password(&app, confirm_page, GOOD_PASSWORD, "/account/security/sms").await;
     assert_redirect_to(&right, "/account/security/sms");
     app.assert_new_session_id(&before, "re-authentication renews the session id");
     assert!(
@@ -65,16 +74,13 @@ async fn sensitive_pages_ask_for_the_password_after_ten_minutes(app: TestApp) {
     app.assert_audit_contains("reauth.succeeded").await;
 
     // The return address cannot leave the account pages.
-    let away = app
-        .submit(
-            "/account/confirm",
-            "/account/confirm",
-            &[
-                ("password", GOOD_PASSWORD),
-                ("next", "https://evil.example/"),
-            ],
-        )
-        .await;
+    let away = confirm_password(
+        &app,
+        "/account/confirm",
+        GOOD_PASSWORD,
+        "https://evil.example/",
+    )
+    .await;
     assert_redirect_to(&away, "/account/security");
 }
 
@@ -111,14 +117,6 @@ async fn changing_the_phone_needs_a_code_from_the_new_number(app: TestApp) {
     );
 }
 
-async fn stored_phone(app: &TestApp, id: i64) -> String {
-    sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
-}
-
 async fn turning_off_needs_the_password_and_then_sign_in_needs_no_code(app: TestApp) {
     let id = app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_with_sms_code("ada@example.com", PHONE).await;
@@ -130,12 +128,7 @@ async fn turning_off_needs_the_password_and_then_sign_in_needs_no_code(app: Test
         .submit("/account/security", "/account/security/two-step/off", &[])
         .await;
     assert_redirect_to(&refused, "/account/confirm?next=/account/security");
-    app.submit(
-        "/account/confirm",
-        "/account/confirm",
-        &[("password", GOOD_PASSWORD), ("next", "/account/security")],
-    )
-    .await;
+    confirm_password(&app, "/account/confirm", GOOD_PASSWORD, "/account/security").await;
     let off = app
         .submit("/account/security", "/account/security/two-step/off", &[])
         .await;
