@@ -445,8 +445,7 @@ async fn what_was_typed_at_a_failed_sign_in_is_not_stored_in_clear(app: TestApp)
     assert_eq!(response.status().as_u16(), 401);
 
     assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'sign_in.failed'")
-            .await,
+        app.count_events("sign_in.failed").await,
         3,
         "every failure is still recorded"
     );
@@ -519,11 +518,7 @@ async fn a_provider_failure_answers_200_with_send_again(app: TestApp) {
     let page = enrolment.text().await.unwrap();
     assert!(page.contains(COULD_NOT_SEND), "{page}");
 
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'sms.send_failed'")
-            .await,
-        3
-    );
+    assert_eq!(app.count_events("sms.send_failed").await, 3);
 }
 
 // ---- 15. The kept number is shown in full to its owner ----

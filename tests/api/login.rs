@@ -100,23 +100,17 @@ async fn failures_are_throttled_per_account_whether_or_not_it_exists(app: TestAp
         }
         let blocked = app.post_login(email, GOOD_PASSWORD).await;
         assert_eq!(blocked.status().as_u16(), 429, "{email}");
+        let page = blocked.text().await.unwrap();
         assert!(
-            blocked
-                .text()
-                .await
-                .unwrap()
-                .contains("Too many failed sign-in attempts")
+            page.contains("Too many failed sign-in attempts"),
+            "{email}: {page}"
         );
     }
     assert!(
         app.session_cookie().is_none(),
         "the right password does not get through while throttled"
     );
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'sign_in.throttled'")
-            .await,
-        2
-    );
+    assert_eq!(app.count_events("sign_in.throttled").await, 2);
 }
 
 async fn sign_in_renews_the_session_and_kills_the_old_id(app: TestApp) {
@@ -128,13 +122,7 @@ async fn sign_in_renews_the_session_and_kills_the_old_id(app: TestApp) {
     assert_ne!(first, second);
     assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 1);
 
-    let (old, _) = app.new_browser();
-    let replay = old
-        .get(app.url("/"))
-        .header("cookie", format!("twostep_session={first}"))
-        .send()
-        .await
-        .unwrap();
+    let replay = app.get_with_session_cookie(&first, "/").await;
     assert_redirect_to(&replay, "/login");
 }
 
@@ -170,13 +158,7 @@ async fn signing_out_ends_the_session_on_the_server(app: TestApp) {
     assert!(app.audit_events().await.contains(&"sign_out".to_owned()));
 
     // A copy of the old cookie opens nothing.
-    let (thief, _) = app.new_browser();
-    let replay = thief
-        .get(app.url("/"))
-        .header("cookie", format!("twostep_session={cookie}"))
-        .send()
-        .await
-        .unwrap();
+    let replay = app.get_with_session_cookie(&cookie, "/").await;
     assert_redirect_to(&replay, "/login");
 }
 
