@@ -394,6 +394,23 @@ macro_rules! on_both_databases {
     };
 }
 
+/// Runs `async fn(Backend)` as two tests, `$sqlite` and `$postgres`, for tests that start
+/// their own apps (or none) rather than take one from `on_both_databases!`.
+#[macro_export]
+macro_rules! on_each_backend {
+    ($run:ident => $sqlite:ident, $postgres:ident) => {
+        #[tokio::test]
+        async fn $sqlite() {
+            $run($crate::helpers::Backend::Sqlite).await;
+        }
+
+        #[tokio::test]
+        async fn $postgres() {
+            $run($crate::helpers::Backend::Postgres).await;
+        }
+    };
+}
+
 pub const PHONE: &str = "+46701234567";
 
 impl TestApp {
@@ -412,11 +429,6 @@ impl TestApp {
             .execute(&self.db.pool)
             .await
             .unwrap();
-    }
-
-    /// Posts a form from the page the browser is on (its CSRF token).
-    pub async fn submit_code(&self, page: &str, action: &str, code: &str) -> Response {
-        self.submit(page, action, &[("code", code)]).await
     }
 
     /// The password step of a user with 2-step verification; lands on /login/verify.
@@ -488,42 +500,7 @@ impl TestApp {
     }
 }
 
-impl TestApp {
-    /// True when a browser holding only this old session cookie is signed out.
-    pub async fn session_is_dead(&self, old_cookie: &str, path: &str) -> bool {
-        let response = self.get_with_session_cookie(old_cookie, path).await;
-        response.status().as_u16() == 303 && response.headers()["location"] == "/login"
-    }
-
-    /// GET `path` in a new browser that holds only this session cookie (a copy, a thief's).
-    pub async fn get_with_session_cookie(&self, cookie: &str, path: &str) -> Response {
-        let (thief, _) = self.new_browser();
-        thief
-            .get(self.url(path))
-            .header("cookie", format!("twostep_session={cookie}"))
-            .send()
-            .await
-            .unwrap()
-    }
-}
-
-impl TestApp {
-    /// At the code step: "Send again", then the new code signs in.
-    pub async fn resend_and_finish_sign_in(&self, phone: &str) {
-        let resent = self.send_again().await;
-        assert_redirect_to(&resent, "/login/verify?with=sms&notice=code-sent");
-        self.finish_sign_in_with_sms(phone).await;
-    }
-
-    /// Signed in: turns on SMS 2-step verification with `phone` through the settings pages,
-    /// saving the recovery codes shown.
-    pub async fn turn_on_sms(&self, phone: &str) {
-        self.submit_phone(phone).await;
-        self.submit_phone_code(&self.sms.last_code_to(phone)).await;
-        self.confirm_codes_saved().await;
-    }
-}
-
+/// Other browsers on the same portal.
 impl TestApp {
     /// Another browser, signed in with the password.
     pub async fn signed_in_browser(&self, email: &str) -> reqwest::Client {
@@ -545,18 +522,77 @@ impl TestApp {
         .await;
         (client, response)
     }
+
+    /// A new browser on the sign-in page: its client, its CSRF cookie as `name=value` (to
+    /// send by hand beside other cookies) and the page's CSRF token.
+    pub async fn new_browser_at_sign_in(&self) -> (reqwest::Client, String, String) {
+        let (client, _) = self.new_browser();
+        let page = client.get(self.url("/login")).send().await.unwrap();
+        let set_cookie = page.headers()["set-cookie"].to_str().unwrap();
+        let cookie = set_cookie.split(';').next().unwrap().to_owned();
+        let token = csrf_token(&page.text().await.unwrap());
+        (client, cookie, token)
+    }
+
+    /// GET `path` in another browser.
+    pub async fn get_in(&self, browser: &reqwest::Client, path: &str) -> Response {
+        browser.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// The text of the page at `path` as another browser sees it.
+    pub async fn get_text_in(&self, browser: &reqwest::Client, path: &str) -> String {
+        self.get_in(browser, path).await.text().await.unwrap()
+    }
+
+    /// True when a browser holding only this old session cookie is signed out.
+    pub async fn session_is_dead(&self, old_cookie: &str, path: &str) -> bool {
+        let response = self.get_with_session_cookie(old_cookie, path).await;
+        response.status().as_u16() == 303 && response.headers()["location"] == "/login"
+    }
+
+    /// GET `path` in a new browser that holds only this session cookie (a copy, a thief's).
+    pub async fn get_with_session_cookie(&self, cookie: &str, path: &str) -> Response {
+        let (thief, _) = self.new_browser();
+        thief
+            .get(self.url(path))
+            .header("cookie", format!("twostep_session={cookie}"))
+            .send()
+            .await
+            .unwrap()
+    }
 }
 
-/// The forms of the sign-in and set-up journeys, each posted from its own page.
+/// The sign-in forms, each posted from its own page.
 impl TestApp {
+    /// The status of the answer to signing in with `email` and `password`.
+    pub async fn login_status(&self, email: &str, password: &str) -> u16 {
+        self.post_login(email, password).await.status().as_u16()
+    }
+
     /// Types `code` at the sign-in code step (/login/verify).
     pub async fn submit_sign_in_code(&self, code: &str) -> Response {
         self.submit_on("/login/verify", &[("code", code)]).await
     }
 
+    /// At the code step, on the page for `with` ("app" or "sms"): types `code`.
+    pub async fn submit_sign_in_code_with(&self, with: &str, code: &str) -> Response {
+        self.submit(
+            &format!("/login/verify?with={with}"),
+            "/login/verify",
+            &[("code", code), ("with", with)],
+        )
+        .await
+    }
+
     /// Types the recovery code `code` at /login/recovery.
     pub async fn submit_recovery_code(&self, code: &str) -> Response {
         self.submit_on("/login/recovery", &[("recovery_code", code)])
+            .await
+    }
+
+    /// "Send again" at the sign-in code step.
+    pub async fn send_again(&self) -> Response {
+        self.submit("/login/verify", "/login/verify/resend", &[])
             .await
     }
 
@@ -572,6 +608,29 @@ impl TestApp {
         self.finish_sign_in_with_sms(phone).await;
     }
 
+    /// At the code step: "Send again", then the new code signs in.
+    pub async fn resend_and_finish_sign_in(&self, phone: &str) {
+        let resent = self.send_again().await;
+        assert_redirect_to(&resent, "/login/verify?with=sms&notice=code-sent");
+        self.finish_sign_in_with_sms(phone).await;
+    }
+
+    /// Signs out and, past the cooldown between sign-in codes, gives the password of a user
+    /// with 2-step verification again; lands on /login/verify.
+    pub async fn sign_in_again_after_the_cooldown(&self, email: &str) {
+        self.post_logout().await;
+        self.clock.advance(31);
+        self.sign_in_first_step(email).await;
+    }
+
+    /// Asserts that the client's session cookie is no longer `before`.
+    pub fn assert_new_session_id(&self, before: &str, why: &str) {
+        assert_ne!(self.session_cookie().unwrap(), before, "{why}");
+    }
+}
+
+/// The forms of My security settings, each posted from its own page.
+impl TestApp {
     /// Asks for a code to `phone` on the SMS set-up page.
     pub async fn submit_phone(&self, phone: &str) -> Response {
         self.submit_on("/account/security/sms", &[("phone", phone)])
@@ -582,6 +641,14 @@ impl TestApp {
     pub async fn submit_phone_code(&self, code: &str) -> Response {
         self.submit_on("/account/security/sms/verify", &[("code", code)])
             .await
+    }
+
+    /// Signed in: turns on SMS 2-step verification with `phone` through the settings pages,
+    /// saving the recovery codes shown.
+    pub async fn turn_on_sms(&self, phone: &str) {
+        self.submit_phone(phone).await;
+        self.submit_phone_code(&self.sms.last_code_to(phone)).await;
+        self.confirm_codes_saved().await;
     }
 
     /// Types `code` on the authenticator set-up page.
@@ -596,6 +663,15 @@ impl TestApp {
             .await
     }
 
+    /// Signed in: sets up the authenticator app while 2-step verification is already on (SMS):
+    /// the app becomes the active method and the phone is kept. Returns the key.
+    pub async fn switch_to_the_app(&self) -> String {
+        let key = self.setup_key().await;
+        let confirmed = self.confirm_app(&key).await;
+        assert_redirect_to(&confirmed, "/account/security?notice=app-on");
+        key
+    }
+
     /// Ticks "I have saved my recovery codes" and presses Done.
     pub async fn confirm_codes_saved(&self) {
         let done = self
@@ -606,6 +682,15 @@ impl TestApp {
             )
             .await;
         assert_redirect_to(&done, "/account/security?notice=codes-saved");
+    }
+
+    /// "Generate new recovery codes" on My security settings; returns the codes shown.
+    pub async fn regenerate_recovery_codes(&self) -> Vec<String> {
+        let regenerated = self
+            .submit("/account/security", "/account/security/recovery-codes", &[])
+            .await;
+        assert_redirect_to(&regenerated, "/account/security/recovery-codes/new");
+        self.shown_recovery_codes().await
     }
 
     /// Changes the password on /account/password.
@@ -630,12 +715,23 @@ impl TestApp {
     }
 }
 
-/// What the database says.
+/// What the database and the audit log say.
 impl TestApp {
     /// The 2-step verification method of user `id`, if it is on.
     pub async fn two_factor_method(&self, id: i64) -> Option<String> {
         self.fetch_scalar("SELECT two_factor_method FROM users WHERE id = $1", id)
             .await
+    }
+
+    /// Asserts that user `id` has SMS 2-step verification on, with `phone`.
+    pub async fn assert_sms_on(&self, id: i64, phone: &str) {
+        let (stored, method): (String, String) =
+            sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_one(&self.db.pool)
+                .await
+                .unwrap();
+        assert_eq!((stored.as_str(), method.as_str()), (phone, "sms"));
     }
 
     /// How many times `event` is in the audit log.
@@ -652,79 +748,14 @@ impl TestApp {
             "no {event} in the audit log: {events:?}"
         );
     }
-}
 
-impl TestApp {
-    /// Signed in: sets up the authenticator app while 2-step verification is already on (SMS):
-    /// the app becomes the active method and the phone is kept. Returns the key.
-    pub async fn switch_to_the_app(&self) -> String {
-        let key = self.setup_key().await;
-        let confirmed = self.confirm_app(&key).await;
-        assert_redirect_to(&confirmed, "/account/security?notice=app-on");
-        key
-    }
-}
-
-impl TestApp {
-    /// "Generate new recovery codes" on My security settings; returns the codes shown.
-    pub async fn regenerate_recovery_codes(&self) -> Vec<String> {
-        let regenerated = self
-            .submit("/account/security", "/account/security/recovery-codes", &[])
-            .await;
-        assert_redirect_to(&regenerated, "/account/security/recovery-codes/new");
-        self.shown_recovery_codes().await
-    }
-
-    /// Signs out and, past the cooldown between sign-in codes, gives the password of a user
-    /// with 2-step verification again; lands on /login/verify.
-    pub async fn sign_in_again_after_the_cooldown(&self, email: &str) {
-        self.post_logout().await;
-        self.clock.advance(31);
-        self.sign_in_first_step(email).await;
-    }
-
-    /// GET `path` in another browser.
-    pub async fn get_in(&self, browser: &reqwest::Client, path: &str) -> Response {
-        browser.get(self.url(path)).send().await.expect("GET")
-    }
-
-    /// The text of the page at `path` as another browser sees it.
-    pub async fn get_text_in(&self, browser: &reqwest::Client, path: &str) -> String {
-        self.get_in(browser, path).await.text().await.unwrap()
-    }
-
-    /// A new browser on the sign-in page: its client, its CSRF cookie as `name=value` (to
-    /// send by hand beside other cookies) and the page's CSRF token.
-    pub async fn new_browser_at_sign_in(&self) -> (reqwest::Client, String, String) {
-        let (client, _) = self.new_browser();
-        let page = client.get(self.url("/login")).send().await.unwrap();
-        let set_cookie = page.headers()["set-cookie"].to_str().unwrap();
-        let cookie = set_cookie.split(';').next().unwrap().to_owned();
-        let token = csrf_token(&page.text().await.unwrap());
-        (client, cookie, token)
-    }
-}
-
-impl TestApp {
-    /// At the code step, on the page for `with` ("app" or "sms"): types `code`.
-    pub async fn submit_sign_in_code_with(&self, with: &str, code: &str) -> Response {
-        self.submit(
-            &format!("/login/verify?with={with}"),
-            "/login/verify",
-            &[("code", code), ("with", with)],
-        )
-        .await
-    }
-
-    /// Asserts that user `id` has SMS 2-step verification on, with `phone`.
-    pub async fn assert_sms_on(&self, id: i64, phone: &str) {
-        let (stored, method): (String, String) =
-            sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
-                .bind(id)
-                .fetch_one(&self.db.pool)
-                .await
-                .unwrap();
-        assert_eq!((stored.as_str(), method.as_str()), (phone, "sms"));
+    /// The detail recorded with the audit event `event` (the first, if there are several).
+    pub async fn audit_detail(&self, event: &str) -> String {
+        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = $1")
+            .bind(event)
+            .fetch_one(&self.db.pool)
+            .await
+            .unwrap()
     }
 
     /// Every text value in every row of `table`, a line each.
@@ -746,39 +777,10 @@ impl TestApp {
     }
 }
 
-impl TestApp {
-    /// "Send again" at the sign-in code step.
-    pub async fn send_again(&self) -> Response {
-        self.submit("/login/verify", "/login/verify/resend", &[])
-            .await
-    }
-
-    /// Asserts that the client's session cookie is no longer `before`.
-    pub fn assert_new_session_id(&self, before: &str, why: &str) {
-        assert_ne!(self.session_cookie().unwrap(), before, "{why}");
-    }
-
-    /// The detail recorded with the audit event `event` (the first, if there are several).
-    pub async fn audit_detail(&self, event: &str) -> String {
-        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = $1")
-            .bind(event)
-            .fetch_one(&self.db.pool)
-            .await
-            .unwrap()
-    }
-}
-
 /// Where a response redirects to, if it does.
 pub fn location_of(response: &Response) -> Option<String> {
     let location = response.headers().get("location")?;
     Some(location.to_str().unwrap().to_owned())
-}
-
-impl TestApp {
-    /// The status of the answer to signing in with `email` and `password`.
-    pub async fn login_status(&self, email: &str, password: &str) -> u16 {
-        self.post_login(email, password).await.status().as_u16()
-    }
 }
 
 /// Asserts that `response` has `status` and a page that contains `expected`; returns the page.
@@ -798,21 +800,4 @@ pub fn sorted_statuses(responses: &[Response]) -> Vec<u16> {
     let mut statuses: Vec<u16> = responses.iter().map(|r| r.status().as_u16()).collect();
     statuses.sort();
     statuses
-}
-
-/// Runs `async fn(Backend)` as two tests, `$sqlite` and `$postgres`, for tests that start
-/// their own apps (or none) rather than take one from `on_both_databases!`.
-#[macro_export]
-macro_rules! on_each_backend {
-    ($run:ident => $sqlite:ident, $postgres:ident) => {
-        #[tokio::test]
-        async fn $sqlite() {
-            $run($crate::helpers::Backend::Sqlite).await;
-        }
-
-        #[tokio::test]
-        async fn $postgres() {
-            $run($crate::helpers::Backend::Postgres).await;
-        }
-    };
 }

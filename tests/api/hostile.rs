@@ -192,14 +192,8 @@ async fn second_step_and_settings_forms_refuse_garbage_with_a_4xx(app: TestApp) 
     assert_redirect_to(&app.get("/").await, "/login");
     app.clock.advance(31);
     // Finish signing in with a fresh code, then try the settings forms.
-    app.submit("/login/verify", "/login/verify/resend", &[])
-        .await;
-    let code = app.sms.last_code_to(crate::helpers::PHONE);
-    assert_redirect_to(
-        &app.submit_code("/login/verify", "/login/verify", &code)
-            .await,
-        "/",
-    );
+    app.send_again().await;
+    app.finish_sign_in_with_sms(crate::helpers::PHONE).await;
     for value in garbage {
         let checks = [
             ("/account/security/session-duration", "duration"),

@@ -4,6 +4,7 @@
 use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to};
 use crate::on_both_databases;
 
+/// The phone number kept for user `id`.
 async fn stored_phone(app: &TestApp, id: i64) -> String {
     app.fetch_scalar("SELECT phone FROM users WHERE id = $1", id)
         .await
