@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use reqwest::cookie::Jar;
 use secrecy::SecretString;
-use twostep::config::{Settings, SmsSettings};
+use twostep::config::Settings;
 use twostep::db::Db;
 use twostep::domain::password::Passwords;
 use twostep::startup::Application;
@@ -44,6 +44,11 @@ fn csrf_token(html: &str) -> String {
     let marker = r#"name="csrf_token" value=""#;
     let start = html.find(marker).expect("a CSRF token") + marker.len();
     html[start..start + html[start..].find('"').unwrap()].to_owned()
+}
+
+async fn page_text(client: &reqwest::Client, url: &str) -> String {
+    let response = client.get(url).send().await.unwrap();
+    response.text().await.unwrap()
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -79,12 +84,7 @@ async fn main() {
     settings.bind = "127.0.0.1:0".parse().unwrap();
     settings.sms_sends_per_ip_per_hour = i64::MAX;
     settings.max_failures_per_ip = i64::MAX;
-    settings.sms = SmsSettings::Twilio {
-        account_sid: standins::TWILIO_SID.into(),
-        auth_token: SecretString::from(standins::TWILIO_TOKEN),
-        from: standins::TWILIO_FROM.into(),
-        api_base: sms.base_url.parse().unwrap(),
-    };
+    settings.sms = sms.twilio_settings();
     let app = Application::build(settings).await.unwrap();
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
@@ -117,14 +117,7 @@ async fn main() {
             let sms = sms.clone();
             async move {
                 let client = client();
-                let page = client
-                    .get(format!("{address}/login"))
-                    .send()
-                    .await
-                    .unwrap()
-                    .text()
-                    .await
-                    .unwrap();
+                let page = page_text(&client, &format!("{address}/login")).await;
                 let email = format!("user{n}@example.com");
                 let form = [
                     ("csrf_token", csrf_token(&page)),
@@ -138,14 +131,7 @@ async fn main() {
                     .await
                     .unwrap();
                 assert_eq!(response.status().as_u16(), 303);
-                let page = client
-                    .get(format!("{address}/login/verify"))
-                    .send()
-                    .await
-                    .unwrap()
-                    .text()
-                    .await
-                    .unwrap();
+                let page = page_text(&client, &format!("{address}/login/verify")).await;
                 let code = sms.last_code_to(&format!("+4670{:07}", 1_000_000 + n));
                 Pending {
                     client,

@@ -1,6 +1,8 @@
 //! Authenticator apps (TOTP) and recovery codes.
 
-use crate::helpers::{GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, oathtool};
+use crate::helpers::{
+    GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, oathtool, sorted_statuses,
+};
 use crate::on_both_databases;
 
 /// Waits for the server clock to sit early in a 30-second step, so "this step", "the one
@@ -37,46 +39,21 @@ async fn setting_up_the_app_shows_a_qr_code_and_the_key(app: TestApp) {
     );
 
     // A wrong code leaves 2-step verification off.
-    let wrong = app
-        .submit(
-            "/account/security/app",
-            "/account/security/app",
-            &[("code", "000000")],
-        )
-        .await;
+    let wrong = app.submit_app_setup_code("000000").await;
     assert_eq!(wrong.status().as_u16(), 401);
-    let method: Option<String> =
-        sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    assert_eq!(method, None);
+    assert_eq!(app.two_factor_method(id).await, None);
 
     let code = oathtool(&key, step_start(&app));
-    let confirmed = app
-        .submit(
-            "/account/security/app",
-            "/account/security/app",
-            &[("code", &code)],
-        )
-        .await;
+    let confirmed = app.submit_app_setup_code(&code).await;
     assert_redirect_to(&confirmed, "/account/security/recovery-codes/new");
-    let method: Option<String> =
-        sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    assert_eq!(method.as_deref(), Some("app"));
-    let events = app.audit_events().await;
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("app"));
     for event in [
         "totp.failed",
         "totp.verified",
         "two_step.enabled",
         "recovery_codes.generated",
     ] {
-        assert!(events.contains(&event.to_owned()), "{event}");
+        app.assert_audit_contains(event).await;
     }
 }
 
@@ -96,9 +73,7 @@ async fn sign_in_accepts_the_step_before_and_after_once_each(app: TestApp) {
     );
     for (offset, accepted) in [(-60, false), (60, false), (-30, true)] {
         let code = oathtool(&key, now + offset);
-        let response = app
-            .submit_code("/login/verify", "/login/verify", &code)
-            .await;
+        let response = app.submit_sign_in_code(&code).await;
         if accepted {
             assert_redirect_to(&response, "/");
         } else {
@@ -108,32 +83,19 @@ async fn sign_in_accepts_the_step_before_and_after_once_each(app: TestApp) {
     // The step before was used: it, and anything older, is refused from now on.
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
-    let replay = app
-        .submit_code("/login/verify", "/login/verify", &oathtool(&key, now - 30))
-        .await;
-    assert_eq!(replay.status().as_u16(), 401);
-    assert!(replay.text().await.unwrap().contains("already been used"));
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"totp.replay_refused".to_owned())
-    );
+    let replay = app.submit_sign_in_code(&oathtool(&key, now - 30)).await;
+    assert_page(replay, 401, "already been used").await;
+    app.assert_audit_contains("totp.replay_refused").await;
     // The step after is still good.
     assert_redirect_to(
-        &app.submit_code("/login/verify", "/login/verify", &oathtool(&key, now + 30))
-            .await,
+        &app.submit_sign_in_code(&oathtool(&key, now + 30)).await,
         "/",
     );
     // And the current step is now older than the last used one.
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
-    assert_eq!(
-        app.submit_code("/login/verify", "/login/verify", &oathtool(&key, now))
-            .await
-            .status()
-            .as_u16(),
-        401
-    );
+    let current = app.submit_sign_in_code(&oathtool(&key, now)).await;
+    assert_eq!(current.status().as_u16(), 401);
 }
 
 async fn recovery_codes_each_work_once_and_regenerating_voids_them(app: TestApp) {
@@ -144,12 +106,7 @@ async fn recovery_codes_each_work_once_and_regenerating_voids_them(app: TestApp)
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), 10);
-    app.submit(
-        "/account/security/recovery-codes/new",
-        "/account/security/recovery-codes/done",
-        &[("saved", "yes")],
-    )
-    .await;
+    app.confirm_codes_saved().await;
     app.post_logout().await;
 
     app.sign_in_first_step("ada@example.com").await;
@@ -157,13 +114,7 @@ async fn recovery_codes_each_work_once_and_regenerating_voids_them(app: TestApp)
     assert!(form.contains(">Recovery code<"));
     // Typed in lower case with spaces: still the code.
     let typed = codes[0].to_lowercase().replace('-', " ");
-    let used = app
-        .submit(
-            "/login/recovery",
-            "/login/recovery",
-            &[("recovery_code", &typed)],
-        )
-        .await;
+    let used = app.submit_recovery_code(&typed).await;
     assert_redirect_to(&used, "/account/security?notice=recovery-used");
     let settings = app.get_text("/account/security?notice=recovery-used").await;
     assert!(
@@ -181,37 +132,15 @@ async fn recovery_codes_each_work_once_and_regenerating_voids_them(app: TestApp)
 
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
-    let again = app
-        .submit(
-            "/login/recovery",
-            "/login/recovery",
-            &[("recovery_code", &codes[0])],
-        )
-        .await;
-    assert_eq!(again.status().as_u16(), 401);
-    assert!(
-        again
-            .text()
-            .await
-            .unwrap()
-            .contains("not right, or it has been used already")
-    );
+    let again = app.submit_recovery_code(&codes[0]).await;
+    assert_page(again, 401, "not right, or it has been used already").await;
 
     // Down to three: the settings page warns.
     for code in &codes[1..7] {
         app.post_logout().await;
         app.sign_in_first_step("ada@example.com").await;
-        assert_eq!(
-            app.submit(
-                "/login/recovery",
-                "/login/recovery",
-                &[("recovery_code", code)]
-            )
-            .await
-            .status()
-            .as_u16(),
-            303
-        );
+        let used = app.submit_recovery_code(code).await;
+        assert_eq!(used.status().as_u16(), 303);
     }
     let settings = app.get_text("/account/security").await;
     assert!(
@@ -220,38 +149,15 @@ async fn recovery_codes_each_work_once_and_regenerating_voids_them(app: TestApp)
     );
 
     // New codes void the old ones.
-    let regenerated = app
-        .submit("/account/security", "/account/security/recovery-codes", &[])
-        .await;
-    assert_redirect_to(&regenerated, "/account/security/recovery-codes/new");
-    let fresh = app.shown_recovery_codes().await;
+    let fresh = app.regenerate_recovery_codes().await;
     assert_eq!(fresh.len(), 10);
-    app.submit(
-        "/account/security/recovery-codes/new",
-        "/account/security/recovery-codes/done",
-        &[("saved", "yes")],
-    )
-    .await;
+    app.confirm_codes_saved().await;
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
-    assert_eq!(
-        app.submit(
-            "/login/recovery",
-            "/login/recovery",
-            &[("recovery_code", &codes[8])]
-        )
-        .await
-        .status()
-        .as_u16(),
-        401
-    );
+    let voided = app.submit_recovery_code(&codes[8]).await;
+    assert_eq!(voided.status().as_u16(), 401);
     assert_redirect_to(
-        &app.submit(
-            "/login/recovery",
-            "/login/recovery",
-            &[("recovery_code", &fresh[0])],
-        )
-        .await,
+        &app.submit_recovery_code(&fresh[0]).await,
         "/account/security?notice=recovery-used",
     );
 }
@@ -262,16 +168,7 @@ async fn a_recovery_code_raced_twice_works_once(app: TestApp) {
     app.post_logout().await;
     let mut browsers = Vec::new();
     for _ in 0..2 {
-        let (client, _) = app.new_browser();
-        crate::helpers::submit_with(
-            &client,
-            &app.address,
-            "/login",
-            "/login",
-            &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
-        )
-        .await;
-        browsers.push(client);
+        browsers.push(app.signed_in_browser("ada@example.com").await);
     }
     let fields = [("recovery_code", code.as_str())];
     let attempts = browsers.iter().map(|client| {
@@ -283,18 +180,9 @@ async fn a_recovery_code_raced_twice_works_once(app: TestApp) {
             &fields,
         )
     });
-    let mut statuses: Vec<u16> = futures_util::future::join_all(attempts)
-        .await
-        .iter()
-        .map(|r| r.status().as_u16())
-        .collect();
-    statuses.sort();
-    assert_eq!(statuses, [303, 401]);
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'recovery_code.used'")
-            .await,
-        1
-    );
+    let answers = futures_util::future::join_all(attempts).await;
+    assert_eq!(sorted_statuses(&answers), [303, 401]);
+    assert_eq!(app.count_events("recovery_code.used").await, 1);
 }
 
 async fn a_database_dump_holds_no_secret_in_clear(app: TestApp) {
@@ -310,19 +198,7 @@ async fn a_database_dump_holds_no_secret_in_clear(app: TestApp) {
         "outbox",
         "sms_challenges",
     ] {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT * FROM {table}")))
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
-        for row in rows {
-            use sqlx::Row;
-            for i in 0..row.len() {
-                if let Ok(Some(text)) = row.try_get::<Option<String>, _>(i) {
-                    dump.push_str(&text);
-                    dump.push('\n');
-                }
-            }
-        }
+        dump.push_str(&app.text_in_table(table).await);
     }
     assert!(dump.contains("ada@example.com"), "the dump was read");
     assert!(!dump.contains(&key), "the TOTP key is sealed");
@@ -336,27 +212,9 @@ async fn a_database_dump_holds_no_secret_in_clear(app: TestApp) {
 
 async fn switching_to_the_app_and_back_keeps_the_phone(app: TestApp) {
     let id = app.create_sms_user("ada@example.com", PHONE).await;
-    app.sign_in_first_step("ada@example.com").await;
-    app.submit_code(
-        "/login/verify",
-        "/login/verify",
-        &app.sms.last_code_to(PHONE),
-    )
-    .await;
-    let key = app.setup_key().await;
-    let confirmed = app
-        .submit(
-            "/account/security/app",
-            "/account/security/app",
-            &[("code", &oathtool(&key, app.clock.now()))],
-        )
-        .await;
-    assert_redirect_to(&confirmed, "/account/security?notice=app-on");
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"two_step.method_changed".to_owned())
-    );
+    app.sign_in_with_sms_code("ada@example.com", PHONE).await;
+    let key = app.switch_to_the_app().await;
+    app.assert_audit_contains("two_step.method_changed").await;
 
     let methods = app.get_text("/account/security/two-step").await;
     assert!(
@@ -377,54 +235,28 @@ async fn switching_to_the_app_and_back_keeps_the_phone(app: TestApp) {
         sent_before,
         "the number is not asked for or checked again"
     );
-    let (phone, method): (String, String) =
-        sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    assert_eq!((phone.as_str(), method.as_str()), (PHONE, "sms"));
+    app.assert_sms_on(id, PHONE).await;
 
     // With both, sign-in offers the other one.
-    app.post_logout().await;
-    app.clock.advance(31);
-    app.sign_in_first_step("ada@example.com").await;
+    app.sign_in_again_after_the_cooldown("ada@example.com")
+        .await;
     let page = app.get_text("/login/verify").await;
     assert!(page.contains("Use authenticator app") && page.contains("Use a recovery code"));
     let with_app = app.get_text("/login/verify?with=app").await;
     assert!(with_app.contains("Use text message"));
     app.clock.advance(60);
     let code = oathtool(&key, app.clock.now());
-    let done = app
-        .submit(
-            "/login/verify?with=app",
-            "/login/verify",
-            &[("code", &code), ("with", "app")],
-        )
-        .await;
+    let done = app.submit_sign_in_code_with("app", &code).await;
     assert_redirect_to(&done, "/");
 }
 
 async fn an_app_user_can_ask_for_a_text_message_instead(app: TestApp) {
     let id = app.create_sms_user("ada@example.com", PHONE).await;
-    app.sign_in_first_step("ada@example.com").await;
-    app.submit_code(
-        "/login/verify",
-        "/login/verify",
-        &app.sms.last_code_to(PHONE),
-    )
-    .await;
-    let key = app.setup_key().await;
-    app.submit(
-        "/account/security/app",
-        "/account/security/app",
-        &[("code", &oathtool(&key, app.clock.now()))],
-    )
-    .await;
-    app.post_logout().await;
-    app.clock.advance(31);
+    app.sign_in_with_sms_code("ada@example.com", PHONE).await;
+    app.switch_to_the_app().await;
     let sent = app.sms.sent().len();
-    app.sign_in_first_step("ada@example.com").await;
+    app.sign_in_again_after_the_cooldown("ada@example.com")
+        .await;
     assert_eq!(
         app.sms.sent().len(),
         sent,
@@ -437,13 +269,7 @@ async fn an_app_user_can_ask_for_a_text_message_instead(app: TestApp) {
         .await;
     assert_redirect_to(&asked, "/login/verify?with=sms&notice=code-sent");
     let code = app.sms.last_code_to(PHONE);
-    let done = app
-        .submit(
-            "/login/verify?with=sms",
-            "/login/verify",
-            &[("code", &code), ("with", "sms")],
-        )
-        .await;
+    let done = app.submit_sign_in_code_with("sms", &code).await;
     assert_redirect_to(&done, "/");
     let _ = id;
 }

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use crate::helpers::{Backend, GOOD_PASSWORD, fresh_database_url};
+use crate::on_each_backend;
 
 fn twostep(
     database_url: &str,
@@ -127,12 +128,4 @@ async fn migrate_and_create_users(backend: Backend) {
     assert_eq!(users, 1);
 }
 
-#[tokio::test]
-async fn cli_works_on_sqlite() {
-    migrate_and_create_users(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn cli_works_on_postgres() {
-    migrate_and_create_users(Backend::Postgres).await;
-}
+on_each_backend!(migrate_and_create_users => cli_works_on_sqlite, cli_works_on_postgres);

@@ -29,7 +29,13 @@ async fn sign_in_with_code(
     if trust {
         fields.push(("trust_device", "yes"));
     }
-    app.submit("/login/verify", "/login/verify", &fields).await
+    app.submit_on("/login/verify", &fields).await
+}
+
+/// The id of the device user `id` trusts.
+async fn trusted_device_of(app: &TestApp, id: i64) -> i64 {
+    app.fetch_scalar("SELECT id FROM trusted_devices WHERE user_id = $1", id)
+        .await
 }
 
 async fn set_platform(app: &TestApp, sql: &'static str) {
@@ -62,29 +68,19 @@ async fn a_trusted_device_skips_the_code_but_never_the_password(app: TestApp) {
             .await,
         1
     );
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"device.trusted".to_owned())
-    );
+    app.assert_audit_contains("device.trusted").await;
 
     app.post_logout().await;
     app.clock.advance(31);
     let sent = app.sms.sent().len();
     assert_eq!(
-        app.post_login("ada@example.com", "not the password at all")
-            .await
-            .status()
-            .as_u16(),
+        app.login_status("ada@example.com", "not the password at all")
+            .await,
         401
     );
     assert_redirect_to(&app.post_login("ada@example.com", GOOD_PASSWORD).await, "/");
     assert_eq!(app.sms.sent().len(), sent, "no code was sent");
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"sign_in.trusted_device".to_owned())
-    );
+    app.assert_audit_contains("sign_in.trusted_device").await;
 
     let settings = app.get_text("/account/security").await;
     assert!(
@@ -97,11 +93,7 @@ async fn a_trusted_device_skips_the_code_but_never_the_password(app: TestApp) {
 async fn a_removed_device_is_asked_for_a_code_again(app: TestApp) {
     let id = app.create_sms_user("ada@example.com", PHONE).await;
     sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
-    let device: i64 = sqlx::query_scalar("SELECT id FROM trusted_devices WHERE user_id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let device = trusted_device_of(&app, id).await;
     let removed = app
         .submit(
             "/account/security",
@@ -114,14 +106,9 @@ async fn a_removed_device_is_asked_for_a_code_again(app: TestApp) {
         "/account/security?notice=device-removed#trusted-devices",
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM trusted_devices").await, 0);
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"device.removed".to_owned())
-    );
-    app.post_logout().await;
-    app.clock.advance(31);
-    app.sign_in_first_step("ada@example.com").await;
+    app.assert_audit_contains("device.removed").await;
+    app.sign_in_again_after_the_cooldown("ada@example.com")
+        .await;
 }
 
 async fn remove_all_removes_every_device_of_the_user_only(app: TestApp) {
@@ -141,11 +128,7 @@ async fn remove_all_removes_every_device_of_the_user_only(app: TestApp) {
     )
     .await;
     // Someone else's device id does nothing.
-    let grace_device: i64 = sqlx::query_scalar("SELECT id FROM trusted_devices WHERE user_id = $1")
-        .bind(grace)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let grace_device = trusted_device_of(&app, grace).await;
     app.submit(
         "/account/security",
         &format!("/account/security/devices/{grace_device}/remove"),
@@ -229,16 +212,7 @@ async fn a_device_cookie_is_worth_nothing_to_another_account_or_when_forged(app:
     ];
     for value in forged {
         app.clock.advance(31);
-        let (client, _) = app.new_browser();
-        let page = client.get(app.url("/login")).send().await.unwrap();
-        let csrf = page.headers()["set-cookie"]
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_owned();
-        let token = crate::helpers::csrf_token(&page.text().await.unwrap());
+        let (client, csrf, token) = app.new_browser_at_sign_in().await;
         let response = client
             .post(app.url("/login"))
             .header("cookie", format!("{csrf}; twostep_trusted={value}"))
@@ -258,14 +232,7 @@ async fn a_changed_password_revokes_trusted_devices(app: TestApp) {
     app.create_sms_user("ada@example.com", PHONE).await;
     sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
     let changed = app
-        .submit(
-            "/account/password",
-            "/account/password",
-            &[
-                ("current_password", GOOD_PASSWORD),
-                ("new_password", "amber lantern over quiet harbour"),
-            ],
-        )
+        .change_password(GOOD_PASSWORD, "amber lantern over quiet harbour")
         .await;
     assert_eq!(changed.status().as_u16(), 303);
     assert_eq!(app.count("SELECT COUNT(*) FROM trusted_devices").await, 0);
@@ -291,16 +258,9 @@ async fn sign_out_all_other_sessions_ends_exactly_the_others(app: TestApp) {
         "three sessions of Ada listed, and \"Sign out all other sessions\""
     );
     assert!(settings.contains("(this session)"));
-    let done = app
-        .submit(
-            "/account/security",
-            "/account/security/sessions/end-others",
-            &[],
-        )
-        .await;
-    assert_redirect_to(&done, "/account/security?notice=others-signed-out#sessions");
+    app.end_other_sessions().await;
     for client in &others {
-        assert_redirect_to(&client.get(app.url("/")).send().await.unwrap(), "/login");
+        assert_redirect_to(&app.get_in(client, "/").await, "/login");
     }
     assert_eq!(
         app.get("/").await.status().as_u16(),
@@ -308,22 +268,12 @@ async fn sign_out_all_other_sessions_ends_exactly_the_others(app: TestApp) {
         "this session lives on"
     );
     assert_eq!(
-        grace
-            .get(app.url("/"))
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
+        app.get_in(&grace, "/").await.status().as_u16(),
         200,
         "other users are untouched"
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 2);
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"session.others_ended".to_owned())
-    );
+    app.assert_audit_contains("session.others_ended").await;
 }
 
 async fn one_session_can_be_signed_out_from_the_list(app: TestApp) {
@@ -343,7 +293,7 @@ async fn one_session_can_be_signed_out_from_the_list(app: TestApp) {
         )
         .await;
     assert_redirect_to(&ended, "/account/security?notice=session-ended#sessions");
-    assert_redirect_to(&laptop.get(app.url("/")).send().await.unwrap(), "/login");
+    assert_redirect_to(&app.get_in(&laptop, "/").await, "/login");
     assert_eq!(app.get("/").await.status().as_u16(), 200);
     // Someone else's id, or nonsense, ends nothing.
     for id in ["not-a-session", "%27%20OR%201%3D1"] {
@@ -398,20 +348,18 @@ async fn a_chosen_duration_ends_the_session_on_the_server(app: TestApp) {
     assert_eq!(app.get("/").await.status().as_u16(), 200);
     app.clock.advance(601);
     assert_redirect_to(&app.get("/").await, "/login");
-    let dead: i64 = sqlx::query_scalar(
+    let now = app.clock.now();
+    let dead = app.count_where(
         "SELECT COUNT(*) FROM sessions WHERE user_id IS NOT NULL AND public_id IS NOT NULL AND expires_at <= $1",
+        now,
     )
-    .bind(app.clock.now())
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
-    let live: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM sessions WHERE user_id IS NOT NULL AND expires_at > $1",
-    )
-    .bind(app.clock.now())
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    .await;
+    let live = app
+        .count_where(
+            "SELECT COUNT(*) FROM sessions WHERE user_id IS NOT NULL AND expires_at > $1",
+            now,
+        )
+        .await;
     assert_eq!(
         (dead, live),
         (1, 0),

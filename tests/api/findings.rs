@@ -5,13 +5,12 @@
 use std::sync::Arc;
 
 use reqwest::cookie::Jar;
-use sqlx::Row;
 use twostep::config::Settings;
 use twostep::startup::Application;
 
 use crate::helpers::{
-    GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, client_with, csrf_token, oathtool,
-    submit_with,
+    GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, client_with, csrf_token, location_of,
+    oathtool, submit_with,
 };
 use crate::on_both_databases;
 use crate::standins::Mode;
@@ -54,23 +53,13 @@ async fn user_id(app: &TestApp, email: &str) -> i64 {
         .unwrap()
 }
 
-async fn method_of(app: &TestApp, id: i64) -> Option<String> {
-    sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
-}
-
-async fn codes_done(app: &TestApp) {
-    let done = app
-        .submit(
-            "/account/security/recovery-codes/new",
-            "/account/security/recovery-codes/done",
-            &[("saved", "yes")],
-        )
-        .await;
-    assert_redirect_to(&done, "/account/security?notice=codes-saved");
+/// How many authenticator keys user `id` has in use.
+async fn active_app_keys(app: &TestApp, id: i64) -> i64 {
+    app.count_where(
+        "SELECT COUNT(*) FROM totp_secrets WHERE user_id = $1 AND active_sealed IS NOT NULL",
+        id,
+    )
+    .await
 }
 
 /// The form on `page` that posts to `action`, up to its end.
@@ -78,32 +67,6 @@ fn form_with_action<'a>(page: &'a str, action: &str) -> Option<&'a str> {
     let start = page.find(&format!(r#"action="{action}""#))?;
     let end = page[start..].find("</form>")? + start;
     Some(&page[start..end])
-}
-
-/// Signed in on the app's client with the password and the SMS code just sent.
-async fn sign_in_with_sms(app: &TestApp, email: &str, phone: &str) {
-    app.sign_in_first_step(email).await;
-    let code = app.sms.last_code_to(phone);
-    assert_redirect_to(
-        &app.submit_code("/login/verify", "/login/verify", &code)
-            .await,
-        "/",
-    );
-}
-
-/// Signed in: sets up the authenticator app while 2-step verification is already on (SMS):
-/// the app becomes the active method and the phone is kept. Returns the key.
-async fn switch_to_the_app(app: &TestApp) -> String {
-    let key = app.setup_key().await;
-    let confirmed = app
-        .submit(
-            "/account/security/app",
-            "/account/security/app",
-            &[("code", &oathtool(&key, app.clock.now()))],
-        )
-        .await;
-    assert_redirect_to(&confirmed, "/account/security?notice=app-on");
-    key
 }
 
 // ---- 8. SMS pumping against a victim's number ----
@@ -160,12 +123,7 @@ async fn throw_away_accounts_cannot_spend_a_victims_number(app: TestApp) {
     );
     assert_eq!(response.headers()["location"], "/login/verify");
     assert_eq!(app.sms.count_to(PHONE), texts + 1, "a new sign-in text");
-    let code = app.sms.last_code_to(PHONE);
-    assert_redirect_to(
-        &app.submit_code("/login/verify", "/login/verify", &code)
-            .await,
-        "/",
-    );
+    app.finish_sign_in_with_sms(PHONE).await;
 }
 
 on_both_databases_with!(generous_sms_limit_per_address => throw_away_accounts_cannot_spend_a_victims_number);
@@ -176,7 +134,7 @@ async fn turning_two_step_off_removes_the_key_the_codes_and_the_devices(app: Tes
     let key = app.user_with_app("ada@example.com").await;
     let id = user_id(&app, "ada@example.com").await;
     let old = app.shown_recovery_codes().await;
-    codes_done(&app).await;
+    app.confirm_codes_saved().await;
     app.post_logout().await;
     app.clock.advance(30); // past the step the set-up used
     app.sign_in_first_step("ada@example.com").await;
@@ -200,11 +158,7 @@ async fn turning_two_step_off_removes_the_key_the_codes_and_the_devices(app: Tes
         .await;
     assert_redirect_to(&off, "/account/security?notice=two-step-off");
     assert_eq!(
-        app.count_where(
-            "SELECT COUNT(*) FROM totp_secrets WHERE user_id = $1 AND active_sealed IS NOT NULL",
-            id
-        )
-        .await,
+        active_app_keys(&app, id).await,
         0,
         "the authenticator key is removed"
     );
@@ -223,28 +177,16 @@ async fn turning_two_step_off_removes_the_key_the_codes_and_the_devices(app: Tes
     // On again: a new key and a new set of recovery codes.
     let new_key = app.setup_key().await;
     assert_ne!(new_key, key, "the removed key is not offered again");
-    let confirmed = app
-        .submit(
-            "/account/security/app",
-            "/account/security/app",
-            &[("code", &oathtool(&new_key, app.clock.now()))],
-        )
-        .await;
+    let confirmed = app.confirm_app(&new_key).await;
     assert_redirect_to(&confirmed, "/account/security/recovery-codes/new");
     let fresh = app.shown_recovery_codes().await;
     assert_eq!(fresh.len(), 10);
     assert!(fresh.iter().all(|c| !old.contains(c)), "a new set");
-    codes_done(&app).await;
+    app.confirm_codes_saved().await;
 
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
-    let refused = app
-        .submit(
-            "/login/recovery",
-            "/login/recovery",
-            &[("recovery_code", &old[0])],
-        )
-        .await;
+    let refused = app.submit_recovery_code(&old[0]).await;
     assert_eq!(
         refused.status().as_u16(),
         401,
@@ -257,23 +199,12 @@ async fn turning_two_step_off_removes_the_key_the_codes_and_the_devices(app: Tes
 async fn after_switching_to_sms_the_app_can_be_removed(app: TestApp) {
     let key = app.user_with_app("ada@example.com").await;
     let id = user_id(&app, "ada@example.com").await;
-    codes_done(&app).await;
-    let sent = app
-        .submit(
-            "/account/security/sms",
-            "/account/security/sms",
-            &[("phone", PHONE)],
-        )
-        .await;
+    app.confirm_codes_saved().await;
+    let sent = app.submit_phone(PHONE).await;
     assert_redirect_to(&sent, "/account/security/sms/verify");
     let code = app.sms.last_code_to(PHONE);
     assert_redirect_to(
-        &app.submit_code(
-            "/account/security/sms/verify",
-            "/account/security/sms/verify",
-            &code,
-        )
-        .await,
+        &app.submit_phone_code(&code).await,
         "/account/security?notice=sms-on",
     );
 
@@ -287,33 +218,17 @@ async fn after_switching_to_sms_the_app_can_be_removed(app: TestApp) {
         .submit("/account/security", "/account/security/app/remove", &[])
         .await;
     assert_redirect_to(&removed, "/account/security?notice=app-removed");
-    assert_eq!(
-        app.count_where(
-            "SELECT COUNT(*) FROM totp_secrets WHERE user_id = $1 AND active_sealed IS NOT NULL",
-            id
-        )
-        .await,
-        0,
-        "the key is gone"
-    );
-    assert_eq!(method_of(&app, id).await.as_deref(), Some("sms"));
+    assert_eq!(active_app_keys(&app, id).await, 0, "the key is gone");
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("sms"));
 
-    app.post_logout().await;
-    app.clock.advance(31);
-    app.sign_in_first_step("ada@example.com").await;
+    app.sign_in_again_after_the_cooldown("ada@example.com")
+        .await;
     let verify = app.get_text("/login/verify").await;
     assert!(!verify.contains("Use authenticator app"), "{verify}");
     let with_app = app
-        .submit(
-            "/login/verify?with=app",
-            "/login/verify",
-            &[("code", &oathtool(&key, app.clock.now())), ("with", "app")],
-        )
+        .submit_sign_in_code_with("app", &oathtool(&key, app.clock.now()))
         .await;
-    let location = with_app
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned());
+    let location = location_of(&with_app);
     assert_ne!(
         location.as_deref(),
         Some("/"),
@@ -324,8 +239,8 @@ async fn after_switching_to_sms_the_app_can_be_removed(app: TestApp) {
 
 async fn an_app_user_can_remove_the_kept_phone(app: TestApp) {
     let id = app.create_sms_user("ada@example.com", PHONE).await;
-    sign_in_with_sms(&app, "ada@example.com", PHONE).await;
-    switch_to_the_app(&app).await;
+    app.sign_in_with_sms_code("ada@example.com", PHONE).await;
+    app.switch_to_the_app().await;
 
     let page = app.get_text("/account/security").await;
     let form = form_with_action(&page, "/account/security/sms/remove")
@@ -347,11 +262,10 @@ async fn an_app_user_can_remove_the_kept_phone(app: TestApp) {
         0,
         "no verified phone is kept"
     );
-    assert_eq!(method_of(&app, id).await.as_deref(), Some("app"));
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("app"));
 
-    app.post_logout().await;
-    app.clock.advance(31);
-    app.sign_in_first_step("ada@example.com").await;
+    app.sign_in_again_after_the_cooldown("ada@example.com")
+        .await;
     let verify = app.get_text("/login/verify").await;
     assert!(!verify.contains("Use text message"), "{verify}");
 }
@@ -364,15 +278,9 @@ async fn an_administrators_only_method_cannot_be_removed(app: TestApp) {
         "/",
     );
     let key = app.setup_key().await;
-    let confirmed = app
-        .submit(
-            "/account/security/app",
-            "/account/security/app",
-            &[("code", &oathtool(&key, app.clock.now()))],
-        )
-        .await;
+    let confirmed = app.confirm_app(&key).await;
     assert_redirect_to(&confirmed, "/account/security/recovery-codes/new");
-    codes_done(&app).await;
+    app.confirm_codes_saved().await;
 
     let page = app.get_text("/account/security").await;
     assert!(
@@ -387,16 +295,8 @@ async fn an_administrators_only_method_cannot_be_removed(app: TestApp) {
         403,
         "removing an administrator's only method"
     );
-    assert_eq!(
-        app.count_where(
-            "SELECT COUNT(*) FROM totp_secrets WHERE user_id = $1 AND active_sealed IS NOT NULL",
-            id
-        )
-        .await,
-        1,
-        "the key is kept"
-    );
-    assert_eq!(method_of(&app, id).await.as_deref(), Some("app"));
+    assert_eq!(active_app_keys(&app, id).await, 1, "the key is kept");
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("app"));
 }
 
 // ---- 11. A half-finished sign-in dies with the sessions ----
@@ -404,24 +304,9 @@ async fn an_administrators_only_method_cannot_be_removed(app: TestApp) {
 /// A second browser gives the password of `email` and sits at the code step; returns it,
 /// the CSRF token of that page and the code texted to it.
 async fn half_signed_in_browser(app: &TestApp, email: &str) -> (reqwest::Client, String, String) {
-    let (browser, _) = app.new_browser();
-    let response = submit_with(
-        &browser,
-        &app.address,
-        "/login",
-        "/login",
-        &[("email", email), ("password", GOOD_PASSWORD)],
-    )
-    .await;
+    let (browser, response) = app.password_step_in_new_browser(email).await;
     assert_redirect_to(&response, "/login/verify");
-    let page = browser
-        .get(app.url("/login/verify"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.get_text_in(&browser, "/login/verify").await;
     (browser, csrf_token(&page), app.sms.last_code_to(PHONE))
 }
 
@@ -442,46 +327,27 @@ async fn assert_cannot_finish(app: &TestApp, browser: &reqwest::Client, token: &
         "/login",
         "the half-finished sign-in was completed"
     );
-    assert_redirect_to(&browser.get(app.url("/")).send().await.unwrap(), "/login");
+    assert_redirect_to(&app.get_in(browser, "/").await, "/login");
 }
 
 async fn a_password_change_ends_a_half_finished_sign_in(app: TestApp) {
     app.create_sms_user("ada@example.com", PHONE).await;
-    sign_in_with_sms(&app, "ada@example.com", PHONE).await;
+    app.sign_in_with_sms_code("ada@example.com", PHONE).await;
     app.clock.advance(31); // the cooldown between sign-in codes
     let (b, token, code) = half_signed_in_browser(&app, "ada@example.com").await;
 
-    let changed = app
-        .submit(
-            "/account/password",
-            "/account/password",
-            &[
-                ("current_password", GOOD_PASSWORD),
-                ("new_password", NEW_PASSWORD),
-            ],
-        )
-        .await;
+    let changed = app.change_password(GOOD_PASSWORD, NEW_PASSWORD).await;
     assert_eq!(changed.status().as_u16(), 303);
     assert_cannot_finish(&app, &b, &token, &code).await;
 }
 
 async fn signing_out_other_sessions_ends_a_half_finished_sign_in(app: TestApp) {
     app.create_sms_user("ada@example.com", PHONE).await;
-    sign_in_with_sms(&app, "ada@example.com", PHONE).await;
+    app.sign_in_with_sms_code("ada@example.com", PHONE).await;
     app.clock.advance(31);
     let (b, token, code) = half_signed_in_browser(&app, "ada@example.com").await;
 
-    let ended = app
-        .submit(
-            "/account/security",
-            "/account/security/sessions/end-others",
-            &[],
-        )
-        .await;
-    assert_redirect_to(
-        &ended,
-        "/account/security?notice=others-signed-out#sessions",
-    );
+    app.end_other_sessions().await;
     assert_cannot_finish(&app, &b, &token, &code).await;
 }
 
@@ -562,24 +428,6 @@ async fn the_sqlite_database_and_its_directory_are_private() {
 
 // ---- 13. What was typed at a failed sign-in ----
 
-/// Every text value in every row of `table`.
-async fn text_in(app: &TestApp, table: &str) -> String {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT * FROM {table}")))
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap();
-    let mut text = String::new();
-    for row in rows {
-        for i in 0..row.len() {
-            if let Ok(Some(value)) = row.try_get::<Option<String>, _>(i) {
-                text.push_str(&value);
-                text.push('\n');
-            }
-        }
-    }
-    text
-}
-
 async fn what_was_typed_at_a_failed_sign_in_is_not_stored_in_clear(app: TestApp) {
     let id = app.create_user("ada@example.com", "Ada", false).await;
     let typed = [
@@ -597,8 +445,7 @@ async fn what_was_typed_at_a_failed_sign_in_is_not_stored_in_clear(app: TestApp)
     assert_eq!(response.status().as_u16(), 401);
 
     assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'sign_in.failed'")
-            .await,
+        app.count_events("sign_in.failed").await,
         3,
         "every failure is still recorded"
     );
@@ -607,7 +454,7 @@ async fn what_was_typed_at_a_failed_sign_in_is_not_stored_in_clear(app: TestApp)
         "failures are still counted"
     );
     for table in ["login_failures", "audit_events"] {
-        let stored = text_in(&app, table).await;
+        let stored = app.text_in_table(table).await;
         for secret in ["hunter2-secret-typed", "correct horse battery staple"] {
             assert!(
                 !stored.contains(secret),
@@ -649,9 +496,7 @@ async fn a_provider_failure_answers_200_with_send_again(app: TestApp) {
         "{page}"
     );
 
-    let resent = app
-        .submit("/login/verify", "/login/verify/resend", &[])
-        .await;
+    let resent = app.send_again().await;
     assert_eq!(resent.status().as_u16(), 200, "Send again");
     let page = resent.text().await.unwrap();
     assert!(
@@ -673,11 +518,7 @@ async fn a_provider_failure_answers_200_with_send_again(app: TestApp) {
     let page = enrolment.text().await.unwrap();
     assert!(page.contains(COULD_NOT_SEND), "{page}");
 
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'sms.send_failed'")
-            .await,
-        3
-    );
+    assert_eq!(app.count_events("sms.send_failed").await, 3);
 }
 
 // ---- 15. The kept number is shown in full to its owner ----
@@ -692,17 +533,16 @@ fn assert_masked(page: &str) {
 
 async fn an_app_user_sees_the_kept_number_in_full(app: TestApp) {
     app.create_sms_user("ada@example.com", PHONE).await;
-    sign_in_with_sms(&app, "ada@example.com", PHONE).await;
-    switch_to_the_app(&app).await;
+    app.sign_in_with_sms_code("ada@example.com", PHONE).await;
+    app.switch_to_the_app().await;
     let settings = app.get_text("/account/security").await;
     assert!(
         settings.contains(PHONE_IN_FULL),
         "My security settings do not show {PHONE_IN_FULL}: {settings}"
     );
 
-    app.post_logout().await;
-    app.clock.advance(31);
-    app.sign_in_first_step("ada@example.com").await;
+    app.sign_in_again_after_the_cooldown("ada@example.com")
+        .await;
     assert_masked(&app.get_text("/login/verify").await);
     assert_masked(&app.get_text("/login/verify?with=sms").await);
 }
@@ -713,12 +553,7 @@ async fn an_sms_user_sees_the_number_in_full_once_signed_in(app: TestApp) {
     let verify = app.get_text("/login/verify").await;
     assert_masked(&verify);
     assert!(verify.contains("+46 ••• •• 67"), "{verify}");
-    let code = app.sms.last_code_to(PHONE);
-    assert_redirect_to(
-        &app.submit_code("/login/verify", "/login/verify", &code)
-            .await,
-        "/",
-    );
+    app.finish_sign_in_with_sms(PHONE).await;
     let settings = app.get_text("/account/security").await;
     assert!(
         settings.contains(PHONE_IN_FULL),

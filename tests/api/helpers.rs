@@ -10,7 +10,7 @@ use reqwest::cookie::{CookieStore, Jar};
 use secrecy::SecretString;
 use sqlx::Row;
 use twostep::clock::Clock;
-use twostep::config::{Settings, SmsSettings};
+use twostep::config::Settings;
 use twostep::db::Db;
 use twostep::db::users::{NewUser, insert_user};
 use twostep::domain::password::Passwords;
@@ -148,12 +148,7 @@ impl TestApp {
         let mut settings = Settings::for_database(&database_url, data_dir.path());
         settings.bind = "127.0.0.1:0".parse().unwrap();
         settings.http_workers = 2;
-        settings.sms = SmsSettings::Twilio {
-            account_sid: crate::standins::TWILIO_SID.into(),
-            auth_token: SecretString::from(crate::standins::TWILIO_TOKEN),
-            from: crate::standins::TWILIO_FROM.into(),
-            api_base: sms.base_url.parse().unwrap(),
-        };
+        settings.sms = sms.twilio_settings();
         adjust(&mut settings);
         let clock = Clock::system();
         let app = Application::build_with_clock(settings, clock.clone())
@@ -198,6 +193,11 @@ impl TestApp {
     /// Posts a form as a browser would: with the CSRF token of the page it came from.
     pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
         submit_with(&self.client, &self.address, page, action, fields).await
+    }
+
+    /// Posts the form on `page` back to `page`, as most of the portal's forms do.
+    pub async fn submit_on(&self, page: &str, fields: &[(&str, &str)]) -> Response {
+        self.submit(page, page, fields).await
     }
 
     /// Posts a form with exactly these fields (no CSRF token added).
@@ -394,24 +394,41 @@ macro_rules! on_both_databases {
     };
 }
 
+/// Runs `async fn(Backend)` as two tests, `$sqlite` and `$postgres`, for tests that start
+/// their own apps (or none) rather than take one from `on_both_databases!`.
+#[macro_export]
+macro_rules! on_each_backend {
+    ($run:ident => $sqlite:ident, $postgres:ident) => {
+        #[tokio::test]
+        async fn $sqlite() {
+            $run($crate::helpers::Backend::Sqlite).await;
+        }
+
+        #[tokio::test]
+        async fn $postgres() {
+            $run($crate::helpers::Backend::Postgres).await;
+        }
+    };
+}
+
 pub const PHONE: &str = "+46701234567";
 
 impl TestApp {
     /// A user with SMS 2-step verification on, set straight in the database.
     pub async fn create_sms_user(&self, email: &str, phone: &str) -> i64 {
         let id = self.create_user(email, "Ada Lovelace", false).await;
+        self.turn_on_sms_in_database(id, phone).await;
+        id
+    }
+
+    /// Turns SMS 2-step verification on for user `id` with `phone`, straight in the database.
+    pub async fn turn_on_sms_in_database(&self, id: i64, phone: &str) {
         sqlx::query("UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2")
             .bind(phone)
             .bind(id)
             .execute(&self.db.pool)
             .await
             .unwrap();
-        id
-    }
-
-    /// Posts a form from the page the browser is on (its CSRF token).
-    pub async fn submit_code(&self, page: &str, action: &str, code: &str) -> Response {
-        self.submit(page, action, &[("code", code)]).await
     }
 
     /// The password step of a user with 2-step verification; lands on /login/verify.
@@ -420,9 +437,18 @@ impl TestApp {
         assert_redirect_to(&response, "/login/verify");
     }
 
-    pub async fn count_where(&self, sql: &'static str, id: i64) -> i64 {
+    /// The count `sql` gives with `$1` bound to `value` (an id, a time).
+    pub async fn count_where(&self, sql: &'static str, value: i64) -> i64 {
+        self.fetch_scalar(sql, value).await
+    }
+
+    /// The one value `sql` selects with `$1` bound to `value` (an id, a time).
+    pub async fn fetch_scalar<T>(&self, sql: &'static str, value: i64) -> T
+    where
+        T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any> + Send + Unpin,
+    {
         sqlx::query_scalar(sql)
-            .bind(id)
+            .bind(value)
             .fetch_one(&self.db.pool)
             .await
             .unwrap()
@@ -459,14 +485,7 @@ impl TestApp {
         self.create_user(email, "Ada Lovelace", false).await;
         self.post_login(email, GOOD_PASSWORD).await;
         let key = self.setup_key().await;
-        let code = oathtool(&key, self.clock.now());
-        let response = self
-            .submit(
-                "/account/security/app",
-                "/account/security/app",
-                &[("code", &code)],
-            )
-            .await;
+        let response = self.confirm_app(&key).await;
         assert_redirect_to(&response, "/account/security/recovery-codes/new");
         key
     }
@@ -481,66 +500,17 @@ impl TestApp {
     }
 }
 
-impl TestApp {
-    /// True when a browser holding only this old session cookie is signed out.
-    pub async fn session_is_dead(&self, old_cookie: &str, path: &str) -> bool {
-        let (thief, _) = self.new_browser();
-        let response = thief
-            .get(self.url(path))
-            .header("cookie", format!("twostep_session={old_cookie}"))
-            .send()
-            .await
-            .unwrap();
-        response.status().as_u16() == 303 && response.headers()["location"] == "/login"
-    }
-}
-
-impl TestApp {
-    /// At the code step: "Send again", then the new code signs in.
-    pub async fn resend_and_finish_sign_in(&self, phone: &str) {
-        let resent = self
-            .submit("/login/verify", "/login/verify/resend", &[])
-            .await;
-        assert_redirect_to(&resent, "/login/verify?with=sms&notice=code-sent");
-        let code = self.sms.last_code_to(phone);
-        assert_redirect_to(
-            &self
-                .submit_code("/login/verify", "/login/verify", &code)
-                .await,
-            "/",
-        );
-    }
-
-    /// Signed in: turns on SMS 2-step verification with `phone` through the settings pages,
-    /// saving the recovery codes shown.
-    pub async fn turn_on_sms(&self, phone: &str) {
-        self.submit(
-            "/account/security/sms",
-            "/account/security/sms",
-            &[("phone", phone)],
-        )
-        .await;
-        let code = self.sms.last_code_to(phone);
-        self.submit_code(
-            "/account/security/sms/verify",
-            "/account/security/sms/verify",
-            &code,
-        )
-        .await;
-        let done = self
-            .submit(
-                "/account/security/recovery-codes/new",
-                "/account/security/recovery-codes/done",
-                &[("saved", "yes")],
-            )
-            .await;
-        assert_redirect_to(&done, "/account/security?notice=codes-saved");
-    }
-}
-
+/// Other browsers on the same portal.
 impl TestApp {
     /// Another browser, signed in with the password.
     pub async fn signed_in_browser(&self, email: &str) -> reqwest::Client {
+        let (client, response) = self.password_step_in_new_browser(email).await;
+        assert!(response.status().is_redirection(), "{}", response.status());
+        client
+    }
+
+    /// Another browser gives the password of `email`; returns it and the answer.
+    pub async fn password_step_in_new_browser(&self, email: &str) -> (reqwest::Client, Response) {
         let (client, _) = self.new_browser();
         let response = submit_with(
             &client,
@@ -550,7 +520,284 @@ impl TestApp {
             &[("email", email), ("password", GOOD_PASSWORD)],
         )
         .await;
-        assert!(response.status().is_redirection(), "{}", response.status());
-        client
+        (client, response)
     }
+
+    /// A new browser on the sign-in page: its client, its CSRF cookie as `name=value` (to
+    /// send by hand beside other cookies) and the page's CSRF token.
+    pub async fn new_browser_at_sign_in(&self) -> (reqwest::Client, String, String) {
+        let (client, _) = self.new_browser();
+        let page = client.get(self.url("/login")).send().await.unwrap();
+        let set_cookie = page.headers()["set-cookie"].to_str().unwrap();
+        let cookie = set_cookie.split(';').next().unwrap().to_owned();
+        let token = csrf_token(&page.text().await.unwrap());
+        (client, cookie, token)
+    }
+
+    /// GET `path` in another browser.
+    pub async fn get_in(&self, browser: &reqwest::Client, path: &str) -> Response {
+        browser.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// The text of the page at `path` as another browser sees it.
+    pub async fn get_text_in(&self, browser: &reqwest::Client, path: &str) -> String {
+        self.get_in(browser, path).await.text().await.unwrap()
+    }
+
+    /// True when a browser holding only this old session cookie is signed out.
+    pub async fn session_is_dead(&self, old_cookie: &str, path: &str) -> bool {
+        let response = self.get_with_session_cookie(old_cookie, path).await;
+        response.status().as_u16() == 303 && response.headers()["location"] == "/login"
+    }
+
+    /// GET `path` in a new browser that holds only this session cookie (a copy, a thief's).
+    pub async fn get_with_session_cookie(&self, cookie: &str, path: &str) -> Response {
+        let (thief, _) = self.new_browser();
+        thief
+            .get(self.url(path))
+            .header("cookie", format!("twostep_session={cookie}"))
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+/// The sign-in forms, each posted from its own page.
+impl TestApp {
+    /// The status of the answer to signing in with `email` and `password`.
+    pub async fn login_status(&self, email: &str, password: &str) -> u16 {
+        self.post_login(email, password).await.status().as_u16()
+    }
+
+    /// Types `code` at the sign-in code step (/login/verify).
+    pub async fn submit_sign_in_code(&self, code: &str) -> Response {
+        self.submit_on("/login/verify", &[("code", code)]).await
+    }
+
+    /// At the code step, on the page for `with` ("app" or "sms"): types `code`.
+    pub async fn submit_sign_in_code_with(&self, with: &str, code: &str) -> Response {
+        self.submit(
+            &format!("/login/verify?with={with}"),
+            "/login/verify",
+            &[("code", code), ("with", with)],
+        )
+        .await
+    }
+
+    /// Types the recovery code `code` at /login/recovery.
+    pub async fn submit_recovery_code(&self, code: &str) -> Response {
+        self.submit_on("/login/recovery", &[("recovery_code", code)])
+            .await
+    }
+
+    /// "Send again" at the sign-in code step.
+    pub async fn send_again(&self) -> Response {
+        self.submit("/login/verify", "/login/verify/resend", &[])
+            .await
+    }
+
+    /// At the code step: types the code just texted to `phone`; lands on the home page.
+    pub async fn finish_sign_in_with_sms(&self, phone: &str) {
+        let code = self.sms.last_code_to(phone);
+        assert_redirect_to(&self.submit_sign_in_code(&code).await, "/");
+    }
+
+    /// Signs in a user with SMS 2-step verification: the password, then the code texted.
+    pub async fn sign_in_with_sms_code(&self, email: &str, phone: &str) {
+        self.sign_in_first_step(email).await;
+        self.finish_sign_in_with_sms(phone).await;
+    }
+
+    /// At the code step: "Send again", then the new code signs in.
+    pub async fn resend_and_finish_sign_in(&self, phone: &str) {
+        let resent = self.send_again().await;
+        assert_redirect_to(&resent, "/login/verify?with=sms&notice=code-sent");
+        self.finish_sign_in_with_sms(phone).await;
+    }
+
+    /// Signs out and, past the cooldown between sign-in codes, gives the password of a user
+    /// with 2-step verification again; lands on /login/verify.
+    pub async fn sign_in_again_after_the_cooldown(&self, email: &str) {
+        self.post_logout().await;
+        self.clock.advance(31);
+        self.sign_in_first_step(email).await;
+    }
+
+    /// Asserts that the client's session cookie is no longer `before`.
+    pub fn assert_new_session_id(&self, before: &str, why: &str) {
+        assert_ne!(self.session_cookie().unwrap(), before, "{why}");
+    }
+}
+
+/// The forms of My security settings, each posted from its own page.
+impl TestApp {
+    /// Asks for a code to `phone` on the SMS set-up page.
+    pub async fn submit_phone(&self, phone: &str) -> Response {
+        self.submit_on("/account/security/sms", &[("phone", phone)])
+            .await
+    }
+
+    /// Types `code` on the page that checks a new phone number.
+    pub async fn submit_phone_code(&self, code: &str) -> Response {
+        self.submit_on("/account/security/sms/verify", &[("code", code)])
+            .await
+    }
+
+    /// Signed in: turns on SMS 2-step verification with `phone` through the settings pages,
+    /// saving the recovery codes shown.
+    pub async fn turn_on_sms(&self, phone: &str) {
+        self.submit_phone(phone).await;
+        self.submit_phone_code(&self.sms.last_code_to(phone)).await;
+        self.confirm_codes_saved().await;
+    }
+
+    /// Types `code` on the authenticator set-up page.
+    pub async fn submit_app_setup_code(&self, code: &str) -> Response {
+        self.submit_on("/account/security/app", &[("code", code)])
+            .await
+    }
+
+    /// Confirms the authenticator app being set up with its code for the current step.
+    pub async fn confirm_app(&self, key: &str) -> Response {
+        self.submit_app_setup_code(&oathtool(key, self.clock.now()))
+            .await
+    }
+
+    /// Signed in: sets up the authenticator app while 2-step verification is already on (SMS):
+    /// the app becomes the active method and the phone is kept. Returns the key.
+    pub async fn switch_to_the_app(&self) -> String {
+        let key = self.setup_key().await;
+        let confirmed = self.confirm_app(&key).await;
+        assert_redirect_to(&confirmed, "/account/security?notice=app-on");
+        key
+    }
+
+    /// Ticks "I have saved my recovery codes" and presses Done.
+    pub async fn confirm_codes_saved(&self) {
+        let done = self
+            .submit(
+                "/account/security/recovery-codes/new",
+                "/account/security/recovery-codes/done",
+                &[("saved", "yes")],
+            )
+            .await;
+        assert_redirect_to(&done, "/account/security?notice=codes-saved");
+    }
+
+    /// "Generate new recovery codes" on My security settings; returns the codes shown.
+    pub async fn regenerate_recovery_codes(&self) -> Vec<String> {
+        let regenerated = self
+            .submit("/account/security", "/account/security/recovery-codes", &[])
+            .await;
+        assert_redirect_to(&regenerated, "/account/security/recovery-codes/new");
+        self.shown_recovery_codes().await
+    }
+
+    /// Changes the password on /account/password.
+    pub async fn change_password(&self, current: &str, new: &str) -> Response {
+        let fields = [("current_password", current), ("new_password", new)];
+        self.submit_on("/account/password", &fields).await
+    }
+
+    /// "Sign out all other sessions" on My security settings.
+    pub async fn end_other_sessions(&self) {
+        let ended = self
+            .submit(
+                "/account/security",
+                "/account/security/sessions/end-others",
+                &[],
+            )
+            .await;
+        assert_redirect_to(
+            &ended,
+            "/account/security?notice=others-signed-out#sessions",
+        );
+    }
+}
+
+/// What the database and the audit log say.
+impl TestApp {
+    /// The 2-step verification method of user `id`, if it is on.
+    pub async fn two_factor_method(&self, id: i64) -> Option<String> {
+        self.fetch_scalar("SELECT two_factor_method FROM users WHERE id = $1", id)
+            .await
+    }
+
+    /// Asserts that user `id` has SMS 2-step verification on, with `phone`.
+    pub async fn assert_sms_on(&self, id: i64, phone: &str) {
+        let (stored, method): (String, String) =
+            sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_one(&self.db.pool)
+                .await
+                .unwrap();
+        assert_eq!((stored.as_str(), method.as_str()), (phone, "sms"));
+    }
+
+    /// How many times `event` is in the audit log.
+    pub async fn count_events(&self, event: &str) -> usize {
+        let events = self.audit_events().await;
+        events.iter().filter(|e| e.as_str() == event).count()
+    }
+
+    /// Asserts that the audit log holds `event`.
+    pub async fn assert_audit_contains(&self, event: &str) {
+        let events = self.audit_events().await;
+        assert!(
+            events.iter().any(|e| e == event),
+            "no {event} in the audit log: {events:?}"
+        );
+    }
+
+    /// The detail recorded with the audit event `event` (the first, if there are several).
+    pub async fn audit_detail(&self, event: &str) -> String {
+        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = $1")
+            .bind(event)
+            .fetch_one(&self.db.pool)
+            .await
+            .unwrap()
+    }
+
+    /// Every text value in every row of `table`, a line each.
+    pub async fn text_in_table(&self, table: &str) -> String {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT * FROM {table}")))
+            .fetch_all(&self.db.pool)
+            .await
+            .unwrap();
+        let mut text = String::new();
+        for row in rows {
+            for i in 0..row.len() {
+                if let Ok(Some(value)) = row.try_get::<Option<String>, _>(i) {
+                    text.push_str(&value);
+                    text.push('\n');
+                }
+            }
+        }
+        text
+    }
+}
+
+/// Where a response redirects to, if it does.
+pub fn location_of(response: &Response) -> Option<String> {
+    let location = response.headers().get("location")?;
+    Some(location.to_str().unwrap().to_owned())
+}
+
+/// Asserts that `response` has `status` and a page that contains `expected`; returns the page.
+pub async fn assert_page(response: Response, status: u16, expected: &str) -> String {
+    assert_eq!(
+        response.status().as_u16(),
+        status,
+        "the answer that should say {expected:?}"
+    );
+    let page = response.text().await.unwrap();
+    assert!(page.contains(expected), "no {expected:?} in:\n{page}");
+    page
+}
+
+/// The statuses of `responses`, in order of status.
+pub fn sorted_statuses(responses: &[Response]) -> Vec<u16> {
+    let mut statuses: Vec<u16> = responses.iter().map(|r| r.status().as_u16()).collect();
+    statuses.sort();
+    statuses
 }

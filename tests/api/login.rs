@@ -96,33 +96,21 @@ async fn failures_are_throttled_per_account_whether_or_not_it_exists(app: TestAp
     app.create_user("ada@example.com", "Ada", false).await;
     for email in ["ada@example.com", "ghost@example.com"] {
         for _ in 0..10 {
-            assert_eq!(
-                app.post_login(email, "wrong password here")
-                    .await
-                    .status()
-                    .as_u16(),
-                401
-            );
+            assert_eq!(app.login_status(email, "wrong password here").await, 401);
         }
         let blocked = app.post_login(email, GOOD_PASSWORD).await;
         assert_eq!(blocked.status().as_u16(), 429, "{email}");
+        let page = blocked.text().await.unwrap();
         assert!(
-            blocked
-                .text()
-                .await
-                .unwrap()
-                .contains("Too many failed sign-in attempts")
+            page.contains("Too many failed sign-in attempts"),
+            "{email}: {page}"
         );
     }
     assert!(
         app.session_cookie().is_none(),
         "the right password does not get through while throttled"
     );
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'sign_in.throttled'")
-            .await,
-        2
-    );
+    assert_eq!(app.count_events("sign_in.throttled").await, 2);
 }
 
 async fn sign_in_renews_the_session_and_kills_the_old_id(app: TestApp) {
@@ -134,13 +122,7 @@ async fn sign_in_renews_the_session_and_kills_the_old_id(app: TestApp) {
     assert_ne!(first, second);
     assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 1);
 
-    let (old, _) = app.new_browser();
-    let replay = old
-        .get(app.url("/"))
-        .header("cookie", format!("twostep_session={first}"))
-        .send()
-        .await
-        .unwrap();
+    let replay = app.get_with_session_cookie(&first, "/").await;
     assert_redirect_to(&replay, "/login");
 }
 
@@ -176,13 +158,7 @@ async fn signing_out_ends_the_session_on_the_server(app: TestApp) {
     assert!(app.audit_events().await.contains(&"sign_out".to_owned()));
 
     // A copy of the old cookie opens nothing.
-    let (thief, _) = app.new_browser();
-    let replay = thief
-        .get(app.url("/"))
-        .header("cookie", format!("twostep_session={cookie}"))
-        .send()
-        .await
-        .unwrap();
+    let replay = app.get_with_session_cookie(&cookie, "/").await;
     assert_redirect_to(&replay, "/login");
 }
 
@@ -216,10 +192,7 @@ async fn a_disabled_account_cannot_sign_in_and_loses_its_sessions(app: TestApp) 
         "the session ended on the server"
     );
     assert_eq!(
-        app.post_login("ada@example.com", GOOD_PASSWORD)
-            .await
-            .status()
-            .as_u16(),
+        app.login_status("ada@example.com", GOOD_PASSWORD).await,
         401
     );
 }
@@ -246,19 +219,10 @@ async fn failures_are_throttled_per_address() {
     app.create_user("ada@example.com", "Ada", false).await;
     for n in 0..5 {
         let email = format!("guess{n}@example.com");
-        assert_eq!(
-            app.post_login(&email, "wrong password here")
-                .await
-                .status()
-                .as_u16(),
-            401
-        );
+        assert_eq!(app.login_status(&email, "wrong password here").await, 401);
     }
     assert_eq!(
-        app.post_login("ada@example.com", GOOD_PASSWORD)
-            .await
-            .status()
-            .as_u16(),
+        app.login_status("ada@example.com", GOOD_PASSWORD).await,
         429
     );
 }

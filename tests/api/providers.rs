@@ -5,9 +5,13 @@ use std::time::{Duration, Instant};
 use secrecy::SecretString;
 use twostep::sms::{Clickatell, SmsError, SmsProvider, Twilio};
 
-use crate::standins::{self, CLICKATELL_KEY, Mode, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN};
+use crate::standins::{self, CLICKATELL_KEY, Mode, StandIn, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN};
 
 const BODY: &str = "Your Twostep verification code is 123456.\n\n@portal.example.com #123456";
+/// The timeout of a provider that is expected to answer.
+const PATIENT: Duration = Duration::from_secs(10);
+/// The timeout of a provider whose stand-in hangs.
+const IMPATIENT: Duration = Duration::from_millis(800);
 
 fn http(timeout: Duration) -> reqwest::Client {
     reqwest::Client::builder()
@@ -35,40 +39,19 @@ fn clickatell(base: &str, key: &str, timeout: Duration) -> Clickatell {
     )
 }
 
-#[tokio::test]
-async fn twilio_sends_the_message_as_the_api_defines_it() {
-    let stand_in = standins::twilio();
-    let provider = twilio(&stand_in.base_url, TWILIO_TOKEN, Duration::from_secs(10));
-    let receipt = provider.send("+46701234567", BODY).await.unwrap();
-    assert!(receipt.message_id.starts_with("SM"), "{receipt:?}");
+/// The stand-in got well-formed requests, the first of which carried BODY to +46701234567.
+#[track_caller]
+fn assert_delivered(stand_in: &StandIn) {
     stand_in.assert_well_formed();
     let sent = stand_in.sent();
-    assert_eq!(sent.len(), 1);
     assert_eq!(
         (sent[0].to.as_str(), sent[0].body.as_str()),
         ("+46701234567", BODY)
     );
 }
 
-#[tokio::test]
-async fn twilio_errors_carry_the_providers_code() {
-    let stand_in = standins::twilio();
-    let wrong_token = twilio(&stand_in.base_url, "not-the-token", Duration::from_secs(10));
-    match wrong_token.send("+46701234567", BODY).await {
-        Err(SmsError::Rejected { code, message }) => {
-            assert_eq!((code.as_str(), message.as_str()), ("20003", "Authenticate"))
-        }
-        other => panic!("{other:?}"),
-    }
-    let provider = twilio(&stand_in.base_url, TWILIO_TOKEN, Duration::from_secs(10));
-    stand_in.set_mode(Mode::RejectNumber);
-    match provider.send("+46701234567", BODY).await {
-        Err(SmsError::Rejected { code, message }) => {
-            assert_eq!(code, "21211");
-            assert!(message.contains("is not a valid phone number"));
-        }
-        other => panic!("{other:?}"),
-    }
+/// The stand-in fails on its side: the provider is unavailable and nothing was sent.
+async fn assert_unavailable_on_server_errors(stand_in: &StandIn, provider: &dyn SmsProvider) {
     stand_in.set_mode(Mode::ServerError);
     assert!(matches!(
         provider.send("+46701234567", BODY).await,
@@ -77,7 +60,41 @@ async fn twilio_errors_carry_the_providers_code() {
     assert!(stand_in.sent().is_empty());
 }
 
-async fn assert_times_out(provider: &dyn SmsProvider) {
+#[tokio::test]
+async fn twilio_sends_the_message_as_the_api_defines_it() {
+    let stand_in = standins::twilio();
+    let provider = twilio(&stand_in.base_url, TWILIO_TOKEN, PATIENT);
+    let receipt = provider.send("+46701234567", BODY).await.unwrap();
+    assert!(receipt.message_id.starts_with("SM"), "{receipt:?}");
+    assert_eq!(stand_in.sent().len(), 1);
+    assert_delivered(&stand_in);
+}
+
+#[tokio::test]
+async fn twilio_errors_carry_the_providers_code() {
+    let stand_in = standins::twilio();
+    let wrong_token = twilio(&stand_in.base_url, "not-the-token", PATIENT);
+    match wrong_token.send("+46701234567", BODY).await {
+        Err(SmsError::Rejected { code, message }) => {
+            assert_eq!((code.as_str(), message.as_str()), ("20003", "Authenticate"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let provider = twilio(&stand_in.base_url, TWILIO_TOKEN, PATIENT);
+    stand_in.set_mode(Mode::RejectNumber);
+    match provider.send("+46701234567", BODY).await {
+        Err(SmsError::Rejected { code, message }) => {
+            assert_eq!(code, "21211");
+            assert!(message.contains("is not a valid phone number"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_unavailable_on_server_errors(&stand_in, &provider).await;
+}
+
+/// The stand-in hangs: the provider gives up in time.
+async fn assert_times_out(stand_in: &StandIn, provider: &dyn SmsProvider) {
+    stand_in.set_mode(Mode::Hang);
     let started = Instant::now();
     match provider.send("+46701234567", BODY).await {
         Err(SmsError::Unavailable(reason)) => assert_eq!(reason, "timed out"),
@@ -89,45 +106,30 @@ async fn assert_times_out(provider: &dyn SmsProvider) {
 #[tokio::test]
 async fn a_hanging_twilio_times_out() {
     let stand_in = standins::twilio();
-    stand_in.set_mode(Mode::Hang);
-    assert_times_out(&twilio(
-        &stand_in.base_url,
-        TWILIO_TOKEN,
-        Duration::from_millis(800),
-    ))
-    .await;
+    let provider = twilio(&stand_in.base_url, TWILIO_TOKEN, IMPATIENT);
+    assert_times_out(&stand_in, &provider).await;
 }
 
 #[tokio::test]
 async fn a_hanging_clickatell_times_out() {
     let stand_in = standins::clickatell();
-    stand_in.set_mode(Mode::Hang);
-    assert_times_out(&clickatell(
-        &stand_in.base_url,
-        CLICKATELL_KEY,
-        Duration::from_millis(800),
-    ))
-    .await;
+    let provider = clickatell(&stand_in.base_url, CLICKATELL_KEY, IMPATIENT);
+    assert_times_out(&stand_in, &provider).await;
 }
 
 #[tokio::test]
 async fn clickatell_sends_the_message_as_the_api_defines_it() {
     let stand_in = standins::clickatell();
-    let provider = clickatell(&stand_in.base_url, CLICKATELL_KEY, Duration::from_secs(10));
+    let provider = clickatell(&stand_in.base_url, CLICKATELL_KEY, PATIENT);
     let receipt = provider.send("+46701234567", BODY).await.unwrap();
     assert_eq!(receipt.message_id.len(), 32);
-    stand_in.assert_well_formed();
-    let sent = stand_in.sent();
-    assert_eq!(
-        (sent[0].to.as_str(), sent[0].body.as_str()),
-        ("+46701234567", BODY)
-    );
+    assert_delivered(&stand_in);
 }
 
 #[tokio::test]
 async fn clickatell_errors_carry_the_providers_code() {
     let stand_in = standins::clickatell();
-    match clickatell(&stand_in.base_url, "wrong-key", Duration::from_secs(10))
+    match clickatell(&stand_in.base_url, "wrong-key", PATIENT)
         .send("+46701234567", BODY)
         .await
     {
@@ -137,7 +139,7 @@ async fn clickatell_errors_carry_the_providers_code() {
         }
         other => panic!("{other:?}"),
     }
-    let provider = clickatell(&stand_in.base_url, CLICKATELL_KEY, Duration::from_secs(10));
+    let provider = clickatell(&stand_in.base_url, CLICKATELL_KEY, PATIENT);
     stand_in.set_mode(Mode::RejectNumber);
     match provider.send("+46701234567", BODY).await {
         Err(SmsError::Rejected { code, message }) => assert_eq!(
@@ -146,12 +148,7 @@ async fn clickatell_errors_carry_the_providers_code() {
         ),
         other => panic!("{other:?}"),
     }
-    stand_in.set_mode(Mode::ServerError);
-    assert!(matches!(
-        provider.send("+46701234567", BODY).await,
-        Err(SmsError::Unavailable(_))
-    ));
-    assert!(stand_in.sent().is_empty());
+    assert_unavailable_on_server_errors(&stand_in, &provider).await;
 }
 
 #[tokio::test]

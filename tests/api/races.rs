@@ -57,14 +57,6 @@ fn assert_cut_at(statuses: &[u16], limit: usize) {
     );
 }
 
-async fn count_event(app: &TestApp, event: &str) -> usize {
-    app.audit_events()
-        .await
-        .iter()
-        .filter(|e| e.as_str() == event)
-        .count()
-}
-
 /// A 6-digit code the app for `key` does not show in the step before, this one or the next.
 fn wrong_totp(app: &TestApp, key: &str) -> String {
     let now = app.clock.now();
@@ -90,7 +82,7 @@ async fn a_burst_of_wrong_passwords_is_cut_at_the_account_limit(app: TestApp) {
     ];
     let statuses = burst(&app, 200, "/login", &form).await;
     assert_cut_at(&statuses, ACCOUNT_LIMIT);
-    let failed = count_event(&app, "sign_in.failed").await;
+    let failed = app.count_events("sign_in.failed").await;
     assert!(failed <= ACCOUNT_LIMIT, "{failed} sign_in.failed events");
 
     let right = app.post_login("ada@example.com", GOOD_PASSWORD).await;
@@ -117,7 +109,7 @@ async fn a_burst_of_wrong_passwords_at_re_authentication_is_cut_at_the_limit(app
     ];
     let statuses = burst(&app, 120, "/account/confirm", &form).await;
     assert_cut_at(&statuses, ACCOUNT_LIMIT);
-    let failed = count_event(&app, "reauth.failed").await;
+    let failed = app.count_events("reauth.failed").await;
     assert!(failed <= ACCOUNT_LIMIT, "{failed} reauth.failed events");
 }
 
@@ -133,7 +125,7 @@ async fn a_burst_of_wrong_current_passwords_is_cut_at_the_limit(app: TestApp) {
     ];
     let statuses = burst(&app, 120, "/account/password", &form).await;
     assert_cut_at(&statuses, ACCOUNT_LIMIT);
-    let failed = count_event(&app, "password.change_failed").await;
+    let failed = app.count_events("password.change_failed").await;
     assert!(
         failed <= ACCOUNT_LIMIT,
         "{failed} password.change_failed events"
@@ -146,8 +138,7 @@ async fn a_burst_of_registrations_stops_at_twenty_per_address(app: TestApp) {
     let mut browsers = Vec::new();
     for _ in 0..30 {
         let (client, _) = app.new_browser();
-        let page = client.get(app.url("/register")).send().await.unwrap();
-        let token = csrf_token(&page.text().await.unwrap());
+        let token = csrf_token(&app.get_text_in(&client, "/register").await);
         browsers.push((client, token));
     }
     let posts = browsers.iter().enumerate().map(|(n, (client, token))| {
@@ -190,12 +181,7 @@ async fn a_burst_of_wrong_app_codes_at_sign_in_is_cut_at_the_limit(app: TestApp)
     // Concurrency: 100 POST /login/verify (with=app) at once, one half-signed-in client,
     // one CSRF token.
     let key = app.user_with_app("ada@example.com").await;
-    app.submit(
-        "/account/security/recovery-codes/new",
-        "/account/security/recovery-codes/done",
-        &[("saved", "yes")],
-    )
-    .await;
+    app.confirm_codes_saved().await;
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
     let wrong = wrong_totp(&app, &key);
@@ -207,7 +193,7 @@ async fn a_burst_of_wrong_app_codes_at_sign_in_is_cut_at_the_limit(app: TestApp)
     ];
     let statuses = burst(&app, 100, "/login/verify", &form).await;
     assert_cut_at(&statuses, ACCOUNT_LIMIT);
-    let failed = count_event(&app, "totp.failed").await;
+    let failed = app.count_events("totp.failed").await;
     assert!(failed <= ACCOUNT_LIMIT, "{failed} totp.failed events");
     assert_redirect_to(&app.get("/").await, "/login");
 }
@@ -216,12 +202,7 @@ async fn a_burst_of_wrong_recovery_codes_at_sign_in_is_cut_at_the_limit(app: Tes
     // Concurrency: 100 POST /login/recovery at once, one half-signed-in client, one CSRF
     // token.
     app.user_with_app("ada@example.com").await;
-    app.submit(
-        "/account/security/recovery-codes/new",
-        "/account/security/recovery-codes/done",
-        &[("saved", "yes")],
-    )
-    .await;
+    app.confirm_codes_saved().await;
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
     let token = csrf_token(&app.get_text("/login/recovery").await);
@@ -232,7 +213,7 @@ async fn a_burst_of_wrong_recovery_codes_at_sign_in_is_cut_at_the_limit(app: Tes
     ];
     let statuses = burst(&app, 100, "/login/recovery", &form).await;
     assert_cut_at(&statuses, ACCOUNT_LIMIT);
-    let failed = count_event(&app, "recovery_code.failed").await;
+    let failed = app.count_events("recovery_code.failed").await;
     assert!(
         failed <= ACCOUNT_LIMIT,
         "{failed} recovery_code.failed events"
@@ -253,6 +234,12 @@ async fn recovery_sign_in(app: &TestApp, email: &str, code: &str) -> reqwest::Re
     .await
 }
 
+/// The answer to a recovery code that did not sign in.
+#[track_caller]
+fn assert_code_refused(response: &reqwest::Response, why: &str) {
+    assert_eq!(response.status().as_u16(), 401, "{why}");
+}
+
 /// The answer to a recovery code that signed in.
 #[track_caller]
 fn assert_signed_in_with_code(response: &reqwest::Response, why: &str) {
@@ -264,23 +251,12 @@ fn assert_signed_in_with_code(response: &reqwest::Response, why: &str) {
     );
 }
 
-async fn codes_done(app: &TestApp) {
-    let done = app
-        .submit(
-            "/account/security/recovery-codes/new",
-            "/account/security/recovery-codes/done",
-            &[("saved", "yes")],
-        )
-        .await;
-    assert_redirect_to(&done, "/account/security?notice=codes-saved");
-}
-
 async fn a_double_submitted_regenerate_leaves_the_codes_shown_working(app: TestApp) {
     // Concurrency: 2 POST /account/security/recovery-codes at once (one client, one CSRF
     // token, as a double click sends them), 10 rounds.
     app.user_with_app("ada@example.com").await;
     let mut current = app.shown_recovery_codes().await;
-    codes_done(&app).await;
+    app.confirm_codes_saved().await;
 
     for round in 0..10 {
         let token = csrf_token(&app.get_text("/account/security").await);
@@ -306,7 +282,7 @@ async fn a_double_submitted_regenerate_leaves_the_codes_shown_working(app: TestA
             shown.iter().all(|c| !current.contains(c)),
             "round {round}: a new set"
         );
-        codes_done(&app).await;
+        app.confirm_codes_saved().await;
         // The set the person was shown and confirmed is the set that works.
         assert_signed_in_with_code(
             &recovery_sign_in(&app, "ada@example.com", &shown[0]).await,
@@ -317,26 +293,16 @@ async fn a_double_submitted_regenerate_leaves_the_codes_shown_working(app: TestA
 
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
-    let used = app
-        .submit(
-            "/login/recovery",
-            "/login/recovery",
-            &[("recovery_code", &current[2])],
-        )
-        .await;
+    let used = app.submit_recovery_code(&current[2]).await;
     assert_signed_in_with_code(&used, "a code shown last signs in");
 }
 
 async fn new_recovery_codes_replace_the_old_ones_only_at_done(app: TestApp) {
     app.user_with_app("ada@example.com").await;
     let old = app.shown_recovery_codes().await;
-    codes_done(&app).await;
+    app.confirm_codes_saved().await;
 
-    let regenerated = app
-        .submit("/account/security", "/account/security/recovery-codes", &[])
-        .await;
-    assert_redirect_to(&regenerated, "/account/security/recovery-codes/new");
-    let new = app.shown_recovery_codes().await;
+    let new = app.regenerate_recovery_codes().await;
     assert_eq!(new.len(), 10);
 
     // Not confirmed yet: the old set still signs in (another browser), the new one not.
@@ -344,23 +310,15 @@ async fn new_recovery_codes_replace_the_old_ones_only_at_done(app: TestApp) {
         &recovery_sign_in(&app, "ada@example.com", &old[0]).await,
         "before Done, the old set still signs in",
     );
-    assert_eq!(
-        recovery_sign_in(&app, "ada@example.com", &new[0])
-            .await
-            .status()
-            .as_u16(),
-        401,
-        "a set not confirmed at Done does not sign in"
+    assert_code_refused(
+        &recovery_sign_in(&app, "ada@example.com", &new[0]).await,
+        "a set not confirmed at Done does not sign in",
     );
 
-    codes_done(&app).await;
-    assert_eq!(
-        recovery_sign_in(&app, "ada@example.com", &old[1])
-            .await
-            .status()
-            .as_u16(),
-        401,
-        "after Done the old set is void"
+    app.confirm_codes_saved().await;
+    assert_code_refused(
+        &recovery_sign_in(&app, "ada@example.com", &old[1]).await,
+        "after Done the old set is void",
     );
     assert_signed_in_with_code(
         &recovery_sign_in(&app, "ada@example.com", &new[1]).await,

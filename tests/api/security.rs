@@ -1,4 +1,4 @@
-use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, csrf_token};
+use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, assert_page, csrf_token};
 use crate::on_both_databases;
 
 async fn a_post_without_a_valid_csrf_token_is_refused(app: TestApp) {
@@ -10,8 +10,7 @@ async fn a_post_without_a_valid_csrf_token_is_refused(app: TestApp) {
             &[("email", "ada@example.com"), ("password", GOOD_PASSWORD)],
         )
         .await;
-    assert_eq!(bare.status().as_u16(), 403);
-    assert!(bare.text().await.unwrap().contains("This form has expired"));
+    assert_page(bare, 403, "This form has expired").await;
 
     // The cookie but a forged token.
     app.get("/login").await;
@@ -31,15 +30,7 @@ async fn a_post_without_a_valid_csrf_token_is_refused(app: TestApp) {
 
     // A valid token from another browser does not go with this browser's cookie.
     let (other, _) = app.new_browser();
-    let other_page = other
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let stolen = csrf_token(&other_page);
+    let stolen = csrf_token(&app.get_text_in(&other, "/login").await);
     let cross = app
         .post_raw(
             "/login",
@@ -156,16 +147,7 @@ async fn https_deployments_get_hsts_and_host_prefixed_secure_cookies() {
 }
 
 async fn failed_login_ip(app: &TestApp, forwarded_for: &str) -> String {
-    let (client, _) = app.new_browser();
-    let page = client.get(app.url("/login")).send().await.unwrap();
-    let cookie = page.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let token = csrf_token(&page.text().await.unwrap());
+    let (client, cookie, token) = app.new_browser_at_sign_in().await;
     client
         .post(app.url("/login"))
         .header("cookie", cookie)

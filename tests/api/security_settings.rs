@@ -1,8 +1,29 @@
 //! My security settings: re-authentication, phone changes, turning 2-step verification off,
 //! and the phone numbers people type.
 
-use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to};
+use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to};
 use crate::on_both_databases;
+
+/// The phone number kept for user `id`.
+async fn stored_phone(app: &TestApp, id: i64) -> String {
+    app.fetch_scalar("SELECT phone FROM users WHERE id = $1", id)
+        .await
+}
+
+/// Gives `password` on the confirm page reached from `page`, to go on to `next`.
+async fn confirm_password(
+    app: &TestApp,
+    page: &str,
+    password: &str,
+    next: &str,
+) -> reqwest::Response {
+    app.submit(
+        page,
+        "/account/confirm",
+        &[("password", password), ("next", next)],
+    )
+    .await
+}
 
 async fn sensitive_pages_ask_for_the_password_after_ten_minutes(app: TestApp) {
     app.create_user("ada@example.com", "Ada", false).await;
@@ -29,34 +50,19 @@ async fn sensitive_pages_ask_for_the_password_after_ten_minutes(app: TestApp) {
         .get_text("/account/confirm?next=/account/security/sms")
         .await;
     assert!(page.contains("Confirm your password"));
-    let wrong = app
-        .submit(
-            "/account/confirm?next=/account/security/sms",
-            "/account/confirm",
-            &[
-                ("password", "wrong password here"),
-                ("next", "/account/security/sms"),
-            ],
-        )
-        .await;
+    let confirm_page = "/account/confirm?next=/account/security/sms";
+    let wrong = confirm_password(
+        &app,
+        confirm_page,
+        "wrong password here",
+        "/account/security/sms",
+    )
+    .await;
     assert_eq!(wrong.status().as_u16(), 401);
     let before = app.session_cookie().unwrap();
-    let right = app
-        .submit(
-            "/account/confirm?next=/account/security/sms",
-            "/account/confirm",
-            &[
-                ("password", GOOD_PASSWORD),
-                ("next", "/account/security/sms"),
-            ],
-        )
-        .await;
+    let right = confirm_password(&app, confirm_page, GOOD_PASSWORD, "/account/security/sms").await;
     assert_redirect_to(&right, "/account/security/sms");
-    assert_ne!(
-        app.session_cookie().unwrap(),
-        before,
-        "re-authentication renews the session id"
-    );
+    app.assert_new_session_id(&before, "re-authentication renews the session id");
     assert!(
         app.session_is_dead(&before, "/").await,
         "the id before re-authentication is dead"
@@ -65,87 +71,46 @@ async fn sensitive_pages_ask_for_the_password_after_ten_minutes(app: TestApp) {
         app.get("/account/security/sms").await.status().as_u16(),
         200
     );
-    let events = app.audit_events().await;
-    assert!(
-        events.contains(&"reauth.failed".to_owned())
-            && events.contains(&"reauth.succeeded".to_owned())
-    );
+    app.assert_audit_contains("reauth.failed").await;
+    app.assert_audit_contains("reauth.succeeded").await;
 
     // The return address cannot leave the account pages.
-    let away = app
-        .submit(
-            "/account/confirm",
-            "/account/confirm",
-            &[
-                ("password", GOOD_PASSWORD),
-                ("next", "https://evil.example/"),
-            ],
-        )
-        .await;
+    let away = confirm_password(
+        &app,
+        "/account/confirm",
+        GOOD_PASSWORD,
+        "https://evil.example/",
+    )
+    .await;
     assert_redirect_to(&away, "/account/security");
 }
 
 async fn changing_the_phone_needs_a_code_from_the_new_number(app: TestApp) {
     let id = app.create_sms_user("ada@example.com", PHONE).await;
-    app.sign_in_first_step("ada@example.com").await;
-    let code = app.sms.last_code_to(PHONE);
-    app.submit_code("/login/verify", "/login/verify", &code)
-        .await;
+    app.sign_in_with_sms_code("ada@example.com", PHONE).await;
     let form = app.get_text("/account/security/sms").await;
     assert!(form.contains("Change phone number"));
 
-    let same = app
-        .submit(
-            "/account/security/sms",
-            "/account/security/sms",
-            &[("phone", "+46 70 123 45 67")],
-        )
-        .await;
+    let same = app.submit_phone("+46 70 123 45 67").await;
     assert_eq!(same.status().as_u16(), 422);
     let new_phone = "+46709876543";
-    let sent = app
-        .submit(
-            "/account/security/sms",
-            "/account/security/sms",
-            &[("phone", "+46 70 987 65 43")],
-        )
-        .await;
+    let sent = app.submit_phone("+46 70 987 65 43").await;
     assert_redirect_to(&sent, "/account/security/sms/verify");
     let new_code = app.sms.last_code_to(new_phone);
-    let stored: String = sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
     assert_eq!(
-        stored, PHONE,
+        stored_phone(&app, id).await,
+        PHONE,
         "the old number stays until the new one is verified"
     );
 
     // A sign-in code is not a phone-change code.
-    let verified = app
-        .submit_code(
-            "/account/security/sms/verify",
-            "/account/security/sms/verify",
-            &new_code,
-        )
-        .await;
+    let verified = app.submit_phone_code(&new_code).await;
     assert_redirect_to(&verified, "/account/security?notice=phone-changed");
-    let stored: String = sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-    assert_eq!(stored, new_phone);
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"phone.changed".to_owned())
-    );
+    assert_eq!(stored_phone(&app, id).await, new_phone);
+    app.assert_audit_contains("phone.changed").await;
 
-    app.post_logout().await;
-    app.clock.advance(31);
-    app.sign_in_first_step("ada@example.com").await;
+    app.sign_in_again_after_the_cooldown("ada@example.com")
+        .await;
     assert_eq!(
         app.sms.count_to(new_phone),
         2,
@@ -155,10 +120,7 @@ async fn changing_the_phone_needs_a_code_from_the_new_number(app: TestApp) {
 
 async fn turning_off_needs_the_password_and_then_sign_in_needs_no_code(app: TestApp) {
     let id = app.create_sms_user("ada@example.com", PHONE).await;
-    app.sign_in_first_step("ada@example.com").await;
-    let code = app.sms.last_code_to(PHONE);
-    app.submit_code("/login/verify", "/login/verify", &code)
-        .await;
+    app.sign_in_with_sms_code("ada@example.com", PHONE).await;
     let settings = app.get_text("/account/security").await;
     assert!(settings.contains("Turn off 2-step verification"));
 
@@ -167,28 +129,13 @@ async fn turning_off_needs_the_password_and_then_sign_in_needs_no_code(app: Test
         .submit("/account/security", "/account/security/two-step/off", &[])
         .await;
     assert_redirect_to(&refused, "/account/confirm?next=/account/security");
-    app.submit(
-        "/account/confirm",
-        "/account/confirm",
-        &[("password", GOOD_PASSWORD), ("next", "/account/security")],
-    )
-    .await;
+    confirm_password(&app, "/account/confirm", GOOD_PASSWORD, "/account/security").await;
     let off = app
         .submit("/account/security", "/account/security/two-step/off", &[])
         .await;
     assert_redirect_to(&off, "/account/security?notice=two-step-off");
-    let method: Option<String> =
-        sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    assert_eq!(method, None);
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"two_step.disabled".to_owned())
-    );
+    assert_eq!(app.two_factor_method(id).await, None);
+    app.assert_audit_contains("two_step.disabled").await;
 
     app.post_logout().await;
     assert_redirect_to(&app.post_login("ada@example.com", GOOD_PASSWORD).await, "/");
@@ -196,16 +143,8 @@ async fn turning_off_needs_the_password_and_then_sign_in_needs_no_code(app: Test
 
 async fn administrators_cannot_turn_it_off(app: TestApp) {
     let id = app.create_user("root@example.com", "Root", true).await;
-    sqlx::query("UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2")
-        .bind(PHONE)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    app.sign_in_first_step("root@example.com").await;
-    let code = app.sms.last_code_to(PHONE);
-    app.submit_code("/login/verify", "/login/verify", &code)
-        .await;
+    app.turn_on_sms_in_database(id, PHONE).await;
+    app.sign_in_with_sms_code("root@example.com", PHONE).await;
     let settings = app.get_text("/account/security").await;
     assert!(settings.contains("required for your account, so it cannot be turned off"));
     assert!(!settings.contains("Turn off 2-step verification</button>"));
@@ -213,13 +152,7 @@ async fn administrators_cannot_turn_it_off(app: TestApp) {
         .submit("/account/security", "/account/security/two-step/off", &[])
         .await;
     assert_eq!(forced.status().as_u16(), 403);
-    let method: Option<String> =
-        sqlx::query_scalar("SELECT two_factor_method FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    assert_eq!(method.as_deref(), Some("sms"));
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("sms"));
 }
 
 async fn phone_numbers_are_checked_before_anything_is_sent(app: TestApp) {
@@ -242,13 +175,7 @@ async fn phone_numbers_are_checked_before_anything_is_sent(app: TestApp) {
         ),
     ];
     for (typed, message) in cases {
-        let response = app
-            .submit(
-                "/account/security/sms",
-                "/account/security/sms",
-                &[("phone", typed)],
-            )
-            .await;
+        let response = app.submit_phone(typed).await;
         assert_eq!(response.status().as_u16(), 422, "{typed}");
         let page = response.text().await.unwrap();
         assert!(page.contains(message), "{typed}: {page}");
@@ -295,28 +222,10 @@ async fn only_allowed_countries_receive_codes() {
     .unwrap();
     app.create_user("ada@example.com", "Ada", false).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
-    let us = app
-        .submit(
-            "/account/security/sms",
-            "/account/security/sms",
-            &[("phone", "+1 201 555 0123")],
-        )
-        .await;
-    assert_eq!(us.status().as_u16(), 422);
-    assert!(
-        us.text()
-            .await
-            .unwrap()
-            .contains("cannot be sent to numbers in this country")
-    );
+    let us = app.submit_phone("+1 201 555 0123").await;
+    assert_page(us, 422, "cannot be sent to numbers in this country").await;
     assert!(app.sms.sent().is_empty());
-    let se = app
-        .submit(
-            "/account/security/sms",
-            "/account/security/sms",
-            &[("phone", "+46 70 123 45 67")],
-        )
-        .await;
+    let se = app.submit_phone("+46 70 123 45 67").await;
     assert_redirect_to(&se, "/account/security/sms/verify");
 }
 
@@ -325,36 +234,15 @@ async fn every_factor_change_is_emailed(app: TestApp) {
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     app.turn_on_sms(PHONE).await;
     app.clock.advance(31);
-    app.submit(
-        "/account/security/sms",
-        "/account/security/sms",
-        &[("phone", "+46709876543")],
-    )
-    .await;
+    app.submit_phone("+46709876543").await;
     let code = app.sms.last_code_to("+46709876543");
-    app.submit_code(
-        "/account/security/sms/verify",
-        "/account/security/sms/verify",
-        &code,
-    )
-    .await;
+    app.submit_phone_code(&code).await;
     let key = app.setup_key().await;
-    let code = crate::helpers::oathtool(&key, app.clock.now());
-    app.submit(
-        "/account/security/app",
-        "/account/security/app",
-        &[("code", &code)],
-    )
-    .await;
+    app.confirm_app(&key).await;
     app.submit("/account/security", "/account/security/recovery-codes", &[])
         .await;
     // A new set replaces the old one, and is reported, when the person says it is saved.
-    app.submit(
-        "/account/security/recovery-codes/new",
-        "/account/security/recovery-codes/done",
-        &[("saved", "yes")],
-    )
-    .await;
+    app.confirm_codes_saved().await;
     app.submit("/account/security", "/account/security/two-step/off", &[])
         .await;
 

@@ -1,4 +1,4 @@
-use crate::helpers::{GOOD_PASSWORD, TestApp, assert_redirect_to};
+use crate::helpers::{GOOD_PASSWORD, TestApp, assert_redirect_to, sorted_statuses};
 use crate::on_both_databases;
 
 fn setup_path(app: &TestApp) -> String {
@@ -101,9 +101,7 @@ async fn two_concurrent_uses_of_the_link_create_one_administrator(app: TestApp) 
     let second_post =
         crate::helpers::submit_with(&second, &app.address, &path, "/setup", &second_fields);
     let (a, b) = tokio::join!(first_post, second_post);
-    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
-    statuses.sort();
-    assert_eq!(statuses, [303, 403]);
+    assert_eq!(sorted_statuses(&[a, b]), [303, 403]);
     assert_eq!(
         app.count("SELECT COUNT(*) FROM users WHERE is_admin = 1")
             .await,

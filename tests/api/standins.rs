@@ -9,6 +9,8 @@ use std::time::Duration;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use secrecy::SecretString;
+use twostep::config::SmsSettings;
 
 pub const TWILIO_SID: &str = "AC0123456789abcdef0123456789abcdef";
 pub const TWILIO_TOKEN: &str = "twilio-auth-token-for-tests";
@@ -64,6 +66,16 @@ impl StandIn {
 
     pub fn count_to(&self, to: &str) -> usize {
         self.sent().iter().filter(|m| m.to == to).count()
+    }
+
+    /// The portal's settings for sending through this stand-in as Twilio.
+    pub fn twilio_settings(&self) -> SmsSettings {
+        SmsSettings::Twilio {
+            account_sid: TWILIO_SID.into(),
+            auth_token: SecretString::from(TWILIO_TOKEN),
+            from: TWILIO_FROM.into(),
+            api_base: self.base_url.parse().unwrap(),
+        }
     }
 
     #[track_caller]

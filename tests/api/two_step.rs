@@ -1,8 +1,11 @@
 //! SMS 2-step verification: set-up, sign-in, limits, provider failures.
 
-use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, csrf_token};
-use crate::on_both_databases;
+use crate::helpers::{
+    Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, csrf_token,
+    location_of,
+};
 use crate::standins::Mode;
+use crate::{on_both_databases, on_each_backend};
 
 async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
     let id = app
@@ -20,13 +23,7 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
 
     let form = app.get_text("/account/security/sms").await;
     assert!(form.contains(">Phone number<") && form.contains(">Send code<"));
-    let sent = app
-        .submit(
-            "/account/security/sms",
-            "/account/security/sms",
-            &[("phone", "+46 70-123 45 67")],
-        )
-        .await;
+    let sent = app.submit_phone("+46 70-123 45 67").await;
     assert_redirect_to(&sent, "/account/security/sms/verify");
     let page = app.get_text("/account/security/sms/verify").await;
     assert!(page.contains("+46 ••• •• 67"), "{page}");
@@ -43,13 +40,7 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
 
     // "123 456" is how people read it off a phone.
     let spaced = format!("{} {}", &code[..3], &code[3..]);
-    let verified = app
-        .submit_code(
-            "/account/security/sms/verify",
-            "/account/security/sms/verify",
-            &spaced,
-        )
-        .await;
+    let verified = app.submit_phone_code(&spaced).await;
     // First time on: ten recovery codes, shown once, until the user says they are saved.
     assert_redirect_to(&verified, "/account/security/recovery-codes/new");
     let codes_page = app.get_text("/account/security/recovery-codes/new").await;
@@ -68,14 +59,7 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
         10,
         "the codes are shown again"
     );
-    let done = app
-        .submit(
-            "/account/security/recovery-codes/new",
-            "/account/security/recovery-codes/done",
-            &[("saved", "yes")],
-        )
-        .await;
-    assert_redirect_to(&done, "/account/security?notice=codes-saved");
+    app.confirm_codes_saved().await;
     assert_redirect_to(
         &app.get("/account/security/recovery-codes/new").await,
         "/account/security",
@@ -85,18 +69,8 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
     assert!(
         settings.contains("2-step verification is on.") && settings.contains("+46 70 123 45 67")
     );
-    let (phone, method): (String, String) =
-        sqlx::query_as("SELECT phone, two_factor_method FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    assert_eq!((phone.as_str(), method.as_str()), (PHONE, "sms"));
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"two_step.enabled".to_owned())
-    );
+    app.assert_sms_on(id, PHONE).await;
+    app.assert_audit_contains("two_step.enabled").await;
 
     // Sign out, sign in: password, then the code.
     app.post_logout().await;
@@ -104,31 +78,28 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
     let before = app.session_cookie().unwrap();
     assert_redirect_to(&app.get("/").await, "/login");
     assert_redirect_to(&app.get("/account/security").await, "/login");
-    let code = app.sms.last_code_to(PHONE);
-    let done = app
-        .submit_code("/login/verify", "/login/verify", &code)
-        .await;
-    assert_redirect_to(&done, "/");
-    assert_ne!(
-        app.session_cookie().unwrap(),
-        before,
-        "a new session id after the code"
-    );
+    app.finish_sign_in_with_sms(PHONE).await;
+    app.assert_new_session_id(&before, "a new session id after the code");
     assert!(
         app.session_is_dead(&before, "/login/verify").await,
         "the half-signed-in id is dead"
     );
     assert!(app.get_text("/").await.contains("Hello, Ada Lovelace"));
     app.sms.assert_well_formed();
-    let events = app.audit_events().await;
     for event in [
         "sign_in.code_required",
         "sms.sent",
         "code.verified",
         "sign_in.succeeded",
     ] {
-        assert!(events.contains(&event.to_owned()), "{event}: {events:?}");
+        app.assert_audit_contains(event).await;
     }
+}
+
+/// How many codes were tried against user `id`'s current sign-in code.
+async fn code_attempts(app: &TestApp, id: i64) -> i64 {
+    app.count_where("SELECT attempts FROM sms_challenges WHERE user_id = $1", id)
+        .await
 }
 
 async fn codes_are_stored_only_as_macs(app: TestApp) {
@@ -150,21 +121,10 @@ async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) 
     let code = app.sms.last_code_to(PHONE);
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for left in [4, 3, 2] {
-        let response = app
-            .submit_code("/login/verify", "/login/verify", wrong)
-            .await;
-        assert_eq!(response.status().as_u16(), 401);
-        assert!(
-            response
-                .text()
-                .await
-                .unwrap()
-                .contains(&format!("You have {left} tries left."))
-        );
+        let response = app.submit_sign_in_code(wrong).await;
+        assert_page(response, 401, &format!("You have {left} tries left.")).await;
     }
-    let response = app
-        .submit_code("/login/verify", "/login/verify", wrong)
-        .await;
+    let response = app.submit_sign_in_code(wrong).await;
     assert!(
         response
             .text()
@@ -172,27 +132,14 @@ async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) 
             .unwrap()
             .contains("You have 1 try left.")
     );
-    let locked = app
-        .submit_code("/login/verify", "/login/verify", wrong)
-        .await;
-    assert_eq!(locked.status().as_u16(), 429);
-    assert!(locked.text().await.unwrap().contains("Request a new code"));
+    let locked = app.submit_sign_in_code(wrong).await;
+    assert_page(locked, 429, "Request a new code").await;
     // Dead means dead: not even the right code works now.
-    let right = app
-        .submit_code("/login/verify", "/login/verify", &code)
-        .await;
+    let right = app.submit_sign_in_code(&code).await;
     assert_eq!(right.status().as_u16(), 429);
     assert_redirect_to(&app.get("/").await, "/login");
-    assert_eq!(
-        app.count_where("SELECT attempts FROM sms_challenges WHERE user_id = $1", id)
-            .await,
-        5
-    );
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'code.locked'")
-            .await,
-        1
-    );
+    assert_eq!(code_attempts(&app, id).await, 5);
+    assert_eq!(app.count_events("code.locked").await, 1);
 
     // A new code after the cooldown works.
     app.clock.advance(31);
@@ -207,9 +154,7 @@ async fn malformed_codes_are_explained(app: TestApp) {
         ("12ab56", "Enter the 6-digit code"),
         ("1234567", "Enter the 6-digit code"),
     ] {
-        let response = app
-            .submit_code("/login/verify", "/login/verify", typed)
-            .await;
+        let response = app.submit_sign_in_code(typed).await;
         assert_eq!(response.status().as_u16(), 422);
         assert!(response.text().await.unwrap().contains(message), "{typed}");
     }
@@ -244,17 +189,8 @@ async fn an_expired_code_is_refused_within_a_fresh_sign_in(app: TestApp) {
         .execute(&app.db.pool)
         .await
         .unwrap();
-    let response = app
-        .submit_code("/login/verify", "/login/verify", &code)
-        .await;
-    assert_eq!(response.status().as_u16(), 410);
-    assert!(
-        response
-            .text()
-            .await
-            .unwrap()
-            .contains("This code has expired. Request a new code")
-    );
+    let response = app.submit_sign_in_code(&code).await;
+    assert_page(response, 410, "This code has expired. Request a new code").await;
 }
 
 async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
@@ -266,23 +202,13 @@ async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
         page.contains("You can ask for a new code in"),
         "the page says when"
     );
-    let early = app
-        .submit("/login/verify", "/login/verify/resend", &[])
-        .await;
-    assert_eq!(early.status().as_u16(), 429);
-    assert!(
-        early
-            .text()
-            .await
-            .unwrap()
-            .contains("You can ask for a new one in")
-    );
+    let early = app.send_again().await;
+    assert_page(early, 429, "You can ask for a new one in").await;
     assert_eq!(app.sms.count_to(PHONE), 1);
 
     app.clock.advance(30);
     assert_redirect_to(
-        &app.submit("/login/verify", "/login/verify/resend", &[])
-            .await,
+        &app.send_again().await,
         "/login/verify?with=sms&notice=code-sent",
     );
     assert!(
@@ -298,75 +224,49 @@ async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
             break;
         }
         app.clock.advance(30);
-        app.submit("/login/verify", "/login/verify/resend", &[])
-            .await;
+        app.send_again().await;
         second = app.sms.last_code_to(PHONE);
     }
     assert_ne!(first, second, "a new code");
-    let old = app
-        .submit_code("/login/verify", "/login/verify", &first)
-        .await;
+    let old = app.submit_sign_in_code(&first).await;
     assert_eq!(
         old.status().as_u16(),
         401,
         "the replaced code no longer works"
     );
-    assert_redirect_to(
-        &app.submit_code("/login/verify", "/login/verify", &second)
-            .await,
-        "/",
-    );
+    assert_redirect_to(&app.submit_sign_in_code(&second).await, "/");
+}
+
+/// Asks for four more codes, each once the cooldown has passed: all are sent.
+async fn send_again_four_times(app: &TestApp) {
+    for _ in 0..4 {
+        app.clock.advance(31);
+        assert_eq!(app.send_again().await.status().as_u16(), 303);
+    }
 }
 
 async fn at_most_five_codes_per_user_per_hour_and_ten_per_phone_per_day(app: TestApp) {
     app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await; // send 1
-    for _ in 0..4 {
-        app.clock.advance(31);
-        assert_eq!(
-            app.submit("/login/verify", "/login/verify/resend", &[])
-                .await
-                .status()
-                .as_u16(),
-            303
-        );
-    }
+    send_again_four_times(&app).await;
     app.clock.advance(31);
-    let sixth = app
-        .submit("/login/verify", "/login/verify/resend", &[])
-        .await;
-    assert_eq!(sixth.status().as_u16(), 429);
-    assert!(sixth.text().await.unwrap().contains("too many codes"));
+    let sixth = app.send_again().await;
+    assert_page(sixth, 429, "too many codes").await;
     assert_eq!(app.sms.count_to(PHONE), 5);
-    assert!(
-        app.audit_events()
-            .await
-            .contains(&"sms.send_refused".to_owned())
-    );
+    app.assert_audit_contains("sms.send_refused").await;
 
     // An hour later the user may ask again, until the phone's daily ten are used.
     app.clock.advance(3600);
     app.sign_in_first_step("ada@example.com").await; // send 6
-    for _ in 0..4 {
-        app.clock.advance(31);
-        assert_eq!(
-            app.submit("/login/verify", "/login/verify/resend", &[])
-                .await
-                .status()
-                .as_u16(),
-            303
-        );
-    }
+    send_again_four_times(&app).await;
     app.clock.advance(3600);
     let eleventh = app.post_login("ada@example.com", GOOD_PASSWORD).await;
-    assert_eq!(eleventh.status().as_u16(), 429);
-    assert!(
-        eleventh
-            .text()
-            .await
-            .unwrap()
-            .contains("Too many codes have been sent to this phone number today")
-    );
+    assert_page(
+        eleventh,
+        429,
+        "Too many codes have been sent to this phone number today",
+    )
+    .await;
     assert_eq!(app.sms.count_to(PHONE), 10);
 }
 
@@ -392,16 +292,8 @@ async fn twenty_concurrent_wrong_guesses_count_exactly_five(app: TestApp) {
         4,
         "{statuses:?}"
     );
-    assert_eq!(
-        app.count_where("SELECT attempts FROM sms_challenges WHERE user_id = $1", id)
-            .await,
-        5
-    );
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'code.failed'")
-            .await,
-        4
-    );
+    assert_eq!(code_attempts(&app, id).await, 5);
+    assert_eq!(app.count_events("code.failed").await, 4);
     let right = app
         .post_raw(
             "/login/verify",
@@ -441,13 +333,7 @@ async fn a_correct_code_raced_twice_is_accepted_once(app: TestApp) {
     let outcomes: Vec<(u16, String)> = futures_util::future::join_all(race)
         .await
         .iter()
-        .map(|r| {
-            let location = r
-                .headers()
-                .get("location")
-                .map(|l| l.to_str().unwrap().to_owned());
-            (r.status().as_u16(), location.unwrap_or_default())
-        })
+        .map(|r| (r.status().as_u16(), location_of(r).unwrap_or_default()))
         .collect();
     // One signs in. The other finds the code used (410) or, if it came after the first
     // had renewed the session, no half-signed-in session at all (back to /login).
@@ -461,11 +347,7 @@ async fn a_correct_code_raced_twice_is_accepted_once(app: TestApp) {
         other.0 == 410 || *other == (303, "/login".to_owned()),
         "{outcomes:?}"
     );
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'code.verified'")
-            .await,
-        1
-    );
+    assert_eq!(app.count_events("code.verified").await, 1);
 }
 
 on_both_databases!(
@@ -495,10 +377,7 @@ async fn codes_are_limited_per_client_address() {
         let email = format!("user{n}@example.com");
         app.create_sms_user(&email, phone).await;
         let response = app.post_login(&email, GOOD_PASSWORD).await;
-        let location = response
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned());
+        let location = location_of(&response);
         let status = response.status().as_u16();
         responses.push((status, location, response.text().await.unwrap()));
     }
@@ -534,11 +413,7 @@ async fn a_provider_failure_at_sign_in_says_so_and_send_again_works(app: TestApp
         0,
         "a failed send does not count"
     );
-    let detail: String =
-        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = 'sms.send_failed'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let detail = app.audit_detail("sms.send_failed").await;
     assert!(
         detail.contains("twilio") && detail.contains("20500"),
         "{detail}"
@@ -553,13 +428,7 @@ async fn a_refused_number_is_explained(app: TestApp) {
     app.create_user("ada@example.com", "Ada", false).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     app.sms.set_mode(Mode::RejectNumber);
-    let response = app
-        .submit(
-            "/account/security/sms",
-            "/account/security/sms",
-            &[("phone", "+46 70 123 45 67")],
-        )
-        .await;
+    let response = app.submit_phone("+46 70 123 45 67").await;
     assert_eq!(response.status().as_u16(), 200);
     let page = response.text().await.unwrap();
     assert!(page.contains("could not be delivered to this number"));
@@ -567,11 +436,7 @@ async fn a_refused_number_is_explained(app: TestApp) {
         page.contains(r#"value="+46 70 123 45 67""#),
         "the typed number is kept"
     );
-    let detail: String =
-        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = 'sms.send_failed'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let detail = app.audit_detail("sms.send_failed").await;
     assert!(detail.contains("21211"), "{detail}");
     assert!(
         !detail.contains("verification code"),
@@ -595,19 +460,8 @@ async fn a_hanging_provider_gives_a_clear_message() {
     app.create_sms_user("ada@example.com", PHONE).await;
     app.sms.set_mode(Mode::Hang);
     let response = app.post_login("ada@example.com", GOOD_PASSWORD).await;
-    assert_eq!(response.status().as_u16(), 200);
-    assert!(
-        response
-            .text()
-            .await
-            .unwrap()
-            .contains("We could not send the text message just now")
-    );
-    let detail: String =
-        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = 'sms.send_failed'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    assert_page(response, 200, "We could not send the text message just now").await;
+    let detail = app.audit_detail("sms.send_failed").await;
     assert!(detail.contains("timed out"), "{detail}");
 }
 
@@ -627,11 +481,7 @@ async fn sign_in_works_through_clickatell() {
     app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
     let code = clickatell.last_code_to(PHONE);
-    assert_redirect_to(
-        &app.submit_code("/login/verify", "/login/verify", &code)
-            .await,
-        "/",
-    );
+    assert_redirect_to(&app.submit_sign_in_code(&code).await, "/");
     clickatell.assert_well_formed();
     assert!(app.sms.sent().is_empty());
 }
@@ -656,11 +506,7 @@ async fn the_log_provider_shows_the_development_banner() {
             .await
             .contains("verification codes are written to the server log")
     );
-    let detail: String =
-        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = 'sms.sent'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let detail = app.audit_detail("sms.sent").await;
     assert!(detail.starts_with("sign_in log log-"), "{detail}");
     let normal = TestApp::spawn(Backend::Sqlite).await.unwrap();
     assert!(!normal.get_text("/login").await.contains("development mode"));
@@ -711,15 +557,11 @@ async fn concurrent_sends_stop_exactly_at_the_limit(backend: Backend) {
     assert_eq!(app.sms.sent().len(), 20);
 }
 
-#[tokio::test]
-async fn concurrent_sends_stop_exactly_at_the_limit_on_sqlite() {
-    concurrent_sends_stop_exactly_at_the_limit(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn concurrent_sends_stop_exactly_at_the_limit_on_postgres() {
-    concurrent_sends_stop_exactly_at_the_limit(Backend::Postgres).await;
-}
+on_each_backend!(
+    concurrent_sends_stop_exactly_at_the_limit =>
+    concurrent_sends_stop_exactly_at_the_limit_on_sqlite,
+    concurrent_sends_stop_exactly_at_the_limit_on_postgres
+);
 
 async fn the_second_step_can_be_cancelled(app: TestApp) {
     app.create_sms_user("ada@example.com", PHONE).await;

@@ -14,8 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use secrecy::SecretString;
-use twostep::config::{Settings, SmsSettings};
+use twostep::config::Settings;
 use twostep::startup::Application;
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -114,12 +113,7 @@ async fn portal() -> (String, standins::StandIn, tempfile::TempDir) {
     let url = format!("sqlite://{}", dir.path().join("twostep.db").display());
     let mut settings = Settings::for_database(&url, dir.path());
     settings.bind = "127.0.0.1:0".parse().unwrap();
-    settings.sms = SmsSettings::Twilio {
-        account_sid: standins::TWILIO_SID.into(),
-        auth_token: SecretString::from(standins::TWILIO_TOKEN),
-        from: standins::TWILIO_FROM.into(),
-        api_base: sms.base_url.parse().unwrap(),
-    };
+    settings.sms = sms.twilio_settings();
     let app = Application::build(settings).await.unwrap();
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
@@ -214,16 +208,39 @@ async fn sign_in(client: &Client, email: &str) {
     press(client, "Sign in").await;
 }
 
-/// Ticks "I have saved my recovery codes" and presses "Done".
-async fn codes_saved(client: &Client) {
-    expect_text(client, "Save your recovery codes").await;
+/// Signs out, then types the email and password on the sign-in page and submits them.
+async fn sign_out_and_in_again(client: &Client, email: &str) {
+    sign_out(client).await;
+    sign_in(client, email).await;
+}
+
+/// Types `code` as the verification code and presses "Verify".
+async fn enter_code(client: &Client, code: &str) {
+    fill(client, "Verification code", code).await;
+    press(client, "Verify").await;
+}
+
+/// Ticks the checkbox whose id is `id`.
+async fn tick(client: &Client, id: &str) {
     client
-        .find(Locator::Id("saved"))
+        .find(Locator::Id(id))
         .await
-        .unwrap()
+        .unwrap_or_else(|_| panic!("no checkbox {id}"))
         .click()
         .await
         .unwrap();
+}
+
+/// The text of the element whose id is `id`.
+async fn text_of(client: &Client, id: &str) -> String {
+    let element = client.find(Locator::Id(id)).await.unwrap();
+    element.text().await.unwrap()
+}
+
+/// Ticks "I have saved my recovery codes" and presses "Done".
+async fn codes_saved(client: &Client) {
+    expect_text(client, "Save your recovery codes").await;
+    tick(client, "saved").await;
     press(client, "Done").await;
 }
 
@@ -285,13 +302,7 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     press(&client, "Send code").await;
     expect_text(&client, "+46 ••• •• 67").await;
     let code = sms.last_code_to("+46701234567");
-    fill(
-        &client,
-        "Verification code",
-        &format!("{} {}", &code[..3], &code[3..]),
-    )
-    .await;
-    press(&client, "Verify").await;
+    enter_code(&client, &format!("{} {}", &code[..3], &code[3..])).await;
     expect_text(&client, "Save your recovery codes").await;
     // The checkbox is required: pressing Done without it, the browser does not submit.
     press(&client, "Done").await;
@@ -318,17 +329,14 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     codes_saved(&client).await;
     expect_text(&client, "2-step verification is on.").await;
 
-    sign_out(&client).await;
-    sign_in(&client, "grace@example.com").await;
+    sign_out_and_in_again(&client, "grace@example.com").await;
     expect_text(&client, "Enter your verification code").await;
     let field = client.find(Locator::Id("code")).await.unwrap();
     assert_eq!(
         field.attr("autocomplete").await.unwrap().as_deref(),
         Some("one-time-code")
     );
-    let code = sms.last_code_to("+46701234567");
-    fill(&client, "Verification code", &code).await;
-    press(&client, "Verify").await;
+    enter_code(&client, &sms.last_code_to("+46701234567")).await;
     expect_text(&client, "Hello, Grace Hopper").await;
     sms.assert_well_formed();
     client.close().await.unwrap();
@@ -373,24 +381,10 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
         client.find(Locator::Css(".qr svg")).await.is_ok(),
         "the QR code is drawn inline"
     );
-    let key = client
-        .find(Locator::Id("setup-key"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-        .replace(' ', "");
-    fill(&client, "Verification code", &oathtool(&key, unix_now())).await;
-    press(&client, "Verify").await;
+    let key = text_of(&client, "setup-key").await.replace(' ', "");
+    enter_code(&client, &oathtool(&key, unix_now())).await;
     expect_text(&client, "Save your recovery codes").await;
-    let codes = client
-        .find(Locator::Id("recovery-codes"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let codes = text_of(&client, "recovery-codes").await;
     let codes: Vec<&str> = codes
         .lines()
         .map(str::trim)
@@ -398,31 +392,17 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
         .collect();
     assert_eq!(codes.len(), 10, "{codes:?}");
     let first_code = codes[0].to_owned();
-    client
-        .find(Locator::Id("saved"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    tick(&client, "saved").await;
     press(&client, "Done").await;
     expect_text(&client, "Codes come from your authenticator app.").await;
 
-    sign_out(&client).await;
-    sign_in(&client, "katherine@example.com").await;
+    sign_out_and_in_again(&client, "katherine@example.com").await;
     expect_text(&client, "Open your authenticator app").await;
     // The set-up used this step: the next one is inside the accepted window.
-    fill(
-        &client,
-        "Verification code",
-        &oathtool(&key, unix_now() + 30),
-    )
-    .await;
-    press(&client, "Verify").await;
+    enter_code(&client, &oathtool(&key, unix_now() + 30)).await;
     expect_text(&client, "Hello, Katherine Johnson").await;
 
-    sign_out(&client).await;
-    sign_in(&client, "katherine@example.com").await;
+    sign_out_and_in_again(&client, "katherine@example.com").await;
     expect_text(&client, "Open your authenticator app").await;
     follow(&client, "Use a recovery code").await;
     fill(&client, "Recovery code", &first_code).await;
@@ -448,19 +428,12 @@ async fn trust_the_device_then_remove_it() {
     fill(&client, "Phone number", "+46 70 555 12 34").await;
     press(&client, "Send code").await;
     expect_text(&client, "+46 ••• •• 34").await;
-    fill(
-        &client,
-        "Verification code",
-        &sms.last_code_to("+46705551234"),
-    )
-    .await;
-    press(&client, "Verify").await;
+    enter_code(&client, &sms.last_code_to("+46705551234")).await;
     codes_saved(&client).await;
     expect_text(&client, "2-step verification is on.").await;
 
     // Sign in with a code, trusting this browser.
-    sign_out(&client).await;
-    sign_in(&client, "mary@example.com").await;
+    sign_out_and_in_again(&client, "mary@example.com").await;
     expect_text(&client, "Enter your verification code").await;
     fill(
         &client,
@@ -468,20 +441,13 @@ async fn trust_the_device_then_remove_it() {
         &sms.last_code_to("+46705551234"),
     )
     .await;
-    client
-        .find(Locator::Id("trust_device"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    tick(&client, "trust_device").await;
     press(&client, "Verify").await;
     expect_text(&client, "Hello, Mary Jackson").await;
 
     // The password alone now signs in.
     let sent = sms.sent().len();
-    sign_out(&client).await;
-    sign_in(&client, "mary@example.com").await;
+    sign_out_and_in_again(&client, "mary@example.com").await;
     expect_text(&client, "Hello, Mary Jackson").await;
     assert_eq!(sms.sent().len(), sent, "no code was sent");
 
@@ -492,8 +458,7 @@ async fn trust_the_device_then_remove_it() {
     // Each Remove button names what it removes (the sign-in methods have one too).
     press_labelled(&client, "Remove Chrome on Linux").await;
     expect_text(&client, "The device was removed.").await;
-    sign_out(&client).await;
-    sign_in(&client, "mary@example.com").await;
+    sign_out_and_in_again(&client, "mary@example.com").await;
     expect_text(&client, "Enter your verification code").await;
     client.close().await.unwrap();
 }
