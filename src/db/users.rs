@@ -232,8 +232,8 @@ pub async fn set_session_duration<'e>(
 }
 
 pub async fn admin_exists<'e>(db: impl Exec<'e>) -> Result<bool, DbError> {
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_admin = 1")
-        .fetch_one(db)
+    let one: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE is_admin = 1 LIMIT 1")
+        .fetch_optional(db)
         .await?;
-    Ok(count > 0)
+    Ok(one.is_some())
 }

@@ -5,11 +5,12 @@
 //! zxcvbn gives. Hashing is argon2id m=19456 KiB, t=2, p=1, run on the blocking pool with at
 //! most one hash per core at a time so sign-in bursts cannot starve the executor.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
-use argon2::password_hash::SaltString;
-use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version};
+use argon2::password_hash::{Output, ParamsString, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, PasswordHash, Version};
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::Semaphore;
 use zxcvbn::{Score, zxcvbn};
@@ -69,15 +70,53 @@ pub fn check_new_password(password: &str, user_inputs: &[&str]) -> Result<(), Pa
     Err(PasswordProblem::TooGuessable(reason))
 }
 
-fn argon2() -> Argon2<'static> {
-    let params = Params::new(19_456, 2, 1, None).expect("OWASP argon2 parameters are valid");
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+fn params() -> Params {
+    Params::new(19_456, 2, 1, None).expect("OWASP argon2 parameters are valid")
+}
+
+/// Argon2's working memory (19 MiB a hash), reused: at most one set of blocks per hash
+/// allowed at once is ever allocated. Freed and allocated anew on the blocking threads, it
+/// would stay in each thread's allocator arena, and a login storm would leave the process
+/// hundreds of MiB larger.
+struct Memory {
+    free: Mutex<Vec<Vec<Block>>>,
+    /// Sets of blocks ever allocated: never more than the hashes allowed at once.
+    allocated: AtomicUsize,
+}
+
+impl Memory {
+    fn new() -> Self {
+        Self {
+            free: Mutex::new(Vec::new()),
+            allocated: AtomicUsize::new(0),
+        }
+    }
+
+    /// Runs `work` with `blocks` blocks of memory, taken from the pool (or allocated when
+    /// the pool is empty) and given back afterwards.
+    fn with_blocks<T>(&self, blocks: usize, work: impl FnOnce(&mut [Block]) -> T) -> T {
+        let taken = self.free.lock().ok().and_then(|mut free| free.pop());
+        let mut memory = taken.unwrap_or_else(|| {
+            self.allocated.fetch_add(1, Ordering::Relaxed);
+            Vec::new()
+        });
+        // Older hashes may use other parameters: the set grows to fit, never shrinks.
+        if memory.len() < blocks {
+            memory.resize(blocks, Block::default());
+        }
+        let result = work(&mut memory[..blocks]);
+        if let Ok(mut free) = self.free.lock() {
+            free.push(memory);
+        }
+        result
+    }
 }
 
 /// Hashes and verifies passwords off the async executor, a bounded number at a time.
 #[derive(Clone)]
 pub struct Passwords {
     permits: Arc<Semaphore>,
+    memory: Arc<Memory>,
     /// Verified for unknown accounts so their timing matches a real check.
     dummy_hash: Arc<str>,
 }
@@ -96,11 +135,23 @@ impl Passwords {
 
     pub fn new() -> anyhow::Result<Self> {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Self::with_concurrency(cores)
+    }
+
+    /// A hasher running at most `concurrency` hashes at once.
+    pub fn with_concurrency(concurrency: usize) -> anyhow::Result<Self> {
+        let memory = Arc::new(Memory::new());
         let dummy = SecretString::from(crate::domain::tokens::random_token());
         Ok(Self {
-            permits: Arc::new(Semaphore::new(cores)),
-            dummy_hash: hash_blocking(&dummy)?.into(),
+            permits: Arc::new(Semaphore::new(concurrency)),
+            dummy_hash: hash_blocking(&memory, &dummy)?.into(),
+            memory,
         })
+    }
+
+    /// Sets of argon2 blocks this hasher ever allocated (at most its concurrency).
+    pub fn memory_sets_allocated(&self) -> usize {
+        self.memory.allocated.load(Ordering::Relaxed)
     }
 
     #[tracing::instrument(name = "Hash a password", skip_all)]
@@ -110,7 +161,8 @@ impl Passwords {
             .acquire()
             .await
             .context("the hashing pool closed")?;
-        tokio::task::spawn_blocking(move || hash_blocking(&password))
+        let memory = self.memory.clone();
+        tokio::task::spawn_blocking(move || hash_blocking(&memory, &password))
             .await
             .context("the hashing task failed")?
     }
@@ -132,28 +184,90 @@ impl Passwords {
             .acquire()
             .await
             .context("the hashing pool closed")?;
-        let matches = tokio::task::spawn_blocking(move || verify_blocking(&password, &hash))
-            .await
-            .context("the verification task failed")??;
+        let memory = self.memory.clone();
+        let matches =
+            tokio::task::spawn_blocking(move || verify_blocking(&memory, &password, &hash))
+                .await
+                .context("the verification task failed")??;
         Ok(matches && known)
     }
 }
 
-fn hash_blocking(password: &SecretString) -> anyhow::Result<String> {
+/// The raw argon2 output of `password` under `salt`, in pooled memory.
+fn raw_hash(
+    memory: &Memory,
+    argon2: &Argon2<'_>,
+    params: &Params,
+    password: &SecretString,
+    salt: &[u8],
+    len: usize,
+) -> anyhow::Result<Output> {
+    memory.with_blocks(params.block_count(), |blocks| {
+        Output::init_with(len, |out| {
+            argon2
+                .hash_password_into_with_memory(
+                    password.expose_secret().as_bytes(),
+                    salt,
+                    out,
+                    blocks,
+                )
+                .map_err(|_| argon2::password_hash::Error::Password)
+        })
+        .map_err(|err| anyhow::anyhow!("hashing a password: {err}"))
+    })
+}
+
+fn hash_blocking(memory: &Memory, password: &SecretString) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
-    let hash = argon2()
-        .hash_password(password.expose_secret().as_bytes(), &salt)
-        .map_err(|err| anyhow::anyhow!("hashing a password: {err}"))?;
+    let mut salt_bytes = [0u8; 64];
+    let salt_bytes = salt
+        .as_salt()
+        .decode_b64(&mut salt_bytes)
+        .map_err(|err| anyhow::anyhow!("decoding a fresh salt: {err}"))?;
+    let params = params();
+    let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+    let len = params.output_len().unwrap_or(Params::DEFAULT_OUTPUT_LEN);
+    let output = raw_hash(memory, &argon2, &params, password, salt_bytes, len)?;
+    let hash = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params)
+            .map_err(|err| anyhow::anyhow!("encoding the parameters: {err}"))?,
+        salt: Some(salt.as_salt()),
+        hash: Some(output),
+    };
     Ok(hash.to_string())
 }
 
-fn verify_blocking(password: &SecretString, stored: &str) -> anyhow::Result<bool> {
-    let parsed = PasswordHash::new(stored)
-        .map_err(|err| anyhow::anyhow!("a stored hash is malformed: {err}"))?;
+fn verify_blocking(memory: &Memory, password: &SecretString, stored: &str) -> anyhow::Result<bool> {
+    let malformed =
+        |err: argon2::password_hash::Error| anyhow::anyhow!("a stored hash is malformed: {err}");
+    let parsed = PasswordHash::new(stored).map_err(malformed)?;
+    let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
+        anyhow::bail!("a stored hash has no salt or no output");
+    };
     // The parameters come from the stored hash, so older hashes keep verifying.
-    Ok(Argon2::default()
-        .verify_password(password.expose_secret().as_bytes(), &parsed)
-        .is_ok())
+    let algorithm = Algorithm::try_from(parsed.algorithm).map_err(malformed)?;
+    let version = parsed
+        .version
+        .map(Version::try_from)
+        .transpose()
+        .map_err(|err| anyhow::anyhow!("a stored hash is malformed: {err}"))?
+        .unwrap_or_default();
+    let params = Params::try_from(&parsed).map_err(malformed)?;
+    let mut salt_bytes = [0u8; 64];
+    let salt_bytes = salt.decode_b64(&mut salt_bytes).map_err(malformed)?;
+    let argon2 = Argon2::new(algorithm, version, params.clone());
+    let computed = raw_hash(
+        memory,
+        &argon2,
+        &params,
+        password,
+        salt_bytes,
+        expected.len(),
+    )?;
+    // `Output` compares in constant time.
+    Ok(computed == expected)
 }
 
 #[cfg(test)]
@@ -209,12 +323,82 @@ mod tests {
 
     #[test]
     fn hashes_are_argon2id_with_owasp_parameters_and_verify() {
-        let hash = hash_blocking(&SecretString::from("violet kettle sings")).unwrap();
+        let memory = Memory::new();
+        let hash = hash_blocking(&memory, &SecretString::from("violet kettle sings")).unwrap();
         assert!(
             hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
             "{hash}"
         );
-        assert!(verify_blocking(&SecretString::from("violet kettle sings"), &hash).unwrap());
-        assert!(!verify_blocking(&SecretString::from("violet kettle sing"), &hash).unwrap());
+        let verify = |password: &str| {
+            verify_blocking(&memory, &SecretString::from(password), &hash).unwrap()
+        };
+        assert!(verify("violet kettle sings"));
+        assert!(!verify("violet kettle sing"));
+    }
+
+    #[test]
+    fn hashes_made_by_the_reference_implementation_verify_and_ours_verify_there() {
+        use argon2::{PasswordHasher, PasswordVerifier};
+        let memory = Memory::new();
+        let password = SecretString::from("violet kettle sings");
+        let salt = SaltString::generate(&mut rand::rngs::OsRng);
+        let reference = Argon2::new(Algorithm::Argon2id, Version::V0x13, params())
+            .hash_password(b"violet kettle sings", &salt)
+            .unwrap()
+            .to_string();
+        assert!(verify_blocking(&memory, &password, &reference).unwrap());
+        // Other parameters (an older hash) verify too.
+        let older = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(8192, 3, 1, None).unwrap(),
+        )
+        .hash_password(b"violet kettle sings", &salt)
+        .unwrap()
+        .to_string();
+        assert!(verify_blocking(&memory, &password, &older).unwrap());
+        let ours = hash_blocking(&memory, &password).unwrap();
+        let parsed = PasswordHash::new(&ours).unwrap();
+        assert!(
+            Argon2::default()
+                .verify_password(b"violet kettle sings", &parsed)
+                .is_ok()
+        );
+        assert!(verify_blocking(&memory, &password, "$argon2id$v=19$garbage").is_err());
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_burst_of_hashes_never_allocates_more_memory_than_its_concurrency() {
+        let passwords = Passwords::with_concurrency(2).unwrap();
+        let stored = passwords
+            .hash(SecretString::from("violet kettle sings"))
+            .await
+            .unwrap();
+        let burst = (0..16).map(|n| {
+            let passwords = passwords.clone();
+            let stored = stored.clone();
+            tokio::spawn(async move {
+                let typed = if n % 2 == 0 {
+                    "violet kettle sings"
+                } else {
+                    "wrong"
+                };
+                passwords
+                    .verify(SecretString::from(typed), Some(stored))
+                    .await
+                    .unwrap()
+            })
+        });
+        let results = futures_util::future::join_all(burst).await;
+        assert_eq!(
+            results.into_iter().filter(|r| *r.as_ref().unwrap()).count(),
+            8
+        );
+        assert!(
+            passwords.memory_sets_allocated() <= 2,
+            "{} sets of blocks for 2 hashes at once",
+            passwords.memory_sets_allocated()
+        );
+        assert!(passwords.memory.free.lock().unwrap().len() <= 2);
     }
 }
