@@ -112,11 +112,82 @@ impl Memory {
     }
 }
 
-/// Hashes and verifies passwords off the async executor, a bounded number at a time.
+/// How much nicer than the threads serving pages the hashing threads are: a page never
+/// waits behind a hash while logins saturate the CPU.
+const HASH_NICE: i32 = 10;
+
+type Job = Box<dyn FnOnce(&Memory) + Send>;
+
+/// Threads of their own for argon2, at a lower scheduling priority, sharing the pooled
+/// memory. They end when their `Passwords` is dropped.
+struct HashThreads {
+    jobs: std::sync::mpsc::Sender<Job>,
+}
+
+impl HashThreads {
+    fn start(count: usize, memory: Arc<Memory>) -> anyhow::Result<Self> {
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
+        let queue = Arc::new(Mutex::new(queue));
+        for n in 0..count {
+            let queue = queue.clone();
+            let memory = memory.clone();
+            std::thread::Builder::new()
+                .name(format!("argon2-{n}"))
+                .spawn(move || {
+                    lower_priority();
+                    loop {
+                        let job = match queue.lock() {
+                            Ok(queue) => queue.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            Ok(job) => job(&memory),
+                            Err(_) => return,
+                        }
+                    }
+                })
+                .context("starting a hashing thread")?;
+        }
+        Ok(Self { jobs })
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Memory) -> T + Send + 'static,
+    ) -> anyhow::Result<T> {
+        let (done, result) = tokio::sync::oneshot::channel();
+        self.jobs
+            .send(Box::new(move |memory| {
+                let _ = done.send(work(memory));
+            }))
+            .map_err(|_| anyhow::anyhow!("the hashing threads stopped"))?;
+        result.await.context("a hashing thread failed")
+    }
+}
+
+/// Lowers the calling thread's scheduling priority (on Linux a nice value is per thread).
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // SAFETY: gettid and setpriority take plain integers and touch no memory of ours.
+    let failed = unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, HASH_NICE) != 0
+    };
+    if failed {
+        tracing::warn!("Could not lower the priority of a hashing thread");
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
+
+/// Hashes and verifies passwords off the async executor, on threads of their own at a
+/// lower priority, a bounded number at a time.
 #[derive(Clone)]
 pub struct Passwords {
     permits: Arc<Semaphore>,
     memory: Arc<Memory>,
+    threads: Arc<HashThreads>,
     /// Verified for unknown accounts so their timing matches a real check.
     dummy_hash: Arc<str>,
 }
@@ -145,6 +216,7 @@ impl Passwords {
         Ok(Self {
             permits: Arc::new(Semaphore::new(concurrency)),
             dummy_hash: hash_blocking(&memory, &dummy)?.into(),
+            threads: Arc::new(HashThreads::start(concurrency, memory.clone())?),
             memory,
         })
     }
@@ -161,10 +233,9 @@ impl Passwords {
             .acquire()
             .await
             .context("the hashing pool closed")?;
-        let memory = self.memory.clone();
-        tokio::task::spawn_blocking(move || hash_blocking(&memory, &password))
-            .await
-            .context("the hashing task failed")?
+        self.threads
+            .run(move |memory| hash_blocking(memory, &password))
+            .await?
     }
 
     /// True when `password` matches `stored`; with no stored hash (unknown account, or a
@@ -184,11 +255,10 @@ impl Passwords {
             .acquire()
             .await
             .context("the hashing pool closed")?;
-        let memory = self.memory.clone();
-        let matches =
-            tokio::task::spawn_blocking(move || verify_blocking(&memory, &password, &hash))
-                .await
-                .context("the verification task failed")??;
+        let matches = self
+            .threads
+            .run(move |memory| verify_blocking(memory, &password, &hash))
+            .await??;
         Ok(matches && known)
     }
 }
@@ -365,6 +435,22 @@ mod tests {
                 .is_ok()
         );
         assert!(verify_blocking(&memory, &password, "$argon2id$v=19$garbage").is_err());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn hashes_run_at_a_lower_priority_than_the_caller() {
+        fn own_nice() -> i32 {
+            // SAFETY: plain integers in and out.
+            unsafe {
+                let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+                libc::getpriority(libc::PRIO_PROCESS, tid)
+            }
+        }
+        let passwords = Passwords::with_concurrency(1).unwrap();
+        let caller = own_nice();
+        let hashing = passwords.threads.run(|_| own_nice()).await.unwrap();
+        assert_eq!(hashing, (caller + HASH_NICE).min(19), "caller {caller}");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
