@@ -2,7 +2,7 @@
 //! wrong code is an attempt reserved against the limit before the code is checked.
 
 use super::Services;
-use super::throttle::{Attempt, MAX_WRONG_CODES, WRONG_CODE_WINDOW_SECS};
+use super::throttle::{Limit, MAX_WRONG_CODES, WRONG_CODE_WINDOW_SECS};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::totp::{active_secret, claim_step, pending_secret, store_pending_secret};
 use crate::db::{DbError, Tx};
@@ -36,14 +36,15 @@ impl Services {
         u64::try_from(self.clock.now()).unwrap_or_default()
     }
 
-    /// Reserves one authenticator attempt of the user; `None` when the limit is reached.
-    pub(crate) async fn reserve_code_attempt(
-        &self,
-        what: &str,
-        user_id: i64,
-    ) -> Result<Option<Attempt>, DbError> {
-        let limit = self.limit(what, &user_id.to_string(), MAX_WRONG_CODES);
-        self.reserve_attempt(&[limit], WRONG_CODE_WINDOW_SECS).await
+    /// The user's limit on wrong codes of one kind ("totp", "recovery").
+    pub(crate) fn code_limit(&self, what: &str, user_id: i64) -> Limit {
+        self.limit(what, &user_id.to_string(), MAX_WRONG_CODES)
+    }
+
+    /// Begins the transaction of a code check under the user's limit; `None` when too many
+    /// wrong codes were tried lately.
+    pub(crate) async fn begin_code_check(&self, limit: &Limit) -> Result<Option<Tx>, DbError> {
+        self.begin_limited(limit, WRONG_CODE_WINDOW_SECS).await
     }
 
     /// The key being set up (a new one if none is), as QR code, text and URI.

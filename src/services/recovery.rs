@@ -4,7 +4,6 @@
 use super::Services;
 use super::authenticator::owner;
 use super::notifications::Notice;
-use super::throttle::Attempt;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::recovery::{consume_code, count_unused, replace_codes, unused_codes};
 use crate::db::users::User;
@@ -118,14 +117,6 @@ impl Services {
         let event = AuditEvent::by_user(EventKind::RecoveryCodeFailed, user_id, origin, None);
         self.audit(tx, &event).await?;
         Ok(None)
-    }
-
-    /// Reserves one recovery-code attempt of the user.
-    pub(crate) async fn reserve_recovery_attempt(
-        &self,
-        user_id: i64,
-    ) -> Result<Option<Attempt>, DbError> {
-        self.reserve_code_attempt("recovery", user_id).await
     }
 
     /// Seals a fresh set for the session, so the codes page can be shown (and downloaded)

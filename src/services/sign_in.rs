@@ -218,19 +218,21 @@ impl Services {
                 Ok(result)
             }
             FactorMethod::Authenticator => {
-                let Some(attempt) = self.reserve_code_attempt("totp", user.id).await? else {
+                // The check is cheap: it runs under the limit's lock, so a burst is
+                // counted exactly and a right code writes nothing to the limit.
+                let limit = self.code_limit("totp", user.id);
+                let Some(mut tx) = self.begin_code_check(&limit).await? else {
                     return Ok(SecondStep::App(CodeOutcome::Throttled));
                 };
-                let mut tx = self.db.begin().await?;
                 let outcome = self.check_app_code(&mut tx, user.id, code, origin).await?;
                 let result = if outcome == CodeOutcome::Accepted {
-                    self.release_attempt(&mut tx, attempt).await?;
                     let how = "password and authenticator app";
                     let device_token = self
                         .finish_sign_in(&mut tx, user, how, trust, origin)
                         .await?;
                     SecondStep::SignedIn { device_token }
                 } else {
+                    self.count_failure(&mut tx, &limit).await?;
                     SecondStep::App(outcome)
                 };
                 tx.commit().await?;
@@ -247,18 +249,18 @@ impl Services {
         typed: &str,
         origin: &Origin,
     ) -> Result<RecoverySignIn, DbError> {
-        let Some(attempt) = self.reserve_recovery_attempt(user.id).await? else {
+        let limit = self.code_limit("recovery", user.id);
+        let Some(mut tx) = self.begin_code_check(&limit).await? else {
             return Ok(RecoverySignIn::Throttled);
         };
-        let mut tx = self.db.begin().await?;
         let Some(remaining) = self
             .consume_recovery_code(&mut tx, user.id, typed, origin)
             .await?
         else {
+            self.count_failure(&mut tx, &limit).await?;
             tx.commit().await?;
             return Ok(RecoverySignIn::Wrong);
         };
-        self.release_attempt(&mut tx, attempt).await?;
         self.finish_sign_in(&mut tx, user, "password and recovery code", false, origin)
             .await?;
         self.notify(

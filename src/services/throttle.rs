@@ -79,6 +79,29 @@ impl Services {
         Ok(Some(Attempt { ids }))
     }
 
+    /// For checks cheap enough to run under the limit's lock (a code, not a password hash):
+    /// begins an exclusive transaction on the limit, or `None` when it is reached. A wrong
+    /// attempt is then counted with `count_failure` in the same transaction; a right one
+    /// writes nothing to the limit.
+    pub(crate) async fn begin_limited(
+        &self,
+        limit: &Limit,
+        window_secs: i64,
+    ) -> Result<Option<Tx>, DbError> {
+        let mut tx = self.db.begin_exclusive(&[&limit.key]).await?;
+        let since = self.clock.now() - window_secs;
+        if attempts_since(&mut *tx, &limit.key, since).await? >= limit.max {
+            return Ok(None);
+        }
+        Ok(Some(tx))
+    }
+
+    pub(crate) async fn count_failure(&self, tx: &mut Tx, limit: &Limit) -> Result<(), DbError> {
+        insert_attempt(&mut **tx, &limit.key, self.clock.now())
+            .await
+            .map(drop)
+    }
+
     /// The attempt succeeded: it no longer counts against the limits.
     pub(crate) async fn release_attempt(
         &self,

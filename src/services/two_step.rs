@@ -186,11 +186,11 @@ impl Services {
         code: &str,
         origin: &Origin,
     ) -> anyhow::Result<Result<FactorOn, CodeOutcome>> {
-        let Some(attempt) = self.reserve_code_attempt("totp", user.id).await? else {
+        let matched = self.pending_app_step(user.id, code).await?;
+        let limit = self.code_limit("totp", user.id);
+        let Some(mut tx) = self.begin_code_check(&limit).await? else {
             return Ok(Err(CodeOutcome::Throttled));
         };
-        let matched = self.pending_app_step(user.id, code).await?;
-        let mut tx = self.db.begin().await?;
         let activated = match &matched {
             Some((sealed, step)) => {
                 activate_pending(&mut *tx, user.id, sealed, *step, self.clock.now()).await?
@@ -208,10 +208,10 @@ impl Services {
         )
         .await?;
         if !activated {
+            self.count_failure(&mut tx, &limit).await?;
             tx.commit().await?;
             return Ok(Err(CodeOutcome::Wrong));
         }
-        self.release_attempt(&mut tx, attempt).await?;
         set_two_step_method(
             &mut *tx,
             user.id,
