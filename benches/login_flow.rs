@@ -3,7 +3,7 @@
 //! Runs the release binary as a separate process (so its CPU time and memory can be read
 //! from /proc) on a fresh SQLite database, or on a fresh PostgreSQL database created on the
 //! server named by TWOSTEP_BENCH_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres).
-//! LOGIN_FLOW_USERS users (default 1200) with an authenticator app are seeded through the
+//! LOGIN_FLOW_USERS users (default 3000) with an authenticator app are seeded through the
 //! services beforehand. Then LOGIN_FLOW_CONCURRENCY clients (default 16) run whole
 //! browser-like sign-ins for LOGIN_FLOW_SECS seconds (default 20), each with a fresh cookie
 //! jar: GET /login, POST /login, POST /login/verify with the app's current code, GET /.
@@ -366,7 +366,7 @@ async fn main() {
     if !std::env::args().any(|arg| arg == "--bench") {
         return;
     }
-    let users = env_number("LOGIN_FLOW_USERS", 1200).max(2);
+    let users = env_number("LOGIN_FLOW_USERS", 3000).max(2);
     let storm = Duration::from_secs(env_number("LOGIN_FLOW_SECS", 20) as u64);
     let concurrency = env_number("LOGIN_FLOW_CONCURRENCY", 16).max(1);
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
