@@ -74,7 +74,7 @@ impl Services {
         origin: &Origin,
         notice: Notice<'_>,
     ) -> Result<(), DbError> {
-        let app = self.platform().await?.app_name;
+        let app = self.platform.get_using(&mut **tx).await?.app_name;
         let (subject, what) = notice.text(&app);
         let body = format!(
             "Hello {name},\n\n{what}\n\nAccount: {email}\nFrom address: {ip}\n\n\

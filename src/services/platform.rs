@@ -7,7 +7,7 @@ use tokio::sync::RwLock;
 
 use super::Services;
 use crate::db::platform::{load_platform_settings, seed_from_environment};
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbError, Exec};
 use crate::domain::policy::PlatformSettings;
 
 const FRESH_FOR: Duration = Duration::from_secs(5);
@@ -26,12 +26,19 @@ impl PlatformCache {
     }
 
     pub async fn get(&self) -> Result<PlatformSettings, DbError> {
+        self.get_using(&self.db.pool).await
+    }
+
+    /// As `get`, reading through `db` when the cache is stale: inside a transaction, its
+    /// own connection, so a use case never waits for a second one from the pool (a burst
+    /// of transactions could hold them all).
+    pub async fn get_using<'e>(&self, db: impl Exec<'e>) -> Result<PlatformSettings, DbError> {
         if let Some((read_at, settings)) = self.cached.read().await.as_ref()
             && read_at.elapsed() < FRESH_FOR
         {
             return Ok(settings.clone());
         }
-        let settings = load_platform_settings(&self.db.pool).await?;
+        let settings = load_platform_settings(db).await?;
         *self.cached.write().await = Some((Instant::now(), settings.clone()));
         Ok(settings)
     }

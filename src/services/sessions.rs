@@ -26,7 +26,7 @@ impl Services {
         user: &User,
         origin: &Origin,
     ) -> Result<String, DbError> {
-        let platform = self.platform().await?;
+        let platform = self.platform.get_using(&mut **tx).await?;
         let now = self.clock.now();
         let token = random_token();
         let device = NewDevice {
