@@ -19,7 +19,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use futures_util::StreamExt;
-use reqwest::cookie::Jar;
 use secrecy::SecretString;
 use twostep::clock::Clock;
 use twostep::config::{SecretKey, Settings};
@@ -29,6 +28,10 @@ use twostep::domain::totp::{STEP_SECS, code_at};
 use twostep::services::Services;
 use twostep::services::account::NewAccount;
 use twostep::startup::start_services;
+
+use common::{client, csrf_token, drop_postgres_database, fresh_postgres_database, percentile};
+
+mod common;
 
 const PASSWORD: &str = "violet kettle sings at dawn";
 /// Users seeded at once.
@@ -54,26 +57,6 @@ fn env_number(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_provider(Arc::new(Jar::default()))
-        .redirect(reqwest::redirect::Policy::none())
-        .pool_max_idle_per_host(1)
-        .timeout(Duration::from_secs(60))
-        .build()
-        .unwrap()
-}
-
-fn csrf_token(html: &str) -> Option<String> {
-    let marker = r#"name="csrf_token" value=""#;
-    let start = html.find(marker)? + marker.len();
-    Some(html[start..start + html[start..].find('"')?].to_owned())
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
 fn ms(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1000.0
 }
@@ -92,30 +75,6 @@ fn decode_key(grouped: &str) -> Vec<u8> {
         .expect("the set-up key is base32")
         .as_bytes()
         .to_vec()
-}
-
-async fn fresh_postgres_database(server: &str) -> String {
-    sqlx::any::install_default_drivers();
-    let admin = sqlx::AnyPool::connect(server).await.unwrap();
-    let name = format!("twostep_bench_{}", std::process::id());
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(r#"CREATE DATABASE "{name}""#)))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let mut url = url::Url::parse(server).unwrap();
-    url.set_path(&name);
-    url.to_string()
-}
-
-async fn drop_postgres_database(server: &str, database_url: &str) {
-    let admin = sqlx::AnyPool::connect(server).await.unwrap();
-    let name = database_url.rsplit('/').next().unwrap().to_owned();
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-        r#"DROP DATABASE "{name}" WITH (FORCE)"#
-    )))
-    .execute(&admin)
-    .await
-    .unwrap();
 }
 
 /// Creates a user with an active authenticator app; returns its key and the TOTP step the

@@ -7,6 +7,8 @@
 //! submits every right code from 32 concurrent clients and reports codes verified per
 //! second and the latency percentiles of `POST /login/verify`.
 
+mod common;
+
 #[path = "../tests/api/standins.rs"]
 #[allow(dead_code)]
 mod standins;
@@ -14,12 +16,13 @@ mod standins;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::cookie::Jar;
 use secrecy::SecretString;
 use twostep::config::Settings;
 use twostep::db::Db;
 use twostep::domain::password::Passwords;
 use twostep::startup::Application;
+
+use common::{client, csrf_token, drop_postgres_database, fresh_postgres_database, percentile};
 
 const USERS: usize = 640;
 const CONCURRENCY: usize = 32;
@@ -31,41 +34,9 @@ struct Pending {
     code: String,
 }
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_provider(Arc::new(Jar::default()))
-        .redirect(reqwest::redirect::Policy::none())
-        .pool_max_idle_per_host(1)
-        .build()
-        .unwrap()
-}
-
-fn csrf_token(html: &str) -> String {
-    let marker = r#"name="csrf_token" value=""#;
-    let start = html.find(marker).expect("a CSRF token") + marker.len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
-
 async fn page_text(client: &reqwest::Client, url: &str) -> String {
     let response = client.get(url).send().await.unwrap();
     response.text().await.unwrap()
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-async fn fresh_postgres_database(server: &str) -> String {
-    sqlx::any::install_default_drivers();
-    let admin = sqlx::AnyPool::connect(server).await.unwrap();
-    let name = format!("twostep_bench_{}", std::process::id());
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(r#"CREATE DATABASE "{name}""#)))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let mut url = url::Url::parse(server).unwrap();
-    url.set_path(&name);
-    url.to_string()
 }
 
 #[tokio::main]
@@ -120,7 +91,7 @@ async fn main() {
                 let page = page_text(&client, &format!("{address}/login")).await;
                 let email = format!("user{n}@example.com");
                 let form = [
-                    ("csrf_token", csrf_token(&page)),
+                    ("csrf_token", csrf_token(&page).expect("a CSRF token")),
                     ("email", email),
                     ("password", PASSWORD.into()),
                 ];
@@ -135,7 +106,7 @@ async fn main() {
                 let code = sms.last_code_to(&format!("+4670{:07}", 1_000_000 + n));
                 Pending {
                     client,
-                    token: csrf_token(&page),
+                    token: csrf_token(&page).expect("a CSRF token"),
                     code,
                 }
             }
@@ -202,13 +173,6 @@ async fn main() {
 
     if let Ok(server) = std::env::var("TWOSTEP_BENCH_POSTGRES_URL") {
         db.pool.close().await;
-        let admin = sqlx::AnyPool::connect(&server).await.unwrap();
-        let name = database_url.rsplit('/').next().unwrap().to_owned();
-        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-            r#"DROP DATABASE "{name}" WITH (FORCE)"#
-        )))
-        .execute(&admin)
-        .await
-        .unwrap();
+        drop_postgres_database(&server, &database_url).await;
     }
 }
