@@ -15,23 +15,54 @@ pub mod throttle;
 pub mod totp;
 pub mod users;
 
+use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, ConnectOptions, Connection, Executor, Transaction};
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use sqlx::Error as DbError;
 
-/// A transaction on either backend: services run each use case in one.
-pub type Tx = Transaction<'static, Any>;
+/// A transaction on either backend: services run each use case in one. On SQLite it also
+/// holds the portal's write turn (see [`Db::begin`]). Queries run on `&mut *tx`.
+pub struct Tx {
+    // Declared first: dropped (and so rolled back) before the write turn is given up.
+    inner: Transaction<'static, Any>,
+    _write_turn: Option<OwnedMutexGuard<()>>,
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), DbError> {
+        self.inner.commit().await
+    }
+}
+
+impl Deref for Tx {
+    type Target = AnyConnection;
+
+    fn deref(&self) -> &AnyConnection {
+        &self.inner
+    }
+}
+
+impl DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.inner
+    }
+}
 
 /// Where a query runs: the pool, or a use case's transaction (`&mut *tx`). Every function
 /// of `db/` takes one, so services compose them.
 pub trait Exec<'e>: Executor<'e, Database = Any> {}
 impl<'e, T: Executor<'e, Database = Any>> Exec<'e> for T {}
+
+/// A pooled PostgreSQL connection idle this long is pinged before it is handed out.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(1);
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -59,6 +90,10 @@ impl Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// SQLite has one writer at a time. Writers of this process take turns here, in order,
+    /// instead of in SQLite's busy handler, which sleeps and retries (up to 100 ms a try)
+    /// while holding a pooled connection.
+    write_turn: Arc<Mutex<()>>,
 }
 
 impl Db {
@@ -90,6 +125,18 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(5))
+            // sqlx pings every connection it hands out by default: a round trip per query
+            // on the hot path. Only a connection that sat idle is tested (PostgreSQL may
+            // have closed it); a SQLite file does not go away.
+            .test_before_acquire(false)
+            .before_acquire(move |conn, meta| {
+                Box::pin(async move {
+                    if backend == Backend::Postgres && meta.idle_for >= IDLE_BEFORE_PING {
+                        conn.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -103,7 +150,11 @@ impl Db {
                 })
             })
             .connect_lazy_with(options);
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            write_turn: Arc::new(Mutex::new(())),
+        })
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {
@@ -121,9 +172,24 @@ impl Db {
     /// transaction that reads and then writes would otherwise fail, not wait, when another
     /// writer got there first.
     pub async fn begin(&self) -> Result<Tx, DbError> {
+        let write_turn = self.write_turn().await;
+        let inner = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(Tx {
+            inner,
+            _write_turn: write_turn,
+        })
+    }
+
+    /// On SQLite, waits for this process's turn to write; hold it across a write that is
+    /// not in a transaction. `None` on PostgreSQL, where writers do not exclude each other.
+    /// Never taken while a transaction of the same task is open (it would wait for itself).
+    pub async fn write_turn(&self) -> Option<OwnedMutexGuard<()>> {
         match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+            Backend::Sqlite => Some(self.write_turn.clone().lock_owned().await),
+            Backend::Postgres => None,
         }
     }
 
@@ -136,16 +202,24 @@ impl Db {
         match self.backend {
             Backend::Sqlite => self.begin().await,
             Backend::Postgres => {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin().await?;
                 let mut keys = lock_keys.to_vec();
                 keys.sort_unstable();
                 keys.dedup();
-                for key in keys {
-                    sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS locked")
-                        .bind(key)
-                        .execute(&mut *tx)
-                        .await?;
+                if keys.is_empty() {
+                    return Ok(tx);
                 }
+                // One statement takes every lock, left to right in key order.
+                let locks: Vec<String> = (1..=keys.len())
+                    .map(|n| format!("pg_advisory_xact_lock(hashtextextended(${n}, 0))"))
+                    .collect();
+                let sql = format!("SELECT 1 FROM (SELECT {}) AS locked", locks.join(", "));
+                // The text holds only numbered placeholders; the keys are bound.
+                let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for key in keys {
+                    query = query.bind(key);
+                }
+                query.execute(&mut *tx).await?;
                 Ok(tx)
             }
         }

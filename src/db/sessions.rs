@@ -131,6 +131,7 @@ impl SessionStore for DbSessionStore {
             serde_json::to_string(&state).map_err(|err| SaveError::Serialization(err.into()))?;
         let key = new_session_key();
         let columns = self.columns(&state, ttl);
+        let _turn = self.db.write_turn().await;
         sqlx::query(
             "INSERT INTO sessions (id, user_id, state, created_at, expires_at, public_id, signed_in_at, last_seen_at, ip, user_agent) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -160,6 +161,7 @@ impl SessionStore for DbSessionStore {
         let body =
             serde_json::to_string(&state).map_err(|err| UpdateError::Serialization(err.into()))?;
         let columns = self.columns(&state, ttl);
+        let turn = self.db.write_turn().await;
         let updated = sqlx::query(
             "UPDATE sessions SET state = $1, user_id = $2, expires_at = $3, public_id = $4, signed_in_at = $5, \
              last_seen_at = $6, ip = $7, user_agent = $8 WHERE id = $9 AND expires_at > $10",
@@ -178,6 +180,7 @@ impl SessionStore for DbSessionStore {
         .await
         .map_err(|err| UpdateError::Other(err.into()))?
         .rows_affected();
+        drop(turn);
         if updated == 1 {
             return Ok(session_key);
         }
@@ -196,6 +199,7 @@ impl SessionStore for DbSessionStore {
     /// a session's end is fixed in its state. Kept correct all the same: never later than
     /// that end.
     async fn update_ttl(&self, session_key: &SessionKey, ttl: &Duration) -> anyhow::Result<()> {
+        let _turn = self.db.write_turn().await;
         sqlx::query("UPDATE sessions SET expires_at = $1 WHERE id = $2 AND public_id IS NULL")
             .bind(self.expiry(ttl))
             .bind(digest(session_key.as_ref()))
@@ -206,6 +210,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, session_key: &SessionKey) -> anyhow::Result<()> {
+        let _turn = self.db.write_turn().await;
         sqlx::query("DELETE FROM sessions WHERE id = $1")
             .bind(digest(session_key.as_ref()))
             .execute(&self.db.pool)

@@ -96,6 +96,7 @@ impl Services {
 
     /// Records an audit event that is the whole of its use case (nothing else changes).
     async fn audit_alone(&self, event: &AuditEvent<'_>) -> Result<(), DbError> {
+        let _turn = self.db.write_turn().await;
         record_event(&self.db.pool, event, self.clock.now()).await
     }
 }
