@@ -1,6 +1,6 @@
 //! The audit log: who did what to whom, when, from where.
 
-use super::{DbError, Exec};
+use super::{DbError, Exec, placeholders};
 
 /// Every kind of event the portal records. The stored names are stable: reports and
 /// tests read them.
@@ -121,23 +121,53 @@ impl<'a> AuditEvent<'a> {
     }
 }
 
-pub async fn record_event<'e>(
-    db: impl Exec<'e>,
-    event: &AuditEvent<'_>,
-    now: i64,
-) -> Result<(), DbError> {
-    sqlx::query(
-        "INSERT INTO audit_events (at, event, actor_user_id, subject_user_id, ip, user_agent, detail) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(now)
-    .bind(event.kind.as_str())
-    .bind(event.actor_user_id)
-    .bind(event.subject_user_id)
-    .bind(event.origin.ip.as_deref())
-    .bind(event.origin.user_agent.as_deref())
-    .bind(event.detail)
-    .execute(db)
-    .await?;
+/// An event of a transaction, written with the others when it commits.
+pub struct AuditRow {
+    at: i64,
+    kind: EventKind,
+    actor_user_id: Option<i64>,
+    subject_user_id: Option<i64>,
+    ip: Option<String>,
+    user_agent: Option<String>,
+    detail: Option<String>,
+}
+
+impl AuditRow {
+    pub fn new(event: &AuditEvent<'_>, now: i64) -> Self {
+        Self {
+            at: now,
+            kind: event.kind,
+            actor_user_id: event.actor_user_id,
+            subject_user_id: event.subject_user_id,
+            ip: event.origin.ip.clone(),
+            user_agent: event.origin.user_agent.clone(),
+            detail: event.detail.map(str::to_owned),
+        }
+    }
+}
+
+/// Writes events in the order given, in one statement.
+pub async fn record_events<'e>(db: impl Exec<'e>, rows: &[AuditRow]) -> Result<(), DbError> {
+    const COLUMNS: usize = 7;
+    let values: Vec<String> = (0..rows.len())
+        .map(|row| format!("({})", placeholders(row * COLUMNS + 1, COLUMNS)))
+        .collect();
+    let sql = format!(
+        "INSERT INTO audit_events (at, event, actor_user_id, subject_user_id, ip, user_agent, detail) VALUES {}",
+        values.join(", ")
+    );
+    // The text holds only numbered placeholders; the values are bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for row in rows {
+        query = query
+            .bind(row.at)
+            .bind(row.kind.as_str())
+            .bind(row.actor_user_id)
+            .bind(row.subject_user_id)
+            .bind(row.ip.as_deref())
+            .bind(row.user_agent.as_deref())
+            .bind(row.detail.as_deref());
+    }
+    query.execute(db).await?;
     Ok(())
 }

@@ -34,12 +34,38 @@ pub struct Tx {
     // Declared first: dropped (and so rolled back) before the write turn is given up.
     inner: Transaction<'static, Any>,
     _write_turn: Option<OwnedMutexGuard<()>>,
+    /// Audit events of the use case, written together at commit.
+    events: Vec<audit::AuditRow>,
 }
 
 impl Tx {
-    pub async fn commit(self) -> Result<(), DbError> {
+    fn new(inner: Transaction<'static, Any>, write_turn: Option<OwnedMutexGuard<()>>) -> Self {
+        Self {
+            inner,
+            _write_turn: write_turn,
+            events: Vec::new(),
+        }
+    }
+
+    /// Adds an audit event, written when the transaction commits (and never if it does not).
+    pub fn record(&mut self, event: audit::AuditRow) {
+        self.events.push(event);
+    }
+
+    pub async fn commit(mut self) -> Result<(), DbError> {
+        if !self.events.is_empty() {
+            audit::record_events(&mut *self.inner, &self.events).await?;
+        }
         self.inner.commit().await
     }
+}
+
+/// `count` numbered placeholders from `$first`: "$3, $4, $5".
+pub(crate) fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Deref for Tx {
@@ -177,10 +203,7 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         };
-        Ok(Tx {
-            inner,
-            _write_turn: write_turn,
-        })
+        Ok(Tx::new(inner, write_turn))
     }
 
     /// On SQLite, waits for this process's turn to write; hold it across a write that is

@@ -2,30 +2,71 @@
 //! codes, registrations), in the database so limits hold across instances. Keys are keyed
 //! HMACs made by the caller: nothing typed is stored in clear.
 
-use super::{DbError, Exec};
+use sqlx::Row;
 
-pub async fn attempts_since<'e>(db: impl Exec<'e>, key: &str, since: i64) -> Result<i64, DbError> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE scope_key = $1 AND at > $2")
-        .bind(key)
-        .bind(since)
-        .fetch_one(db)
-        .await
+use super::{DbError, Exec, placeholders};
+
+/// How many attempts each key had after `since`, in the order of `keys`, in one statement.
+pub async fn attempts_since<'e>(
+    db: impl Exec<'e>,
+    keys: &[&str],
+    since: i64,
+) -> Result<Vec<i64>, DbError> {
+    let sql = format!(
+        "SELECT scope_key, COUNT(*) FROM login_failures WHERE at > $1 AND scope_key IN ({}) \
+         GROUP BY scope_key",
+        placeholders(2, keys.len())
+    );
+    // The text holds only numbered placeholders; the keys are bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(since);
+    for key in keys {
+        query = query.bind(*key);
+    }
+    let counted = query.fetch_all(db).await?;
+    Ok(keys
+        .iter()
+        .map(|key| {
+            counted
+                .iter()
+                .find(|row| row.get::<String, _>(0) == *key)
+                .map_or(0, |row| row.get::<i64, _>(1))
+        })
+        .collect())
 }
 
-/// Records an attempt; its id lets a successful attempt be released again.
-pub async fn insert_attempt<'e>(db: impl Exec<'e>, key: &str, now: i64) -> Result<i64, DbError> {
-    sqlx::query_scalar("INSERT INTO login_failures (scope_key, at) VALUES ($1, $2) RETURNING id")
-        .bind(key)
-        .bind(now)
-        .fetch_one(db)
-        .await
+/// Records one attempt under each key at once; the ids let a successful attempt be
+/// released again.
+pub async fn insert_attempts<'e>(
+    db: impl Exec<'e>,
+    keys: &[&str],
+    now: i64,
+) -> Result<Vec<i64>, DbError> {
+    let values: Vec<String> = (0..keys.len())
+        .map(|n| format!("(${}, $1)", n + 2))
+        .collect();
+    let sql = format!(
+        "INSERT INTO login_failures (scope_key, at) VALUES {} RETURNING id",
+        values.join(", ")
+    );
+    // The text holds only numbered placeholders; the keys are bound.
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(now);
+    for key in keys {
+        query = query.bind(*key);
+    }
+    query.fetch_all(db).await
 }
 
-pub async fn delete_attempt<'e>(db: impl Exec<'e>, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM login_failures WHERE id = $1")
-        .bind(id)
-        .execute(db)
-        .await?;
+pub async fn delete_attempts<'e>(db: impl Exec<'e>, ids: &[i64]) -> Result<(), DbError> {
+    let sql = format!(
+        "DELETE FROM login_failures WHERE id IN ({})",
+        placeholders(1, ids.len())
+    );
+    // The text holds only numbered placeholders; the ids are bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.execute(db).await?;
     Ok(())
 }
 

@@ -71,15 +71,22 @@ pub async fn active_secret<'e>(
     Ok(row.flatten().map(|sealed| ActiveSecret { sealed }))
 }
 
-/// Records `step` as used if no later or equal step was; true for exactly one caller, so
-/// a code (or an older one) is never accepted twice.
-pub async fn claim_step<'e>(db: impl Exec<'e>, user_id: i64, step: i64) -> Result<bool, DbError> {
+/// Records `step` of the active key `sealed` as used if no later or equal step was; true
+/// for exactly one caller, so a code (or an older one) is never accepted twice, and never
+/// when the key was replaced or removed since the code was checked against it.
+pub async fn claim_step<'e>(
+    db: impl Exec<'e>,
+    user_id: i64,
+    sealed: &str,
+    step: i64,
+) -> Result<bool, DbError> {
     let done = sqlx::query(
         "UPDATE totp_secrets SET last_used_step = $1 WHERE user_id = $2 \
-         AND active_sealed IS NOT NULL AND (last_used_step IS NULL OR last_used_step < $1)",
+         AND active_sealed = $3 AND (last_used_step IS NULL OR last_used_step < $1)",
     )
     .bind(step)
     .bind(user_id)
+    .bind(sealed)
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)

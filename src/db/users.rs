@@ -122,6 +122,30 @@ pub async fn find_user_by_email<'e>(
     .await
 }
 
+/// A user and their active authenticator key (sealed), in one read: what a sign-in between
+/// the password and the code needs.
+#[derive(FromRow)]
+pub struct UserSigningIn {
+    #[sqlx(flatten)]
+    pub user: User,
+    pub app_key: Option<String>,
+}
+
+pub async fn find_user_signing_in<'e>(
+    db: impl Exec<'e>,
+    id: i64,
+) -> Result<Option<UserSigningIn>, DbError> {
+    sqlx::query_as(concat!(
+        "SELECT ",
+        user_columns!(),
+        ", (SELECT active_sealed FROM totp_secrets WHERE user_id = users.id) AS app_key \
+         FROM users WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
 pub async fn find_user_by_id<'e>(db: impl Exec<'e>, id: i64) -> Result<Option<User>, DbError> {
     sqlx::query_as(concat!(
         "SELECT ",

@@ -111,7 +111,7 @@ impl Services {
         };
         let id = insert_user(&mut *tx, &admin, self.clock.now()).await?;
         let event = AuditEvent::by_user(EventKind::AdminCreated, id, origin, Some("setup link"));
-        self.audit(&mut tx, &event).await?;
+        self.audit(&mut tx, &event);
         tx.commit().await?;
         Ok(self.created(id).await?)
     }
@@ -151,7 +151,7 @@ impl Services {
         };
         let id = insert_user(&mut *tx, &new_user, self.clock.now()).await?;
         let event = AuditEvent::by_user(EventKind::UserRegistered, id, origin, None);
-        self.audit(&mut tx, &event).await?;
+        self.audit(&mut tx, &event);
         tx.commit().await?;
         Ok(self.created(id).await?)
     }
@@ -186,7 +186,7 @@ impl Services {
             origin: &Origin::default(),
             detail: Some("command line"),
         };
-        self.audit(&mut tx, &event).await?;
+        self.audit(&mut tx, &event);
         if admin {
             // The setup link only ever creates the first administrator.
             delete_setup_tokens(&mut *tx).await?;
@@ -245,7 +245,7 @@ impl Services {
         let mut tx = self.db.begin().await?;
         self.release_attempt(&mut tx, attempt).await?;
         let event = AuditEvent::by_user(EventKind::ReauthSucceeded, user.id, origin, None);
-        self.audit(&mut tx, &event).await?;
+        self.audit(&mut tx, &event);
         tx.commit().await?;
         Ok(PasswordCheck::Right)
     }
@@ -274,7 +274,7 @@ impl Services {
         delete_sessions_of_user(&mut *tx, user.id).await?;
         remove_all_devices(&mut *tx, user.id).await?;
         let event = AuditEvent::by_user(EventKind::PasswordChanged, user.id, origin, None);
-        self.audit(&mut tx, &event).await?;
+        self.audit(&mut tx, &event);
         tx.commit().await?;
         Ok(PasswordCheck::Right)
     }

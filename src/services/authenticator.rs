@@ -86,35 +86,43 @@ impl Services {
         Ok(active_secret(&self.db.pool, user_id).await?.is_some())
     }
 
-    /// Checks a code from the user's app at sign-in (±1 step, each step once) inside the
-    /// caller's transaction, after the attempt was reserved.
+    /// Checks a code from the user's app at sign-in (±1 step, each step once) against the
+    /// active key read with the user (`sealed`), inside the caller's transaction, after the
+    /// attempt was reserved.
     pub(crate) async fn check_app_code(
         &self,
         tx: &mut Tx,
         user_id: i64,
+        sealed: Option<&str>,
         code: &str,
         origin: &Origin,
     ) -> anyhow::Result<CodeOutcome> {
         let event = |kind, detail| AuditEvent::by_user(kind, user_id, origin, detail);
-        let Some(active) = active_secret(&mut **tx, user_id).await? else {
-            self.audit(tx, &event(EventKind::TotpFailed, Some("sign-in")))
-                .await?;
+        let step = match sealed {
+            Some(sealed) => {
+                let secret = self.totp_sealer.open(&owner(user_id), sealed)?;
+                matching_step(&secret, code, self.now_secs())?.map(|step| (sealed, step))
+            }
+            None => None,
+        };
+        let Some((sealed, step)) = step else {
+            self.audit(tx, &event(EventKind::TotpFailed, Some("sign-in")));
             return Ok(CodeOutcome::Wrong);
         };
-        let secret = self.totp_sealer.open(&owner(user_id), &active.sealed)?;
-        let Some(step) = matching_step(&secret, code, self.now_secs())? else {
-            self.audit(tx, &event(EventKind::TotpFailed, Some("sign-in")))
-                .await?;
-            return Ok(CodeOutcome::Wrong);
-        };
-        if claim_step(&mut **tx, user_id, step).await? {
-            self.audit(tx, &event(EventKind::TotpVerified, Some("sign-in")))
-                .await?;
-            Ok(CodeOutcome::Accepted)
-        } else {
-            self.audit(tx, &event(EventKind::TotpReplayRefused, None))
-                .await?;
+        if claim_step(&mut **tx, user_id, sealed, step).await? {
+            self.audit(tx, &event(EventKind::TotpVerified, Some("sign-in")));
+            return Ok(CodeOutcome::Accepted);
+        }
+        // Not claimed: the step was used already, or the key changed since it was read.
+        let still_active = active_secret(&mut **tx, user_id)
+            .await?
+            .is_some_and(|active| active.sealed == sealed);
+        if still_active {
+            self.audit(tx, &event(EventKind::TotpReplayRefused, None));
             Ok(CodeOutcome::Replayed)
+        } else {
+            self.audit(tx, &event(EventKind::TotpFailed, Some("sign-in")));
+            Ok(CodeOutcome::Wrong)
         }
     }
 }

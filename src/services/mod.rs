@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use crate::clock::Clock;
 use crate::config::Settings;
-use crate::db::audit::{AuditEvent, record_event};
+use crate::db::audit::{AuditEvent, AuditRow, record_events};
 use crate::db::{Db, DbError, Tx};
 use crate::domain::password::Passwords;
 use crate::domain::sealing::Sealer;
@@ -89,14 +89,15 @@ impl Services {
         self.settings.secret_key.expose()
     }
 
-    /// Records an audit event inside the use case's transaction, at the portal's clock.
-    async fn audit(&self, tx: &mut Tx, event: &AuditEvent<'_>) -> Result<(), DbError> {
-        record_event(&mut **tx, event, self.clock.now()).await
+    /// Records an audit event inside the use case's transaction, at the portal's clock: it
+    /// is written with the transaction's other events when it commits.
+    fn audit(&self, tx: &mut Tx, event: &AuditEvent<'_>) {
+        tx.record(AuditRow::new(event, self.clock.now()));
     }
 
     /// Records an audit event that is the whole of its use case (nothing else changes).
     async fn audit_alone(&self, event: &AuditEvent<'_>) -> Result<(), DbError> {
         let _turn = self.db.write_turn().await;
-        record_event(&self.db.pool, event, self.clock.now()).await
+        record_events(&self.db.pool, &[AuditRow::new(event, self.clock.now())]).await
     }
 }

@@ -31,7 +31,8 @@ impl Services {
         let macs = self.recovery_macs(user_id, codes);
         replace_codes(tx, user_id, &macs, self.clock.now()).await?;
         let event = AuditEvent::by_user(EventKind::RecoveryCodesGenerated, user_id, origin, None);
-        self.audit(tx, &event).await
+        self.audit(tx, &event);
+        Ok(())
     }
 
     /// A first set for a user who just turned 2-step verification on and has none.
@@ -67,7 +68,7 @@ impl Services {
         self.store_recovery_codes(&mut tx, user.id, codes, origin)
             .await?;
         let event = AuditEvent::by_user(EventKind::RecoveryCodesReplaced, user.id, origin, None);
-        self.audit(&mut tx, &event).await?;
+        self.audit(&mut tx, &event);
         self.notify(&mut tx, user, origin, Notice::RecoveryCodesReplaced)
             .await?;
         tx.commit().await
@@ -110,12 +111,12 @@ impl Services {
                     origin,
                     Some(&detail),
                 );
-                self.audit(tx, &event).await?;
+                self.audit(tx, &event);
                 return Ok(Some(remaining));
             }
         }
         let event = AuditEvent::by_user(EventKind::RecoveryCodeFailed, user_id, origin, None);
-        self.audit(tx, &event).await?;
+        self.audit(tx, &event);
         Ok(None)
     }
 

@@ -42,7 +42,7 @@ impl Services {
             .as_deref()
             .map_or_else(|| "An unknown browser".to_owned(), describe);
         let event = AuditEvent::by_user(EventKind::DeviceTrusted, user.id, origin, Some(&name));
-        self.audit(tx, &event).await?;
+        self.audit(tx, &event);
         self.notify(tx, user, origin, Notice::DeviceTrusted { device: &name })
             .await?;
         Ok(token)
@@ -71,7 +71,7 @@ impl Services {
         let removed = remove_device(&mut *tx, user.id, device_id).await?;
         if removed {
             let event = AuditEvent::by_user(EventKind::DeviceRemoved, user.id, origin, None);
-            self.audit(&mut tx, &event).await?;
+            self.audit(&mut tx, &event);
         }
         tx.commit().await?;
         Ok(removed)
@@ -84,7 +84,7 @@ impl Services {
             let detail = format!("all {removed}");
             let event =
                 AuditEvent::by_user(EventKind::DeviceRemoved, user.id, origin, Some(&detail));
-            self.audit(&mut tx, &event).await?;
+            self.audit(&mut tx, &event);
         }
         tx.commit().await?;
         Ok(removed)
@@ -101,7 +101,7 @@ impl Services {
         let ended = delete_session(&mut *tx, user.id, public_id).await?;
         if ended {
             let event = AuditEvent::by_user(EventKind::SessionEnded, user.id, origin, None);
-            self.audit(&mut tx, &event).await?;
+            self.audit(&mut tx, &event);
         }
         tx.commit().await?;
         Ok(ended)
@@ -123,7 +123,7 @@ impl Services {
             origin,
             Some(&detail),
         );
-        self.audit(&mut tx, &event).await?;
+        self.audit(&mut tx, &event);
         tx.commit().await?;
         Ok(ended)
     }
@@ -145,7 +145,7 @@ impl Services {
             origin,
             Some(label),
         );
-        self.audit(&mut tx, &event).await?;
+        self.audit(&mut tx, &event);
         tx.commit().await?;
         Ok(lifetime(choice, true, platform.max_session_secs))
     }

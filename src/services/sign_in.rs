@@ -10,7 +10,9 @@ use super::notifications::Notice;
 use super::sms_codes::CheckOutcome;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::devices::use_device;
-use crate::db::users::{User, find_user_by_email, find_user_by_id};
+use crate::db::users::{
+    User, UserSigningIn, find_user_by_email, find_user_by_id, find_user_signing_in,
+};
 use crate::db::{DbError, Tx};
 use crate::domain::account::normalise_email;
 use crate::domain::codes::{Purpose, Subject};
@@ -34,19 +36,24 @@ pub struct PendingSignIn {
     pub user: User,
     /// A verified number: codes can be texted there.
     pub phone: Option<String>,
-    pub has_app: bool,
+    /// The active authenticator key, sealed: read once, for the page and the check.
+    app_key: Option<String>,
 }
 
 impl PendingSignIn {
+    pub fn has_app(&self) -> bool {
+        self.app_key.is_some()
+    }
+
     /// The method asked for, if the user has it; otherwise their own.
     pub fn method(&self, asked: Option<FactorMethod>) -> FactorMethod {
         let available = |m: FactorMethod| match m {
             FactorMethod::Sms => self.phone.is_some(),
-            FactorMethod::Authenticator => self.has_app,
+            FactorMethod::Authenticator => self.has_app(),
         };
         match asked {
             Some(method) if available(method) => method,
-            _ if self.user.uses_authenticator() && self.has_app => FactorMethod::Authenticator,
+            _ if self.user.uses_authenticator() && self.has_app() => FactorMethod::Authenticator,
             _ if self.phone.is_some() => FactorMethod::Sms,
             _ => FactorMethod::Authenticator,
         }
@@ -127,8 +134,7 @@ impl Services {
                     (Some(method), false) => (EventKind::SignInCodeRequired, Some(method.as_str())),
                     (None, _) => (EventKind::SignInSucceeded, None),
                 };
-                self.audit(&mut tx, &AuditEvent::by_user(kind, user.id, origin, detail))
-                    .await?;
+                self.audit(&mut tx, &AuditEvent::by_user(kind, user.id, origin, detail));
                 tx.commit().await?;
                 Ok(if user.has_two_step() && !trusted {
                     PasswordStep::CodeOwed(user)
@@ -153,18 +159,19 @@ impl Services {
 
     /// The user a half-finished sign-in belongs to, if they still owe a code.
     pub async fn pending_sign_in(&self, user_id: i64) -> Result<Option<PendingSignIn>, DbError> {
-        let Some(user) = self.find_user(user_id).await? else {
+        let Some(UserSigningIn { user, app_key }) =
+            find_user_signing_in(&self.db.pool, user_id).await?
+        else {
             return Ok(None);
         };
         if user.is_disabled() || !user.has_two_step() {
             return Ok(None);
         }
-        let has_app = self.has_authenticator(user.id).await?;
         let phone = user.verified_phone().map(str::to_owned);
         Ok(Some(PendingSignIn {
             user,
             phone,
-            has_app,
+            app_key,
         }))
     }
 
@@ -179,7 +186,7 @@ impl Services {
         origin: &Origin,
     ) -> Result<Option<String>, DbError> {
         let event = AuditEvent::by_user(EventKind::SignInSucceeded, user.id, origin, Some(how));
-        self.audit(tx, &event).await?;
+        self.audit(tx, &event);
         if !trust {
             return Ok(None);
         }
@@ -224,7 +231,10 @@ impl Services {
                 let Some(mut tx) = self.begin_code_check(&limit).await? else {
                     return Ok(SecondStep::App(CodeOutcome::Throttled));
                 };
-                let outcome = self.check_app_code(&mut tx, user.id, code, origin).await?;
+                let key = pending.app_key.as_deref();
+                let outcome = self
+                    .check_app_code(&mut tx, user.id, key, code, origin)
+                    .await?;
                 let result = if outcome == CodeOutcome::Accepted {
                     let how = "password and authenticator app";
                     let device_token = self

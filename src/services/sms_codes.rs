@@ -145,8 +145,7 @@ impl Services {
                     self.audit(
                         &mut tx,
                         &sms_event(EventKind::SmsSendRefused, subject, origin, &detail),
-                    )
-                    .await?;
+                    );
                     tx.commit().await?;
                     return Err(SendError::Refused(refusal));
                 }
@@ -174,8 +173,7 @@ impl Services {
                 self.audit(
                     &mut tx,
                     &sms_event(EventKind::SmsSendFailed, subject, origin, &detail),
-                )
-                .await?;
+                );
                 tx.commit().await?;
                 Err(SendError::Provider(err))
             }
@@ -231,8 +229,7 @@ impl Services {
             CheckOutcome::Dead | CheckOutcome::Expired | CheckOutcome::NoCode => None,
         };
         if let Some(kind) = kind {
-            self.audit(tx, &sms_event(kind, subject, origin, purpose.as_str()))
-                .await?;
+            self.audit(tx, &sms_event(kind, subject, origin, purpose.as_str()));
         }
         Ok(outcome)
     }

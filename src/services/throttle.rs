@@ -7,7 +7,9 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use super::Services;
-use crate::db::throttle::{attempts_since, delete_attempt, insert_attempt, purge_attempts_before};
+use crate::db::throttle::{
+    attempts_since, delete_attempts, insert_attempts, purge_attempts_before,
+};
 use crate::db::{DbError, Tx};
 
 /// Wrong authenticator or recovery codes allowed per user in 15 minutes.
@@ -66,15 +68,15 @@ impl Services {
         let keys: Vec<&str> = limits.iter().map(|limit| limit.key.as_str()).collect();
         let mut tx = self.db.begin_exclusive(&keys).await?;
         let now = self.clock.now();
-        for limit in limits {
-            if attempts_since(&mut *tx, &limit.key, now - window_secs).await? >= limit.max {
-                return Ok(None);
-            }
+        let counts = attempts_since(&mut *tx, &keys, now - window_secs).await?;
+        if limits
+            .iter()
+            .zip(counts)
+            .any(|(limit, count)| count >= limit.max)
+        {
+            return Ok(None);
         }
-        let mut ids = Vec::with_capacity(limits.len());
-        for limit in limits {
-            ids.push(insert_attempt(&mut *tx, &limit.key, now).await?);
-        }
+        let ids = insert_attempts(&mut *tx, &keys, now).await?;
         tx.commit().await?;
         Ok(Some(Attempt { ids }))
     }
@@ -90,14 +92,15 @@ impl Services {
     ) -> Result<Option<Tx>, DbError> {
         let mut tx = self.db.begin_exclusive(&[&limit.key]).await?;
         let since = self.clock.now() - window_secs;
-        if attempts_since(&mut *tx, &limit.key, since).await? >= limit.max {
+        let counts = attempts_since(&mut *tx, &[&limit.key], since).await?;
+        if counts.first().is_some_and(|&count| count >= limit.max) {
             return Ok(None);
         }
         Ok(Some(tx))
     }
 
     pub(crate) async fn count_failure(&self, tx: &mut Tx, limit: &Limit) -> Result<(), DbError> {
-        insert_attempt(&mut **tx, &limit.key, self.clock.now())
+        insert_attempts(&mut **tx, &[&limit.key], self.clock.now())
             .await
             .map(drop)
     }
@@ -108,10 +111,7 @@ impl Services {
         tx: &mut Tx,
         attempt: Attempt,
     ) -> Result<(), DbError> {
-        for id in attempt.ids {
-            delete_attempt(&mut **tx, id).await?;
-        }
-        Ok(())
+        delete_attempts(&mut **tx, &attempt.ids).await
     }
 
     /// Forgets attempts older than a day (the longest window).

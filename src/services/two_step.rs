@@ -109,8 +109,7 @@ impl Services {
         self.audit(
             tx,
             &AuditEvent::by_user(kind, user.id, origin, Some(method)),
-        )
-        .await?;
+        );
         self.notify(tx, user, origin, notice).await?;
         let first_codes = if first_time {
             self.first_recovery_codes(tx, user.id, origin).await?
@@ -143,7 +142,7 @@ impl Services {
         let result = if purpose == Purpose::PhoneChange {
             let event =
                 AuditEvent::by_user(EventKind::PhoneChanged, user.id, origin, Some(&masked));
-            self.audit(&mut tx, &event).await?;
+            self.audit(&mut tx, &event);
             self.notify(
                 &mut tx,
                 user,
@@ -205,8 +204,7 @@ impl Services {
         self.audit(
             &mut tx,
             &AuditEvent::by_user(kind, user.id, origin, Some("set-up")),
-        )
-        .await?;
+        );
         if !activated {
             self.count_failure(&mut tx, &limit).await?;
             tx.commit().await?;
@@ -278,7 +276,7 @@ impl Services {
             origin,
             Some(method.as_str()),
         );
-        self.audit(&mut tx, &event).await?;
+        self.audit(&mut tx, &event);
         self.notify(
             &mut tx,
             user,
@@ -302,7 +300,7 @@ impl Services {
         delete_codes(&mut *tx, user.id).await?;
         remove_all_devices(&mut *tx, user.id).await?;
         let event = AuditEvent::by_user(EventKind::TwoStepDisabled, user.id, origin, None);
-        self.audit(&mut tx, &event).await?;
+        self.audit(&mut tx, &event);
         self.notify(&mut tx, user, origin, Notice::TwoStepOff)
             .await?;
         tx.commit().await

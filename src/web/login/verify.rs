@@ -69,7 +69,7 @@ impl FromRequest for Pending {
 
 fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternative> {
     let mut links = Vec::new();
-    if showing == FactorMethod::Sms && pending.has_app {
+    if showing == FactorMethod::Sms && pending.has_app() {
         links.push(Alternative {
             href: "/login/verify?with=app",
             label: "Use authenticator app",
@@ -164,10 +164,8 @@ pub async fn begin(
         Ok(()) => Ok(see_other("/login/verify")),
         Err(err) => {
             let (status, errors) = send_failure(err, state.clock.now())?;
-            let pending = PendingSignIn {
-                has_app: state.services.has_authenticator(user.id).await?,
-                phone: Some(phone),
-                user,
+            let Some(pending) = state.services.pending_sign_in(user.id).await? else {
+                return Ok(see_other("/login"));
             };
             page(state, layout, &pending, FactorMethod::Sms)
                 .await?
