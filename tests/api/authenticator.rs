@@ -4,6 +4,7 @@ use crate::helpers::{
     GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, oathtool, sorted_statuses,
 };
 use crate::on_both_databases;
+use twostep::db::totp::claim_step;
 
 /// Waits for the server clock to sit early in a 30-second step, so "this step", "the one
 /// before" and "the one after" are what the test means.
@@ -274,7 +275,28 @@ async fn an_app_user_can_ask_for_a_text_message_instead(app: TestApp) {
     let _ = id;
 }
 
+/// The sign-in reads the key once, with the user, and checks the code against it: the
+/// step is claimed only while that key is still the active one (not one replaced or
+/// removed meanwhile), and only once.
+async fn a_step_is_claimed_only_for_the_key_it_was_checked_against(app: TestApp) {
+    app.user_with_app("ada@example.com").await;
+    let (user_id, sealed): (i64, String) =
+        sqlx::query_as("SELECT user_id, active_sealed FROM totp_secrets")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    let step = app.clock.now() / 30 + 10;
+    let claim = |key: String| {
+        let pool = app.db.pool.clone();
+        async move { claim_step(&pool, user_id, &key, step).await.unwrap() }
+    };
+    assert!(!claim("a key since replaced".into()).await);
+    assert!(claim(sealed.clone()).await);
+    assert!(!claim(sealed).await, "a step is claimed once");
+}
+
 on_both_databases!(
+    a_step_is_claimed_only_for_the_key_it_was_checked_against,
     setting_up_the_app_shows_a_qr_code_and_the_key,
     sign_in_accepts_the_step_before_and_after_once_each,
     recovery_codes_each_work_once_and_regenerating_voids_them,
