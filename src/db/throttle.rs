@@ -2,56 +2,62 @@
 //! codes, registrations), in the database so limits hold across instances. Keys are keyed
 //! HMACs made by the caller: nothing typed is stored in clear.
 
-use sqlx::Row;
-
 use super::{DbError, Exec, placeholders};
 
-/// How many attempts each key had after `since`, in the order of `keys`, in one statement.
-pub async fn attempts_since<'e>(
-    db: impl Exec<'e>,
-    keys: &[&str],
-    since: i64,
-) -> Result<Vec<i64>, DbError> {
-    let sql = format!(
-        "SELECT scope_key, COUNT(*) FROM login_failures WHERE at > $1 AND scope_key IN ({}) \
-         GROUP BY scope_key",
-        placeholders(2, keys.len())
-    );
-    // The text holds only numbered placeholders; the keys are bound.
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(since);
-    for key in keys {
-        query = query.bind(*key);
-    }
-    let counted = query.fetch_all(db).await?;
-    Ok(keys
-        .iter()
-        .map(|key| {
-            counted
-                .iter()
-                .find(|row| row.get::<String, _>(0) == *key)
-                .map_or(0, |row| row.get::<i64, _>(1))
-        })
-        .collect())
+pub async fn attempts_since<'e>(db: impl Exec<'e>, key: &str, since: i64) -> Result<i64, DbError> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE scope_key = $1 AND at > $2")
+        .bind(key)
+        .bind(since)
+        .fetch_one(db)
+        .await
 }
 
-/// Records one attempt under each key at once; the ids let a successful attempt be
-/// released again.
-pub async fn insert_attempts<'e>(
+pub async fn insert_attempt<'e>(db: impl Exec<'e>, key: &str, now: i64) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO login_failures (scope_key, at) VALUES ($1, $2)")
+        .bind(key)
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Records one attempt under each `(key, max)` at once, when every key had fewer than its
+/// `max` attempts after `since`; in one statement. Returns the new rows' ids (to release
+/// a successful attempt), or none when a limit was reached. The caller holds the keys'
+/// locks, so the count cannot change between the check and the insert.
+pub async fn reserve_attempts<'e>(
     db: impl Exec<'e>,
-    keys: &[&str],
+    limits: &[(&str, i64)],
+    since: i64,
     now: i64,
 ) -> Result<Vec<i64>, DbError> {
-    let values: Vec<String> = (0..keys.len())
-        .map(|n| format!("(${}, $1)", n + 2))
+    // $1: now, $2: since, then each limit's key and max.
+    let key = |n: usize| format!("${}", 3 + 2 * n);
+    let max = |n: usize| format!("${}", 4 + 2 * n);
+    let keys: Vec<String> = (0..limits.len())
+        .map(|n| format!("SELECT {} AS scope_key", key(n)))
+        .collect();
+    let under: Vec<String> = (0..limits.len())
+        .map(|n| {
+            format!(
+                "(SELECT COUNT(*) FROM login_failures WHERE scope_key = {} AND at > $2) < {}",
+                key(n),
+                max(n)
+            )
+        })
         .collect();
     let sql = format!(
-        "INSERT INTO login_failures (scope_key, at) VALUES {} RETURNING id",
-        values.join(", ")
+        "INSERT INTO login_failures (scope_key, at) SELECT scope_key, $1 FROM ({}) AS keys \
+         WHERE {} RETURNING id",
+        keys.join(" UNION ALL "),
+        under.join(" AND ")
     );
-    // The text holds only numbered placeholders; the keys are bound.
-    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(now);
-    for key in keys {
-        query = query.bind(*key);
+    // The text holds only numbered placeholders; the keys and limits are bound.
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(now)
+        .bind(since);
+    for (key, max) in limits {
+        query = query.bind(*key).bind(*max);
     }
     query.fetch_all(db).await
 }

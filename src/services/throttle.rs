@@ -8,7 +8,7 @@ use sha2::Sha256;
 
 use super::Services;
 use crate::db::throttle::{
-    attempts_since, delete_attempts, insert_attempts, purge_attempts_before,
+    attempts_since, delete_attempts, insert_attempt, purge_attempts_before, reserve_attempts,
 };
 use crate::db::{DbError, Tx};
 
@@ -68,15 +68,14 @@ impl Services {
         let keys: Vec<&str> = limits.iter().map(|limit| limit.key.as_str()).collect();
         let mut tx = self.db.begin_exclusive(&keys).await?;
         let now = self.clock.now();
-        let counts = attempts_since(&mut *tx, &keys, now - window_secs).await?;
-        if limits
+        let maxima: Vec<(&str, i64)> = limits
             .iter()
-            .zip(counts)
-            .any(|(limit, count)| count >= limit.max)
-        {
+            .map(|limit| (limit.key.as_str(), limit.max))
+            .collect();
+        let ids = reserve_attempts(&mut *tx, &maxima, now - window_secs, now).await?;
+        if ids.is_empty() {
             return Ok(None);
         }
-        let ids = insert_attempts(&mut *tx, &keys, now).await?;
         tx.commit().await?;
         Ok(Some(Attempt { ids }))
     }
@@ -92,17 +91,14 @@ impl Services {
     ) -> Result<Option<Tx>, DbError> {
         let mut tx = self.db.begin_exclusive(&[&limit.key]).await?;
         let since = self.clock.now() - window_secs;
-        let counts = attempts_since(&mut *tx, &[&limit.key], since).await?;
-        if counts.first().is_some_and(|&count| count >= limit.max) {
+        if attempts_since(&mut *tx, &limit.key, since).await? >= limit.max {
             return Ok(None);
         }
         Ok(Some(tx))
     }
 
     pub(crate) async fn count_failure(&self, tx: &mut Tx, limit: &Limit) -> Result<(), DbError> {
-        insert_attempts(&mut **tx, &[&limit.key], self.clock.now())
-            .await
-            .map(drop)
+        insert_attempt(&mut **tx, &limit.key, self.clock.now()).await
     }
 
     /// The attempt succeeded: it no longer counts against the limits.
