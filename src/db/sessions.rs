@@ -15,6 +15,9 @@ use rand::Rng;
 use rand::distributions::Alphanumeric;
 use sha2::{Digest, Sha256};
 
+use sqlx::{FromRow, Row};
+
+use super::users::{UserSigningIn, user_signing_in_columns};
 use super::{Db, DbError, Exec};
 use crate::clock::Clock;
 
@@ -31,6 +34,11 @@ pub const EXPIRES_AT_KEY: &str = "expires_at";
 pub const LAST_SEEN_KEY: &str = "last_seen";
 pub const IP_KEY: &str = "ip";
 pub const USER_AGENT_KEY: &str = "user_agent";
+
+/// Where `load` puts the session's user (signed in, or between the password and the
+/// code), read in the same statement as the state: a request needs one query to know who
+/// it is. JSON of a `UserSigningIn`; never stored (`save` and `update` drop it).
+pub const LOADED_USER_KEY: &str = "_loaded_user";
 
 /// A signed-in session as the user's list shows it.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -113,20 +121,36 @@ struct Columns {
 
 impl SessionStore for DbSessionStore {
     async fn load(&self, session_key: &SessionKey) -> Result<Option<SessionState>, LoadError> {
-        let state: Option<String> =
-            sqlx::query_scalar("SELECT state FROM sessions WHERE id = $1 AND expires_at > $2")
-                .bind(digest(session_key.as_ref()))
-                .bind(self.clock.now())
-                .fetch_optional(&self.db.pool)
-                .await
-                .map_err(|err| LoadError::Other(err.into()))?;
-        state
-            .map(|text| serde_json::from_str(&text))
-            .transpose()
-            .map_err(|err| LoadError::Deserialization(err.into()))
+        let row = sqlx::query(concat!(
+            "SELECT sessions.state, ",
+            user_signing_in_columns!(),
+            " FROM sessions LEFT JOIN users ON users.id = sessions.user_id \
+             WHERE sessions.id = $1 AND sessions.expires_at > $2"
+        ))
+        .bind(digest(session_key.as_ref()))
+        .bind(self.clock.now())
+        .fetch_optional(&self.db.pool)
+        .await
+        .map_err(|err| LoadError::Other(err.into()))?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let read = |err: sqlx::Error| LoadError::Other(err.into());
+        let text: String = row.try_get("state").map_err(read)?;
+        let mut state: SessionState =
+            serde_json::from_str(&text).map_err(|err| LoadError::Deserialization(err.into()))?;
+        // No user: none was named, or the account is gone.
+        if row.try_get::<Option<i64>, _>("id").map_err(read)?.is_some() {
+            let user = UserSigningIn::from_row(&row).map_err(read)?;
+            let json = serde_json::to_string(&user)
+                .map_err(|err| LoadError::Deserialization(err.into()))?;
+            state.insert(LOADED_USER_KEY.to_owned(), json);
+        }
+        Ok(Some(state))
     }
 
-    async fn save(&self, state: SessionState, ttl: &Duration) -> Result<SessionKey, SaveError> {
+    async fn save(&self, mut state: SessionState, ttl: &Duration) -> Result<SessionKey, SaveError> {
+        state.remove(LOADED_USER_KEY);
         let body =
             serde_json::to_string(&state).map_err(|err| SaveError::Serialization(err.into()))?;
         let key = new_session_key();
@@ -155,9 +179,10 @@ impl SessionStore for DbSessionStore {
     async fn update(
         &self,
         session_key: SessionKey,
-        state: SessionState,
+        mut state: SessionState,
         ttl: &Duration,
     ) -> Result<SessionKey, UpdateError> {
+        state.remove(LOADED_USER_KEY);
         let body =
             serde_json::to_string(&state).map_err(|err| UpdateError::Serialization(err.into()))?;
         let columns = self.columns(&state, ttl);

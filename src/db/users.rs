@@ -1,11 +1,12 @@
 //! The `users` table.
 
+use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 
 use super::{DbError, Exec, flag};
 use crate::domain::factors::FactorMethod;
 
-#[derive(Clone, Debug, FromRow)]
+#[derive(Clone, Debug, FromRow, Serialize, Deserialize)]
 pub struct User {
     pub id: i64,
     pub email: String,
@@ -79,9 +80,22 @@ pub enum InsertUserError {
 /// The columns `User` is read from (a macro so queries stay `&'static str`).
 macro_rules! user_columns {
     () => {
-        "id, email, name, password_hash, phone, is_admin, disabled, phone_verified_at, two_factor_method, session_duration_secs"
+        "users.id, users.email, users.name, users.password_hash, users.phone, users.is_admin, \
+         users.disabled, users.phone_verified_at, users.two_factor_method, users.session_duration_secs"
     };
 }
+
+/// The columns `UserSigningIn` is read from: the user's, and their active authenticator
+/// key as `app_key`.
+macro_rules! user_signing_in_columns {
+    () => {
+        concat!(
+            $crate::db::users::user_columns!(),
+            ", (SELECT active_sealed FROM totp_secrets WHERE totp_secrets.user_id = users.id) AS app_key"
+        )
+    };
+}
+pub(crate) use {user_columns, user_signing_in_columns};
 
 #[tracing::instrument(name = "Insert a user", skip_all)]
 pub async fn insert_user<'e>(
@@ -124,7 +138,7 @@ pub async fn find_user_by_email<'e>(
 
 /// A user and their active authenticator key (sealed), in one read: what a sign-in between
 /// the password and the code needs.
-#[derive(FromRow)]
+#[derive(FromRow, Serialize, Deserialize)]
 pub struct UserSigningIn {
     #[sqlx(flatten)]
     pub user: User,
@@ -137,9 +151,8 @@ pub async fn find_user_signing_in<'e>(
 ) -> Result<Option<UserSigningIn>, DbError> {
     sqlx::query_as(concat!(
         "SELECT ",
-        user_columns!(),
-        ", (SELECT active_sealed FROM totp_secrets WHERE user_id = users.id) AS app_key \
-         FROM users WHERE id = $1"
+        user_signing_in_columns!(),
+        " FROM users WHERE id = $1"
     ))
     .bind(id)
     .fetch_optional(db)

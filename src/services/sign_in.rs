@@ -41,6 +41,20 @@ pub struct PendingSignIn {
 }
 
 impl PendingSignIn {
+    /// The sign-in of a user read with their app key, if they still owe a code: not when
+    /// the account was disabled or 2-step verification turned off meanwhile.
+    pub fn of(signing_in: UserSigningIn) -> Option<Self> {
+        let UserSigningIn { user, app_key } = signing_in;
+        if user.is_disabled() || !user.has_two_step() {
+            return None;
+        }
+        Some(Self {
+            phone: user.verified_phone().map(str::to_owned),
+            user,
+            app_key,
+        })
+    }
+
     pub fn has_app(&self) -> bool {
         self.app_key.is_some()
     }
@@ -159,20 +173,8 @@ impl Services {
 
     /// The user a half-finished sign-in belongs to, if they still owe a code.
     pub async fn pending_sign_in(&self, user_id: i64) -> Result<Option<PendingSignIn>, DbError> {
-        let Some(UserSigningIn { user, app_key }) =
-            find_user_signing_in(&self.db.pool, user_id).await?
-        else {
-            return Ok(None);
-        };
-        if user.is_disabled() || !user.has_two_step() {
-            return Ok(None);
-        }
-        let phone = user.verified_phone().map(str::to_owned);
-        Ok(Some(PendingSignIn {
-            user,
-            phone,
-            app_key,
-        }))
+        let signing_in = find_user_signing_in(&self.db.pool, user_id).await?;
+        Ok(signing_in.and_then(PendingSignIn::of))
     }
 
     /// Finishes a sign-in inside the step's transaction: the audit event, and when asked,

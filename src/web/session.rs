@@ -7,9 +7,10 @@ use super::errors::AppError;
 use crate::db::audit::Origin;
 pub use crate::db::sessions::USER_ID_KEY;
 use crate::db::sessions::{
-    EXPIRES_AT_KEY, IP_KEY, LAST_SEEN_KEY, PENDING_USER_KEY, PUBLIC_ID_KEY, SIGNED_IN_AT_KEY,
-    USER_AGENT_KEY,
+    EXPIRES_AT_KEY, IP_KEY, LAST_SEEN_KEY, LOADED_USER_KEY, PENDING_USER_KEY, PUBLIC_ID_KEY,
+    SIGNED_IN_AT_KEY, USER_AGENT_KEY,
 };
+use crate::db::users::UserSigningIn;
 use crate::domain::sessions::Lifetime;
 use crate::domain::tokens::random_token;
 
@@ -75,6 +76,12 @@ pub fn pending_user(session: &Session, now: i64) -> Option<i64> {
     let user_id = get::<i64>(session, PENDING_USER_KEY)?;
     let since = get::<i64>(session, PENDING_SINCE_KEY)?;
     (now < since + PENDING_TTL_SECS).then_some(user_id)
+}
+
+/// The session's user as read with the session (see `LOADED_USER_KEY`), if it is
+/// `user_id`; `None` when the account is gone.
+pub fn loaded_user(session: &Session, user_id: i64) -> Option<UserSigningIn> {
+    get::<UserSigningIn>(session, LOADED_USER_KEY).filter(|loaded| loaded.user.id == user_id)
 }
 
 /// Records a re-entered password under a new session id.

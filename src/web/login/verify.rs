@@ -24,7 +24,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::Visitor;
-use crate::web::session::{pending_user, start_session};
+use crate::web::session::{loaded_user, pending_user, start_session};
 use crate::web::trusted;
 use crate::web::{AppState, render, see_other};
 
@@ -53,15 +53,14 @@ impl FromRequest for Pending {
             let Some(user_id) = pending_user(&session, state.clock.now()) else {
                 return Err(to_sign_in_page());
             };
-            match state.services.pending_sign_in(user_id).await {
-                Ok(Some(pending)) => Ok(Self {
+            match loaded_user(&session, user_id).and_then(PendingSignIn::of) {
+                Some(pending) => Ok(Self {
                     state,
                     session,
                     origin,
                     pending,
                 }),
-                Ok(None) => Err(to_sign_in_page()),
-                Err(err) => Err(AppError::from(err).into()),
+                None => Err(to_sign_in_page()),
             }
         })
     }

@@ -1,6 +1,7 @@
 //! Who is signed in. `load_user` runs on every request: it reads the platform settings
 //! (the app name for every page), ends sessions that sat idle past the platform's timeout,
-//! notes activity (at most once a minute), and puts the user in the request's extensions;
+//! notes activity (at most once a minute), and puts the user (read with the session, in the
+//! same statement) in the request's extensions;
 //! `require_sign_in` guards a scope; handlers take `CurrentUser`.
 
 use actix_session::SessionExt;
@@ -14,14 +15,14 @@ use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::is_idle;
 use crate::web::context::{AppName, CurrentUser};
 use crate::web::errors::AppError;
-use crate::web::session::{USER_ID_KEY, cookie_max_age, last_seen, touch};
+use crate::web::session::{USER_ID_KEY, cookie_max_age, last_seen, loaded_user, touch};
 use crate::web::{AppState, origin_of};
 
 /// Set on a response whose session cookie should outlive the browser: its Max-Age.
 #[derive(Clone, Copy, Debug)]
 pub struct SessionCookieMaxAge(pub i64);
 
-async fn signed_in_user(
+fn signed_in_user(
     req: &ServiceRequest,
     state: &AppState,
     platform: &PlatformSettings,
@@ -36,7 +37,7 @@ async fn signed_in_user(
     ) {
         return Ok(None);
     }
-    match state.services.find_user(user_id).await? {
+    match loaded_user(&session, user_id).map(|loaded| loaded.user) {
         Some(user) if !user.is_disabled() => {
             touch(&session, now, &origin_of(req.request()))?;
             Ok(Some(user))
@@ -59,7 +60,7 @@ async fn identify(req: &ServiceRequest, state: &AppState) -> Result<(), AppError
     req.extensions_mut()
         .insert(AppName(platform.app_name.clone()));
     if let Some(user_id) = user_id {
-        match signed_in_user(req, state, &platform, user_id).await? {
+        match signed_in_user(req, state, &platform, user_id)? {
             Some(user) => {
                 req.extensions_mut().insert(CurrentUser(user));
             }
