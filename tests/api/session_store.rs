@@ -63,7 +63,7 @@ async fn the_user_read_with_a_session_is_never_stored_in_it(app: TestApp) {
     let user: serde_json::Value = serde_json::from_str(&loaded[LOADED_USER_KEY]).unwrap();
     assert_eq!(user["user"]["email"], "ada@example.com");
 
-    let key = store.update(key, loaded.clone(), &ttl).await.unwrap();
+    store.update(key, loaded.clone(), &ttl).await.unwrap();
     store.save(loaded, &ttl).await.unwrap();
     let stored: Vec<String> = sqlx::query_scalar("SELECT state FROM sessions")
         .fetch_all(&app.db.pool)
