@@ -4,12 +4,8 @@
 use super::Services;
 use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
-use crate::db::devices::{
-    NewDevice, TrustedDevice, insert_device, list_devices, remove_all_devices, remove_device,
-};
-use crate::db::sessions::{
-    SessionSummary, delete_other_sessions, delete_session, list_sessions, purge_expired_sessions,
-};
+use crate::db::devices::{NewDevice, insert_device, remove_all_devices, remove_device};
+use crate::db::sessions::{delete_other_sessions, delete_session, purge_expired_sessions};
 use crate::db::users::{User, set_session_duration};
 use crate::db::{DbError, Tx};
 use crate::domain::sessions::{Lifetime, lifetime};
@@ -46,18 +42,6 @@ impl Services {
         self.notify(tx, user, origin, Notice::DeviceTrusted { device: &name })
             .await?;
         Ok(token)
-    }
-
-    /// The user's devices still trusted and sessions still live.
-    pub async fn devices_and_sessions(
-        &self,
-        user_id: i64,
-    ) -> Result<(Vec<TrustedDevice>, Vec<SessionSummary>), DbError> {
-        let now = self.clock.now();
-        Ok((
-            list_devices(&self.db.pool, user_id, now).await?,
-            list_sessions(&self.db.pool, user_id, now).await?,
-        ))
     }
 
     /// Removes one of the user's trusted devices (another user's id is not found).

@@ -109,25 +109,25 @@ impl Services {
         // A malformed address cannot belong to an account; it is still checked the slow way.
         let email = normalise_email(typed_email).unwrap_or_else(|_| typed_email.to_lowercase());
         let ip = origin.ip.as_deref().unwrap_or_default();
-        let Some(attempt) = self
-            .reserve_attempt(
-                &self.password_limits(&email, ip),
-                self.settings.throttle_window_secs,
-            )
-            .await?
-        else {
-            let user = find_user_by_email(&self.db.pool, &email).await?;
-            self.audit_alone(&AuditEvent {
-                kind: EventKind::SignInThrottled,
-                actor_user_id: None,
-                subject_user_id: user.map(|u| u.id),
-                origin,
-                detail: None,
-            })
-            .await?;
+        let limits = self.password_limits(&email, ip);
+        let window = self.settings.throttle_window_secs;
+        let (mut tx, attempt) = self.begin_reserved(&limits, window).await?;
+        let user = find_user_by_email(&mut *tx, &email).await?;
+        let Some(attempt) = attempt else {
+            self.audit(
+                &mut tx,
+                &AuditEvent {
+                    kind: EventKind::SignInThrottled,
+                    actor_user_id: None,
+                    subject_user_id: user.map(|u| u.id),
+                    origin,
+                    detail: None,
+                },
+            );
+            tx.commit().await?;
             return Ok(PasswordStep::Throttled);
         };
-        let user = find_user_by_email(&self.db.pool, &email).await?;
+        tx.commit().await?;
         let stored = user.as_ref().and_then(|u| u.password_hash.clone());
         let matches = self.passwords.verify(password, stored).await?;
         let now = self.clock.now();

@@ -65,6 +65,20 @@ impl Services {
         limits: &[Limit],
         window_secs: i64,
     ) -> Result<Option<Attempt>, DbError> {
+        let (tx, attempt) = self.begin_reserved(limits, window_secs).await?;
+        if attempt.is_some() {
+            tx.commit().await?;
+        }
+        Ok(attempt)
+    }
+
+    /// As `reserve_attempt`, leaving the transaction open for the caller's reads and
+    /// writes under the limits' lock; the reservation holds once it commits.
+    pub(crate) async fn begin_reserved(
+        &self,
+        limits: &[Limit],
+        window_secs: i64,
+    ) -> Result<(Tx, Option<Attempt>), DbError> {
         let keys: Vec<&str> = limits.iter().map(|limit| limit.key.as_str()).collect();
         let mut tx = self.db.begin_exclusive(&keys).await?;
         let now = self.clock.now();
@@ -73,11 +87,8 @@ impl Services {
             .map(|limit| (limit.key.as_str(), limit.max))
             .collect();
         let ids = reserve_attempts(&mut *tx, &maxima, now - window_secs, now).await?;
-        if ids.is_empty() {
-            return Ok(None);
-        }
-        tx.commit().await?;
-        Ok(Some(Attempt { ids }))
+        let attempt = (!ids.is_empty()).then_some(Attempt { ids });
+        Ok((tx, attempt))
     }
 
     /// For checks cheap enough to run under the limit's lock (a code, not a password hash):

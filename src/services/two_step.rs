@@ -7,8 +7,11 @@ use super::authenticator::CodeOutcome;
 use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
-use crate::db::devices::remove_all_devices;
+use crate::db::devices::{TrustedDevice, list_devices, remove_all_devices};
+use crate::db::recovery::count_unused;
 use crate::db::recovery::delete_codes;
+use crate::db::sessions::{SessionSummary, list_sessions};
+use crate::db::totp::active_secret;
 use crate::db::totp::{activate_pending, delete_secrets};
 use crate::db::users::{
     User, disable_two_step, enable_sms_two_step, forget_phone_verification, set_two_step_method,
@@ -54,6 +57,27 @@ pub enum RemoveRefusal {
     NotConfigured,
     /// It is the active method and 2-step verification is required for the user.
     Required,
+}
+
+/// The second factors a user has set up: a verified phone while 2-step verification is
+/// on, and an authenticator app.
+fn configured(user: &User, has_app: bool) -> Vec<FactorMethod> {
+    let mut factors = Vec::new();
+    if user.verified_phone().is_some() && user.has_two_step() {
+        factors.push(FactorMethod::Sms);
+    }
+    if has_app {
+        factors.push(FactorMethod::Authenticator);
+    }
+    factors
+}
+
+/// The state of a user's security settings.
+pub struct SecurityOverview {
+    pub factors: Vec<FactorMethod>,
+    pub codes_left: i64,
+    pub devices: Vec<TrustedDevice>,
+    pub sessions: Vec<SessionSummary>,
 }
 
 impl Services {
@@ -226,14 +250,20 @@ impl Services {
 
     /// The factors the user has configured, active or kept.
     pub async fn configured_factors(&self, user: &User) -> Result<Vec<FactorMethod>, DbError> {
-        let mut factors = Vec::new();
-        if user.verified_phone().is_some() && user.has_two_step() {
-            factors.push(FactorMethod::Sms);
-        }
-        if self.has_authenticator(user.id).await? {
-            factors.push(FactorMethod::Authenticator);
-        }
-        Ok(factors)
+        Ok(configured(user, self.has_authenticator(user.id).await?))
+    }
+
+    /// What "My security settings" shows, read on one connection.
+    pub async fn security_overview(&self, user: &User) -> Result<SecurityOverview, DbError> {
+        let mut conn = self.db.pool.acquire().await?;
+        let now = self.clock.now();
+        let has_app = active_secret(&mut *conn, user.id).await?.is_some();
+        Ok(SecurityOverview {
+            factors: configured(user, has_app),
+            codes_left: count_unused(&mut *conn, user.id).await?,
+            devices: list_devices(&mut *conn, user.id, now).await?,
+            sessions: list_sessions(&mut *conn, user.id, now).await?,
+        })
     }
 
     /// Removes one factor. The active method may go only while 2-step verification is not

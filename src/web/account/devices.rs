@@ -8,13 +8,14 @@ use serde::Deserialize;
 use crate::db::devices::TrustedDevice;
 use crate::db::sessions::SessionSummary;
 use crate::db::users::User;
+use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::offered_choices;
 use crate::domain::user_agent::describe;
 use crate::web::errors::AppError;
 use crate::web::format::instant;
 use crate::web::request::SignedIn;
+use crate::web::see_other;
 use crate::web::session::{change_lifetime, public_id};
-use crate::web::{AppState, see_other};
 
 pub struct DeviceRow {
     pub id: i64,
@@ -82,14 +83,14 @@ pub struct DevicesAndSessions {
     pub durations: Vec<DurationChoice>,
 }
 
-pub async fn devices_and_sessions(
-    state: &AppState,
+pub fn devices_and_sessions(
+    platform: &PlatformSettings,
     session: &Session,
     user: &User,
-) -> Result<DevicesAndSessions, AppError> {
-    let platform = state.services.platform().await?;
+    devices: Vec<TrustedDevice>,
+    sessions: Vec<SessionSummary>,
+) -> DevicesAndSessions {
     let current = public_id(session);
-    let (devices, sessions) = state.services.devices_and_sessions(user.id).await?;
     let devices = devices.into_iter().map(DeviceRow::from).collect();
     let sessions = sessions
         .into_iter()
@@ -107,11 +108,11 @@ pub async fn devices_and_sessions(
     } else {
         Vec::new()
     };
-    Ok(DevicesAndSessions {
+    DevicesAndSessions {
         devices,
         sessions,
         durations,
-    })
+    }
 }
 
 pub async fn remove_one_device(

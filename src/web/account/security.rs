@@ -13,6 +13,7 @@ use crate::domain::codes::Subject;
 use crate::domain::factors::FactorMethod;
 use crate::domain::phone::{format_international, mask_phone, normalise_sms_phone};
 use crate::domain::recovery::LOW_WATER;
+use crate::services::two_step::SecurityOverview;
 use crate::services::two_step::{FactorOn, PhoneCodeError, RemoveRefusal, phone_purpose};
 use crate::web::code_form::{CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure};
 use crate::web::errors::AppError;
@@ -78,14 +79,16 @@ pub async fn security_page(
 ) -> Result<HttpResponse, AppError> {
     let platform = state.services.platform().await?;
     let required = platform.requires(user.is_admin());
-    let codes_left = state.services.recovery_codes_left(user.id).await?;
-    let lists = devices_and_sessions(&state, &session, &user).await?;
+    let SecurityOverview {
+        factors,
+        codes_left,
+        devices,
+        sessions,
+    } = state.services.security_overview(&user).await?;
+    let lists = devices_and_sessions(&platform, &session, &user, devices, sessions);
     let offer_sign_out_others = FACTOR_CHANGES.contains(&query.notice.as_str())
         && lists.sessions.iter().any(|s| !s.current);
-    let factors = state
-        .services
-        .configured_factors(&user)
-        .await?
+    let factors = factors
         .into_iter()
         .map(|method| {
             let active = user.method() == Some(method);
