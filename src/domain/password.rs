@@ -115,6 +115,12 @@ impl Memory {
 /// How much nicer than the threads serving pages the hashing threads are: a page never
 /// waits behind a hash while logins saturate the CPU.
 const HASH_NICE: i32 = 10;
+/// The time slice a hashing thread asks for (Linux 6.12 and later; older kernels ignore
+/// it). Under EEVDF a thread woken to serve a page preempts a running thread at once only
+/// when its slice is the shorter: with the default slice it would wait out up to a few
+/// milliseconds of the hash's, at each of the several wake-ups a page takes. A long slice
+/// also lets a hash run unbroken by the other hash.
+const HASH_SLICE_NS: u64 = 100_000_000;
 
 type Job = Box<dyn FnOnce(&Memory) + Send>;
 
@@ -165,13 +171,42 @@ impl HashThreads {
     }
 }
 
-/// Lowers the calling thread's scheduling priority (on Linux a nice value is per thread).
+/// `struct sched_attr` of sched_setattr(2), which libc does not wrap.
+#[cfg(target_os = "linux")]
+#[repr(C)]
+#[derive(Default)]
+struct SchedAttr {
+    size: u32,
+    policy: u32,
+    flags: u64,
+    nice: i32,
+    priority: u32,
+    /// For SCHED_OTHER: the thread's time slice.
+    runtime: u64,
+    deadline: u64,
+    period: u64,
+    util_min: u32,
+    util_max: u32,
+}
+
+/// Lowers the calling thread's scheduling priority and gives it a long slice (on Linux
+/// both are per thread). Where sched_setattr is refused, the nice value alone.
 #[cfg(target_os = "linux")]
 fn lower_priority() {
-    // SAFETY: gettid and setpriority take plain integers and touch no memory of ours.
+    let attr = SchedAttr {
+        size: std::mem::size_of::<SchedAttr>() as u32,
+        policy: libc::SCHED_OTHER as u32,
+        nice: HASH_NICE,
+        runtime: HASH_SLICE_NS,
+        ..SchedAttr::default()
+    };
+    // SAFETY: sched_setattr reads `attr` (sized by its `size` field) for the calling
+    // thread (0); gettid and setpriority take plain integers.
     let failed = unsafe {
-        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
-        libc::setpriority(libc::PRIO_PROCESS, tid, HASH_NICE) != 0
+        libc::syscall(libc::SYS_sched_setattr, 0, &raw const attr, 0) != 0 && {
+            let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+            libc::setpriority(libc::PRIO_PROCESS, tid, HASH_NICE) != 0
+        }
     };
     if failed {
         tracing::warn!("Could not lower the priority of a hashing thread");
@@ -451,6 +486,30 @@ mod tests {
         let caller = own_nice();
         let hashing = passwords.threads.run(|_| own_nice()).await.unwrap();
         assert_eq!(hashing, (caller + HASH_NICE).min(19), "caller {caller}");
+    }
+
+    /// Custom slices exist from Linux 6.12; older kernels report none.
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn hashing_threads_ask_for_a_long_slice() {
+        fn own_slice() -> u64 {
+            let mut attr = SchedAttr::default();
+            let size = std::mem::size_of::<SchedAttr>() as u32;
+            // SAFETY: sched_getattr writes at most `size` bytes into `attr`.
+            let rc = unsafe { libc::syscall(libc::SYS_sched_getattr, 0, &raw mut attr, size, 0) };
+            assert_eq!(rc, 0, "{}", std::io::Error::last_os_error());
+            attr.runtime
+        }
+        let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap();
+        let mut numbers = release.split(|c: char| !c.is_ascii_digit());
+        let major: u32 = numbers.next().unwrap().parse().unwrap();
+        let minor: u32 = numbers.next().unwrap().parse().unwrap();
+        let passwords = Passwords::with_concurrency(1).unwrap();
+        let hashing = passwords.threads.run(|_| own_slice()).await.unwrap();
+        if (major, minor) >= (6, 12) {
+            assert_eq!(hashing, HASH_SLICE_NS, "kernel {release}");
+            assert_ne!(own_slice(), HASH_SLICE_NS, "the caller keeps its own slice");
+        }
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
