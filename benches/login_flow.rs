@@ -41,6 +41,8 @@ const PROBE_PAGE: &str = "/account/security";
 const PROBE_EVERY: Duration = Duration::from_millis(20);
 const IDLE_PROBE: Duration = Duration::from_secs(6);
 const ARGON2_VERIFIES: u32 = 20;
+/// The hashing threads hand idle memory back after 10 s without work.
+const RSS_SETTLES: Duration = Duration::from_secs(12);
 /// Clock ticks per second, the unit of /proc/<pid>/stat's times (100 on Linux).
 fn clock_ticks_per_sec() -> u64 {
     // SAFETY: sysconf reads a constant of the system; it has no preconditions.
@@ -391,6 +393,10 @@ async fn main() {
 
     let (server, address) = start_server(&database_url, dir.path(), &key_hex).await;
     let pid = server.pid();
+    // Idle: started, and its memory for hashes handed back (it hashed a stand-in password
+    // for unknown accounts at start).
+    tokio::time::sleep(RSS_SETTLES).await;
+    let rss_idle = memory_mib(pid, "VmRSS");
 
     // User 0 stays signed in and reads a page throughout; the others sign in again and again.
     let watcher = client();
@@ -486,7 +492,7 @@ async fn main() {
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let during = prober.await.unwrap();
     let rss_peak = memory_mib(pid, "VmHWM");
-    tokio::time::sleep(Duration::from_secs(5)).await;
+    tokio::time::sleep(RSS_SETTLES).await;
     let rss_after = memory_mib(pid, "VmRSS");
     drop(server);
 
@@ -500,7 +506,7 @@ async fn main() {
     let cpu_per_flow = ms(cpu) / flows;
     let hashing_per_flow = ms(hashing) / flows;
     let argon2_ms = ms(argon2);
-    let bound = rss_before + (cores as u64 * ARGON2_MIB) as f64 + 10.0;
+    let bound = rss_idle + (cores as u64 * ARGON2_MIB) as f64 + 10.0;
     let (idle_p50, idle_p99) = (percentile(&idle, 0.50), percentile(&idle, 0.99));
     let (storm_p50, storm_p99) = (percentile(&during, 0.50), percentile(&during, 0.99));
     println!(
@@ -548,7 +554,8 @@ async fn main() {
         cores
     );
     println!(
-        "  server RSS: before {rss_before:.1} MiB, peak (VmHWM) {rss_peak:.1} MiB, 5 s after {rss_after:.1} MiB (goal: peak ≤ {bound:.1} MiB = before + {cores} × {ARGON2_MIB} + 10)"
+        "  server RSS: idle {rss_idle:.1} MiB, before the storm {rss_before:.1} MiB, peak (VmHWM) {rss_peak:.1} MiB, {} s after {rss_after:.1} MiB (goal: peak ≤ {bound:.1} MiB = idle + {cores} × {ARGON2_MIB} + 10, and back near idle after)",
+        RSS_SETTLES.as_secs()
     );
     println!(
         "  {PROBE_PAGE} idle: p50 {:.1} ms, p99 {:.1} ms ({} requests)",

@@ -6,7 +6,9 @@
 //! most one hash per core at a time so sign-in bursts cannot starve the executor.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use anyhow::Context;
 use argon2::password_hash::{Output, ParamsString, SaltString};
@@ -77,12 +79,22 @@ fn params() -> Params {
 /// Argon2's working memory (19 MiB a hash), reused: at most one set of blocks per hash
 /// allowed at once is ever allocated. Freed and allocated anew on the blocking threads, it
 /// would stay in each thread's allocator arena, and a login storm would leave the process
-/// hundreds of MiB larger.
+/// hundreds of MiB larger. Sets idle for a while are handed back to the kernel (and come
+/// back, zeroed, on the next hash).
 struct Memory {
-    free: Mutex<Vec<Vec<Block>>>,
+    free: Mutex<Vec<BlockSet>>,
     /// Sets of blocks ever allocated: never more than the hashes allowed at once.
     allocated: AtomicUsize,
 }
+
+struct BlockSet {
+    blocks: Vec<Block>,
+    /// False once its pages were handed back to the kernel.
+    resident: bool,
+}
+
+/// How long the hashing threads wait for work before handing idle memory back.
+const IDLE_BEFORE_RELEASE: Duration = Duration::from_secs(10);
 
 impl Memory {
     fn new() -> Self {
@@ -96,21 +108,58 @@ impl Memory {
     /// the pool is empty) and given back afterwards.
     fn with_blocks<T>(&self, blocks: usize, work: impl FnOnce(&mut [Block]) -> T) -> T {
         let taken = self.free.lock().ok().and_then(|mut free| free.pop());
-        let mut memory = taken.unwrap_or_else(|| {
+        let mut set = taken.unwrap_or_else(|| {
             self.allocated.fetch_add(1, Ordering::Relaxed);
-            Vec::new()
+            BlockSet {
+                blocks: Vec::new(),
+                resident: true,
+            }
         });
         // Older hashes may use other parameters: the set grows to fit, never shrinks.
-        if memory.len() < blocks {
-            memory.resize(blocks, Block::default());
+        if set.blocks.len() < blocks {
+            set.blocks.resize(blocks, Block::default());
         }
-        let result = work(&mut memory[..blocks]);
+        let result = work(&mut set.blocks[..blocks]);
+        set.resident = true;
         if let Ok(mut free) = self.free.lock() {
-            free.push(memory);
+            free.push(set);
         }
         result
     }
+
+    /// Hands the pages of every idle set back to the kernel; the sets stay allocated.
+    fn release_idle(&self) {
+        let Ok(mut free) = self.free.lock() else {
+            return;
+        };
+        for set in free.iter_mut().filter(|set| set.resident) {
+            release_pages(&mut set.blocks);
+            set.resident = false;
+        }
+    }
 }
+
+/// Drops the whole pages inside `blocks` from memory (MADV_DONTNEED): the next touch reads
+/// zeros, a valid value for blocks of integers, and argon2 writes every block before it
+/// reads it.
+#[cfg(target_os = "linux")]
+fn release_pages(blocks: &mut [Block]) {
+    // SAFETY: sysconf reads a constant of the system.
+    let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap_or(4096);
+    let range = blocks.as_mut_ptr_range();
+    let start = (range.start as usize).next_multiple_of(page);
+    let end = range.end as usize / page * page;
+    if end > start {
+        // SAFETY: [start, end) lies inside memory this function borrows mutably, owned by
+        // a private allocation; no reference into it outlives this call.
+        unsafe {
+            libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_DONTNEED);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn release_pages(_: &mut [Block]) {}
 
 /// How much nicer than the threads serving pages the hashing threads are: a page never
 /// waits behind a hash while logins saturate the CPU.
@@ -143,12 +192,13 @@ impl HashThreads {
                     lower_priority();
                     loop {
                         let job = match queue.lock() {
-                            Ok(queue) => queue.recv(),
+                            Ok(queue) => queue.recv_timeout(IDLE_BEFORE_RELEASE),
                             Err(_) => return,
                         };
                         match job {
                             Ok(job) => job(&memory),
-                            Err(_) => return,
+                            Err(RecvTimeoutError::Timeout) => memory.release_idle(),
+                            Err(RecvTimeoutError::Disconnected) => return,
                         }
                     }
                 })
@@ -510,6 +560,47 @@ mod tests {
             assert_eq!(hashing, HASH_SLICE_NS, "kernel {release}");
             assert_ne!(own_slice(), HASH_SLICE_NS, "the caller keeps its own slice");
         }
+    }
+
+    /// Resident pages of a set of blocks, by mincore(2).
+    #[cfg(target_os = "linux")]
+    fn resident_pages(blocks: &[Block]) -> usize {
+        // SAFETY: sysconf reads a constant; mincore writes one byte per page of a range of
+        // our own mapped memory into a vector of that many bytes.
+        unsafe {
+            let page = libc::sysconf(libc::_SC_PAGESIZE) as usize;
+            let range = blocks.as_ptr_range();
+            let start = (range.start as usize).next_multiple_of(page);
+            let end = range.end as usize / page * page;
+            let mut pages = vec![0u8; (end - start) / page];
+            let rc = libc::mincore(start as *mut libc::c_void, end - start, pages.as_mut_ptr());
+            assert_eq!(rc, 0, "{}", std::io::Error::last_os_error());
+            pages.iter().filter(|&&p| p & 1 == 1).count()
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn idle_memory_goes_back_to_the_kernel_and_still_hashes() {
+        let memory = Memory::new();
+        let password = SecretString::from("violet kettle sings");
+        let stored = hash_blocking(&memory, &password).unwrap();
+        let resident = |memory: &Memory| {
+            let free = memory.free.lock().unwrap();
+            free.iter()
+                .map(|set| resident_pages(&set.blocks))
+                .sum::<usize>()
+        };
+        // 19 MiB of 4 KiB pages, all touched by the hash.
+        assert!(resident(&memory) > 4800, "{}", resident(&memory));
+        memory.release_idle();
+        assert_eq!(resident(&memory), 0);
+        assert!(!memory.free.lock().unwrap()[0].resident);
+        // The zeroed set hashes as well as a fresh one, and is in memory again.
+        assert!(verify_blocking(&memory, &password, &stored).unwrap());
+        assert!(!verify_blocking(&memory, &SecretString::from("wrong"), &stored).unwrap());
+        assert!(resident(&memory) > 4800);
+        assert_eq!(memory.allocated.load(Ordering::Relaxed), 1);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
