@@ -15,10 +15,12 @@
 
 use std::collections::VecDeque;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use futures_util::StreamExt;
+use reqwest::cookie::{CookieStore, Jar};
 use secrecy::SecretString;
 use twostep::clock::Clock;
 use twostep::config::{SecretKey, Settings};
@@ -29,7 +31,9 @@ use twostep::services::Services;
 use twostep::services::account::NewAccount;
 use twostep::startup::start_services;
 
-use common::{client, csrf_token, drop_postgres_database, fresh_postgres_database, percentile};
+use common::{
+    client, client_with, csrf_token, drop_postgres_database, fresh_postgres_database, percentile,
+};
 
 mod common;
 
@@ -290,34 +294,41 @@ async fn expect_redirect(response: reqwest::Response, to: &str) -> Result<(), St
     }
 }
 
-/// Fetches the signed-in page every 50 ms until `stop` is set; returns the latencies.
-async fn probe(
-    client: reqwest::Client,
+/// Fetches the signed-in page every `PROBE_EVERY` until `stop` is set, on a thread and
+/// runtime of its own (the storm's client tasks never delay a probe) with the session's
+/// cookies; returns the latencies, sorted.
+fn spawn_probe(
+    cookies: String,
     url: String,
-    stop: Arc<std::sync::atomic::AtomicBool>,
-) -> Vec<Duration> {
-    let mut every = tokio::time::interval(PROBE_EVERY);
-    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let mut latencies = Vec::new();
-    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-        every.tick().await;
-        let sent = Instant::now();
-        let response = client.get(&url).send().await.unwrap();
-        let status = response.status();
-        response.bytes().await.unwrap();
-        latencies.push(sent.elapsed());
-        assert_eq!(status, 200, "the signed-in page answers");
-    }
-    latencies.sort();
-    latencies
-}
-
-async fn probe_for(client: &reqwest::Client, url: &str, how_long: Duration) -> Vec<Duration> {
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let task = tokio::spawn(probe(client.clone(), url.to_owned(), stop.clone()));
-    tokio::time::sleep(how_long).await;
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    task.await.unwrap()
+    stop: Arc<AtomicBool>,
+) -> std::thread::JoinHandle<Vec<Duration>> {
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let client = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap();
+            let mut every = tokio::time::interval(PROBE_EVERY);
+            every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            let mut latencies = Vec::new();
+            while !stop.load(Ordering::Relaxed) {
+                every.tick().await;
+                let sent = Instant::now();
+                let request = client.get(&url).header(reqwest::header::COOKIE, &cookies);
+                let response = request.send().await.unwrap();
+                let status = response.status();
+                response.bytes().await.unwrap();
+                latencies.push(sent.elapsed());
+                assert_eq!(status, 200, "the signed-in page answers");
+            }
+            latencies.sort();
+            latencies
+        })
+    })
 }
 
 /// Users waiting for their next sign-in, with the last TOTP step each used.
@@ -399,7 +410,8 @@ async fn main() {
     let rss_idle = memory_mib(pid, "VmRSS");
 
     // User 0 stays signed in and reads a page throughout; the others sign in again and again.
-    let watcher = client();
+    let jar = Arc::new(Jar::default());
+    let watcher = client_with(jar.clone());
     // Its set-up used this step, maybe: then its code is the next step's.
     let ahead = if steps[0] == unix_now() / STEP_SECS {
         STEP_SECS
@@ -410,7 +422,17 @@ async fn main() {
         .await
         .unwrap();
     let page = format!("{address}{PROBE_PAGE}");
-    let idle = probe_for(&watcher, &page, IDLE_PROBE).await;
+    let cookies = jar
+        .cookies(&page.parse().unwrap())
+        .expect("signed in")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let idle_stop = Arc::new(AtomicBool::new(false));
+    let idle_probe = spawn_probe(cookies.clone(), page.clone(), idle_stop.clone());
+    tokio::time::sleep(IDLE_PROBE).await;
+    idle_stop.store(true, Ordering::Relaxed);
+    let idle = idle_probe.join().unwrap();
     let rss_before = memory_mib(pid, "VmRSS");
 
     let secrets = Arc::new(secrets);
@@ -419,8 +441,8 @@ async fn main() {
         last_step: steps,
     }));
     let tally = Arc::new(Mutex::new(Tally::default()));
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let prober = tokio::spawn(probe(watcher.clone(), page.clone(), stop.clone()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let prober = spawn_probe(cookies, page.clone(), stop.clone());
 
     eprintln!(
         "Signing in from {concurrency} clients for {} s…",
@@ -489,8 +511,8 @@ async fn main() {
     let cpu = cpu_time(pid) - cpu_before;
     let hashing = hashing_cpu_time(pid) - hashing_before;
     let client_cpu = cpu_time(std::process::id()) - client_cpu_before;
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    let during = prober.await.unwrap();
+    stop.store(true, Ordering::Relaxed);
+    let during = prober.join().unwrap();
     let rss_peak = memory_mib(pid, "VmHWM");
     tokio::time::sleep(RSS_SETTLES).await;
     let rss_after = memory_mib(pid, "VmRSS");

@@ -8,8 +8,13 @@ use reqwest::cookie::Jar;
 
 /// A client with its own cookies and redirects off, one connection kept per host.
 pub fn client() -> reqwest::Client {
+    client_with(Arc::new(Jar::default()))
+}
+
+/// A client keeping its cookies in `jar`.
+pub fn client_with(jar: Arc<Jar>) -> reqwest::Client {
     reqwest::Client::builder()
-        .cookie_provider(Arc::new(Jar::default()))
+        .cookie_provider(jar)
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(1)
         .timeout(Duration::from_secs(60))
