@@ -53,12 +53,14 @@ pub struct CodePage {
     pub errors: FormErrors,
 }
 
-/// The "Send again" form of an SMS code page.
+/// The "Send code" / "Send again" form of an SMS code page.
 pub struct Resend {
     pub action: &'static str,
     pub label: &'static str,
     /// Seconds until a new code will be accepted; 0 when it is now.
     pub wait_secs: i64,
+    /// No code was sent yet: sending is the page's first step, shown above the field.
+    pub first: bool,
 }
 
 pub struct Alternative {

@@ -263,8 +263,17 @@ async fn an_app_user_can_ask_for_a_text_message_instead(app: TestApp) {
         sent,
         "an app user is not texted unasked"
     );
+    // Opening the page sends nothing; sending is its first step, above the field, and the
+    // words say so.
     let page = app.get_text("/login/verify?with=sms").await;
-    assert!(page.contains(">Send code<"), "{page}");
+    assert_eq!(app.sms.sent().len(), sent);
+    assert!(page.contains("We can text a 6-digit code to"), "{page}");
+    assert!(!page.contains("We will text") && !page.contains("We sent"));
+    let send = page.find(">Send code<").expect("a Send code button");
+    assert!(
+        send < page.find(r#"id="code""#).unwrap(),
+        "Send code comes first"
+    );
     let asked = app
         .submit("/login/verify?with=sms", "/login/verify/resend", &[])
         .await;

@@ -197,7 +197,22 @@ async fn a_disabled_account_cannot_sign_in_and_loses_its_sessions(app: TestApp) 
     );
 }
 
+/// Until reset by email exists, "Forgot your password?" says who can help, and that 2-step
+/// verification stays on.
+async fn a_forgotten_password_is_answered_on_its_own_page(app: TestApp) {
+    let login = app.get_text("/login").await;
+    assert!(login.contains(r#"<a href="/login/forgot">Forgot your password?</a>"#));
+    let response = app.get("/login/forgot").await;
+    assert_eq!(response.status().as_u16(), 200);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("<title>Forgot your password?"), "{page}");
+    assert!(
+        page.contains("Ask your administrator") && page.contains("2-step verification stays on")
+    );
+}
+
 on_both_databases!(
+    a_forgotten_password_is_answered_on_its_own_page,
     the_sign_in_page_has_its_controls_and_writes_nothing,
     signing_in_greets_the_user,
     pages_behind_sign_in_redirect_anonymous_visitors,

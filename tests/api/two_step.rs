@@ -140,6 +140,10 @@ async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) 
     assert_redirect_to(&app.get("/").await, "/login");
     assert_eq!(code_attempts(&app, id).await, 5);
     assert_eq!(app.count_events("code.locked").await, 1);
+    // The page no longer claims a code is on its way.
+    let page = app.get_text("/login/verify").await;
+    assert!(page.contains("No code is waiting for"), "{page}");
+    assert!(!page.contains("We sent") && page.contains(">Send again<"));
 
     // A new code after the cooldown works.
     app.clock.advance(31);

@@ -294,6 +294,7 @@ async fn phone_code_page(
             action: "/account/security/sms/resend",
             label: "Send again",
             wait_secs: status.wait_secs,
+            first: false,
         }),
         alternatives: Vec::new(),
         offer_trust: false,

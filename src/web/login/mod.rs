@@ -35,6 +35,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(verify::recovery_form))
             .route(web::post().to(verify::use_recovery_code)),
     )
+    .service(web::resource("/login/forgot").route(web::get().to(forgot_password)))
     .service(web::resource("/logout").route(web::post().to(logout)));
 }
 
@@ -62,6 +63,17 @@ async fn login_form(layout: Layout) -> Result<HttpResponse, AppError> {
             errors: FormErrors::default(),
         },
     )
+}
+
+#[derive(Template)]
+#[template(path = "login/forgot.html")]
+struct ForgotPage {
+    layout: Layout,
+}
+
+/// Where "Forgot your password?" leads: who can help, until reset by email exists.
+async fn forgot_password(layout: Layout) -> Result<HttpResponse, AppError> {
+    render(StatusCode::OK, &ForgotPage { layout })
 }
 
 #[derive(Deserialize)]

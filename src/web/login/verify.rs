@@ -101,25 +101,30 @@ async fn page(
                 .code_status(&Subject::User(pending.user.id), Purpose::SignIn)
                 .await?;
             let waiting = status.waiting_for.is_some();
+            // A code is sent by a POST only, never by opening the page: switching here from
+            // the app shows "Send code" first. A failed first send offers "Send again".
+            let first = !waiting && pending.user.sms_phone().is_none();
             let intro = if waiting {
                 format!(
                     "We sent a 6-digit code by text message to {}.",
                     mask_phone(phone)
                 )
+            } else if first {
+                format!(
+                    "We can text a 6-digit code to {}. Choose \"Send code\", then enter the code.",
+                    mask_phone(phone)
+                )
             } else {
-                format!("We will text a 6-digit code to {}.", mask_phone(phone))
-            };
-            // "Send code" only when switching to SMS from the app; a failed first send
-            // is retried with "Send again".
-            let label = if waiting || pending.user.sms_phone().is_some() {
-                "Send again"
-            } else {
-                "Send code"
+                format!(
+                    "No code is waiting for {}. Choose \"Send again\" to get a new one.",
+                    mask_phone(phone)
+                )
             };
             let resend = Resend {
                 action: "/login/verify/resend",
-                label,
+                label: if first { "Send code" } else { "Send again" },
                 wait_secs: status.wait_secs,
+                first,
             };
             (intro, SMS_HINT, Some(resend))
         }
