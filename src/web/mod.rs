@@ -1,6 +1,7 @@
 //! HTTP: middleware, errors, and one module per page area.
 
 pub mod code_form;
+pub mod confirmation;
 pub mod context;
 pub mod errors;
 pub mod format;

@@ -304,7 +304,40 @@ async fn a_step_is_claimed_only_for_the_key_it_was_checked_against(app: TestApp)
     assert!(!claim(sealed).await, "a step is claimed once");
 }
 
+/// New recovery codes are asked for first, saying how many kept codes will stop working
+/// and when; asking changes nothing.
+async fn new_recovery_codes_are_asked_for_first(app: TestApp) {
+    app.user_with_app("ada@example.com").await;
+    app.shown_recovery_codes().await;
+    app.confirm_codes_saved().await;
+    let settings = app.get_text("/account/security").await;
+    assert!(
+        settings.contains(
+            r#"<a href="/account/security/recovery-codes">Generate new recovery codes</a>"#
+        )
+    );
+    let question = app.get_text("/account/security/recovery-codes").await;
+    assert!(
+        question.contains("<h1>Generate new recovery codes?</h1>"),
+        "{question}"
+    );
+    assert!(
+        question.contains("Your 10 recovery codes will stop working once you save the new ones.")
+    );
+    assert_eq!(app.count_events("recovery_codes.generated").await, 1);
+    let asked = app
+        .submit(
+            "/account/security/recovery-codes",
+            "/account/security/recovery-codes",
+            &[],
+        )
+        .await;
+    assert_redirect_to(&asked, "/account/security/recovery-codes/new");
+    assert_eq!(app.shown_recovery_codes().await.len(), 10);
+}
+
 on_both_databases!(
+    new_recovery_codes_are_asked_for_first,
     a_step_is_claimed_only_for_the_key_it_was_checked_against,
     setting_up_the_app_shows_a_qr_code_and_the_key,
     sign_in_accepts_the_step_before_and_after_once_each,

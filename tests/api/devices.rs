@@ -254,10 +254,17 @@ async fn sign_out_all_other_sessions_ends_exactly_the_others(app: TestApp) {
         .matches(r#"<form method="post" action="/account/security/sessions/"#)
         .count();
     assert_eq!(
-        listed, 4,
-        "three sessions of Ada listed, and \"Sign out all other sessions\""
+        listed, 3,
+        "the two other sessions of Ada, and \"Sign out all other sessions\"; this session has no end action"
     );
     assert!(settings.contains("(this session)"));
+    let this_row = &settings[settings.find("(this session)").unwrap()..];
+    let this_row = &this_row[..this_row.find("</tr>").unwrap()];
+    assert!(!this_row.contains("<form"), "{this_row}");
+    assert!(
+        settings.contains(r#"aria-label="Sign out "#),
+        "each Sign out names its session"
+    );
     app.end_other_sessions().await;
     for client in &others {
         assert_redirect_to(&app.get_in(client, "/").await, "/login");

@@ -124,14 +124,46 @@ async fn turning_off_needs_the_password_and_then_sign_in_needs_no_code(app: Test
     let settings = app.get_text("/account/security").await;
     assert!(settings.contains("Turn off 2-step verification"));
 
+    assert!(settings.contains(r#"<a href="/account/security/two-step/off">Turn off"#));
+
+    // Ten minutes on, the question itself asks for the password first, then comes back.
     app.clock.advance(11 * 60);
+    let asked = app.get("/account/security/two-step/off").await;
+    assert_redirect_to(
+        &asked,
+        "/account/confirm?next=/account/security/two-step/off",
+    );
     let refused = app
         .submit("/account/security", "/account/security/two-step/off", &[])
         .await;
-    assert_redirect_to(&refused, "/account/confirm?next=/account/security");
-    confirm_password(&app, "/account/confirm", GOOD_PASSWORD, "/account/security").await;
+    assert_redirect_to(
+        &refused,
+        "/account/confirm?next=/account/security/two-step/off",
+    );
+    let back = confirm_password(
+        &app,
+        "/account/confirm",
+        GOOD_PASSWORD,
+        "/account/security/two-step/off",
+    )
+    .await;
+    assert_redirect_to(&back, "/account/security/two-step/off");
+    // The question says what stops working; asking changes nothing.
+    let question = app.get_text("/account/security/two-step/off").await;
+    assert!(
+        question.contains("<h1>Turn off 2-step verification?</h1>"),
+        "{question}"
+    );
+    assert!(question.contains("Signing in will need only your password."));
+    assert!(question.contains("We will no longer text sign-in codes to +46"));
+    assert!(question.contains(r#"<a href="/account/security">Cancel</a>"#));
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("sms"));
     let off = app
-        .submit("/account/security", "/account/security/two-step/off", &[])
+        .submit(
+            "/account/security/two-step/off",
+            "/account/security/two-step/off",
+            &[],
+        )
         .await;
     assert_redirect_to(&off, "/account/security?notice=two-step-off");
     assert_eq!(app.two_factor_method(id).await, None);
@@ -147,7 +179,11 @@ async fn administrators_cannot_turn_it_off(app: TestApp) {
     app.sign_in_with_sms_code("root@example.com", PHONE).await;
     let settings = app.get_text("/account/security").await;
     assert!(settings.contains("required for your account, so it cannot be turned off"));
-    assert!(!settings.contains("Turn off 2-step verification</button>"));
+    assert!(!settings.contains("/account/security/two-step/off"));
+    assert_redirect_to(
+        &app.get("/account/security/two-step/off").await,
+        "/account/security",
+    );
     let forced = app
         .submit("/account/security", "/account/security/two-step/off", &[])
         .await;

@@ -79,8 +79,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 web::resource("/security/two-step").route(web::get().to(security::methods_page)),
             )
             .service(
-                sensitive("/security/two-step/off", "/account/security")
-                    .service(web::resource("").route(web::post().to(security::turn_off))),
+                sensitive("/security/two-step/off", security::TURN_OFF_PAGE).service(
+                    web::resource("")
+                        .route(web::get().to(security::turn_off_form))
+                        .route(web::post().to(security::turn_off)),
+                ),
             )
             .service(
                 sensitive("/security/app", app::APP_PAGE)
@@ -92,8 +95,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .service(web::resource("/remove").route(web::post().to(app::remove_app))),
             )
             .service(
-                sensitive("/security/recovery-codes", "/account/security")
-                    .service(web::resource("").route(web::post().to(recovery::regenerate)))
+                sensitive("/security/recovery-codes", recovery::REGENERATE_PAGE)
+                    .service(
+                        web::resource("")
+                            .route(web::get().to(recovery::regenerate_form))
+                            .route(web::post().to(recovery::regenerate)),
+                    )
                     .service(web::resource("/new").route(web::get().to(recovery::show_codes)))
                     .service(
                         web::resource("/download").route(web::get().to(recovery::download_codes)),

@@ -9,6 +9,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -43,6 +44,35 @@ struct CodesPage {
     layout: Layout,
     codes: Vec<String>,
     errors: FormErrors,
+}
+
+pub const REGENERATE_PAGE: &str = "/account/security/recovery-codes";
+
+/// "Generate new recovery codes?": the codes kept now stop working once the new ones are
+/// saved.
+pub async fn regenerate_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    if !me.user.has_two_step() {
+        return Ok(see_other("/account/security"));
+    }
+    let left = me.services().security_overview(&me.user).await?.codes_left;
+    let kept = match left {
+        0 => "You have no recovery codes left.".to_owned(),
+        1 => "Your 1 recovery code will stop working once you save the new ones.".to_owned(),
+        n => format!("Your {n} recovery codes will stop working once you save the new ones."),
+    };
+    ConfirmChange {
+        layout,
+        title: "Generate new recovery codes?",
+        consequences: vec![
+            kept,
+            "You will see 10 new codes to print or download. Each signs you in once.".to_owned(),
+        ],
+        action: REGENERATE_PAGE,
+        button: "Generate new recovery codes",
+        danger: left > 0,
+        cancel: "/account/security",
+    }
+    .respond()
 }
 
 /// Makes a new set and shows it; the old set keeps working until "Done".

@@ -16,6 +16,7 @@ use crate::domain::recovery::LOW_WATER;
 use crate::services::two_step::SecurityOverview;
 use crate::services::two_step::{FactorOn, PhoneCodeError, RemoveRefusal, phone_purpose};
 use crate::web::code_form::{CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure};
+use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -396,6 +397,55 @@ pub async fn remove_factor(me: SignedIn, method: FactorMethod) -> Result<HttpRes
 #[tracing::instrument(name = "Remove the phone as a sign-in method", skip_all, fields(user_id = me.user.id))]
 pub async fn remove_phone(me: SignedIn) -> Result<HttpResponse, AppError> {
     remove_factor(me, FactorMethod::Sms).await
+}
+
+pub const TURN_OFF_PAGE: &str = "/account/security/two-step/off";
+
+/// "Turn off 2-step verification?": what stops working, before anything does.
+pub async fn turn_off_form(
+    SignedIn { state, user, .. }: SignedIn,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    if !user.has_two_step() || state.services.two_step_required(&user).await? {
+        return Ok(see_other("/account/security"));
+    }
+    let overview = state.services.security_overview(&user).await?;
+    let mut consequences = vec!["Signing in will need only your password.".to_owned()];
+    for method in &overview.factors {
+        consequences.push(match method {
+            FactorMethod::Authenticator => {
+                "Your authenticator app will no longer be asked for a code, and its key is deleted."
+                    .to_owned()
+            }
+            FactorMethod::Sms => match user.verified_phone() {
+                Some(phone) => format!(
+                    "We will no longer text sign-in codes to {}.",
+                    format_international(phone)
+                ),
+                None => "We will no longer text sign-in codes.".to_owned(),
+            },
+        });
+    }
+    if overview.codes_left > 0 {
+        consequences.push(format!(
+            "Your {} recovery code{} will stop working.",
+            overview.codes_left,
+            if overview.codes_left == 1 { "" } else { "s" }
+        ));
+    }
+    if !overview.devices.is_empty() {
+        consequences.push("Your trusted devices are forgotten.".to_owned());
+    }
+    ConfirmChange {
+        layout,
+        title: "Turn off 2-step verification?",
+        consequences,
+        action: TURN_OFF_PAGE,
+        button: "Turn off 2-step verification",
+        danger: true,
+        cancel: "/account/security",
+    }
+    .respond()
 }
 
 #[tracing::instrument(name = "Turn off 2-step verification", skip_all, fields(user_id = me.user.id))]

@@ -1,0 +1,32 @@
+//! "Are you sure?": a page that says what a change will undo before it is made. The change
+//! is a POST from this page; opening the page changes nothing.
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use askama::Template;
+
+use super::errors::AppError;
+use super::layout::Layout;
+use super::render;
+
+#[derive(Template)]
+#[template(path = "confirm_change.html")]
+pub struct ConfirmChange {
+    pub layout: Layout,
+    /// The question, e.g. "Turn off 2-step verification?".
+    pub title: &'static str,
+    /// What stops working or goes away, one sentence each.
+    pub consequences: Vec<String>,
+    pub action: &'static str,
+    pub button: &'static str,
+    /// The change cannot be undone by a click: the button is drawn as a warning.
+    pub danger: bool,
+    /// Where "Cancel" leads.
+    pub cancel: &'static str,
+}
+
+impl ConfirmChange {
+    pub fn respond(&self) -> Result<HttpResponse, AppError> {
+        render(StatusCode::OK, self)
+    }
+}
