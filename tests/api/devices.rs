@@ -299,7 +299,7 @@ async fn one_session_can_be_signed_out_from_the_list(app: TestApp) {
             &[],
         )
         .await;
-    assert_redirect_to(&ended, "/account/security?notice=session-ended#sessions");
+    assert_redirect_to(&ended, "/account/security?notice=session-ended");
     assert_redirect_to(&app.get_in(&laptop, "/").await, "/login");
     assert_eq!(app.get("/").await.status().as_u16(), 200);
     // Someone else's id, or nonsense, ends nothing.

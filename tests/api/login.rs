@@ -90,6 +90,14 @@ async fn empty_fields_are_named(app: TestApp) {
     let page = response.text().await.unwrap();
     assert!(page.contains("Enter your email address."));
     assert!(page.contains("Enter your password."));
+    // A failed submit says so first: in the title a screen reader reads, and where focus
+    // lands (the error summary, before the form).
+    assert!(page.contains("<title>Error: Sign in"), "{page}");
+    let summary = page.find(r#"class="error-summary""#).unwrap();
+    assert!(page[summary..].starts_with(r#"class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>"#));
+    assert!(summary < page.find("<form").unwrap());
+    // A page without errors has the plain title.
+    assert!(app.get_text("/login").await.contains("<title>Sign in ·"));
 }
 
 async fn failures_are_throttled_per_account_whether_or_not_it_exists(app: TestApp) {

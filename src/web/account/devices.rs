@@ -151,7 +151,7 @@ pub async fn end_one_session(
     me.services()
         .end_session(&me.user, &target, &me.origin)
         .await?;
-    Ok(see_other("/account/security?notice=session-ended#sessions"))
+    Ok(see_other("/account/security?notice=session-ended"))
 }
 
 pub async fn end_other_sessions(me: SignedIn, session: Session) -> Result<HttpResponse, AppError> {
