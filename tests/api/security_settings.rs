@@ -239,7 +239,55 @@ async fn a_profile_number_that_cannot_take_codes_is_explained(app: TestApp) {
     assert!(page.contains("Enter a mobile phone number."));
 }
 
+/// The password asked again never loses the person's place: a page comes back as it was,
+/// and a set of recovery codes left open past the window is still there to save.
+async fn asking_for_the_password_again_keeps_the_place(app: TestApp) {
+    app.user_with_app("ada@example.com").await;
+    let codes = app.shown_recovery_codes().await;
+    // Left open to print, for longer than the window.
+    app.clock.advance(11 * 60);
+    let done = app
+        .submit(
+            "/account/security/recovery-codes/new",
+            "/account/security/recovery-codes/done",
+            &[("saved", "yes")],
+        )
+        .await;
+    assert_redirect_to(
+        &done,
+        "/account/confirm?next=/account/security/recovery-codes/new",
+    );
+    let back = confirm_password(
+        &app,
+        "/account/confirm",
+        GOOD_PASSWORD,
+        "/account/security/recovery-codes/new",
+    )
+    .await;
+    assert_redirect_to(&back, "/account/security/recovery-codes/new");
+    assert_eq!(
+        app.shown_recovery_codes().await,
+        codes,
+        "the same codes, still to save"
+    );
+    app.confirm_codes_saved().await;
+
+    // A page asked for (a GET) comes back itself.
+    app.clock.advance(11 * 60);
+    assert_redirect_to(
+        &app.get("/account/security/app").await,
+        "/account/confirm?next=/account/security/app",
+    );
+    // With nothing left to save, the codes page asks whether to make new ones.
+    confirm_password(&app, "/account/confirm", GOOD_PASSWORD, "/account/security").await;
+    assert_redirect_to(
+        &app.get("/account/security/recovery-codes/new").await,
+        "/account/security/recovery-codes",
+    );
+}
+
 on_both_databases!(
+    asking_for_the_password_again_keeps_the_place,
     sensitive_pages_ask_for_the_password_after_ten_minutes,
     changing_the_phone_needs_a_code_from_the_new_number,
     turning_off_needs_the_password_and_then_sign_in_needs_no_code,

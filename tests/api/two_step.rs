@@ -60,9 +60,10 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
         "the codes are shown again"
     );
     app.confirm_codes_saved().await;
+    // Saved: the codes are no longer shown; the page asks whether to make new ones.
     assert_redirect_to(
         &app.get("/account/security/recovery-codes/new").await,
-        "/account/security",
+        "/account/security/recovery-codes",
     );
     let settings = app.get_text("/account/security?notice=codes-saved").await;
     assert!(settings.contains("You have 10 recovery codes left."));

@@ -4,6 +4,7 @@
 use actix_session::{Session, SessionExt};
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, web};
@@ -32,7 +33,9 @@ fn safe_next(next: &str) -> &str {
 }
 
 /// Guards a scope of sensitive pages: without a password confirmed in the last 10 minutes
-/// the request is sent to confirm it, coming back to `return_to` afterwards.
+/// the request is sent to confirm it, coming back afterwards to the page asked for (a GET),
+/// or for a form sent (a POST, which is not replayed) to `return_to`, the page that asks
+/// for it again.
 pub async fn require_recent_password(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -46,7 +49,12 @@ pub async fn require_recent_password(
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
     let (req, _) = req.into_parts();
-    let redirect = see_other(&format!("/account/confirm?next={}", safe_next(return_to)));
+    let back_to = if matches!(*req.method(), Method::GET | Method::HEAD) {
+        safe_next(req.path())
+    } else {
+        safe_next(return_to)
+    };
+    let redirect = see_other(&format!("/account/confirm?next={back_to}"));
     Ok(ServiceResponse::new(req, redirect))
 }
 

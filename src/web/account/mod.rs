@@ -95,7 +95,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .service(web::resource("/remove").route(web::post().to(app::remove_app))),
             )
             .service(
-                sensitive("/security/recovery-codes", recovery::REGENERATE_PAGE)
+                sensitive("/security/recovery-codes", recovery::NEW_CODES_PAGE)
                     .service(
                         web::resource("")
                             .route(web::get().to(recovery::regenerate_form))

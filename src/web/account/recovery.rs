@@ -91,8 +91,10 @@ pub async fn show_codes(
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
+    // Nothing waiting to be saved (saved already, or a new set never made): ask whether to
+    // make one.
     let Some((codes, _)) = held_codes(&me.state, &session, me.user.id) else {
-        return Ok(see_other("/account/security"));
+        return Ok(see_other(REGENERATE_PAGE));
     };
     render(
         StatusCode::OK,
@@ -105,8 +107,10 @@ pub async fn show_codes(
 }
 
 pub async fn download_codes(me: SignedIn, session: Session) -> Result<HttpResponse, AppError> {
+    // Nothing waiting to be saved (saved already, or a new set never made): ask whether to
+    // make one.
     let Some((codes, _)) = held_codes(&me.state, &session, me.user.id) else {
-        return Ok(see_other("/account/security"));
+        return Ok(see_other(REGENERATE_PAGE));
     };
     let app = me.services().platform().await?.app_name;
     let body = format!(
