@@ -219,13 +219,39 @@ async fn switching_to_the_app_and_back_keeps_the_phone(app: TestApp) {
 
     let methods = app.get_text("/account/security/two-step").await;
     assert!(
-        methods.contains("the number you verified before") && methods.contains("+46 70 123 45 67"),
+        methods.contains("The number you verified before.")
+            && methods.contains("Text message (SMS) to +46 70 123 45 67"),
         "{methods}"
     );
     let sent_before = app.sms.sent().len();
-    let back = app
+    // Choosing is a radio button and "Continue"; nothing changes until the question is
+    // answered.
+    let unchosen = app
         .submit(
             "/account/security/two-step",
+            "/account/security/two-step",
+            &[],
+        )
+        .await;
+    assert_page(unchosen, 422, "Choose how you want to get your codes.").await;
+    let chosen = app
+        .submit(
+            "/account/security/two-step",
+            "/account/security/two-step",
+            &[("method", "saved-phone")],
+        )
+        .await;
+    assert_redirect_to(&chosen, "/account/security/sms/use-saved");
+    let question = app.get_text("/account/security/sms/use-saved").await;
+    assert!(
+        question.contains("<h1>Use text messages for your codes?</h1>"),
+        "{question}"
+    );
+    assert!(question.contains("+46 70 123 45 67, the number you verified before"));
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("app"));
+    let back = app
+        .submit(
+            "/account/security/sms/use-saved",
             "/account/security/sms/use-saved",
             &[],
         )

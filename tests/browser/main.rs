@@ -161,6 +161,19 @@ async fn press_labelled(client: &Client, name: &str) {
         .unwrap();
 }
 
+/// Chooses the radio button labelled `label` (by clicking its label, as a person would).
+async fn choose(client: &Client, label: &str) {
+    client
+        .find(Locator::XPath(&format!(
+            "//label[normalize-space()='{label}']"
+        )))
+        .await
+        .unwrap_or_else(|_| panic!("no choice {label}"))
+        .click()
+        .await
+        .unwrap();
+}
+
 async fn follow(client: &Client, link: &str) {
     client
         .find(Locator::LinkText(link))
@@ -291,12 +304,9 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     follow(&client, "Security").await;
     expect_text(&client, "2-step verification is off.").await;
     follow(&client, "Turn on 2-step verification").await;
-    expect_text(
-        &client,
-        "Choose how you want to receive your sign-in codes.",
-    )
-    .await;
-    follow(&client, "Text message (SMS)").await;
+    expect_text(&client, "How do you want to get your sign-in codes?").await;
+    choose(&client, "Text message (SMS)").await;
+    press(&client, "Continue").await;
     expect_text(&client, "Enter the mobile number").await;
     fill(&client, "Phone number", "+46 70-123 45 67").await;
     press(&client, "Send code").await;
@@ -375,7 +385,8 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
 
     follow(&client, "Security").await;
     follow(&client, "Turn on 2-step verification").await;
-    follow(&client, "Authenticator app").await;
+    choose(&client, "Authenticator app").await;
+    press(&client, "Continue").await;
     expect_text(&client, "Scan this QR code").await;
     assert!(
         client.find(Locator::Css(".qr svg")).await.is_ok(),

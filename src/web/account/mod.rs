@@ -76,7 +76,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .route(web::post().to(devices::end_one_session)),
             )
             .service(
-                web::resource("/security/two-step").route(web::get().to(security::methods_page)),
+                web::resource("/security/two-step")
+                    .route(web::get().to(security::methods_page))
+                    .route(web::post().to(security::choose_method)),
             )
             .service(
                 sensitive("/security/two-step/off", security::TURN_OFF_PAGE).service(
@@ -124,6 +126,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     )
                     .service(
                         web::resource("/use-saved")
+                            .route(web::get().to(security::use_saved_phone_form))
                             .route(web::post().to(security::use_saved_phone)),
                     )
                     .service(

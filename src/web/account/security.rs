@@ -134,11 +134,18 @@ struct MethodsPage {
     saved_phone: Option<String>,
     uses_app: bool,
     uses_sms: bool,
+    errors: FormErrors,
 }
 
 pub async fn methods_page(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
-    let user = me.user;
-    let page = MethodsPage {
+    render(
+        StatusCode::OK,
+        &methods(&me.user, layout, FormErrors::default()),
+    )
+}
+
+fn methods(user: &User, layout: Layout, errors: FormErrors) -> MethodsPage {
+    MethodsPage {
         layout,
         saved_phone: user
             .verified_phone()
@@ -146,8 +153,65 @@ pub async fn methods_page(me: SignedIn, layout: Layout) -> Result<HttpResponse, 
             .map(format_international),
         uses_app: user.uses_authenticator(),
         uses_sms: user.sms_phone().is_some(),
+        errors,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct MethodChoice {
+    #[serde(default)]
+    method: String,
+}
+
+/// "Continue" on the methods page: each choice has its own page, which asks for the
+/// password again if it is due and makes the change itself.
+pub async fn choose_method(
+    me: SignedIn,
+    form: web::Form<MethodChoice>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let next = match form.method.as_str() {
+        "app" => "/account/security/app",
+        "sms" => PHONE_PAGE,
+        "saved-phone" if me.user.verified_phone().is_some() => USE_SAVED_PHONE_PAGE,
+        _ => {
+            let mut errors = FormErrors::default();
+            errors.add("method", "Choose how you want to get your codes.");
+            let page = methods(&me.user, layout, errors);
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
     };
-    render(StatusCode::OK, &page)
+    Ok(see_other(next))
+}
+
+pub const USE_SAVED_PHONE_PAGE: &str = "/account/security/sms/use-saved";
+
+/// "Use text messages to …?" before switching back from the app.
+pub async fn use_saved_phone_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    let Some(phone) = me
+        .user
+        .verified_phone()
+        .filter(|_| me.user.sms_phone().is_none())
+    else {
+        return Ok(see_other("/account/security/two-step"));
+    };
+    ConfirmChange {
+        layout,
+        title: "Use text messages for your codes?",
+        consequences: vec![
+            format!(
+                "Sign-in codes will be texted to {}, the number you verified before.",
+                format_international(phone)
+            ),
+            "Your authenticator app stays set up: you can use it instead at sign-in, or switch back."
+                .to_owned(),
+        ],
+        action: USE_SAVED_PHONE_PAGE,
+        button: "Use text messages",
+        danger: false,
+        cancel: "/account/security/two-step",
+    }
+    .respond()
 }
 
 /// Where a method turned on leads: the first recovery codes, or the settings with a notice.
