@@ -468,7 +468,22 @@ async fn factor_changes_offer_to_sign_out_other_sessions(app: TestApp) {
     assert!(page.contains("Sign out everywhere else?"), "{page}");
 }
 
+/// "Sign out all other sessions" shows only when there are others, and once.
+async fn signing_out_elsewhere_is_offered_once_and_only_with_other_sessions(app: TestApp) {
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let alone = app.get_text("/account/security").await;
+    assert!(!alone.contains("Sign out all other sessions"), "{alone}");
+    let _laptop = app.signed_in_browser("ada@example.com").await;
+    let two = app.get_text("/account/security").await;
+    assert_eq!(two.matches(">Sign out all other sessions<").count(), 1);
+    let offered = app.get_text("/account/security?notice=phone-changed").await;
+    assert!(offered.contains("Sign out everywhere else?"));
+    assert_eq!(offered.matches(">Sign out all other sessions<").count(), 1);
+}
+
 on_both_databases!(
+    signing_out_elsewhere_is_offered_once_and_only_with_other_sessions,
     a_trusted_device_skips_the_code_but_never_the_password,
     a_removed_device_is_asked_for_a_code_again,
     remove_all_removes_every_device_of_the_user_only,
