@@ -122,7 +122,7 @@ async fn turning_off_needs_the_password_and_then_sign_in_needs_no_code(app: Test
     let id = app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_with_sms_code("ada@example.com", PHONE).await;
     let settings = app.get_text("/account/security").await;
-    assert!(settings.contains("Turn off 2-step verification"));
+    assert!(settings.contains(r#"<strong class="tag tag-on">On</strong>"#));
 
     assert!(settings.contains(r#"<a href="/account/security/two-step/off">Turn off"#));
 

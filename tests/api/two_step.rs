@@ -13,7 +13,8 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
         .await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     let settings = app.get_text("/account/security").await;
-    assert!(settings.contains("2-step verification is off."));
+    assert!(settings.contains(r#"<dt>2-step verification</dt>"#));
+    assert!(settings.contains(r#"<strong class="tag tag-off">Off</strong>"#));
     assert!(settings.contains("Turn on 2-step verification"));
     assert!(
         app.get_text("/account/security/two-step")
@@ -66,9 +67,10 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
         "/account/security/recovery-codes",
     );
     let settings = app.get_text("/account/security?notice=codes-saved").await;
-    assert!(settings.contains("You have 10 recovery codes left."));
+    assert!(settings.contains("<dt>Recovery codes</dt>") && settings.contains("10 left"));
     assert!(
-        settings.contains("2-step verification is on.") && settings.contains("+46 70 123 45 67")
+        settings.contains(r#"<strong class="tag tag-on">On</strong>"#)
+            && settings.contains("<dd>+46 70 123 45 67</dd>")
     );
     app.assert_sms_on(id, PHONE).await;
     app.assert_audit_contains("two_step.enabled").await;

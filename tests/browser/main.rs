@@ -161,6 +161,20 @@ async fn press_labelled(client: &Client, name: &str) {
         .unwrap();
 }
 
+/// Waits (up to 10 s) for the summary list row `row` to read `value`.
+async fn expect_summary(client: &Client, row: &str, value: &str) {
+    let xpath = format!(
+        "//dt[normalize-space()='{row}']/following-sibling::dd[1][contains(normalize-space(), '{value}')]"
+    );
+    for _ in 0..100 {
+        if client.find(Locator::XPath(&xpath)).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("expected {row}: {value} in the summary");
+}
+
 /// Chooses the radio button labelled `label` (by clicking its label, as a person would).
 async fn choose(client: &Client, label: &str) {
     client
@@ -302,7 +316,7 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     register(&client, &address, "Grace Hopper", "grace@example.com").await;
 
     follow(&client, "Security").await;
-    expect_text(&client, "2-step verification is off.").await;
+    expect_summary(&client, "2-step verification", "Off").await;
     follow(&client, "Turn on 2-step verification").await;
     expect_text(&client, "How do you want to get your sign-in codes?").await;
     choose(&client, "Text message (SMS)").await;
@@ -337,7 +351,7 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     );
     expect_text(&client, "I have saved my recovery codes").await;
     codes_saved(&client).await;
-    expect_text(&client, "2-step verification is on.").await;
+    expect_summary(&client, "2-step verification", "On").await;
 
     sign_out_and_in_again(&client, "grace@example.com").await;
     expect_text(&client, "Enter your verification code").await;
@@ -405,7 +419,7 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     let first_code = codes[0].to_owned();
     tick(&client, "saved").await;
     press(&client, "Done").await;
-    expect_text(&client, "Codes come from your authenticator app.").await;
+    expect_summary(&client, "Method", "Authenticator app").await;
 
     sign_out_and_in_again(&client, "katherine@example.com").await;
     expect_text(&client, "Open your authenticator app").await;
@@ -419,7 +433,7 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     fill(&client, "Recovery code", &first_code).await;
     press(&client, "Sign in").await;
     expect_text(&client, "You signed in with a recovery code.").await;
-    expect_text(&client, "You have 9 recovery codes left.").await;
+    expect_summary(&client, "Recovery codes", "9 left").await;
     client.close().await.unwrap();
 }
 
@@ -441,7 +455,7 @@ async fn trust_the_device_then_remove_it() {
     expect_text(&client, "+46 ••• •• 34").await;
     enter_code(&client, &sms.last_code_to("+46705551234")).await;
     codes_saved(&client).await;
-    expect_text(&client, "2-step verification is on.").await;
+    expect_summary(&client, "2-step verification", "On").await;
 
     // Sign in with a code, trusting this browser.
     sign_out_and_in_again(&client, "mary@example.com").await;
