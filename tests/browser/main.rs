@@ -4,6 +4,7 @@
 //! Needs Debian's `chromium` and `chromium-driver`. Without them the tests say SKIPPED
 //! loudly and pass, unless TWOSTEP_REQUIRE_BROWSER is set (as `.ci/run` does).
 
+mod accessibility;
 #[path = "../api/standins.rs"]
 #[allow(dead_code)]
 mod standins;
@@ -13,6 +14,7 @@ use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use accessibility::check_page;
 use fantoccini::{Client, ClientBuilder, Locator};
 use twostep::config::Settings;
 use twostep::startup::Application;
@@ -251,15 +253,20 @@ async fn register_sign_out_and_sign_in() {
     };
     let (address, _sms, _dir) = portal().await;
 
+    client.goto(&format!("{address}/register")).await.unwrap();
+    check_page(&client, "registration").await;
     register(&client, &address, "Ada Lovelace", "ada@example.com").await;
     expect_text(&client, "Your account has been created.").await;
+    check_page(&client, "home page, account created").await;
 
     sign_out(&client).await;
+    check_page(&client, "sign-in page, signed out").await;
 
     fill(&client, "Email", "ada@example.com").await;
     fill(&client, "Password", "not my password at all").await;
     press(&client, "Sign in").await;
     expect_text(&client, "The email or password is incorrect.").await;
+    check_page(&client, "sign-in page, wrong password").await;
     let kept = client
         .find(Locator::Id("email"))
         .await
@@ -290,20 +297,25 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
 
     follow(&client, "Security").await;
     expect_text(&client, "2-step verification is off.").await;
+    check_page(&client, "security settings, 2-step verification off").await;
     follow(&client, "Turn on 2-step verification").await;
     expect_text(
         &client,
         "Choose how you want to receive your sign-in codes.",
     )
     .await;
+    check_page(&client, "choose a 2-step verification method").await;
     follow(&client, "Text message (SMS)").await;
     expect_text(&client, "Enter the mobile number").await;
+    check_page(&client, "SMS set-up, phone number").await;
     fill(&client, "Phone number", "+46 70-123 45 67").await;
     press(&client, "Send code").await;
     expect_text(&client, "+46 ••• •• 67").await;
+    check_page(&client, "SMS set-up, code sent").await;
     let code = sms.last_code_to("+46701234567");
     enter_code(&client, &format!("{} {}", &code[..3], &code[3..])).await;
     expect_text(&client, "Save your recovery codes").await;
+    check_page(&client, "recovery codes, first set").await;
     // The checkbox is required: pressing Done without it, the browser does not submit.
     press(&client, "Done").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -328,9 +340,11 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     expect_text(&client, "I have saved my recovery codes").await;
     codes_saved(&client).await;
     expect_text(&client, "2-step verification is on.").await;
+    check_page(&client, "security settings, SMS on").await;
 
     sign_out_and_in_again(&client, "grace@example.com").await;
     expect_text(&client, "Enter your verification code").await;
+    check_page(&client, "sign-in code, SMS").await;
     let field = client.find(Locator::Id("code")).await.unwrap();
     assert_eq!(
         field.attr("autocomplete").await.unwrap().as_deref(),
@@ -377,6 +391,7 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     follow(&client, "Turn on 2-step verification").await;
     follow(&client, "Authenticator app").await;
     expect_text(&client, "Scan this QR code").await;
+    check_page(&client, "authenticator app set-up").await;
     assert!(
         client.find(Locator::Css(".qr svg")).await.is_ok(),
         "the QR code is drawn inline"
@@ -395,9 +410,11 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     tick(&client, "saved").await;
     press(&client, "Done").await;
     expect_text(&client, "Codes come from your authenticator app.").await;
+    check_page(&client, "security settings, authenticator app on").await;
 
     sign_out_and_in_again(&client, "katherine@example.com").await;
     expect_text(&client, "Open your authenticator app").await;
+    check_page(&client, "sign-in code, authenticator app").await;
     // The set-up used this step: the next one is inside the accepted window.
     enter_code(&client, &oathtool(&key, unix_now() + 30)).await;
     expect_text(&client, "Hello, Katherine Johnson").await;
@@ -405,10 +422,12 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     sign_out_and_in_again(&client, "katherine@example.com").await;
     expect_text(&client, "Open your authenticator app").await;
     follow(&client, "Use a recovery code").await;
+    check_page(&client, "sign-in with a recovery code").await;
     fill(&client, "Recovery code", &first_code).await;
     press(&client, "Sign in").await;
     expect_text(&client, "You signed in with a recovery code.").await;
     expect_text(&client, "You have 9 recovery codes left.").await;
+    check_page(&client, "signed in with a recovery code").await;
     client.close().await.unwrap();
 }
 
@@ -442,6 +461,7 @@ async fn trust_the_device_then_remove_it() {
     )
     .await;
     tick(&client, "trust_device").await;
+    check_page(&client, "sign-in code, trust this device ticked").await;
     press(&client, "Verify").await;
     expect_text(&client, "Hello, Mary Jackson").await;
 
@@ -455,9 +475,11 @@ async fn trust_the_device_then_remove_it() {
     follow(&client, "Security").await;
     expect_text(&client, "Trusted devices").await;
     expect_text(&client, "Chrome on Linux").await;
+    check_page(&client, "security settings, a trusted device").await;
     // Each Remove button names what it removes (the sign-in methods have one too).
     press_labelled(&client, "Remove Chrome on Linux").await;
     expect_text(&client, "The device was removed.").await;
+    check_page(&client, "security settings, device removed").await;
     sign_out_and_in_again(&client, "mary@example.com").await;
     expect_text(&client, "Enter your verification code").await;
     client.close().await.unwrap();
