@@ -484,3 +484,93 @@ async fn trust_the_device_then_remove_it() {
     expect_text(&client, "Enter your verification code").await;
     client.close().await.unwrap();
 }
+
+/// The portal as `cargo run` starts it: SMS in development mode (codes go to the log, a
+/// banner says so).
+async fn portal_in_development_mode() -> (String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("twostep.db").display());
+    let mut settings = Settings::for_database(&url, dir.path());
+    settings.bind = "127.0.0.1:0".parse().unwrap();
+    let app = Application::build(settings).await.unwrap();
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    (address, dir)
+}
+
+/// The states no other journey reaches: forms refused, error pages signed out and in, and
+/// the development-mode banner. Each is checked for accessibility.
+#[tokio::test(flavor = "multi_thread")]
+async fn refused_forms_and_error_pages() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, _dir) = portal_in_development_mode().await;
+
+    client.goto(&format!("{address}/login")).await.unwrap();
+    expect_text(&client, "SMS is in development mode").await;
+    check_page(&client, "sign-in page, SMS in development mode").await;
+
+    client
+        .goto(&format!("{address}/no-such-page"))
+        .await
+        .unwrap();
+    expect_text(&client, "There is no page at this address.").await;
+    check_page(&client, "page not found, signed out").await;
+
+    client.goto(&format!("{address}/register")).await.unwrap();
+    fill(&client, "Name", "Dorothy Vaughan").await;
+    fill(&client, "Email", "not an email").await;
+    fill(&client, "Password", "short").await;
+    press(&client, "Create account").await;
+    expect_text(&client, "There is a problem").await;
+    check_page(&client, "registration, refused").await;
+
+    register(&client, &address, "Dorothy Vaughan", "dorothy@example.com").await;
+
+    follow(&client, "Change password").await;
+    expect_text(&client, "Current password").await;
+    check_page(&client, "change password").await;
+    fill(&client, "Current password", "not my password at all").await;
+    fill(&client, "New password", "short").await;
+    press(&client, "Change password").await;
+    expect_text(&client, "There is a problem").await;
+    check_page(&client, "change password, refused").await;
+
+    client
+        .goto(&format!("{address}/account/security/sms"))
+        .await
+        .unwrap();
+    fill(&client, "Phone number", "+46 70 555 98 76").await;
+    press(&client, "Send code").await;
+    expect_text(&client, "+46 ••• •• 76").await;
+    enter_code(&client, "000000").await;
+    expect_text(&client, "There is a problem").await;
+    check_page(&client, "SMS set-up, wrong code").await;
+
+    client
+        .goto(&format!("{address}/no-such-page"))
+        .await
+        .unwrap();
+    expect_text(&client, "There is no page at this address.").await;
+    check_page(&client, "page not found, signed in").await;
+
+    client.goto(&format!("{address}/logout")).await.unwrap();
+    expect_text(&client, "This page cannot be used that way.").await;
+    check_page(&client, "method not allowed").await;
+
+    // A form whose CSRF token no longer matches, as after the session changed in another
+    // tab.
+    client.goto(&format!("{address}/")).await.unwrap();
+    client
+        .execute(
+            "document.querySelectorAll('input[name=csrf_token]').forEach((i) => { i.value = 'stale'; });",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    press(&client, "Sign out").await;
+    expect_text(&client, "This form has expired").await;
+    check_page(&client, "forbidden, form expired").await;
+    client.close().await.unwrap();
+}
