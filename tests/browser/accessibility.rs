@@ -1,6 +1,6 @@
 //! The accessibility check every journey runs on each page and state it reaches: axe-core
 //! (WCAG 2.2 A and AA, and axe's best practices) at 1280 px and at 375 px wide, and no page
-//! wider than a 375 px screen.
+//! wider than a 375 px screen; and, what axe cannot judge, how keyboard focus shows.
 //!
 //! axe-core comes from the npm registry, pinned in `tests/browser/package-lock.json`;
 //! `.ci/run` installs it with `npm ci --prefix tests/browser`. Without it the check says
@@ -10,6 +10,8 @@ use std::collections::BTreeSet;
 use std::sync::{Mutex, OnceLock};
 
 use fantoccini::Client;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use serde_json::Value;
 
 const AXE: &str = concat!(
@@ -187,4 +189,66 @@ async fn set_width(client: &Client, width: u32) {
         outer += i64::from(width) - inner;
     }
     panic!("the browser window cannot be made {width} px wide");
+}
+
+/// How the focused element shows focus, or `null` once focus has left the page's controls.
+const FOCUS_STYLE: &str = r#"
+const element = document.activeElement;
+if (!element || element === document.body) { return null; }
+const style = getComputedStyle(element);
+const id = element.id ? '#' + element.id : '';
+const text = (element.innerText || element.value || element.name || '').trim().slice(0, 40);
+return {
+  position: [...document.querySelectorAll('*')].indexOf(element),
+  name: element.tagName.toLowerCase() + id + ' "' + text + '"',
+  yellow_outline: style.outlineStyle === 'solid' && style.outlineWidth === '3px'
+    && style.outlineColor === 'rgb(255, 221, 0)',
+  yellow_background: style.backgroundColor === 'rgb(255, 221, 0)',
+  dark_ring: style.boxShadow.includes('rgb(11, 12, 12)'),
+};
+"#;
+
+/// Tabs through every control of the page the browser shows, named `state`, as a keyboard
+/// user does: each must show focus yellow with a dark ring (WCAG 1.4.11 and 2.4.7). axe
+/// cannot judge focus; this can. Panics listing the controls that show it otherwise.
+pub async fn check_keyboard_focus(client: &Client, state: &str) {
+    let mut seen = BTreeSet::new();
+    let mut problems = Vec::new();
+    for _ in 0..100 {
+        let tab = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down {
+                value: Key::Tab.into(),
+            })
+            .then(KeyAction::Up {
+                value: Key::Tab.into(),
+            });
+        client.perform_actions(tab).await.unwrap();
+        let focused = client.execute(FOCUS_STYLE, Vec::new()).await.unwrap();
+        if focused.is_null() {
+            break;
+        }
+        // Tab wraps round to the first control: the page has been gone through.
+        if !seen.insert(focused["position"].as_u64().unwrap()) {
+            break;
+        }
+        let name = focused["name"].as_str().unwrap();
+        let yellow = focused["yellow_outline"] == Value::Bool(true)
+            || focused["yellow_background"] == Value::Bool(true);
+        if !yellow || focused["dark_ring"] != Value::Bool(true) {
+            problems.push(format!("  {name}: {focused}"));
+        }
+    }
+    assert!(
+        seen.len() > 1,
+        "Tab reached no control on {state}: is the page loaded?"
+    );
+    assert!(
+        problems.is_empty(),
+        "focus is not yellow with a dark ring on {state} for:\n{}",
+        problems.join("\n")
+    );
+    eprintln!(
+        "accessibility: {state}: {} controls show keyboard focus",
+        seen.len()
+    );
 }

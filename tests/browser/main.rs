@@ -14,7 +14,7 @@ use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use accessibility::check_page;
+use accessibility::{check_keyboard_focus, check_page};
 use fantoccini::{Client, ClientBuilder, Locator};
 use twostep::config::Settings;
 use twostep::startup::Application;
@@ -316,6 +316,7 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     enter_code(&client, &format!("{} {}", &code[..3], &code[3..])).await;
     expect_text(&client, "Save your recovery codes").await;
     check_page(&client, "recovery codes, first set").await;
+    check_keyboard_focus(&client, "recovery codes, first set").await;
     // The checkbox is required: pressing Done without it, the browser does not submit.
     press(&client, "Done").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -527,6 +528,9 @@ async fn refused_forms_and_error_pages() {
     check_page(&client, "registration, refused").await;
 
     register(&client, &address, "Dorothy Vaughan", "dorothy@example.com").await;
+    follow(&client, "Security").await;
+    expect_text(&client, "Stay signed in for").await;
+    check_keyboard_focus(&client, "security settings").await;
 
     follow(&client, "Change password").await;
     expect_text(&client, "Current password").await;
@@ -541,6 +545,7 @@ async fn refused_forms_and_error_pages() {
         .goto(&format!("{address}/account/security/sms"))
         .await
         .unwrap();
+    check_keyboard_focus(&client, "SMS set-up, phone number").await;
     fill(&client, "Phone number", "+46 70 555 98 76").await;
     press(&client, "Send code").await;
     expect_text(&client, "+46 ••• •• 76").await;
