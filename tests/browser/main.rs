@@ -4,6 +4,7 @@
 //! Needs Debian's `chromium` and `chromium-driver`. Without them the tests say SKIPPED
 //! loudly and pass, unless TWOSTEP_REQUIRE_BROWSER is set (as `.ci/run` does).
 
+mod accessibility;
 #[path = "../api/standins.rs"]
 #[allow(dead_code)]
 mod standins;
@@ -13,6 +14,7 @@ use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use accessibility::{check_keyboard_focus, check_page};
 use fantoccini::{Client, ClientBuilder, Locator};
 use twostep::config::Settings;
 use twostep::startup::Application;
@@ -278,15 +280,20 @@ async fn register_sign_out_and_sign_in() {
     };
     let (address, _sms, _dir) = portal().await;
 
+    client.goto(&format!("{address}/register")).await.unwrap();
+    check_page(&client, "registration").await;
     register(&client, &address, "Ada Lovelace", "ada@example.com").await;
     expect_text(&client, "Your account has been created.").await;
+    check_page(&client, "home page, account created").await;
 
     sign_out(&client).await;
+    check_page(&client, "sign-in page, signed out").await;
 
     fill(&client, "Email", "ada@example.com").await;
     fill(&client, "Password", "not my password at all").await;
     press(&client, "Sign in").await;
     expect_text(&client, "The email or password is incorrect.").await;
+    check_page(&client, "sign-in page, wrong password").await;
     let kept = client
         .find(Locator::Id("email"))
         .await
@@ -317,17 +324,23 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
 
     follow(&client, "Security").await;
     expect_summary(&client, "2-step verification", "Off").await;
+    check_page(&client, "security settings, 2-step verification off").await;
     follow(&client, "Turn on 2-step verification").await;
     expect_text(&client, "How do you want to get your sign-in codes?").await;
+    check_page(&client, "choose a 2-step verification method").await;
     choose(&client, "Text message (SMS)").await;
     press(&client, "Continue").await;
     expect_text(&client, "Enter the mobile number").await;
+    check_page(&client, "SMS set-up, phone number").await;
     fill(&client, "Phone number", "+46 70-123 45 67").await;
     press(&client, "Send code").await;
     expect_text(&client, "+46 ••• •• 67").await;
+    check_page(&client, "SMS set-up, code sent").await;
     let code = sms.last_code_to("+46701234567");
     enter_code(&client, &format!("{} {}", &code[..3], &code[3..])).await;
     expect_text(&client, "Save your recovery codes").await;
+    check_page(&client, "recovery codes, first set").await;
+    check_keyboard_focus(&client, "recovery codes, first set").await;
     // The checkbox is required: pressing Done without it, the browser does not submit.
     press(&client, "Done").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -352,9 +365,25 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     expect_text(&client, "I have saved my recovery codes").await;
     codes_saved(&client).await;
     expect_summary(&client, "2-step verification", "On").await;
+    check_page(&client, "security settings, SMS on").await;
+    // The questions asked before a change that cannot be undone by a click.
+    client
+        .goto(&format!("{address}/account/security/two-step/off"))
+        .await
+        .unwrap();
+    expect_text(&client, "Turn off 2-step verification?").await;
+    check_page(&client, "turn off 2-step verification, the question").await;
+    client
+        .goto(&format!("{address}/account/security/recovery-codes"))
+        .await
+        .unwrap();
+    expect_text(&client, "Generate new recovery codes?").await;
+    check_page(&client, "new recovery codes, the question").await;
+    follow(&client, "Cancel").await;
 
     sign_out_and_in_again(&client, "grace@example.com").await;
     expect_text(&client, "Enter your verification code").await;
+    check_page(&client, "sign-in code, SMS").await;
     let field = client.find(Locator::Id("code")).await.unwrap();
     assert_eq!(
         field.attr("autocomplete").await.unwrap().as_deref(),
@@ -402,6 +431,7 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     choose(&client, "Authenticator app").await;
     press(&client, "Continue").await;
     expect_text(&client, "Scan this QR code").await;
+    check_page(&client, "authenticator app set-up").await;
     assert!(
         client.find(Locator::Css(".qr svg")).await.is_ok(),
         "the QR code is drawn inline"
@@ -420,9 +450,11 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     tick(&client, "saved").await;
     press(&client, "Done").await;
     expect_summary(&client, "Method", "Authenticator app").await;
+    check_page(&client, "security settings, authenticator app on").await;
 
     sign_out_and_in_again(&client, "katherine@example.com").await;
     expect_text(&client, "Open your authenticator app").await;
+    check_page(&client, "sign-in code, authenticator app").await;
     // The set-up used this step: the next one is inside the accepted window.
     enter_code(&client, &oathtool(&key, unix_now() + 30)).await;
     expect_text(&client, "Hello, Katherine Johnson").await;
@@ -430,10 +462,12 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     sign_out_and_in_again(&client, "katherine@example.com").await;
     expect_text(&client, "Open your authenticator app").await;
     follow(&client, "Use a recovery code").await;
+    check_page(&client, "sign-in with a recovery code").await;
     fill(&client, "Recovery code", &first_code).await;
     press(&client, "Sign in").await;
     expect_text(&client, "You signed in with a recovery code.").await;
     expect_summary(&client, "Recovery codes", "9 left").await;
+    check_page(&client, "signed in with a recovery code").await;
     client.close().await.unwrap();
 }
 
@@ -467,6 +501,7 @@ async fn trust_the_device_then_remove_it() {
     )
     .await;
     tick(&client, "trust_device").await;
+    check_page(&client, "sign-in code, trust this device ticked").await;
     press(&client, "Verify").await;
     expect_text(&client, "Hello, Mary Jackson").await;
 
@@ -490,10 +525,122 @@ async fn trust_the_device_then_remove_it() {
         "{device}"
     );
     expect_text(&client, &device).await;
+    check_page(&client, "security settings, a trusted device").await;
     // Each Remove button names what it removes (the sign-in methods have one too).
     press_labelled(&client, &format!("Remove {device}")).await;
     expect_text(&client, "The device was removed.").await;
+    check_page(&client, "security settings, device removed").await;
     sign_out_and_in_again(&client, "mary@example.com").await;
     expect_text(&client, "Enter your verification code").await;
+    client.close().await.unwrap();
+}
+
+/// The portal as `cargo run` starts it: SMS in development mode (codes go to the log, a
+/// banner says so).
+async fn portal_in_development_mode() -> (String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("twostep.db").display());
+    let mut settings = Settings::for_database(&url, dir.path());
+    settings.bind = "127.0.0.1:0".parse().unwrap();
+    let app = Application::build(settings).await.unwrap();
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    (address, dir)
+}
+
+/// The states no other journey reaches: forms refused, error pages signed out and in, and
+/// the development-mode banner. Each is checked for accessibility.
+#[tokio::test(flavor = "multi_thread")]
+async fn refused_forms_and_error_pages() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, _dir) = portal_in_development_mode().await;
+
+    client.goto(&format!("{address}/login")).await.unwrap();
+    expect_text(&client, "SMS is in development mode").await;
+    check_page(&client, "sign-in page, SMS in development mode").await;
+
+    client
+        .goto(&format!("{address}/no-such-page"))
+        .await
+        .unwrap();
+    expect_text(&client, "There is no page at this address.").await;
+    check_page(&client, "page not found, signed out").await;
+
+    client
+        .goto(&format!("{address}/login/forgot"))
+        .await
+        .unwrap();
+    expect_text(&client, "Ask your administrator").await;
+    check_page(&client, "forgot your password").await;
+
+    client.goto(&format!("{address}/register")).await.unwrap();
+    fill(&client, "Name", "Dorothy Vaughan").await;
+    fill(&client, "Email", "not an email").await;
+    fill(&client, "Password", "short").await;
+    press(&client, "Create account").await;
+    expect_text(&client, "There is a problem").await;
+    check_page(&client, "registration, refused").await;
+
+    register(&client, &address, "Dorothy Vaughan", "dorothy@example.com").await;
+    follow(&client, "Security").await;
+    expect_text(&client, "Stay signed in for").await;
+    check_keyboard_focus(&client, "security settings").await;
+
+    client
+        .goto(&format!("{address}/account/security/two-step"))
+        .await
+        .unwrap();
+    press(&client, "Continue").await;
+    expect_text(&client, "Choose how you want to get your codes.").await;
+    check_page(&client, "choose a method, nothing chosen").await;
+    follow(&client, "Cancel").await;
+
+    follow(&client, "Change password").await;
+    expect_text(&client, "Current password").await;
+    check_page(&client, "change password").await;
+    fill(&client, "Current password", "not my password at all").await;
+    fill(&client, "New password", "short").await;
+    press(&client, "Change password").await;
+    expect_text(&client, "There is a problem").await;
+    check_page(&client, "change password, refused").await;
+
+    client
+        .goto(&format!("{address}/account/security/sms"))
+        .await
+        .unwrap();
+    check_keyboard_focus(&client, "SMS set-up, phone number").await;
+    fill(&client, "Phone number", "+46 70 555 98 76").await;
+    press(&client, "Send code").await;
+    expect_text(&client, "+46 ••• •• 76").await;
+    enter_code(&client, "000000").await;
+    expect_text(&client, "There is a problem").await;
+    check_page(&client, "SMS set-up, wrong code").await;
+
+    client
+        .goto(&format!("{address}/no-such-page"))
+        .await
+        .unwrap();
+    expect_text(&client, "There is no page at this address.").await;
+    check_page(&client, "page not found, signed in").await;
+
+    client.goto(&format!("{address}/logout")).await.unwrap();
+    expect_text(&client, "This page cannot be used that way.").await;
+    check_page(&client, "method not allowed").await;
+
+    // A form whose CSRF token no longer matches, as after the session changed in another
+    // tab.
+    client.goto(&format!("{address}/")).await.unwrap();
+    client
+        .execute(
+            "document.querySelectorAll('input[name=csrf_token]').forEach((i) => { i.value = 'stale'; });",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    press(&client, "Sign out").await;
+    expect_text(&client, "This form has expired").await;
+    check_page(&client, "forbidden, form expired").await;
     client.close().await.unwrap();
 }
