@@ -644,3 +644,105 @@ async fn refused_forms_and_error_pages() {
     check_page(&client, "forbidden, form expired").await;
     client.close().await.unwrap();
 }
+
+/// WebDriver's codes for the keys a keyboard user presses.
+const TAB: &str = "\u{e004}";
+const ENTER: &str = "\u{e007}";
+const SPACE: &str = "\u{e00d}";
+
+/// What a screen reader would call the focused element: its label, text, value or
+/// `aria-label`.
+async fn focused_name(client: &Client) -> String {
+    let script = "const e = document.activeElement; if (!e) return ''; \
+        const label = e.labels && e.labels.length ? e.labels[0].innerText : ''; \
+        return [label, e.innerText || '', e.value || '', e.getAttribute('aria-label') || ''].join('|');";
+    let name = client.execute(script, vec![]).await.unwrap();
+    name.as_str().unwrap_or_default().to_owned()
+}
+
+/// Presses Tab until the focused element is named `name` (as `focused_name` reads it).
+async fn tab_to(client: &Client, name: &str) {
+    for _ in 0..80 {
+        if focused_name(client)
+            .await
+            .split('|')
+            .any(|part| part.trim() == name)
+        {
+            return;
+        }
+        key(client, TAB).await;
+    }
+    panic!("Tab never reached {name:?}");
+}
+
+/// Sends keys to whatever has focus, as a keyboard does.
+async fn key(client: &Client, keys: &str) {
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(keys)
+        .await
+        .unwrap();
+}
+
+/// Signs in from the sign-in page with the keyboard alone.
+async fn sign_in_by_keyboard(client: &Client, email: &str) {
+    tab_to(client, "Email").await;
+    key(client, email).await;
+    tab_to(client, "Password").await;
+    key(client, PASSWORD).await;
+    key(client, ENTER).await;
+}
+
+/// Turns on SMS and signs in with a code using Tab, Enter and Space (which ticks a
+/// checkbox and chooses a radio button) alone: no pointer.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_keyboard_alone_turns_on_sms_and_signs_in() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, _dir) = portal().await;
+    register(&client, &address, "Mae Jemison", "mae@example.com").await;
+    sign_out(&client).await;
+
+    sign_in_by_keyboard(&client, "mae@example.com").await;
+    expect_text(&client, "Hello, Mae Jemison").await;
+    tab_to(&client, "Security").await;
+    key(&client, ENTER).await;
+    expect_text(&client, "My security settings").await;
+    tab_to(&client, "Turn on 2-step verification").await;
+    key(&client, ENTER).await;
+    expect_text(&client, "How do you want to get your sign-in codes?").await;
+    tab_to(&client, "Text message (SMS)").await;
+    key(&client, SPACE).await;
+    tab_to(&client, "Continue").await;
+    key(&client, ENTER).await;
+    expect_text(&client, "Enter the mobile number").await;
+    tab_to(&client, "Phone number").await;
+    key(&client, "+46 70 123 45 67").await;
+    key(&client, ENTER).await;
+    expect_text(&client, "+46 ••• •• 67").await;
+    let code = sms.last_code_to("+46701234567");
+    tab_to(&client, "Verification code").await;
+    key(&client, &code).await;
+    key(&client, ENTER).await;
+    expect_text(&client, "I have saved my recovery codes").await;
+    tab_to(&client, "I have saved my recovery codes").await;
+    key(&client, SPACE).await;
+    tab_to(&client, "Done").await;
+    key(&client, ENTER).await;
+    expect_summary(&client, "2-step verification", "On").await;
+
+    tab_to(&client, "Sign out").await;
+    key(&client, ENTER).await;
+    expect_text(&client, "You have signed out.").await;
+    sign_in_by_keyboard(&client, "mae@example.com").await;
+    expect_text(&client, "Enter your verification code").await;
+    let code = sms.last_code_to("+46701234567");
+    tab_to(&client, "Verification code").await;
+    key(&client, &code).await;
+    key(&client, ENTER).await;
+    expect_text(&client, "Hello, Mae Jemison").await;
+    client.close().await.unwrap();
+}
