@@ -9,6 +9,7 @@ use super::errors::AppError;
 use super::forms::FormErrors;
 use super::layout::Layout;
 use super::render;
+use crate::db::challenges::Refusal;
 use crate::domain::codes::normalise_code;
 use crate::services::sms_codes::{CheckOutcome, SendError};
 
@@ -57,8 +58,11 @@ pub struct CodePage {
 pub struct Resend {
     pub action: &'static str,
     pub label: &'static str,
-    /// Seconds until a new code will be accepted; 0 when it is now.
+    /// Seconds until a new code will be accepted; 0 when it is now. Meanwhile the button
+    /// is disabled and the page says when ("at 19:14:05 UTC").
     pub wait_secs: i64,
+    /// When a new code can be asked for, once `wait_secs` is over 0.
+    pub next_at: String,
     /// No code was sent yet: sending is the page's first step, shown above the field.
     pub first: bool,
 }
@@ -116,6 +120,12 @@ pub fn check_failure(outcome: &CheckOutcome) -> (StatusCode, FormErrors) {
 /// the page itself with its message and "Send again", answered 200 (a handled failure of an
 /// upstream is not a failure of the portal, and load balancers eject instances that answer
 /// 5xx); anything unexpected becomes the 500 page.
+/// True when a send was refused only because the last code is too recent: the page itself
+/// says when the next one can be asked for, so the POST is answered with a redirect to it.
+pub fn is_cooldown(err: &SendError) -> bool {
+    matches!(err, SendError::Refused(Refusal::Cooldown { .. }))
+}
+
 pub fn send_failure(err: SendError, now: i64) -> Result<(StatusCode, FormErrors), AppError> {
     let message = FormErrors::general(err.user_message(now));
     match err {

@@ -29,9 +29,26 @@ pub fn instant(unix: i64) -> String {
     )
 }
 
+/// The time of day of an instant, to the second: "19:14:05 UTC".
+pub fn time_of_day(unix: i64) -> String {
+    let secs = unix.rem_euclid(86_400);
+    format!(
+        "{:02}:{:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::instant;
+    use super::{instant, time_of_day};
+
+    #[test]
+    fn times_of_day_read_to_the_second() {
+        assert_eq!(time_of_day(1_795_980_845), "19:34:05 UTC");
+        assert_eq!(time_of_day(0), "00:00:00 UTC");
+    }
 
     #[test]
     fn instants_read_as_dates() {

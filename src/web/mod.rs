@@ -41,7 +41,8 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// rather than 404.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/static/style.css").route(web::get().to(stylesheet)))
-        .service(web::resource("/static/copy.js").route(web::get().to(copy_script)));
+        .service(web::resource("/static/copy.js").route(web::get().to(copy_script)))
+        .service(web::resource("/static/countdown.js").route(web::get().to(countdown_script)));
     health::routes(cfg);
     login::routes(cfg);
     register::routes(cfg);
@@ -60,6 +61,12 @@ async fn copy_script() -> HttpResponse {
     HttpResponse::Ok()
         .insert_header(ContentType(mime("text/javascript; charset=utf-8")))
         .body(include_str!("../../static/copy.js"))
+}
+
+async fn countdown_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(ContentType(mime("text/javascript; charset=utf-8")))
+        .body(include_str!("../../static/countdown.js"))
 }
 
 fn mime(text: &'static str) -> actix_web::mime::Mime {

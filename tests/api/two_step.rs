@@ -204,14 +204,25 @@ async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
     app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
     let first = app.sms.last_code_to(PHONE);
+    // The page says when, as a time, and the button cannot be pressed until then (a small
+    // script counts down; without it a reload shows the button ready).
     let page = app.get_text("/login/verify").await;
+    let at = twostep::web::format::time_of_day(app.clock.now() + 30);
     assert!(
-        page.contains("You can ask for a new code in"),
-        "the page says when"
+        page.contains(&format!(
+            "You can ask for a new code at {at} (in <span data-countdown>30</span> seconds)."
+        )),
+        "{page}"
     );
+    assert!(page.contains(r#"disabled aria-describedby="resend-wait">Send again</button>"#));
+    assert!(page.contains(r#"<script src="/static/countdown.js" defer></script>"#));
+    // Pressed anyway (an old page, a script-less client): back to the page, nothing sent,
+    // and a reload never posts again.
     let early = app.send_again().await;
-    assert_page(early, 429, "You can ask for a new one in").await;
+    assert_redirect_to(&early, "/login/verify?with=sms");
     assert_eq!(app.sms.count_to(PHONE), 1);
+    let script = app.get("/static/countdown.js").await;
+    assert_eq!(script.status().as_u16(), 200);
 
     app.clock.advance(30);
     assert_redirect_to(

@@ -15,9 +15,12 @@ use crate::domain::phone::{format_international, mask_phone, normalise_sms_phone
 use crate::domain::recovery::LOW_WATER;
 use crate::services::two_step::SecurityOverview;
 use crate::services::two_step::{FactorOn, PhoneCodeError, RemoveRefusal, phone_purpose};
-use crate::web::code_form::{CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure};
+use crate::web::code_form::{
+    CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_cooldown, send_failure,
+};
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
+use crate::web::format::time_of_day;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
@@ -359,6 +362,7 @@ async fn phone_code_page(
             action: "/account/security/sms/resend",
             label: "Send again",
             wait_secs: status.wait_secs,
+            next_at: time_of_day(state.clock.now() + status.wait_secs),
             first: false,
         }),
         alternatives: Vec::new(),
@@ -431,6 +435,7 @@ pub async fn resend_phone_code(
         .await
     {
         Ok(()) => Ok(see_other(&format!("{PHONE_CODE_PAGE}?notice=code-sent"))),
+        Err(err) if is_cooldown(&err) => Ok(see_other(PHONE_CODE_PAGE)),
         Err(err) => {
             let (status, errors) = send_failure(err, state.clock.now())?;
             let page = phone_code_page(&state, layout, &user, &phone).await?;

@@ -18,9 +18,11 @@ use crate::domain::phone::mask_phone;
 use crate::services::authenticator::CodeOutcome;
 use crate::services::sign_in::{PendingSignIn, RecoverySignIn, SecondStep};
 use crate::web::code_form::{
-    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure,
+    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_cooldown,
+    send_failure,
 };
 use crate::web::errors::AppError;
+use crate::web::format::time_of_day;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::Visitor;
@@ -124,6 +126,7 @@ async fn page(
                 action: "/login/verify/resend",
                 label: if first { "Send code" } else { "Send again" },
                 wait_secs: status.wait_secs,
+                next_at: time_of_day(state.clock.now() + status.wait_secs),
                 first,
             };
             (intro, SMS_HINT, Some(resend))
@@ -279,6 +282,7 @@ pub async fn resend_code(p: Pending, layout: Layout) -> Result<HttpResponse, App
         .await
     {
         Ok(()) => Ok(see_other("/login/verify?with=sms&notice=code-sent")),
+        Err(err) if is_cooldown(&err) => Ok(see_other("/login/verify?with=sms")),
         Err(err) => {
             let (status, errors) = send_failure(err, state.clock.now())?;
             let page = page(&state, layout, &pending, FactorMethod::Sms).await?;

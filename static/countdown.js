@@ -1,0 +1,20 @@
+// Counts down the wait before a new code can be asked for, then enables the button.
+// Without it the page still says when, and a reload shows the button enabled.
+(function () {
+  var form = document.querySelector("form[data-wait-secs]");
+  if (!form) return;
+  var left = parseInt(form.getAttribute("data-wait-secs"), 10);
+  var shown = form.querySelector("[data-countdown]");
+  var button = form.querySelector("button[type=submit]");
+  var timer = setInterval(function () {
+    left -= 1;
+    if (left > 0) {
+      shown.textContent = String(left);
+      return;
+    }
+    clearInterval(timer);
+    var hint = form.querySelector("#resend-wait");
+    if (hint) hint.textContent = "You can ask for a new code now.";
+    button.disabled = false;
+  }, 1000);
+})();
