@@ -12,7 +12,6 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
-use super::context::app_name;
 use super::layout::Layout;
 
 #[derive(Debug, thiserror::Error)]
@@ -53,29 +52,38 @@ struct ErrorPage<'a> {
 fn describe(status: StatusCode) -> (&'static str, &'static str) {
     match status.as_u16() {
         400 => (
-            "Bad request",
+            "The request could not be read",
             "The request could not be read. Go back, check what you entered and try again.",
         ),
-        403 => ("Forbidden", "You cannot do this."),
+        403 => (
+            "You cannot do this",
+            "This is not allowed for your account.",
+        ),
         404 => (
             "Page not found",
             "There is no page at this address. Check it, or go to the start page.",
         ),
-        405 => ("Method not allowed", "This page cannot be used that way."),
+        405 => (
+            "This page cannot be used that way",
+            "Go back and use the page's own links and buttons.",
+        ),
         413 => (
             "Too much data",
             "What you sent is too large. Shorten it and try again.",
         ),
         415 => (
-            "Unsupported form",
+            "The form could not be read",
             "The form was sent in a format this page does not accept.",
         ),
-        429 => ("Too many requests", "Wait a few minutes and try again."),
+        429 => ("Too many attempts", "Wait a few minutes and try again."),
         503 => (
             "Unavailable",
             "The service is unavailable. Try again in a moment.",
         ),
-        _ if status.is_client_error() => ("Request refused", "The request could not be completed."),
+        _ if status.is_client_error() => (
+            "The request could not be completed",
+            "Go back and try again.",
+        ),
         _ => (
             "Something went wrong",
             "An unexpected error happened on our side. Try again in a moment.",
@@ -98,10 +106,10 @@ pub fn error_response(status: StatusCode, message: Option<&str>) -> HttpResponse
 }
 
 /// Renders the error page; falls back to plain text if the template itself fails.
-fn error_page(status: StatusCode, app_name: String, message: Option<&str>) -> HttpResponse {
+fn error_page(status: StatusCode, layout: Layout, message: Option<&str>) -> HttpResponse {
     let (title, default_message) = describe(status);
     let page = ErrorPage {
-        layout: Layout::bare(app_name),
+        layout,
         title,
         message: message.unwrap_or(default_message),
     };
@@ -163,7 +171,7 @@ pub fn render_error_page<B: MessageBody + 'static>(
     let (req, _) = res.into_parts();
     let mut page = error_page(
         status,
-        app_name(&req),
+        Layout::of(&req),
         message.as_ref().and_then(|m| m.0.as_deref()),
     );
     if let Some(allow) = allow {

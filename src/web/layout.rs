@@ -61,24 +61,19 @@ fn notice_text(name: &str) -> Option<&'static str> {
     }
 }
 
-impl Layout {
-    /// For error pages: no forms, no user.
-    pub fn bare(app_name: String) -> Self {
-        Self {
-            app_name,
-            csrf_token: String::new(),
-            user: None,
-            notice: None,
-            sms_development: false,
-        }
-    }
-}
-
 impl FromRequest for Layout {
     type Error = actix_web::Error;
     type Future = Ready<Result<Self, actix_web::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Self::of(req)))
+    }
+}
+
+impl Layout {
+    /// What every page shows of the request: the app name, who is signed in, the form
+    /// token and a notice. Error pages use it too, so they keep the signed-in header.
+    pub fn of(req: &HttpRequest) -> Self {
         let state = req.app_data::<web::Data<AppState>>();
         let app_name = app_name(req);
         let sms_development = state.is_some_and(|s| s.services.sms_is_development());
@@ -94,12 +89,12 @@ impl FromRequest for Layout {
         let notice = url::form_urlencoded::parse(req.query_string().as_bytes())
             .find(|(name, _)| name == "notice")
             .and_then(|(_, value)| notice_text(&value));
-        ready(Ok(Self {
+        Self {
             app_name,
             csrf_token,
             user,
             notice,
             sms_development,
-        }))
+        }
     }
 }

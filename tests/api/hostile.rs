@@ -73,7 +73,10 @@ async fn wrong_methods_and_content_types_are_refused(app: TestApp) {
             .unwrap();
         assert_eq!(response.status().as_u16(), 405, "{method}");
         let page = response.text().await.unwrap();
-        assert!(page.contains("Method not allowed"), "{method}: {page}");
+        assert!(
+            page.contains("<h1>This page cannot be used that way</h1>"),
+            "{method}: {page}"
+        );
     }
     assert_eq!(app.get("/logout").await.status().as_u16(), 405);
     let json = app
@@ -152,7 +155,32 @@ fn urlencode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
+/// An error page keeps the signed-in header (with a working "Sign out") and says what
+/// happened in words, not a status name.
+async fn error_pages_keep_the_person_signed_in(app: TestApp) {
+    app.create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let missing = app.get("/no-such-page").await;
+    assert_eq!(missing.status().as_u16(), 404);
+    let page = missing.text().await.unwrap();
+    assert!(page.contains("<h1>Page not found</h1>"), "{page}");
+    assert!(
+        page.contains(">Sign out<") && page.contains("Security"),
+        "{page}"
+    );
+    assert!(
+        !csrf_token(&page).is_empty(),
+        "the header's Sign out form carries its token"
+    );
+    let wrong = app.get("/logout").await;
+    assert_eq!(wrong.status().as_u16(), 405);
+    let page = wrong.text().await.unwrap();
+    assert!(!page.contains("Method not allowed") && page.contains(">Sign out<"));
+}
+
 on_both_databases!(
+    error_pages_keep_the_person_signed_in,
     oversized_bodies_are_refused_with_413,
     invalid_utf8_is_a_bad_request,
     wrong_methods_and_content_types_are_refused,

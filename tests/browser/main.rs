@@ -626,7 +626,7 @@ async fn refused_forms_and_error_pages() {
     check_page(&client, "page not found, signed in").await;
 
     client.goto(&format!("{address}/logout")).await.unwrap();
-    expect_text(&client, "This page cannot be used that way.").await;
+    expect_text(&client, "Go back and use the page's own links and buttons.").await;
     check_page(&client, "method not allowed").await;
 
     // A form whose CSRF token no longer matches, as after the session changed in another
