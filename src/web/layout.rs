@@ -3,11 +3,13 @@
 
 use std::future::{Ready, ready};
 
+use actix_session::SessionExt;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::AppState;
 use super::context::{CsrfToken, CurrentUser, app_name};
+use super::session::pending_user;
 
 pub struct SignedInUser {
     pub name: String,
@@ -23,6 +25,9 @@ pub struct Layout {
     pub notice: Option<&'static str>,
     /// The `log` SMS provider is in use: codes are not really sent.
     pub sms_development: bool,
+    /// Between the password and the code: the header offers neither "Sign in" nor
+    /// "Create account" (the page itself has "Cancel and sign out").
+    pub signing_in: bool,
 }
 
 fn notice_text(name: &str) -> Option<&'static str> {
@@ -77,6 +82,9 @@ impl Layout {
         let state = req.app_data::<web::Data<AppState>>();
         let app_name = app_name(req);
         let sms_development = state.is_some_and(|s| s.services.sms_is_development());
+        // Before the extensions are borrowed: reading the session may write to them.
+        let pending =
+            state.is_some_and(|s| pending_user(&req.get_session(), s.clock.now()).is_some());
         let extensions = req.extensions();
         let csrf_token = extensions
             .get::<CsrfToken>()
@@ -92,6 +100,7 @@ impl Layout {
         Self {
             app_name,
             csrf_token,
+            signing_in: user.is_none() && pending,
             user,
             notice,
             sms_development,

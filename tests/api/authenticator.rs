@@ -68,6 +68,11 @@ async fn sign_in_accepts_the_step_before_and_after_once_each(app: TestApp) {
     app.sign_in_first_step("ada@example.com").await;
     let page = app.get_text("/login/verify").await;
     assert!(page.contains("authenticator app") && page.contains("Use a recovery code"));
+    // Mid-sign-in the header offers neither "Sign in" nor "Create account".
+    assert!(
+        !page.contains(r#"<a href="/login">Sign in</a>"#) && !page.contains(r#"href="/register""#)
+    );
+    assert!(page.contains(">Cancel and sign out<"));
     // The hint of "Trust this device" is tied to its checkbox.
     assert!(page.contains(r#"value="yes" aria-describedby="trust-hint">"#));
     assert!(page.contains(r#"<p class="hint" id="trust-hint">"#));
