@@ -7,6 +7,8 @@ use super::{DbError, Exec};
 #[derive(Clone, Debug, FromRow)]
 pub struct TrustedDevice {
     pub id: i64,
+    /// SHA-256 of the device's cookie token: tells "this device" among the list.
+    pub token_hash: String,
     pub user_agent: Option<String>,
     pub ip: Option<String>,
     pub created_at: i64,
@@ -68,7 +70,7 @@ pub async fn list_devices<'e>(
     now: i64,
 ) -> Result<Vec<TrustedDevice>, DbError> {
     sqlx::query_as(
-        "SELECT id, user_agent, ip, created_at, last_used_at, expires_at FROM trusted_devices \
+        "SELECT id, token_hash, user_agent, ip, created_at, last_used_at, expires_at FROM trusted_devices \
          WHERE user_id = $1 AND (expires_at IS NULL OR expires_at > $2) ORDER BY last_used_at DESC, id DESC",
     )
     .bind(user_id)

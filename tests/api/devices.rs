@@ -88,6 +88,27 @@ async fn a_trusted_device_skips_the_code_but_never_the_password(app: TestApp) {
             && settings.contains(">Remove<")
             && settings.contains(">Remove all<")
     );
+    // This browser is marked among the trusted devices; another browser sees none marked.
+    assert_eq!(
+        settings.matches("<strong>(this device)</strong>").count(),
+        1
+    );
+    let elsewhere = app.signed_in_browser("ada@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    submit_with(
+        &elsewhere,
+        &app.address,
+        "/login/verify",
+        "/login/verify",
+        &[("code", &code)],
+    )
+    .await;
+    let there = app.get_in(&elsewhere, "/account/security").await;
+    let there = there.text().await.unwrap();
+    assert!(
+        there.contains("Trusted devices") && !there.contains("(this device)"),
+        "{there}"
+    );
 }
 
 async fn a_removed_device_is_asked_for_a_code_again(app: TestApp) {

@@ -20,6 +20,8 @@ use crate::web::session::{change_lifetime, public_id};
 pub struct DeviceRow {
     pub id: i64,
     pub device: String,
+    /// The browser showing the page is this device.
+    pub this_device: bool,
     pub ip: String,
     pub since: String,
     pub last_used: String,
@@ -27,9 +29,11 @@ pub struct DeviceRow {
 }
 
 impl DeviceRow {
-    fn from(device: TrustedDevice) -> Self {
+    /// `this_device`: the digest of this browser's trusted-device token, if it has one.
+    fn from(device: TrustedDevice, this_device: Option<&str>) -> Self {
         Self {
             id: device.id,
+            this_device: this_device.is_some_and(|digest| digest == device.token_hash),
             device: device
                 .user_agent
                 .as_deref()
@@ -87,11 +91,14 @@ pub fn devices_and_sessions(
     platform: &PlatformSettings,
     session: &Session,
     user: &User,
-    devices: Vec<TrustedDevice>,
+    (devices, this_device): (Vec<TrustedDevice>, Option<&str>),
     sessions: Vec<SessionSummary>,
 ) -> DevicesAndSessions {
     let current = public_id(session);
-    let devices = devices.into_iter().map(DeviceRow::from).collect();
+    let devices = devices
+        .into_iter()
+        .map(|device| DeviceRow::from(device, this_device))
+        .collect();
     let sessions = sessions
         .into_iter()
         .map(|s| SessionRow::from(s, current.as_deref()))

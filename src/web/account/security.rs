@@ -2,7 +2,7 @@
 //! it on with a phone, changing or removing the phone, turning it off.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -13,6 +13,7 @@ use crate::domain::codes::Subject;
 use crate::domain::factors::FactorMethod;
 use crate::domain::phone::{format_international, mask_phone, normalise_sms_phone};
 use crate::domain::recovery::LOW_WATER;
+use crate::domain::tokens::token_digest;
 use crate::services::two_step::SecurityOverview;
 use crate::services::two_step::{FactorOn, PhoneCodeError, RemoveRefusal, phone_purpose};
 use crate::web::code_form::{
@@ -24,6 +25,7 @@ use crate::web::format::time_of_day;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
+use crate::web::trusted::device_token;
 use crate::web::{AppState, render, see_other};
 
 pub const PHONE_PAGE: &str = "/account/security/sms";
@@ -77,6 +79,7 @@ pub struct NoticeQuery {
 
 pub async fn security_page(
     SignedIn { state, user, .. }: SignedIn,
+    req: HttpRequest,
     query: web::Query<NoticeQuery>,
     session: actix_session::Session,
     layout: Layout,
@@ -89,7 +92,15 @@ pub async fn security_page(
         devices,
         sessions,
     } = state.services.security_overview(&user).await?;
-    let lists = devices_and_sessions(&platform, &session, &user, devices, sessions);
+    let this_device =
+        device_token(&req, state.settings.is_https()).map(|token| token_digest(&token));
+    let lists = devices_and_sessions(
+        &platform,
+        &session,
+        &user,
+        (devices, this_device.as_deref()),
+        sessions,
+    );
     let offer_sign_out_others = FACTOR_CHANGES.contains(&query.notice.as_str())
         && lists.sessions.iter().any(|s| !s.current);
     let factors = factors
