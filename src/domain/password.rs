@@ -29,7 +29,7 @@ pub enum PasswordProblem {
     TooShort,
     #[error("Use at most {MAX_PASSWORD_CHARS} characters.")]
     TooLong,
-    #[error("This password is too easy to guess: {0}")]
+    #[error("This password is too easy to guess. {0}")]
     TooGuessable(String),
 }
 
@@ -68,8 +68,25 @@ pub fn check_new_password(password: &str, user_inputs: &[&str]) -> Result<(), Pa
                 .or_else(|| feedback.suggestions().first().map(|s| s.to_string()))
         })
         .filter(|text| !text.is_empty())
-        .unwrap_or_else(|| "add more words or characters that are not common.".into());
+        .map_or_else(
+            || "Add more words or characters that are not common.".into(),
+            |text| as_sentence(&text),
+        );
     Err(PasswordProblem::TooGuessable(reason))
+}
+
+/// zxcvbn's feedback as a sentence: a capital first, a full stop last.
+fn as_sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let mut sentence: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !sentence.ends_with(['.', '!', '?']) {
+        sentence.push('.');
+    }
+    sentence
 }
 
 fn params() -> Params {
@@ -460,10 +477,25 @@ mod tests {
     fn common_passwords_are_refused_with_a_reason() {
         for weak in ["password", "password123", "qwertyuiop", "11111111"] {
             match check_new_password(weak, &[]) {
-                Err(PasswordProblem::TooGuessable(reason)) => assert!(!reason.is_empty()),
+                Err(PasswordProblem::TooGuessable(reason)) => {
+                    assert!(
+                        reason.starts_with(char::is_uppercase) && reason.ends_with('.'),
+                        "{reason}"
+                    );
+                }
                 other => panic!("{weak} gave {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn the_reason_reads_as_a_sentence() {
+        let problem = check_new_password("password", &[]).unwrap_err();
+        assert_eq!(
+            problem.to_string(),
+            "This password is too easy to guess. This is a top-10 common password."
+        );
+        assert_eq!(as_sentence("add another word"), "Add another word.");
     }
 
     #[test]

@@ -68,7 +68,7 @@ async fn common_passwords_are_refused_with_a_reason(app: TestApp) {
         assert_eq!(response.status().as_u16(), 422, "{weak}");
         let page = response.text().await.unwrap();
         assert!(
-            page.contains("This password is too easy to guess:"),
+            page.contains("This password is too easy to guess. "),
             "{weak}: {page}"
         );
     }
