@@ -51,6 +51,10 @@ pub struct CodePage {
     pub alternatives: Vec<Alternative>,
     /// At sign-in: offer "Trust this device".
     pub offer_trust: bool,
+    /// Where "Back" leads, on a step of a set-up.
+    pub back: Option<&'static str>,
+    /// "Step 2 of 2", on a step of a set-up.
+    pub step: Option<&'static str>,
     pub errors: FormErrors,
 }
 

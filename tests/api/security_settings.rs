@@ -90,6 +90,9 @@ async fn changing_the_phone_needs_a_code_from_the_new_number(app: TestApp) {
     app.sign_in_with_sms_code("ada@example.com", PHONE).await;
     let form = app.get_text("/account/security/sms").await;
     assert!(form.contains("Change phone number"));
+    // Not a set-up: no steps, and Back leads to the settings.
+    assert!(!form.contains("Step 1 of 2"));
+    assert!(form.contains(r#"<p class="back"><a href="/account/security">Back</a></p>"#));
 
     let same = app.submit_phone("+46 70 123 45 67").await;
     assert_eq!(same.status().as_u16(), 422);

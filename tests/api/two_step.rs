@@ -16,18 +16,22 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
     assert!(settings.contains(r#"<dt>2-step verification</dt>"#));
     assert!(settings.contains(r#"<strong class="tag tag-off">Off</strong>"#));
     assert!(settings.contains("Turn on 2-step verification"));
-    assert!(
-        app.get_text("/account/security/two-step")
-            .await
-            .contains("Text message (SMS)")
-    );
+    let methods = app.get_text("/account/security/two-step").await;
+    assert!(methods.contains("Text message (SMS)"));
+    // The steps of turning it on are told apart, each with its way back.
+    assert!(methods.contains("<h1>Choose how to get your codes</h1>"));
+    assert!(methods.contains(r#"<p class="back"><a href="/account/security">Back</a></p>"#));
 
     let form = app.get_text("/account/security/sms").await;
     assert!(form.contains(">Phone number<") && form.contains(">Send code<"));
+    assert!(form.contains(r#"<p class="caption">Step 1 of 2</p>"#));
+    assert!(form.contains(r#"<a href="/account/security/two-step">Back</a>"#));
     let sent = app.submit_phone("+46 70-123 45 67").await;
     assert_redirect_to(&sent, "/account/security/sms/verify");
     let page = app.get_text("/account/security/sms/verify").await;
     assert!(page.contains("+46 ••• •• 67"), "{page}");
+    assert!(page.contains(r#"<p class="caption">Step 2 of 2</p>"#));
+    assert!(page.contains(r#"<a href="/account/security/sms">Back</a>"#));
     assert!(
         page.contains(r#"autocomplete="one-time-code""#) && page.contains(r#"inputmode="numeric""#)
     );
@@ -207,12 +211,22 @@ async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
     // The page says when, as a time, and the button cannot be pressed until then (a small
     // script counts down; without it a reload shows the button ready).
     let page = app.get_text("/login/verify").await;
-    let at = twostep::web::format::time_of_day(app.clock.now() + 30);
+    let now = app.clock.now();
+    let said = page
+        .split("You can ask for a new code at ")
+        .nth(1)
+        .expect("the page says when");
+    let wait: i64 = said
+        .split("data-countdown>")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .and_then(|n| n.parse().ok())
+        .expect("and in how many seconds");
+    assert!((28..=30).contains(&wait), "{wait}");
+    let mut at = (now + wait - 1..=now + wait + 1).map(twostep::web::format::time_of_day);
     assert!(
-        page.contains(&format!(
-            "You can ask for a new code at {at} (in <span data-countdown>30</span> seconds)."
-        )),
-        "{page}"
+        at.any(|at| said.starts_with(&format!("{at} (in "))),
+        "{said}"
     );
     assert!(page.contains(r#"disabled aria-describedby="resend-wait">Send again</button>"#));
     assert!(page.contains(r#"<script src="/static/countdown.js" defer></script>"#));

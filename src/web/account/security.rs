@@ -378,6 +378,8 @@ async fn phone_code_page(
         }),
         alternatives: Vec::new(),
         offer_trust: false,
+        back: Some(PHONE_PAGE),
+        step: user.sms_phone().is_none().then_some("Step 2 of 2"),
         errors: FormErrors::default(),
     })
 }

@@ -147,6 +147,8 @@ async fn page(
         resend,
         alternatives: alternatives(pending, method),
         offer_trust: true,
+        back: None,
+        step: None,
         errors: FormErrors::default(),
     })
 }
