@@ -293,6 +293,13 @@ async fn register_sign_out_and_sign_in() {
     fill(&client, "Password", "not my password at all").await;
     press(&client, "Sign in").await;
     expect_text(&client, "The email or password is incorrect.").await;
+    // Focus lands on the error summary, so a screen reader reads the problem first.
+    let focused = client
+        .execute("return document.activeElement.className", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused.as_str(), Some("error-summary"));
+    assert!(client.title().await.unwrap().starts_with("Error: Sign in"));
     check_page(&client, "sign-in page, wrong password").await;
     let kept = client
         .find(Locator::Id("email"))
