@@ -45,7 +45,7 @@ impl SendError {
                 format!("A code was sent moments ago. You can ask for a new one in {wait} seconds.")
             }
             Self::Refused(Refusal::SubjectHourly) => {
-                "You have asked for too many codes. Wait an hour and try again.".into()
+                "You have asked for too many codes. Wait an hour and try again, or use another way to sign in below.".into()
             }
             Self::Refused(Refusal::PhoneDaily) => {
                 "Too many codes have been sent to this phone number today. Try again tomorrow.".into()

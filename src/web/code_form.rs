@@ -86,6 +86,13 @@ impl CodePage {
         self
     }
 
+    /// The page when no new code can be sent for now (a limit was reached): no button that
+    /// cannot work; the other ways in stay listed.
+    pub fn without_resend(mut self) -> Self {
+        self.resend = None;
+        self
+    }
+
     pub fn respond(&self, status: StatusCode) -> Result<HttpResponse, AppError> {
         render(status, self)
     }
@@ -128,6 +135,12 @@ pub fn check_failure(outcome: &CheckOutcome) -> (StatusCode, FormErrors) {
 /// says when the next one can be asked for, so the POST is answered with a redirect to it.
 pub fn is_cooldown(err: &SendError) -> bool {
     matches!(err, SendError::Refused(Refusal::Cooldown { .. }))
+}
+
+/// True when a limit on codes (not the short cooldown) refused the send: asking again
+/// cannot work for now.
+pub fn is_limit(err: &SendError) -> bool {
+    matches!(err, SendError::Refused(refusal) if !matches!(refusal, Refusal::Cooldown { .. }))
 }
 
 pub fn send_failure(err: SendError, now: i64) -> Result<(StatusCode, FormErrors), AppError> {

@@ -19,7 +19,7 @@ use crate::services::authenticator::CodeOutcome;
 use crate::services::sign_in::{PendingSignIn, RecoverySignIn, SecondStep};
 use crate::web::code_form::{
     APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_cooldown,
-    send_failure,
+    is_limit, send_failure,
 };
 use crate::web::errors::AppError;
 use crate::web::format::time_of_day;
@@ -172,14 +172,14 @@ pub async fn begin(
     {
         Ok(()) => Ok(see_other("/login/verify")),
         Err(err) => {
+            let limited = is_limit(&err);
             let (status, errors) = send_failure(err, state.clock.now())?;
             let Some(pending) = state.services.pending_sign_in(user.id).await? else {
                 return Ok(see_other("/login"));
             };
-            page(state, layout, &pending, FactorMethod::Sms)
-                .await?
-                .with_errors(errors)
-                .respond(status)
+            let page = page(state, layout, &pending, FactorMethod::Sms).await?;
+            let page = if limited { page.without_resend() } else { page };
+            page.with_errors(errors).respond(status)
         }
     }
 }
@@ -286,8 +286,10 @@ pub async fn resend_code(p: Pending, layout: Layout) -> Result<HttpResponse, App
         Ok(()) => Ok(see_other("/login/verify?with=sms&notice=code-sent")),
         Err(err) if is_cooldown(&err) => Ok(see_other("/login/verify?with=sms")),
         Err(err) => {
+            let limited = is_limit(&err);
             let (status, errors) = send_failure(err, state.clock.now())?;
             let page = page(&state, layout, &pending, FactorMethod::Sms).await?;
+            let page = if limited { page.without_resend() } else { page };
             page.with_errors(errors).respond(status)
         }
     }
