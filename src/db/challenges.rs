@@ -9,6 +9,8 @@
 
 use sqlx::FromRow;
 
+use sqlx::AnyConnection;
+
 use super::{DbError, Exec, Tx};
 use crate::domain::codes::{MAX_ATTEMPTS, Purpose};
 
@@ -36,16 +38,45 @@ pub struct SendLimits {
     pub per_ip_per_hour: i64,
 }
 
-/// Why a send was refused before anything went out.
+/// Why a send was refused before anything went out, and when the next send can be asked
+/// for (`next_at`, Unix seconds): the cooldown's end, or when the oldest send still in the
+/// full window leaves it.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// Too soon after the last code; a new one may be sent at this instant.
+    /// Too soon after the last code.
     Cooldown {
         next_at: i64,
     },
-    SubjectHourly,
-    PhoneDaily,
-    IpHourly,
+    SubjectHourly {
+        next_at: i64,
+    },
+    PhoneDaily {
+        next_at: i64,
+    },
+    IpHourly {
+        next_at: i64,
+    },
+}
+
+impl Refusal {
+    pub fn next_at(&self) -> i64 {
+        match self {
+            Self::Cooldown { next_at }
+            | Self::SubjectHourly { next_at }
+            | Self::PhoneDaily { next_at }
+            | Self::IpHourly { next_at } => *next_at,
+        }
+    }
+}
+
+/// Who asks for a code, to whom: what the limits are counted by.
+pub struct Sender<'a> {
+    pub subject: &'a str,
+    pub purpose: Purpose,
+    pub phone: &'a str,
+    pub ip: &'a str,
+    /// To a number the sender has not verified.
+    pub risky: bool,
 }
 
 pub struct NewChallenge<'a> {
@@ -75,7 +106,14 @@ pub async fn reserve_send(
     limits: SendLimits,
     now: i64,
 ) -> Result<Result<Reservation, Refusal>, DbError> {
-    if let Some(refusal) = check_limits(tx, challenge, limits, now).await? {
+    let sender = Sender {
+        subject: challenge.subject,
+        purpose: challenge.purpose,
+        phone: challenge.phone,
+        ip: challenge.ip,
+        risky: challenge.risky,
+    };
+    if let Some(refusal) = check_limits(tx, &sender, limits, now).await? {
         return Ok(Err(refusal));
     }
     let send_id: i64 = sqlx::query_scalar(
@@ -114,25 +152,37 @@ pub async fn reserve_send(
     }))
 }
 
-async fn count(tx: &mut Tx, sql: &'static str, text: &str, since: i64) -> Result<i64, DbError> {
-    sqlx::query_scalar(sql)
-        .bind(text)
-        .bind(since)
-        .fetch_one(&mut **tx)
-        .await
+/// How many sends `sql` counts in a window, and when the oldest of them leaves it.
+async fn in_window(
+    conn: &mut AnyConnection,
+    sql: &'static str,
+    binds: &[&str],
+    since: i64,
+    window: i64,
+) -> Result<(i64, i64), DbError> {
+    let mut query = sqlx::query_as::<_, (i64, Option<i64>)>(sql);
+    for text in binds {
+        query = query.bind(*text);
+    }
+    let (count, oldest) = query.bind(since).fetch_one(&mut *conn).await?;
+    Ok((count, oldest.unwrap_or(since) + window))
 }
 
-async fn check_limits(
-    tx: &mut Tx,
-    challenge: &NewChallenge<'_>,
+/// The refusal a send by `sender` would meet now, if any. Read-only: a caller that goes on
+/// to send holds the keys' locks.
+pub async fn check_limits(
+    conn: &mut AnyConnection,
+    sender: &Sender<'_>,
     limits: SendLimits,
     now: i64,
 ) -> Result<Option<Refusal>, DbError> {
+    const HOUR: i64 = 3600;
+    const DAY: i64 = 24 * 3600;
     let last: Option<i64> =
         sqlx::query_scalar("SELECT MAX(at) FROM sms_sends WHERE subject = $1 AND purpose = $2")
-            .bind(challenge.subject)
-            .bind(challenge.purpose.as_str())
-            .fetch_one(&mut **tx)
+            .bind(sender.subject)
+            .bind(sender.purpose.as_str())
+            .fetch_one(&mut *conn)
             .await?;
     if let Some(last) = last
         && now < last + limits.cooldown_secs
@@ -141,49 +191,52 @@ async fn check_limits(
             next_at: last + limits.cooldown_secs,
         }));
     }
-    let by_subject = count(
-        tx,
-        "SELECT COUNT(*) FROM sms_sends WHERE subject = $1 AND at > $2",
-        challenge.subject,
-        now - 3600,
+    let (by_subject, next_at) = in_window(
+        conn,
+        "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE subject = $1 AND at > $2",
+        &[sender.subject],
+        now - HOUR,
+        HOUR,
     )
     .await?;
     if by_subject >= limits.per_subject_per_hour {
-        return Ok(Some(Refusal::SubjectHourly));
+        return Ok(Some(Refusal::SubjectHourly { next_at }));
     }
     // Only this subject's own sends count here: others cannot spend a number's codes.
-    let to_phone: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM sms_sends WHERE phone = $1 AND subject = $2 AND at > $3",
+    let (to_phone, next_at) = in_window(
+        conn,
+        "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE phone = $1 AND subject = $2 AND at > $3",
+        &[sender.phone, sender.subject],
+        now - DAY,
+        DAY,
     )
-    .bind(challenge.phone)
-    .bind(challenge.subject)
-    .bind(now - 24 * 3600)
-    .fetch_one(&mut **tx)
     .await?;
     if to_phone >= limits.per_phone_per_day {
-        return Ok(Some(Refusal::PhoneDaily));
+        return Ok(Some(Refusal::PhoneDaily { next_at }));
     }
-    if challenge.risky {
-        let risky = count(
-            tx,
-            "SELECT COUNT(*) FROM sms_sends WHERE phone = $1 AND risky = 1 AND at > $2",
-            challenge.phone,
-            now - 24 * 3600,
+    if sender.risky {
+        let (risky, next_at) = in_window(
+            conn,
+            "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE phone = $1 AND risky = 1 AND at > $2",
+            &[sender.phone],
+            now - DAY,
+            DAY,
         )
         .await?;
         if risky >= limits.risky_per_phone_per_day {
-            return Ok(Some(Refusal::PhoneDaily));
+            return Ok(Some(Refusal::PhoneDaily { next_at }));
         }
     }
-    let by_ip = count(
-        tx,
-        "SELECT COUNT(*) FROM sms_sends WHERE ip = $1 AND at > $2",
-        challenge.ip,
-        now - 3600,
+    let (by_ip, next_at) = in_window(
+        conn,
+        "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE ip = $1 AND at > $2",
+        &[sender.ip],
+        now - HOUR,
+        HOUR,
     )
     .await?;
     if by_ip >= limits.per_ip_per_hour {
-        return Ok(Some(Refusal::IpHourly));
+        return Ok(Some(Refusal::IpHourly { next_at }));
     }
     Ok(None)
 }
@@ -216,19 +269,6 @@ pub async fn latest_challenge<'e>(
     .bind(purpose.as_str())
     .fetch_optional(db)
     .await
-}
-
-/// When the subject last had a code sent for this purpose.
-pub async fn last_send_at<'e>(
-    db: impl Exec<'e>,
-    subject: &str,
-    purpose: Purpose,
-) -> Result<Option<i64>, DbError> {
-    sqlx::query_scalar("SELECT MAX(at) FROM sms_sends WHERE subject = $1 AND purpose = $2")
-        .bind(subject)
-        .bind(purpose.as_str())
-        .fetch_one(db)
-        .await
 }
 
 /// Marks the code used if it is still usable; true for exactly one caller.

@@ -10,6 +10,7 @@ pub mod policy;
 pub mod recovery;
 pub mod sealing;
 pub mod sessions;
+pub mod time;
 pub mod tokens;
 pub mod totp;
 pub mod user_agent;

@@ -4,7 +4,7 @@
 
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::challenges::{
-    NewChallenge, Refusal, SendLimits, cancel_reservation, consume_challenge, last_send_at,
+    NewChallenge, Refusal, SendLimits, Sender, cancel_reservation, check_limits, consume_challenge,
     latest_challenge, record_wrong_attempt, reserve_send,
 };
 use crate::db::{DbError, Tx};
@@ -12,6 +12,7 @@ use crate::domain::codes::{
     CODE_TTL_SECS, MAX_ATTEMPTS, Purpose, Subject, code_mac, generate_code, macs_match,
     message_text,
 };
+use crate::domain::time::time_of_day;
 use crate::sms::SmsError;
 
 use super::Services;
@@ -36,23 +37,33 @@ impl From<DbError> for SendError {
     }
 }
 
+/// What a refused send tells the person, with when they can ask again.
+pub fn refusal_message(refusal: &Refusal, now: i64) -> String {
+    match refusal {
+        Refusal::Cooldown { next_at } => {
+            let wait = (next_at - now).max(1);
+            format!("A code was sent moments ago. You can ask for a new one in {wait} seconds.")
+        }
+        Refusal::SubjectHourly { next_at } => format!(
+            "You have asked for too many codes. You can ask for a new one at {}, or use another way to sign in below.",
+            time_of_day(*next_at)
+        ),
+        Refusal::PhoneDaily { next_at } => format!(
+            "Too many codes have been sent to this phone number today. You can ask for a new one at {}.",
+            time_of_day(*next_at)
+        ),
+        Refusal::IpHourly { next_at } => format!(
+            "Too many codes have been sent from your network. You can ask for a new one at {}.",
+            time_of_day(*next_at)
+        ),
+    }
+}
+
 impl SendError {
     /// What the person is told; never says more than they need to act.
     pub fn user_message(&self, now: i64) -> String {
         match self {
-            Self::Refused(Refusal::Cooldown { next_at }) => {
-                let wait = (next_at - now).max(1);
-                format!("A code was sent moments ago. You can ask for a new one in {wait} seconds.")
-            }
-            Self::Refused(Refusal::SubjectHourly) => {
-                "You have asked for too many codes. Wait an hour and try again, or use another way to sign in below.".into()
-            }
-            Self::Refused(Refusal::PhoneDaily) => {
-                "Too many codes have been sent to this phone number today. Try again tomorrow.".into()
-            }
-            Self::Refused(Refusal::IpHourly) => {
-                "Too many codes have been sent from your network. Wait an hour and try again.".into()
-            }
+            Self::Refused(refusal) => refusal_message(refusal, now),
             Self::Provider(SmsError::Rejected { .. }) => {
                 "The text message could not be delivered to this number. Check the number, or use \"Send again\" in a moment.".into()
             }
@@ -89,6 +100,9 @@ pub struct CodeStatus {
     pub waiting_for: Option<String>,
     /// Seconds until "Send again" is accepted; 0 when it is now.
     pub wait_secs: i64,
+    /// A limit on codes was reached: what to tell the person (no new code can be asked
+    /// for before the time it says).
+    pub limit: Option<String>,
 }
 
 fn limits(settings: &crate::config::Settings) -> SendLimits {
@@ -180,22 +194,46 @@ impl Services {
         }
     }
 
-    /// Where the subject's code for `purpose` stands.
+    /// Where the subject's code for `purpose` to `phone` stands, and whether a new one
+    /// can be asked for from `origin`, all read on one connection.
     pub async fn code_status(
         &self,
         subject: &Subject,
         purpose: Purpose,
+        phone: &str,
+        origin: &Origin,
     ) -> Result<CodeStatus, DbError> {
         let key = subject.key();
         let now = self.clock.now();
-        let last = last_send_at(&self.db.pool, &key, purpose).await?;
-        let waiting_for = latest_challenge(&self.db.pool, &key, purpose)
+        let mut conn = self.db.pool.acquire().await?;
+        let waiting_for = latest_challenge(&mut *conn, &key, purpose)
             .await?
             .filter(|c| c.consumed_at.is_none() && c.expires_at > now && c.attempts < MAX_ATTEMPTS)
             .map(|c| c.phone);
-        Ok(CodeStatus {
-            waiting_for,
-            wait_secs: last.map_or(0, |at| at + COOLDOWN_SECS - now).max(0),
+        let sender = Sender {
+            subject: &key,
+            purpose,
+            phone,
+            ip: origin.ip.as_deref().unwrap_or_default(),
+            risky: purpose.is_risky(),
+        };
+        let refusal = check_limits(&mut conn, &sender, limits(&self.settings), now).await?;
+        Ok(match refusal {
+            Some(Refusal::Cooldown { next_at }) => CodeStatus {
+                waiting_for,
+                wait_secs: (next_at - now).max(0),
+                limit: None,
+            },
+            Some(refusal) => CodeStatus {
+                waiting_for,
+                wait_secs: 0,
+                limit: Some(refusal_message(&refusal, now)),
+            },
+            None => CodeStatus {
+                waiting_for,
+                wait_secs: 0,
+                limit: None,
+            },
         })
     }
 

@@ -9,7 +9,6 @@ use super::errors::AppError;
 use super::forms::FormErrors;
 use super::layout::Layout;
 use super::render;
-use crate::db::challenges::Refusal;
 use crate::domain::codes::normalise_code;
 use crate::services::sms_codes::{CheckOutcome, SendError};
 
@@ -86,13 +85,6 @@ impl CodePage {
         self
     }
 
-    /// The page when no new code can be sent for now (a limit was reached): no button that
-    /// cannot work; the other ways in stay listed.
-    pub fn without_resend(mut self) -> Self {
-        self.resend = None;
-        self
-    }
-
     pub fn respond(&self, status: StatusCode) -> Result<HttpResponse, AppError> {
         render(status, self)
     }
@@ -131,16 +123,10 @@ pub fn check_failure(outcome: &CheckOutcome) -> (StatusCode, FormErrors) {
 /// the page itself with its message and "Send again", answered 200 (a handled failure of an
 /// upstream is not a failure of the portal, and load balancers eject instances that answer
 /// 5xx); anything unexpected becomes the 500 page.
-/// True when a send was refused only because the last code is too recent: the page itself
-/// says when the next one can be asked for, so the POST is answered with a redirect to it.
-pub fn is_cooldown(err: &SendError) -> bool {
-    matches!(err, SendError::Refused(Refusal::Cooldown { .. }))
-}
-
-/// True when a limit on codes (not the short cooldown) refused the send: asking again
-/// cannot work for now.
-pub fn is_limit(err: &SendError) -> bool {
-    matches!(err, SendError::Refused(refusal) if !matches!(refusal, Refusal::Cooldown { .. }))
+/// True when a limit refused the send (nothing went out): the code page itself says which
+/// and when a new code can be asked for, so the POST is answered with a redirect to it.
+pub fn is_refusal(err: &SendError) -> bool {
+    matches!(err, SendError::Refused(_))
 }
 
 pub fn send_failure(err: SendError, now: i64) -> Result<(StatusCode, FormErrors), AppError> {

@@ -4,7 +4,6 @@ pub mod code_form;
 pub mod confirmation;
 pub mod context;
 pub mod errors;
-pub mod format;
 pub mod forms;
 pub mod layout;
 pub mod middleware;

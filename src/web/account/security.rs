@@ -8,20 +8,21 @@ use serde::Deserialize;
 
 use super::devices::{DevicesAndSessions, devices_and_sessions};
 use super::recovery::show_first_codes;
+use crate::db::audit::Origin;
 use crate::db::users::User;
 use crate::domain::codes::Subject;
 use crate::domain::factors::FactorMethod;
 use crate::domain::phone::{format_international, mask_phone, normalise_sms_phone};
 use crate::domain::recovery::LOW_WATER;
+use crate::domain::time::time_of_day;
 use crate::domain::tokens::token_digest;
 use crate::services::two_step::SecurityOverview;
 use crate::services::two_step::{FactorOn, PhoneCodeError, RemoveRefusal, phone_purpose};
 use crate::web::code_form::{
-    CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_cooldown, send_failure,
+    CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal, send_failure,
 };
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
-use crate::web::format::time_of_day;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
@@ -350,10 +351,11 @@ async fn phone_code_page(
     layout: Layout,
     user: &User,
     phone: &str,
+    origin: &Origin,
 ) -> Result<CodePage, AppError> {
     let status = state
         .services
-        .code_status(&Subject::User(user.id), phone_purpose(user))
+        .code_status(&Subject::User(user.id), phone_purpose(user), phone, origin)
         .await?;
     Ok(CodePage {
         layout,
@@ -363,13 +365,18 @@ async fn phone_code_page(
             "Turn on 2-step verification"
         },
         intro: format!(
-            "We sent a 6-digit code by text message to {}. Enter it to confirm the number.",
-            mask_phone(phone)
+            "We sent a 6-digit code by text message to {}. Enter it to confirm the number.{}",
+            mask_phone(phone),
+            status
+                .limit
+                .as_ref()
+                .map(|limit| format!(" {limit}"))
+                .unwrap_or_default()
         ),
         hint: SMS_HINT,
         action: PHONE_CODE_PAGE,
         with: None,
-        resend: Some(Resend {
+        resend: status.limit.is_none().then(|| Resend {
             action: "/account/security/sms/resend",
             label: "Send again",
             wait_secs: status.wait_secs,
@@ -385,13 +392,17 @@ async fn phone_code_page(
 }
 
 pub async fn phone_code_form(
-    SignedIn { state, user, .. }: SignedIn,
+    SignedIn {
+        state,
+        user,
+        origin,
+    }: SignedIn,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
     };
-    phone_code_page(&state, layout, &user, &phone)
+    phone_code_page(&state, layout, &user, &phone, &origin)
         .await?
         .respond(StatusCode::OK)
 }
@@ -412,7 +423,7 @@ pub async fn verify_phone_code(
     let code = match form.normalised() {
         Ok(code) => code,
         Err(errors) => {
-            let page = phone_code_page(&state, layout, &user, &phone).await?;
+            let page = phone_code_page(&state, layout, &user, &phone, &origin).await?;
             return page
                 .with_errors(errors)
                 .respond(StatusCode::UNPROCESSABLE_ENTITY);
@@ -422,7 +433,7 @@ pub async fn verify_phone_code(
         Ok(on) => method_on(&session, &state, &user, on, "sms-on"),
         Err(outcome) => {
             let (status, errors) = check_failure(&outcome);
-            phone_code_page(&state, layout, &user, &phone)
+            phone_code_page(&state, layout, &user, &phone, &origin)
                 .await?
                 .with_errors(errors)
                 .respond(status)
@@ -448,10 +459,10 @@ pub async fn resend_phone_code(
         .await
     {
         Ok(()) => Ok(see_other(&format!("{PHONE_CODE_PAGE}?notice=code-sent"))),
-        Err(err) if is_cooldown(&err) => Ok(see_other(PHONE_CODE_PAGE)),
+        Err(err) if is_refusal(&err) => Ok(see_other(PHONE_CODE_PAGE)),
         Err(err) => {
             let (status, errors) = send_failure(err, state.clock.now())?;
-            let page = phone_code_page(&state, layout, &user, &phone).await?;
+            let page = phone_code_page(&state, layout, &user, &phone, &origin).await?;
             page.with_errors(errors).respond(status)
         }
     }

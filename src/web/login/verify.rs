@@ -15,14 +15,14 @@ use crate::db::users::User;
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::factors::FactorMethod;
 use crate::domain::phone::mask_phone;
+use crate::domain::time::time_of_day;
 use crate::services::authenticator::CodeOutcome;
 use crate::services::sign_in::{PendingSignIn, RecoverySignIn, SecondStep};
 use crate::web::code_form::{
-    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_cooldown,
-    is_limit, send_failure,
+    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal,
+    send_failure,
 };
 use crate::web::errors::AppError;
-use crate::web::format::time_of_day;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::Visitor;
@@ -95,12 +95,18 @@ async fn page(
     layout: Layout,
     pending: &PendingSignIn,
     method: FactorMethod,
+    origin: &Origin,
 ) -> Result<CodePage, AppError> {
     let (intro, hint, resend) = match (method, pending.phone.as_deref()) {
         (FactorMethod::Sms, Some(phone)) => {
             let status = state
                 .services
-                .code_status(&Subject::User(pending.user.id), Purpose::SignIn)
+                .code_status(
+                    &Subject::User(pending.user.id),
+                    Purpose::SignIn,
+                    phone,
+                    origin,
+                )
                 .await?;
             let waiting = status.waiting_for.is_some();
             // A code is sent by a POST only, never by opening the page: switching here from
@@ -122,14 +128,22 @@ async fn page(
                     mask_phone(phone)
                 )
             };
-            let resend = Resend {
-                action: "/login/verify/resend",
-                label: if first { "Send code" } else { "Send again" },
-                wait_secs: status.wait_secs,
-                next_at: time_of_day(state.clock.now() + status.wait_secs),
-                first,
+            // At a limit, no new code can be asked for before the time it says: the page
+            // says so instead of offering a button that cannot work.
+            let (intro, resend) = match status.limit {
+                Some(limit) => (format!("{intro} {limit}"), None),
+                None => {
+                    let resend = Resend {
+                        action: "/login/verify/resend",
+                        label: if first { "Send code" } else { "Send again" },
+                        wait_secs: status.wait_secs,
+                        next_at: time_of_day(state.clock.now() + status.wait_secs),
+                        first,
+                    };
+                    (intro, Some(resend))
+                }
             };
-            (intro, SMS_HINT, Some(resend))
+            (intro, SMS_HINT, resend)
         }
         _ => (
             "Open your authenticator app and enter the code it shows for this account.".to_owned(),
@@ -171,15 +185,17 @@ pub async fn begin(
         .await
     {
         Ok(()) => Ok(see_other("/login/verify")),
+        // The page says which limit, and when a code can be asked for again.
+        Err(err) if is_refusal(&err) => Ok(see_other("/login/verify")),
         Err(err) => {
-            let limited = is_limit(&err);
             let (status, errors) = send_failure(err, state.clock.now())?;
             let Some(pending) = state.services.pending_sign_in(user.id).await? else {
                 return Ok(see_other("/login"));
             };
-            let page = page(state, layout, &pending, FactorMethod::Sms).await?;
-            let page = if limited { page.without_resend() } else { page };
-            page.with_errors(errors).respond(status)
+            page(state, layout, &pending, FactorMethod::Sms, origin)
+                .await?
+                .with_errors(errors)
+                .respond(status)
         }
     }
 }
@@ -196,7 +212,7 @@ pub async fn verify_form(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let method = p.pending.method(FactorMethod::parse(&query.with));
-    page(&p.state, layout, &p.pending, method)
+    page(&p.state, layout, &p.pending, method, &p.origin)
         .await?
         .respond(StatusCode::OK)
 }
@@ -216,7 +232,7 @@ pub async fn verify_code(
     let code = match form.normalised() {
         Ok(code) => code,
         Err(errors) => {
-            let page = page(&state, layout, &pending, method).await?;
+            let page = page(&state, layout, &pending, method, &origin).await?;
             return page
                 .with_errors(errors)
                 .respond(StatusCode::UNPROCESSABLE_ENTITY);
@@ -261,7 +277,7 @@ pub async fn verify_code(
             (status, errors)
         }
     };
-    page(&state, layout, &pending, method)
+    page(&state, layout, &pending, method, &origin)
         .await?
         .with_errors(errors)
         .respond(status)
@@ -284,12 +300,10 @@ pub async fn resend_code(p: Pending, layout: Layout) -> Result<HttpResponse, App
         .await
     {
         Ok(()) => Ok(see_other("/login/verify?with=sms&notice=code-sent")),
-        Err(err) if is_cooldown(&err) => Ok(see_other("/login/verify?with=sms")),
+        Err(err) if is_refusal(&err) => Ok(see_other("/login/verify?with=sms")),
         Err(err) => {
-            let limited = is_limit(&err);
             let (status, errors) = send_failure(err, state.clock.now())?;
-            let page = page(&state, layout, &pending, FactorMethod::Sms).await?;
-            let page = if limited { page.without_resend() } else { page };
+            let page = page(&state, layout, &pending, FactorMethod::Sms, &origin).await?;
             page.with_errors(errors).respond(status)
         }
     }

@@ -1,4 +1,4 @@
-//! How instants are shown: "24 Nov 2026, 19:14 UTC".
+//! How instants are shown to people: "24 Nov 2026, 19:14 UTC", "19:14:05 UTC".
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
