@@ -29,6 +29,19 @@ pub fn instant(unix: i64) -> String {
     )
 }
 
+/// An instant as machines read it (RFC 3339, UTC): "2026-11-29T19:34:00Z".
+pub fn iso(unix: i64) -> String {
+    let (year, month, day) = civil_from_days(unix.div_euclid(86_400));
+    let secs = unix.rem_euclid(86_400);
+    format!(
+        "{year:04}-{:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        month + 1,
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
 /// The time of day of an instant, to the second: "19:14:05 UTC".
 pub fn time_of_day(unix: i64) -> String {
     let secs = unix.rem_euclid(86_400);
@@ -42,7 +55,13 @@ pub fn time_of_day(unix: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{instant, time_of_day};
+    use super::{instant, iso, time_of_day};
+
+    #[test]
+    fn instants_read_by_machines_are_rfc_3339() {
+        assert_eq!(iso(1_795_980_840), "2026-11-29T19:34:00Z");
+        assert_eq!(iso(951_782_400), "2000-02-29T00:00:00Z");
+    }
 
     #[test]
     fn times_of_day_read_to_the_second() {

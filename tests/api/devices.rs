@@ -88,6 +88,10 @@ async fn a_trusted_device_skips_the_code_but_never_the_password(app: TestApp) {
             && settings.contains(">Remove<")
             && settings.contains(">Remove all<")
     );
+    // Times are machine-readable for the script that shows them in the reader's zone.
+    assert!(settings.contains(r#"<td data-label="Trusted since"><time datetime="20"#));
+    assert!(settings.contains(r#"<script src="/static/localtime.js" defer></script>"#));
+    assert_eq!(app.get("/static/localtime.js").await.status().as_u16(), 200);
     // This browser is marked among the trusted devices; another browser sees none marked.
     assert_eq!(
         settings.matches("<strong>(this device)</strong>").count(),

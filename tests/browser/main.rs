@@ -67,8 +67,10 @@ async fn browser() -> Option<(Client, Driver)> {
         return None;
     }
     let port = free_port();
+    // A reader in Stockholm: times on the pages are shown in the browser's own zone.
     let process = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
+        .env("TZ", "Europe/Stockholm")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .process_group(0)
@@ -533,6 +535,24 @@ async fn trust_the_device_then_remove_it() {
     );
     expect_text(&client, &device).await;
     check_page(&client, "security settings, a trusted device").await;
+    // Times are in the reader's zone (a small script); the UTC text stays as the title.
+    let since = client
+        .find(Locator::Css("td[data-label='Trusted since'] time"))
+        .await
+        .unwrap();
+    let shown = since.text().await.unwrap();
+    assert!(
+        !shown.contains("UTC") && (shown.contains("GMT+1") || shown.contains("CET")),
+        "{shown}"
+    );
+    assert!(
+        since
+            .attr("title")
+            .await
+            .unwrap()
+            .unwrap()
+            .ends_with(" UTC")
+    );
     // Each Remove button names what it removes (the sign-in methods have one too).
     press_labelled(&client, &format!("Remove {device}")).await;
     expect_text(&client, "The device was removed.").await;

@@ -10,12 +10,26 @@ use crate::db::sessions::SessionSummary;
 use crate::db::users::User;
 use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::offered_choices;
-use crate::domain::time::instant;
+use crate::domain::time::{instant, iso};
 use crate::domain::user_agent::describe;
 use crate::web::errors::AppError;
 use crate::web::request::SignedIn;
 use crate::web::see_other;
 use crate::web::session::{change_lifetime, public_id};
+
+/// An instant on a page: UTC text the server writes, and the machine-readable value a
+/// small script turns into the reader's own time zone (`static/localtime.js`).
+pub struct When {
+    pub iso: String,
+    pub text: String,
+}
+
+fn when(unix: i64) -> When {
+    When {
+        iso: iso(unix),
+        text: instant(unix),
+    }
+}
 
 pub struct DeviceRow {
     pub id: i64,
@@ -23,9 +37,10 @@ pub struct DeviceRow {
     /// The browser showing the page is this device.
     pub this_device: bool,
     pub ip: String,
-    pub since: String,
-    pub last_used: String,
-    pub expires: String,
+    pub since: When,
+    pub last_used: When,
+    /// `None`: until removed.
+    pub expires: Option<When>,
 }
 
 impl DeviceRow {
@@ -39,11 +54,9 @@ impl DeviceRow {
                 .as_deref()
                 .map_or_else(|| "Unknown browser".into(), describe),
             ip: device.ip.unwrap_or_default(),
-            since: instant(device.created_at),
-            last_used: instant(device.last_used_at),
-            expires: device
-                .expires_at
-                .map_or_else(|| "Until removed".into(), instant),
+            since: when(device.created_at),
+            last_used: when(device.last_used_at),
+            expires: device.expires_at.map(when),
         }
     }
 }
@@ -52,8 +65,8 @@ pub struct SessionRow {
     pub public_id: String,
     pub device: String,
     pub ip: String,
-    pub signed_in: String,
-    pub last_active: String,
+    pub signed_in: Option<When>,
+    pub last_active: Option<When>,
     pub current: bool,
 }
 
@@ -66,8 +79,8 @@ impl SessionRow {
                 .as_deref()
                 .map_or_else(|| "Unknown browser".into(), describe),
             ip: session.ip.unwrap_or_default(),
-            signed_in: session.signed_in_at.map(instant).unwrap_or_default(),
-            last_active: session.last_seen_at.map(instant).unwrap_or_default(),
+            signed_in: session.signed_in_at.map(when),
+            last_active: session.last_seen_at.map(when),
             public_id: session.public_id,
         }
     }
