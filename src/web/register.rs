@@ -27,7 +27,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-const EMAIL_TAKEN: &str = "An account with this email already exists. Sign in instead.";
+const EMAIL_TAKEN: &str = "An account with this email already exists.";
 
 #[derive(Deserialize)]
 pub struct AccountForm {
@@ -100,6 +100,8 @@ struct RegisterPage {
     layout: Layout,
     typed: TypedAccount,
     errors: FormErrors,
+    /// The address has an account: "Sign in instead" is offered as a link.
+    email_taken: bool,
 }
 
 async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
@@ -112,6 +114,7 @@ async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
             layout,
             typed: TypedAccount::default(),
             errors: FormErrors::default(),
+            email_taken: false,
         },
     )
 }
@@ -130,11 +133,12 @@ async fn register(
                 layout,
                 typed,
                 errors,
+                email_taken: false,
             };
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let (status, errors) = match state.services.register(&account, &origin).await {
+    let (status, errors, email_taken) = match state.services.register(&account, &origin).await {
         Ok(user) => {
             start_session(&state, &session, &user, &origin).await?;
             return Ok(see_other("/?notice=welcome"));
@@ -144,11 +148,12 @@ async fn register(
             FormErrors::general(
                 "Too many accounts were created from your network. Wait 15 minutes and try again.",
             ),
+            false,
         ),
         Err(CreateError::EmailTaken) => {
             let mut errors = FormErrors::default();
             errors.add("email", EMAIL_TAKEN);
-            (StatusCode::CONFLICT, errors)
+            (StatusCode::CONFLICT, errors, true)
         }
         Err(CreateError::Unexpected(err)) => return Err(AppError::Unexpected(err)),
     };
@@ -156,6 +161,7 @@ async fn register(
         layout,
         typed: TypedAccount::from(&account),
         errors,
+        email_taken,
     };
     render(status, &page)
 }

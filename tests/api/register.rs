@@ -81,6 +81,10 @@ async fn an_email_is_registered_once_whatever_its_case(app: TestApp) {
     assert_eq!(response.status().as_u16(), 409);
     let page = response.text().await.unwrap();
     assert!(page.contains("already exists"));
+    assert!(
+        page.contains(r#"<p><a href="/login">Sign in instead</a></p>"#),
+        "a link, not words"
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
     assert!(app.session_cookie().is_none(), "nobody is signed in");
 }
