@@ -241,6 +241,23 @@ async fn switching_to_the_app_and_back_keeps_the_phone(app: TestApp) {
         )
         .await;
     assert_page(unchosen, 422, "Choose how you want to get your codes.").await;
+    // Anything but a choice on the page is refused with a 4xx (a NUL byte never reaches the
+    // form: 400), and changes nothing.
+    for hostile in ["saved-phone\u{0}", "APP", "../admin", &"x".repeat(5000)] {
+        let refused = app
+            .submit(
+                "/account/security/two-step",
+                "/account/security/two-step",
+                &[("method", hostile)],
+            )
+            .await;
+        let status = refused.status().as_u16();
+        assert!(
+            status == 422 || (status == 400 && hostile.contains('\0')),
+            "{status} {hostile:.20}"
+        );
+    }
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("app"));
     let chosen = app
         .submit(
             "/account/security/two-step",

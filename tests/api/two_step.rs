@@ -393,7 +393,28 @@ async fn a_correct_code_raced_twice_is_accepted_once(app: TestApp) {
     assert_eq!(app.count_events("code.verified").await, 1);
 }
 
+/// A burst of 120 concurrent "Send again" after the cooldown sends exactly one code; every
+/// other is refused by the cooldown it started and redirected back to the page (never a
+/// 5xx), which then says when.
+async fn a_burst_of_send_again_sends_one_code(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    app.clock.advance(31);
+    let burst = (0..120).map(|_| app.send_again());
+    let statuses: Vec<u16> = futures_util::future::join_all(burst)
+        .await
+        .iter()
+        .map(|response| response.status().as_u16())
+        .collect();
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+    assert_eq!(app.sms.count_to(PHONE), 2, "the first code and one more");
+    assert_eq!(app.count("SELECT COUNT(*) FROM sms_sends").await, 2);
+    let page = app.get_text("/login/verify?with=sms").await;
+    assert!(page.contains("You can ask for a new code at "), "{page}");
+}
+
 on_both_databases!(
+    a_burst_of_send_again_sends_one_code,
     turning_on_sms_then_signing_in_with_a_code,
     codes_are_stored_only_as_macs,
     wrong_codes_say_how_many_tries_remain_then_the_code_dies,
