@@ -74,6 +74,11 @@ impl Services {
         tx.commit().await
     }
 
+    /// How many of the user's recovery codes are still unused.
+    pub async fn recovery_codes_left(&self, user_id: i64) -> Result<i64, DbError> {
+        count_unused(&self.db.pool, user_id).await
+    }
+
     /// Uses a recovery code inside the caller's transaction, after the attempt was
     /// reserved; returns how many are left when it was right.
     pub(crate) async fn consume_recovery_code(

@@ -54,7 +54,7 @@ pub async fn regenerate_form(me: SignedIn, layout: Layout) -> Result<HttpRespons
     if !me.user.has_two_step() {
         return Ok(see_other("/account/security"));
     }
-    let left = me.services().security_overview(&me.user).await?.codes_left;
+    let left = me.services().recovery_codes_left(me.user.id).await?;
     let kept = match left {
         0 => "You have no recovery codes left.".to_owned(),
         1 => "Your 1 recovery code will stop working once you save the new ones.".to_owned(),
