@@ -62,6 +62,16 @@ return {
 };
 "#;
 
+/// The window title and the page's one heading, to compare.
+const TITLE_AND_HEADING: &str = r#"
+const headings = document.querySelectorAll('h1');
+return {
+  title: document.title,
+  headings: headings.length,
+  heading: headings.length ? headings[0].textContent.trim() : null,
+};
+"#;
+
 /// The names of the states checked so far by every journey in this run.
 static CHECKED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
 
@@ -107,6 +117,24 @@ pub async fn check_page(client: &Client, state: &str) {
         problems.push(
             "  the page names no icon: browsers ask for /favicon.ico, a 404 on every page".into(),
         );
+    }
+    // The tab and the history name the page as its heading does, with "Error: " first
+    // when the page shows an error summary (GOV.UK's pattern).
+    let named = client.execute(TITLE_AND_HEADING, Vec::new()).await.unwrap();
+    let title = named["title"].as_str().unwrap_or_default();
+    match named["heading"].as_str() {
+        Some(heading) if named["headings"] == 1 => {
+            let page_title = title.strip_prefix("Error: ").unwrap_or(title);
+            if page_title.split(" · ").next() != Some(heading) {
+                problems.push(format!(
+                    "  the title \"{title}\" does not start with the heading \"{heading}\""
+                ));
+            }
+        }
+        _ => problems.push(format!(
+            "  the page has {} h1 headings, not one",
+            named["headings"]
+        )),
     }
     for width in WIDTHS {
         set_width(client, width).await;
