@@ -27,6 +27,10 @@ async fn setting_up_the_app_shows_a_qr_code_and_the_key(app: TestApp) {
     );
     let page = app.get_text("/account/security/app").await;
     assert!(page.contains("<svg") && page.contains("Verification code"));
+    assert!(
+        page.contains(r#"<p class="back"><a href="/account/security/two-step">Back</a></p>"#),
+        "a way back to the choice of method: {page}"
+    );
     let key = app.setup_key().await;
     assert_eq!(key.len(), 32, "160 bits in base32");
     let uri = format!(

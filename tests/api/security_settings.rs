@@ -158,6 +158,10 @@ async fn turning_off_needs_the_password_and_then_sign_in_needs_no_code(app: Test
         "{question}"
     );
     assert!(question.contains("Signing in will need only your password."));
+    assert!(
+        question.contains(r#"<span class="visually-hidden">Warning: </span>"#),
+        "what stops working is a warning, named so to screen readers: {question}"
+    );
     assert!(question.contains("We will no longer text sign-in codes to +46"));
     assert!(question.contains(r#"<a href="/account/security">Cancel</a>"#));
     assert_eq!(app.two_factor_method(id).await.as_deref(), Some("sms"));

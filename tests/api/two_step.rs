@@ -460,6 +460,10 @@ async fn codes_are_limited_per_client_address() {
     // The third, whose code was refused, reads why on the code page.
     let page = app.get_text("/login/verify").await;
     assert!(page.contains("from your network"), "{page}");
+    assert!(
+        page.contains("We cannot text a code to") && !page.contains("We sent"),
+        "no code was sent, and the page does not say one was: {page}"
+    );
     assert_eq!(app.sms.sent().len(), 2);
 }
 

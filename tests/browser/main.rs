@@ -112,12 +112,20 @@ async fn browser() -> Option<(Client, Driver)> {
 
 /// The portal on a fresh SQLite database, sending its codes to a Twilio stand-in.
 async fn portal() -> (String, standins::StandIn, tempfile::TempDir) {
+    portal_with(|_| ()).await
+}
+
+/// [`portal`], its settings changed by `adjust` first.
+async fn portal_with(
+    adjust: impl FnOnce(&mut Settings),
+) -> (String, standins::StandIn, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let sms = standins::twilio();
     let url = format!("sqlite://{}", dir.path().join("twostep.db").display());
     let mut settings = Settings::for_database(&url, dir.path());
     settings.bind = "127.0.0.1:0".parse().unwrap();
     settings.sms = sms.twilio_settings();
+    adjust(&mut settings);
     let app = Application::build(settings).await.unwrap();
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
@@ -192,9 +200,10 @@ async fn choose(client: &Client, label: &str) {
         .unwrap();
 }
 
+/// Clicks the link named `link`, hidden words included ("Change" + " method").
 async fn follow(client: &Client, link: &str) {
     client
-        .find(Locator::LinkText(link))
+        .find(Locator::XPath(&format!("//a[normalize-space(.)='{link}']")))
         .await
         .unwrap_or_else(|_| panic!("no link {link}"))
         .click()
@@ -559,6 +568,60 @@ async fn trust_the_device_then_remove_it() {
     check_page(&client, "security settings, device removed").await;
     sign_out_and_in_again(&client, "mary@example.com").await;
     expect_text(&client, "Enter your verification code").await;
+    client.close().await.unwrap();
+}
+
+/// Back from the app to the number verified before, asked first; then a sign-in whose
+/// text cannot be sent because this network has had its codes for the hour: the page says
+/// when, the button waits, and the other ways in are offered.
+#[tokio::test(flavor = "multi_thread")]
+async fn switch_back_to_sms_then_meet_a_sending_limit() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, _dir) = portal_with(|settings| settings.sms_sends_per_ip_per_hour = 1).await;
+
+    register(&client, &address, "Dorothy Vaughan", "dorothy@example.com").await;
+    follow(&client, "Security").await;
+    follow(&client, "Turn on 2-step verification").await;
+    choose(&client, "Text message (SMS)").await;
+    press(&client, "Continue").await;
+    expect_text(&client, "Enter the mobile number").await;
+    fill(&client, "Phone number", "+46 70 555 12 34").await;
+    press(&client, "Send code").await;
+    expect_text(&client, "+46 ••• •• 34").await;
+    enter_code(&client, &sms.last_code_to("+46705551234")).await;
+    codes_saved(&client).await;
+
+    follow(&client, "Change method").await;
+    choose(&client, "Authenticator app").await;
+    press(&client, "Continue").await;
+    expect_text(&client, "Scan this QR code").await;
+    let key = text_of(&client, "setup-key").await.replace(' ', "");
+    enter_code(&client, &oathtool(&key, unix_now())).await;
+    expect_summary(&client, "Method", "Authenticator app").await;
+
+    follow(&client, "Change method").await;
+    expect_text(&client, "How do you want to get your sign-in codes?").await;
+    choose(&client, "Text message (SMS) to +46 70 555 12 34").await;
+    press(&client, "Continue").await;
+    expect_text(&client, "Use text messages for your codes?").await;
+    check_page(&client, "use the number verified before, the question").await;
+    press(&client, "Use text messages").await;
+    expect_summary(&client, "Method", "Text message (SMS)").await;
+    assert_eq!(sms.count_to("+46705551234"), 1, "the number verified before is not texted again");
+
+    sign_out_and_in_again(&client, "dorothy@example.com").await;
+    expect_text(&client, "Too many codes have been sent from your network.").await;
+    check_page(&client, "sign-in code, the hourly limit reached").await;
+    expect_text(&client, "We cannot text a code to +46 ••• •• 34 just now.").await;
+    let body = client.find(Locator::Css("main")).await.unwrap().text().await.unwrap();
+    assert!(
+        !body.contains("Send again") && !body.contains("Send code") && !body.contains("We sent"),
+        "nothing offers or claims a send that cannot happen:\n{body}"
+    );
+    expect_text(&client, "Use a recovery code").await;
+    assert_eq!(sms.count_to("+46705551234"), 1, "nothing was sent over the limit");
     client.close().await.unwrap();
 }
 

@@ -364,15 +364,21 @@ async fn phone_code_page(
         } else {
             "Turn on 2-step verification"
         },
-        intro: format!(
-            "We sent a 6-digit code by text message to {}. Enter it to confirm the number.{}",
-            mask_phone(phone),
-            status
-                .limit
-                .as_ref()
-                .map(|limit| format!(" {limit}"))
-                .unwrap_or_default()
-        ),
+        intro: match (&status.waiting_for, &status.limit) {
+            (Some(_), limit) => format!(
+                "We sent a 6-digit code by text message to {}. Enter it to confirm the number.{}",
+                mask_phone(phone),
+                limit.as_ref().map(|limit| format!(" {limit}")).unwrap_or_default()
+            ),
+            (None, Some(limit)) => format!(
+                "We cannot text a code to {} just now. {limit}",
+                mask_phone(phone)
+            ),
+            (None, None) => format!(
+                "No code is waiting for {}. Choose \"Send again\" to get a new one.",
+                mask_phone(phone)
+            ),
+        },
         hint: SMS_HINT,
         action: PHONE_CODE_PAGE,
         with: None,

@@ -112,21 +112,24 @@ async fn page(
             // A code is sent by a POST only, never by opening the page: switching here from
             // the app shows "Send code" first. A failed first send offers "Send again".
             let first = !waiting && pending.user.sms_phone().is_none();
-            let intro = if waiting {
-                format!(
+            let intro = match (waiting, &status.limit) {
+                (true, _) => format!(
                     "We sent a 6-digit code by text message to {}.",
                     mask_phone(phone)
-                )
-            } else if first {
-                format!(
+                ),
+                // Nothing is waiting and nothing can be sent: the limit's words follow.
+                (false, Some(_)) => format!(
+                    "We cannot text a code to {} just now.",
+                    mask_phone(phone)
+                ),
+                (false, None) if first => format!(
                     "We can text a 6-digit code to {}. Choose \"Send code\", then enter the code.",
                     mask_phone(phone)
-                )
-            } else {
-                format!(
+                ),
+                (false, None) => format!(
                     "No code is waiting for {}. Choose \"Send again\" to get a new one.",
                     mask_phone(phone)
-                )
+                ),
             };
             // At a limit, no new code can be asked for before the time it says: the page
             // says so instead of offering a button that cannot work.
