@@ -609,19 +609,33 @@ async fn switch_back_to_sms_then_meet_a_sending_limit() {
     check_page(&client, "use the number verified before, the question").await;
     press(&client, "Use text messages").await;
     expect_summary(&client, "Method", "Text message (SMS)").await;
-    assert_eq!(sms.count_to("+46705551234"), 1, "the number verified before is not texted again");
+    assert_eq!(
+        sms.count_to("+46705551234"),
+        1,
+        "the number verified before is not texted again"
+    );
 
     sign_out_and_in_again(&client, "dorothy@example.com").await;
     expect_text(&client, "Too many codes have been sent from your network.").await;
     check_page(&client, "sign-in code, the hourly limit reached").await;
     expect_text(&client, "We cannot text a code to +46 ••• •• 34 just now.").await;
-    let body = client.find(Locator::Css("main")).await.unwrap().text().await.unwrap();
+    let body = client
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(
         !body.contains("Send again") && !body.contains("Send code") && !body.contains("We sent"),
         "nothing offers or claims a send that cannot happen:\n{body}"
     );
     expect_text(&client, "Use a recovery code").await;
-    assert_eq!(sms.count_to("+46705551234"), 1, "nothing was sent over the limit");
+    assert_eq!(
+        sms.count_to("+46705551234"),
+        1,
+        "nothing was sent over the limit"
+    );
     client.close().await.unwrap();
 }
 

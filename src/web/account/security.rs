@@ -368,7 +368,10 @@ async fn phone_code_page(
             (Some(_), limit) => format!(
                 "We sent a 6-digit code by text message to {}. Enter it to confirm the number.{}",
                 mask_phone(phone),
-                limit.as_ref().map(|limit| format!(" {limit}")).unwrap_or_default()
+                limit
+                    .as_ref()
+                    .map(|limit| format!(" {limit}"))
+                    .unwrap_or_default()
             ),
             (None, Some(limit)) => format!(
                 "We cannot text a code to {} just now. {limit}",

@@ -118,10 +118,9 @@ async fn page(
                     mask_phone(phone)
                 ),
                 // Nothing is waiting and nothing can be sent: the limit's words follow.
-                (false, Some(_)) => format!(
-                    "We cannot text a code to {} just now.",
-                    mask_phone(phone)
-                ),
+                (false, Some(_)) => {
+                    format!("We cannot text a code to {} just now.", mask_phone(phone))
+                }
                 (false, None) if first => format!(
                     "We can text a 6-digit code to {}. Choose \"Send code\", then enter the code.",
                     mask_phone(phone)
