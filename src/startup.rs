@@ -143,6 +143,7 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
             .app_data(web::QueryConfig::default().error_handler(|_, _| {
                 AppError::BadRequest("The address is malformed.".into()).into()
             }))
+            .wrap(from_fn(auth::require_set_up))
             .wrap(from_fn(csrf::protect))
             .wrap(from_fn(auth::load_user))
             .wrap(session)

@@ -2,7 +2,7 @@
 
 use sqlx::FromRow;
 
-use super::{DbError, Exec};
+use super::{DbError, Exec, flag};
 use crate::domain::policy::{
     PlatformSettings, PlatformTwoStep, countries_from_text, countries_to_text,
 };
@@ -17,13 +17,15 @@ struct Row {
     inactivity_timeout_secs: Option<i64>,
     app_name: Option<String>,
     sms_allowed_countries: Option<String>,
+    reminder: i64,
+    open_registration: i64,
 }
 
 pub async fn load_platform_settings<'e>(db: impl Exec<'e>) -> Result<PlatformSettings, DbError> {
     let row: Row = sqlx::query_as(
         "SELECT two_step, require_two_step_for_admins, trusted_device_days, users_choose_session_duration, \
-         max_session_secs, inactivity_timeout_secs, app_name, sms_allowed_countries \
-         FROM platform_settings WHERE id = 1",
+         max_session_secs, inactivity_timeout_secs, app_name, sms_allowed_countries, reminder, \
+         open_registration FROM platform_settings WHERE id = 1",
     )
     .fetch_one(db)
     .await?;
@@ -41,7 +43,37 @@ pub async fn load_platform_settings<'e>(db: impl Exec<'e>) -> Result<PlatformSet
             .as_deref()
             .map(countries_from_text)
             .unwrap_or_default(),
+        reminder: row.reminder != 0,
+        open_registration: row.open_registration != 0,
     })
+}
+
+/// Stores every setting of the control center's form.
+pub async fn save_platform_settings<'e>(
+    db: impl Exec<'e>,
+    settings: &PlatformSettings,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE platform_settings SET two_step = $1, require_two_step_for_admins = $2, \
+         trusted_device_days = $3, users_choose_session_duration = $4, max_session_secs = $5, \
+         inactivity_timeout_secs = $6, app_name = $7, sms_allowed_countries = $8, reminder = $9, \
+         open_registration = $10, updated_at = $11 WHERE id = 1",
+    )
+    .bind(settings.two_step.as_str())
+    .bind(flag(settings.require_for_admins))
+    .bind(settings.trusted_device_days)
+    .bind(flag(settings.users_choose_session_duration))
+    .bind(settings.max_session_secs)
+    .bind(settings.inactivity_timeout_secs)
+    .bind(&settings.app_name)
+    .bind(countries_to_text(&settings.sms_allowed_countries))
+    .bind(flag(settings.reminder))
+    .bind(flag(settings.open_registration))
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 /// Gives the settings that the environment starts (the app name, the SMS countries) their

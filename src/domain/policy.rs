@@ -48,6 +48,10 @@ pub struct PlatformSettings {
     pub app_name: String,
     /// ISO 3166 country codes SMS may be sent to; empty allows all.
     pub sms_allowed_countries: Vec<String>,
+    /// The reminder dialog for users without 2-step verification (rule 5).
+    pub reminder: bool,
+    /// "Let people create their own accounts": off closes `/register`.
+    pub open_registration: bool,
 }
 
 impl Default for PlatformSettings {
@@ -61,19 +65,133 @@ impl Default for PlatformSettings {
             inactivity_timeout_secs: None,
             app_name: "Twostep".into(),
             sms_allowed_countries: Vec::new(),
+            reminder: false,
+            open_registration: true,
         }
     }
 }
 
-impl PlatformSettings {
-    /// True when the user must use 2-step verification and so cannot turn it off.
-    pub fn requires(&self, is_admin: bool) -> bool {
-        self.two_step == PlatformTwoStep::Required || (is_admin && self.require_for_admins)
+/// A group's setting "2-step verification for members".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum GroupTwoStep {
+    /// Members follow the platform (the default).
+    #[default]
+    Allowed,
+    /// Members cannot turn it on (unless something else requires it of them).
+    NotAvailable,
+    /// Members must use it, after the group's grace period.
+    Required,
+}
+
+impl GroupTwoStep {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Allowed => "allowed",
+            Self::NotAvailable => "not_available",
+            Self::Required => "required",
+        }
+    }
+
+    /// Reads a stored or submitted spelling.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "allowed" => Some(Self::Allowed),
+            "not_available" => Some(Self::NotAvailable),
+            "required" => Some(Self::Required),
+            _ => None,
+        }
+    }
+
+    /// The words the control center shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Allowed => "Allowed",
+            Self::NotAvailable => "Not available",
+            Self::Required => "Required",
+        }
+    }
+}
+
+/// One of a user's groups, as the policy reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupRule {
+    pub two_step: GroupTwoStep,
+    /// Days a member has to set up once required; `None` or 0: none.
+    pub grace_days: Option<i64>,
+    /// When this group's requirement first applied to the member (Unix seconds).
+    pub required_since: Option<i64>,
+}
+
+/// What the policy asks of one user (PRODUCT.md, "Policy", rule 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Requirement {
+    /// 2-step verification is not offered: it cannot be turned on (a user who already
+    /// uses it keeps it and may turn it off).
+    NotOffered,
+    /// The user chooses.
+    Optional,
+    /// The user must use it: set up at once, or by `deadline` (Unix seconds) while a grace
+    /// period lasts.
+    Required { deadline: Option<i64> },
+}
+
+impl Requirement {
+    pub fn is_required(self) -> bool {
+        matches!(self, Self::Required { .. })
     }
 
     /// True when the user may turn 2-step verification on.
-    pub fn offers(&self, is_admin: bool) -> bool {
-        self.two_step != PlatformTwoStep::Off || self.requires(is_admin)
+    pub fn offers(self) -> bool {
+        !matches!(self, Self::NotOffered)
+    }
+
+    /// Whole days left to set up at `now`, while a grace period lasts (rounded up).
+    pub fn grace_days_left(self, now: i64) -> Option<i64> {
+        match self {
+            Self::Required {
+                deadline: Some(deadline),
+            } if deadline > now => Some((deadline - now + 86_399) / 86_400),
+            _ => None,
+        }
+    }
+}
+
+/// The requirement for a user from the platform setting, all their groups and whether
+/// they are an administrator. Required anywhere wins over Not available anywhere; a
+/// requirement with no grace period (the platform's, the administrators', or a group's
+/// without one) is due at once, and otherwise the earliest grace deadline applies.
+/// A grace period whose start was not recorded counts from `now`.
+pub fn requirement(
+    platform: &PlatformSettings,
+    is_admin: bool,
+    groups: &[GroupRule],
+    now: i64,
+) -> Requirement {
+    let mut required = false;
+    let mut at_once = platform.two_step == PlatformTwoStep::Required
+        || (is_admin && platform.require_for_admins);
+    let mut deadline: Option<i64> = None;
+    for group in groups.iter().filter(|g| g.two_step == GroupTwoStep::Required) {
+        required = true;
+        match group.grace_days.filter(|days| *days > 0) {
+            Some(days) => {
+                let end = group.required_since.unwrap_or(now) + days * 86_400;
+                deadline = Some(deadline.map_or(end, |d| d.min(end)));
+            }
+            None => at_once = true,
+        }
+    }
+    if at_once {
+        return Requirement::Required { deadline: None };
+    }
+    if required {
+        return Requirement::Required { deadline };
+    }
+    let not_available = groups.iter().any(|g| g.two_step == GroupTwoStep::NotAvailable);
+    if platform.two_step == PlatformTwoStep::Off || not_available {
+        Requirement::NotOffered
+    } else {
+        Requirement::Optional
     }
 }
 
@@ -95,47 +213,89 @@ mod tests {
     use super::*;
 
     #[test]
-    fn optional_lets_users_choose() {
-        let policy = PlatformSettings::default();
-        assert!(!policy.requires(false));
-        assert!(policy.offers(false));
+    fn the_policy_table() {
+        use GroupTwoStep::{Allowed, NotAvailable, Required as GroupRequired};
+        use PlatformTwoStep::{Off, Optional, Required};
+        use Requirement::{NotOffered, Optional as Choose, Required as Must};
+        let allowed = group(Allowed, None, None);
+        let not_available = group(NotAvailable, None, None);
+        let required_now = group(GroupRequired, None, Some(NOW - DAY));
+        let required_0_days = group(GroupRequired, Some(0), Some(NOW - DAY));
+        let grace_7 = group(GroupRequired, Some(7), Some(NOW - DAY));
+        let grace_3 = group(GroupRequired, Some(3), Some(NOW - 2 * DAY));
+        let grace_unstarted = group(GroupRequired, Some(5), None);
+        let over = group(GroupRequired, Some(2), Some(NOW - 3 * DAY));
+        #[rustfmt::skip]
+        let cases: &[(PlatformTwoStep, bool, bool, &[GroupRule], Requirement)] = &[
+            // platform, admin, require admins, groups => requirement
+            (Optional, false, true, &[], Choose),
+            (Off, false, true, &[], NotOffered),
+            (Required, false, true, &[], Must { deadline: None }),
+            (Optional, true, true, &[], Must { deadline: None }),
+            (Optional, true, false, &[], Choose),
+            (Off, true, true, &[], Must { deadline: None }),
+            (Off, true, false, &[], NotOffered),
+            (Optional, false, true, &[allowed], Choose),
+            (Optional, false, true, &[allowed, allowed], Choose),
+            (Optional, false, true, &[not_available], NotOffered),
+            (Optional, false, true, &[allowed, not_available], NotOffered),
+            (Off, false, true, &[allowed], NotOffered),
+            (Required, false, true, &[not_available], Must { deadline: None }),
+            (Optional, true, true, &[not_available], Must { deadline: None }),
+            (Optional, false, true, &[required_now], Must { deadline: None }),
+            (Optional, false, true, &[required_0_days], Must { deadline: None }),
+            (Off, false, true, &[required_now], Must { deadline: None }),
+            // Required anywhere beats Not available anywhere.
+            (Optional, false, true, &[not_available, required_now], Must { deadline: None }),
+            (Off, false, true, &[not_available, grace_7], Must { deadline: Some(NOW + 6 * DAY) }),
+            // A grace period counts from when the requirement first applied.
+            (Optional, false, true, &[grace_7], Must { deadline: Some(NOW + 6 * DAY) }),
+            (Optional, false, true, &[grace_unstarted], Must { deadline: Some(NOW + 5 * DAY) }),
+            // The earliest deadline wins; one without grace makes it due at once.
+            (Optional, false, true, &[grace_7, grace_3], Must { deadline: Some(NOW + DAY) }),
+            (Optional, false, true, &[grace_7, required_now], Must { deadline: None }),
+            (Required, false, true, &[grace_7], Must { deadline: None }),
+            (Optional, true, true, &[grace_7], Must { deadline: None }),
+            (Optional, true, false, &[grace_7], Must { deadline: Some(NOW + 6 * DAY) }),
+            // Past its deadline a grace period is over: the deadline says so.
+            (Optional, false, true, &[over], Must { deadline: Some(NOW - DAY) }),
+        ];
+        for (i, (two_step, is_admin, require_for_admins, groups, expected)) in cases.iter().enumerate() {
+            let platform = PlatformSettings {
+                two_step: *two_step,
+                require_for_admins: *require_for_admins,
+                ..PlatformSettings::default()
+            };
+            assert_eq!(
+                requirement(&platform, *is_admin, groups, NOW),
+                *expected,
+                "case {i}: {two_step:?}, admin {is_admin}, require admins {require_for_admins}, {groups:?}"
+            );
+        }
     }
 
     #[test]
-    fn administrators_must_verify_by_default() {
-        let policy = PlatformSettings::default();
-        assert!(policy.requires(true));
-        let relaxed = PlatformSettings {
-            require_for_admins: false,
-            ..policy
-        };
-        assert!(!relaxed.requires(true));
-    }
-
-    #[test]
-    fn required_binds_everyone_and_off_offers_nothing_but_what_is_required() {
-        let required = PlatformSettings {
-            two_step: PlatformTwoStep::Required,
-            require_for_admins: false,
-            ..PlatformSettings::default()
-        };
-        assert!(required.requires(false) && required.requires(true));
-        let off = PlatformSettings {
-            two_step: PlatformTwoStep::Off,
-            require_for_admins: false,
-            ..PlatformSettings::default()
-        };
-        assert!(!off.offers(false) && !off.requires(false));
-        let off_admins = PlatformSettings {
-            two_step: PlatformTwoStep::Off,
-            require_for_admins: true,
-            ..PlatformSettings::default()
-        };
-        assert!(off_admins.offers(true));
+    fn grace_days_left_round_up_and_end_at_the_deadline() {
+        let must = |deadline| Requirement::Required { deadline };
+        assert_eq!(must(Some(NOW + 6 * DAY)).grace_days_left(NOW), Some(6));
+        assert_eq!(must(Some(NOW + 1)).grace_days_left(NOW), Some(1));
+        assert_eq!(must(Some(NOW + DAY + 1)).grace_days_left(NOW), Some(2));
+        assert_eq!(must(Some(NOW)).grace_days_left(NOW), None);
+        assert_eq!(must(None).grace_days_left(NOW), None);
+        assert_eq!(Requirement::Optional.grace_days_left(NOW), None);
+        assert!(!Requirement::NotOffered.offers() && Requirement::Optional.offers());
     }
 
     #[test]
     fn stored_spellings_round_trip() {
+        for value in [
+            GroupTwoStep::Allowed,
+            GroupTwoStep::NotAvailable,
+            GroupTwoStep::Required,
+        ] {
+            assert_eq!(GroupTwoStep::parse(value.as_str()), Some(value));
+        }
+        assert_eq!(GroupTwoStep::parse("Required"), None);
         for value in [
             PlatformTwoStep::Off,
             PlatformTwoStep::Optional,

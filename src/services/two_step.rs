@@ -6,6 +6,8 @@ use super::Services;
 use super::authenticator::CodeOutcome;
 use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
+use crate::db::groups::group_rules_of_user;
+use crate::domain::policy::{Requirement, requirement};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::devices::{TrustedDevice, list_devices, remove_all_devices};
 use crate::db::recovery::count_unused;
@@ -81,9 +83,22 @@ pub struct SecurityOverview {
 }
 
 impl Services {
-    /// True when the platform's policy requires 2-step verification of this user.
+    /// What the policy asks of this user now: the platform setting, their groups and
+    /// whether they are an administrator.
+    pub async fn requirement(&self, user: &User) -> Result<Requirement, DbError> {
+        let platform = self.platform().await?;
+        let groups = group_rules_of_user(&self.db.pool, user.id).await?;
+        Ok(requirement(
+            &platform,
+            user.is_admin(),
+            &groups,
+            self.clock.now(),
+        ))
+    }
+
+    /// True when the policy requires 2-step verification of this user.
     pub async fn two_step_required(&self, user: &User) -> Result<bool, DbError> {
-        Ok(self.platform().await?.requires(user.is_admin()))
+        Ok(self.requirement(user).await?.is_required())
     }
 
     /// Sends a code to a number typed on the phone page.

@@ -156,8 +156,32 @@ pub fn release_recovery_codes(session: &Session) {
     session.remove(CODES_REPLACE_KEY);
 }
 
+/// Set while a user who must use 2-step verification has not set it up: every page but
+/// set-up leads to set-up (`require_set_up`).
+const SET_UP_OWED_KEY: &str = "set_up_owed";
+/// "Not now" on the reminder dialog: hidden for the rest of this session.
+const REMINDER_DISMISSED_KEY: &str = "reminder_dismissed";
+
+pub fn set_up_owed(session: &Session) -> bool {
+    get::<bool>(session, SET_UP_OWED_KEY) == Some(true)
+}
+
+/// "Set up later" while a grace period lasts, or set-up done.
+pub fn release_set_up(session: &Session) {
+    session.remove(SET_UP_OWED_KEY);
+}
+
+pub fn reminder_dismissed(session: &Session) -> bool {
+    get::<bool>(session, REMINDER_DISMISSED_KEY) == Some(true)
+}
+
+pub fn dismiss_reminder(session: &Session) -> Result<(), AppError> {
+    insert(session, REMINDER_DISMISSED_KEY, true)
+}
+
 /// Signs the user in for as long as they chose to stay signed in, within the platform's
-/// rules.
+/// rules. A user who must use 2-step verification and has not set it up owes set-up
+/// before anything else.
 pub async fn start_session(
     state: &super::AppState,
     session: &Session,
@@ -168,5 +192,9 @@ pub async fn start_session(
         .services
         .session_lifetime(user.session_duration_secs)
         .await?;
-    sign_in(session, user.id, state.clock.now(), lifetime, origin)
+    sign_in(session, user.id, state.clock.now(), lifetime, origin)?;
+    if !user.has_two_step() && state.services.two_step_required(user).await? {
+        insert(session, SET_UP_OWED_KEY, true)?;
+    }
+    Ok(())
 }

@@ -27,8 +27,13 @@ async fn the_setup_link_creates_the_first_administrator_once(app: TestApp) {
     ];
     let response = app.submit(&path, "/setup", &fields).await;
     assert_redirect_to(&response, "/?notice=welcome");
-    let home = app.get_text("/").await;
-    assert!(home.contains("Hello, Grace Hopper"), "{home}");
+    // Administrators must use 2-step verification (on by default): set-up comes first.
+    assert_redirect_to(&app.get("/").await, "/account/security/two-step");
+    let set_up = app.get_text("/account/security/two-step").await;
+    assert!(
+        set_up.contains("2-step verification is required for your account. Set it up to continue."),
+        "{set_up}"
+    );
 
     let admins = app
         .count("SELECT COUNT(*) FROM users WHERE is_admin = 1 AND email = 'grace@example.com'")

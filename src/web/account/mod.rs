@@ -8,7 +8,10 @@ pub mod security;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::middleware::from_fn;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Next, from_fn};
+use actix_web::HttpMessage;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
@@ -24,7 +27,9 @@ use crate::web::layout::Layout;
 use crate::web::login::empty_secret;
 use crate::web::middleware::auth::require_sign_in;
 use crate::web::request::SignedIn;
+use crate::web::context::CurrentUser;
 use crate::web::session::start_session;
+use crate::web::AppState;
 use crate::web::{render, see_other};
 
 /// A scope of sensitive pages: the password again unless confirmed in the last 10 minutes.
@@ -45,9 +50,44 @@ fn sensitive(
     }))
 }
 
+/// The pages that turn 2-step verification on.
+fn turns_on(path: &str) -> bool {
+    matches!(
+        path,
+        "/account/security/two-step"
+            | "/account/security/app"
+            | "/account/security/sms"
+            | "/account/security/sms/verify"
+            | "/account/security/sms/resend"
+            | "/account/security/sms/use-saved"
+    )
+}
+
+/// Where 2-step verification is not offered to a user (the platform's "Off", or a group's
+/// "Not available" with nothing requiring it), they cannot turn it on; one who already
+/// uses it keeps it and may turn it off (PRODUCT.md, "Policy", rules 1 to 3).
+async fn require_offered(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let user = req.extensions().get::<CurrentUser>().map(|c| c.0.clone());
+    if let (Some(user), Some(state)) = (user, req.app_data::<web::Data<AppState>>().cloned())
+        && !user.has_two_step()
+        && turns_on(req.path())
+        && !state.services.requirement(&user).await.map_err(AppError::from)?.offers()
+    {
+        return Err(AppError::Forbidden(NOT_OFFERED).into());
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+pub const NOT_OFFERED: &str =
+    "2-step verification is not available for your account. Ask your administrator if you need it.";
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/account")
+            .wrap(from_fn(require_offered))
             .wrap(from_fn(require_sign_in))
             .service(
                 web::resource("/confirm")
@@ -79,6 +119,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 web::resource("/security/two-step")
                     .route(web::get().to(security::methods_page))
                     .route(web::post().to(security::choose_method)),
+            )
+            .service(
+                web::resource("/security/two-step/later")
+                    .route(web::post().to(security::set_up_later)),
             )
             .service(
                 sensitive("/security/two-step/off", security::TURN_OFF_PAGE).service(

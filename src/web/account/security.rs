@@ -26,6 +26,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
+use crate::web::session::{release_set_up, set_up_owed};
 use crate::web::trusted::device_token;
 use crate::web::{AppState, render, see_other};
 
@@ -86,7 +87,8 @@ pub async fn security_page(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let platform = state.services.platform().await?;
-    let required = platform.requires(user.is_admin());
+    let requirement = state.services.requirement(&user).await?;
+    let required = requirement.is_required();
     let SecurityOverview {
         factors,
         codes_left,
@@ -132,7 +134,7 @@ pub async fn security_page(
             sms_phone: user.sms_phone().map(format_international),
             factors,
             required,
-            offered: platform.offers(user.is_admin()),
+            offered: requirement.offers(),
             codes_left,
             codes_low: codes_left <= LOW_WATER,
             lists,
@@ -149,19 +151,37 @@ struct MethodsPage {
     saved_phone: Option<String>,
     uses_app: bool,
     uses_sms: bool,
+    /// The policy requires 2-step verification of this user, who has not set it up.
+    must_set_up: bool,
+    /// Days left to set up, offered as "Set up later", while a grace period lasts.
+    later_days: Option<i64>,
     errors: FormErrors,
 }
 
-pub async fn methods_page(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
-    render(
-        StatusCode::OK,
-        &methods(&me.user, layout, FormErrors::default()),
-    )
+pub async fn methods_page(
+    me: SignedIn,
+    session: actix_session::Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let page = methods(&me, &session, layout, FormErrors::default()).await?;
+    render(StatusCode::OK, &page)
 }
 
-fn methods(user: &User, layout: Layout, errors: FormErrors) -> MethodsPage {
-    MethodsPage {
+async fn methods(
+    me: &SignedIn,
+    session: &actix_session::Session,
+    layout: Layout,
+    errors: FormErrors,
+) -> Result<MethodsPage, AppError> {
+    let user = &me.user;
+    let requirement = me.services().requirement(user).await?;
+    let must_set_up = requirement.is_required() && !user.has_two_step();
+    Ok(MethodsPage {
         layout,
+        must_set_up,
+        later_days: requirement
+            .grace_days_left(me.state.clock.now())
+            .filter(|_| must_set_up && set_up_owed(session)),
         saved_phone: user
             .verified_phone()
             .filter(|_| user.sms_phone().is_none())
@@ -169,7 +189,23 @@ fn methods(user: &User, layout: Layout, errors: FormErrors) -> MethodsPage {
         uses_app: user.uses_authenticator(),
         uses_sms: user.sms_phone().is_some(),
         errors,
+    })
+}
+
+/// "Set up later" on the forced set-up, while the grace period lasts: every page opens
+/// again for this session.
+pub async fn set_up_later(
+    me: SignedIn,
+    session: actix_session::Session,
+) -> Result<HttpResponse, AppError> {
+    let requirement = me.services().requirement(&me.user).await?;
+    if requirement.grace_days_left(me.state.clock.now()).is_none() {
+        return Err(AppError::Forbidden(
+            "The time to set up 2-step verification is over. Set it up to continue.",
+        ));
     }
+    release_set_up(&session);
+    Ok(see_other("/"))
 }
 
 #[derive(Deserialize)]
@@ -183,6 +219,7 @@ pub struct MethodChoice {
 pub async fn choose_method(
     me: SignedIn,
     form: web::Form<MethodChoice>,
+    session: actix_session::Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let next = match form.method.as_str() {
@@ -192,7 +229,7 @@ pub async fn choose_method(
         _ => {
             let mut errors = FormErrors::default();
             errors.add("method", "Choose how you want to get your codes.");
-            let page = methods(&me.user, layout, errors);
+            let page = methods(&me, &session, layout, errors).await?;
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };

@@ -15,7 +15,9 @@ use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::is_idle;
 use crate::web::context::{AppName, CurrentUser};
 use crate::web::errors::AppError;
-use crate::web::session::{USER_ID_KEY, cookie_max_age, last_seen, loaded_user, touch};
+use crate::web::session::{
+    USER_ID_KEY, cookie_max_age, last_seen, loaded_user, set_up_owed, touch,
+};
 use crate::web::{AppState, origin_of};
 
 /// Set on a response whose session cookie should outlive the browser: its Max-Age.
@@ -110,3 +112,47 @@ pub async fn require_sign_in(
     }
     Ok(next.call(req).await?.map_into_boxed_body())
 }
+
+/// Where a user who owes set-up may go: the set-up pages (choosing a method, the phone and
+/// its code, the app, the first recovery codes, the password prompt before them), "Set up
+/// later", signing out, and what every page loads.
+fn set_up_path(path: &str) -> bool {
+    const PREFIXES: [&str; 5] = [
+        "/account/security/two-step",
+        "/account/security/sms",
+        "/account/security/app",
+        "/account/security/recovery-codes",
+        "/static/",
+    ];
+    const EXACT: [&str; 4] = ["/account/confirm", "/logout", "/healthz", "/readyz"];
+    EXACT.contains(&path)
+        || PREFIXES.iter().any(|prefix| {
+            path.strip_prefix(prefix)
+                .is_some_and(|rest| prefix.ends_with('/') || rest.is_empty() || rest.starts_with('/'))
+        })
+}
+
+/// A signed-in user who must use 2-step verification and has not set it up is taken to
+/// set-up from every other page (PRODUCT.md, "Policy", rule 3).
+pub async fn require_set_up(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let without_two_step = req
+        .extensions()
+        .get::<CurrentUser>()
+        .is_some_and(|CurrentUser(user)| !user.has_two_step());
+    // The session is read after the extensions are let go: it lives among them.
+    let owed = without_two_step && set_up_owed(&req.get_session());
+    if owed && !set_up_path(req.path()) {
+        let (req, _) = req.into_parts();
+        let res = HttpResponse::SeeOther()
+            .insert_header((actix_web::http::header::LOCATION, SET_UP_PAGE))
+            .finish();
+        return Ok(ServiceResponse::new(req, res));
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+/// Where set-up starts: the choice of method.
+pub const SET_UP_PAGE: &str = "/account/security/two-step";
