@@ -42,6 +42,20 @@ pub enum EventKind {
     SessionDurationChanged,
     FactorRemoved,
     RecoveryCodesReplaced,
+    PlatformSettingsChanged,
+    TwoStepReset,
+    AccountDisabled,
+    AccountEnabled,
+    AdminGranted,
+    AdminRevoked,
+    SessionsEndedByAdmin,
+    PhoneSetByAdmin,
+    GroupCreated,
+    GroupRenamed,
+    GroupDeleted,
+    GroupRuleChanged,
+    GroupMemberAdded,
+    GroupMemberRemoved,
 }
 
 impl EventKind {
@@ -83,6 +97,20 @@ impl EventKind {
             Self::SessionDurationChanged => "session.duration_changed",
             Self::FactorRemoved => "two_step.factor_removed",
             Self::RecoveryCodesReplaced => "recovery_codes.replaced",
+            Self::PlatformSettingsChanged => "platform.settings_changed",
+            Self::TwoStepReset => "two_step.reset",
+            Self::AccountDisabled => "account.disabled",
+            Self::AccountEnabled => "account.enabled",
+            Self::AdminGranted => "admin.granted",
+            Self::AdminRevoked => "admin.revoked",
+            Self::SessionsEndedByAdmin => "session.all_ended",
+            Self::PhoneSetByAdmin => "phone.set_by_admin",
+            Self::GroupCreated => "group.created",
+            Self::GroupRenamed => "group.renamed",
+            Self::GroupDeleted => "group.deleted",
+            Self::GroupRuleChanged => "group.rule_changed",
+            Self::GroupMemberAdded => "group.member_added",
+            Self::GroupMemberRemoved => "group.member_removed",
         }
     }
 }

@@ -60,7 +60,11 @@ pub async fn find_group<'e>(db: impl Exec<'e>, id: i64) -> Result<Option<Group>,
     .await
 }
 
-pub async fn insert_group<'e>(db: impl Exec<'e>, name: &str, now: i64) -> Result<i64, GroupNameError> {
+pub async fn insert_group<'e>(
+    db: impl Exec<'e>,
+    name: &str,
+    now: i64,
+) -> Result<i64, GroupNameError> {
     sqlx::query_scalar(
         "INSERT INTO user_groups (name, name_key, two_step, created_at, updated_at) \
          VALUES ($1, $2, 'allowed', $3, $3) RETURNING id",
@@ -79,14 +83,16 @@ pub async fn rename_group<'e>(
     name: &str,
     now: i64,
 ) -> Result<bool, GroupNameError> {
-    let done = sqlx::query("UPDATE user_groups SET name = $2, name_key = $3, updated_at = $4 WHERE id = $1")
-        .bind(id)
-        .bind(name.trim())
-        .bind(name_key(name))
-        .bind(now)
-        .execute(db)
-        .await
-        .map_err(name_error)?;
+    let done = sqlx::query(
+        "UPDATE user_groups SET name = $2, name_key = $3, updated_at = $4 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(name.trim())
+    .bind(name_key(name))
+    .bind(now)
+    .execute(db)
+    .await
+    .map_err(name_error)?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -106,20 +112,26 @@ pub async fn set_group_rule<'e>(
     grace_days: Option<i64>,
     now: i64,
 ) -> Result<(), DbError> {
-    sqlx::query("UPDATE user_groups SET two_step = $2, grace_days = $3, updated_at = $4 WHERE id = $1")
-        .bind(id)
-        .bind(two_step.as_str())
-        .bind(grace_days)
-        .bind(now)
-        .execute(db)
-        .await?;
+    sqlx::query(
+        "UPDATE user_groups SET two_step = $2, grace_days = $3, updated_at = $4 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(two_step.as_str())
+    .bind(grace_days)
+    .bind(now)
+    .execute(db)
+    .await?;
     Ok(())
 }
 
 /// Keeps each member's `required_since` in step with the group's rule: started now for
 /// members the requirement newly applies to, kept for those it already did, cleared when
 /// the group no longer requires.
-pub async fn sync_required_since<'e>(db: impl Exec<'e>, group_id: i64, now: i64) -> Result<(), DbError> {
+pub async fn sync_required_since<'e>(
+    db: impl Exec<'e>,
+    group_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE group_members SET required_since = CASE \
            WHEN (SELECT two_step FROM user_groups WHERE id = $1) = 'required' \
@@ -134,7 +146,12 @@ pub async fn sync_required_since<'e>(db: impl Exec<'e>, group_id: i64, now: i64)
 }
 
 /// Adds a member (nothing when already one); the requirement of a required group starts now.
-pub async fn add_member<'e>(db: impl Exec<'e>, group_id: i64, user_id: i64, now: i64) -> Result<bool, DbError> {
+pub async fn add_member<'e>(
+    db: impl Exec<'e>,
+    group_id: i64,
+    user_id: i64,
+    now: i64,
+) -> Result<bool, DbError> {
     let done = sqlx::query(
         "INSERT INTO group_members (group_id, user_id, added_at, required_since) \
          SELECT $1, $2, $3, CASE WHEN g.two_step = 'required' THEN $3 END \
@@ -149,7 +166,11 @@ pub async fn add_member<'e>(db: impl Exec<'e>, group_id: i64, user_id: i64, now:
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn remove_member<'e>(db: impl Exec<'e>, group_id: i64, user_id: i64) -> Result<bool, DbError> {
+pub async fn remove_member<'e>(
+    db: impl Exec<'e>,
+    group_id: i64,
+    user_id: i64,
+) -> Result<bool, DbError> {
     let done = sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
         .bind(group_id)
         .bind(user_id)
@@ -178,7 +199,10 @@ pub async fn list_members<'e>(db: impl Exec<'e>, group_id: i64) -> Result<Vec<Me
 }
 
 /// The groups a user is in, by name, for the user's page.
-pub async fn groups_of_user<'e>(db: impl Exec<'e>, user_id: i64) -> Result<Vec<(i64, String)>, DbError> {
+pub async fn groups_of_user<'e>(
+    db: impl Exec<'e>,
+    user_id: i64,
+) -> Result<Vec<(i64, String)>, DbError> {
     sqlx::query_as(
         "SELECT g.id, g.name FROM group_members m JOIN user_groups g ON g.id = m.group_id \
          WHERE m.user_id = $1 ORDER BY g.name_key",
@@ -196,7 +220,10 @@ struct RuleRow {
 }
 
 /// The rules of the user's groups, as the policy reads them.
-pub async fn group_rules_of_user<'e>(db: impl Exec<'e>, user_id: i64) -> Result<Vec<GroupRule>, DbError> {
+pub async fn group_rules_of_user<'e>(
+    db: impl Exec<'e>,
+    user_id: i64,
+) -> Result<Vec<GroupRule>, DbError> {
     let rows: Vec<RuleRow> = sqlx::query_as(
         "SELECT g.two_step, g.grace_days, m.required_since FROM group_members m \
          JOIN user_groups g ON g.id = m.group_id WHERE m.user_id = $1",

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod challenges;
 pub mod devices;
+pub mod directory;
 pub mod groups;
 pub mod outbox;
 pub mod platform;

@@ -274,3 +274,60 @@ pub async fn admin_exists<'e>(db: impl Exec<'e>) -> Result<bool, DbError> {
         .await?;
     Ok(one.is_some())
 }
+
+pub async fn set_disabled<'e>(
+    db: impl Exec<'e>,
+    id: i64,
+    disabled: bool,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET disabled = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(flag(disabled))
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_admin<'e>(
+    db: impl Exec<'e>,
+    id: i64,
+    admin: bool,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET is_admin = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(flag(admin))
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Enabled administrators: the last one is never removed nor disabled.
+pub async fn count_active_admins<'e>(db: impl Exec<'e>) -> Result<i64, DbError> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_admin = 1 AND disabled = 0")
+        .fetch_one(db)
+        .await
+}
+
+/// The profile phone number, as an administrator enters it (already in E.164). A number
+/// other than the verified one is not verified.
+pub async fn set_profile_phone<'e>(
+    db: impl Exec<'e>,
+    id: i64,
+    phone: Option<&str>,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE users SET phone_verified_at = CASE WHEN phone IS NOT DISTINCT FROM $2 THEN phone_verified_at END, \
+         phone = $2, updated_at = $3 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(phone)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -168,10 +168,13 @@ pub fn requirement(
     now: i64,
 ) -> Requirement {
     let mut required = false;
-    let mut at_once = platform.two_step == PlatformTwoStep::Required
-        || (is_admin && platform.require_for_admins);
+    let mut at_once =
+        platform.two_step == PlatformTwoStep::Required || (is_admin && platform.require_for_admins);
     let mut deadline: Option<i64> = None;
-    for group in groups.iter().filter(|g| g.two_step == GroupTwoStep::Required) {
+    for group in groups
+        .iter()
+        .filter(|g| g.two_step == GroupTwoStep::Required)
+    {
         required = true;
         match group.grace_days.filter(|days| *days > 0) {
             Some(days) => {
@@ -187,7 +190,9 @@ pub fn requirement(
     if required {
         return Requirement::Required { deadline };
     }
-    let not_available = groups.iter().any(|g| g.two_step == GroupTwoStep::NotAvailable);
+    let not_available = groups
+        .iter()
+        .any(|g| g.two_step == GroupTwoStep::NotAvailable);
     if platform.two_step == PlatformTwoStep::Off || not_available {
         Requirement::NotOffered
     } else {
@@ -260,7 +265,9 @@ mod tests {
             // Past its deadline a grace period is over: the deadline says so.
             (Optional, false, true, &[over], Must { deadline: Some(NOW - DAY) }),
         ];
-        for (i, (two_step, is_admin, require_for_admins, groups, expected)) in cases.iter().enumerate() {
+        for (i, (two_step, is_admin, require_for_admins, groups, expected)) in
+            cases.iter().enumerate()
+        {
             let platform = PlatformSettings {
                 two_step: *two_step,
                 require_for_admins: *require_for_admins,

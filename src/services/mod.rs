@@ -4,6 +4,7 @@
 //! handlers and the command line call these; neither touches the database directly.
 
 pub mod account;
+pub mod admin;
 pub mod authenticator;
 pub mod notifications;
 pub mod platform;

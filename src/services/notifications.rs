@@ -17,6 +17,7 @@ pub enum Notice<'a> {
     TwoStepOff,
     RecoveryCodesReplaced,
     FactorRemoved { method: &'a str },
+    ResetByAdmin,
 }
 
 impl Notice<'_> {
@@ -56,6 +57,11 @@ impl Notice<'_> {
             Self::FactorRemoved { method } => (
                 format!("A sign-in method was removed from your {app} account"),
                 format!("{method} can no longer be used to sign in to your account."),
+            ),
+            Self::ResetByAdmin => (
+                format!("An administrator reset 2-step verification on your {app} account"),
+                "Your sign-in methods, recovery codes and trusted devices were removed and every session was signed out. At your next sign-in you may be asked to set up 2-step verification again."
+                    .to_owned(),
             ),
             Self::RecoveryCodesReplaced => (
                 format!("New recovery codes for your {app} account"),

@@ -44,6 +44,13 @@ impl PlatformCache {
     }
 }
 
+impl PlatformCache {
+    /// Drops the cached settings: this instance reads the new ones at once.
+    pub async fn forget(&self) {
+        *self.cached.write().await = None;
+    }
+}
+
 impl Services {
     /// The platform settings now (at most a few seconds old).
     pub async fn platform(&self) -> Result<PlatformSettings, DbError> {

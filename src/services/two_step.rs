@@ -6,10 +6,9 @@ use super::Services;
 use super::authenticator::CodeOutcome;
 use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
-use crate::db::groups::group_rules_of_user;
-use crate::domain::policy::{Requirement, requirement};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::devices::{TrustedDevice, list_devices, remove_all_devices};
+use crate::db::groups::group_rules_of_user;
 use crate::db::recovery::count_unused;
 use crate::db::recovery::delete_codes;
 use crate::db::sessions::{SessionSummary, list_sessions};
@@ -22,6 +21,7 @@ use crate::db::{DbError, Tx};
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::factors::FactorMethod;
 use crate::domain::phone::{PhoneProblem, mask_phone, normalise_sms_phone};
+use crate::domain::policy::{Requirement, requirement};
 
 /// Enrolling a first phone and replacing one are different purposes: a code for one never
 /// completes the other.

@@ -7,11 +7,11 @@ pub mod recovery;
 pub mod security;
 
 use actix_session::Session;
-use actix_web::http::StatusCode;
+use actix_web::HttpMessage;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::middleware::{Next, from_fn};
-use actix_web::HttpMessage;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
@@ -21,15 +21,15 @@ use confirm::require_recent_password;
 
 use crate::domain::password::check_new_password;
 use crate::services::account::PasswordCheck;
+use crate::web::AppState;
+use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::login::empty_secret;
 use crate::web::middleware::auth::require_sign_in;
 use crate::web::request::SignedIn;
-use crate::web::context::CurrentUser;
 use crate::web::session::start_session;
-use crate::web::AppState;
 use crate::web::{render, see_other};
 
 /// A scope of sensitive pages: the password again unless confirmed in the last 10 minutes.
@@ -74,7 +74,12 @@ async fn require_offered(
     if let (Some(user), Some(state)) = (user, req.app_data::<web::Data<AppState>>().cloned())
         && !user.has_two_step()
         && turns_on(req.path())
-        && !state.services.requirement(&user).await.map_err(AppError::from)?.offers()
+        && !state
+            .services
+            .requirement(&user)
+            .await
+            .map_err(AppError::from)?
+            .offers()
     {
         return Err(AppError::Forbidden(NOT_OFFERED).into());
     }

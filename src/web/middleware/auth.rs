@@ -127,8 +127,9 @@ fn set_up_path(path: &str) -> bool {
     const EXACT: [&str; 4] = ["/account/confirm", "/logout", "/healthz", "/readyz"];
     EXACT.contains(&path)
         || PREFIXES.iter().any(|prefix| {
-            path.strip_prefix(prefix)
-                .is_some_and(|rest| prefix.ends_with('/') || rest.is_empty() || rest.starts_with('/'))
+            path.strip_prefix(prefix).is_some_and(|rest| {
+                prefix.ends_with('/') || rest.is_empty() || rest.starts_with('/')
+            })
         })
 }
 

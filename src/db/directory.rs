@@ -1,0 +1,333 @@
+//! What the control center reads across many users: the users list with its search and
+//! filters, the adoption figures, and the audit log. Every list pages by keyset (`id`
+//! after the last one shown), so a page costs the same at the millionth row as at the first.
+
+use sqlx::FromRow;
+
+use super::{DbError, Exec};
+
+/// A row of the users list.
+#[derive(Clone, Debug, FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub is_admin: i64,
+    pub disabled: i64,
+    pub two_factor_method: Option<String>,
+}
+
+/// "2-step verification" filter of the users list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TwoStepFilter {
+    On,
+    Off,
+    Sms,
+    App,
+}
+
+impl TwoStepFilter {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "on" => Some(Self::On),
+            "off" => Some(Self::Off),
+            "sms" => Some(Self::Sms),
+            "app" => Some(Self::App),
+            _ => None,
+        }
+    }
+
+    fn condition(self) -> &'static str {
+        match self {
+            Self::On => "u.two_factor_method IS NOT NULL",
+            Self::Off => "u.two_factor_method IS NULL",
+            Self::Sms => "u.two_factor_method = 'sms'",
+            Self::App => "u.two_factor_method = 'authenticator'",
+        }
+    }
+}
+
+/// What the users list is narrowed to.
+#[derive(Clone, Debug, Default)]
+pub struct UserFilter {
+    /// Typed in the search box: an email or name prefix, or a phone number's digits.
+    pub search: Option<String>,
+    pub two_step: Option<TwoStepFilter>,
+    pub group: Option<i64>,
+    pub admins_only: bool,
+    pub disabled_only: bool,
+}
+
+/// The end of a prefix range: in byte order (SQLite's, and PostgreSQL's "C" collation the
+/// database is created with) every text starting with `prefix` sorts before it.
+fn prefix_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+/// Up to `limit` users after `after` (by id) matching `filter`.
+pub async fn search_users<'e>(
+    db: impl Exec<'e>,
+    filter: &UserFilter,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<UserRow>, DbError> {
+    let mut conditions = vec!["u.id > $1".to_owned()];
+    let mut texts: Vec<String> = Vec::new();
+    let mut next = 3; // $1 after, $2 limit
+    let mut bind_text = |value: String, texts: &mut Vec<String>| {
+        texts.push(value);
+        let n = next;
+        next += 1;
+        format!("${n}")
+    };
+    if let Some(search) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let digits: String = search.chars().filter(char::is_ascii_digit).collect();
+        let phone_like = search
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+            && !digits.is_empty();
+        if phone_like {
+            // Numbers are stored in E.164: "+46 70-123" finds "+4670123…".
+            let from = bind_text(format!("+{digits}"), &mut texts);
+            let to = bind_text(prefix_end(&format!("+{digits}")), &mut texts);
+            conditions.push(format!("u.phone >= {from} AND u.phone < {to}"));
+        } else {
+            let lower = search.to_lowercase();
+            let from = bind_text(lower.clone(), &mut texts);
+            let to = bind_text(prefix_end(&lower), &mut texts);
+            conditions.push(format!(
+                "((u.email >= {from} AND u.email < {to}) OR (lower(u.name) >= {from} AND lower(u.name) < {to}))"
+            ));
+        }
+    }
+    if let Some(two_step) = filter.two_step {
+        conditions.push(two_step.condition().to_owned());
+    }
+    let group = filter.group.map(|_| {
+        let n = next;
+        next += 1;
+        n
+    });
+    if let Some(n) = group {
+        conditions.push(format!(
+            "EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = ${n})"
+        ));
+    }
+    if filter.admins_only {
+        conditions.push("u.is_admin = 1".into());
+    }
+    if filter.disabled_only {
+        conditions.push("u.disabled = 1".into());
+    }
+    let sql = format!(
+        "SELECT u.id, u.name, u.email, u.phone, u.is_admin, u.disabled, u.two_factor_method \
+         FROM users u WHERE {} ORDER BY u.id LIMIT $2",
+        conditions.join(" AND ")
+    );
+    // Only numbered placeholders are put into the text; every value is bound.
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(after)
+        .bind(limit);
+    for text in texts {
+        query = query.bind(text);
+    }
+    if let Some(group) = filter.group {
+        query = query.bind(group);
+    }
+    query.fetch_all(db).await
+}
+
+/// Adoption: users by method, and how many have none.
+#[derive(Clone, Debug, Default)]
+pub struct Adoption {
+    pub total: i64,
+    pub sms: i64,
+    pub app: i64,
+}
+
+impl Adoption {
+    pub fn off(&self) -> i64 {
+        self.total - self.sms - self.app
+    }
+}
+
+#[derive(FromRow)]
+struct AdoptionRow {
+    total: i64,
+    sms: i64,
+    app: i64,
+}
+
+fn adoption(row: AdoptionRow) -> Adoption {
+    Adoption {
+        total: row.total,
+        sms: row.sms,
+        app: row.app,
+    }
+}
+
+const ADOPTION_COLUMNS: &str = "COUNT(*) AS total, \
+     COALESCE(SUM(CASE WHEN u.two_factor_method = 'sms' THEN 1 ELSE 0 END), 0) AS sms, \
+     COALESCE(SUM(CASE WHEN u.two_factor_method = 'authenticator' THEN 1 ELSE 0 END), 0) AS app";
+
+/// Adoption among enabled users.
+pub async fn adoption_overall<'e>(db: impl Exec<'e>) -> Result<Adoption, DbError> {
+    let row: AdoptionRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ADOPTION_COLUMNS} FROM users u WHERE u.disabled = 0"
+    )))
+    .fetch_one(db)
+    .await?;
+    Ok(adoption(row))
+}
+
+/// Adoption per group, by group name.
+pub async fn adoption_by_group<'e>(db: impl Exec<'e>) -> Result<Vec<(String, Adoption)>, DbError> {
+    #[derive(FromRow)]
+    struct Row {
+        name: String,
+        total: i64,
+        sms: i64,
+        app: i64,
+    }
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT g.name, {ADOPTION_COLUMNS} FROM user_groups g \
+         JOIN group_members m ON m.group_id = g.id JOIN users u ON u.id = m.user_id \
+         WHERE u.disabled = 0 GROUP BY g.id, g.name ORDER BY g.name"
+    )))
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.name,
+                adoption(AdoptionRow {
+                    total: r.total,
+                    sms: r.sms,
+                    app: r.app,
+                }),
+            )
+        })
+        .collect())
+}
+
+/// Enabled users without 2-step verification who are in a group that requires it, with
+/// the earliest time the requirement began for them and the group's grace days: who must
+/// still set up (platform- and administrator-wide requirements are counted apart).
+#[derive(Clone, Debug, FromRow)]
+pub struct Owing {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub required_since: Option<i64>,
+    pub grace_days: Option<i64>,
+}
+
+pub async fn owing_by_groups<'e>(db: impl Exec<'e>, limit: i64) -> Result<Vec<Owing>, DbError> {
+    sqlx::query_as(
+        "SELECT u.id, u.name, u.email, MIN(m.required_since) AS required_since, MIN(g.grace_days) AS grace_days \
+         FROM users u JOIN group_members m ON m.user_id = u.id JOIN user_groups g ON g.id = m.group_id \
+         WHERE g.two_step = 'required' AND u.two_factor_method IS NULL AND u.disabled = 0 \
+         GROUP BY u.id, u.name, u.email ORDER BY u.id LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+/// Who would have to set up if 2-step verification became required: enabled users
+/// without it (in `group` when given), and of them those with no phone number at all.
+pub async fn enforcement_preview<'e>(
+    db: impl Exec<'e>,
+    group: Option<i64>,
+) -> Result<(i64, i64), DbError> {
+    #[derive(FromRow)]
+    struct Row {
+        without: i64,
+        no_phone: i64,
+    }
+    let row: Row = sqlx::query_as(
+        "SELECT COUNT(*) AS without, \
+         COALESCE(SUM(CASE WHEN u.phone IS NULL THEN 1 ELSE 0 END), 0) AS no_phone \
+         FROM users u WHERE u.two_factor_method IS NULL AND u.disabled = 0 \
+         AND ($1 IS NULL OR EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = $1))",
+    )
+    .bind(group)
+    .fetch_one(db)
+    .await?;
+    Ok((row.without, row.no_phone))
+}
+
+/// An audit event as the log lists it, with the names of who did it and to whom.
+#[derive(Clone, Debug, FromRow)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: i64,
+    pub event: String,
+    pub actor_email: Option<String>,
+    pub subject_email: Option<String>,
+    pub ip: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// What the audit log is narrowed to.
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    /// Events whose actor or subject is this user.
+    pub user: Option<i64>,
+    pub event: Option<String>,
+    pub from: Option<i64>,
+    pub until: Option<i64>,
+}
+
+/// Up to `limit` events older than `before` (by id; newest first) matching `filter`.
+pub async fn list_audit<'e>(
+    db: impl Exec<'e>,
+    filter: &AuditFilter,
+    before: i64,
+    limit: i64,
+) -> Result<Vec<AuditEntry>, DbError> {
+    sqlx::query_as(
+        "SELECT a.id, a.at, a.event, actor.email AS actor_email, subject.email AS subject_email, a.ip, a.detail \
+         FROM audit_events a \
+         LEFT JOIN users actor ON actor.id = a.actor_user_id \
+         LEFT JOIN users subject ON subject.id = a.subject_user_id \
+         WHERE a.id < $1 \
+         AND ($3 IS NULL OR a.actor_user_id = $3 OR a.subject_user_id = $3) \
+         AND ($4 IS NULL OR a.event = $4) \
+         AND ($5 IS NULL OR a.at >= $5) AND ($6 IS NULL OR a.at < $6) \
+         ORDER BY a.id DESC LIMIT $2",
+    )
+    .bind(before)
+    .bind(limit)
+    .bind(filter.user)
+    .bind(filter.event.as_deref())
+    .bind(filter.from)
+    .bind(filter.until)
+    .fetch_all(db)
+    .await
+}
+
+/// The user's most recent events, as actor or subject.
+pub async fn recent_events_of_user<'e>(
+    db: impl Exec<'e>,
+    user_id: i64,
+    limit: i64,
+) -> Result<Vec<AuditEntry>, DbError> {
+    list_audit(
+        db,
+        &AuditFilter {
+            user: Some(user_id),
+            ..AuditFilter::default()
+        },
+        i64::MAX,
+        limit,
+    )
+    .await
+}

@@ -1,0 +1,559 @@
+//! The control center's use cases: platform settings, users, groups. Each runs in one
+//! transaction with its audit events (actor: the administrator, or none from the command
+//! line) and, where the user is told, the email.
+
+use super::Services;
+use super::notifications::Notice;
+use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::devices::remove_all_devices;
+use crate::db::groups::{
+    GroupNameError, add_member, delete_group, find_group, insert_group, remove_member,
+    rename_group, set_group_rule, sync_required_since,
+};
+use crate::db::platform::{load_platform_settings, save_platform_settings};
+use crate::db::recovery::delete_codes;
+use crate::db::sessions::delete_sessions_of_user;
+use crate::db::totp::delete_secrets;
+use crate::db::users::{
+    User, count_active_admins, disable_two_step, find_user_by_email, find_user_by_id,
+    forget_phone_verification, set_admin, set_disabled, set_profile_phone,
+};
+use crate::db::{DbError, Tx};
+use crate::domain::account::normalise_email;
+use crate::domain::phone::normalise_sms_phone;
+use crate::domain::policy::{GroupTwoStep, PlatformSettings, countries_to_text};
+
+/// Who made a change: an administrator through the control center, or someone at the
+/// server's command line.
+#[derive(Clone, Copy)]
+pub enum Actor<'a> {
+    Admin(&'a User),
+    CommandLine,
+}
+
+impl Actor<'_> {
+    fn user_id(self) -> Option<i64> {
+        match self {
+            Self::Admin(user) => Some(user.id),
+            Self::CommandLine => None,
+        }
+    }
+}
+
+/// Why an administrative change was not made.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// No such user or group.
+    NotFound,
+    /// The last enabled administrator cannot lose the role nor be disabled.
+    LastAdmin,
+    /// The number is not one codes can be sent to (the reason in words).
+    Phone(String),
+    /// The number receives the user's sign-in codes: it changes only with a code.
+    PhoneInUse,
+    /// A group with this name exists.
+    NameTaken,
+    /// No account has this email.
+    NoSuchEmail,
+}
+
+/// One setting as it was and as it is now, for the notice and the audit log.
+pub struct Change {
+    pub setting: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "On" } else { "Off" }.to_owned()
+}
+
+fn days(value: Option<i64>) -> String {
+    value.map_or_else(|| "Never".to_owned(), |d| format!("After {d} days"))
+}
+
+fn duration(secs: Option<i64>) -> String {
+    match secs {
+        None => "Never".to_owned(),
+        Some(secs) if secs % 86_400 == 0 => format!("{} days", secs / 86_400),
+        Some(secs) if secs % 3_600 == 0 => format!("{} hours", secs / 3_600),
+        Some(secs) => format!("{} minutes", secs / 60),
+    }
+}
+
+fn two_step_label(settings: &PlatformSettings) -> String {
+    match settings.two_step {
+        crate::domain::policy::PlatformTwoStep::Off => "Off",
+        crate::domain::policy::PlatformTwoStep::Optional => "Optional",
+        crate::domain::policy::PlatformTwoStep::Required => "Required for everyone",
+    }
+    .to_owned()
+}
+
+/// The settings that differ between `old` and `new`, named as the page names them.
+pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
+    let rows: [(&'static str, String, String); 10] = [
+        (
+            "2-step verification",
+            two_step_label(old),
+            two_step_label(new),
+        ),
+        (
+            "Require 2-step verification for administrators",
+            yes_no(old.require_for_admins),
+            yes_no(new.require_for_admins),
+        ),
+        (
+            "Trusted devices expire",
+            days(old.trusted_device_days),
+            days(new.trusted_device_days),
+        ),
+        (
+            "Let users choose their session duration",
+            yes_no(old.users_choose_session_duration),
+            yes_no(new.users_choose_session_duration),
+        ),
+        (
+            "Longest session users may choose",
+            duration(Some(old.max_session_secs)),
+            duration(Some(new.max_session_secs)),
+        ),
+        (
+            "Sign out after inactivity",
+            duration(old.inactivity_timeout_secs),
+            duration(new.inactivity_timeout_secs),
+        ),
+        (
+            "Show a reminder to users who have not turned on 2-step verification",
+            yes_no(old.reminder),
+            yes_no(new.reminder),
+        ),
+        (
+            "Let people create their own accounts",
+            yes_no(old.open_registration),
+            yes_no(new.open_registration),
+        ),
+        ("App name", old.app_name.clone(), new.app_name.clone()),
+        (
+            "SMS countries allowed",
+            countries_or_all(&old.sms_allowed_countries),
+            countries_or_all(&new.sms_allowed_countries),
+        ),
+    ];
+    rows.into_iter()
+        .filter(|(_, before, after)| before != after)
+        .map(|(setting, before, after)| Change {
+            setting,
+            before,
+            after,
+        })
+        .collect()
+}
+
+fn countries_or_all(countries: &[String]) -> String {
+    if countries.is_empty() {
+        "All".to_owned()
+    } else {
+        countries_to_text(countries)
+    }
+}
+
+impl Services {
+    fn admin_event<'a>(
+        &self,
+        tx: &mut Tx,
+        kind: EventKind,
+        actor: Actor<'_>,
+        subject: Option<i64>,
+        origin: &'a Origin,
+        detail: Option<&'a str>,
+    ) {
+        let detail = match (actor, detail) {
+            (Actor::CommandLine, Some(detail)) => Some(format!("{detail} (command line)")),
+            (Actor::CommandLine, None) => Some("command line".to_owned()),
+            (Actor::Admin(_), detail) => detail.map(str::to_owned),
+        };
+        let event = AuditEvent {
+            kind,
+            actor_user_id: actor.user_id(),
+            subject_user_id: subject,
+            origin,
+            detail: detail.as_deref(),
+        };
+        self.audit(tx, &event);
+    }
+
+    /// Saves the platform settings; each change is audited as "setting: old → new". This
+    /// instance sees the new values at once, the others within seconds.
+    #[tracing::instrument(name = "Save the platform settings", skip_all)]
+    pub async fn save_platform_settings(
+        &self,
+        actor: Actor<'_>,
+        new: &PlatformSettings,
+        origin: &Origin,
+    ) -> Result<Vec<Change>, DbError> {
+        let mut tx = self.db.begin().await?;
+        let old = load_platform_settings(&mut *tx).await?;
+        let changed = changes(&old, new);
+        if changed.is_empty() {
+            return Ok(changed);
+        }
+        save_platform_settings(&mut *tx, new, self.clock.now()).await?;
+        for change in &changed {
+            let detail = format!("{}: {} → {}", change.setting, change.before, change.after);
+            self.admin_event(
+                &mut tx,
+                EventKind::PlatformSettingsChanged,
+                actor,
+                None,
+                origin,
+                Some(&detail),
+            );
+        }
+        tx.commit().await?;
+        self.platform.forget().await;
+        Ok(changed)
+    }
+
+    /// Resets a user's 2-step verification: their methods (the phone stops being a
+    /// factor, the app key goes), recovery codes, trusted devices and every session, half
+    /// signed-in ones too, are removed. At the next sign-in the policy applies again.
+    #[tracing::instrument(name = "Reset 2-step verification", skip_all, fields(user_id))]
+    pub async fn reset_two_step(
+        &self,
+        actor: Actor<'_>,
+        user_id: i64,
+        origin: &Origin,
+    ) -> Result<Result<User, Refusal>, DbError> {
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        disable_two_step(&mut *tx, user.id, now).await?;
+        forget_phone_verification(&mut *tx, user.id, now).await?;
+        delete_secrets(&mut *tx, user.id).await?;
+        delete_codes(&mut *tx, user.id).await?;
+        remove_all_devices(&mut *tx, user.id).await?;
+        delete_sessions_of_user(&mut *tx, user.id).await?;
+        self.admin_event(
+            &mut tx,
+            EventKind::TwoStepReset,
+            actor,
+            Some(user.id),
+            origin,
+            None,
+        );
+        self.notify(&mut tx, &user, origin, Notice::ResetByAdmin)
+            .await?;
+        tx.commit().await?;
+        Ok(Ok(user))
+    }
+
+    /// Ends every session of a user, half signed-in ones too.
+    pub async fn sign_out_everywhere(
+        &self,
+        actor: Actor<'_>,
+        user_id: i64,
+        origin: &Origin,
+    ) -> Result<Result<u64, Refusal>, DbError> {
+        let mut tx = self.db.begin().await?;
+        if find_user_by_id(&mut *tx, user_id).await?.is_none() {
+            return Ok(Err(Refusal::NotFound));
+        }
+        let ended = delete_sessions_of_user(&mut *tx, user_id).await?;
+        let detail = format!("{ended} sessions");
+        self.admin_event(
+            &mut tx,
+            EventKind::SessionsEndedByAdmin,
+            actor,
+            Some(user_id),
+            origin,
+            Some(&detail),
+        );
+        tx.commit().await?;
+        Ok(Ok(ended))
+    }
+
+    /// Disables (ending every session) or enables an account. The last enabled
+    /// administrator is never disabled. Administrators take turns (a lock), so two
+    /// disabling each other cannot both succeed.
+    pub async fn set_account_disabled(
+        &self,
+        actor: Actor<'_>,
+        user_id: i64,
+        disabled: bool,
+        origin: &Origin,
+    ) -> Result<Result<(), Refusal>, DbError> {
+        let now = self.clock.now();
+        let mut tx = self.db.begin_exclusive(&["administrators"]).await?;
+        let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        if user.is_disabled() == disabled {
+            return Ok(Ok(()));
+        }
+        if disabled && user.is_admin() && count_active_admins(&mut *tx).await? <= 1 {
+            return Ok(Err(Refusal::LastAdmin));
+        }
+        set_disabled(&mut *tx, user.id, disabled, now).await?;
+        let kind = if disabled {
+            delete_sessions_of_user(&mut *tx, user.id).await?;
+            EventKind::AccountDisabled
+        } else {
+            EventKind::AccountEnabled
+        };
+        self.admin_event(&mut tx, kind, actor, Some(user.id), origin, None);
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// Makes a user an administrator or takes the role away (never from the last one).
+    pub async fn set_administrator(
+        &self,
+        actor: Actor<'_>,
+        user_id: i64,
+        admin: bool,
+        origin: &Origin,
+    ) -> Result<Result<(), Refusal>, DbError> {
+        let now = self.clock.now();
+        let mut tx = self.db.begin_exclusive(&["administrators"]).await?;
+        let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        if user.is_admin() == admin {
+            return Ok(Ok(()));
+        }
+        if !admin && !user.is_disabled() && count_active_admins(&mut *tx).await? <= 1 {
+            return Ok(Err(Refusal::LastAdmin));
+        }
+        set_admin(&mut *tx, user.id, admin, now).await?;
+        let kind = if admin {
+            EventKind::AdminGranted
+        } else {
+            EventKind::AdminRevoked
+        };
+        self.admin_event(&mut tx, kind, actor, Some(user.id), origin, None);
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// The user's profile phone number, entered by an administrator: checked as a number
+    /// codes can be sent to; empty removes it. The number a user's sign-in codes go to
+    /// changes only with a code, by the user.
+    pub async fn set_user_phone(
+        &self,
+        actor: Actor<'_>,
+        user_id: i64,
+        typed: &str,
+        origin: &Origin,
+    ) -> Result<Result<Option<String>, Refusal>, DbError> {
+        let platform = self.platform().await?;
+        let phone = match typed.trim() {
+            "" => None,
+            typed => match normalise_sms_phone(typed, &platform.sms_allowed_countries) {
+                Ok(phone) => Some(phone),
+                Err(problem) => return Ok(Err(Refusal::Phone(problem.to_string()))),
+            },
+        };
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        if user.phone == phone {
+            return Ok(Ok(phone));
+        }
+        if user.sms_phone().is_some() {
+            return Ok(Err(Refusal::PhoneInUse));
+        }
+        set_profile_phone(&mut *tx, user.id, phone.as_deref(), now).await?;
+        self.admin_event(
+            &mut tx,
+            EventKind::PhoneSetByAdmin,
+            actor,
+            Some(user.id),
+            origin,
+            None,
+        );
+        tx.commit().await?;
+        Ok(Ok(phone))
+    }
+
+    pub async fn user_by_email(&self, typed: &str) -> Result<Option<User>, DbError> {
+        let email = normalise_email(typed).unwrap_or_else(|_| typed.trim().to_lowercase());
+        find_user_by_email(&self.db.pool, &email).await
+    }
+
+    pub async fn create_group(
+        &self,
+        actor: Actor<'_>,
+        name: &str,
+        origin: &Origin,
+    ) -> Result<Result<i64, Refusal>, DbError> {
+        let mut tx = self.db.begin().await?;
+        let id = match insert_group(&mut *tx, name, self.clock.now()).await {
+            Ok(id) => id,
+            Err(GroupNameError::Taken) => return Ok(Err(Refusal::NameTaken)),
+            Err(GroupNameError::Db(err)) => return Err(err),
+        };
+        self.admin_event(
+            &mut tx,
+            EventKind::GroupCreated,
+            actor,
+            None,
+            origin,
+            Some(name.trim()),
+        );
+        tx.commit().await?;
+        Ok(Ok(id))
+    }
+
+    pub async fn rename_group(
+        &self,
+        actor: Actor<'_>,
+        id: i64,
+        name: &str,
+        origin: &Origin,
+    ) -> Result<Result<(), Refusal>, DbError> {
+        let mut tx = self.db.begin().await?;
+        let Some(group) = find_group(&mut *tx, id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        match rename_group(&mut *tx, id, name, self.clock.now()).await {
+            Ok(_) => {}
+            Err(GroupNameError::Taken) => return Ok(Err(Refusal::NameTaken)),
+            Err(GroupNameError::Db(err)) => return Err(err),
+        }
+        let detail = format!("{} → {}", group.name, name.trim());
+        self.admin_event(
+            &mut tx,
+            EventKind::GroupRenamed,
+            actor,
+            None,
+            origin,
+            Some(&detail),
+        );
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    pub async fn delete_group(
+        &self,
+        actor: Actor<'_>,
+        id: i64,
+        origin: &Origin,
+    ) -> Result<Result<(), Refusal>, DbError> {
+        let mut tx = self.db.begin().await?;
+        let Some(group) = find_group(&mut *tx, id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        delete_group(&mut *tx, id).await?;
+        self.admin_event(
+            &mut tx,
+            EventKind::GroupDeleted,
+            actor,
+            None,
+            origin,
+            Some(&group.name),
+        );
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// Stores the group's "2-step verification for members" and grace period; members the
+    /// requirement newly applies to start their grace period now.
+    pub async fn set_group_rule(
+        &self,
+        actor: Actor<'_>,
+        id: i64,
+        two_step: GroupTwoStep,
+        grace_days: Option<i64>,
+        origin: &Origin,
+    ) -> Result<Result<(), Refusal>, DbError> {
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let Some(group) = find_group(&mut *tx, id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        let grace_days = grace_days.filter(|d| *d > 0 && two_step == GroupTwoStep::Required);
+        if group.two_step() == two_step && group.grace_days == grace_days {
+            return Ok(Ok(()));
+        }
+        set_group_rule(&mut *tx, id, two_step, grace_days, now).await?;
+        sync_required_since(&mut *tx, id, now).await?;
+        let detail = format!(
+            "{}: {} → {}{}",
+            group.name,
+            group.two_step().label(),
+            two_step.label(),
+            grace_days
+                .map(|d| format!(", grace period {d} days"))
+                .unwrap_or_default()
+        );
+        self.admin_event(
+            &mut tx,
+            EventKind::GroupRuleChanged,
+            actor,
+            None,
+            origin,
+            Some(&detail),
+        );
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// Adds the account with this email to the group.
+    pub async fn add_group_member(
+        &self,
+        actor: Actor<'_>,
+        group_id: i64,
+        typed_email: &str,
+        origin: &Origin,
+    ) -> Result<Result<(), Refusal>, DbError> {
+        let Some(user) = self.user_by_email(typed_email).await? else {
+            return Ok(Err(Refusal::NoSuchEmail));
+        };
+        let mut tx = self.db.begin().await?;
+        let Some(group) = find_group(&mut *tx, group_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        if add_member(&mut *tx, group_id, user.id, self.clock.now()).await? {
+            self.admin_event(
+                &mut tx,
+                EventKind::GroupMemberAdded,
+                actor,
+                Some(user.id),
+                origin,
+                Some(&group.name),
+            );
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    pub async fn remove_group_member(
+        &self,
+        actor: Actor<'_>,
+        group_id: i64,
+        user_id: i64,
+        origin: &Origin,
+    ) -> Result<Result<(), Refusal>, DbError> {
+        let mut tx = self.db.begin().await?;
+        let Some(group) = find_group(&mut *tx, group_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        if remove_member(&mut *tx, group_id, user_id).await? {
+            self.admin_event(
+                &mut tx,
+                EventKind::GroupMemberRemoved,
+                actor,
+                Some(user_id),
+                origin,
+                Some(&group.name),
+            );
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+}
