@@ -36,3 +36,6 @@ CREATE INDEX users_phone ON users (phone);
 -- The audit log filters by kind and by actor as well as by subject and time.
 CREATE INDEX audit_events_event ON audit_events (event, id);
 CREATE INDEX audit_events_actor ON audit_events (actor_user_id, id);
+
+-- "SMS sent today" on the overview.
+CREATE INDEX sms_sends_at ON sms_sends (at);

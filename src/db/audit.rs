@@ -59,6 +59,67 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every kind, for the audit log's filter.
+    pub const ALL: [Self; 50] = [
+        Self::AdminCreated,
+        Self::UserRegistered,
+        Self::UserCreatedFromCommandLine,
+        Self::SignInSucceeded,
+        Self::SignInFailed,
+        Self::SignInThrottled,
+        Self::SignedOut,
+        Self::PasswordChanged,
+        Self::PasswordChangeFailed,
+        Self::SignInCodeRequired,
+        Self::SmsSent,
+        Self::SmsSendFailed,
+        Self::SmsSendRefused,
+        Self::CodeVerified,
+        Self::CodeFailed,
+        Self::CodeLocked,
+        Self::TwoStepEnabled,
+        Self::TwoStepDisabled,
+        Self::PhoneChanged,
+        Self::ReauthSucceeded,
+        Self::ReauthFailed,
+        Self::MethodChanged,
+        Self::TotpVerified,
+        Self::TotpFailed,
+        Self::TotpReplayRefused,
+        Self::RecoveryCodesGenerated,
+        Self::RecoveryCodeUsed,
+        Self::RecoveryCodeFailed,
+        Self::DeviceTrusted,
+        Self::DeviceRemoved,
+        Self::SignInTrustedDevice,
+        Self::SessionEnded,
+        Self::OtherSessionsEnded,
+        Self::SessionDurationChanged,
+        Self::FactorRemoved,
+        Self::RecoveryCodesReplaced,
+        Self::PlatformSettingsChanged,
+        Self::TwoStepReset,
+        Self::AccountDisabled,
+        Self::AccountEnabled,
+        Self::AdminGranted,
+        Self::AdminRevoked,
+        Self::SessionsEndedByAdmin,
+        Self::PhoneSetByAdmin,
+        Self::GroupCreated,
+        Self::GroupRenamed,
+        Self::GroupDeleted,
+        Self::GroupRuleChanged,
+        Self::GroupMemberAdded,
+        Self::GroupMemberRemoved,
+    ];
+
+    /// Every stored name, sorted, for the audit log's filter.
+    pub fn all_names() -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = Self::ALL.iter().map(|kind| kind.as_str()).collect();
+        names.sort_unstable();
+        names
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::AdminCreated => "admin.created",

@@ -309,3 +309,11 @@ pub async fn purge_challenges_before(tx: &mut Tx, cutoff: i64) -> Result<(), DbE
         .await?;
     Ok(())
 }
+
+/// Texts sent (or being sent) since `since`, across the platform.
+pub async fn sms_sent_since<'e>(db: impl Exec<'e>, since: i64) -> Result<i64, DbError> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM sms_sends WHERE at >= $1")
+        .bind(since)
+        .fetch_one(db)
+        .await
+}

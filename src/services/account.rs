@@ -34,6 +34,9 @@ pub enum CreateError {
     Refused,
     #[error("an account with this email already exists")]
     EmailTaken,
+    /// "Let people create their own accounts" is off.
+    #[error("people may not create their own accounts")]
+    Closed,
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -130,6 +133,9 @@ impl Services {
         account: &NewAccount,
         origin: &Origin,
     ) -> Result<User, CreateError> {
+        if !self.platform().await?.open_registration {
+            return Err(CreateError::Closed);
+        }
         let ip = origin.ip.as_deref().unwrap_or_default();
         let limit = self.limit("registration-ip", ip, REGISTRATIONS_PER_IP);
         // Every registration counts, created or not: the limit bounds probing too.

@@ -5,10 +5,17 @@
 use super::Services;
 use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::challenges::sms_sent_since;
 use crate::db::devices::remove_all_devices;
+use crate::db::directory::{
+    Adoption, AuditEntry, AuditFilter, Owing, UserFilter, UserRow, adoption_by_group,
+    adoption_overall, enforcement_preview, list_audit, owing_by_groups, recent_events_of_user,
+    search_users,
+};
 use crate::db::groups::{
-    GroupNameError, add_member, delete_group, find_group, insert_group, remove_member,
-    rename_group, set_group_rule, sync_required_since,
+    Group, GroupNameError, Member, add_member, delete_group, find_group, groups_of_user,
+    insert_group, list_groups, list_members, remove_member, rename_group, set_group_rule,
+    sync_required_since,
 };
 use crate::db::platform::{load_platform_settings, save_platform_settings};
 use crate::db::recovery::delete_codes;
@@ -556,4 +563,98 @@ impl Services {
         tx.commit().await?;
         Ok(Ok(()))
     }
+}
+
+/// What the control center's overview shows.
+pub struct Overview {
+    pub overall: Adoption,
+    pub by_group: Vec<(String, Adoption)>,
+    pub owing: Vec<Owing>,
+    pub sms_today: i64,
+    pub events: Vec<AuditEntry>,
+}
+
+impl Services {
+    /// The overview's figures, read on one connection.
+    pub async fn overview(&self) -> Result<Overview, DbError> {
+        let mut conn = self.db.pool.acquire().await?;
+        let now = self.clock.now();
+        Ok(Overview {
+            overall: adoption_overall(&mut *conn).await?,
+            by_group: adoption_by_group(&mut *conn).await?,
+            owing: owing_by_groups(&mut *conn, 50).await?,
+            sms_today: sms_sent_since(&mut *conn, now - now.rem_euclid(86_400)).await?,
+            events: list_audit(&mut *conn, &AuditFilter::default(), i64::MAX, 10).await?,
+        })
+    }
+
+    /// Users matching `filter` after `after`: a page, and whether more follow.
+    pub async fn users_page(
+        &self,
+        filter: &UserFilter,
+        after: i64,
+        per_page: i64,
+    ) -> Result<(Vec<UserRow>, bool), DbError> {
+        let mut rows = search_users(&self.db.pool, filter, after, per_page + 1).await?;
+        let more = rows.len() > usize::try_from(per_page).unwrap_or(0);
+        rows.truncate(usize::try_from(per_page).unwrap_or(0));
+        Ok((rows, more))
+    }
+
+    /// Events matching `filter` before `before`: a page, and whether more follow.
+    pub async fn audit_page(
+        &self,
+        filter: &AuditFilter,
+        before: i64,
+        per_page: i64,
+    ) -> Result<(Vec<AuditEntry>, bool), DbError> {
+        let mut rows = list_audit(&self.db.pool, filter, before, per_page + 1).await?;
+        let more = rows.len() > usize::try_from(per_page).unwrap_or(0);
+        rows.truncate(usize::try_from(per_page).unwrap_or(0));
+        Ok((rows, more))
+    }
+
+    /// How many users would have to set up if it became required (of everyone, or of a
+    /// group's members), and how many of them have no phone number.
+    pub async fn enforcement_preview(&self, group: Option<i64>) -> Result<(i64, i64), DbError> {
+        enforcement_preview(&self.db.pool, group).await
+    }
+
+    pub async fn groups(&self) -> Result<Vec<Group>, DbError> {
+        list_groups(&self.db.pool).await
+    }
+
+    /// A group and its members.
+    pub async fn group(&self, id: i64) -> Result<Option<(Group, Vec<Member>)>, DbError> {
+        let mut conn = self.db.pool.acquire().await?;
+        let Some(group) = find_group(&mut *conn, id).await? else {
+            return Ok(None);
+        };
+        let members = list_members(&mut *conn, id).await?;
+        Ok(Some((group, members)))
+    }
+
+    /// What the control center shows of one user: their groups and latest events.
+    pub async fn user_details(&self, id: i64) -> Result<Option<UserDetails>, DbError> {
+        let Some(user) = find_user_by_id(&self.db.pool, id).await? else {
+            return Ok(None);
+        };
+        let overview = self.security_overview(&user).await?;
+        let mut conn = self.db.pool.acquire().await?;
+        Ok(Some(UserDetails {
+            groups: groups_of_user(&mut *conn, id).await?,
+            events: recent_events_of_user(&mut *conn, id, 20).await?,
+            requirement: self.requirement(&user).await?,
+            user,
+            overview,
+        }))
+    }
+}
+
+pub struct UserDetails {
+    pub user: User,
+    pub overview: crate::services::two_step::SecurityOverview,
+    pub groups: Vec<(i64, String)>,
+    pub events: Vec<AuditEntry>,
+    pub requirement: crate::domain::policy::Requirement,
 }

@@ -14,15 +14,15 @@ use super::render;
 pub struct ConfirmChange {
     pub layout: Layout,
     /// The question, e.g. "Turn off 2-step verification?".
-    pub title: &'static str,
+    pub title: String,
     /// What stops working or goes away, one sentence each.
     pub consequences: Vec<String>,
-    pub action: &'static str,
-    pub button: &'static str,
+    pub action: String,
+    pub button: String,
     /// The change cannot be undone by a click: the button is drawn as a warning.
     pub danger: bool,
     /// Where "Cancel" leads.
-    pub cancel: &'static str,
+    pub cancel: String,
 }
 
 impl ConfirmChange {

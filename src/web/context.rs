@@ -14,6 +14,10 @@ pub struct CurrentUser(pub User);
 #[derive(Clone, Debug)]
 pub struct CsrfToken(pub String);
 
+/// "Let people create their own accounts", as read for this request.
+#[derive(Clone, Copy, Debug)]
+pub struct OpenRegistration(pub bool);
+
 /// The app name from the platform settings, as read for this request.
 #[derive(Clone, Debug)]
 pub struct AppName(pub String);

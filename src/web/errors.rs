@@ -20,6 +20,8 @@ pub enum AppError {
     Forbidden(&'static str),
     #[error("{0}")]
     BadRequest(String),
+    #[error("{0}")]
+    Conflict(&'static str),
     #[error("not found")]
     NotFound,
     #[error("the request body is too large")]
@@ -66,6 +68,10 @@ fn describe(status: StatusCode) -> (&'static str, &'static str) {
         405 => (
             "This page cannot be used that way",
             "Go back and use the page's own links and buttons.",
+        ),
+        409 => (
+            "This change cannot be made",
+            "The change conflicts with the current state. Go back, reload the page and try again.",
         ),
         413 => (
             "Too much data",
@@ -129,6 +135,7 @@ impl ResponseError for AppError {
         match self {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Conflict(_) => StatusCode::CONFLICT,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -137,7 +144,9 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         match self {
-            Self::Forbidden(message) => error_response(self.status_code(), Some(message)),
+            Self::Forbidden(message) | Self::Conflict(message) => {
+                error_response(self.status_code(), Some(message))
+            }
             Self::BadRequest(message) => error_response(self.status_code(), Some(message)),
             Self::NotFound | Self::TooLarge => error_response(self.status_code(), None),
             Self::Unexpected(err) => {

@@ -6,14 +6,21 @@ use askama::Template;
 use super::errors::AppError;
 use super::layout::Layout;
 use super::middleware::auth::require_sign_in;
-use super::render;
 use super::request::SignedIn;
+use super::session::{dismiss_reminder, reminder_dismissed};
+use super::{render, see_other};
+use actix_session::Session;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::resource("/")
             .wrap(from_fn(require_sign_in))
             .route(web::get().to(home)),
+    )
+    .service(
+        web::resource("/reminder/dismiss")
+            .wrap(from_fn(require_sign_in))
+            .route(web::post().to(not_now)),
     );
 }
 
@@ -22,9 +29,30 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 struct HomePage {
     layout: Layout,
     name: String,
+    /// The reminder dialog (PRODUCT.md, "Policy", rule 5).
+    reminder: bool,
 }
 
-async fn home(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResponse, AppError> {
+    // Shown while the platform asks for it, to users who can turn 2-step verification
+    // on and have not, until "Not now" in this session.
+    let reminder = !me.user.has_two_step()
+        && !reminder_dismissed(&session)
+        && me.services().platform().await?.reminder
+        && me.services().requirement(&me.user).await?.offers();
     let name = me.user.name;
-    render(StatusCode::OK, &HomePage { layout, name })
+    render(
+        StatusCode::OK,
+        &HomePage {
+            layout,
+            name,
+            reminder,
+        },
+    )
+}
+
+/// "Not now": the reminder stays away for the rest of this session.
+async fn not_now(session: Session) -> Result<HttpResponse, AppError> {
+    dismiss_reminder(&session)?;
+    Ok(see_other("/"))
 }

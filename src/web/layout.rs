@@ -8,7 +8,7 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::AppState;
-use super::context::{CsrfToken, CurrentUser, app_name};
+use super::context::{CsrfToken, CurrentUser, OpenRegistration, app_name};
 use super::session::pending_user;
 
 pub struct SignedInUser {
@@ -28,6 +28,8 @@ pub struct Layout {
     /// Between the password and the code: the header offers neither "Sign in" nor
     /// "Create account" (the page itself has "Cancel and sign out").
     pub signing_in: bool,
+    /// "Create account" is offered only while people may create their own accounts.
+    pub open_registration: bool,
 }
 
 fn notice_text(name: &str) -> Option<&'static str> {
@@ -90,6 +92,9 @@ impl Layout {
             .get::<CsrfToken>()
             .map(|token| token.0.clone())
             .unwrap_or_default();
+        let open_registration = extensions
+            .get::<OpenRegistration>()
+            .is_none_or(|open| open.0);
         let user = extensions.get::<CurrentUser>().map(|current| SignedInUser {
             name: current.0.name.clone(),
             is_admin: current.0.is_admin(),
@@ -104,6 +109,7 @@ impl Layout {
             user,
             notice,
             sms_development,
+            open_registration,
         }
     }
 }

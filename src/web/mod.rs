@@ -11,7 +11,8 @@ pub mod request;
 pub mod session;
 pub mod trusted;
 
-mod account;
+pub(crate) mod account;
+mod admin;
 mod health;
 mod home;
 mod login;
@@ -49,6 +50,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     setup::routes(cfg);
     home::routes(cfg);
     account::routes(cfg);
+    admin::routes(cfg);
 }
 
 /// A file of `static/`, built into the binary.

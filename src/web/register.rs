@@ -104,9 +104,16 @@ struct RegisterPage {
     email_taken: bool,
 }
 
+/// Said when "Let people create their own accounts" is off.
+pub const REGISTRATION_CLOSED: &str =
+    "You cannot create an account here yourself. Ask your administrator for one.";
+
 async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
     if layout.user.is_some() {
         return Ok(see_other("/"));
+    }
+    if !layout.open_registration {
+        return Err(AppError::Forbidden(REGISTRATION_CLOSED));
     }
     render(
         StatusCode::OK,
@@ -155,6 +162,7 @@ async fn register(
             errors.add("email", EMAIL_TAKEN);
             (StatusCode::CONFLICT, errors, true)
         }
+        Err(CreateError::Closed) => return Err(AppError::Forbidden(REGISTRATION_CLOSED)),
         Err(CreateError::Unexpected(err)) => return Err(AppError::Unexpected(err)),
     };
     let page = RegisterPage {

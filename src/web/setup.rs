@@ -101,7 +101,7 @@ async fn create_admin(
             start_session(&state, &session, &admin, &origin).await?;
             Ok(see_other("/?notice=welcome"))
         }
-        Err(CreateError::Refused) => Err(AppError::Forbidden(LINK_INVALID)),
+        Err(CreateError::Refused | CreateError::Closed) => Err(AppError::Forbidden(LINK_INVALID)),
         Err(CreateError::EmailTaken) => {
             let mut errors = FormErrors::default();
             errors.add("email", "An account with this email already exists.");

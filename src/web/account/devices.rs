@@ -24,7 +24,7 @@ pub struct When {
     pub text: String,
 }
 
-fn when(unix: i64) -> When {
+pub fn when(unix: i64) -> When {
     When {
         iso: iso(unix),
         text: instant(unix),
@@ -45,7 +45,7 @@ pub struct DeviceRow {
 
 impl DeviceRow {
     /// `this_device`: the digest of this browser's trusted-device token, if it has one.
-    fn from(device: TrustedDevice, this_device: Option<&str>) -> Self {
+    pub(crate) fn from(device: TrustedDevice, this_device: Option<&str>) -> Self {
         Self {
             id: device.id,
             this_device: this_device.is_some_and(|digest| digest == device.token_hash),
@@ -71,7 +71,7 @@ pub struct SessionRow {
 }
 
 impl SessionRow {
-    fn from(session: SessionSummary, current: Option<&str>) -> Self {
+    pub(crate) fn from(session: SessionSummary, current: Option<&str>) -> Self {
         Self {
             current: current == Some(session.public_id.as_str()),
             device: session

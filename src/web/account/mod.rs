@@ -2,7 +2,7 @@
 
 pub mod app;
 pub mod confirm;
-pub mod devices;
+pub(crate) mod devices;
 pub mod recovery;
 pub mod security;
 

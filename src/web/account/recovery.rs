@@ -62,15 +62,15 @@ pub async fn regenerate_form(me: SignedIn, layout: Layout) -> Result<HttpRespons
     };
     ConfirmChange {
         layout,
-        title: "Generate new recovery codes?",
+        title: "Generate new recovery codes?".into(),
         consequences: vec![
             kept,
             "You will see 10 new codes to print or download. Each signs you in once.".to_owned(),
         ],
-        action: REGENERATE_PAGE,
-        button: "Generate new recovery codes",
+        action: REGENERATE_PAGE.into(),
+        button: "Generate new recovery codes".into(),
         danger: left > 0,
-        cancel: "/account/security",
+        cancel: "/account/security".into(),
     }
     .respond()
 }

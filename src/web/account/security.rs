@@ -249,7 +249,7 @@ pub async fn use_saved_phone_form(me: SignedIn, layout: Layout) -> Result<HttpRe
     };
     ConfirmChange {
         layout,
-        title: "Use text messages for your codes?",
+        title: "Use text messages for your codes?".into(),
         consequences: vec![
             format!(
                 "Sign-in codes will be texted to {}, the number you verified before.",
@@ -258,10 +258,10 @@ pub async fn use_saved_phone_form(me: SignedIn, layout: Layout) -> Result<HttpRe
             "Your authenticator app stays set up: you can use it instead at sign-in, or switch back."
                 .to_owned(),
         ],
-        action: USE_SAVED_PHONE_PAGE,
-        button: "Use text messages",
+        action: USE_SAVED_PHONE_PAGE.into(),
+        button: "Use text messages".into(),
         danger: false,
-        cancel: "/account/security/two-step",
+        cancel: "/account/security/two-step".into(),
     }
     .respond()
 }
@@ -577,12 +577,12 @@ pub async fn turn_off_form(
     }
     ConfirmChange {
         layout,
-        title: "Turn off 2-step verification?",
+        title: "Turn off 2-step verification?".into(),
         consequences,
-        action: TURN_OFF_PAGE,
-        button: "Turn off 2-step verification",
+        action: TURN_OFF_PAGE.into(),
+        button: "Turn off 2-step verification".into(),
         danger: true,
-        cancel: "/account/security",
+        cancel: "/account/security".into(),
     }
     .respond()
 }

@@ -1,0 +1,359 @@
+//! Groups (`/admin/groups`): create, rename, delete; members; "2-step verification for
+//! members" and its grace period. Making a group Required first shows whom it concerns.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::{Section, refused, sections};
+use crate::db::groups::{Group, Member};
+use crate::domain::policy::GroupTwoStep;
+use crate::services::admin::{Actor, Refusal};
+use crate::web::errors::AppError;
+use crate::web::forms::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::request::SignedIn;
+use crate::web::{render, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/groups")
+            .route(web::get().to(groups_page))
+            .route(web::post().to(create_group)),
+    )
+    .service(web::resource("/groups/{id}").route(web::get().to(group_page)))
+    .service(web::resource("/groups/{id}/rename").route(web::post().to(rename_group)))
+    .service(web::resource("/groups/{id}/delete").route(web::post().to(delete_group)))
+    .service(web::resource("/groups/{id}/rule").route(web::post().to(set_rule)))
+    .service(web::resource("/groups/{id}/members").route(web::post().to(add_member)))
+    .service(
+        web::resource("/groups/{id}/members/{user_id}/remove").route(web::post().to(remove_member)),
+    );
+}
+
+const NAME_MAX: usize = 80;
+const GRACE_MAX: i64 = 365;
+
+/// A group name as typed, or why it cannot be one.
+fn group_name(typed: &str) -> Result<&str, &'static str> {
+    let name = typed.trim();
+    if name.is_empty() {
+        Err("Enter a name for the group.")
+    } else if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
+        Err("The group name must be 80 characters or fewer, on one line.")
+    } else {
+        Ok(name)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/groups.html")]
+struct GroupsPage {
+    layout: Layout,
+    sections: Vec<Section>,
+    groups: Vec<Group>,
+    name: String,
+    errors: FormErrors,
+}
+
+async fn groups_page(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    let groups = me.services().groups().await?;
+    render(
+        StatusCode::OK,
+        &GroupsPage {
+            layout,
+            sections: sections("/admin/groups"),
+            groups,
+            name: String::new(),
+            errors: FormErrors::default(),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct NameForm {
+    #[serde(default)]
+    name: String,
+}
+
+async fn create_group(
+    me: SignedIn,
+    form: web::Form<NameForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let refuse = |layout, groups, message: &str| {
+        let mut errors = FormErrors::default();
+        errors.add("name", message);
+        render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &GroupsPage {
+                layout,
+                sections: sections("/admin/groups"),
+                groups,
+                name: form.name.clone(),
+                errors,
+            },
+        )
+    };
+    let name = match group_name(&form.name) {
+        Ok(name) => name,
+        Err(message) => return refuse(layout, me.services().groups().await?, message),
+    };
+    match me
+        .services()
+        .create_group(Actor::Admin(&me.user), name, &me.origin)
+        .await?
+    {
+        Ok(id) => Ok(see_other(&format!("/admin/groups/{id}?done=created"))),
+        Err(Refusal::NameTaken) => refuse(
+            layout,
+            me.services().groups().await?,
+            "A group with this name already exists.",
+        ),
+        Err(refusal) => Err(refused(refusal)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/group.html")]
+struct GroupPage {
+    layout: Layout,
+    sections: Vec<Section>,
+    group: Group,
+    members: Vec<Member>,
+    name: String,
+    rule: String,
+    grace_days: String,
+    member_email: String,
+    /// Before Required is saved: (members without it, of them without a phone).
+    preview: Option<(i64, i64)>,
+    notice: Option<&'static str>,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize)]
+pub struct GroupQuery {
+    #[serde(default)]
+    done: String,
+}
+
+fn done_text(done: &str) -> Option<&'static str> {
+    match done {
+        "created" => Some("The group was created."),
+        "renamed" => Some("The group was renamed."),
+        "rule" => Some("The rule for members was saved."),
+        "added" => Some("The member was added."),
+        "removed" => Some("The member was removed."),
+        _ => None,
+    }
+}
+
+/// What the group page shows besides the group: the values typed, and the outcome.
+#[derive(Default)]
+struct Shown {
+    name: Option<String>,
+    rule: Option<String>,
+    grace_days: Option<String>,
+    member_email: String,
+    preview: Option<(i64, i64)>,
+    notice: Option<&'static str>,
+    errors: FormErrors,
+}
+
+async fn show_group(
+    me: &SignedIn,
+    id: i64,
+    layout: Layout,
+    shown: Shown,
+) -> Result<HttpResponse, AppError> {
+    let Some((group, members)) = me.services().group(id).await? else {
+        return Err(AppError::NotFound);
+    };
+    let status = if shown.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        status,
+        &GroupPage {
+            layout,
+            sections: sections("/admin/groups"),
+            name: shown.name.unwrap_or_else(|| group.name.clone()),
+            rule: shown
+                .rule
+                .unwrap_or_else(|| group.two_step().as_str().to_owned()),
+            grace_days: shown
+                .grace_days
+                .unwrap_or_else(|| group.grace_days.map(|d| d.to_string()).unwrap_or_default()),
+            member_email: shown.member_email,
+            preview: shown.preview,
+            notice: shown.notice,
+            errors: shown.errors,
+            group,
+            members,
+        },
+    )
+}
+
+async fn group_page(
+    me: SignedIn,
+    id: web::Path<i64>,
+    query: web::Query<GroupQuery>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let shown = Shown {
+        notice: done_text(&query.done),
+        ..Shown::default()
+    };
+    show_group(&me, id.into_inner(), layout, shown).await
+}
+
+async fn rename_group(
+    me: SignedIn,
+    id: web::Path<i64>,
+    form: web::Form<NameForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let error = match group_name(&form.name) {
+        Err(message) => message,
+        Ok(name) => match me
+            .services()
+            .rename_group(Actor::Admin(&me.user), id, name, &me.origin)
+            .await?
+        {
+            Ok(()) => return Ok(see_other(&format!("/admin/groups/{id}?done=renamed"))),
+            Err(Refusal::NameTaken) => "A group with this name already exists.",
+            Err(refusal) => return Err(refused(refusal)),
+        },
+    };
+    let mut errors = FormErrors::default();
+    errors.add("name", error);
+    let shown = Shown {
+        name: Some(form.name.clone()),
+        errors,
+        ..Shown::default()
+    };
+    show_group(&me, id, layout, shown).await
+}
+
+async fn delete_group(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    me.services()
+        .delete_group(Actor::Admin(&me.user), id.into_inner(), &me.origin)
+        .await?
+        .map_err(refused)?;
+    Ok(see_other("/admin/groups"))
+}
+
+#[derive(Deserialize)]
+pub struct RuleForm {
+    #[serde(default)]
+    two_step: String,
+    #[serde(default)]
+    grace_days: String,
+    confirmed: Option<String>,
+}
+
+async fn set_rule(
+    me: SignedIn,
+    id: web::Path<i64>,
+    form: web::Form<RuleForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let mut errors = FormErrors::default();
+    let rule = GroupTwoStep::parse(&form.two_step);
+    if rule.is_none() {
+        errors.add("two_step", "Choose Allowed, Not available or Required.");
+    }
+    let grace = match form.grace_days.trim() {
+        "" => Some(None),
+        text => text
+            .parse::<i64>()
+            .ok()
+            .filter(|d| (0..=GRACE_MAX).contains(d))
+            .map(Some),
+    };
+    if grace.is_none() {
+        errors.add("grace_days", format!("Enter the grace period as a whole number of days from 0 to {GRACE_MAX}, or leave it empty."));
+    }
+    let (Some(rule), Some(grace)) = (rule, grace) else {
+        let shown = Shown {
+            rule: Some(form.two_step.clone()),
+            grace_days: Some(form.grace_days.clone()),
+            errors,
+            ..Shown::default()
+        };
+        return show_group(&me, id, layout, shown).await;
+    };
+    let Some((group, _)) = me.services().group(id).await? else {
+        return Err(AppError::NotFound);
+    };
+    if rule == GroupTwoStep::Required
+        && group.two_step() != GroupTwoStep::Required
+        && form.confirmed.as_deref() != Some("yes")
+    {
+        let shown = Shown {
+            rule: Some(form.two_step.clone()),
+            grace_days: Some(form.grace_days.clone()),
+            preview: Some(me.services().enforcement_preview(Some(id)).await?),
+            ..Shown::default()
+        };
+        return show_group(&me, id, layout, shown).await;
+    }
+    me.services()
+        .set_group_rule(Actor::Admin(&me.user), id, rule, grace, &me.origin)
+        .await?
+        .map_err(refused)?;
+    Ok(see_other(&format!("/admin/groups/{id}?done=rule")))
+}
+
+#[derive(Deserialize)]
+pub struct MemberForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn add_member(
+    me: SignedIn,
+    id: web::Path<i64>,
+    form: web::Form<MemberForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let message = if form.email.trim().is_empty() {
+        "Enter the email address of the person to add."
+    } else {
+        match me
+            .services()
+            .add_group_member(Actor::Admin(&me.user), id, &form.email, &me.origin)
+            .await?
+        {
+            Ok(()) => return Ok(see_other(&format!("/admin/groups/{id}?done=added"))),
+            Err(Refusal::NoSuchEmail) => "No account has this email address.",
+            Err(refusal) => return Err(refused(refusal)),
+        }
+    };
+    let mut errors = FormErrors::default();
+    errors.add("email", message);
+    let shown = Shown {
+        member_email: form.email.clone(),
+        errors,
+        ..Shown::default()
+    };
+    show_group(&me, id, layout, shown).await
+}
+
+async fn remove_member(
+    me: SignedIn,
+    path: web::Path<(i64, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, user_id) = path.into_inner();
+    me.services()
+        .remove_group_member(Actor::Admin(&me.user), id, user_id, &me.origin)
+        .await?
+        .map_err(refused)?;
+    Ok(see_other(&format!("/admin/groups/{id}?done=removed")))
+}

@@ -1,0 +1,118 @@
+//! The control center (`/admin`): for administrators only, and for those who must use
+//! 2-step verification, only once they have (PRODUCT.md, "Pages and the names people see").
+
+mod audit;
+mod groups;
+mod overview;
+mod settings;
+mod users;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Next, from_fn};
+use actix_web::{HttpMessage, HttpResponse, web};
+
+use crate::services::admin::Refusal;
+use crate::web::AppState;
+use crate::web::context::CurrentUser;
+use crate::web::errors::AppError;
+use crate::web::middleware::auth::SET_UP_PAGE;
+
+/// Said to a signed-in user who is not an administrator.
+const ADMINS_ONLY: &str = "The control center is for administrators.";
+
+/// Lets through a signed-in administrator who has 2-step verification on when it is
+/// required of them (their session then passed its code step, or a browser they trusted
+/// did). Anyone else: the sign-in page, a 403, or set-up.
+async fn require_admin(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let user = req.extensions().get::<CurrentUser>().map(|c| c.0.clone());
+    let redirect = |req: ServiceRequest, to: &str| {
+        let (req, _) = req.into_parts();
+        let res = HttpResponse::SeeOther()
+            .insert_header((actix_web::http::header::LOCATION, to))
+            .finish();
+        Ok(ServiceResponse::new(req, res))
+    };
+    let Some(user) = user else {
+        return redirect(req, "/login");
+    };
+    if !user.is_admin() {
+        return Err(AppError::Forbidden(ADMINS_ONLY).into());
+    }
+    if !user.has_two_step() {
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .cloned()
+            .ok_or_else(|| {
+                AppError::Unexpected(anyhow::anyhow!("the application state is missing"))
+            })?;
+        if state
+            .services
+            .two_step_required(&user)
+            .await
+            .map_err(AppError::from)?
+        {
+            return redirect(req, SET_UP_PAGE);
+        }
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/admin")
+            .wrap(from_fn(require_admin))
+            .service(web::resource("").route(web::get().to(overview::overview)))
+            .service(
+                web::resource("/security")
+                    .route(web::get().to(settings::settings_page))
+                    .route(web::post().to(settings::save_settings)),
+            )
+            .configure(users::routes)
+            .configure(groups::routes)
+            .configure(audit::routes),
+    );
+}
+
+/// A refused change as the error page says it.
+fn refused(refusal: Refusal) -> AppError {
+    match refusal {
+        Refusal::NotFound => AppError::NotFound,
+        Refusal::LastAdmin => AppError::Conflict(
+            "This is the last administrator: make someone else an administrator first.",
+        ),
+        Refusal::PhoneInUse => AppError::Conflict(
+            "This number receives the user's sign-in codes. The user changes it in My security settings, or you reset their 2-step verification first.",
+        ),
+        Refusal::Phone(reason) => AppError::BadRequest(reason),
+        Refusal::NameTaken => AppError::Conflict("A group with this name already exists."),
+        Refusal::NoSuchEmail => AppError::BadRequest("No account has this email address.".into()),
+    }
+}
+
+/// The control center's sections, for its navigation.
+pub struct Section {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+pub fn sections(current: &str) -> Vec<Section> {
+    [
+        ("/admin", "Overview"),
+        ("/admin/security", "Security settings"),
+        ("/admin/users", "Users"),
+        ("/admin/groups", "Groups"),
+        ("/admin/audit", "Audit log"),
+    ]
+    .into_iter()
+    .map(|(href, label)| Section {
+        href,
+        label,
+        current: href == current,
+    })
+    .collect()
+}

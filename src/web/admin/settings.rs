@@ -1,0 +1,317 @@
+//! Security settings (`/admin/security`): every platform control PRODUCT.md names. Saving
+//! says what changed; making 2-step verification required for everyone first shows who
+//! would have to set it up.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::{Section, sections};
+use crate::domain::policy::{PlatformSettings, PlatformTwoStep, countries_to_text};
+use crate::services::admin::Actor;
+use crate::web::errors::AppError;
+use crate::web::forms::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::request::SignedIn;
+use crate::web::{render, see_other};
+
+/// "Longest session users may choose", in days.
+const SESSION_DAYS: [i64; 6] = [1, 7, 14, 30, 60, 90];
+/// "Sign out after inactivity": minutes, or never.
+const INACTIVITY: [(Option<i64>, &str); 6] = [
+    (None, "Never"),
+    (Some(15), "15 minutes"),
+    (Some(30), "30 minutes"),
+    (Some(60), "1 hour"),
+    (Some(8 * 60), "8 hours"),
+    (Some(24 * 60), "24 hours"),
+];
+const APP_NAME_MAX: usize = 60;
+/// What was saved, shown once on the next page (a redirect follows every save).
+const SAVED_KEY: &str = "admin_saved_changes";
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/security.html")]
+struct SettingsPage {
+    layout: Layout,
+    sections: Vec<Section>,
+    form: SettingsForm,
+    session_choices: Vec<Choice>,
+    inactivity_choices: Vec<Choice>,
+    saved: Vec<String>,
+    /// Before "Required for everyone" is saved: (users without it, of them without a phone).
+    preview: Option<(i64, i64)>,
+    errors: FormErrors,
+}
+
+/// The form as submitted (checkboxes absent when unticked), and as first shown.
+#[derive(Deserialize, Clone)]
+pub struct SettingsForm {
+    #[serde(default)]
+    two_step: String,
+    require_for_admins: Option<String>,
+    #[serde(default)]
+    trusted_devices: String,
+    users_choose_session: Option<String>,
+    #[serde(default)]
+    max_session_days: String,
+    #[serde(default)]
+    inactivity_minutes: String,
+    reminder: Option<String>,
+    open_registration: Option<String>,
+    #[serde(default)]
+    app_name: String,
+    #[serde(default)]
+    sms_countries: String,
+    /// "yes" once the enforcement preview was shown and accepted.
+    confirmed: Option<String>,
+}
+
+fn tick(on: bool) -> Option<String> {
+    on.then(|| "yes".to_owned())
+}
+
+impl SettingsForm {
+    fn of(settings: &PlatformSettings) -> Self {
+        Self {
+            two_step: settings.two_step.as_str().to_owned(),
+            require_for_admins: tick(settings.require_for_admins),
+            trusted_devices: match settings.trusted_device_days {
+                Some(_) => "30".into(),
+                None => "never".into(),
+            },
+            users_choose_session: tick(settings.users_choose_session_duration),
+            max_session_days: (settings.max_session_secs / 86_400).to_string(),
+            inactivity_minutes: settings
+                .inactivity_timeout_secs
+                .map_or_else(|| "never".to_owned(), |secs| (secs / 60).to_string()),
+            reminder: tick(settings.reminder),
+            open_registration: tick(settings.open_registration),
+            app_name: settings.app_name.clone(),
+            sms_countries: countries_to_text(&settings.sms_allowed_countries).replace(',', ", "),
+            confirmed: None,
+        }
+    }
+
+    /// The settings the form asks for, or what is wrong with it.
+    fn parse(&self) -> Result<PlatformSettings, FormErrors> {
+        let mut errors = FormErrors::default();
+        let two_step = match self.two_step.as_str() {
+            "off" => PlatformTwoStep::Off,
+            "optional" => PlatformTwoStep::Optional,
+            "required" => PlatformTwoStep::Required,
+            _ => {
+                errors.add(
+                    "two_step",
+                    "Choose whether 2-step verification is off, optional or required.",
+                );
+                PlatformTwoStep::Optional
+            }
+        };
+        let trusted_device_days = match self.trusted_devices.as_str() {
+            "30" => Some(30),
+            "never" => None,
+            _ => {
+                errors.add("trusted_devices", "Choose when trusted devices expire.");
+                None
+            }
+        };
+        let max_session_days = self
+            .max_session_days
+            .parse::<i64>()
+            .ok()
+            .filter(|d| SESSION_DAYS.contains(d));
+        if max_session_days.is_none() {
+            errors.add(
+                "max_session_days",
+                "Choose the longest session from the list.",
+            );
+        }
+        let inactivity = match self.inactivity_minutes.as_str() {
+            "never" => Ok(None),
+            minutes => minutes
+                .parse::<i64>()
+                .ok()
+                .filter(|m| INACTIVITY.iter().any(|(v, _)| *v == Some(*m)))
+                .map(|m| Some(m * 60))
+                .ok_or(()),
+        };
+        if inactivity.is_err() {
+            errors.add(
+                "inactivity_minutes",
+                "Choose when to sign out after inactivity from the list.",
+            );
+        }
+        let app_name = self.app_name.trim();
+        if app_name.is_empty() {
+            errors.add("app_name", "Enter the app name.");
+        } else if app_name.chars().count() > APP_NAME_MAX || app_name.chars().any(char::is_control)
+        {
+            errors.add(
+                "app_name",
+                format!("The app name must be {APP_NAME_MAX} characters or fewer, on one line."),
+            );
+        }
+        let mut countries = Vec::new();
+        for code in self
+            .sms_countries
+            .split([',', ' '])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            let upper = code.to_ascii_uppercase();
+            let known = upper.len() == 2 && upper.parse::<phonenumber::country::Id>().is_ok();
+            if known {
+                if !countries.contains(&upper) {
+                    countries.push(upper);
+                }
+            } else {
+                errors.add(
+                    "sms_countries",
+                    "Enter two-letter country codes separated by commas, for example SE, NO, or leave it empty to allow every country.",
+                );
+                break;
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(PlatformSettings {
+            two_step,
+            require_for_admins: self.require_for_admins.is_some(),
+            trusted_device_days,
+            users_choose_session_duration: self.users_choose_session.is_some(),
+            max_session_secs: max_session_days.unwrap_or(60) * 86_400,
+            inactivity_timeout_secs: inactivity.unwrap_or(None),
+            app_name: app_name.to_owned(),
+            sms_allowed_countries: countries,
+            reminder: self.reminder.is_some(),
+            open_registration: self.open_registration.is_some(),
+        })
+    }
+}
+
+fn page(
+    layout: Layout,
+    form: SettingsForm,
+    saved: Vec<String>,
+    preview: Option<(i64, i64)>,
+    errors: FormErrors,
+) -> SettingsPage {
+    let session_choices = SESSION_DAYS
+        .iter()
+        .map(|days| Choice {
+            value: days.to_string(),
+            label: if *days == 1 {
+                "1 day".to_owned()
+            } else {
+                format!("{days} days")
+            },
+            selected: form.max_session_days == days.to_string(),
+        })
+        .collect();
+    let inactivity_choices = INACTIVITY
+        .iter()
+        .map(|(minutes, label)| {
+            let value = minutes.map_or_else(|| "never".to_owned(), |m| m.to_string());
+            Choice {
+                selected: form.inactivity_minutes == value,
+                value,
+                label: (*label).to_owned(),
+            }
+        })
+        .collect();
+    SettingsPage {
+        layout,
+        sections: sections("/admin/security"),
+        form,
+        session_choices,
+        inactivity_choices,
+        saved,
+        preview,
+        errors,
+    }
+}
+
+pub async fn settings_page(
+    me: SignedIn,
+    session: Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let settings = me.services().platform().await?;
+    let saved: Vec<String> = session.get(SAVED_KEY).ok().flatten().unwrap_or_default();
+    session.remove(SAVED_KEY);
+    render(
+        StatusCode::OK,
+        &page(
+            layout,
+            SettingsForm::of(&settings),
+            saved,
+            None,
+            FormErrors::default(),
+        ),
+    )
+}
+
+#[tracing::instrument(name = "Save the security settings", skip_all)]
+pub async fn save_settings(
+    me: SignedIn,
+    form: web::Form<SettingsForm>,
+    session: Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let new = match form.parse() {
+        Ok(new) => new,
+        Err(errors) => {
+            return render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(layout, form, Vec::new(), None, errors),
+            );
+        }
+    };
+    let current = me.services().platform().await?;
+    // Requiring it of everyone is asked first, with who it concerns.
+    if new.two_step == PlatformTwoStep::Required
+        && current.two_step != PlatformTwoStep::Required
+        && form.confirmed.as_deref() != Some("yes")
+    {
+        let preview = me.services().enforcement_preview(None).await?;
+        let mut form = form;
+        form.confirmed = Some("yes".into());
+        return render(
+            StatusCode::OK,
+            &page(
+                layout,
+                form,
+                Vec::new(),
+                Some(preview),
+                FormErrors::default(),
+            ),
+        );
+    }
+    let saved = me
+        .services()
+        .save_platform_settings(Actor::Admin(&me.user), &new, &me.origin)
+        .await?;
+    let lines: Vec<String> = if saved.is_empty() {
+        vec!["Nothing changed.".to_owned()]
+    } else {
+        saved
+            .iter()
+            .map(|c| format!("{}: {} → {}", c.setting, c.before, c.after))
+            .collect()
+    };
+    session
+        .insert(SAVED_KEY, lines)
+        .map_err(|err| AppError::Unexpected(anyhow::anyhow!("storing the session: {err}")))?;
+    Ok(see_other("/admin/security"))
+}

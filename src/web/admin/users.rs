@@ -1,0 +1,496 @@
+//! Users (`/admin/users`): search and filters, a user's page, and what an administrator
+//! does to an account: reset 2-step verification, sign out everywhere, disable or enable,
+//! make or remove administrator, the phone number. Every user id in a path is looked up:
+//! an unknown one is a 404, and nothing else about it is said.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::audit::EventRow;
+use super::{Section, refused, sections};
+use crate::db::directory::{TwoStepFilter, UserFilter, UserRow};
+use crate::domain::phone::format_international;
+use crate::domain::policy::Requirement;
+use crate::services::admin::Actor;
+use crate::web::account::devices::{DeviceRow, SessionRow};
+use crate::web::confirmation::ConfirmChange;
+use crate::web::errors::AppError;
+use crate::web::forms::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::request::SignedIn;
+use crate::web::{render, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/users").route(web::get().to(users_page)))
+        .service(web::resource("/users/{id}").route(web::get().to(user_page)))
+        .service(
+            web::resource("/users/{id}/reset")
+                .route(web::get().to(reset_form))
+                .route(web::post().to(reset)),
+        )
+        .service(web::resource("/users/{id}/sign-out").route(web::post().to(sign_out_everywhere)))
+        .service(web::resource("/users/{id}/disable").route(web::post().to(disable)))
+        .service(web::resource("/users/{id}/enable").route(web::post().to(enable)))
+        .service(web::resource("/users/{id}/make-admin").route(web::post().to(make_admin)))
+        .service(web::resource("/users/{id}/remove-admin").route(web::post().to(remove_admin)))
+        .service(web::resource("/users/{id}/phone").route(web::post().to(set_phone)));
+}
+
+const PER_PAGE: i64 = 50;
+const SEARCH_MAX: usize = 200;
+
+#[derive(Deserialize, Default)]
+pub struct UsersQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    two_step: String,
+    #[serde(default)]
+    group: String,
+    admin: Option<String>,
+    disabled: Option<String>,
+    after: Option<i64>,
+}
+
+pub struct ListedUser {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub method: &'static str,
+    pub is_admin: bool,
+    pub disabled: bool,
+}
+
+fn method_label(method: Option<&str>) -> &'static str {
+    match method {
+        Some("sms") => "Text message (SMS)",
+        Some("authenticator") => "Authenticator app",
+        _ => "Off",
+    }
+}
+
+impl From<UserRow> for ListedUser {
+    fn from(row: UserRow) -> Self {
+        Self {
+            method: method_label(row.two_factor_method.as_deref()),
+            id: row.id,
+            name: row.name,
+            email: row.email,
+            phone: row
+                .phone
+                .as_deref()
+                .map(format_international)
+                .unwrap_or_default(),
+            is_admin: row.is_admin != 0,
+            disabled: row.disabled != 0,
+        }
+    }
+}
+
+pub struct GroupChoice {
+    pub id: String,
+    pub name: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    layout: Layout,
+    sections: Vec<Section>,
+    q: String,
+    two_step: String,
+    groups: Vec<GroupChoice>,
+    admin: bool,
+    disabled: bool,
+    users: Vec<ListedUser>,
+    next: Option<String>,
+    errors: FormErrors,
+}
+
+fn next_query(query: &UsersQuery, after: i64) -> String {
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in [
+        ("q", &query.q),
+        ("two_step", &query.two_step),
+        ("group", &query.group),
+    ] {
+        if !value.trim().is_empty() {
+            out.append_pair(name, value.trim());
+        }
+    }
+    if query.admin.is_some() {
+        out.append_pair("admin", "yes");
+    }
+    if query.disabled.is_some() {
+        out.append_pair("disabled", "yes");
+    }
+    out.append_pair("after", &after.to_string());
+    out.finish()
+}
+
+async fn users_page(
+    me: SignedIn,
+    query: web::Query<UsersQuery>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let mut errors = FormErrors::default();
+    if query.q.chars().count() > SEARCH_MAX {
+        errors.add(
+            "q",
+            format!("Search with {SEARCH_MAX} characters or fewer."),
+        );
+    }
+    let two_step = match query.two_step.as_str() {
+        "" => None,
+        text => {
+            let parsed = TwoStepFilter::parse(text);
+            if parsed.is_none() {
+                errors.add(
+                    "two_step",
+                    "Choose a 2-step verification filter from the list.",
+                );
+            }
+            parsed
+        }
+    };
+    let group = match query.group.as_str() {
+        "" => None,
+        text => {
+            let parsed = text.parse::<i64>().ok();
+            if parsed.is_none() {
+                errors.add("group", "Choose a group from the list.");
+            }
+            parsed
+        }
+    };
+    let (users, next) = if errors.is_empty() {
+        let filter = UserFilter {
+            search: Some(query.q.clone()),
+            two_step,
+            group,
+            admins_only: query.admin.is_some(),
+            disabled_only: query.disabled.is_some(),
+        };
+        let (rows, more) = me
+            .services()
+            .users_page(&filter, query.after.unwrap_or(0), PER_PAGE)
+            .await?;
+        let next = rows
+            .last()
+            .filter(|_| more)
+            .map(|last| next_query(&query, last.id));
+        (rows.into_iter().map(ListedUser::from).collect(), next)
+    } else {
+        (Vec::new(), None)
+    };
+    let groups = me
+        .services()
+        .groups()
+        .await?
+        .into_iter()
+        .map(|g| GroupChoice {
+            selected: query.group == g.id.to_string(),
+            id: g.id.to_string(),
+            name: g.name,
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        status,
+        &UsersPage {
+            layout,
+            sections: sections("/admin/users"),
+            admin: query.admin.is_some(),
+            disabled: query.disabled.is_some(),
+            q: query.q,
+            two_step: query.two_step,
+            groups,
+            users,
+            next,
+            errors,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "admin/user.html")]
+struct UserPage {
+    layout: Layout,
+    sections: Vec<Section>,
+    id: i64,
+    name: String,
+    email: String,
+    method: &'static str,
+    requirement: &'static str,
+    phone: String,
+    phone_verified: bool,
+    is_admin: bool,
+    disabled: bool,
+    is_me: bool,
+    codes_left: i64,
+    groups: Vec<(i64, String)>,
+    devices: Vec<DeviceRow>,
+    sessions: Vec<SessionRow>,
+    events: Vec<EventRow>,
+    notice: Option<&'static str>,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize)]
+pub struct UserQuery {
+    #[serde(default)]
+    done: String,
+}
+
+fn done_text(done: &str) -> Option<&'static str> {
+    match done {
+        "reset" => {
+            Some("2-step verification was reset. The user was signed out everywhere and emailed.")
+        }
+        "signed-out" => Some("The user was signed out everywhere."),
+        "disabled" => Some("The account was disabled and signed out everywhere."),
+        "enabled" => Some("The account was enabled."),
+        "admin" => Some("The user is now an administrator."),
+        "not-admin" => Some("The user is no longer an administrator."),
+        "phone" => Some("The phone number was saved."),
+        _ => None,
+    }
+}
+
+fn requirement_text(requirement: Requirement) -> &'static str {
+    match requirement {
+        Requirement::NotOffered => "Not offered",
+        Requirement::Optional => "Optional",
+        Requirement::Required { deadline: Some(_) } => "Required (within a grace period)",
+        Requirement::Required { deadline: None } => "Required",
+    }
+}
+
+async fn user_page_with(
+    me: &SignedIn,
+    id: i64,
+    layout: Layout,
+    notice: Option<&'static str>,
+    typed_phone: Option<String>,
+    errors: FormErrors,
+) -> Result<HttpResponse, AppError> {
+    let Some(details) = me.services().user_details(id).await? else {
+        return Err(AppError::NotFound);
+    };
+    let user = details.user;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        status,
+        &UserPage {
+            layout,
+            sections: sections("/admin/users"),
+            id: user.id,
+            method: method_label(user.two_factor_method.as_deref()),
+            requirement: requirement_text(details.requirement),
+            phone: typed_phone.unwrap_or_else(|| {
+                user.phone
+                    .as_deref()
+                    .map(format_international)
+                    .unwrap_or_default()
+            }),
+            phone_verified: user.verified_phone().is_some(),
+            is_admin: user.is_admin(),
+            disabled: user.is_disabled(),
+            is_me: user.id == me.user.id,
+            codes_left: details.overview.codes_left,
+            groups: details.groups,
+            devices: details
+                .overview
+                .devices
+                .into_iter()
+                .map(|d| DeviceRow::from(d, None))
+                .collect(),
+            sessions: details
+                .overview
+                .sessions
+                .into_iter()
+                .map(|s| SessionRow::from(s, None))
+                .collect(),
+            events: details.events.into_iter().map(EventRow::from).collect(),
+            name: user.name,
+            email: user.email,
+            notice,
+            errors,
+        },
+    )
+}
+
+async fn user_page(
+    me: SignedIn,
+    id: web::Path<i64>,
+    query: web::Query<UserQuery>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    user_page_with(
+        &me,
+        id.into_inner(),
+        layout,
+        done_text(&query.done),
+        None,
+        FormErrors::default(),
+    )
+    .await
+}
+
+fn back_to(id: i64, done: &str) -> HttpResponse {
+    see_other(&format!("/admin/users/{id}?done={done}"))
+}
+
+/// "Reset 2-step verification?", naming the user and what goes.
+async fn reset_form(
+    me: SignedIn,
+    id: web::Path<i64>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let Some(details) = me.services().user_details(id).await? else {
+        return Err(AppError::NotFound);
+    };
+    let user = &details.user;
+    let mut consequences = vec![
+        format!(
+            "{} ({}) will no longer sign in with {}.",
+            user.name,
+            user.email,
+            match user.two_factor_method.as_deref() {
+                Some("sms") => "codes texted to their phone".to_owned(),
+                Some("authenticator") => "their authenticator app".to_owned(),
+                _ => "a second step (none is set up now)".to_owned(),
+            }
+        ),
+        format!(
+            "Their authenticator key, their {} recovery code{} and their {} trusted device{} are removed.",
+            details.overview.codes_left,
+            if details.overview.codes_left == 1 {
+                ""
+            } else {
+                "s"
+            },
+            details.overview.devices.len(),
+            if details.overview.devices.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+        ),
+        "Every session ends, including sign-ins halfway through.".to_owned(),
+    ];
+    if details.requirement.is_required() {
+        consequences.push(
+            "2-step verification is required for them: they set it up again at their next sign-in."
+                .to_owned(),
+        );
+    }
+    consequences.push("They are emailed that you reset it.".to_owned());
+    ConfirmChange {
+        layout,
+        title: format!("Reset 2-step verification for {}?", user.name),
+        consequences,
+        action: format!("/admin/users/{id}/reset"),
+        button: "Reset 2-step verification".into(),
+        danger: true,
+        cancel: format!("/admin/users/{id}"),
+    }
+    .respond()
+}
+
+#[tracing::instrument(name = "Reset a user's 2-step verification", skip_all)]
+async fn reset(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    me.services()
+        .reset_two_step(Actor::Admin(&me.user), id, &me.origin)
+        .await?
+        .map_err(refused)?;
+    Ok(back_to(id, "reset"))
+}
+
+async fn sign_out_everywhere(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    me.services()
+        .sign_out_everywhere(Actor::Admin(&me.user), id, &me.origin)
+        .await?
+        .map_err(refused)?;
+    Ok(back_to(id, "signed-out"))
+}
+
+async fn disable(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    me.services()
+        .set_account_disabled(Actor::Admin(&me.user), id, true, &me.origin)
+        .await?
+        .map_err(refused)?;
+    Ok(back_to(id, "disabled"))
+}
+
+async fn enable(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    me.services()
+        .set_account_disabled(Actor::Admin(&me.user), id, false, &me.origin)
+        .await?
+        .map_err(refused)?;
+    Ok(back_to(id, "enabled"))
+}
+
+async fn make_admin(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    me.services()
+        .set_administrator(Actor::Admin(&me.user), id, true, &me.origin)
+        .await?
+        .map_err(refused)?;
+    Ok(back_to(id, "admin"))
+}
+
+async fn remove_admin(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    me.services()
+        .set_administrator(Actor::Admin(&me.user), id, false, &me.origin)
+        .await?
+        .map_err(refused)?;
+    Ok(back_to(id, "not-admin"))
+}
+
+#[derive(Deserialize)]
+pub struct PhoneForm {
+    #[serde(default)]
+    phone: String,
+}
+
+async fn set_phone(
+    me: SignedIn,
+    id: web::Path<i64>,
+    form: web::Form<PhoneForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let outcome = me
+        .services()
+        .set_user_phone(Actor::Admin(&me.user), id, &form.phone, &me.origin)
+        .await?;
+    match outcome {
+        Ok(_) => Ok(back_to(id, "phone")),
+        Err(crate::services::admin::Refusal::Phone(reason)) => {
+            let mut errors = FormErrors::default();
+            errors.add("phone", reason);
+            user_page_with(&me, id, layout, None, Some(form.phone.clone()), errors).await
+        }
+        Err(refusal) => Err(refused(refusal)),
+    }
+}
