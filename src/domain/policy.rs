@@ -217,6 +217,18 @@ pub fn countries_to_text(countries: &[String]) -> String {
 mod tests {
     use super::*;
 
+    const DAY: i64 = 86_400;
+    const NOW: i64 = 1_800_000_000;
+
+    fn group(two_step: GroupTwoStep, grace_days: Option<i64>, since: Option<i64>) -> GroupRule {
+        GroupRule {
+            two_step,
+            grace_days,
+            required_since: since,
+        }
+    }
+
+    /// PRODUCT.md's policy, case by case: platform, administrator, groups -> requirement.
     #[test]
     fn the_policy_table() {
         use GroupTwoStep::{Allowed, NotAvailable, Required as GroupRequired};

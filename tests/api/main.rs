@@ -4,6 +4,7 @@
 mod helpers;
 mod standins;
 
+mod admin;
 mod authenticator;
 mod cli;
 mod devices;

@@ -27,7 +27,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::login::empty_secret;
-use crate::web::middleware::auth::require_sign_in;
+use crate::web::middleware::auth::{refuse, require_sign_in};
 use crate::web::request::SignedIn;
 use crate::web::session::start_session;
 use crate::web::{render, see_other};
@@ -74,14 +74,12 @@ async fn require_offered(
     if let (Some(user), Some(state)) = (user, req.app_data::<web::Data<AppState>>().cloned())
         && !user.has_two_step()
         && turns_on(req.path())
-        && !state
-            .services
-            .requirement(&user)
-            .await
-            .map_err(AppError::from)?
-            .offers()
     {
-        return Err(AppError::Forbidden(NOT_OFFERED).into());
+        match state.services.requirement(&user).await {
+            Ok(requirement) if requirement.offers() => {}
+            Ok(_) => return Ok(refuse(req, &AppError::Forbidden(NOT_OFFERED))),
+            Err(err) => return Ok(refuse(req, &AppError::from(err))),
+        }
     }
     Ok(next.call(req).await?.map_into_boxed_body())
 }

@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn days_are_read_as_utc_midnight_and_nonsense_is_refused() {
         assert_eq!(day_start("1970-01-01"), Some(0));
-        assert_eq!(day_start("2026-11-25"), Some(1_764_028_800));
+        assert_eq!(day_start("2026-11-25"), Some(1_795_564_800));
         assert_eq!(day_start("2024-02-29"), Some(1_709_164_800));
         for bad in [
             "",

@@ -16,7 +16,7 @@ use crate::services::admin::Refusal;
 use crate::web::AppState;
 use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
-use crate::web::middleware::auth::SET_UP_PAGE;
+use crate::web::middleware::auth::{SET_UP_PAGE, refuse};
 
 /// Said to a signed-in user who is not an administrator.
 const ADMINS_ONLY: &str = "The control center is for administrators.";
@@ -40,22 +40,15 @@ async fn require_admin(
         return redirect(req, "/login");
     };
     if !user.is_admin() {
-        return Err(AppError::Forbidden(ADMINS_ONLY).into());
+        return Ok(refuse(req, &AppError::Forbidden(ADMINS_ONLY)));
     }
-    if !user.has_two_step() {
-        let state = req
-            .app_data::<web::Data<AppState>>()
-            .cloned()
-            .ok_or_else(|| {
-                AppError::Unexpected(anyhow::anyhow!("the application state is missing"))
-            })?;
-        if state
-            .services
-            .two_step_required(&user)
-            .await
-            .map_err(AppError::from)?
-        {
-            return redirect(req, SET_UP_PAGE);
+    if !user.has_two_step()
+        && let Some(state) = req.app_data::<web::Data<AppState>>().cloned()
+    {
+        match state.services.two_step_required(&user).await {
+            Ok(true) => return redirect(req, SET_UP_PAGE),
+            Ok(false) => {}
+            Err(err) => return Ok(refuse(req, &AppError::from(err))),
         }
     }
     Ok(next.call(req).await?.map_into_boxed_body())

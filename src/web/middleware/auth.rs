@@ -115,6 +115,13 @@ pub async fn require_sign_in(
     Ok(next.call(req).await?.map_into_boxed_body())
 }
 
+/// Answers `req` with the page of `err`, as a handler's error would be: an `Err` out of a
+/// middleware would skip the error pages.
+pub fn refuse(req: ServiceRequest, err: &AppError) -> ServiceResponse<BoxBody> {
+    let (req, _) = req.into_parts();
+    ServiceResponse::new(req, actix_web::ResponseError::error_response(err))
+}
+
 /// Where a user who owes set-up may go: the set-up pages (choosing a method, the phone and
 /// its code, the app, the first recovery codes, the password prompt before them), "Set up
 /// later", signing out, and what every page loads.

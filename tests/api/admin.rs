@@ -1,0 +1,1080 @@
+//! The control center over HTTP: who gets in, what each page shows, and what each change
+//! writes (rows, audit events, emails), on both databases.
+
+use crate::helpers::{
+    AuditRow, Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, csrf_token,
+    submit_with,
+};
+use crate::on_both_databases;
+
+const ADMIN_PHONE: &str = "+46709990000";
+
+/// An administrator with SMS 2-step verification, signed in with a code in the app's own
+/// browser. Returns their id.
+async fn signed_in_admin(app: &TestApp) -> i64 {
+    let id = app
+        .create_user("admin@example.com", "Ada Admin", true)
+        .await;
+    app.turn_on_sms_in_database(id, ADMIN_PHONE).await;
+    app.sign_in_with_sms_code("admin@example.com", ADMIN_PHONE)
+        .await;
+    id
+}
+
+/// Every page of the control center, with an id that exists where one is needed.
+fn admin_pages(user: i64, group: i64) -> Vec<String> {
+    vec![
+        "/admin".into(),
+        "/admin/security".into(),
+        "/admin/users".into(),
+        format!("/admin/users/{user}"),
+        format!("/admin/users/{user}/reset"),
+        "/admin/groups".into(),
+        format!("/admin/groups/{group}"),
+        "/admin/audit".into(),
+        "/admin/audit.csv".into(),
+    ]
+}
+
+/// Every change the control center makes, with its form.
+fn admin_posts(user: i64, group: i64) -> Vec<(String, Vec<(&'static str, &'static str)>)> {
+    vec![
+        (
+            "/admin/security".into(),
+            vec![
+                ("two_step", "off"),
+                ("trusted_devices", "30"),
+                ("max_session_days", "60"),
+                ("inactivity_minutes", "never"),
+                ("app_name", "Hacked"),
+            ],
+        ),
+        (format!("/admin/users/{user}/reset"), vec![]),
+        (format!("/admin/users/{user}/sign-out"), vec![]),
+        (format!("/admin/users/{user}/disable"), vec![]),
+        (format!("/admin/users/{user}/enable"), vec![]),
+        (format!("/admin/users/{user}/make-admin"), vec![]),
+        (format!("/admin/users/{user}/remove-admin"), vec![]),
+        (format!("/admin/users/{user}/phone"), vec![("phone", PHONE)]),
+        ("/admin/groups".into(), vec![("name", "Intruders")]),
+        (
+            format!("/admin/groups/{group}/rename"),
+            vec![("name", "Renamed")],
+        ),
+        (
+            format!("/admin/groups/{group}/rule"),
+            vec![("two_step", "not_available")],
+        ),
+        (
+            format!("/admin/groups/{group}/members"),
+            vec![("email", "admin@example.com")],
+        ),
+        (
+            format!("/admin/groups/{group}/members/{user}/remove"),
+            vec![],
+        ),
+        (format!("/admin/groups/{group}/delete"), vec![]),
+    ]
+}
+
+async fn insert_group(app: &TestApp, name: &str) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO user_groups (name, name_key, two_step, created_at, updated_at) \
+         VALUES ($1, lower($1), 'allowed', 0, 0) RETURNING id",
+    )
+    .bind(name)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
+}
+
+/// What an administrator's pages and changes answer someone who is not one (or not yet):
+/// no page, no change, whatever the CSRF token.
+async fn assert_locked_out(
+    app: &TestApp,
+    browser: &reqwest::Client,
+    token_page: &str,
+    user: i64,
+    group: i64,
+    expect: impl Fn(&reqwest::Response) -> bool,
+    who: &str,
+) {
+    for page in admin_pages(user, group) {
+        let response = app.get_in(browser, &page).await;
+        assert!(
+            expect(&response),
+            "{who}: GET {page} answered {}",
+            response.status()
+        );
+    }
+    for (action, fields) in admin_posts(user, group) {
+        let response = submit_with(browser, &app.address, token_page, &action, &fields).await;
+        assert!(
+            expect(&response),
+            "{who}: POST {action} answered {}",
+            response.status()
+        );
+    }
+}
+
+async fn only_a_verified_administrator_gets_in(app: TestApp) {
+    let user = app.create_sms_user("user@example.com", PHONE).await;
+    let group = insert_group(&app, "Sales").await;
+    let admin = app
+        .create_user("admin@example.com", "Ada Admin", true)
+        .await;
+    app.turn_on_sms_in_database(admin, ADMIN_PHONE).await;
+    let to_sign_in =
+        |r: &reqwest::Response| r.status().as_u16() == 303 && r.headers()["location"] == "/login";
+    let forbidden = |r: &reqwest::Response| r.status().as_u16() == 403;
+
+    let (anonymous, _) = app.new_browser();
+    assert_locked_out(
+        &app,
+        &anonymous,
+        "/login",
+        user,
+        group,
+        to_sign_in,
+        "anonymous",
+    )
+    .await;
+
+    let plain = app.signed_in_browser("user@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    let verified = submit_with(
+        &plain,
+        &app.address,
+        "/login/verify",
+        "/login/verify",
+        &[("code", &code)],
+    )
+    .await;
+    assert_eq!(verified.headers()["location"], "/");
+    let page = app.get_text_in(&plain, "/admin").await;
+    assert!(
+        page.contains("The control center is for administrators."),
+        "{page}"
+    );
+    assert_locked_out(
+        &app,
+        &plain,
+        "/account/security",
+        user,
+        group,
+        forbidden,
+        "a user",
+    )
+    .await;
+
+    // The password alone: the session is half signed in, the code still owed.
+    let halfway = app.signed_in_browser("admin@example.com").await;
+    assert_locked_out(
+        &app,
+        &halfway,
+        "/login/verify",
+        user,
+        group,
+        to_sign_in,
+        "an administrator before the code",
+    )
+    .await;
+
+    // Nothing changed.
+    assert_eq!(app.count("SELECT COUNT(*) FROM user_groups").await, 1);
+    assert_eq!(app.two_factor_method(user).await.as_deref(), Some("sms"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE event LIKE 'group.%' OR event LIKE 'platform.%' OR event = 'two_step.reset'").await, 0);
+    assert!(!app.get_text("/login").await.contains("Control center"));
+
+    // Signed in with the code, every page opens; the header offers the control center.
+    app.sign_in_with_sms_code("admin@example.com", ADMIN_PHONE)
+        .await;
+    assert!(
+        app.get_text("/")
+            .await
+            .contains(r#"<a href="/admin">Control center</a>"#)
+    );
+    for page in admin_pages(user, group) {
+        let response = app.get(&page).await;
+        assert_eq!(response.status().as_u16(), 200, "GET {page}");
+    }
+}
+
+async fn an_administrator_without_two_step_is_taken_to_set_up_first(app: TestApp) {
+    app.create_user("admin@example.com", "Ada Admin", true)
+        .await;
+    let response = app.post_login("admin@example.com", GOOD_PASSWORD).await;
+    assert_redirect_to(&response, "/");
+    for page in [
+        "/",
+        "/admin",
+        "/admin/users",
+        "/account/security",
+        "/account/password",
+    ] {
+        assert_redirect_to(&app.get(page).await, "/account/security/two-step");
+    }
+    let set_up = app.get_text("/account/security/two-step").await;
+    assert!(
+        set_up.contains("2-step verification is required for your account. Set it up to continue."),
+        "{set_up}"
+    );
+    assert!(
+        !set_up.contains("Set up later"),
+        "no grace period for administrators"
+    );
+    // Set-up itself, and signing out, stay reachable.
+    assert_eq!(
+        app.get("/account/security/sms").await.status().as_u16(),
+        200
+    );
+    app.turn_on_sms(ADMIN_PHONE).await;
+    assert_eq!(app.get("/admin").await.status().as_u16(), 200);
+
+    // Not required of administrators: the control center opens without it.
+    let relaxed = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    sqlx::query("UPDATE platform_settings SET require_two_step_for_admins = 0")
+        .execute(&relaxed.db.pool)
+        .await
+        .unwrap();
+    relaxed
+        .create_user("admin@example.com", "Ada Admin", true)
+        .await;
+    relaxed.post_login("admin@example.com", GOOD_PASSWORD).await;
+    assert_eq!(relaxed.get("/admin").await.status().as_u16(), 200);
+}
+
+async fn unknown_ids_are_not_found_and_change_nothing(app: TestApp) {
+    signed_in_admin(&app).await;
+    for page in [
+        "/admin/users/999999",
+        "/admin/users/999999/reset",
+        "/admin/groups/999999",
+    ] {
+        assert_eq!(app.get(page).await.status().as_u16(), 404, "{page}");
+    }
+    for (action, fields) in admin_posts(999_999, 999_998) {
+        if action == "/admin/security" || action == "/admin/groups" {
+            continue;
+        }
+        let response = app.submit("/admin", &action, &fields).await;
+        assert_eq!(response.status().as_u16(), 404, "POST {action}");
+    }
+    for path in ["/admin/users/abc", "/admin/groups/1%27%20OR%201=1"] {
+        let status = app.get(path).await.status().as_u16();
+        assert!((400..500).contains(&status), "{path}: {status}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE event LIKE 'group.%' OR event = 'two_step.reset'").await, 0);
+}
+
+async fn saving_the_settings_shows_and_audits_each_change(app: TestApp) {
+    let admin = signed_in_admin(&app).await;
+    let page = app.get_text("/admin/security").await;
+    for name in [
+        "2-step verification",
+        "Trusted devices expire",
+        "Let users choose their session duration",
+        "Longest session users may choose",
+        "Sign out after inactivity",
+        "Show a reminder to users who have not turned on 2-step verification",
+        "Let people create their own accounts",
+        "Require 2-step verification for administrators",
+        "App name",
+        "SMS countries allowed",
+    ] {
+        assert!(page.contains(name), "{name} is on the page");
+    }
+    let form = [
+        ("two_step", "optional"),
+        ("require_for_admins", "yes"),
+        ("trusted_devices", "never"),
+        ("users_choose_session", "yes"),
+        ("max_session_days", "14"),
+        ("inactivity_minutes", "30"),
+        ("open_registration", "yes"),
+        ("app_name", "Acme Portal"),
+        ("sms_countries", "se, no"),
+    ];
+    let saved = app
+        .submit("/admin/security", "/admin/security", &form)
+        .await;
+    assert_redirect_to(&saved, "/admin/security");
+    let page = app.get_text("/admin/security").await;
+    for line in [
+        "Trusted devices expire: After 30 days → Never",
+        "Longest session users may choose: 60 days → 14 days",
+        "Sign out after inactivity: Never → 30 minutes",
+        "App name: Twostep → Acme Portal",
+        "SMS countries allowed: All → SE,NO",
+    ] {
+        assert!(page.contains(line), "{line}: {page}");
+    }
+    // Shown once; the name is in use at once on this instance.
+    let again = app.get_text("/admin/security").await;
+    assert!(!again.contains("App name: Twostep"));
+    assert!(
+        again.contains("<title>Security settings · Acme Portal</title>"),
+        "{again}"
+    );
+    let rows = app.audit_rows().await;
+    let changed: Vec<&AuditRow> = rows
+        .iter()
+        .filter(|r| r.event == "platform.settings_changed")
+        .collect();
+    assert_eq!(changed.len(), 5);
+    assert!(
+        changed
+            .iter()
+            .all(|r| r.actor == Some(admin) && r.ip.as_deref() == Some("127.0.0.1"))
+    );
+    assert_eq!(
+        app.fetch_scalar::<Option<i64>>(
+            "SELECT inactivity_timeout_secs FROM platform_settings WHERE id = $1",
+            1
+        )
+        .await,
+        Some(1800)
+    );
+
+    // Refused values come back with their messages and change nothing.
+    let refused = app
+        .submit(
+            "/admin/security",
+            "/admin/security",
+            &[
+                ("two_step", "sometimes"),
+                ("trusted_devices", "7"),
+                ("max_session_days", "9999"),
+                ("inactivity_minutes", "-1"),
+                ("app_name", ""),
+                ("sms_countries", "Sweden"),
+            ],
+        )
+        .await;
+    let page = assert_page(refused, 422, "There is a problem").await;
+    assert!(page.contains("<title>Error: Security settings"));
+    for message in [
+        "Choose whether 2-step verification is off, optional or required.",
+        "Enter the app name.",
+        "Enter two-letter country codes",
+    ] {
+        assert!(page.contains(message), "{message}");
+    }
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'platform.settings_changed'")
+            .await,
+        5
+    );
+}
+
+async fn requiring_it_of_everyone_shows_who_it_concerns_first(app: TestApp) {
+    signed_in_admin(&app).await;
+    app.create_user("a@example.com", "A", false).await;
+    let b = app.create_user("b@example.com", "B", false).await;
+    sqlx::query("UPDATE users SET phone = '+46701234567' WHERE id = $1")
+        .bind(b)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    app.create_sms_user("c@example.com", PHONE).await;
+    let form = [
+        ("two_step", "required"),
+        ("require_for_admins", "yes"),
+        ("trusted_devices", "30"),
+        ("users_choose_session", "yes"),
+        ("max_session_days", "60"),
+        ("inactivity_minutes", "never"),
+        ("open_registration", "yes"),
+        ("app_name", "Twostep"),
+    ];
+    let asked = app
+        .submit("/admin/security", "/admin/security", &form)
+        .await;
+    let page = assert_page(asked, 200, "Save and require 2-step verification").await;
+    assert!(
+        page.contains("means 2 users must set it up at their next sign-in"),
+        "{page}"
+    );
+    assert!(page.contains("1 of them has no phone number"), "{page}");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM platform_settings WHERE two_step = 'required'")
+            .await,
+        0
+    );
+    let mut confirmed = form.to_vec();
+    confirmed.push(("confirmed", "yes"));
+    let saved = app
+        .submit("/admin/security", "/admin/security", &confirmed)
+        .await;
+    assert_redirect_to(&saved, "/admin/security");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM platform_settings WHERE two_step = 'required'")
+            .await,
+        1
+    );
+    // A user without it is taken to set-up at the next sign-in.
+    let (browser, response) = app.password_step_in_new_browser("a@example.com").await;
+    assert_eq!(response.headers()["location"], "/");
+    let home = app.get_in(&browser, "/").await;
+    assert_eq!(home.headers()["location"], "/account/security/two-step");
+}
+
+async fn reset_removes_every_factor_and_session_and_tells_the_user(app: TestApp) {
+    let admin = signed_in_admin(&app).await;
+    let user = app.create_sms_user("user@example.com", PHONE).await;
+    sqlx::query("INSERT INTO recovery_codes (user_id, code_mac, created_at) VALUES ($1, 'x', 0)")
+        .bind(user)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    // The user is signed in in one browser and halfway through in another.
+    let signed_in = app.signed_in_browser("user@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    let verified = submit_with(
+        &signed_in,
+        &app.address,
+        "/login/verify",
+        "/login/verify",
+        &[("code", &code)],
+    )
+    .await;
+    assert_eq!(verified.headers()["location"], "/");
+    let halfway = app.signed_in_browser("user@example.com").await;
+    assert_eq!(app.get_in(&signed_in, "/").await.status().as_u16(), 200);
+
+    let question = app.get_text(&format!("/admin/users/{user}/reset")).await;
+    assert!(
+        question.contains("<h1>Reset 2-step verification for Ada Lovelace?</h1>"),
+        "{question}"
+    );
+    assert!(question.contains("Ada Lovelace (user@example.com) will no longer sign in with codes texted to their phone."), "{question}");
+    assert!(question.contains("Every session ends, including sign-ins halfway through."));
+    assert_eq!(
+        app.two_factor_method(user).await.as_deref(),
+        Some("sms"),
+        "asking changes nothing"
+    );
+
+    let reset = app
+        .submit(
+            &format!("/admin/users/{user}/reset"),
+            &format!("/admin/users/{user}/reset"),
+            &[],
+        )
+        .await;
+    assert_redirect_to(&reset, &format!("/admin/users/{user}?done=reset"));
+    assert!(
+        app.get_text(&format!("/admin/users/{user}?done=reset"))
+            .await
+            .contains("2-step verification was reset.")
+    );
+
+    assert_eq!(app.two_factor_method(user).await, None);
+    assert_eq!(
+        app.count_where(
+            "SELECT COUNT(*) FROM users WHERE id = $1 AND phone_verified_at IS NOT NULL",
+            user
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        app.count_where(
+            "SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1",
+            user
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        app.count_where("SELECT COUNT(*) FROM sessions WHERE user_id = $1", user)
+            .await,
+        0
+    );
+    assert_eq!(app.count_where("SELECT COUNT(*) FROM outbox WHERE user_id = $1 AND subject LIKE 'An administrator reset%'", user).await, 1);
+    assert!(app.audit_rows().await.contains(&AuditRow {
+        event: "two_step.reset".into(),
+        actor: Some(admin),
+        subject: Some(user),
+        ip: Some("127.0.0.1".into()),
+    }));
+    // Both browsers lost their session at their next request.
+    assert_eq!(
+        app.get_in(&signed_in, "/").await.headers()["location"],
+        "/login"
+    );
+    assert_eq!(
+        app.get_in(&halfway, "/login/verify").await.headers()["location"],
+        "/login"
+    );
+    // The next sign-in needs the password alone (2-step verification is optional here).
+    let (_, again) = app.password_step_in_new_browser("user@example.com").await;
+    assert_eq!(again.headers()["location"], "/");
+}
+
+async fn disabling_ends_sessions_and_the_last_administrator_stays(app: TestApp) {
+    let admin = signed_in_admin(&app).await;
+    let user = app.create_user("user@example.com", "Bob", false).await;
+    let browser = app.signed_in_browser("user@example.com").await;
+    let disabled = app
+        .submit(
+            &format!("/admin/users/{user}"),
+            &format!("/admin/users/{user}/disable"),
+            &[],
+        )
+        .await;
+    assert_redirect_to(&disabled, &format!("/admin/users/{user}?done=disabled"));
+    assert_eq!(
+        app.get_in(&browser, "/").await.headers()["location"],
+        "/login"
+    );
+    let (_, refused) = app.password_step_in_new_browser("user@example.com").await;
+    assert_eq!(
+        refused.status().as_u16(),
+        401,
+        "a disabled account cannot sign in"
+    );
+    app.submit(
+        &format!("/admin/users/{user}"),
+        &format!("/admin/users/{user}/enable"),
+        &[],
+    )
+    .await;
+    assert_eq!(
+        app.count_where("SELECT disabled FROM users WHERE id = $1", user)
+            .await,
+        0
+    );
+
+    // The only administrator can neither lose the role nor be disabled.
+    let refused = app
+        .submit(
+            &format!("/admin/users/{admin}"),
+            &format!("/admin/users/{admin}/remove-admin"),
+            &[],
+        )
+        .await;
+    assert_page(refused, 409, "This is the last administrator").await;
+    let refused = app
+        .submit(
+            &format!("/admin/users/{admin}"),
+            &format!("/admin/users/{admin}/disable"),
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status().as_u16(), 409);
+    // With a second one, the role can go.
+    app.submit(
+        &format!("/admin/users/{user}"),
+        &format!("/admin/users/{user}/make-admin"),
+        &[],
+    )
+    .await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE is_admin = 1")
+            .await,
+        2
+    );
+    let removed = app
+        .submit(
+            &format!("/admin/users/{user}"),
+            &format!("/admin/users/{user}/remove-admin"),
+            &[],
+        )
+        .await;
+    assert_redirect_to(&removed, &format!("/admin/users/{user}?done=not-admin"));
+    let events = app.audit_events().await;
+    for event in [
+        "account.disabled",
+        "account.enabled",
+        "admin.granted",
+        "admin.revoked",
+    ] {
+        assert!(events.contains(&event.to_owned()), "{event}");
+    }
+}
+
+async fn two_administrators_removing_each_other_at_once_leave_one(app: TestApp) {
+    let first = signed_in_admin(&app).await;
+    let second = app.create_user("second@example.com", "Second", true).await;
+    app.turn_on_sms_in_database(second, "+46709990001").await;
+    let other = app.signed_in_browser("second@example.com").await;
+    let code = app.sms.last_code_to("+46709990001");
+    submit_with(
+        &other,
+        &app.address,
+        "/login/verify",
+        "/login/verify",
+        &[("code", &code)],
+    )
+    .await;
+    let first_token = csrf_token(&app.get_text("/admin").await);
+    let second_token = csrf_token(&app.get_text_in(&other, "/admin").await);
+    // Each takes the role from the other, 50 times over, all at once.
+    let mut requests = Vec::new();
+    for _ in 0..50 {
+        for (browser, token, target) in [
+            (&app.client, &first_token, second),
+            (&other, &second_token, first),
+        ] {
+            requests.push(
+                browser
+                    .post(app.url(&format!("/admin/users/{target}/remove-admin")))
+                    .form(&[("csrf_token", token.as_str())])
+                    .send(),
+            );
+        }
+    }
+    let responses = futures_util::future::join_all(requests).await;
+    // Done, refused as the last one, or (the role gone) no longer allowed.
+    let statuses: Vec<u16> = responses
+        .iter()
+        .map(|r| r.as_ref().unwrap().status().as_u16())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| matches!(s, 303 | 403 | 409)),
+        "{statuses:?}"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE is_admin = 1 AND disabled = 0")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'admin.revoked'")
+            .await,
+        1
+    );
+}
+
+async fn an_administrator_sets_a_phone_number_that_can_take_codes(app: TestApp) {
+    signed_in_admin(&app).await;
+    let user = app.create_user("user@example.com", "Bob", false).await;
+    let page = format!("/admin/users/{user}");
+    let action = format!("/admin/users/{user}/phone");
+    let refused = app
+        .submit(&page, &action, &[("phone", "+46 8 123 456 78")])
+        .await;
+    let body = assert_page(refused, 422, "This number cannot receive text messages.").await;
+    assert!(
+        body.contains(r#"value="+46 8 123 456 78""#),
+        "what was typed stays"
+    );
+    let saved = app
+        .submit(&page, &action, &[("phone", "+46 70-555 12 34")])
+        .await;
+    assert_redirect_to(&saved, &format!("/admin/users/{user}?done=phone"));
+    assert_eq!(
+        app.fetch_scalar::<String>("SELECT phone FROM users WHERE id = $1", user)
+            .await,
+        "+46705551234"
+    );
+    app.assert_audit_contains("phone.set_by_admin").await;
+    // The number a user's codes go to changes only with a code, by the user.
+    let sms_user = app.create_sms_user("sms@example.com", PHONE).await;
+    let refused = app
+        .submit(
+            &format!("/admin/users/{sms_user}"),
+            &format!("/admin/users/{sms_user}/phone"),
+            &[("phone", "+46705551234")],
+        )
+        .await;
+    assert_eq!(refused.status().as_u16(), 409);
+    assert_eq!(
+        app.fetch_scalar::<String>("SELECT phone FROM users WHERE id = $1", sms_user)
+            .await,
+        PHONE
+    );
+}
+
+async fn the_users_list_searches_filters_and_pages(app: TestApp) {
+    signed_in_admin(&app).await;
+    for n in 0..60 {
+        app.create_user(
+            &format!("member{n:02}@example.com"),
+            &format!("Member {n:02}"),
+            false,
+        )
+        .await;
+    }
+    let grace = app
+        .create_sms_user("grace@hopper.org", "+46701112233")
+        .await;
+    sqlx::query("UPDATE users SET name = 'Grace Hopper' WHERE id = $1")
+        .bind(grace)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+
+    let first = app.get_text("/admin/users?q=member").await;
+    assert_eq!(
+        first.matches("@example.com</td>").count(),
+        50,
+        "a page holds 50"
+    );
+    let next = first
+        .split(r#"<a href="/admin/users?"#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&");
+    assert!(next.contains("after="), "{next}");
+    let second = app.get_text(&format!("/admin/users?{next}")).await;
+    assert_eq!(
+        second.matches("@example.com</td>").count(),
+        10,
+        "{next}: {second}"
+    );
+    assert!(!second.contains("Next users"));
+
+    for (query, expected) in [
+        ("q=grace", "grace@hopper.org"),
+        ("q=GRACE%20HOP", "grace@hopper.org"),
+        ("q=%2B46%2070%20111", "grace@hopper.org"),
+        ("two_step=sms&q=g", "grace@hopper.org"),
+        ("admin=yes", "admin@example.com"),
+    ] {
+        let page = app.get_text(&format!("/admin/users?{query}")).await;
+        assert!(page.contains(expected), "{query}: {page}");
+        assert!(!page.contains("member00@"), "{query} narrows the list");
+    }
+    let none = app.get_text("/admin/users?q=nobody").await;
+    assert!(none.contains("No users match."));
+    // Hostile and malformed filters: a clear 4xx, never a 500.
+    for query in [
+        "two_step=maybe",
+        "group=abc",
+        "after=xyz",
+        &format!("q={}", "a".repeat(300)),
+    ] {
+        let status = app
+            .get(&format!("/admin/users?{query}"))
+            .await
+            .status()
+            .as_u16();
+        assert!((400..500).contains(&status), "{query}: {status}");
+    }
+    let quote = app.get_text("/admin/users?q=%27%20OR%201%3D1%20--").await;
+    assert!(quote.contains("No users match."));
+}
+
+async fn groups_decide_who_must_verify(app: TestApp) {
+    signed_in_admin(&app).await;
+    let member = app
+        .create_user("member@example.com", "Mem Ber", false)
+        .await;
+    let created = app
+        .submit("/admin/groups", "/admin/groups", &[("name", "Finance")])
+        .await;
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    let group: i64 = location
+        .trim_start_matches("/admin/groups/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let taken = app
+        .submit("/admin/groups", "/admin/groups", &[("name", " finance ")])
+        .await;
+    assert_page(taken, 422, "A group with this name already exists.").await;
+    let page = format!("/admin/groups/{group}");
+    app.submit(
+        &page,
+        &format!("{page}/members"),
+        &[("email", "Member@Example.com")],
+    )
+    .await;
+    let unknown = app
+        .submit(
+            &page,
+            &format!("{page}/members"),
+            &[("email", "ghost@example.com")],
+        )
+        .await;
+    assert_page(unknown, 422, "No account has this email address.").await;
+
+    // Required with a 7-day grace period: asked first, then saved.
+    let rule = format!("{page}/rule");
+    let asked = app
+        .submit(
+            &page,
+            &rule,
+            &[("two_step", "required"), ("grace_days", "7")],
+        )
+        .await;
+    let body = assert_page(
+        asked,
+        200,
+        "means 1 member must set it up within the grace period",
+    )
+    .await;
+    assert!(body.contains(r#"name="confirmed" value="yes""#));
+    let saved = app
+        .submit(
+            &page,
+            &rule,
+            &[
+                ("two_step", "required"),
+                ("grace_days", "7"),
+                ("confirmed", "yes"),
+            ],
+        )
+        .await;
+    assert_redirect_to(&saved, &format!("{page}?done=rule"));
+    app.assert_audit_contains("group.rule_changed").await;
+
+    // The member signs in: set-up first, with "Set up later (7 days left)".
+    let (browser, _) = app.password_step_in_new_browser("member@example.com").await;
+    assert_eq!(
+        app.get_in(&browser, "/").await.headers()["location"],
+        "/account/security/two-step"
+    );
+    let set_up = app
+        .get_text_in(&browser, "/account/security/two-step")
+        .await;
+    assert!(set_up.contains("Set up later (7 days left)"), "{set_up}");
+    let later = submit_with(
+        &browser,
+        &app.address,
+        "/account/security/two-step",
+        "/account/security/two-step/later",
+        &[],
+    )
+    .await;
+    assert_eq!(later.headers()["location"], "/");
+    assert_eq!(app.get_in(&browser, "/").await.status().as_u16(), 200);
+    // The grace period counts from when it first applied, not from each sign-in.
+    app.clock.advance(8 * 86_400);
+    let (late, _) = app.password_step_in_new_browser("member@example.com").await;
+    let set_up = app.get_text_in(&late, "/account/security/two-step").await;
+    assert!(!set_up.contains("Set up later"), "{set_up}");
+    let refused = submit_with(
+        &late,
+        &app.address,
+        "/account/security/two-step",
+        "/account/security/two-step/later",
+        &[],
+    )
+    .await;
+    assert_eq!(refused.status().as_u16(), 403);
+    assert_eq!(
+        app.get_in(&late, "/").await.headers()["location"],
+        "/account/security/two-step"
+    );
+    // Required beats Not available from another group.
+    // (The administrator's session ended while the days went by.)
+    app.sign_in_with_sms_code("admin@example.com", ADMIN_PHONE)
+        .await;
+    let other = app
+        .submit("/admin/groups", "/admin/groups", &[("name", "Contractors")])
+        .await;
+    let other_page = other.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    app.submit(
+        &other_page,
+        &format!("{other_page}/members"),
+        &[("email", "member@example.com")],
+    )
+    .await;
+    app.submit(
+        &other_page,
+        &format!("{other_page}/rule"),
+        &[("two_step", "not_available")],
+    )
+    .await;
+    let (again, _) = app.password_step_in_new_browser("member@example.com").await;
+    assert_eq!(
+        app.get_in(&again, "/account/security/two-step")
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    // Once the requiring group lets go, Not available closes set-up.
+    app.submit(&page, &format!("{page}/members/{member}/remove"), &[])
+        .await;
+    let (free, _) = app.password_step_in_new_browser("member@example.com").await;
+    let closed = app.get_in(&free, "/account/security/two-step").await;
+    assert_page(
+        closed,
+        403,
+        "2-step verification is not available for your account.",
+    )
+    .await;
+    let events = app.audit_events().await;
+    for event in [
+        "group.created",
+        "group.member_added",
+        "group.member_removed",
+    ] {
+        assert!(events.contains(&event.to_owned()), "{event}");
+    }
+    let deleted = app.submit(&page, &format!("{page}/delete"), &[]).await;
+    assert_redirect_to(&deleted, "/admin/groups");
+    assert_eq!(app.count("SELECT COUNT(*) FROM user_groups").await, 1);
+}
+
+async fn the_reminder_shows_until_not_now(app: TestApp) {
+    sqlx::query("UPDATE platform_settings SET reminder = 1, app_name = 'Acme'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let home = app.get_text("/").await;
+    assert!(home.contains("Acme now supports 2-step verification. This offers better security by also requiring you to log in using a code sent by SMS to your phone, in addition to your password."), "{home}");
+    assert!(
+        home.contains(r#"<a class="button" href="/account/security/two-step">Turn on now</a>"#)
+    );
+    let dismissed = app.submit("/", "/reminder/dismiss", &[]).await;
+    assert_redirect_to(&dismissed, "/");
+    assert!(
+        !app.get_text("/")
+            .await
+            .contains("now supports 2-step verification")
+    );
+    // A new session shows it again.
+    let other = app.signed_in_browser("ada@example.com").await;
+    assert!(
+        app.get_text_in(&other, "/")
+            .await
+            .contains("now supports 2-step verification")
+    );
+    // Never to users who have it on.
+    app.create_sms_user("sms@example.com", PHONE).await;
+    app.sign_in_with_sms_code("sms@example.com", PHONE).await;
+    assert!(
+        !app.get_text("/")
+            .await
+            .contains("now supports 2-step verification")
+    );
+}
+
+async fn closing_registration_closes_the_page_and_the_form(app: TestApp) {
+    sqlx::query("UPDATE platform_settings SET open_registration = 0")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    assert_page(
+        app.get("/register").await,
+        403,
+        "Ask your administrator for one.",
+    )
+    .await;
+    assert!(!app.get_text("/login").await.contains("Create account"));
+    let response = app
+        .submit(
+            "/login",
+            "/register",
+            &[
+                ("name", "Eve"),
+                ("email", "eve@example.com"),
+                ("password", GOOD_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 403);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+}
+
+async fn the_audit_log_filters_and_downloads(app: TestApp) {
+    let admin = signed_in_admin(&app).await;
+    let user = app
+        .create_user("user@example.com", "=cmd|' /C calc'!A0", false)
+        .await;
+    app.submit(
+        &format!("/admin/users/{user}"),
+        &format!("/admin/users/{user}/sign-out"),
+        &[],
+    )
+    .await;
+    let page = app.get_text("/admin/audit?event=session.all_ended").await;
+    assert!(
+        page.contains("session.all_ended") && page.contains("user@example.com"),
+        "{page}"
+    );
+    assert!(!page.contains("<code>sign_in.succeeded</code>"), "{page}");
+    let by_user = app.get_text("/admin/audit?user=user%40example.com").await;
+    assert!(by_user.contains("session.all_ended") && !by_user.contains("<code>sms.sent</code>"));
+    let future = app.get_text("/admin/audit?from=2999-01-01").await;
+    assert!(future.contains("No events match."));
+    for bad in [
+        "from=yesterday",
+        "event=DROP%20TABLE",
+        "user=nobody%40example.com",
+    ] {
+        assert_eq!(
+            app.get(&format!("/admin/audit?{bad}"))
+                .await
+                .status()
+                .as_u16(),
+            422,
+            "{bad}"
+        );
+    }
+    let csv = app.get("/admin/audit.csv?event=session.all_ended").await;
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    assert!(
+        csv.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("attachment")
+    );
+    let body = csv.text().await.unwrap();
+    let lines: Vec<&str> = body.lines().collect();
+    assert_eq!(lines[0], "time,event,actor,subject,ip_address,detail");
+    assert_eq!(lines.len(), 2, "{body}");
+    assert!(
+        lines[1].contains(
+            "\"session.all_ended\",\"admin@example.com\",\"user@example.com\",\"127.0.0.1\""
+        ),
+        "{body}"
+    );
+    assert_eq!(
+        admin,
+        app.fetch_scalar::<i64>(
+            "SELECT actor_user_id FROM audit_events WHERE event = 'session.all_ended' AND $1 = $1",
+            0
+        )
+        .await
+    );
+}
+
+async fn the_overview_counts_adoption_and_who_must_set_up(app: TestApp) {
+    signed_in_admin(&app).await;
+    app.create_sms_user("sms@example.com", PHONE).await;
+    app.create_user("off@example.com", "Off User", false).await;
+    let page = app.get_text("/admin").await;
+    assert!(page.contains("<svg") && page.contains(r#"role="img""#));
+    // Three users: the admin and one more with SMS, one without: 66% on.
+    assert!(page.contains("<tr><th scope=\"row\">All users</th><td>3</td><td>2</td><td>0</td><td>1</td><td>66%</td></tr>"), "{page}");
+    assert!(page.contains("All users 66% on"));
+    assert!(page.contains("No member of a group that requires 2-step verification is without it."));
+    assert!(page.contains("text messages since midnight"));
+}
+
+on_both_databases!(
+    only_a_verified_administrator_gets_in,
+    an_administrator_without_two_step_is_taken_to_set_up_first,
+    unknown_ids_are_not_found_and_change_nothing,
+    saving_the_settings_shows_and_audits_each_change,
+    requiring_it_of_everyone_shows_who_it_concerns_first,
+    reset_removes_every_factor_and_session_and_tells_the_user,
+    disabling_ends_sessions_and_the_last_administrator_stays,
+    two_administrators_removing_each_other_at_once_leave_one,
+    an_administrator_sets_a_phone_number_that_can_take_codes,
+    the_users_list_searches_filters_and_pages,
+    groups_decide_who_must_verify,
+    the_reminder_shows_until_not_now,
+    closing_registration_closes_the_page_and_the_form,
+    the_audit_log_filters_and_downloads,
+    the_overview_counts_adoption_and_who_must_set_up,
+);
