@@ -11,10 +11,12 @@ use std::sync::Arc;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::db::audit::Origin;
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::password::check_new_password;
 use crate::domain::phone::normalise_phone;
 use crate::services::account::{CreateError, NewAccount};
+use crate::services::admin::{Actor, Refusal};
 use crate::startup::{Application, start_services};
 
 #[derive(Parser)]
@@ -54,6 +56,92 @@ enum UserCommand {
         #[arg(long)]
         admin: bool,
     },
+    /// Break glass for a locked-out user (an administrator who lost their phone and their
+    /// recovery codes): remove their sign-in methods, recovery codes, trusted devices and
+    /// every session, as "Reset 2-step verification" in the control center does.
+    #[command(name = "reset-2fa")]
+    ResetTwoStep {
+        #[arg(long)]
+        email: String,
+    },
+    /// Disable an account (every session ends).
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Enable a disabled account.
+    Enable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Make a user a platform administrator.
+    MakeAdmin {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+/// What a user command does to the account it names.
+#[derive(Clone, Copy)]
+enum AccountChange {
+    ResetTwoStep,
+    Disable,
+    Enable,
+    MakeAdmin,
+}
+
+/// Applies `change` to the account with `email`, from the command line (audited so), and
+/// says what was done.
+async fn change_account(
+    settings: Settings,
+    email: &str,
+    change: AccountChange,
+) -> anyhow::Result<()> {
+    let services = start_services(Arc::new(settings), Clock::system()).await?;
+    let Some(user) = services.user_by_email(email).await? else {
+        bail!("--email: no account has the email {}", email.trim());
+    };
+    let origin = Origin::default();
+    let actor = Actor::CommandLine;
+    let outcome = match change {
+        AccountChange::ResetTwoStep => services
+            .reset_two_step(actor, user.id, &origin)
+            .await?
+            .map(|_| ()),
+        AccountChange::Disable => {
+            services
+                .set_account_disabled(actor, user.id, true, &origin)
+                .await?
+        }
+        AccountChange::Enable => {
+            services
+                .set_account_disabled(actor, user.id, false, &origin)
+                .await?
+        }
+        AccountChange::MakeAdmin => {
+            services
+                .set_administrator(actor, user.id, true, &origin)
+                .await?
+        }
+    };
+    let done = match outcome {
+        Ok(()) => match change {
+            AccountChange::ResetTwoStep => format!(
+                "2-step verification of {} was reset: sign-in methods, recovery codes, trusted devices and sessions removed.",
+                user.email
+            ),
+            AccountChange::Disable => format!("{} is disabled; every session ended.", user.email),
+            AccountChange::Enable => format!("{} is enabled.", user.email),
+            AccountChange::MakeAdmin => format!("{} is an administrator.", user.email),
+        },
+        Err(Refusal::LastAdmin) => bail!(
+            "{} is the last administrator: make someone else an administrator first",
+            user.email
+        ),
+        Err(refusal) => bail!("{}: refused ({refusal:?})", user.email),
+    };
+    println!("{done}");
+    Ok(())
 }
 
 pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
@@ -83,6 +171,18 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             .await?;
             println!("Created user {} (id {id}).", email.trim().to_lowercase());
             Ok(())
+        }
+        Command::User(UserCommand::ResetTwoStep { email }) => {
+            change_account(settings, &email, AccountChange::ResetTwoStep).await
+        }
+        Command::User(UserCommand::Disable { email }) => {
+            change_account(settings, &email, AccountChange::Disable).await
+        }
+        Command::User(UserCommand::Enable { email }) => {
+            change_account(settings, &email, AccountChange::Enable).await
+        }
+        Command::User(UserCommand::MakeAdmin { email }) => {
+            change_account(settings, &email, AccountChange::MakeAdmin).await
         }
     }
 }

@@ -129,3 +129,119 @@ async fn migrate_and_create_users(backend: Backend) {
 }
 
 on_each_backend!(migrate_and_create_users => cli_works_on_sqlite, cli_works_on_postgres);
+
+/// The break-glass: an administrator who lost their phone and their recovery codes is
+/// reset from the server's command line; the account commands refuse what would lock
+/// everyone out.
+async fn reset_and_account_commands(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database_url(backend, dir.path()).await else {
+        return;
+    };
+    let run = |args: &[&str]| twostep(&url, dir.path(), args, "");
+    let created = twostep(
+        &url,
+        dir.path(),
+        &["user", "create", "--email", "root@example.com", "--admin"],
+        &format!("{GOOD_PASSWORD}\n"),
+    );
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let db = twostep::db::Db::connect(&url).unwrap();
+    for sql in [
+        "UPDATE users SET phone = '+46701234567', phone_verified_at = 1, two_factor_method = 'sms'",
+        "INSERT INTO recovery_codes (user_id, code_mac, created_at) SELECT id, 'x', 0 FROM users",
+        "INSERT INTO sessions (id, user_id, state, created_at, expires_at) SELECT 'digest', id, '{}', 0, 9999999999 FROM users",
+    ] {
+        sqlx::query(sql).execute(&db.pool).await.unwrap();
+    }
+    let count = |sql: &'static str| {
+        let pool = db.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+
+    let reset = run(&["user", "reset-2fa", "--email", "Root@Example.com"]);
+    assert!(
+        reset.status.success(),
+        "{}",
+        String::from_utf8_lossy(&reset.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&reset.stdout)
+            .contains("2-step verification of root@example.com was reset")
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM users WHERE two_factor_method IS NULL AND phone_verified_at IS NULL").await, 1);
+    assert_eq!(count("SELECT COUNT(*) FROM recovery_codes").await, 0);
+    assert_eq!(count("SELECT COUNT(*) FROM sessions").await, 0);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit_events WHERE event = 'two_step.reset' AND actor_user_id IS NULL AND detail = 'command line'").await,
+        1
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM outbox").await,
+        1,
+        "the user is emailed"
+    );
+
+    // The only administrator is never disabled.
+    let refused = run(&["user", "disable", "--email", "root@example.com"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("the last administrator"));
+    assert_eq!(
+        count("SELECT COUNT(*) FROM users WHERE disabled = 1").await,
+        0
+    );
+
+    let second = twostep(
+        &url,
+        dir.path(),
+        &["user", "create", "--email", "bob@example.com"],
+        &format!("{GOOD_PASSWORD}\n"),
+    );
+    assert!(second.status.success());
+    for (args, out) in [
+        (
+            ["user", "make-admin", "--email", "bob@example.com"],
+            "bob@example.com is an administrator.",
+        ),
+        (
+            ["user", "disable", "--email", "root@example.com"],
+            "root@example.com is disabled",
+        ),
+        (
+            ["user", "enable", "--email", "root@example.com"],
+            "root@example.com is enabled.",
+        ),
+    ] {
+        let done = run(&args);
+        assert!(
+            done.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&done.stdout).contains(out),
+            "{args:?}"
+        );
+    }
+    assert_eq!(
+        count("SELECT COUNT(*) FROM users WHERE is_admin = 1 AND disabled = 0").await,
+        2
+    );
+    let unknown = run(&["user", "reset-2fa", "--email", "ghost@example.com"]);
+    assert!(!unknown.status.success());
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr)
+            .contains("no account has the email ghost@example.com")
+    );
+}
+
+on_each_backend!(reset_and_account_commands => account_commands_on_sqlite, account_commands_on_postgres);
