@@ -39,3 +39,13 @@ CREATE INDEX audit_events_actor ON audit_events (actor_user_id, id);
 
 -- "SMS sent today" on the overview.
 CREATE INDEX sms_sends_at ON sms_sends (at);
+
+-- One-time "set your password" links an administrator hands to a user they added: only
+-- the SHA-256 of the token is kept; a link is gone once used or when a newer one is made.
+CREATE TABLE password_links (
+    token_hash TEXT PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+);
+CREATE INDEX password_links_user ON password_links (user_id);

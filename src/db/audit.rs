@@ -56,11 +56,14 @@ pub enum EventKind {
     GroupRuleChanged,
     GroupMemberAdded,
     GroupMemberRemoved,
+    UserAddedByAdmin,
+    PasswordLinkMade,
+    PasswordSet,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 50] = [
+    pub const ALL: [Self; 53] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -111,6 +114,9 @@ impl EventKind {
         Self::GroupRuleChanged,
         Self::GroupMemberAdded,
         Self::GroupMemberRemoved,
+        Self::UserAddedByAdmin,
+        Self::PasswordLinkMade,
+        Self::PasswordSet,
     ];
 
     /// Every stored name, sorted, for the audit log's filter.
@@ -172,6 +178,9 @@ impl EventKind {
             Self::GroupRuleChanged => "group.rule_changed",
             Self::GroupMemberAdded => "group.member_added",
             Self::GroupMemberRemoved => "group.member_removed",
+            Self::UserAddedByAdmin => "user.added_by_admin",
+            Self::PasswordLinkMade => "password.link_made",
+            Self::PasswordSet => "password.set",
         }
     }
 }

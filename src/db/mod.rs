@@ -9,6 +9,7 @@ pub mod devices;
 pub mod directory;
 pub mod groups;
 pub mod outbox;
+pub mod password_links;
 pub mod platform;
 pub mod recovery;
 pub mod sessions;

@@ -17,18 +17,23 @@ use crate::db::groups::{
     insert_group, list_groups, list_members, remove_member, rename_group, set_group_rule,
     sync_required_since,
 };
+use crate::db::password_links::{consume_password_link, password_link_user, replace_password_link};
 use crate::db::platform::{load_platform_settings, save_platform_settings};
 use crate::db::recovery::delete_codes;
 use crate::db::sessions::delete_sessions_of_user;
 use crate::db::totp::delete_secrets;
 use crate::db::users::{
-    User, count_active_admins, disable_two_step, find_user_by_email, find_user_by_id,
-    forget_phone_verification, set_admin, set_disabled, set_profile_phone,
+    InsertUserError, NewUser, User, count_active_admins, disable_two_step, find_user_by_email,
+    find_user_by_id, forget_phone_verification, insert_user, set_admin, set_disabled,
+    set_profile_phone, update_password_hash,
 };
 use crate::db::{DbError, Tx};
+use secrecy::SecretString;
+
 use crate::domain::account::normalise_email;
 use crate::domain::phone::normalise_sms_phone;
 use crate::domain::policy::{GroupTwoStep, PlatformSettings, countries_to_text};
+use crate::domain::tokens::{random_token, token_digest};
 
 /// Who made a change: an administrator through the control center, or someone at the
 /// server's command line.
@@ -62,6 +67,8 @@ pub enum Refusal {
     NameTaken,
     /// No account has this email.
     NoSuchEmail,
+    /// An account has this email already.
+    EmailTaken,
 }
 
 /// One setting as it was and as it is now, for the notice and the audit log.
@@ -657,4 +664,143 @@ pub struct UserDetails {
     pub groups: Vec<(i64, String)>,
     pub events: Vec<AuditEntry>,
     pub requirement: crate::domain::policy::Requirement,
+}
+
+/// How long a "set your password" link works.
+pub const PASSWORD_LINK_SECS: i64 = 72 * 3_600;
+
+/// A user an administrator adds: already checked (email and name normalised, the phone
+/// in E.164 and able to take codes).
+pub struct AddUser {
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub groups: Vec<i64>,
+    pub admin: bool,
+}
+
+impl Services {
+    /// Adds a user with no password and a one-time "set your password" link, returned to
+    /// be handed over (only its digest is kept).
+    #[tracing::instrument(name = "Add a user", skip_all)]
+    pub async fn add_user(
+        &self,
+        actor: Actor<'_>,
+        new: &AddUser,
+        origin: &Origin,
+    ) -> Result<Result<(i64, String), Refusal>, DbError> {
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let user = NewUser {
+            email: &new.email,
+            name: &new.name,
+            password_hash: None,
+            phone: new.phone.as_deref(),
+            is_admin: new.admin,
+        };
+        let id = match insert_user(&mut *tx, &user, now).await {
+            Ok(id) => id,
+            Err(InsertUserError::EmailTaken) => return Ok(Err(Refusal::EmailTaken)),
+            Err(InsertUserError::Db(err)) => return Err(err),
+        };
+        for group in &new.groups {
+            if find_group(&mut *tx, *group).await?.is_none() {
+                return Ok(Err(Refusal::NotFound));
+            }
+            add_member(&mut *tx, *group, id, now).await?;
+        }
+        let token = random_token();
+        replace_password_link(
+            &mut tx,
+            id,
+            &token_digest(&token),
+            now,
+            now + PASSWORD_LINK_SECS,
+        )
+        .await?;
+        let detail = if new.admin {
+            Some("administrator")
+        } else {
+            None
+        };
+        self.admin_event(
+            &mut tx,
+            EventKind::UserAddedByAdmin,
+            actor,
+            Some(id),
+            origin,
+            detail,
+        );
+        tx.commit().await?;
+        Ok(Ok((id, token)))
+    }
+
+    /// A new "set your password" link for a user (the older one stops working).
+    pub async fn new_password_link(
+        &self,
+        actor: Actor<'_>,
+        user_id: i64,
+        origin: &Origin,
+    ) -> Result<Result<String, Refusal>, DbError> {
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        if find_user_by_id(&mut *tx, user_id).await?.is_none() {
+            return Ok(Err(Refusal::NotFound));
+        }
+        let token = random_token();
+        replace_password_link(
+            &mut tx,
+            user_id,
+            &token_digest(&token),
+            now,
+            now + PASSWORD_LINK_SECS,
+        )
+        .await?;
+        self.admin_event(
+            &mut tx,
+            EventKind::PasswordLinkMade,
+            actor,
+            Some(user_id),
+            origin,
+            None,
+        );
+        tx.commit().await?;
+        Ok(Ok(token))
+    }
+
+    /// The user a live "set your password" link belongs to.
+    pub async fn password_link_owner(&self, token: &str) -> Result<Option<User>, DbError> {
+        let Some(id) =
+            password_link_user(&self.db.pool, &token_digest(token), self.clock.now()).await?
+        else {
+            return Ok(None);
+        };
+        find_user_by_id(&self.db.pool, id).await
+    }
+
+    /// Sets the password through a live link, once: the link dies, and every session and
+    /// trusted device of the account ends. `None` when the link is used, replaced or old.
+    #[tracing::instrument(name = "Set a password with a link", skip_all)]
+    pub async fn set_password_with_link(
+        &self,
+        token: &str,
+        password: SecretString,
+        origin: &Origin,
+    ) -> anyhow::Result<Option<i64>> {
+        let hash = self.passwords.hash(password).await?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let Some(user_id) = consume_password_link(&mut tx, &token_digest(token), now).await? else {
+            return Ok(None);
+        };
+        update_password_hash(&mut *tx, user_id, &hash, now).await?;
+        delete_sessions_of_user(&mut *tx, user_id).await?;
+        remove_all_devices(&mut *tx, user_id).await?;
+        self.audit(
+            &mut tx,
+            &AuditEvent::by_user(EventKind::PasswordSet, user_id, origin, None),
+        );
+        tx.commit().await?;
+        Ok(Some(user_id))
+    }
 }

@@ -35,6 +35,7 @@ pub struct Layout {
 fn notice_text(name: &str) -> Option<&'static str> {
     match name {
         "signed-out" => Some("You have signed out."),
+        "password-set" => Some("Your password is set. Sign in with it."),
         "password-changed" => {
             Some("Your password has been changed. Your other sessions were signed out.")
         }

@@ -16,6 +16,7 @@ mod admin;
 mod health;
 mod home;
 mod login;
+mod password_link;
 mod register;
 mod setup;
 
@@ -51,6 +52,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     home::routes(cfg);
     account::routes(cfg);
     admin::routes(cfg);
+    password_link::routes(cfg);
 }
 
 /// A file of `static/`, built into the binary.

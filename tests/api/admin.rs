@@ -27,6 +27,7 @@ fn admin_pages(user: i64, group: i64) -> Vec<String> {
         "/admin".into(),
         "/admin/security".into(),
         "/admin/users".into(),
+        "/admin/users/new".into(),
         format!("/admin/users/{user}"),
         format!("/admin/users/{user}/reset"),
         "/admin/groups".into(),
@@ -49,6 +50,11 @@ fn admin_posts(user: i64, group: i64) -> Vec<(String, Vec<(&'static str, &'stati
                 ("app_name", "Hacked"),
             ],
         ),
+        (
+            "/admin/users/new".into(),
+            vec![("name", "Eve"), ("email", "eve@example.com")],
+        ),
+        (format!("/admin/users/{user}/password-link"), vec![]),
         (format!("/admin/users/{user}/reset"), vec![]),
         (format!("/admin/users/{user}/sign-out"), vec![]),
         (format!("/admin/users/{user}/disable"), vec![]),
@@ -182,6 +188,8 @@ async fn only_a_verified_administrator_gets_in(app: TestApp) {
 
     // Nothing changed.
     assert_eq!(app.count("SELECT COUNT(*) FROM user_groups").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM password_links").await, 0);
     assert_eq!(app.two_factor_method(user).await.as_deref(), Some("sms"));
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE event LIKE 'group.%' OR event LIKE 'platform.%' OR event = 'two_step.reset'").await, 0);
     assert!(!app.get_text("/login").await.contains("Control center"));
@@ -254,7 +262,7 @@ async fn unknown_ids_are_not_found_and_change_nothing(app: TestApp) {
         assert_eq!(app.get(page).await.status().as_u16(), 404, "{page}");
     }
     for (action, fields) in admin_posts(999_999, 999_998) {
-        if action == "/admin/security" || action == "/admin/groups" {
+        if ["/admin/security", "/admin/groups", "/admin/users/new"].contains(&action.as_str()) {
             continue;
         }
         let response = app.submit("/admin", &action, &fields).await;
@@ -1061,6 +1069,196 @@ async fn the_overview_counts_adoption_and_who_must_set_up(app: TestApp) {
     assert!(page.contains("text messages since midnight"));
 }
 
+/// The link on the page an administrator sees after adding a user or asking for a new one.
+fn link_on(page: &str) -> String {
+    let start = page
+        .find(r#"<code class="uri" id="password-link">"#)
+        .expect("a link on the page")
+        + r#"<code class="uri" id="password-link">"#.len();
+    let end = page[start..].find("</code>").unwrap();
+    page[start..start + end].replace("&#38;", "&")
+}
+
+async fn an_added_user_sets_their_password_with_a_one_time_link(app: TestApp) {
+    signed_in_admin(&app).await;
+    let group = insert_group(&app, "Finance").await;
+    sqlx::query("UPDATE user_groups SET two_step = 'required' WHERE id = $1")
+        .bind(group)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let form = app.get_text("/admin/users/new").await;
+    assert!(form.contains("<h1>Add user</h1>") && form.contains("Finance"));
+    let group_id = group.to_string();
+    let fields = [
+        ("name", "Grace Hopper"),
+        ("email", "Grace@Example.com"),
+        ("phone", "+46 70-555 12 34"),
+        ("group", group_id.as_str()),
+    ];
+    let added = app
+        .submit("/admin/users/new", "/admin/users/new", &fields)
+        .await;
+    let page = assert_page(added, 200, "Give this link to Grace Hopper.").await;
+    let link = link_on(&page);
+    let token = link.split("token=").nth(1).unwrap().to_owned();
+    assert!(
+        link.starts_with("http://127.0.0.1:") && link.contains("/password/set?token="),
+        "{link}"
+    );
+    let id: i64 = app
+        .fetch_scalar(
+            "SELECT id FROM users WHERE email = 'grace@example.com' AND $1 = $1",
+            0,
+        )
+        .await;
+    assert_eq!(app.count_where("SELECT COUNT(*) FROM users WHERE id = $1 AND password_hash IS NULL AND phone = '+46705551234' AND is_admin = 0", id).await, 1);
+    assert_eq!(
+        app.count_where("SELECT COUNT(*) FROM group_members WHERE user_id = $1", id)
+            .await,
+        1
+    );
+    let stored: String = app
+        .fetch_scalar(
+            "SELECT token_hash FROM password_links WHERE user_id = $1",
+            id,
+        )
+        .await;
+    assert_ne!(stored, token, "only the digest is kept");
+    app.assert_audit_contains("user.added_by_admin").await;
+    // Refusals keep what was typed and add nobody.
+    let taken = app
+        .submit("/admin/users/new", "/admin/users/new", &fields)
+        .await;
+    let body = assert_page(
+        taken,
+        422,
+        "An account with this email address already exists.",
+    )
+    .await;
+    assert!(body.contains(r#"value="Grace Hopper""#));
+    let bad = app
+        .submit(
+            "/admin/users/new",
+            "/admin/users/new",
+            &[
+                ("name", ""),
+                ("email", "nope"),
+                ("phone", "12"),
+                ("group", "x"),
+            ],
+        )
+        .await;
+    let body = assert_page(bad, 422, "There is a problem").await;
+    assert!(body.contains("Choose groups from the list."));
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 2);
+
+    // Before the password is set, no password signs in.
+    let (_, refused) = app.password_step_in_new_browser("grace@example.com").await;
+    assert_eq!(refused.status().as_u16(), 401);
+    // The link: a form naming the account; a weak password is refused; then it is set once.
+    let (browser, _) = app.new_browser();
+    let path = format!("/password/set?token={token}");
+    let page = app.get_text_in(&browser, &path).await;
+    assert!(
+        page.contains("Choose the password for <strong>grace@example.com</strong>"),
+        "{page}"
+    );
+    let weak = submit_with(
+        &browser,
+        &app.address,
+        &path,
+        "/password/set",
+        &[("token", &token), ("new_password", "password")],
+    )
+    .await;
+    assert_page(weak, 422, "too easy to guess").await;
+    let set = submit_with(
+        &browser,
+        &app.address,
+        &path,
+        "/password/set",
+        &[("token", &token), ("new_password", GOOD_PASSWORD)],
+    )
+    .await;
+    assert_eq!(set.headers()["location"], "/login?notice=password-set");
+    assert_page(
+        app.get_in(&browser, &path).await,
+        403,
+        "This link has expired or was already used.",
+    )
+    .await;
+    assert_eq!(
+        app.count_where("SELECT COUNT(*) FROM password_links WHERE user_id = $1", id)
+            .await,
+        0
+    );
+    app.assert_audit_contains("password.set").await;
+    // The password signs in; the group requires 2-step verification: set-up first.
+    let (grace, response) = app.password_step_in_new_browser("grace@example.com").await;
+    assert_eq!(response.headers()["location"], "/");
+    assert_eq!(
+        app.get_in(&grace, "/").await.headers()["location"],
+        "/account/security/two-step"
+    );
+
+    // A new link replaces the old, and a link lasts 72 hours.
+    let user_page = format!("/admin/users/{id}");
+    let action = format!("/admin/users/{id}/password-link");
+    let older = link_on(
+        &assert_page(
+            app.submit(&user_page, &action, &[]).await,
+            200,
+            "New password link",
+        )
+        .await,
+    );
+    let newer = link_on(
+        &assert_page(
+            app.submit(&user_page, &action, &[]).await,
+            200,
+            "New password link",
+        )
+        .await,
+    );
+    let path_of = |link: &str| {
+        link.split_once("/password/set")
+            .map(|(_, rest)| format!("/password/set{rest}"))
+            .unwrap()
+    };
+    assert_eq!(
+        app.get_in(&browser, &path_of(&older))
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    assert_eq!(
+        app.get_in(&browser, &path_of(&newer))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    app.clock.advance(72 * 3600 + 1);
+    assert_eq!(
+        app.get_in(&browser, &path_of(&newer))
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    // Garbage tokens: the same refusal, never a 500.
+    for token in ["", "x", &"a".repeat(5000), "%00%ff", "' OR 1=1 --"] {
+        let status = app
+            .get_in(&browser, &format!("/password/set?token={token}"))
+            .await
+            .status()
+            .as_u16();
+        assert!((400..500).contains(&status), "{token}: {status}");
+    }
+}
+
 on_both_databases!(
     only_a_verified_administrator_gets_in,
     an_administrator_without_two_step_is_taken_to_set_up_first,
@@ -1077,4 +1275,5 @@ on_both_databases!(
     closing_registration_closes_the_page_and_the_form,
     the_audit_log_filters_and_downloads,
     the_overview_counts_adoption_and_who_must_set_up,
+    an_added_user_sets_their_password_with_a_one_time_link,
 );

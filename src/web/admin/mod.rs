@@ -83,6 +83,9 @@ fn refused(refusal: Refusal) -> AppError {
         Refusal::Phone(reason) => AppError::BadRequest(reason),
         Refusal::NameTaken => AppError::Conflict("A group with this name already exists."),
         Refusal::NoSuchEmail => AppError::BadRequest("No account has this email address.".into()),
+        Refusal::EmailTaken => {
+            AppError::Conflict("An account with this email address already exists.")
+        }
     }
 }
 

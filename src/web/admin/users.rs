@@ -11,9 +11,11 @@ use serde::Deserialize;
 use super::audit::EventRow;
 use super::{Section, refused, sections};
 use crate::db::directory::{TwoStepFilter, UserFilter, UserRow};
+use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::phone::format_international;
+use crate::domain::phone::normalise_sms_phone;
 use crate::domain::policy::Requirement;
-use crate::services::admin::Actor;
+use crate::services::admin::{Actor, AddUser, PASSWORD_LINK_SECS, Refusal};
 use crate::web::account::devices::{DeviceRow, SessionRow};
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
@@ -24,6 +26,14 @@ use crate::web::{render, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/users").route(web::get().to(users_page)))
+        .service(
+            web::resource("/users/new")
+                .route(web::get().to(new_user_form))
+                .route(web::post().to(add_user)),
+        )
+        .service(
+            web::resource("/users/{id}/password-link").route(web::post().to(new_password_link)),
+        )
         .service(web::resource("/users/{id}").route(web::get().to(user_page)))
         .service(
             web::resource("/users/{id}/reset")
@@ -486,11 +496,203 @@ async fn set_phone(
         .await?;
     match outcome {
         Ok(_) => Ok(back_to(id, "phone")),
-        Err(crate::services::admin::Refusal::Phone(reason)) => {
+        Err(Refusal::Phone(reason)) => {
             let mut errors = FormErrors::default();
             errors.add("phone", reason);
             user_page_with(&me, id, layout, None, Some(form.phone.clone()), errors).await
         }
         Err(refusal) => Err(refused(refusal)),
     }
+}
+
+#[derive(Template)]
+#[template(path = "admin/new_user.html")]
+struct NewUserPage {
+    layout: Layout,
+    sections: Vec<Section>,
+    name: String,
+    email: String,
+    phone: String,
+    groups: Vec<GroupChoice>,
+    admin: bool,
+    errors: FormErrors,
+}
+
+async fn group_choices(me: &SignedIn, chosen: &[String]) -> Result<Vec<GroupChoice>, AppError> {
+    Ok(me
+        .services()
+        .groups()
+        .await?
+        .into_iter()
+        .map(|g| GroupChoice {
+            selected: chosen.contains(&g.id.to_string()),
+            id: g.id.to_string(),
+            name: g.name,
+        })
+        .collect())
+}
+
+async fn new_user_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    render(
+        StatusCode::OK,
+        &NewUserPage {
+            layout,
+            sections: sections("/admin/users"),
+            name: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            groups: group_choices(&me, &[]).await?,
+            admin: false,
+            errors: FormErrors::default(),
+        },
+    )
+}
+
+/// The "Add user" form: repeated `group` fields, so it is read from the raw body.
+struct NewUserForm {
+    name: String,
+    email: String,
+    phone: String,
+    groups: Vec<String>,
+    admin: bool,
+}
+
+impl NewUserForm {
+    fn parse(body: &[u8]) -> Self {
+        let mut form = Self {
+            name: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            groups: Vec::new(),
+            admin: false,
+        };
+        for (key, value) in url::form_urlencoded::parse(body) {
+            match key.as_ref() {
+                "name" => form.name = value.into_owned(),
+                "email" => form.email = value.into_owned(),
+                "phone" => form.phone = value.into_owned(),
+                "group" => form.groups.push(value.into_owned()),
+                "admin" => form.admin = true,
+                _ => {}
+            }
+        }
+        form
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/password_link.html")]
+struct PasswordLinkPage {
+    layout: Layout,
+    sections: Vec<Section>,
+    id: i64,
+    name: String,
+    title: &'static str,
+    link: String,
+    hours: i64,
+}
+
+fn link_page(
+    me: &SignedIn,
+    layout: Layout,
+    (id, name): (i64, String),
+    title: &'static str,
+    token: &str,
+) -> Result<HttpResponse, AppError> {
+    let mut link = me.state.settings.public_url.clone();
+    link.set_path("/password/set");
+    link.set_query(Some(&format!("token={token}")));
+    render(
+        StatusCode::OK,
+        &PasswordLinkPage {
+            layout,
+            sections: sections("/admin/users"),
+            id,
+            name,
+            title,
+            link: link.to_string(),
+            hours: PASSWORD_LINK_SECS / 3_600,
+        },
+    )
+}
+
+#[tracing::instrument(name = "Add a user", skip_all)]
+async fn add_user(
+    me: SignedIn,
+    body: web::Bytes,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let form = NewUserForm::parse(&body);
+    let mut errors = FormErrors::default();
+    let name = normalise_name(&form.name)
+        .map_err(|p| errors.add("name", p))
+        .ok();
+    let email = normalise_email(&form.email)
+        .map_err(|p| errors.add("email", p))
+        .ok();
+    let countries = me.services().platform().await?.sms_allowed_countries;
+    let phone = match form.phone.trim() {
+        "" => None,
+        typed => normalise_sms_phone(typed, &countries)
+            .map_err(|p| errors.add("phone", p))
+            .ok(),
+    };
+    let groups: Vec<i64> = form.groups.iter().filter_map(|g| g.parse().ok()).collect();
+    if groups.len() != form.groups.len() {
+        errors.add("groups", "Choose groups from the list.");
+    }
+    if let (true, Some(name), Some(email)) = (errors.is_empty(), name, email) {
+        let new = AddUser {
+            name: name.clone(),
+            email,
+            phone,
+            groups,
+            admin: form.admin,
+        };
+        match me
+            .services()
+            .add_user(Actor::Admin(&me.user), &new, &me.origin)
+            .await?
+        {
+            Ok((id, token)) => return link_page(&me, layout, (id, name), "User added", &token),
+            Err(Refusal::EmailTaken) => errors.add(
+                "email",
+                "An account with this email address already exists.",
+            ),
+            Err(Refusal::NotFound) => errors.add("groups", "Choose groups from the list."),
+            Err(refusal) => return Err(refused(refusal)),
+        }
+    }
+    let page = NewUserPage {
+        layout,
+        sections: sections("/admin/users"),
+        groups: group_choices(&me, &form.groups).await?,
+        name: form.name,
+        email: form.email,
+        phone: form.phone,
+        admin: form.admin,
+        errors,
+    };
+    render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// A new "set your password" link, for a user who lost theirs or never set one.
+async fn new_password_link(
+    me: SignedIn,
+    id: web::Path<i64>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let token = me
+        .services()
+        .new_password_link(Actor::Admin(&me.user), id, &me.origin)
+        .await?
+        .map_err(refused)?;
+    let name = me
+        .services()
+        .find_user(id)
+        .await?
+        .map(|u| u.name)
+        .ok_or(AppError::NotFound)?;
+    link_page(&me, layout, (id, name), "New password link", &token)
 }
