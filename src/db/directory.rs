@@ -217,26 +217,41 @@ pub async fn adoption_by_group<'e>(db: impl Exec<'e>) -> Result<Vec<(String, Ado
         .collect())
 }
 
-/// Enabled users without 2-step verification who are in a group that requires it, with
-/// the earliest time the requirement began for them and the group's grace days: who must
-/// still set up (platform- and administrator-wide requirements are counted apart).
+/// An enabled user without 2-step verification of whom it is required: by the platform,
+/// as an administrator, or by a group. `deadline` is the end of their grace period, or
+/// `None` when they must set up at their next sign-in.
 #[derive(Clone, Debug, FromRow)]
 pub struct Owing {
     pub id: i64,
     pub name: String,
     pub email: String,
-    pub required_since: Option<i64>,
-    pub grace_days: Option<i64>,
+    pub deadline: Option<i64>,
 }
 
-pub async fn owing_by_groups<'e>(db: impl Exec<'e>, limit: i64) -> Result<Vec<Owing>, DbError> {
+/// The first `limit` users who must still set up. `everyone`: the platform requires it;
+/// `admins`: it is required of administrators.
+pub async fn owing<'e>(
+    db: impl Exec<'e>,
+    everyone: bool,
+    admins: bool,
+    limit: i64,
+) -> Result<Vec<Owing>, DbError> {
     sqlx::query_as(
-        "SELECT u.id, u.name, u.email, MIN(m.required_since) AS required_since, MIN(g.grace_days) AS grace_days \
-         FROM users u JOIN group_members m ON m.user_id = u.id JOIN user_groups g ON g.id = m.group_id \
-         WHERE g.two_step = 'required' AND u.two_factor_method IS NULL AND u.disabled = 0 \
-         GROUP BY u.id, u.name, u.email ORDER BY u.id LIMIT $1",
+        "SELECT u.id, u.name, u.email, \
+           CASE WHEN $2 = 1 OR (u.is_admin = 1 AND $3 = 1) OR EXISTS (SELECT 1 FROM group_members m \
+                  JOIN user_groups g ON g.id = m.group_id WHERE m.user_id = u.id \
+                  AND g.two_step = 'required' AND COALESCE(g.grace_days, 0) = 0) THEN NULL \
+             ELSE (SELECT MIN(COALESCE(m.required_since, 0) + g.grace_days * 86400) FROM group_members m \
+                  JOIN user_groups g ON g.id = m.group_id WHERE m.user_id = u.id AND g.two_step = 'required') \
+           END AS deadline \
+         FROM users u WHERE u.two_factor_method IS NULL AND u.disabled = 0 \
+         AND ($2 = 1 OR (u.is_admin = 1 AND $3 = 1) OR EXISTS (SELECT 1 FROM group_members m \
+              JOIN user_groups g ON g.id = m.group_id WHERE m.user_id = u.id AND g.two_step = 'required')) \
+         ORDER BY u.id LIMIT $1",
     )
     .bind(limit)
+    .bind(i64::from(everyone))
+    .bind(i64::from(admins))
     .fetch_all(db)
     .await
 }

@@ -9,8 +9,7 @@ use crate::db::challenges::sms_sent_since;
 use crate::db::devices::remove_all_devices;
 use crate::db::directory::{
     Adoption, AuditEntry, AuditFilter, Owing, UserFilter, UserRow, adoption_by_group,
-    adoption_overall, enforcement_preview, list_audit, owing_by_groups, recent_events_of_user,
-    search_users,
+    adoption_overall, enforcement_preview, list_audit, owing, recent_events_of_user, search_users,
 };
 use crate::db::groups::{
     Group, GroupNameError, Member, add_member, delete_group, find_group, groups_of_user,
@@ -32,7 +31,7 @@ use secrecy::SecretString;
 
 use crate::domain::account::normalise_email;
 use crate::domain::phone::normalise_sms_phone;
-use crate::domain::policy::{GroupTwoStep, PlatformSettings, countries_to_text};
+use crate::domain::policy::{GroupTwoStep, PlatformSettings, PlatformTwoStep, countries_to_text};
 use crate::domain::tokens::{random_token, token_digest};
 
 /// Who made a change: an administrator through the control center, or someone at the
@@ -584,12 +583,19 @@ pub struct Overview {
 impl Services {
     /// The overview's figures, read on one connection.
     pub async fn overview(&self) -> Result<Overview, DbError> {
+        let platform = self.platform().await?;
         let mut conn = self.db.pool.acquire().await?;
         let now = self.clock.now();
         Ok(Overview {
             overall: adoption_overall(&mut *conn).await?,
             by_group: adoption_by_group(&mut *conn).await?,
-            owing: owing_by_groups(&mut *conn, 50).await?,
+            owing: owing(
+                &mut *conn,
+                platform.two_step == PlatformTwoStep::Required,
+                platform.require_for_admins,
+                50,
+            )
+            .await?,
             sms_today: sms_sent_since(&mut *conn, now - now.rem_euclid(86_400)).await?,
             events: list_audit(&mut *conn, &AuditFilter::default(), i64::MAX, 10).await?,
         })

@@ -1065,7 +1065,34 @@ async fn the_overview_counts_adoption_and_who_must_set_up(app: TestApp) {
     // Three users: the admin and one more with SMS, one without: 66% on.
     assert!(page.contains("<tr><th scope=\"row\">All users</th><td>3</td><td>2</td><td>0</td><td>1</td><td>66%</td></tr>"), "{page}");
     assert!(page.contains("All users 66% on"));
-    assert!(page.contains("No member of a group that requires 2-step verification is without it."));
+    assert!(page.contains("Everyone who must use 2-step verification has set it up."));
+    // An administrator without it, and a group member within a grace period, are listed.
+    let admin2 = app
+        .create_user("admin2@example.com", "Second Admin", true)
+        .await;
+    let member = app
+        .create_user("member@example.com", "Mem Ber", false)
+        .await;
+    let group = insert_group(&app, "Finance").await;
+    sqlx::query("UPDATE user_groups SET two_step = 'required', grace_days = 7 WHERE id = $1")
+        .bind(group)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO group_members (group_id, user_id, added_at, required_since) VALUES ($1, $2, 0, 86400)").bind(group).bind(member).execute(&app.db.pool).await.unwrap();
+    let page = app.get_text("/admin").await;
+    assert!(
+        page.contains(&format!(
+            r#"<a href="/admin/users/{admin2}">Second Admin</a>"#
+        )),
+        "{page}"
+    );
+    assert!(page.contains("At their next sign-in"));
+    assert!(page.contains(&format!(r#"<a href="/admin/users/{member}">Mem Ber</a>"#)));
+    assert!(
+        page.contains("9 Jan 1970, 00:00 UTC"),
+        "one day plus seven: {page}"
+    );
     assert!(page.contains("text messages since midnight"));
 }
 

@@ -97,10 +97,9 @@ pub async fn overview(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppE
             id: owing.id,
             name: owing.name,
             email: owing.email,
-            deadline: match (owing.required_since, owing.grace_days.filter(|d| *d > 0)) {
-                (Some(since), Some(days)) => instant(since + days * 86_400),
-                _ => "At their next sign-in".to_owned(),
-            },
+            deadline: owing
+                .deadline
+                .map_or_else(|| "At their next sign-in".to_owned(), instant),
         })
         .collect();
     render(
