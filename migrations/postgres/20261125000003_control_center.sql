@@ -33,9 +33,10 @@ ALTER TABLE platform_settings ADD COLUMN open_registration BIGINT NOT NULL DEFAU
 CREATE INDEX users_name_key ON users (lower(name), id);
 CREATE INDEX users_phone ON users (phone);
 
--- The audit log filters by kind and by actor as well as by subject and time.
+-- The audit log filters by kind, by user (as actor or subject) and by time, newest first.
 CREATE INDEX audit_events_event ON audit_events (event, id);
 CREATE INDEX audit_events_actor ON audit_events (actor_user_id, id);
+CREATE INDEX audit_events_subject_id ON audit_events (subject_user_id, id);
 
 -- "SMS sent today" on the overview.
 CREATE INDEX sms_sends_at ON sms_sends (at);

@@ -51,6 +51,13 @@ pub async fn list_groups<'e>(db: impl Exec<'e>) -> Result<Vec<Group>, DbError> {
     .await
 }
 
+/// Every group's id and name, by name: for choosing one (no member counts).
+pub async fn group_names<'e>(db: impl Exec<'e>) -> Result<Vec<(i64, String)>, DbError> {
+    sqlx::query_as("SELECT id, name FROM user_groups ORDER BY name_key")
+        .fetch_all(db)
+        .await
+}
+
 pub async fn find_group<'e>(db: impl Exec<'e>, id: i64) -> Result<Option<Group>, DbError> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {GROUP_COLUMNS} FROM user_groups g WHERE g.id = $1"

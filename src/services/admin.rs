@@ -12,9 +12,9 @@ use crate::db::directory::{
     adoption_overall, enforcement_preview, list_audit, owing, recent_events_of_user, search_users,
 };
 use crate::db::groups::{
-    Group, GroupNameError, Member, add_member, delete_group, find_group, groups_of_user,
-    insert_group, list_groups, list_members, remove_member, rename_group, set_group_rule,
-    sync_required_since,
+    Group, GroupNameError, Member, add_member, delete_group, find_group, group_names,
+    groups_of_user, insert_group, list_groups, list_members, remove_member, rename_group,
+    set_group_rule, sync_required_since,
 };
 use crate::db::password_links::{consume_password_link, password_link_user, replace_password_link};
 use crate::db::platform::{load_platform_settings, save_platform_settings};
@@ -631,6 +631,11 @@ impl Services {
     /// group's members), and how many of them have no phone number.
     pub async fn enforcement_preview(&self, group: Option<i64>) -> Result<(i64, i64), DbError> {
         enforcement_preview(&self.db.pool, group).await
+    }
+
+    /// Every group's id and name, for a choice of groups.
+    pub async fn group_names(&self) -> Result<Vec<(i64, String)>, DbError> {
+        group_names(&self.db.pool).await
     }
 
     pub async fn groups(&self) -> Result<Vec<Group>, DbError> {

@@ -1014,6 +1014,24 @@ async fn the_audit_log_filters_and_downloads(app: TestApp) {
     assert!(by_user.contains("session.all_ended") && !by_user.contains("<code>sms.sent</code>"));
     let future = app.get_text("/admin/audit?from=2999-01-01").await;
     assert!(future.contains("No events match."));
+    // Filters combine: a user's events of one kind within a period.
+    let today = app.get_text("/admin/audit?user=user%40example.com&event=session.all_ended&from=1970-01-01&until=2999-12-31").await;
+    assert!(today.contains("<code>session.all_ended</code>"), "{today}");
+    let other_kind = app
+        .get_text("/admin/audit?user=user%40example.com&event=sign_in.succeeded")
+        .await;
+    assert!(other_kind.contains("No events match."), "{other_kind}");
+    let admin_signed_in = app
+        .get_text("/admin/audit?user=admin%40example.com&event=sign_in.succeeded&until=2999-12-31")
+        .await;
+    assert!(
+        admin_signed_in.contains("<code>sign_in.succeeded</code>"),
+        "{admin_signed_in}"
+    );
+    let before_all = app
+        .get_text("/admin/audit?user=admin%40example.com&until=1970-01-02")
+        .await;
+    assert!(before_all.contains("No events match."));
     for bad in [
         "from=yesterday",
         "event=DROP%20TABLE",

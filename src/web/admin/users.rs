@@ -200,13 +200,13 @@ async fn users_page(
     };
     let groups = me
         .services()
-        .groups()
+        .group_names()
         .await?
         .into_iter()
-        .map(|g| GroupChoice {
-            selected: query.group == g.id.to_string(),
-            id: g.id.to_string(),
-            name: g.name,
+        .map(|(id, name)| GroupChoice {
+            selected: query.group == id.to_string(),
+            id: id.to_string(),
+            name,
         })
         .collect();
     let status = if errors.is_empty() {
@@ -521,13 +521,13 @@ struct NewUserPage {
 async fn group_choices(me: &SignedIn, chosen: &[String]) -> Result<Vec<GroupChoice>, AppError> {
     Ok(me
         .services()
-        .groups()
+        .group_names()
         .await?
         .into_iter()
-        .map(|g| GroupChoice {
-            selected: chosen.contains(&g.id.to_string()),
-            id: g.id.to_string(),
-            name: g.name,
+        .map(|(id, name)| GroupChoice {
+            selected: chosen.contains(&id.to_string()),
+            id: id.to_string(),
+            name,
         })
         .collect())
 }
