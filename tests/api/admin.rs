@@ -1304,6 +1304,99 @@ async fn an_added_user_sets_their_password_with_a_one_time_link(app: TestApp) {
     }
 }
 
+async fn control_center_forms_refuse_garbage_without_a_5xx(app: TestApp) {
+    signed_in_admin(&app).await;
+    let user = app.create_user("user@example.com", "Bob", false).await;
+    let group = insert_group(&app, "Sales").await;
+    let long = "9".repeat(5000);
+    let garbage = [
+        "' OR '1'='1",
+        "9999999999999999999999",
+        "<script>alert(1)</script>",
+        "١٢٣٤٥٦",
+        "\u{202e}evil",
+        "-1",
+        long.as_str(),
+    ];
+    let forms: Vec<(String, Vec<&str>)> = vec![
+        (
+            "/admin/security".into(),
+            vec![
+                "two_step",
+                "require_for_admins",
+                "trusted_devices",
+                "users_choose_session",
+                "max_session_days",
+                "inactivity_minutes",
+                "reminder",
+                "open_registration",
+                "app_name",
+                "sms_countries",
+                "confirmed",
+            ],
+        ),
+        (
+            "/admin/users/new".into(),
+            vec!["name", "email", "phone", "group", "admin"],
+        ),
+        (format!("/admin/users/{user}/phone"), vec!["phone"]),
+        ("/admin/groups".into(), vec!["name"]),
+        (format!("/admin/groups/{group}/rename"), vec!["name"]),
+        (
+            format!("/admin/groups/{group}/rule"),
+            vec!["two_step", "grace_days", "confirmed"],
+        ),
+        (format!("/admin/groups/{group}/members"), vec!["email"]),
+    ];
+    for value in garbage {
+        for (action, fields) in &forms {
+            // Every field, and each field twice.
+            let mut body: Vec<(&str, &str)> = fields.iter().map(|f| (*f, value)).collect();
+            body.extend(fields.iter().map(|f| (*f, value)));
+            let response = app.submit("/admin", action, &body).await;
+            assert!(
+                !response.status().is_server_error(),
+                "{action} {value:.20}: {}",
+                response.status()
+            );
+        }
+        for query in ["q", "two_step", "group", "after"] {
+            let path = format!("/admin/users?{query}={}", urlencoding(value));
+            assert!(
+                !app.get(&path).await.status().is_server_error(),
+                "{path:.60}"
+            );
+        }
+        for query in ["user", "event", "from", "until", "before"] {
+            for page in ["/admin/audit", "/admin/audit.csv"] {
+                let path = format!("{page}?{query}={}", urlencoding(value));
+                assert!(
+                    !app.get(&path).await.status().is_server_error(),
+                    "{path:.60}"
+                );
+            }
+        }
+    }
+    // Whatever names were stored are shown as text, never as markup.
+    let groups = app.get_text("/admin/groups").await;
+    assert!(!groups.contains("<script>alert(1)</script>"), "{groups}");
+    assert_eq!(
+        app.get("/admin").await.status().as_u16(),
+        200,
+        "still signed in"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE is_admin = 1")
+            .await,
+        1
+    );
+}
+
+/// Percent-encodes a query value.
+fn urlencoding(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
 on_both_databases!(
     only_a_verified_administrator_gets_in,
     an_administrator_without_two_step_is_taken_to_set_up_first,
@@ -1321,4 +1414,5 @@ on_both_databases!(
     the_audit_log_filters_and_downloads,
     the_overview_counts_adoption_and_who_must_set_up,
     an_added_user_sets_their_password_with_a_one_time_link,
+    control_center_forms_refuse_garbage_without_a_5xx,
 );
