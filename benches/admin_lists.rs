@@ -121,7 +121,11 @@ async fn measure(client: &reqwest::Client, address: &str, size: i64) -> Vec<(Str
         ("audit: first page".to_owned(), "/admin/audit".to_owned()),
         (
             "audit: a deep page".to_owned(),
-            format!("/admin/audit?before={}", size / 50),
+            format!(
+                "/admin/audit?before={}.{}",
+                1_700_000_000 + size / 50 * 60,
+                size / 50
+            ),
         ),
         (
             "audit: by user".to_owned(),

@@ -33,10 +33,12 @@ ALTER TABLE platform_settings ADD COLUMN open_registration BIGINT NOT NULL DEFAU
 CREATE INDEX users_name_key ON users (lower(name), id);
 CREATE INDEX users_phone ON users (phone);
 
--- The audit log filters by kind, by user (as actor or subject) and by time, newest first.
-CREATE INDEX audit_events_event ON audit_events (event, id);
-CREATE INDEX audit_events_actor ON audit_events (actor_user_id, id);
-CREATE INDEX audit_events_subject_id ON audit_events (subject_user_id, id);
+-- The audit log lists newest first by (at, id), whole or by kind, by user (as actor or
+-- subject) and by period: an index in that order for each.
+CREATE INDEX audit_events_at_id ON audit_events (at, id);
+CREATE INDEX audit_events_event ON audit_events (event, at, id);
+CREATE INDEX audit_events_actor ON audit_events (actor_user_id, at, id);
+CREATE INDEX audit_events_subject_at_id ON audit_events (subject_user_id, at, id);
 
 -- "SMS sent today" on the overview.
 CREATE INDEX sms_sends_at ON sms_sends (at);

@@ -301,21 +301,57 @@ pub struct AuditFilter {
     pub until: Option<i64>,
 }
 
-/// Up to `limit` events older than `before` (by id; newest first) matching `filter`.
+/// Where a page of the audit log starts: after the event at `at` with `id` (newest first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AuditCursor {
+    pub at: i64,
+    pub id: i64,
+}
+
+impl AuditCursor {
+    /// Before every event.
+    pub const START: Self = Self {
+        at: i64::MAX,
+        id: i64::MAX,
+    };
+
+    /// "1764062400.12345" as written in a next-page link.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (at, id) = text.split_once('.')?;
+        Some(Self {
+            at: at.parse().ok()?,
+            id: id.parse().ok()?,
+        })
+    }
+
+    pub fn after(entry: &AuditEntry) -> Self {
+        Self {
+            at: entry.at,
+            id: entry.id,
+        }
+    }
+}
+
+impl std::fmt::Display for AuditCursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.at, self.id)
+    }
+}
+
+/// Up to `limit` events after `cursor`, newest first (by time, then id), matching `filter`.
 ///
-/// Only the filters given go into the statement, so each can use its index: the kind
-/// `(event, id)`; a user `(actor_user_id, id)` and `(subject_user_id, id)`, as two
-/// index-ordered branches whose ids are merged; a period narrows the ids to those between
-/// the first event at or after its start and the last before its end (`at` index), still
-/// checking `at` itself, so events stored out of time order are neither lost nor added.
+/// Only the filters given go into the statement, and each has an index in that order:
+/// `(at, id)`; the kind `(event, at, id)`; a user `(actor_user_id, at, id)` and
+/// `(subject_user_id, at, id)`, read as two branches whose ids are merged; a period is a
+/// range of the same indexes. So a page costs the same at the millionth event.
 pub async fn list_audit<'e>(
     db: impl Exec<'e>,
     filter: &AuditFilter,
-    before: i64,
+    cursor: AuditCursor,
     limit: i64,
 ) -> Result<Vec<AuditEntry>, DbError> {
-    // $1 before, $2 limit, then the filters' values in this order.
-    let mut next = 3;
+    // $1, $2 the cursor, $3 the limit, then the filters' values in this order.
+    let mut next = 4;
     let mut placeholder = |present: bool| {
         present.then(|| {
             let n = next;
@@ -329,30 +365,24 @@ pub async fn list_audit<'e>(
     let user = placeholder(filter.user.is_some());
     // The conditions on the events of table alias `t`.
     let conditions = |t: &str| {
-        let mut all = vec![format!("{t}.id < $1")];
+        let mut all = vec![format!("({t}.at, {t}.id) < ($1, $2)")];
         if let Some(event) = &event {
             all.push(format!("{t}.event = {event}"));
         }
         if let Some(from) = &from {
             all.push(format!("{t}.at >= {from}"));
-            all.push(format!(
-                "{t}.id >= (SELECT MIN(first.id) FROM audit_events first WHERE first.at >= {from})"
-            ));
         }
         if let Some(until) = &until {
             all.push(format!("{t}.at < {until}"));
-            all.push(format!(
-                "{t}.id <= (SELECT MAX(last.id) FROM audit_events last WHERE last.at < {until})"
-            ));
         }
         all.join(" AND ")
     };
     let matching = match &user {
         Some(user) => format!(
             "a.id IN (SELECT id FROM (SELECT e.id FROM audit_events e WHERE e.actor_user_id = {user} AND {} \
-             ORDER BY e.id DESC LIMIT $2) AS by_actor \
+             ORDER BY e.at DESC, e.id DESC LIMIT $3) AS by_actor \
              UNION SELECT id FROM (SELECT e.id FROM audit_events e WHERE e.subject_user_id = {user} AND {} \
-             ORDER BY e.id DESC LIMIT $2) AS by_subject)",
+             ORDER BY e.at DESC, e.id DESC LIMIT $3) AS by_subject)",
             conditions("e"),
             conditions("e")
         ),
@@ -363,11 +393,12 @@ pub async fn list_audit<'e>(
          FROM audit_events a \
          LEFT JOIN users actor ON actor.id = a.actor_user_id \
          LEFT JOIN users subject ON subject.id = a.subject_user_id \
-         WHERE {matching} ORDER BY a.id DESC LIMIT $2"
+         WHERE {matching} ORDER BY a.at DESC, a.id DESC LIMIT $3"
     );
     // Only numbered placeholders are put into the text; every value is bound.
     let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(before)
+        .bind(cursor.at)
+        .bind(cursor.id)
         .bind(limit);
     if let Some(event) = &filter.event {
         query = query.bind(event.clone());
@@ -396,7 +427,7 @@ pub async fn recent_events_of_user<'e>(
             user: Some(user_id),
             ..AuditFilter::default()
         },
-        i64::MAX,
+        AuditCursor::START,
         limit,
     )
     .await

@@ -8,7 +8,7 @@ use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::challenges::sms_sent_since;
 use crate::db::devices::remove_all_devices;
 use crate::db::directory::{
-    Adoption, AuditEntry, AuditFilter, Owing, UserFilter, UserRow, adoption_by_group,
+    Adoption, AuditCursor, AuditEntry, AuditFilter, Owing, UserFilter, UserRow, adoption_by_group,
     adoption_overall, enforcement_preview, list_audit, owing, recent_events_of_user, search_users,
 };
 use crate::db::groups::{
@@ -597,7 +597,7 @@ impl Services {
             )
             .await?,
             sms_today: sms_sent_since(&mut *conn, now - now.rem_euclid(86_400)).await?,
-            events: list_audit(&mut *conn, &AuditFilter::default(), i64::MAX, 10).await?,
+            events: list_audit(&mut *conn, &AuditFilter::default(), AuditCursor::START, 10).await?,
         })
     }
 
@@ -614,14 +614,14 @@ impl Services {
         Ok((rows, more))
     }
 
-    /// Events matching `filter` before `before`: a page, and whether more follow.
+    /// Events matching `filter` after `cursor`: a page, and whether more follow.
     pub async fn audit_page(
         &self,
         filter: &AuditFilter,
-        before: i64,
+        cursor: AuditCursor,
         per_page: i64,
     ) -> Result<(Vec<AuditEntry>, bool), DbError> {
-        let mut rows = list_audit(&self.db.pool, filter, before, per_page + 1).await?;
+        let mut rows = list_audit(&self.db.pool, filter, cursor, per_page + 1).await?;
         let more = rows.len() > usize::try_from(per_page).unwrap_or(0);
         rows.truncate(usize::try_from(per_page).unwrap_or(0));
         Ok((rows, more))

@@ -5,6 +5,7 @@
 //! loudly and pass, unless TWOSTEP_REQUIRE_BROWSER is set (as `.ci/run` does).
 
 mod accessibility;
+mod admin;
 #[path = "../api/standins.rs"]
 #[allow(dead_code)]
 mod standins;

@@ -8,7 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{Section, sections};
-use crate::db::directory::{AuditEntry, AuditFilter};
+use crate::db::directory::{AuditCursor, AuditEntry, AuditFilter};
 use crate::web::account::devices::{When, when};
 use crate::web::errors::AppError;
 use crate::web::layout::Layout;
@@ -59,7 +59,9 @@ pub struct AuditQuery {
     /// YYYY-MM-DD, to the end of that day (UTC).
     #[serde(default)]
     until: String,
-    before: Option<i64>,
+    /// The last event of the page before ("at.id").
+    #[serde(default)]
+    before: String,
 }
 
 /// "2026-11-25" as the Unix time of that day's start (UTC).
@@ -113,6 +115,16 @@ async fn filter_of(me: &SignedIn, query: &AuditQuery) -> Result<AuditFilter, Str
     })
 }
 
+/// Where the page starts: the top, or after the event the link names.
+fn cursor_of(query: &AuditQuery) -> Result<AuditCursor, String> {
+    match query.before.trim() {
+        "" => Ok(AuditCursor::START),
+        text => AuditCursor::parse(text).ok_or_else(|| {
+            "The page link is malformed. Start again from the first page.".to_owned()
+        }),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/audit.html")]
 struct AuditPage {
@@ -131,7 +143,7 @@ struct AuditPage {
     csv: String,
 }
 
-fn query_string(query: &AuditQuery, before: Option<i64>) -> String {
+fn query_string(query: &AuditQuery, before: Option<AuditCursor>) -> String {
     let mut out = url::form_urlencoded::Serializer::new(String::new());
     for (name, value) in [
         ("user", &query.user),
@@ -155,16 +167,17 @@ async fn audit_page(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let (events, next, error) = match filter_of(&me, &query).await {
-        Ok(filter) => {
-            let (rows, more) = me
-                .services()
-                .audit_page(&filter, query.before.unwrap_or(i64::MAX), PER_PAGE)
-                .await?;
+    let filter = match cursor_of(&query) {
+        Ok(cursor) => filter_of(&me, &query).await.map(|filter| (filter, cursor)),
+        Err(error) => Err(error),
+    };
+    let (events, next, error) = match filter {
+        Ok((filter, cursor)) => {
+            let (rows, more) = me.services().audit_page(&filter, cursor, PER_PAGE).await?;
             let next = rows
                 .last()
                 .filter(|_| more)
-                .map(|last| query_string(&query, Some(last.id)));
+                .map(|last| query_string(&query, Some(AuditCursor::after(last))));
             (rows.into_iter().map(EventRow::from).collect(), next, None)
         }
         Err(error) => (Vec::new(), None, Some(error)),
@@ -207,7 +220,11 @@ async fn audit_csv(me: SignedIn, query: web::Query<AuditQuery>) -> Result<HttpRe
     let filter = filter_of(&me, &query).await.map_err(AppError::BadRequest)?;
     let (rows, _) = me
         .services()
-        .audit_page(&filter, query.before.unwrap_or(i64::MAX), CSV_LIMIT)
+        .audit_page(
+            &filter,
+            cursor_of(&query).map_err(AppError::BadRequest)?,
+            CSV_LIMIT,
+        )
         .await?;
     let mut body = String::from("time,event,actor,subject,ip_address,detail\r\n");
     for entry in rows {

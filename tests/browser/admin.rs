@@ -1,0 +1,496 @@
+//! The control center (`/admin`) in the browser: an administrator resets a user's 2-step
+//! verification, makes a group require it, and turns on the reminder; each page and state
+//! the journeys reach is checked for accessibility, and so are the refusals and the pages a
+//! user meets because of what the administrator did.
+
+use fantoccini::{Client, Locator};
+use secrecy::SecretString;
+use twostep::db::Db;
+use twostep::db::users::{NewUser, insert_user};
+use twostep::domain::password::Passwords;
+
+use super::accessibility::{check_keyboard_focus, check_page};
+use super::standins::StandIn;
+use super::{
+    PASSWORD, browser, choose, enter_code, expect_summary, expect_text, fill, follow, portal,
+    press, sign_in, sign_out, text_of, tick, unix_now,
+};
+
+const ADMIN_NAME: &str = "Ada Admin";
+const ADMIN_EMAIL: &str = "admin@example.com";
+const ADMIN_PHONE: &str = "+46709990000";
+
+/// The database of the portal that `portal()` started in `dir`, opened beside it as the
+/// command line would open it.
+fn database(dir: &tempfile::TempDir) -> Db {
+    Db::connect(&format!(
+        "sqlite://{}",
+        dir.path().join("twostep.db").display()
+    ))
+    .unwrap()
+}
+
+/// Adds an account with the journeys' password, straight in the database; returns its id.
+async fn add_account(db: &Db, name: &str, email: &str, admin: bool) -> i64 {
+    let hash = Passwords::shared()
+        .unwrap()
+        .hash(SecretString::from(PASSWORD))
+        .await
+        .unwrap();
+    let user = NewUser {
+        email,
+        name,
+        password_hash: Some(&hash),
+        phone: None,
+        is_admin: admin,
+    };
+    insert_user(&db.pool, &user, i64::try_from(unix_now()).unwrap())
+        .await
+        .unwrap()
+}
+
+/// Turns SMS 2-step verification on for user `id`, to `phone` (E.164), straight in the
+/// database.
+async fn turn_on_sms(db: &Db, id: i64, phone: &str) {
+    sqlx::query(
+        "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2",
+    )
+    .bind(phone)
+    .bind(id)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+}
+
+/// The administrator every journey uses: SMS 2-step verification on, as administrators
+/// must have it.
+async fn add_administrator(db: &Db) {
+    let id = add_account(db, ADMIN_NAME, ADMIN_EMAIL, true).await;
+    turn_on_sms(db, id, ADMIN_PHONE).await;
+}
+
+/// Signs the administrator in with the password and the code texted to them; lands Home.
+async fn sign_in_as_administrator(client: &Client, address: &str, sms: &StandIn) {
+    client.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(client, ADMIN_EMAIL).await;
+    expect_text(client, "Enter your verification code").await;
+    enter_code(client, &sms.last_code_to(ADMIN_PHONE)).await;
+    expect_text(client, &format!("Hello, {ADMIN_NAME}")).await;
+}
+
+/// Whether the page the browser shows has `text` anywhere in its body now.
+async fn page_shows(client: &Client, text: &str) -> bool {
+    let body = client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    body.contains(text)
+}
+
+/// Waits (up to 10 s) for the page, once loaded after a click, to no longer show `text`.
+async fn expect_no_text(client: &Client, text: &str) {
+    for _ in 0..100 {
+        if !page_shows(client, text).await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{text:?} is still on the page");
+}
+
+/// The path the browser is at.
+async fn path_of(client: &Client) -> String {
+    client.current_url().await.unwrap().path().to_owned()
+}
+
+/// An administrator finds a user who has SMS on, resets their 2-step verification after a
+/// question naming them, and the user then signs in with the password alone. On the way:
+/// the overview, the users list and a search that finds nobody, Add user refused and done
+/// (its one-time link opened in another browser), and the 403 a user gets at /admin.
+#[tokio::test(flavor = "multi_thread")]
+async fn reset_a_users_two_step_verification() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let db = database(&dir);
+    add_administrator(&db).await;
+    let grace = add_account(&db, "Grace Hopper", "grace@example.com", false).await;
+    turn_on_sms(&db, grace, "+46701234567").await;
+
+    sign_in_as_administrator(&client, &address, &sms).await;
+    follow(&client, "Control center").await;
+    expect_text(&client, "2-step verification in use").await;
+    assert_eq!(client.title().await.unwrap(), "Control center · Twostep");
+    check_page(&client, "control center overview").await;
+
+    follow(&client, "Users").await;
+    expect_text(&client, "Search users").await;
+    expect_text(&client, "grace@example.com").await;
+    check_page(&client, "control center users").await;
+    fill(&client, "Search users", "nobody-by-this-name").await;
+    press(&client, "Search").await;
+    expect_text(&client, "No users match.").await;
+    check_page(&client, "control center users, a search with no match").await;
+    fill(&client, "Search users", "grace").await;
+    press(&client, "Search").await;
+    expect_text(&client, "grace@example.com").await;
+    // The search shows only the user it matches.
+    expect_no_text(&client, ADMIN_EMAIL).await;
+    follow(&client, "Grace Hopper").await;
+    expect_text(&client, "Account actions").await;
+    expect_summary(&client, "2-step verification", "Text message (SMS)").await;
+    check_page(&client, "control center, a user's page").await;
+    check_keyboard_focus(&client, "control center, a user's page").await;
+
+    follow(&client, "Reset 2-step verification").await;
+    expect_text(&client, "Reset 2-step verification for Grace Hopper?").await;
+    check_page(
+        &client,
+        "control center, reset 2-step verification, the question",
+    )
+    .await;
+    press(&client, "Reset 2-step verification").await;
+    expect_text(&client, "2-step verification was reset.").await;
+    expect_summary(&client, "2-step verification", "Off").await;
+    assert_eq!(path_of(&client).await, format!("/admin/users/{grace}"));
+    check_page(
+        &client,
+        "control center, a user's page, 2-step verification reset",
+    )
+    .await;
+
+    // Add user: refused when empty, then done, with a one-time link to hand over.
+    follow(&client, "Users").await;
+    expect_text(&client, "Search users").await;
+    follow(&client, "Add user").await;
+    expect_text(&client, "The user gets no password").await;
+    check_page(&client, "control center, add user").await;
+    press(&client, "Add user").await;
+    expect_text(&client, "There is a problem").await;
+    assert!(client.title().await.unwrap().starts_with("Error: Add user"));
+    check_page(&client, "control center, add user, refused").await;
+    fill(&client, "Name", "Mary Jackson").await;
+    fill(&client, "Email", "mary@example.com").await;
+    press(&client, "Add user").await;
+    expect_text(&client, "Give this link to Mary Jackson.").await;
+    check_page(&client, "control center, user added with a one-time link").await;
+    let link = url::Url::parse(&text_of(&client, "password-link").await).unwrap();
+    assert_eq!(link.path(), "/password/set");
+    let token = link
+        .query_pairs()
+        .find(|(key, _)| key == "token")
+        .map(|(_, value)| value.into_owned())
+        .expect("the link carries its token");
+
+    // Another browser: Mary opens her link; then Grace signs in with her password alone.
+    let Some((other, _other_driver)) = browser().await else {
+        return;
+    };
+    other
+        .goto(&format!("{address}/password/set?token={token}"))
+        .await
+        .unwrap();
+    expect_text(&other, "Choose the password for mary@example.com").await;
+    check_page(&other, "set your password, from the administrator's link").await;
+    fill(&other, "New password", PASSWORD).await;
+    press(&other, "Set password").await;
+    expect_text(&other, "Your password is set. Sign in with it.").await;
+
+    let texts_to_grace = sms.count_to("+46701234567");
+    sign_in(&other, "grace@example.com").await;
+    expect_text(&other, "Hello, Grace Hopper").await;
+    assert_eq!(
+        sms.count_to("+46701234567"),
+        texts_to_grace,
+        "no code was texted: the password alone signed in"
+    );
+    other.goto(&format!("{address}/admin")).await.unwrap();
+    expect_text(&other, "The control center is for administrators.").await;
+    check_page(&other, "control center, not an administrator").await;
+    assert!(
+        other
+            .find(Locator::XPath("//a[normalize-space()='Control center']"))
+            .await
+            .is_err(),
+        "the header offers no control center to a user"
+    );
+    other.close().await.unwrap();
+    client.close().await.unwrap();
+}
+
+/// Creates a group named `name` from the groups page and lands on the group's page.
+async fn create_group(client: &Client, name: &str) {
+    fill(client, "Group name", name).await;
+    press(client, "Create group").await;
+    expect_text(client, "The group was created.").await;
+}
+
+/// On a group's page: adds the member with `email`.
+async fn add_member(client: &Client, email: &str) {
+    fill(client, "Add a member (email)", email).await;
+    press(client, "Add member").await;
+    expect_text(client, "The member was added.").await;
+    expect_text(client, email).await;
+}
+
+/// On a group's page: makes 2-step verification Required of its members, with `grace_days`
+/// ("" for none), through the preview that says whom it concerns (`preview` is part of it).
+async fn require_of_members(client: &Client, grace_days: &str, preview: &str, state: &str) {
+    choose(client, "Required").await;
+    fill(client, "Grace period (days)", grace_days).await;
+    press(client, "Save").await;
+    expect_text(client, preview).await;
+    check_page(client, state).await;
+    press(client, "Save and require 2-step verification").await;
+    expect_text(client, "The rule for members was saved.").await;
+}
+
+/// A group set to Required sends its member to set-up at their next sign-in, from every
+/// page; a group with a grace period lets its member set up later, with the days left.
+/// On the way: the groups page empty, refused and listing groups, a group's page, its
+/// Required preview, and the overview listing who must still set up.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_group_set_to_required_sends_its_member_to_set_up() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let db = database(&dir);
+    add_administrator(&db).await;
+    add_account(&db, "Mae Jemison", "mae@example.com", false).await;
+    add_account(&db, "Dorothy Vaughan", "dorothy@example.com", false).await;
+
+    sign_in_as_administrator(&client, &address, &sms).await;
+    follow(&client, "Control center").await;
+    expect_text(&client, "2-step verification in use").await;
+    follow(&client, "Groups").await;
+    expect_text(&client, "No groups yet.").await;
+    check_page(&client, "control center groups, none yet").await;
+    press(&client, "Create group").await;
+    expect_text(&client, "Enter a name for the group.").await;
+    assert!(client.title().await.unwrap().starts_with("Error: Groups"));
+    check_page(&client, "control center groups, create refused").await;
+
+    create_group(&client, "Engineering").await;
+    check_page(&client, "control center, a group just created").await;
+    add_member(&client, "mae@example.com").await;
+    check_page(&client, "control center, a group with a member").await;
+    require_of_members(
+        &client,
+        "",
+        "must set it up at their next sign-in",
+        "control center, a group, the Required preview",
+    )
+    .await;
+    check_page(&client, "control center, a group, rule saved").await;
+
+    follow(&client, "Back to groups").await;
+    expect_text(&client, "Create a group").await;
+    create_group(&client, "Sales").await;
+    add_member(&client, "dorothy@example.com").await;
+    require_of_members(
+        &client,
+        "5",
+        "must set it up within the grace period",
+        "control center, a group, the Required preview with a grace period",
+    )
+    .await;
+    follow(&client, "Back to groups").await;
+    expect_text(&client, "Required (grace period 5 days)").await;
+    check_page(&client, "control center groups, two groups").await;
+    follow(&client, "Overview").await;
+    expect_text(&client, "Users who must still set up").await;
+    expect_text(&client, "mae@example.com").await;
+    expect_text(&client, "dorothy@example.com").await;
+    check_page(
+        &client,
+        "control center overview, users who must still set up",
+    )
+    .await;
+
+    // The members sign in, in another browser.
+    let Some((member, _member_driver)) = browser().await else {
+        return;
+    };
+    member.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(&member, "mae@example.com").await;
+    expect_text(&member, "Choose how to get your codes").await;
+    expect_text(
+        &member,
+        "2-step verification is required for your account. Set it up to continue.",
+    )
+    .await;
+    assert!(
+        !page_shows(&member, "Set up later").await,
+        "no grace period, no later"
+    );
+    check_page(&member, "forced set-up, required now").await;
+    for elsewhere in ["/", "/account/password", "/account/security"] {
+        member.goto(&format!("{address}{elsewhere}")).await.unwrap();
+        expect_text(
+            &member,
+            "2-step verification is required for your account. Set it up to continue.",
+        )
+        .await;
+        assert_eq!(
+            path_of(&member).await,
+            "/account/security/two-step",
+            "{elsewhere} led back to set-up"
+        );
+    }
+    sign_out(&member).await;
+
+    sign_in(&member, "dorothy@example.com").await;
+    expect_text(&member, "Choose how to get your codes").await;
+    expect_text(
+        &member,
+        "2-step verification is required for your account. Set it up now, or later within the time left.",
+    )
+    .await;
+    check_page(&member, "forced set-up, with set up later").await;
+    press(&member, "Set up later (5 days left)").await;
+    expect_text(&member, "Hello, Dorothy Vaughan").await;
+    assert_eq!(path_of(&member).await, "/");
+    member.close().await.unwrap();
+    client.close().await.unwrap();
+}
+
+/// The administrator turns on the reminder (the page lists what changed); a user without
+/// 2-step verification then meets the dialog Home and puts it away with "Not now", a
+/// plain form: the page runs no script. On the way: the security settings refused, their
+/// Required-for-everyone preview, and the audit log, plain and with a date it refuses.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reminder_dialog_and_not_now() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let db = database(&dir);
+    add_administrator(&db).await;
+    add_account(&db, "Katherine Johnson", "katherine@example.com", false).await;
+
+    sign_in_as_administrator(&client, &address, &sms).await;
+    assert!(
+        !page_shows(&client, "now supports 2-step verification").await,
+        "no reminder until it is turned on, nor for those who use 2-step verification"
+    );
+    follow(&client, "Control center").await;
+    expect_text(&client, "2-step verification in use").await;
+    follow(&client, "Security settings").await;
+    expect_text(&client, "Show a reminder to users who have not turned on").await;
+    check_page(&client, "control center security settings").await;
+    check_keyboard_focus(&client, "control center security settings").await;
+
+    // Refused: an empty app name.
+    fill(&client, "App name", "").await;
+    press(&client, "Save").await;
+    expect_text(&client, "Enter the app name.").await;
+    assert!(
+        client
+            .title()
+            .await
+            .unwrap()
+            .starts_with("Error: Security settings")
+    );
+    check_page(&client, "control center security settings, empty app name").await;
+
+    // Required for everyone is asked first, with whom it concerns; cancelled here.
+    fill(&client, "App name", "Twostep").await;
+    choose(&client, "Required for everyone").await;
+    press(&client, "Save").await;
+    expect_text(
+        &client,
+        "Requiring 2-step verification for everyone means 1 user must set it up",
+    )
+    .await;
+    check_page(
+        &client,
+        "control center security settings, the Required preview",
+    )
+    .await;
+    follow(&client, "Cancel").await;
+    expect_text(&client, "Show a reminder to users who have not turned on").await;
+    expect_no_text(&client, "Requiring 2-step verification for everyone").await;
+
+    tick(&client, "reminder").await;
+    press(&client, "Save").await;
+    expect_text(&client, "Saved.").await;
+    expect_text(
+        &client,
+        "Show a reminder to users who have not turned on 2-step verification: Off → On",
+    )
+    .await;
+    let saved = client
+        .find(Locator::Css(".notice"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        saved.lines().filter(|line| line.contains('→')).count(),
+        1,
+        "one change listed: {saved}"
+    );
+    check_page(&client, "control center security settings, saved").await;
+
+    follow(&client, "Audit log").await;
+    expect_text(&client, "platform.settings_changed").await;
+    check_page(&client, "control center audit log").await;
+    client
+        .goto(&format!("{address}/admin/audit?from=yesterday"))
+        .await
+        .unwrap();
+    expect_text(&client, "There is a problem").await;
+    assert!(
+        client
+            .title()
+            .await
+            .unwrap()
+            .starts_with("Error: Audit log")
+    );
+    check_page(&client, "control center audit log, a date it cannot read").await;
+
+    // The user, in another browser.
+    let Some((user, _user_driver)) = browser().await else {
+        return;
+    };
+    user.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(&user, "katherine@example.com").await;
+    expect_text(
+        &user,
+        "Twostep now supports 2-step verification. This offers better security by also requiring you to log in using a code sent by SMS to your phone, in addition to your password.",
+    )
+    .await;
+    expect_text(&user, "Hello, Katherine Johnson").await;
+    user.find(Locator::XPath(
+        "//dialog[@open]//a[normalize-space()='Turn on now']",
+    ))
+    .await
+    .expect("the dialog offers Turn on now");
+    user.find(Locator::XPath(
+        "//dialog[@open]//form//button[normalize-space()='Not now']",
+    ))
+    .await
+    .expect("Not now is the dialog's own form");
+    let scripts = user
+        .execute("return document.scripts.length;", Vec::new())
+        .await
+        .unwrap();
+    assert_eq!(scripts, serde_json::json!(0), "the page runs no script");
+    check_page(&user, "home page, the 2-step verification reminder").await;
+    press(&user, "Not now").await;
+    expect_no_text(&user, "now supports 2-step verification").await;
+    expect_text(&user, "You are signed in to Twostep.").await;
+    assert!(user.find(Locator::Css("dialog")).await.is_err(), "hidden");
+    // It stays away for the rest of the session.
+    user.goto(&format!("{address}/")).await.unwrap();
+    expect_text(&user, "Hello, Katherine Johnson").await;
+    assert!(!page_shows(&user, "now supports 2-step verification").await);
+    user.close().await.unwrap();
+    client.close().await.unwrap();
+}
