@@ -16,7 +16,7 @@ use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::password::check_new_password;
 use crate::domain::phone::normalise_phone;
 use crate::services::account::{CreateError, NewAccount};
-use crate::services::admin::{Actor, Refusal};
+use crate::services::admin::{AccountChange, Actor, Refusal};
 use crate::startup::{Application, start_services};
 
 #[derive(Parser)]
@@ -81,15 +81,6 @@ enum UserCommand {
     },
 }
 
-/// What a user command does to the account it names.
-#[derive(Clone, Copy)]
-enum AccountChange {
-    ResetTwoStep,
-    Disable,
-    Enable,
-    MakeAdmin,
-}
-
 /// Applies `change` to the account with `email`, from the command line (audited so), and
 /// says what was done.
 async fn change_account(
@@ -103,27 +94,9 @@ async fn change_account(
     };
     let origin = Origin::default();
     let actor = Actor::CommandLine;
-    let outcome = match change {
-        AccountChange::ResetTwoStep => services
-            .reset_two_step(actor, user.id, &origin)
-            .await?
-            .map(|_| ()),
-        AccountChange::Disable => {
-            services
-                .set_account_disabled(actor, user.id, true, &origin)
-                .await?
-        }
-        AccountChange::Enable => {
-            services
-                .set_account_disabled(actor, user.id, false, &origin)
-                .await?
-        }
-        AccountChange::MakeAdmin => {
-            services
-                .set_administrator(actor, user.id, true, &origin)
-                .await?
-        }
-    };
+    let outcome = services
+        .change_account(actor, user.id, change, &origin)
+        .await?;
     let done = match outcome {
         Ok(()) => match change {
             AccountChange::ResetTwoStep => format!(
@@ -133,6 +106,9 @@ async fn change_account(
             AccountChange::Disable => format!("{} is disabled; every session ended.", user.email),
             AccountChange::Enable => format!("{} is enabled.", user.email),
             AccountChange::MakeAdmin => format!("{} is an administrator.", user.email),
+            AccountChange::SignOutEverywhere | AccountChange::RemoveAdmin => {
+                format!("{}: done.", user.email)
+            }
         },
         Err(Refusal::LastAdmin) => bail!(
             "{} is the last administrator: make someone else an administrator first",

@@ -51,6 +51,17 @@ impl Actor<'_> {
     }
 }
 
+/// What an administrator (or the command line) does to one account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountChange {
+    ResetTwoStep,
+    SignOutEverywhere,
+    Disable,
+    Enable,
+    MakeAdmin,
+    RemoveAdmin,
+}
+
 /// Why an administrative change was not made.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Refusal {
@@ -288,63 +299,64 @@ impl Services {
         Ok(Ok(ended))
     }
 
-    /// Disables (ending every session) or enables an account. The last enabled
-    /// administrator is never disabled. Administrators take turns (a lock), so two
-    /// disabling each other cannot both succeed.
-    pub async fn set_account_disabled(
+    /// Makes `change` to a user's account. Disabling ends every session. The last enabled
+    /// administrator is never disabled nor loses the role; administrators take turns (a
+    /// lock), so two removing each other at once cannot both succeed.
+    pub async fn change_account(
         &self,
         actor: Actor<'_>,
         user_id: i64,
-        disabled: bool,
+        change: AccountChange,
         origin: &Origin,
     ) -> Result<Result<(), Refusal>, DbError> {
+        let (flag_is_admin, on) = match change {
+            AccountChange::ResetTwoStep => {
+                return Ok(self
+                    .reset_two_step(actor, user_id, origin)
+                    .await?
+                    .map(|_| ()));
+            }
+            AccountChange::SignOutEverywhere => {
+                return Ok(self
+                    .sign_out_everywhere(actor, user_id, origin)
+                    .await?
+                    .map(|_| ()));
+            }
+            AccountChange::Disable => (false, true),
+            AccountChange::Enable => (false, false),
+            AccountChange::MakeAdmin => (true, true),
+            AccountChange::RemoveAdmin => (true, false),
+        };
         let now = self.clock.now();
         let mut tx = self.db.begin_exclusive(&["administrators"]).await?;
         let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        if user.is_disabled() == disabled {
+        let current = if flag_is_admin {
+            user.is_admin()
+        } else {
+            user.is_disabled()
+        };
+        if current == on {
             return Ok(Ok(()));
         }
-        if disabled && user.is_admin() && count_active_admins(&mut *tx).await? <= 1 {
+        let an_admin_goes = user.is_admin() && !user.is_disabled();
+        if an_admin_goes && on != flag_is_admin && count_active_admins(&mut *tx).await? <= 1 {
             return Ok(Err(Refusal::LastAdmin));
         }
-        set_disabled(&mut *tx, user.id, disabled, now).await?;
-        let kind = if disabled {
+        if flag_is_admin {
+            set_admin(&mut *tx, user.id, on, now).await?;
+        } else {
+            set_disabled(&mut *tx, user.id, on, now).await?;
+        }
+        if change == AccountChange::Disable {
             delete_sessions_of_user(&mut *tx, user.id).await?;
-            EventKind::AccountDisabled
-        } else {
-            EventKind::AccountEnabled
-        };
-        self.admin_event(&mut tx, kind, actor, Some(user.id), origin, None);
-        tx.commit().await?;
-        Ok(Ok(()))
-    }
-
-    /// Makes a user an administrator or takes the role away (never from the last one).
-    pub async fn set_administrator(
-        &self,
-        actor: Actor<'_>,
-        user_id: i64,
-        admin: bool,
-        origin: &Origin,
-    ) -> Result<Result<(), Refusal>, DbError> {
-        let now = self.clock.now();
-        let mut tx = self.db.begin_exclusive(&["administrators"]).await?;
-        let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
-            return Ok(Err(Refusal::NotFound));
-        };
-        if user.is_admin() == admin {
-            return Ok(Ok(()));
         }
-        if !admin && !user.is_disabled() && count_active_admins(&mut *tx).await? <= 1 {
-            return Ok(Err(Refusal::LastAdmin));
-        }
-        set_admin(&mut *tx, user.id, admin, now).await?;
-        let kind = if admin {
-            EventKind::AdminGranted
-        } else {
-            EventKind::AdminRevoked
+        let kind = match change {
+            AccountChange::Disable => EventKind::AccountDisabled,
+            AccountChange::Enable => EventKind::AccountEnabled,
+            AccountChange::MakeAdmin => EventKind::AdminGranted,
+            _ => EventKind::AdminRevoked,
         };
         self.admin_event(&mut tx, kind, actor, Some(user.id), origin, None);
         tx.commit().await?;

@@ -15,7 +15,7 @@ use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::phone::format_international;
 use crate::domain::phone::normalise_sms_phone;
 use crate::domain::policy::Requirement;
-use crate::services::admin::{Actor, AddUser, PASSWORD_LINK_SECS, Refusal};
+use crate::services::admin::{AccountChange, Actor, AddUser, PASSWORD_LINK_SECS, Refusal};
 use crate::web::account::devices::{DeviceRow, SessionRow};
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
@@ -38,13 +38,31 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource("/users/{id}/reset")
                 .route(web::get().to(reset_form))
-                .route(web::post().to(reset)),
+                .route(
+                    web::post()
+                        .to(|me, id: web::Path<i64>| change(me, *id, AccountChange::ResetTwoStep)),
+                ),
         )
-        .service(web::resource("/users/{id}/sign-out").route(web::post().to(sign_out_everywhere)))
-        .service(web::resource("/users/{id}/disable").route(web::post().to(disable)))
-        .service(web::resource("/users/{id}/enable").route(web::post().to(enable)))
-        .service(web::resource("/users/{id}/make-admin").route(web::post().to(make_admin)))
-        .service(web::resource("/users/{id}/remove-admin").route(web::post().to(remove_admin)))
+        .service(
+            web::resource("/users/{id}/sign-out")
+                .route(web::post().to(|me, id: web::Path<i64>| {
+                    change(me, *id, AccountChange::SignOutEverywhere)
+                })),
+        )
+        .service(web::resource("/users/{id}/disable").route(
+            web::post().to(|me, id: web::Path<i64>| change(me, *id, AccountChange::Disable)),
+        ))
+        .service(
+            web::resource("/users/{id}/enable").route(
+                web::post().to(|me, id: web::Path<i64>| change(me, *id, AccountChange::Enable)),
+            ),
+        )
+        .service(web::resource("/users/{id}/make-admin").route(
+            web::post().to(|me, id: web::Path<i64>| change(me, *id, AccountChange::MakeAdmin)),
+        ))
+        .service(web::resource("/users/{id}/remove-admin").route(
+            web::post().to(|me, id: web::Path<i64>| change(me, *id, AccountChange::RemoveAdmin)),
+        ))
         .service(web::resource("/users/{id}/phone").route(web::post().to(set_phone)));
 }
 
@@ -360,10 +378,6 @@ async fn user_page(
     .await
 }
 
-fn back_to(id: i64, done: &str) -> HttpResponse {
-    see_other(&format!("/admin/users/{id}?done={done}"))
-}
-
 /// "Reset 2-step verification?", naming the user and what goes.
 async fn reset_form(
     me: SignedIn,
@@ -422,59 +436,21 @@ async fn reset_form(
     .respond()
 }
 
-#[tracing::instrument(name = "Reset a user's 2-step verification", skip_all)]
-async fn reset(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+/// Makes `change` to the account in the path, then shows the user's page with `done`.
+async fn change(me: SignedIn, id: i64, change: AccountChange) -> Result<HttpResponse, AppError> {
     me.services()
-        .reset_two_step(Actor::Admin(&me.user), id, &me.origin)
+        .change_account(Actor::Admin(&me.user), id, change, &me.origin)
         .await?
         .map_err(refused)?;
-    Ok(back_to(id, "reset"))
-}
-
-async fn sign_out_everywhere(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    me.services()
-        .sign_out_everywhere(Actor::Admin(&me.user), id, &me.origin)
-        .await?
-        .map_err(refused)?;
-    Ok(back_to(id, "signed-out"))
-}
-
-async fn disable(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    me.services()
-        .set_account_disabled(Actor::Admin(&me.user), id, true, &me.origin)
-        .await?
-        .map_err(refused)?;
-    Ok(back_to(id, "disabled"))
-}
-
-async fn enable(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    me.services()
-        .set_account_disabled(Actor::Admin(&me.user), id, false, &me.origin)
-        .await?
-        .map_err(refused)?;
-    Ok(back_to(id, "enabled"))
-}
-
-async fn make_admin(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    me.services()
-        .set_administrator(Actor::Admin(&me.user), id, true, &me.origin)
-        .await?
-        .map_err(refused)?;
-    Ok(back_to(id, "admin"))
-}
-
-async fn remove_admin(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    me.services()
-        .set_administrator(Actor::Admin(&me.user), id, false, &me.origin)
-        .await?
-        .map_err(refused)?;
-    Ok(back_to(id, "not-admin"))
+    let done = match change {
+        AccountChange::ResetTwoStep => "reset",
+        AccountChange::SignOutEverywhere => "signed-out",
+        AccountChange::Disable => "disabled",
+        AccountChange::Enable => "enabled",
+        AccountChange::MakeAdmin => "admin",
+        AccountChange::RemoveAdmin => "not-admin",
+    };
+    Ok(see_other(&format!("/admin/users/{id}?done={done}")))
 }
 
 #[derive(Deserialize)]
@@ -495,7 +471,7 @@ async fn set_phone(
         .set_user_phone(Actor::Admin(&me.user), id, &form.phone, &me.origin)
         .await?;
     match outcome {
-        Ok(_) => Ok(back_to(id, "phone")),
+        Ok(_) => Ok(see_other(&format!("/admin/users/{id}?done=phone"))),
         Err(Refusal::Phone(reason)) => {
             let mut errors = FormErrors::default();
             errors.add("phone", reason);
