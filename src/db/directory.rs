@@ -114,11 +114,19 @@ pub async fn search_users<'e>(
         next += 1;
         n
     });
-    if let Some(n) = group {
-        conditions.push(format!(
-            "EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = ${n})"
-        ));
-    }
+    // In a group, its members are read in id order from the membership key (group, user):
+    // a page stops after its rows however large the group or the user table.
+    let (from, order) = match group {
+        Some(n) => {
+            conditions[0] = "m.user_id > $1".to_owned();
+            conditions.push(format!("m.group_id = ${n}"));
+            (
+                "group_members m JOIN users u ON u.id = m.user_id",
+                "m.user_id",
+            )
+        }
+        None => ("users u", "u.id"),
+    };
     if filter.admins_only {
         conditions.push("u.is_admin = 1".into());
     }
@@ -127,7 +135,7 @@ pub async fn search_users<'e>(
     }
     let sql = format!(
         "SELECT u.id, u.name, u.email, u.phone, u.is_admin, u.disabled, u.two_factor_method \
-         FROM users u WHERE {} ORDER BY u.id LIMIT $2",
+         FROM {from} WHERE {} ORDER BY {order} LIMIT $2",
         conditions.join(" AND ")
     );
     // Only numbered placeholders are put into the text; every value is bound.

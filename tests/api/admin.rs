@@ -748,6 +748,30 @@ async fn the_users_list_searches_filters_and_pages(app: TestApp) {
         assert!(page.contains(expected), "{query}: {page}");
         assert!(!page.contains("member00@"), "{query} narrows the list");
     }
+    // A group's members, paged in the same way.
+    let group = insert_group(&app, "Sales").await;
+    sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) SELECT $1, id, 0 FROM users WHERE email LIKE 'member%' AND email <> 'member07@example.com'")
+        .bind(group)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let in_group = app.get_text(&format!("/admin/users?group={group}")).await;
+    assert_eq!(in_group.matches("@example.com</td>").count(), 50);
+    assert!(!in_group.contains("member07@") && !in_group.contains("grace@hopper.org"));
+    let next = in_group
+        .split(r#"<a href="/admin/users?"#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&");
+    let rest = app.get_text(&format!("/admin/users?{next}")).await;
+    assert_eq!(
+        rest.matches("@example.com</td>").count(),
+        9,
+        "59 members in all"
+    );
     let none = app.get_text("/admin/users?q=nobody").await;
     assert!(none.contains("No users match."));
     // Hostile and malformed filters: a clear 4xx, never a 500.
