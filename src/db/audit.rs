@@ -59,11 +59,22 @@ pub enum EventKind {
     UserAddedByAdmin,
     PasswordLinkMade,
     PasswordSet,
+    RoomCreated,
+    RoomEdited,
+    RoomEnforcementOn,
+    RoomEnforcementOff,
+    RoomGroupCreated,
+    RoomMemberAdded,
+    RoomPhoneSet,
+    RoomPhoneCleared,
+    RoomStepPassed,
+    RoomStepFailed,
+    RoomStepLocked,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 53] = [
+    pub const ALL: [Self; 64] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -117,6 +128,17 @@ impl EventKind {
         Self::UserAddedByAdmin,
         Self::PasswordLinkMade,
         Self::PasswordSet,
+        Self::RoomCreated,
+        Self::RoomEdited,
+        Self::RoomEnforcementOn,
+        Self::RoomEnforcementOff,
+        Self::RoomGroupCreated,
+        Self::RoomMemberAdded,
+        Self::RoomPhoneSet,
+        Self::RoomPhoneCleared,
+        Self::RoomStepPassed,
+        Self::RoomStepFailed,
+        Self::RoomStepLocked,
     ];
 
     /// Every stored name, sorted, for the audit log's filter.
@@ -181,6 +203,17 @@ impl EventKind {
             Self::UserAddedByAdmin => "user.added_by_admin",
             Self::PasswordLinkMade => "password.link_made",
             Self::PasswordSet => "password.set",
+            Self::RoomCreated => "room.created",
+            Self::RoomEdited => "room.edited",
+            Self::RoomEnforcementOn => "room.enforcement_on",
+            Self::RoomEnforcementOff => "room.enforcement_off",
+            Self::RoomGroupCreated => "room.group_created",
+            Self::RoomMemberAdded => "room.member_added",
+            Self::RoomPhoneSet => "room.phone_set",
+            Self::RoomPhoneCleared => "room.phone_cleared",
+            Self::RoomStepPassed => "room.step_passed",
+            Self::RoomStepFailed => "room.step_failed",
+            Self::RoomStepLocked => "room.step_locked",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod password_links;
 pub mod platform;
 pub mod recovery;
+pub mod rooms;
 pub mod sessions;
 pub mod setup;
 pub mod throttle;

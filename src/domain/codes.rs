@@ -18,6 +18,8 @@ pub enum Purpose {
     SignIn,
     PhoneEnrolment,
     PhoneChange,
+    /// A room's step: a code to the number the room's administrator set for a member.
+    RoomEntry,
 }
 
 impl Purpose {
@@ -25,7 +27,7 @@ impl Purpose {
     /// pumping abuses; a sign-in code goes to a number its owner verified.
     pub fn is_risky(self) -> bool {
         match self {
-            Self::SignIn => false,
+            Self::SignIn | Self::RoomEntry => false,
             Self::PhoneEnrolment | Self::PhoneChange => true,
         }
     }
@@ -35,6 +37,7 @@ impl Purpose {
             Self::SignIn => "sign_in",
             Self::PhoneEnrolment => "phone_enrolment",
             Self::PhoneChange => "phone_change",
+            Self::RoomEntry => "room_entry",
         }
     }
 }

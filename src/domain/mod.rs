@@ -8,6 +8,7 @@ pub mod password;
 pub mod phone;
 pub mod policy;
 pub mod recovery;
+pub mod rooms;
 pub mod sealing;
 pub mod sessions;
 pub mod time;

@@ -79,6 +79,8 @@ pub enum Refusal {
     NoSuchEmail,
     /// An account has this email already.
     EmailTaken,
+    /// Room administrators cannot be enforced in their room.
+    RoomAdminExempt,
 }
 
 /// One setting as it was and as it is now, for the notice and the audit log.

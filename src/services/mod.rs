@@ -9,6 +9,7 @@ pub mod authenticator;
 pub mod notifications;
 pub mod platform;
 pub mod recovery;
+pub mod rooms;
 pub mod sessions;
 pub mod sign_in;
 pub mod sms_codes;

@@ -18,6 +18,8 @@ pub enum Notice<'a> {
     RecoveryCodesReplaced,
     FactorRemoved { method: &'a str },
     ResetByAdmin,
+    RoomPhoneSet { room: &'a str, phone: &'a str },
+    RoomPhoneCleared { room: &'a str },
 }
 
 impl Notice<'_> {
@@ -62,6 +64,14 @@ impl Notice<'_> {
                 format!("An administrator reset 2-step verification on your {app} account"),
                 "Your sign-in methods, recovery codes and trusted devices were removed and every session was signed out. At your next sign-in you may be asked to set up 2-step verification again."
                     .to_owned(),
+            ),
+            Self::RoomPhoneSet { room, phone } => (
+                format!("A code will be asked when you open {room}"),
+                format!("The administrator of the data room {room} set {phone} as your two-factor phone number there. Opening the room now needs a code texted to it, once per session."),
+            ),
+            Self::RoomPhoneCleared { room } => (
+                format!("No code is asked any more when you open {room}"),
+                format!("The administrator of the data room {room} removed your two-factor phone number there. Opening the room no longer needs a code."),
             ),
             Self::RecoveryCodesReplaced => (
                 format!("New recovery codes for your {app} account"),

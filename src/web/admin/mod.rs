@@ -86,6 +86,9 @@ fn refused(refusal: Refusal) -> AppError {
         Refusal::EmailTaken => {
             AppError::Conflict("An account with this email address already exists.")
         }
+        Refusal::RoomAdminExempt => AppError::Conflict(
+            "Room administrators cannot be enforced; they may turn on their own 2-step verification.",
+        ),
     }
 }
 

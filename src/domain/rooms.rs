@@ -1,0 +1,207 @@
+//! Data rooms (PRODUCT.md, "Policy", rule 4): who may open a room now, and where a browser
+//! may be sent back to in the room's application.
+
+use url::Url;
+
+/// What one person is to one room, and what this session has done there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standing {
+    pub member: bool,
+    pub room_admin: bool,
+    pub enforced: bool,
+    /// The room's "Two-factor phone number" for this person, if the room admin set one.
+    pub phone: Option<String>,
+    /// This session passed the room's step.
+    pub verified: bool,
+}
+
+/// Whether the room opens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// Not a member nor a room administrator: the room is not theirs (platform
+    /// administrators included: managing a room is not entering it).
+    Denied,
+    Open,
+    /// A code sent to the room's number must be entered first.
+    StepOwed {
+        phone: String,
+    },
+}
+
+/// Room administrators are never stepped; members are when the room enforces two-factor
+/// authentication and has a number for them, until this session passes the step.
+pub fn entry(standing: &Standing) -> Entry {
+    if !standing.member && !standing.room_admin {
+        return Entry::Denied;
+    }
+    match &standing.phone {
+        Some(phone) if standing.enforced && !standing.room_admin && !standing.verified => {
+            Entry::StepOwed {
+                phone: phone.clone(),
+            }
+        }
+        _ => Entry::Open,
+    }
+}
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AppUrlProblem {
+    #[error("Enter the application address in full, starting with https:// or http://.")]
+    NotAnAddress,
+    #[error("The application address cannot hold a user name, a password or a #fragment.")]
+    Credentials,
+}
+
+/// The room application's address as typed: an absolute http(s) URL with a host, no
+/// credentials and no fragment; empty is none.
+pub fn normalise_app_url(typed: &str) -> Result<Option<Url>, AppUrlProblem> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let url = Url::parse(typed).map_err(|_| AppUrlProblem::NotAnAddress)?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() || typed.len() > 2000 {
+        return Err(AppUrlProblem::NotAnAddress);
+    }
+    if !url.username().is_empty() || url.password().is_some() || url.fragment().is_some() {
+        return Err(AppUrlProblem::Credentials);
+    }
+    Ok(Some(url))
+}
+
+/// Where a browser may be sent back to after the room's step: only into the room's own
+/// application (same scheme, host and port, and a path under the application's), never
+/// anywhere else (no open redirect). Returns the address to use.
+pub fn return_address(requested: &str, app: &Url) -> Option<Url> {
+    let requested = requested.trim();
+    // Only absolute addresses are taken: "//evil.example", "/\\evil" and the like are not.
+    let url = Url::parse(requested).ok()?;
+    if url.scheme() != app.scheme()
+        || url.host_str() != app.host_str()
+        || url.port_or_known_default() != app.port_or_known_default()
+        || !url.username().is_empty()
+        || url.password().is_some()
+    {
+        return None;
+    }
+    let base = app.path().trim_end_matches('/');
+    let path = url.path();
+    let inside = path == base || path.starts_with(&format!("{base}/")) || base.is_empty();
+    inside.then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn standing(
+        member: bool,
+        room_admin: bool,
+        enforced: bool,
+        phone: bool,
+        verified: bool,
+    ) -> Standing {
+        Standing {
+            member,
+            room_admin,
+            enforced,
+            phone: phone.then(|| "+46701234567".to_owned()),
+            verified,
+        }
+    }
+
+    #[test]
+    fn the_entry_table() {
+        let step = Entry::StepOwed {
+            phone: "+46701234567".into(),
+        };
+        #[rustfmt::skip]
+        let cases = [
+            // member, room admin, enforced, number set, verified => entry
+            ((false, false, true, true, false), Entry::Denied),
+            ((false, false, false, false, false), Entry::Denied),
+            ((true, false, true, true, false), step.clone()),
+            ((true, false, true, true, true), Entry::Open),
+            ((true, false, true, false, false), Entry::Open),
+            ((true, false, false, true, false), Entry::Open),
+            ((true, true, true, true, false), Entry::Open),
+            ((false, true, true, true, false), Entry::Open),
+            ((false, true, false, false, false), Entry::Open),
+        ];
+        for ((member, admin, enforced, phone, verified), expected) in cases {
+            assert_eq!(
+                entry(&standing(member, admin, enforced, phone, verified)),
+                expected,
+                "member {member}, room admin {admin}, enforced {enforced}, number {phone}, verified {verified}"
+            );
+        }
+    }
+
+    #[test]
+    fn application_addresses_are_whole_http_urls_without_credentials() {
+        assert_eq!(
+            normalise_app_url(" https://docs.example.com/room/ ")
+                .unwrap()
+                .unwrap()
+                .as_str(),
+            "https://docs.example.com/room/"
+        );
+        assert_eq!(normalise_app_url("").unwrap(), None);
+        for bad in [
+            "docs.example.com",
+            "javascript:alert(1)",
+            "ftp://x.example",
+            "/relative",
+            "https://",
+        ] {
+            assert_eq!(
+                normalise_app_url(bad),
+                Err(AppUrlProblem::NotAnAddress),
+                "{bad}"
+            );
+        }
+        for bad in [
+            "https://user:pw@docs.example.com/",
+            "https://docs.example.com/#x",
+        ] {
+            assert_eq!(
+                normalise_app_url(bad),
+                Err(AppUrlProblem::Credentials),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_return_address_never_leaves_the_application() {
+        let app = Url::parse("https://docs.example.com/room").unwrap();
+        for good in [
+            "https://docs.example.com/room",
+            "https://docs.example.com/room/",
+            "https://docs.example.com/room/report.pdf?page=2",
+            "https://docs.example.com:443/room/x",
+        ] {
+            assert!(return_address(good, &app).is_some(), "{good}");
+        }
+        for bad in [
+            "https://evil.example/room",
+            "https://docs.example.com.evil.example/room",
+            "https://docs.example.com@evil.example/room",
+            "https://user@docs.example.com/room",
+            "http://docs.example.com/room",
+            "https://docs.example.com:8443/room",
+            "https://docs.example.com/roomy",
+            "https://docs.example.com/other",
+            "//evil.example/room",
+            "/room",
+            "javascript:alert(1)//docs.example.com/room",
+            "https:/\\evil.example/room",
+            "",
+        ] {
+            assert_eq!(return_address(bad, &app), None, "{bad}");
+        }
+        let whole_host = Url::parse("https://docs.example.com/").unwrap();
+        assert!(return_address("https://docs.example.com/anything", &whole_host).is_some());
+        assert!(return_address("https://docs.example.com.evil.example/", &whole_host).is_none());
+    }
+}

@@ -1,0 +1,449 @@
+//! Data rooms: what platform administrators and room administrators change, and a member's
+//! way in (the room's step). Each change runs in one transaction with its audit event, the
+//! room named in the event's detail.
+
+use super::Services;
+use super::admin::Refusal;
+use super::notifications::Notice;
+use super::sms_codes::{CheckOutcome, SendError};
+use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::rooms::{
+    MyRoom, Room, RoomGroup, RoomMember, add_room_member, find_room, find_room_group, insert_room,
+    insert_room_group, is_room_admin, list_room_groups, list_room_members, list_rooms,
+    replace_room_admins, room_admin_emails, rooms_of_user, set_room_phone, standing, update_room,
+};
+use crate::db::users::{User, find_user_by_id};
+use crate::db::{DbError, Tx};
+use crate::domain::codes::{Purpose, Subject};
+use crate::domain::phone::{format_international, normalise_sms_phone};
+use crate::domain::rooms::Standing;
+
+/// A room's settings as the form gives them, checked.
+pub struct RoomSettings {
+    pub name: String,
+    pub app_url: Option<String>,
+    pub enforced: bool,
+}
+
+/// A room and what the person managing it sees of it.
+pub struct ManagedRoom {
+    pub room: Room,
+    pub admins: Vec<String>,
+    pub groups: Vec<RoomGroup>,
+}
+
+fn room_detail(room: &Room) -> String {
+    format!("room {} ({})", room.id, room.name)
+}
+
+impl Services {
+    fn room_event(
+        &self,
+        tx: &mut Tx,
+        kind: EventKind,
+        actor: Option<i64>,
+        subject: Option<i64>,
+        room: &Room,
+        origin: &Origin,
+        more: Option<&str>,
+    ) {
+        let detail = match more {
+            Some(more) => format!("{}: {more}", room_detail(room)),
+            None => room_detail(room),
+        };
+        let event = AuditEvent {
+            kind,
+            actor_user_id: actor,
+            subject_user_id: subject,
+            origin,
+            detail: Some(&detail),
+        };
+        self.audit(tx, &event);
+    }
+
+    /// The room, when `user` may manage it: a platform administrator, or one of its own
+    /// administrators. Anyone else gets `None`, as for a room that does not exist.
+    pub async fn managed_room(
+        &self,
+        user: &User,
+        room_id: i64,
+    ) -> Result<Option<ManagedRoom>, DbError> {
+        let mut conn = self.db.pool.acquire().await?;
+        let Some(room) = find_room(&mut *conn, room_id).await? else {
+            return Ok(None);
+        };
+        if !user.is_admin() && !is_room_admin(&mut *conn, room_id, user.id).await? {
+            return Ok(None);
+        }
+        Ok(Some(ManagedRoom {
+            admins: room_admin_emails(&mut *conn, room_id).await?,
+            groups: list_room_groups(&mut *conn, room_id).await?,
+            room,
+        }))
+    }
+
+    /// The rooms `user` manages: all for a platform administrator, else their own.
+    pub async fn managed_rooms(&self, user: &User) -> Result<Vec<Room>, DbError> {
+        list_rooms(&self.db.pool, (!user.is_admin()).then_some(user.id)).await
+    }
+
+    /// The accounts named by `emails`, or the first address no account has.
+    async fn accounts(&self, emails: &[String]) -> Result<Result<Vec<i64>, String>, DbError> {
+        let mut ids = Vec::new();
+        for email in emails {
+            match self.user_by_email(email).await? {
+                Some(user) => ids.push(user.id),
+                None => return Ok(Err(email.clone())),
+            }
+        }
+        Ok(Ok(ids))
+    }
+
+    /// Creates a room with its administrators (existing accounts, by email).
+    pub async fn create_room(
+        &self,
+        actor: &User,
+        settings: &RoomSettings,
+        admins: &[String],
+        origin: &Origin,
+    ) -> Result<Result<i64, String>, DbError> {
+        let admin_ids = match self.accounts(admins).await? {
+            Ok(ids) => ids,
+            Err(unknown) => return Ok(Err(unknown)),
+        };
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let id = insert_room(
+            &mut *tx,
+            &settings.name,
+            settings.app_url.as_deref(),
+            settings.enforced,
+            now,
+        )
+        .await?;
+        replace_room_admins(&mut tx, id, &admin_ids).await?;
+        let room = find_room(&mut *tx, id).await?.ok_or(DbError::RowNotFound)?;
+        let enforcement = if settings.enforced {
+            "enforced two-factor authentication on"
+        } else {
+            "enforced two-factor authentication off"
+        };
+        self.room_event(
+            &mut tx,
+            EventKind::RoomCreated,
+            Some(actor.id),
+            None,
+            &room,
+            origin,
+            Some(enforcement),
+        );
+        tx.commit().await?;
+        Ok(Ok(id))
+    }
+
+    /// Saves a room's settings; a platform administrator may also name its administrators
+    /// (`admins`). Turning enforcement on or off is audited as such.
+    pub async fn edit_room(
+        &self,
+        actor: &User,
+        room_id: i64,
+        settings: &RoomSettings,
+        admins: Option<&[String]>,
+        origin: &Origin,
+    ) -> Result<Result<(), Refusal>, DbError> {
+        let Some(managed) = self.managed_room(actor, room_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        let admin_ids = match admins.filter(|_| actor.is_admin()) {
+            Some(emails) => match self.accounts(emails).await? {
+                Ok(ids) => Some(ids),
+                Err(_) => return Ok(Err(Refusal::NoSuchEmail)),
+            },
+            None => None,
+        };
+        let mut tx = self.db.begin().await?;
+        update_room(
+            &mut *tx,
+            room_id,
+            &settings.name,
+            settings.app_url.as_deref(),
+            settings.enforced,
+            self.clock.now(),
+        )
+        .await?;
+        if let Some(ids) = &admin_ids {
+            replace_room_admins(&mut tx, room_id, ids).await?;
+        }
+        let room = find_room(&mut *tx, room_id)
+            .await?
+            .ok_or(DbError::RowNotFound)?;
+        self.room_event(
+            &mut tx,
+            EventKind::RoomEdited,
+            Some(actor.id),
+            None,
+            &room,
+            origin,
+            None,
+        );
+        if managed.room.enforced() != settings.enforced {
+            let kind = if settings.enforced {
+                EventKind::RoomEnforcementOn
+            } else {
+                EventKind::RoomEnforcementOff
+            };
+            self.room_event(&mut tx, kind, Some(actor.id), None, &room, origin, None);
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// A new user group in a room the actor manages.
+    pub async fn create_room_group(
+        &self,
+        actor: &User,
+        room_id: i64,
+        name: &str,
+        origin: &Origin,
+    ) -> Result<Result<i64, Refusal>, DbError> {
+        if self.managed_room(actor, room_id).await?.is_none() {
+            return Ok(Err(Refusal::NotFound));
+        }
+        let mut tx = self.db.begin().await?;
+        let Some(id) = insert_room_group(&mut *tx, room_id, name, self.clock.now()).await? else {
+            return Ok(Err(Refusal::NameTaken));
+        };
+        let room = find_room(&mut *tx, room_id)
+            .await?
+            .ok_or(DbError::RowNotFound)?;
+        self.room_event(
+            &mut tx,
+            EventKind::RoomGroupCreated,
+            Some(actor.id),
+            None,
+            &room,
+            origin,
+            Some(name.trim()),
+        );
+        tx.commit().await?;
+        Ok(Ok(id))
+    }
+
+    /// A room group and its members, when the actor manages its room.
+    pub async fn managed_room_group(
+        &self,
+        actor: &User,
+        group_id: i64,
+    ) -> Result<Option<(ManagedRoom, RoomGroup, Vec<RoomMember>)>, DbError> {
+        let Some(group) = find_room_group(&self.db.pool, group_id).await? else {
+            return Ok(None);
+        };
+        let Some(managed) = self.managed_room(actor, group.room_id).await? else {
+            return Ok(None);
+        };
+        let members = list_room_members(&self.db.pool, &group).await?;
+        Ok(Some((managed, group, members)))
+    }
+
+    /// Adds the account with this email to a room group the actor manages.
+    pub async fn add_room_member(
+        &self,
+        actor: &User,
+        group_id: i64,
+        email: &str,
+        origin: &Origin,
+    ) -> Result<Result<(), Refusal>, DbError> {
+        let Some((managed, group, _)) = self.managed_room_group(actor, group_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        let Some(user) = self.user_by_email(email).await? else {
+            return Ok(Err(Refusal::NoSuchEmail));
+        };
+        let mut tx = self.db.begin().await?;
+        if add_room_member(&mut *tx, group.id, user.id, self.clock.now()).await? {
+            self.room_event(
+                &mut tx,
+                EventKind::RoomMemberAdded,
+                Some(actor.id),
+                Some(user.id),
+                &managed.room,
+                origin,
+                Some(&group.name),
+            );
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// Sets (typed) or clears (empty) the room's "Two-factor phone number" of a member of
+    /// a room the actor manages. Room administrators cannot be enforced. The member is
+    /// emailed.
+    pub async fn set_member_room_phone(
+        &self,
+        actor: &User,
+        room_id: i64,
+        user_id: i64,
+        typed: &str,
+        origin: &Origin,
+    ) -> Result<Result<Option<String>, Refusal>, DbError> {
+        let Some(managed) = self.managed_room(actor, room_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        let Some(member) = find_user_by_id(&self.db.pool, user_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        let Some(standing) = standing(&self.db.pool, room_id, user_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        if standing.room_admin {
+            return Ok(Err(Refusal::RoomAdminExempt));
+        }
+        if !standing.member {
+            return Ok(Err(Refusal::NotFound));
+        }
+        let phone = match typed.trim() {
+            "" => None,
+            typed => {
+                let countries = self.platform().await?.sms_allowed_countries;
+                match normalise_sms_phone(typed, &countries) {
+                    Ok(phone) => Some(phone),
+                    Err(problem) => return Ok(Err(Refusal::Phone(problem.to_string()))),
+                }
+            }
+        };
+        if standing.phone == phone {
+            return Ok(Ok(phone));
+        }
+        let mut tx = self.db.begin().await?;
+        set_room_phone(
+            &mut *tx,
+            room_id,
+            user_id,
+            phone.as_deref(),
+            self.clock.now(),
+        )
+        .await?;
+        let room = &managed.room;
+        match &phone {
+            Some(number) => {
+                self.room_event(
+                    &mut tx,
+                    EventKind::RoomPhoneSet,
+                    Some(actor.id),
+                    Some(user_id),
+                    room,
+                    origin,
+                    None,
+                );
+                let shown = format_international(number);
+                self.notify(
+                    &mut tx,
+                    &member,
+                    origin,
+                    Notice::RoomPhoneSet {
+                        room: &room.name,
+                        phone: &shown,
+                    },
+                )
+                .await?;
+            }
+            None => {
+                self.room_event(
+                    &mut tx,
+                    EventKind::RoomPhoneCleared,
+                    Some(actor.id),
+                    Some(user_id),
+                    room,
+                    origin,
+                    None,
+                );
+                self.notify(
+                    &mut tx,
+                    &member,
+                    origin,
+                    Notice::RoomPhoneCleared { room: &room.name },
+                )
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(Ok(phone))
+    }
+
+    /// The rooms on `user`'s Home.
+    pub async fn my_rooms(&self, user: &User) -> Result<Vec<MyRoom>, DbError> {
+        rooms_of_user(&self.db.pool, user.id).await
+    }
+
+    /// A room and what `user` is to it; `verified`: this session passed its step.
+    pub async fn room_standing(
+        &self,
+        user: &User,
+        room_id: i64,
+        verified: bool,
+    ) -> Result<Option<(Room, Standing)>, DbError> {
+        let Some(room) = find_room(&self.db.pool, room_id).await? else {
+            return Ok(None);
+        };
+        Ok(standing(&self.db.pool, room_id, user.id)
+            .await?
+            .map(|mut standing| {
+                standing.verified = verified;
+                (room, standing)
+            }))
+    }
+
+    /// Sends the room's code to the room's number for `user`.
+    pub async fn send_room_code(
+        &self,
+        user: &User,
+        room_id: i64,
+        phone: &str,
+        origin: &Origin,
+    ) -> Result<(), SendError> {
+        let subject = Subject::RoomMember {
+            room_id,
+            user_id: user.id,
+        };
+        self.send_code(&subject, Purpose::RoomEntry, phone, origin)
+            .await
+    }
+
+    /// Checks a typed code for the room's step; passed, failed and locked are audited with
+    /// the room.
+    pub async fn check_room_code(
+        &self,
+        user: &User,
+        room: &Room,
+        code: &str,
+        origin: &Origin,
+    ) -> Result<CheckOutcome, DbError> {
+        let subject = Subject::RoomMember {
+            room_id: room.id,
+            user_id: user.id,
+        };
+        let mut tx = self.db.begin().await?;
+        let outcome = self
+            .check_code(&mut tx, &subject, Purpose::RoomEntry, code, origin)
+            .await?;
+        let kind = match &outcome {
+            CheckOutcome::Verified { .. } => Some(EventKind::RoomStepPassed),
+            CheckOutcome::Wrong { .. } => Some(EventKind::RoomStepFailed),
+            CheckOutcome::Locked => Some(EventKind::RoomStepLocked),
+            CheckOutcome::Dead | CheckOutcome::Expired | CheckOutcome::NoCode => None,
+        };
+        if let Some(kind) = kind {
+            self.room_event(
+                &mut tx,
+                kind,
+                Some(user.id),
+                Some(user.id),
+                room,
+                origin,
+                None,
+            );
+        }
+        tx.commit().await?;
+        Ok(outcome)
+    }
+}
