@@ -42,7 +42,7 @@ pub struct CodePage {
     pub title: &'static str,
     pub intro: String,
     pub hint: &'static str,
-    pub action: &'static str,
+    pub action: String,
     /// Sent back with the code at sign-in: which method it is from.
     pub with: Option<&'static str>,
     pub resend: Option<Resend>,
@@ -59,7 +59,7 @@ pub struct CodePage {
 
 /// The "Send code" / "Send again" form of an SMS code page.
 pub struct Resend {
-    pub action: &'static str,
+    pub action: String,
     pub label: &'static str,
     /// Seconds until a new code will be accepted; 0 when it is now. Meanwhile the button
     /// is disabled and the page says when ("at 19:14:05 UTC").

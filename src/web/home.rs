@@ -31,6 +31,8 @@ struct HomePage {
     name: String,
     /// The reminder dialog (PRODUCT.md, "Policy", rule 5).
     reminder: bool,
+    /// My data rooms, with a lock where a code will be asked of me.
+    rooms: Vec<crate::db::rooms::MyRoom>,
 }
 
 async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResponse, AppError> {
@@ -40,6 +42,7 @@ async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResp
         && !reminder_dismissed(&session)
         && me.services().platform().await?.reminder
         && me.services().requirement(&me.user).await?.offers();
+    let rooms = me.services().my_rooms(&me.user).await?;
     let name = me.user.name;
     render(
         StatusCode::OK,
@@ -47,6 +50,7 @@ async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResp
             layout,
             name,
             reminder,
+            rooms,
         },
     )
 }

@@ -18,6 +18,7 @@ mod home;
 mod login;
 mod password_link;
 mod register;
+mod rooms;
 mod setup;
 
 use std::sync::Arc;
@@ -53,6 +54,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     account::routes(cfg);
     admin::routes(cfg);
     password_link::routes(cfg);
+    rooms::routes(cfg);
 }
 
 /// A file of `static/`, built into the binary.

@@ -159,6 +159,23 @@ pub fn release_recovery_codes(session: &Session) {
 /// Set while a user who must use 2-step verification has not set it up: every page but
 /// set-up leads to set-up (`require_set_up`).
 const SET_UP_OWED_KEY: &str = "set_up_owed";
+/// The data rooms whose step this session passed.
+const ROOMS_VERIFIED_KEY: &str = "rooms_verified";
+
+pub fn room_verified(session: &Session, room_id: i64) -> bool {
+    get::<Vec<i64>>(session, ROOMS_VERIFIED_KEY).is_some_and(|rooms| rooms.contains(&room_id))
+}
+
+/// Records a passed room step under a new session id (trust went up).
+pub fn mark_room_verified(session: &Session, room_id: i64) -> Result<(), AppError> {
+    let mut rooms = get::<Vec<i64>>(session, ROOMS_VERIFIED_KEY).unwrap_or_default();
+    if !rooms.contains(&room_id) {
+        rooms.push(room_id);
+    }
+    session.renew();
+    insert(session, ROOMS_VERIFIED_KEY, rooms)
+}
+
 /// "Not now" on the reminder dialog: hidden for the rest of this session.
 const REMINDER_DISMISSED_KEY: &str = "reminder_dismissed";
 

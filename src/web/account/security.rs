@@ -420,10 +420,10 @@ async fn phone_code_page(
             ),
         },
         hint: SMS_HINT,
-        action: PHONE_CODE_PAGE,
+        action: PHONE_CODE_PAGE.into(),
         with: None,
         resend: status.limit.is_none().then(|| Resend {
-            action: "/account/security/sms/resend",
+            action: "/account/security/sms/resend".into(),
             label: "Send again",
             wait_secs: status.wait_secs,
             next_at: time_of_day(state.clock.now() + status.wait_secs),

@@ -4,6 +4,7 @@
 mod audit;
 mod groups;
 mod overview;
+mod rooms;
 mod settings;
 mod users;
 
@@ -12,6 +13,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpMessage, HttpResponse, web};
 
+use crate::db::users::User;
 use crate::services::admin::Refusal;
 use crate::web::AppState;
 use crate::web::context::CurrentUser;
@@ -21,6 +23,33 @@ use crate::web::middleware::auth::{SET_UP_PAGE, refuse};
 /// Said to a signed-in user who is not an administrator.
 const ADMINS_ONLY: &str = "The control center is for administrators.";
 
+fn redirect(req: ServiceRequest, to: &str) -> ServiceResponse<BoxBody> {
+    let (req, _) = req.into_parts();
+    let res = HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, to))
+        .finish();
+    ServiceResponse::new(req, res)
+}
+
+/// For a platform administrator without 2-step verification when it is required of them:
+/// the way to set-up (or the error page, when the policy cannot be read).
+async fn owed_set_up(
+    req: ServiceRequest,
+    user: &User,
+) -> Result<ServiceResponse<BoxBody>, ServiceRequest> {
+    if user.has_two_step() {
+        return Err(req);
+    }
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return Err(req);
+    };
+    match state.services.two_step_required(user).await {
+        Ok(true) => Ok(redirect(req, SET_UP_PAGE)),
+        Ok(false) => Err(req),
+        Err(err) => Ok(refuse(req, &AppError::from(err))),
+    }
+}
+
 /// Lets through a signed-in administrator who has 2-step verification on when it is
 /// required of them (their session then passed its code step, or a browser they trusted
 /// did). Anyone else: the sign-in page, a 403, or set-up.
@@ -29,32 +58,39 @@ async fn require_admin(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let user = req.extensions().get::<CurrentUser>().map(|c| c.0.clone());
-    let redirect = |req: ServiceRequest, to: &str| {
-        let (req, _) = req.into_parts();
-        let res = HttpResponse::SeeOther()
-            .insert_header((actix_web::http::header::LOCATION, to))
-            .finish();
-        Ok(ServiceResponse::new(req, res))
-    };
     let Some(user) = user else {
-        return redirect(req, "/login");
+        return Ok(redirect(req, "/login"));
     };
     if !user.is_admin() {
         return Ok(refuse(req, &AppError::Forbidden(ADMINS_ONLY)));
     }
-    if !user.has_two_step()
-        && let Some(state) = req.app_data::<web::Data<AppState>>().cloned()
-    {
-        match state.services.two_step_required(&user).await {
-            Ok(true) => return redirect(req, SET_UP_PAGE),
-            Ok(false) => {}
-            Err(err) => return Ok(refuse(req, &AppError::from(err))),
-        }
-    }
+    let req = match owed_set_up(req, &user).await {
+        Ok(answer) => return Ok(answer),
+        Err(req) => req,
+    };
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+/// The data rooms' pages: platform administrators (as above) and room administrators,
+/// whose rooms each handler checks.
+async fn require_admin_or_room_admin(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let user = req.extensions().get::<CurrentUser>().map(|c| c.0.clone());
+    let req = match user {
+        Some(user) if user.is_admin() => match owed_set_up(req, &user).await {
+            Ok(answer) => return Ok(answer),
+            Err(req) => req,
+        },
+        _ => req,
+    };
     Ok(next.call(req).await?.map_into_boxed_body())
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
+    // First: room administrators get in there without being platform administrators.
+    rooms::routes(cfg);
     cfg.service(
         web::scope("/admin")
             .wrap(from_fn(require_admin))
@@ -105,6 +141,7 @@ pub fn sections(current: &str) -> Vec<Section> {
         ("/admin/security", "Security settings"),
         ("/admin/users", "Users"),
         ("/admin/groups", "Groups"),
+        ("/admin/rooms", "Data rooms"),
         ("/admin/audit", "Audit log"),
     ]
     .into_iter()

@@ -136,7 +136,7 @@ async fn page(
                 Some(limit) => (format!("{intro} {limit}"), None),
                 None => {
                     let resend = Resend {
-                        action: "/login/verify/resend",
+                        action: "/login/verify/resend".into(),
                         label: if first { "Send code" } else { "Send again" },
                         wait_secs: status.wait_secs,
                         next_at: time_of_day(state.clock.now() + status.wait_secs),
@@ -158,7 +158,7 @@ async fn page(
         title: "Enter your verification code",
         intro,
         hint,
-        action: "/login/verify",
+        action: "/login/verify".into(),
         with: Some(method.as_str()),
         resend,
         alternatives: alternatives(pending, method),

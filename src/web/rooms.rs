@@ -1,0 +1,353 @@
+//! Entering a data room (`/rooms/{id}`): a member of a room that enforces two-factor
+//! authentication, with a number set for them, enters a code texted to that number once per
+//! session; until then the room and every path under it answer with the step. And the
+//! forward-auth gate (`/auth/room/{id}`) a reverse proxy asks before it lets a browser into
+//! the room's application.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CACHE_CONTROL, HeaderValue};
+use actix_web::middleware::from_fn;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+use url::Url;
+
+use super::code_form::{
+    CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal, send_failure,
+};
+use super::context::CurrentUser;
+use super::errors::AppError;
+use super::forms::FormErrors;
+use super::layout::Layout;
+use super::middleware::auth::require_sign_in;
+use super::request::SignedIn;
+use super::session::{mark_room_verified, room_verified};
+use super::{AppState, render, see_other};
+use crate::db::rooms::Room;
+use crate::domain::codes::{Purpose, Subject};
+use crate::domain::phone::mask_phone;
+use crate::domain::rooms::{Entry, Standing, entry, return_address};
+use crate::domain::time::time_of_day;
+use crate::services::sms_codes::CheckOutcome;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/auth/room/{id}").route(web::get().to(forward_auth)))
+        .service(
+            web::scope("/rooms/{id}")
+                .wrap(from_fn(require_sign_in))
+                .service(
+                    web::resource("/verify")
+                        .route(web::get().to(step_page))
+                        .route(web::post().to(verify)),
+                )
+                .service(web::resource("/verify/resend").route(web::post().to(send_again)))
+                .service(web::resource("").route(web::get().to(open_room)))
+                .default_service(web::get().to(open_room)),
+        );
+}
+
+/// `rd`: where in the room's application the browser asked to go.
+#[derive(Deserialize, Default)]
+pub struct Return {
+    #[serde(default)]
+    rd: String,
+}
+
+/// The room and the person's standing in it, or 404: a room that is not theirs is not
+/// shown to exist.
+async fn standing_of(
+    me: &SignedIn,
+    session: &Session,
+    room_id: i64,
+) -> Result<(Room, Standing, Entry), AppError> {
+    let verified = room_verified(session, room_id);
+    let (room, standing) = me
+        .services()
+        .room_standing(&me.user, room_id, verified)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match entry(&standing) {
+        Entry::Denied => Err(AppError::NotFound),
+        decision => Ok((room, standing, decision)),
+    }
+}
+
+fn room_id(req: &HttpRequest) -> Result<i64, AppError> {
+    req.match_info()
+        .get("id")
+        .and_then(|id| id.parse().ok())
+        .ok_or(AppError::NotFound)
+}
+
+/// `?rd=…` kept on the room's own links, when it is one the room accepts.
+fn keep_return(room: &Room, rd: &str) -> String {
+    let app = room.app_url.as_deref().and_then(|a| Url::parse(a).ok());
+    match app.and_then(|app| return_address(rd, &app)) {
+        Some(url) => format!(
+            "?{}",
+            url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("rd", url.as_str())
+                .finish()
+        ),
+        None => String::new(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "room.html")]
+struct RoomPage {
+    layout: Layout,
+    room: Room,
+}
+
+/// Where an open room leads: into its application (the address asked for, when it is
+/// inside the application), or its page.
+fn inside(room: Room, rd: &str, layout: Layout) -> Result<HttpResponse, AppError> {
+    if let Some(app) = room.app_url.as_deref().and_then(|a| Url::parse(a).ok()) {
+        let target = return_address(rd, &app).unwrap_or(app);
+        return Ok(see_other(target.as_str()));
+    }
+    render(StatusCode::OK, &RoomPage { layout, room })
+}
+
+/// Opening the room, or any path under it.
+async fn open_room(
+    me: SignedIn,
+    req: HttpRequest,
+    session: Session,
+    query: web::Query<Return>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = room_id(&req)?;
+    let (room, _, decision) = standing_of(&me, &session, id).await?;
+    match decision {
+        Entry::StepOwed { phone } => {
+            // Opening the room sends its code, unless one is waiting or none may be sent
+            // now (the step page then says why and when).
+            let subject = Subject::RoomMember {
+                room_id: id,
+                user_id: me.user.id,
+            };
+            let status = me
+                .services()
+                .code_status(&subject, Purpose::RoomEntry, &phone, &me.origin)
+                .await?;
+            if status.waiting_for.is_none() && status.wait_secs == 0 && status.limit.is_none() {
+                if let Err(err) = me
+                    .services()
+                    .send_room_code(&me.user, id, &phone, &me.origin)
+                    .await
+                {
+                    if !is_refusal(&err) {
+                        let (status, errors) = send_failure(err, me.state.clock.now())?;
+                        return step(&me, &room, &phone, &query.rd, layout)
+                            .await?
+                            .with_errors(errors)
+                            .respond(status);
+                    }
+                }
+            }
+            Ok(see_other(&format!(
+                "/rooms/{id}/verify{}",
+                keep_return(&room, &query.rd)
+            )))
+        }
+        _ => inside(room, &query.rd, layout),
+    }
+}
+
+/// The room's step: like the sign-in code page, for the room's number.
+async fn step(
+    me: &SignedIn,
+    room: &Room,
+    phone: &str,
+    rd: &str,
+    layout: Layout,
+) -> Result<CodePage, AppError> {
+    let subject = Subject::RoomMember {
+        room_id: room.id,
+        user_id: me.user.id,
+    };
+    let status = me
+        .services()
+        .code_status(&subject, Purpose::RoomEntry, phone, &me.origin)
+        .await?;
+    let back = keep_return(room, rd);
+    let intro = match (&status.waiting_for, &status.limit) {
+        (Some(_), limit) => format!(
+            "{} asks for a code before it opens. We sent a 6-digit code by text message to {}.{}",
+            room.name,
+            mask_phone(phone),
+            limit.as_ref().map(|l| format!(" {l}")).unwrap_or_default()
+        ),
+        (None, Some(limit)) => format!(
+            "{} asks for a code before it opens. We cannot text a code to {} just now. {limit}",
+            room.name,
+            mask_phone(phone)
+        ),
+        (None, None) => format!(
+            "{} asks for a code before it opens. No code is waiting for {}. Choose \"Send again\" to get a new one.",
+            room.name,
+            mask_phone(phone)
+        ),
+    };
+    Ok(CodePage {
+        layout,
+        title: "Enter the room's code",
+        intro,
+        hint: SMS_HINT,
+        action: format!("/rooms/{}/verify{back}", room.id),
+        with: None,
+        resend: status.limit.is_none().then(|| Resend {
+            action: format!("/rooms/{}/verify/resend{back}", room.id),
+            label: "Send again",
+            wait_secs: status.wait_secs,
+            next_at: time_of_day(me.state.clock.now() + status.wait_secs),
+            first: false,
+        }),
+        alternatives: Vec::new(),
+        offer_trust: false,
+        back: None,
+        step: None,
+        errors: FormErrors::default(),
+    })
+}
+
+async fn step_page(
+    me: SignedIn,
+    req: HttpRequest,
+    session: Session,
+    query: web::Query<Return>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = room_id(&req)?;
+    let (room, _, decision) = standing_of(&me, &session, id).await?;
+    match decision {
+        Entry::StepOwed { phone } => step(&me, &room, &phone, &query.rd, layout)
+            .await?
+            .respond(StatusCode::OK),
+        _ => Ok(see_other(&format!(
+            "/rooms/{id}{}",
+            keep_return(&room, &query.rd)
+        ))),
+    }
+}
+
+#[tracing::instrument(name = "Verify a room's code", skip_all)]
+async fn verify(
+    me: SignedIn,
+    req: HttpRequest,
+    session: Session,
+    query: web::Query<Return>,
+    form: web::Form<CodeForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = room_id(&req)?;
+    let (room, _, decision) = standing_of(&me, &session, id).await?;
+    let Entry::StepOwed { phone } = decision else {
+        return Ok(see_other(&format!(
+            "/rooms/{id}{}",
+            keep_return(&room, &query.rd)
+        )));
+    };
+    let code = match form.normalised() {
+        Ok(code) => code,
+        Err(errors) => {
+            return step(&me, &room, &phone, &query.rd, layout)
+                .await?
+                .with_errors(errors)
+                .respond(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let outcome = me
+        .services()
+        .check_room_code(&me.user, &room, &code, &me.origin)
+        .await?;
+    if let CheckOutcome::Verified { .. } = outcome {
+        mark_room_verified(&session, id)?;
+        return inside(room, &query.rd, layout);
+    }
+    let (status, errors) = check_failure(&outcome);
+    step(&me, &room, &phone, &query.rd, layout)
+        .await?
+        .with_errors(errors)
+        .respond(status)
+}
+
+#[tracing::instrument(name = "Send a room's code again", skip_all)]
+async fn send_again(
+    me: SignedIn,
+    req: HttpRequest,
+    session: Session,
+    query: web::Query<Return>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = room_id(&req)?;
+    let (room, _, decision) = standing_of(&me, &session, id).await?;
+    let back = format!("/rooms/{id}/verify{}", keep_return(&room, &query.rd));
+    let Entry::StepOwed { phone } = decision else {
+        return Ok(see_other(&back));
+    };
+    match me
+        .services()
+        .send_room_code(&me.user, id, &phone, &me.origin)
+        .await
+    {
+        Ok(()) => Ok(see_other(&back)),
+        Err(err) if is_refusal(&err) => Ok(see_other(&back)),
+        Err(err) => {
+            let (status, errors) = send_failure(err, me.state.clock.now())?;
+            step(&me, &room, &phone, &query.rd, layout)
+                .await?
+                .with_errors(errors)
+                .respond(status)
+        }
+    }
+}
+
+/// A header value: the text when it is visible ASCII, else percent-encoded.
+fn header_text(text: &str) -> HeaderValue {
+    let safe = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+    let value = if safe {
+        text.to_owned()
+    } else {
+        url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+    };
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// Forward auth: 200 with who it is when this browser's session may open the room now
+/// (a member or room administrator, past the room's step where one is owed); 401
+/// otherwise, for the proxy to send the browser to `/rooms/{id}?rd=…`. Platform
+/// administrators who are not members are refused like anyone else.
+async fn forward_auth(
+    req: HttpRequest,
+    session: Session,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let denied = || {
+        HttpResponse::Unauthorized()
+            .insert_header((CACHE_CONTROL, "no-store"))
+            .finish()
+    };
+    let Ok(id) = id.parse::<i64>() else {
+        return Ok(denied());
+    };
+    let user = req.extensions().get::<CurrentUser>().map(|c| c.0.clone());
+    let (Some(user), Some(state)) = (user, req.app_data::<web::Data<AppState>>()) else {
+        return Ok(denied());
+    };
+    let verified = room_verified(&session, id);
+    let Some((_, standing)) = state.services.room_standing(&user, id, verified).await? else {
+        return Ok(denied());
+    };
+    if entry(&standing) != Entry::Open {
+        return Ok(denied());
+    }
+    Ok(HttpResponse::Ok()
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .insert_header(("X-Twostep-User", header_text(&user.id.to_string())))
+        .insert_header(("X-Twostep-Email", header_text(&user.email)))
+        .finish())
+}
