@@ -37,12 +37,12 @@ fn room_detail(room: &Room) -> String {
 }
 
 impl Services {
+    /// Audits `kind` by `actor` to `subject` (`who`), naming the room in the detail.
     fn room_event(
         &self,
         tx: &mut Tx,
         kind: EventKind,
-        actor: Option<i64>,
-        subject: Option<i64>,
+        (actor, subject): (Option<i64>, Option<i64>),
         room: &Room,
         origin: &Origin,
         more: Option<&str>,
@@ -131,8 +131,7 @@ impl Services {
         self.room_event(
             &mut tx,
             EventKind::RoomCreated,
-            Some(actor.id),
-            None,
+            (Some(actor.id), None),
             &room,
             origin,
             Some(enforcement),
@@ -180,8 +179,7 @@ impl Services {
         self.room_event(
             &mut tx,
             EventKind::RoomEdited,
-            Some(actor.id),
-            None,
+            (Some(actor.id), None),
             &room,
             origin,
             None,
@@ -192,7 +190,7 @@ impl Services {
             } else {
                 EventKind::RoomEnforcementOff
             };
-            self.room_event(&mut tx, kind, Some(actor.id), None, &room, origin, None);
+            self.room_event(&mut tx, kind, (Some(actor.id), None), &room, origin, None);
         }
         tx.commit().await?;
         Ok(Ok(()))
@@ -219,8 +217,7 @@ impl Services {
         self.room_event(
             &mut tx,
             EventKind::RoomGroupCreated,
-            Some(actor.id),
-            None,
+            (Some(actor.id), None),
             &room,
             origin,
             Some(name.trim()),
@@ -264,8 +261,7 @@ impl Services {
             self.room_event(
                 &mut tx,
                 EventKind::RoomMemberAdded,
-                Some(actor.id),
-                Some(user.id),
+                (Some(actor.id), Some(user.id)),
                 &managed.room,
                 origin,
                 Some(&group.name),
@@ -329,8 +325,7 @@ impl Services {
                 self.room_event(
                     &mut tx,
                     EventKind::RoomPhoneSet,
-                    Some(actor.id),
-                    Some(user_id),
+                    (Some(actor.id), Some(user_id)),
                     room,
                     origin,
                     None,
@@ -351,8 +346,7 @@ impl Services {
                 self.room_event(
                     &mut tx,
                     EventKind::RoomPhoneCleared,
-                    Some(actor.id),
-                    Some(user_id),
+                    (Some(actor.id), Some(user_id)),
                     room,
                     origin,
                     None,
@@ -436,8 +430,7 @@ impl Services {
             self.room_event(
                 &mut tx,
                 kind,
-                Some(user.id),
-                Some(user.id),
+                (Some(user.id), Some(user.id)),
                 room,
                 origin,
                 None,

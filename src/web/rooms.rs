@@ -133,20 +133,20 @@ async fn open_room(
                 .services()
                 .code_status(&subject, Purpose::RoomEntry, &phone, &me.origin)
                 .await?;
-            if status.waiting_for.is_none() && status.wait_secs == 0 && status.limit.is_none() {
-                if let Err(err) = me
+            let may_send =
+                status.waiting_for.is_none() && status.wait_secs == 0 && status.limit.is_none();
+            if may_send
+                && let Err(err) = me
                     .services()
                     .send_room_code(&me.user, id, &phone, &me.origin)
                     .await
-                {
-                    if !is_refusal(&err) {
-                        let (status, errors) = send_failure(err, me.state.clock.now())?;
-                        return step(&me, &room, &phone, &query.rd, layout)
-                            .await?
-                            .with_errors(errors)
-                            .respond(status);
-                    }
-                }
+                && !is_refusal(&err)
+            {
+                let (status, errors) = send_failure(err, me.state.clock.now())?;
+                return step(&me, &room, &phone, &query.rd, layout)
+                    .await?
+                    .with_errors(errors)
+                    .respond(status);
             }
             Ok(see_other(&format!(
                 "/rooms/{id}/verify{}",

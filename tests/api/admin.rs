@@ -11,7 +11,7 @@ const ADMIN_PHONE: &str = "+46709990000";
 
 /// An administrator with SMS 2-step verification, signed in with a code in the app's own
 /// browser. Returns their id.
-async fn signed_in_admin(app: &TestApp) -> i64 {
+pub(crate) async fn signed_in_admin(app: &TestApp) -> i64 {
     let id = app
         .create_user("admin@example.com", "Ada Admin", true)
         .await;

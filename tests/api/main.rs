@@ -14,6 +14,7 @@ mod login;
 mod password;
 mod providers;
 mod register;
+mod rooms;
 mod security;
 mod security_settings;
 mod session_store;

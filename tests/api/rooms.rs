@@ -1,0 +1,626 @@
+//! Data rooms over HTTP: who manages which room, User Rights and the room's number, the
+//! room's step, and the forward-auth gate, on both databases.
+
+use crate::admin::signed_in_admin;
+use crate::helpers::{TestApp, assert_page, assert_redirect_to, location_of, submit_with};
+use crate::on_both_databases;
+
+const ROOM_PHONE: &str = "+46705550001";
+
+/// A room made through the control center's form; returns its id.
+async fn create_room(
+    app: &TestApp,
+    name: &str,
+    app_url: &str,
+    enforced: bool,
+    admins: &str,
+) -> i64 {
+    let mut fields = vec![("name", name), ("app_url", app_url), ("admins", admins)];
+    if enforced {
+        fields.push(("enforced", "yes"));
+    }
+    let created = app
+        .submit("/admin/rooms/new", "/admin/rooms/new", &fields)
+        .await;
+    let location = location_of(&created).expect("the room is created");
+    location
+        .trim_start_matches("/admin/rooms/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// A user group in the room; returns its id.
+async fn create_group(app: &TestApp, room: i64, name: &str) -> i64 {
+    let page = format!("/admin/rooms/{room}");
+    let created = app
+        .submit(&page, &format!("{page}/groups"), &[("name", name)])
+        .await;
+    let location = location_of(&created).expect("the group is created");
+    location
+        .split("group=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+async fn add_member(app: &TestApp, room: i64, group: i64, email: &str) -> reqwest::Response {
+    app.submit(
+        &format!("/admin/rooms/{room}/rights?group={group}"),
+        &format!("/admin/rooms/{room}/groups/{group}/members"),
+        &[("email", email)],
+    )
+    .await
+}
+
+async fn set_room_phone(
+    app: &TestApp,
+    room: i64,
+    group: i64,
+    user: i64,
+    phone: &str,
+) -> reqwest::Response {
+    let path = format!("/admin/rooms/{room}/rights/{user}?group={group}");
+    app.submit(&path, &path, &[("phone", phone)]).await
+}
+
+/// An enforced room "Deal" with a group "Buyers" holding `member@example.com`, whose room
+/// number is set; a room administrator `owner@example.com`. Returns (room, group, member).
+async fn enforced_room(app: &TestApp, app_url: &str) -> (i64, i64, i64) {
+    signed_in_admin(app).await;
+    let member = app
+        .create_user("member@example.com", "Mem Ber", false)
+        .await;
+    app.create_user("owner@example.com", "Room Owner", false)
+        .await;
+    let room = create_room(app, "Deal", app_url, true, "owner@example.com").await;
+    let group = create_group(app, room, "Buyers").await;
+    add_member(app, room, group, "member@example.com").await;
+    assert_redirect_to(
+        &set_room_phone(app, room, group, member, "+46 70-555 00 01").await,
+        &format!("/admin/rooms/{room}/rights?group={group}&done=phone"),
+    );
+    (room, group, member)
+}
+
+async fn forward_auth_status(app: &TestApp, browser: &reqwest::Client, room: i64) -> u16 {
+    app.get_in(browser, &format!("/auth/room/{room}"))
+        .await
+        .status()
+        .as_u16()
+}
+
+async fn a_member_enters_an_enforced_room_with_its_code(app: TestApp) {
+    let (room, _, member) = enforced_room(&app, "").await;
+    let browser = app.signed_in_browser("member@example.com").await;
+    let home = app.get_text_in(&browser, "/").await;
+    assert!(
+        home.contains(&format!(r#"<a href="/rooms/{room}">Deal</a>"#))
+            && home.contains("Code asked"),
+        "{home}"
+    );
+    assert_eq!(forward_auth_status(&app, &browser, room).await, 401);
+    // Opening the room texts its code to the room's number, never to the member's own.
+    let opened = app.get_in(&browser, &format!("/rooms/{room}")).await;
+    assert_eq!(
+        location_of(&opened).as_deref(),
+        Some(format!("/rooms/{room}/verify").as_str())
+    );
+    assert_eq!(app.sms.count_to(ROOM_PHONE), 1);
+    // Every path under the room answers with the step until it is passed.
+    for path in [
+        format!("/rooms/{room}"),
+        format!("/rooms/{room}/documents/report.pdf"),
+    ] {
+        let answer = app.get_in(&browser, &path).await;
+        assert_eq!(
+            location_of(&answer).as_deref(),
+            Some(format!("/rooms/{room}/verify").as_str()),
+            "{path}"
+        );
+    }
+    assert_eq!(
+        app.sms.count_to(ROOM_PHONE),
+        1,
+        "a waiting code is not sent again"
+    );
+    let step = app
+        .get_text_in(&browser, &format!("/rooms/{room}/verify"))
+        .await;
+    assert!(step.contains("Deal asks for a code before it opens. We sent a 6-digit code by text message to +46 ••• •• 01."), "{step}");
+    let verify = format!("/rooms/{room}/verify");
+    let wrong = submit_with(
+        &browser,
+        &app.address,
+        &verify,
+        &verify,
+        &[("code", "000000")],
+    )
+    .await;
+    assert_page(wrong, 401, "That code is not right. You have 4 tries left.").await;
+    let code = app.sms.last_code_to(ROOM_PHONE);
+    let right = submit_with(&browser, &app.address, &verify, &verify, &[("code", &code)]).await;
+    assert_page(
+        right,
+        200,
+        "The data room is open for you for the rest of this session.",
+    )
+    .await;
+    // Open for the rest of the session, for the proxy too.
+    let gate = app.get_in(&browser, &format!("/auth/room/{room}")).await;
+    assert_eq!(gate.status().as_u16(), 200);
+    assert_eq!(gate.headers()["x-twostep-email"], "member@example.com");
+    assert_eq!(
+        gate.headers()["x-twostep-user"],
+        member.to_string().as_str()
+    );
+    assert_eq!(
+        app.get_in(&browser, &format!("/rooms/{room}"))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    let events = app.audit_events().await;
+    for event in [
+        "room.created",
+        "room.group_created",
+        "room.member_added",
+        "room.phone_set",
+        "room.step_failed",
+        "room.step_passed",
+    ] {
+        assert!(events.contains(&event.to_owned()), "{event}");
+    }
+    assert!(
+        app.audit_detail("room.step_passed")
+            .await
+            .contains(&format!("room {room} (Deal)"))
+    );
+    // Signing out closes it.
+    submit_with(&browser, &app.address, "/", "/logout", &[]).await;
+    assert_eq!(forward_auth_status(&app, &browser, room).await, 401);
+}
+
+async fn five_wrong_codes_kill_the_code_and_send_again_brings_a_new_one(app: TestApp) {
+    let (room, _, _) = enforced_room(&app, "").await;
+    let browser = app.signed_in_browser("member@example.com").await;
+    app.get_in(&browser, &format!("/rooms/{room}")).await;
+    let verify = format!("/rooms/{room}/verify");
+    for _ in 0..4 {
+        let wrong = submit_with(
+            &browser,
+            &app.address,
+            &verify,
+            &verify,
+            &[("code", "000000")],
+        )
+        .await;
+        assert_eq!(wrong.status().as_u16(), 401);
+    }
+    let locked = submit_with(
+        &browser,
+        &app.address,
+        &verify,
+        &verify,
+        &[("code", "000000")],
+    )
+    .await;
+    assert_page(locked, 429, "Too many wrong codes").await;
+    let dead = app.sms.last_code_to(ROOM_PHONE);
+    let refused = submit_with(&browser, &app.address, &verify, &verify, &[("code", &dead)]).await;
+    assert_eq!(
+        refused.status().as_u16(),
+        429,
+        "the right code no longer works"
+    );
+    app.assert_audit_contains("room.step_locked").await;
+    app.clock.advance(31);
+    let resent = submit_with(
+        &browser,
+        &app.address,
+        &verify,
+        &format!("{verify}/resend"),
+        &[],
+    )
+    .await;
+    assert_eq!(location_of(&resent).as_deref(), Some(verify.as_str()));
+    assert_eq!(app.sms.count_to(ROOM_PHONE), 2);
+    let code = app.sms.last_code_to(ROOM_PHONE);
+    let right = submit_with(&browser, &app.address, &verify, &verify, &[("code", &code)]).await;
+    assert_eq!(right.status().as_u16(), 200);
+    // An expired code is refused: a new session, a code, then 11 minutes.
+    let other = app.signed_in_browser("member@example.com").await;
+    app.clock.advance(31);
+    app.get_in(&other, &format!("/rooms/{room}")).await;
+    app.clock.advance(11 * 60);
+    let late = app.sms.last_code_to(ROOM_PHONE);
+    let expired = submit_with(&other, &app.address, &verify, &verify, &[("code", &late)]).await;
+    assert_page(expired, 410, "This code has expired.").await;
+}
+
+async fn no_step_without_enforcement_a_number_or_for_room_administrators(app: TestApp) {
+    let (room, group, member) = enforced_room(&app, "").await;
+    // The room administrator: never stepped, and never offered a number.
+    let owner = app.signed_in_browser("owner@example.com").await;
+    assert_eq!(
+        app.get_in(&owner, &format!("/rooms/{room}"))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(forward_auth_status(&app, &owner, room).await, 200);
+    let owner_id: i64 = app
+        .fetch_scalar(
+            "SELECT id FROM users WHERE email = 'owner@example.com' AND $1 = $1",
+            0,
+        )
+        .await;
+    add_member(&app, room, group, "owner@example.com").await;
+    let refused = set_room_phone(&app, room, group, owner_id, ROOM_PHONE).await;
+    assert_page(refused, 409, "Room administrators cannot be enforced").await;
+    let rights = app
+        .get_text(&format!("/admin/rooms/{room}/rights?group={group}"))
+        .await;
+    assert!(rights.contains(
+        "Room administrators cannot be enforced; they may turn on their own 2-step verification."
+    ));
+
+    // Clearing the member's number lifts the step at once.
+    let browser = app.signed_in_browser("member@example.com").await;
+    assert_eq!(forward_auth_status(&app, &browser, room).await, 401);
+    assert_redirect_to(
+        &set_room_phone(&app, room, group, member, "").await,
+        &format!("/admin/rooms/{room}/rights?group={group}&done=phone"),
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM room_phones").await, 0);
+    assert_eq!(forward_auth_status(&app, &browser, room).await, 200);
+    assert_eq!(
+        app.count_where("SELECT COUNT(*) FROM outbox WHERE user_id = $1", member)
+            .await,
+        2,
+        "set, then cleared: two emails"
+    );
+    app.assert_audit_contains("room.phone_cleared").await;
+
+    // Enforcement off: no step for anyone; the number is kept for when it comes back on.
+    set_room_phone(&app, room, group, member, ROOM_PHONE).await;
+    let edit = format!("/admin/rooms/{room}/edit");
+    app.submit(
+        &edit,
+        &edit,
+        &[
+            ("name", "Deal"),
+            ("app_url", ""),
+            ("admins", "owner@example.com"),
+        ],
+    )
+    .await;
+    let fresh = app.signed_in_browser("member@example.com").await;
+    assert_eq!(forward_auth_status(&app, &fresh, room).await, 200);
+    assert_eq!(app.count("SELECT COUNT(*) FROM room_phones").await, 1);
+    app.assert_audit_contains("room.enforcement_off").await;
+    app.submit(
+        &edit,
+        &edit,
+        &[
+            ("name", "Deal"),
+            ("app_url", ""),
+            ("enforced", "yes"),
+            ("admins", "owner@example.com"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        forward_auth_status(&app, &fresh, room).await,
+        401,
+        "back on: the kept number asks again"
+    );
+}
+
+async fn room_numbers_are_checked_like_any_phone_number(app: TestApp) {
+    let (room, group, member) = enforced_room(&app, "").await;
+    for (typed, reason) in [
+        ("0701234567", "Enter the phone number with its country code"),
+        (
+            "+46 8 123 456 78",
+            "This number cannot receive text messages.",
+        ),
+        ("+1 555", "This is not a valid phone number."),
+    ] {
+        let refused = set_room_phone(&app, room, group, member, typed).await;
+        let page = assert_page(refused, 422, reason).await;
+        assert!(
+            page.contains(&format!(r#"value="{typed}""#)),
+            "what was typed stays"
+        );
+    }
+    assert_eq!(
+        app.fetch_scalar::<String>("SELECT phone FROM room_phones WHERE user_id = $1", member)
+            .await,
+        ROOM_PHONE
+    );
+    // Outside the allowed countries.
+    // Outside the countries allowed (saved in the control center, seen at once).
+    let settings = [
+        ("two_step", "optional"),
+        ("require_for_admins", "yes"),
+        ("trusted_devices", "30"),
+        ("users_choose_session", "yes"),
+        ("max_session_days", "60"),
+        ("inactivity_minutes", "never"),
+        ("open_registration", "yes"),
+        ("app_name", "Twostep"),
+        ("sms_countries", "NO"),
+    ];
+    app.submit("/admin/security", "/admin/security", &settings)
+        .await;
+    let refused = set_room_phone(&app, room, group, member, "+46 70 555 00 02").await;
+    assert_page(
+        refused,
+        422,
+        "Text messages cannot be sent to numbers in this country.",
+    )
+    .await;
+    // The member's own phone number is a different thing and stays as it was.
+    assert_eq!(
+        app.count_where(
+            "SELECT COUNT(*) FROM users WHERE id = $1 AND phone IS NULL",
+            member
+        )
+        .await,
+        1
+    );
+}
+
+/// Every room page and form as anonymous, a non-member, a member, a room administrator of
+/// another room, the room's administrator and a platform administrator.
+async fn only_the_rooms_own_administrators_and_platform_administrators_manage_it(app: TestApp) {
+    let (room, group, member) = enforced_room(&app, "").await;
+    app.create_user("other-owner@example.com", "Other Owner", false)
+        .await;
+    let other_room = create_room(&app, "Other", "", false, "other-owner@example.com").await;
+    app.create_user("stranger@example.com", "Stranger", false)
+        .await;
+    let pages = [
+        format!("/admin/rooms/{room}"),
+        format!("/admin/rooms/{room}/edit"),
+        format!("/admin/rooms/{room}/rights?group={group}"),
+        format!("/admin/rooms/{room}/rights/{member}?group={group}"),
+    ];
+    let posts: [(String, Vec<(&str, &str)>); 5] = [
+        (
+            format!("/admin/rooms/{room}/edit"),
+            vec![("name", "Taken over"), ("app_url", "https://evil.example/")],
+        ),
+        (
+            format!("/admin/rooms/{room}/groups"),
+            vec![("name", "Intruders")],
+        ),
+        (
+            format!("/admin/rooms/{room}/groups/{group}/members"),
+            vec![("email", "stranger@example.com")],
+        ),
+        (
+            format!("/admin/rooms/{room}/rights/{member}?group={group}"),
+            vec![("phone", "")],
+        ),
+        ("/admin/rooms/new".into(), vec![("name", "Mine now")]),
+    ];
+    let (anonymous, _) = app.new_browser();
+    let stranger = app.signed_in_browser("stranger@example.com").await;
+    let member_browser = app.signed_in_browser("member@example.com").await;
+    let other_owner = app.signed_in_browser("other-owner@example.com").await;
+    for (who, browser, token_page) in [
+        ("anonymous", &anonymous, "/login"),
+        ("a non-member", &stranger, "/"),
+        ("a member", &member_browser, "/"),
+        ("another room's administrator", &other_owner, "/admin/rooms"),
+    ] {
+        for page in &pages {
+            let status = app.get_in(browser, page).await.status().as_u16();
+            assert!(
+                matches!(status, 303 | 403 | 404),
+                "{who}: GET {page} answered {status}"
+            );
+        }
+        for (action, fields) in &posts {
+            let status = submit_with(browser, &app.address, token_page, action, fields)
+                .await
+                .status()
+                .as_u16();
+            assert!(
+                matches!(status, 303 | 403 | 404),
+                "{who}: POST {action} answered {status}"
+            );
+            if status == 303 {
+                assert_eq!(who, "anonymous", "only the sign-in page redirects");
+            }
+        }
+    }
+    assert_eq!(
+        app.get_in(&stranger, "/admin/rooms")
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    let theirs = app.get_text_in(&other_owner, "/admin/rooms").await;
+    assert!(
+        theirs.contains("Other") && !theirs.contains(">Deal<"),
+        "{theirs}"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM rooms WHERE name IN ('Taken over', 'Mine now')")
+            .await,
+        0
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM room_groups").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM room_phones").await, 1);
+    // Ids of another room: group and member ids do not cross rooms.
+    let other_group = create_group(&app, other_room, "Theirs").await;
+    let owner = app.signed_in_browser("owner@example.com").await;
+    for page in [
+        format!("/admin/rooms/{room}/rights?group={other_group}"),
+        format!("/admin/rooms/{room}/rights/{member}?group={other_group}"),
+        format!("/admin/rooms/{other_room}"),
+    ] {
+        assert_eq!(
+            app.get_in(&owner, &page).await.status().as_u16(),
+            404,
+            "{page}"
+        );
+    }
+    // The room's own administrator manages it (not its administrators' list), and a
+    // platform administrator every room.
+    assert_eq!(
+        app.get_in(&owner, &format!("/admin/rooms/{room}/rights?group={group}"))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        app.get_in(&owner, "/admin/rooms/new")
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    let owner_edit = submit_with(
+        &owner,
+        &app.address,
+        &format!("/admin/rooms/{room}/edit"),
+        &format!("/admin/rooms/{room}/edit"),
+        &[
+            ("name", "Deal 2"),
+            ("app_url", ""),
+            ("enforced", "yes"),
+            ("admins", ""),
+        ],
+    )
+    .await;
+    assert_eq!(owner_edit.status().as_u16(), 303);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM room_admins").await,
+        2,
+        "a room administrator cannot change who administers"
+    );
+    assert_eq!(
+        app.get(&format!("/admin/rooms/{other_room}"))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    // A platform administrator who is not a member does not enter the room.
+    assert_eq!(
+        app.get(&format!("/rooms/{room}")).await.status().as_u16(),
+        404
+    );
+    assert_eq!(forward_auth_status(&app, &app.client, room).await, 401);
+    assert_eq!(
+        app.get_in(&stranger, &format!("/rooms/{room}"))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    for bad in [
+        "/auth/room/abc",
+        "/auth/room/999999",
+        "/rooms/999999",
+        "/rooms/abc",
+    ] {
+        let status = app.get_in(&member_browser, bad).await.status().as_u16();
+        assert!(matches!(status, 401 | 404), "{bad}: {status}");
+    }
+}
+
+async fn the_return_address_stays_inside_the_rooms_application(app: TestApp) {
+    let (room, _, _) = enforced_room(&app, "https://docs.example.com/deal").await;
+    let browser = app.signed_in_browser("member@example.com").await;
+    let inside = "https://docs.example.com/deal/report.pdf?page=2";
+    let opened = app
+        .get_in(&browser, &format!("/rooms/{room}?rd={}", urlencode(inside)))
+        .await;
+    let verify = location_of(&opened).unwrap();
+    assert!(
+        verify.starts_with(&format!("/rooms/{room}/verify?rd=")),
+        "{verify}"
+    );
+    let code = app.sms.last_code_to(ROOM_PHONE);
+    let entered = submit_with(&browser, &app.address, &verify, &verify, &[("code", &code)]).await;
+    assert_eq!(location_of(&entered).as_deref(), Some(inside));
+    for outside in [
+        "https://evil.example/deal",
+        "https://docs.example.com.evil.example/deal",
+        "https://docs.example.com@evil.example/deal",
+        "//evil.example/deal",
+        "https://docs.example.com/other",
+        "javascript:alert(1)",
+    ] {
+        let answer = app
+            .get_in(
+                &browser,
+                &format!("/rooms/{room}?rd={}", urlencode(outside)),
+            )
+            .await;
+        assert_eq!(
+            location_of(&answer).as_deref(),
+            Some("https://docs.example.com/deal"),
+            "{outside}"
+        );
+    }
+}
+
+fn urlencode(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+async fn the_room_forms_refuse_what_is_not_a_room(app: TestApp) {
+    signed_in_admin(&app).await;
+    for (fields, message) in [
+        (vec![("name", "")], "Enter a name for the data room."),
+        (
+            vec![("name", "Deal"), ("app_url", "docs.example.com")],
+            "Enter the application address in full",
+        ),
+        (
+            vec![
+                ("name", "Deal"),
+                ("app_url", "https://user:pw@docs.example.com/"),
+            ],
+            "cannot hold a user name",
+        ),
+        (
+            vec![("name", "Deal"), ("admins", "ghost@example.com")],
+            "No account has the email ghost@example.com.",
+        ),
+    ] {
+        let refused = app
+            .submit("/admin/rooms/new", "/admin/rooms/new", &fields)
+            .await;
+        assert_page(refused, 422, message).await;
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM rooms").await, 0);
+    let rooms = app.get_text("/admin/rooms").await;
+    assert!(rooms.contains("Create new data room") && rooms.contains("No data rooms yet."));
+}
+
+on_both_databases!(
+    a_member_enters_an_enforced_room_with_its_code,
+    five_wrong_codes_kill_the_code_and_send_again_brings_a_new_one,
+    no_step_without_enforcement_a_number_or_for_room_administrators,
+    room_numbers_are_checked_like_any_phone_number,
+    only_the_rooms_own_administrators_and_platform_administrators_manage_it,
+    the_return_address_stays_inside_the_rooms_application,
+    the_room_forms_refuse_what_is_not_a_room,
+);
