@@ -22,4 +22,5 @@ mod setup;
 mod two_step;
 
 mod findings;
+mod forward_auth;
 mod races;

@@ -1,0 +1,316 @@
+//! Forward auth behind a real nginx: the Debian package's binary, started here on a free
+//! port with `auth_request` pointed at the portal, in front of a tiny application that
+//! serves the room's documents to whoever nginx lets through.
+
+use std::io::Write;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::admin::signed_in_admin;
+use crate::helpers::{GOOD_PASSWORD, TestApp, location_of, submit_with};
+use crate::on_both_databases;
+
+const NGINX: &str = "/usr/sbin/nginx";
+const ROOM_PHONE: &str = "+46705550001";
+
+/// The room's application: answers every request with the identity nginx passed on.
+async fn tiny_app() -> u16 {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut stream, _)) = listener.accept().await else {
+                return;
+            };
+            tokio::spawn(async move {
+                let mut request = Vec::new();
+                let mut buffer = [0u8; 4096];
+                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut buffer).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => request.extend_from_slice(&buffer[..n]),
+                    }
+                }
+                let text = String::from_utf8_lossy(&request);
+                let email = text
+                    .lines()
+                    .find_map(|line| {
+                        let (name, value) = line.split_once(':')?;
+                        name.eq_ignore_ascii_case("x-twostep-email")
+                            .then(|| value.trim().to_owned())
+                    })
+                    .unwrap_or_else(|| "nobody".into());
+                let body = format!("the room's documents, for {email}");
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = stream.write_all(response.as_bytes()).await;
+            });
+        }
+    });
+    port
+}
+
+/// nginx in the foreground, killed when dropped.
+struct Nginx {
+    child: Child,
+    port: u16,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// nginx on a free port: `/` goes to the room's application after `auth_request` asks the
+/// portal about room `room`; a 401 sends the browser to the room's page in the portal with
+/// the address it asked for as `rd`. `None` (said loudly) when nginx is not installed and
+/// not required.
+fn start_nginx(portal_port: u16, app_port: u16, room: i64) -> Option<Nginx> {
+    if !std::path::Path::new(NGINX).exists() {
+        assert!(
+            std::env::var("TWOSTEP_REQUIRE_NGINX").is_err(),
+            "TWOSTEP_REQUIRE_NGINX is set but {NGINX} is missing (apt-get install nginx)"
+        );
+        eprintln!("\n*** SKIPPED forward auth behind nginx: {NGINX} is not installed ***\n");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let prefix = dir.path().display();
+    let config = format!(
+        r#"
+daemon off;
+master_process off;
+error_log stderr warn;
+pid {prefix}/nginx.pid;
+events {{ worker_connections 64; }}
+http {{
+    access_log off;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            auth_request /twostep-auth;
+            auth_request_set $twostep_user $upstream_http_x_twostep_user;
+            auth_request_set $twostep_email $upstream_http_x_twostep_email;
+            proxy_set_header X-Twostep-User $twostep_user;
+            proxy_set_header X-Twostep-Email $twostep_email;
+            error_page 401 = @twostep;
+            proxy_pass http://127.0.0.1:{app_port};
+        }}
+        location = /twostep-auth {{
+            internal;
+            proxy_pass http://127.0.0.1:{portal_port}/auth/room/{room};
+            proxy_pass_request_body off;
+            proxy_set_header Content-Length "";
+            proxy_set_header X-Original-URI $request_uri;
+        }}
+        location @twostep {{
+            return 302 http://127.0.0.1:{portal_port}/rooms/{room}?rd=$scheme://$http_host$request_uri;
+        }}
+    }}
+}}
+"#
+    );
+    let path = dir.path().join("nginx.conf");
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(config.as_bytes())
+        .unwrap();
+    let child = Command::new(NGINX)
+        .args([
+            "-p",
+            &prefix.to_string(),
+            "-c",
+            &path.display().to_string(),
+            "-e",
+            "stderr",
+        ])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("nginx starts");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Some(Nginx {
+                child,
+                port,
+                _dir: dir,
+            });
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("nginx did not listen on {port}");
+}
+
+fn portal_port(app: &TestApp) -> u16 {
+    app.address.rsplit(':').next().unwrap().parse().unwrap()
+}
+
+async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
+    let app_port = tiny_app().await;
+    // The room first (its id goes into nginx's configuration), then nginx (whose port is
+    // the room's application address).
+    signed_in_admin(&app).await;
+    let member = app
+        .create_user("member@example.com", "Mem Ber", false)
+        .await;
+    let created = app
+        .submit(
+            "/admin/rooms/new",
+            "/admin/rooms/new",
+            &[("name", "Deal"), ("enforced", "yes")],
+        )
+        .await;
+    let room: i64 = location_of(&created)
+        .unwrap()
+        .trim_start_matches("/admin/rooms/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let Some(nginx) = start_nginx(portal_port(&app), app_port, room) else {
+        return;
+    };
+    let proxied = format!("http://127.0.0.1:{}", nginx.port);
+    let edit = format!("/admin/rooms/{room}/edit");
+    app.submit(
+        &edit,
+        &edit,
+        &[
+            ("name", "Deal"),
+            ("app_url", &format!("{proxied}/")),
+            ("enforced", "yes"),
+            ("admins", ""),
+        ],
+    )
+    .await;
+    let group_created = app
+        .submit(
+            &format!("/admin/rooms/{room}"),
+            &format!("/admin/rooms/{room}/groups"),
+            &[("name", "Buyers")],
+        )
+        .await;
+    let group: String = location_of(&group_created)
+        .unwrap()
+        .split("group=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_owned();
+    app.submit(
+        "/admin/rooms",
+        &format!("/admin/rooms/{room}/groups/{group}/members"),
+        &[("email", "member@example.com")],
+    )
+    .await;
+    let phone_page = format!("/admin/rooms/{room}/rights/{member}?group={group}");
+    app.submit(&phone_page, &phone_page, &[("phone", ROOM_PHONE)])
+        .await;
+
+    // Signed out: nginx sends the browser to the room in the portal, with where it was going.
+    let (browser, _) = app.new_browser();
+    let document = format!("{proxied}/files/report.pdf?page=2");
+    let denied = browser.get(&document).send().await.unwrap();
+    assert_eq!(denied.status().as_u16(), 302);
+    let to_room = location_of(&denied).unwrap();
+    assert_eq!(
+        to_room,
+        format!("{}/rooms/{room}?rd={document}", app.address)
+    );
+    // Signed in with the password, still not in: the room asks for its code first.
+    submit_with(
+        &browser,
+        &app.address,
+        "/login",
+        "/login",
+        &[("email", "member@example.com"), ("password", GOOD_PASSWORD)],
+    )
+    .await;
+    assert_eq!(
+        browser
+            .get(&document)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        302
+    );
+    let opened = browser.get(&to_room).send().await.unwrap();
+    let step = location_of(&opened).unwrap();
+    assert!(
+        step.starts_with(&format!("/rooms/{room}/verify?rd=")),
+        "{step}"
+    );
+    let code = app.sms.last_code_to(ROOM_PHONE);
+    let passed = submit_with(&browser, &app.address, &step, &step, &[("code", &code)]).await;
+    assert_eq!(
+        location_of(&passed).as_deref(),
+        Some(document.as_str()),
+        "back to the document asked for"
+    );
+    let allowed = browser.get(&document).send().await.unwrap();
+    assert_eq!(allowed.status().as_u16(), 200);
+    assert_eq!(
+        allowed.text().await.unwrap(),
+        "the room's documents, for member@example.com"
+    );
+    // The return address cannot leave the room's application.
+    let evil = browser
+        .get(format!(
+            "{}/rooms/{room}?rd=http://127.0.0.1:1/steal",
+            app.address
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        location_of(&evil).as_deref(),
+        Some(format!("{proxied}/").as_str())
+    );
+    // Signed out: denied again.
+    submit_with(&browser, &app.address, "/", "/logout", &[]).await;
+    assert_eq!(
+        browser
+            .get(&document)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        302
+    );
+    // A platform administrator who is not a member is not let in.
+    let admin_browser = &app.client;
+    assert_eq!(
+        admin_browser
+            .get(&document)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        302
+    );
+}
+
+on_both_databases!(the_proxy_lets_in_only_after_the_rooms_code);
