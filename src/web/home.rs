@@ -33,6 +33,8 @@ struct HomePage {
     reminder: bool,
     /// My data rooms, with a lock where a code will be asked of me.
     rooms: Vec<crate::db::rooms::MyRoom>,
+    /// A room administrator who is not a platform administrator: a way to their rooms.
+    manages_rooms: bool,
 }
 
 async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResponse, AppError> {
@@ -43,6 +45,8 @@ async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResp
         && me.services().platform().await?.reminder
         && me.services().requirement(&me.user).await?.offers();
     let rooms = me.services().my_rooms(&me.user).await?;
+    let manages_rooms =
+        !me.user.is_admin() && !me.services().managed_rooms(&me.user).await?.is_empty();
     let name = me.user.name;
     render(
         StatusCode::OK,
@@ -51,6 +55,7 @@ async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResp
             name,
             reminder,
             rooms,
+            manages_rooms,
         },
     )
 }

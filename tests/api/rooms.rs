@@ -249,6 +249,15 @@ async fn no_step_without_enforcement_a_number_or_for_room_administrators(app: Te
     let (room, group, member) = enforced_room(&app, "").await;
     // The room administrator: never stepped, and never offered a number.
     let owner = app.signed_in_browser("owner@example.com").await;
+    let home = app.get_text_in(&owner, "/").await;
+    assert!(
+        home.contains(r#"<a href="/admin/rooms">Manage my data rooms</a>"#),
+        "{home}"
+    );
+    assert!(
+        !home.contains("Code asked"),
+        "no lock for a room administrator: {home}"
+    );
     assert_eq!(
         app.get_in(&owner, &format!("/rooms/{room}"))
             .await
