@@ -44,3 +44,13 @@ CREATE TABLE room_phones (
     set_at BIGINT NOT NULL,
     PRIMARY KEY (room_id, user_id)
 );
+
+-- An invitation into a room group for an address with no account: a one-time link (only
+-- its digest kept) that creates the account and joins the group.
+CREATE TABLE room_invitations (
+    token_hash TEXT PRIMARY KEY,
+    group_id BIGINT NOT NULL REFERENCES room_groups (id) ON DELETE CASCADE,
+    email TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+);

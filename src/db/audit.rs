@@ -70,11 +70,13 @@ pub enum EventKind {
     RoomStepPassed,
     RoomStepFailed,
     RoomStepLocked,
+    RoomInvitationMade,
+    RoomInvitationAccepted,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 64] = [
+    pub const ALL: [Self; 66] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -139,6 +141,8 @@ impl EventKind {
         Self::RoomStepPassed,
         Self::RoomStepFailed,
         Self::RoomStepLocked,
+        Self::RoomInvitationMade,
+        Self::RoomInvitationAccepted,
     ];
 
     /// Every stored name, sorted, for the audit log's filter.
@@ -214,6 +218,8 @@ impl EventKind {
             Self::RoomStepPassed => "room.step_passed",
             Self::RoomStepFailed => "room.step_failed",
             Self::RoomStepLocked => "room.step_locked",
+            Self::RoomInvitationMade => "room.invitation_made",
+            Self::RoomInvitationAccepted => "room.invitation_accepted",
         }
     }
 }

@@ -327,3 +327,76 @@ pub async fn rooms_of_user<'e>(db: impl Exec<'e>, user_id: i64) -> Result<Vec<My
     .fetch_all(db)
     .await
 }
+
+/// Stores an invitation into a room group for `email`; an earlier one for the same address
+/// and group stops working.
+pub async fn replace_invitation(
+    tx: &mut super::Tx,
+    group_id: i64,
+    email: &str,
+    token_hash: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM room_invitations WHERE group_id = $1 AND email = $2")
+        .bind(group_id)
+        .bind(email)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO room_invitations (token_hash, group_id, email, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(token_hash)
+    .bind(group_id)
+    .bind(email)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A live invitation: the group it joins, the room's name and the address it was for.
+#[derive(Clone, Debug, FromRow)]
+pub struct Invitation {
+    pub group_id: i64,
+    pub room_id: i64,
+    pub room_name: String,
+    pub email: String,
+}
+
+const INVITATION: &str = "SELECT i.group_id, g.room_id, r.name AS room_name, i.email FROM room_invitations i \
+     JOIN room_groups g ON g.id = i.group_id JOIN rooms r ON r.id = g.room_id \
+     WHERE i.token_hash = $1 AND i.expires_at > $2";
+
+pub async fn find_invitation<'e>(
+    db: impl Exec<'e>,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<Invitation>, DbError> {
+    sqlx::query_as(INVITATION)
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(db)
+        .await
+}
+
+/// Uses a live invitation once: it is gone afterwards.
+pub async fn consume_invitation(
+    tx: &mut super::Tx,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<Invitation>, DbError> {
+    let found: Option<Invitation> = sqlx::query_as(INVITATION)
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let deleted =
+        sqlx::query("DELETE FROM room_invitations WHERE token_hash = $1 AND expires_at > $2")
+            .bind(token_hash)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+    Ok(found.filter(|_| deleted.rows_affected() == 1))
+}

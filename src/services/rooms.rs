@@ -3,26 +3,43 @@
 //! room named in the event's detail.
 
 use super::Services;
+use super::account::CreateError;
 use super::admin::Refusal;
 use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::rooms::{
-    MyRoom, Room, RoomGroup, RoomMember, add_room_member, find_room, find_room_group, insert_room,
-    insert_room_group, is_room_admin, list_room_groups, list_room_members, list_rooms,
-    replace_room_admins, room_admin_emails, rooms_of_user, set_room_phone, standing, update_room,
+    Invitation, MyRoom, Room, RoomGroup, RoomMember, add_room_member, consume_invitation,
+    find_invitation, find_room, find_room_group, insert_room, insert_room_group, is_room_admin,
+    list_room_groups, list_room_members, list_rooms, replace_invitation, replace_room_admins,
+    room_admin_emails, rooms_of_user, set_room_phone, standing, update_room,
 };
-use crate::db::users::{User, find_user_by_id};
+use crate::db::users::{
+    InsertUserError, NewUser, User, find_user_by_email, find_user_by_id, insert_user,
+};
 use crate::db::{DbError, Tx};
+use crate::domain::account::normalise_email;
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::phone::{format_international, normalise_sms_phone};
 use crate::domain::rooms::Standing;
+use crate::domain::tokens::{random_token, token_digest};
 
 /// A room's settings as the form gives them, checked.
 pub struct RoomSettings {
     pub name: String,
     pub app_url: Option<String>,
     pub enforced: bool,
+}
+
+/// How long an invitation link works.
+pub const INVITATION_SECS: i64 = 7 * 86_400;
+
+/// What adding an address to a room group did.
+pub enum Added {
+    /// The account joined the group.
+    Joined,
+    /// No account has the address: an invitation link for it, shown once.
+    Invited { token: String, email: String },
 }
 
 /// A room and what the person managing it sees of it.
@@ -242,22 +259,47 @@ impl Services {
         Ok(Some((managed, group, members)))
     }
 
-    /// Adds the account with this email to a room group the actor manages.
+    /// Adds the account with this email to a room group the actor manages; an address with
+    /// no account gets an invitation link instead, returned to be handed over.
     pub async fn add_room_member(
         &self,
         actor: &User,
         group_id: i64,
-        email: &str,
+        typed_email: &str,
         origin: &Origin,
-    ) -> Result<Result<(), Refusal>, DbError> {
+    ) -> Result<Result<Added, Refusal>, DbError> {
         let Some((managed, group, _)) = self.managed_room_group(actor, group_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        let Some(user) = self.user_by_email(email).await? else {
+        let Ok(email) = normalise_email(typed_email) else {
             return Ok(Err(Refusal::NoSuchEmail));
         };
+        let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        if add_room_member(&mut *tx, group.id, user.id, self.clock.now()).await? {
+        let Some(user) = find_user_by_email(&mut *tx, &email).await? else {
+            let token = random_token();
+            replace_invitation(
+                &mut tx,
+                group.id,
+                &email,
+                &token_digest(&token),
+                now,
+                now + INVITATION_SECS,
+            )
+            .await?;
+            let detail = format!("{}, invited {email}", group.name);
+            self.room_event(
+                &mut tx,
+                EventKind::RoomInvitationMade,
+                (Some(actor.id), None),
+                &managed.room,
+                origin,
+                Some(&detail),
+            );
+            tx.commit().await?;
+            return Ok(Ok(Added::Invited { token, email }));
+        };
+        if add_room_member(&mut *tx, group.id, user.id, now).await? {
             self.room_event(
                 &mut tx,
                 EventKind::RoomMemberAdded,
@@ -268,7 +310,61 @@ impl Services {
             );
         }
         tx.commit().await?;
-        Ok(Ok(()))
+        Ok(Ok(Added::Joined))
+    }
+
+    /// The live invitation behind a link.
+    pub async fn invitation(&self, token: &str) -> Result<Option<Invitation>, DbError> {
+        find_invitation(&self.db.pool, &token_digest(token), self.clock.now()).await
+    }
+
+    /// Accepts an invitation once: creates the account (name and password from the form,
+    /// the invited address) and joins the group. `None` when the link is used, replaced or
+    /// old, or the address has an account by now (it then joins by signing in and being
+    /// added).
+    #[tracing::instrument(name = "Accept a room invitation", skip_all)]
+    pub async fn accept_invitation(
+        &self,
+        token: &str,
+        name: &str,
+        password: secrecy::SecretString,
+        origin: &Origin,
+    ) -> Result<Option<(User, i64)>, CreateError> {
+        let hash = self.passwords.hash(password).await?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let Some(invitation) = consume_invitation(&mut tx, &token_digest(token), now).await? else {
+            return Ok(None);
+        };
+        let new_user = NewUser {
+            email: &invitation.email,
+            name,
+            password_hash: Some(&hash),
+            phone: None,
+            is_admin: false,
+        };
+        let id = match insert_user(&mut *tx, &new_user, now).await {
+            Ok(id) => id,
+            Err(InsertUserError::EmailTaken) => return Ok(None),
+            Err(InsertUserError::Db(err)) => return Err(err.into()),
+        };
+        add_room_member(&mut *tx, invitation.group_id, id, now).await?;
+        let room = find_room(&mut *tx, invitation.room_id)
+            .await?
+            .ok_or(DbError::RowNotFound)?;
+        self.room_event(
+            &mut tx,
+            EventKind::RoomInvitationAccepted,
+            (Some(id), Some(id)),
+            &room,
+            origin,
+            None,
+        );
+        tx.commit().await?;
+        let user = find_user_by_id(&self.db.pool, id)
+            .await?
+            .ok_or(DbError::RowNotFound)?;
+        Ok(Some((user, invitation.room_id)))
     }
 
     /// Sets (typed) or clears (empty) the room's "Two-factor phone number" of a member of

@@ -15,6 +15,7 @@ pub(crate) mod account;
 mod admin;
 mod health;
 mod home;
+mod invitation;
 mod login;
 mod password_link;
 mod register;
@@ -55,6 +56,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     admin::routes(cfg);
     password_link::routes(cfg);
     rooms::routes(cfg);
+    invitation::routes(cfg);
 }
 
 /// A file of `static/`, built into the binary.

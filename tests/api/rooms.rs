@@ -624,6 +624,108 @@ async fn the_room_forms_refuse_what_is_not_a_room(app: TestApp) {
     assert!(rooms.contains("Create new data room") && rooms.contains("No data rooms yet."));
 }
 
+async fn an_unknown_address_is_invited_and_joins_with_its_own_account(app: TestApp) {
+    let (room, group, _) = enforced_room(&app, "").await;
+    let added = add_member(&app, room, group, "Newcomer@Example.com").await;
+    let page = assert_page(
+        added,
+        200,
+        "No account has the address newcomer@example.com.",
+    )
+    .await;
+    let marker = r#"<code class="uri" id="invitation-link">"#;
+    let start = page.find(marker).unwrap() + marker.len();
+    let link = page[start..start + page[start..].find("</code>").unwrap()].to_owned();
+    let token = link.split("token=").nth(1).unwrap().to_owned();
+    assert_ne!(
+        app.fetch_scalar::<String>("SELECT token_hash FROM room_invitations WHERE $1 = $1", 0)
+            .await,
+        token
+    );
+    app.assert_audit_contains("room.invitation_made").await;
+
+    let (browser, _) = app.new_browser();
+    let path = format!("/invite?token={token}");
+    let form = app.get_text_in(&browser, &path).await;
+    assert!(
+        form.contains("<h1>Join Deal</h1>")
+            && form.contains("<strong>newcomer@example.com</strong>"),
+        "{form}"
+    );
+    let weak = submit_with(
+        &browser,
+        &app.address,
+        &path,
+        "/invite",
+        &[
+            ("token", &token),
+            ("name", "New Comer"),
+            ("password", "password"),
+        ],
+    )
+    .await;
+    assert_page(weak, 422, "too easy to guess").await;
+    let joined = submit_with(
+        &browser,
+        &app.address,
+        &path,
+        "/invite",
+        &[
+            ("token", &token),
+            ("name", "New Comer"),
+            ("password", crate::helpers::GOOD_PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(
+        location_of(&joined).as_deref(),
+        Some(format!("/rooms/{room}").as_str())
+    );
+    // Signed in, a member of the group (no number set for them: the room opens).
+    assert_eq!(
+        app.get_in(&browser, &format!("/rooms/{room}"))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM users WHERE email = 'newcomer@example.com' AND name = 'New Comer'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        app.count_where(
+            "SELECT COUNT(*) FROM room_members WHERE group_id = $1",
+            group
+        )
+        .await,
+        2
+    );
+    app.assert_audit_contains("room.invitation_accepted").await;
+    // Once only.
+    let (again, _) = app.new_browser();
+    assert_page(
+        app.get_in(&again, &path).await,
+        403,
+        "This invitation has expired or was already used.",
+    )
+    .await;
+    for bad in ["", "x", "%00", &"a".repeat(3000)] {
+        let status = app
+            .get_in(&again, &format!("/invite?token={bad}"))
+            .await
+            .status()
+            .as_u16();
+        assert_eq!(status, 403, "{bad:.20}");
+    }
+    // An address that is not one is refused.
+    let refused = add_member(&app, room, group, "not an address").await;
+    assert_page(refused, 422, "Enter a valid email address").await;
+}
+
 on_both_databases!(
     a_member_enters_an_enforced_room_with_its_code,
     five_wrong_codes_kill_the_code_and_send_again_brings_a_new_one,
@@ -632,4 +734,5 @@ on_both_databases!(
     only_the_rooms_own_administrators_and_platform_administrators_manage_it,
     the_return_address_stays_inside_the_rooms_application,
     the_room_forms_refuse_what_is_not_a_room,
+    an_unknown_address_is_invited_and_joins_with_its_own_account,
 );

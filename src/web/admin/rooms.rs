@@ -17,7 +17,7 @@ use crate::domain::account::normalise_email;
 use crate::domain::phone::format_international;
 use crate::domain::rooms::normalise_app_url;
 use crate::services::admin::Refusal;
-use crate::services::rooms::{ManagedRoom, RoomSettings};
+use crate::services::rooms::{Added, INVITATION_SECS, ManagedRoom, RoomSettings};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -550,12 +550,27 @@ async fn add_member(
             .add_room_member(&me.user, group_id, &form.email, &me.origin)
             .await?
         {
-            Ok(()) => {
+            Ok(Added::Joined) => {
                 return Ok(see_other(&format!(
                     "/admin/rooms/{room_id}/rights?group={group_id}&done=member"
                 )));
             }
-            Err(Refusal::NoSuchEmail) => "No account has this email address.",
+            Ok(Added::Invited { token, email }) => {
+                let mut link = me.state.settings.public_url.clone();
+                link.set_path("/invite");
+                link.set_query(Some(&format!("token={token}")));
+                let page = InvitationPage {
+                    layout,
+                    sections: room_sections(&me.user),
+                    room: managed.room,
+                    group: group_id,
+                    email,
+                    link: link.to_string(),
+                    days: INVITATION_SECS / 86_400,
+                };
+                return render(StatusCode::OK, &page);
+            }
+            Err(Refusal::NoSuchEmail) => "Enter a valid email address, like name@example.com.",
             Err(refusal) => return Err(refused(refusal)),
         }
     };
@@ -571,6 +586,18 @@ async fn add_member(
         errors,
     )
     .await
+}
+
+#[derive(Template)]
+#[template(path = "admin/invitation.html")]
+struct InvitationPage {
+    layout: Layout,
+    sections: Vec<Section>,
+    room: Room,
+    group: i64,
+    email: String,
+    link: String,
+    days: i64,
 }
 
 #[derive(Template)]
