@@ -144,13 +144,15 @@ http {{
         .stdout(Stdio::null())
         .spawn()
         .expect("nginx starts");
+    // Dropped (killed and waited for) whatever happens next.
+    let nginx = Nginx {
+        child,
+        port,
+        _dir: dir,
+    };
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return Some(Nginx {
-                child,
-                port,
-                _dir: dir,
-            });
+            return Some(nginx);
         }
         std::thread::sleep(Duration::from_millis(50));
     }
