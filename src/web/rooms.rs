@@ -5,9 +5,11 @@
 //! the room's application.
 
 use actix_session::Session;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, HeaderValue};
-use actix_web::middleware::from_fn;
+use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -20,7 +22,6 @@ use super::context::CurrentUser;
 use super::errors::AppError;
 use super::forms::FormErrors;
 use super::layout::Layout;
-use super::middleware::auth::require_sign_in;
 use super::request::SignedIn;
 use super::session::{mark_room_verified, room_verified};
 use super::{AppState, render, see_other};
@@ -35,7 +36,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/auth/room/{id}").route(web::get().to(forward_auth)))
         .service(
             web::scope("/rooms/{id}")
-                .wrap(from_fn(require_sign_in))
+                .wrap(from_fn(sign_in_then_back))
                 .service(
                     web::resource("/verify")
                         .route(web::get().to(step_page))
@@ -45,6 +46,32 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(web::resource("").route(web::get().to(open_room)))
                 .default_service(web::get().to(open_room)),
         );
+}
+
+/// Signed out, the room sends the browser to sign in, and back here afterwards (with the
+/// address in the room's application it asked for).
+async fn sign_in_then_back(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if req.extensions().get::<CurrentUser>().is_none() {
+        let here = match req.query_string() {
+            "" => req.path().to_owned(),
+            query => format!("{}?{query}", req.path()),
+        };
+        let to = format!(
+            "/login?{}",
+            url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("next", &here)
+                .finish()
+        );
+        let (req, _) = req.into_parts();
+        let res = HttpResponse::SeeOther()
+            .insert_header((actix_web::http::header::LOCATION, to))
+            .finish();
+        return Ok(ServiceResponse::new(req, res));
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
 }
 
 /// `rd`: where in the room's application the browser asked to go.

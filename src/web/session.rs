@@ -159,6 +159,34 @@ pub fn release_recovery_codes(session: &Session) {
 /// Set while a user who must use 2-step verification has not set it up: every page but
 /// set-up leads to set-up (`require_set_up`).
 const SET_UP_OWED_KEY: &str = "set_up_owed";
+/// Where to go once signed in (a room the proxy sent the browser to), kept across the
+/// code step.
+const NEXT_KEY: &str = "after_sign_in";
+
+/// A place inside the portal the browser may be sent to after signing in: a data room's
+/// path (and its query), nothing else, so the parameter is no open redirect.
+pub fn safe_next(next: &str) -> Option<&str> {
+    let rest = next.strip_prefix("/rooms/")?;
+    let id_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let id_ok = id_end > 0 && rest[..id_end].bytes().all(|b| b.is_ascii_digit());
+    let clean = !next.contains(['\\', '\r', '\n']) && next.len() <= 2048;
+    (id_ok && clean).then_some(next)
+}
+
+pub fn remember_next(session: &Session, next: &str) -> Result<(), AppError> {
+    match safe_next(next) {
+        Some(next) => insert(session, NEXT_KEY, next),
+        None => Ok(()),
+    }
+}
+
+/// Where the person goes now that they are signed in; forgotten once read.
+pub fn take_next(session: &Session) -> String {
+    let next = get::<String>(session, NEXT_KEY).filter(|n| safe_next(n).is_some());
+    session.remove(NEXT_KEY);
+    next.unwrap_or_else(|| "/".to_owned())
+}
+
 /// The data rooms whose step this session passed.
 const ROOMS_VERIFIED_KEY: &str = "rooms_verified";
 

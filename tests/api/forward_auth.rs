@@ -238,15 +238,40 @@ async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
         to_room,
         format!("{}/rooms/{room}?rd={document}", app.address)
     );
-    // Signed in with the password, still not in: the room asks for its code first.
-    submit_with(
+    // The room sends the browser to sign in, and back to itself afterwards.
+    let to_sign_in = location_of(&browser.get(&to_room).send().await.unwrap()).unwrap();
+    assert!(
+        to_sign_in.starts_with("/login?next=%2Frooms%2F"),
+        "{to_sign_in}"
+    );
+    let form = app.get_text_in(&browser, &to_sign_in).await;
+    let next: String = form
+        .split(r#"name="next" value=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&");
+    let signed_in = submit_with(
         &browser,
         &app.address,
+        &to_sign_in,
         "/login",
-        "/login",
-        &[("email", "member@example.com"), ("password", GOOD_PASSWORD)],
+        &[
+            ("email", "member@example.com"),
+            ("password", GOOD_PASSWORD),
+            ("next", &next),
+        ],
     )
     .await;
+    let back = location_of(&signed_in).unwrap();
+    assert_eq!(
+        format!("{}{back}", app.address),
+        to_room,
+        "back to the room, with where it was going"
+    );
+    // Signed in, still not in: the room asks for its code first.
     assert_eq!(
         browser
             .get(&document)

@@ -726,6 +726,66 @@ async fn an_unknown_address_is_invited_and_joins_with_its_own_account(app: TestA
     assert_page(refused, 422, "Enter a valid email address").await;
 }
 
+async fn signing_in_returns_to_the_room_and_nowhere_else(app: TestApp) {
+    let (room, _, member) = enforced_room(&app, "").await;
+    // A member with 2-step verification of their own: the way back survives the code step.
+    app.turn_on_sms_in_database(member, "+46701112299").await;
+    let (browser, _) = app.new_browser();
+    let to_sign_in = location_of(&app.get_in(&browser, &format!("/rooms/{room}")).await).unwrap();
+    assert_eq!(to_sign_in, format!("/login?next=%2Frooms%2F{room}"));
+    let password = submit_with(
+        &browser,
+        &app.address,
+        &to_sign_in,
+        "/login",
+        &[
+            ("email", "member@example.com"),
+            ("password", crate::helpers::GOOD_PASSWORD),
+            ("next", &format!("/rooms/{room}")),
+        ],
+    )
+    .await;
+    assert_eq!(location_of(&password).as_deref(), Some("/login/verify"));
+    let code = app.sms.last_code_to("+46701112299");
+    let signed_in = submit_with(
+        &browser,
+        &app.address,
+        "/login/verify",
+        "/login/verify",
+        &[("code", &code)],
+    )
+    .await;
+    assert_eq!(location_of(&signed_in), Some(format!("/rooms/{room}")));
+    // Anything but a room's path is ignored: no open redirect through sign-in.
+    for next in [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "/rooms/abc",
+        "/admin",
+        "/rooms/",
+        "javascript:alert(1)",
+    ] {
+        let encoded = urlencode(next);
+        let page = app.get_text(&format!("/login?next={encoded}")).await;
+        assert!(!page.contains(r#"name="next""#), "{next}");
+    }
+    let (other, _) = app.new_browser();
+    let signed_in = submit_with(
+        &other,
+        &app.address,
+        "/login",
+        "/login",
+        &[
+            ("email", "owner@example.com"),
+            ("password", crate::helpers::GOOD_PASSWORD),
+            ("next", "https://evil.example/"),
+        ],
+    )
+    .await;
+    assert_eq!(location_of(&signed_in).as_deref(), Some("/"));
+}
+
 on_both_databases!(
     a_member_enters_an_enforced_room_with_its_code,
     five_wrong_codes_kill_the_code_and_send_again_brings_a_new_one,
@@ -735,4 +795,5 @@ on_both_databases!(
     the_return_address_stays_inside_the_rooms_application,
     the_room_forms_refuse_what_is_not_a_room,
     an_unknown_address_is_invited_and_joins_with_its_own_account,
+    signing_in_returns_to_the_room_and_nowhere_else,
 );

@@ -14,7 +14,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::{SignedIn, Visitor};
-use crate::web::session::{start_second_step, start_session};
+use crate::web::session::{remember_next, safe_next, start_second_step, start_session};
 use crate::web::trusted::device_token;
 use crate::web::{render, see_other};
 
@@ -48,10 +48,21 @@ const THROTTLED: &str = "Too many failed sign-in attempts. Wait 15 minutes and t
 struct LoginPage {
     layout: Layout,
     email: String,
+    /// Where to go once signed in (a data room), carried by the form.
+    next: String,
     errors: FormErrors,
 }
 
-async fn login_form(layout: Layout) -> Result<HttpResponse, AppError> {
+#[derive(Deserialize)]
+struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+async fn login_form(
+    layout: Layout,
+    query: web::Query<NextQuery>,
+) -> Result<HttpResponse, AppError> {
     if layout.user.is_some() {
         return Ok(see_other("/"));
     }
@@ -60,6 +71,7 @@ async fn login_form(layout: Layout) -> Result<HttpResponse, AppError> {
         &LoginPage {
             layout,
             email: String::new(),
+            next: safe_next(&query.next).unwrap_or_default().to_owned(),
             errors: FormErrors::default(),
         },
     )
@@ -82,6 +94,8 @@ struct LoginForm {
     email: String,
     #[serde(default = "empty_secret")]
     password: SecretString,
+    #[serde(default)]
+    next: String,
 }
 
 pub(crate) fn empty_secret() -> SecretString {
@@ -96,7 +110,11 @@ async fn login(
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let LoginForm { email, password } = form.into_inner();
+    let LoginForm {
+        email,
+        password,
+        next,
+    } = form.into_inner();
     let typed_email = email.trim().to_owned();
     let page = |layout, status, errors| {
         render(
@@ -104,6 +122,7 @@ async fn login(
             &LoginPage {
                 layout,
                 email: typed_email.clone(),
+                next: safe_next(&next).unwrap_or_default().to_owned(),
                 errors,
             },
         )
@@ -136,10 +155,11 @@ async fn login(
         ),
         PasswordStep::SignedIn(user) => {
             start_session(&state, &session, &user, &origin).await?;
-            Ok(see_other("/"))
+            Ok(see_other(safe_next(&next).unwrap_or("/")))
         }
         PasswordStep::CodeOwed(user) => {
             start_second_step(&session, user.id, state.clock.now())?;
+            remember_next(&session, &next)?;
             verify::begin(&state, layout, user, &origin).await
         }
     }

@@ -26,7 +26,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::Visitor;
-use crate::web::session::{loaded_user, pending_user, start_session};
+use crate::web::session::{loaded_user, pending_user, start_session, take_next};
 use crate::web::trusted;
 use crate::web::{AppState, render, see_other};
 
@@ -248,7 +248,7 @@ pub async fn verify_code(
     {
         SecondStep::SignedIn { device_token } => {
             start_session(&state, &session, &pending.user, &origin).await?;
-            let mut response = see_other("/");
+            let mut response = see_other(&take_next(&session));
             if let Some(token) = device_token {
                 let days = state.services.platform().await?.trusted_device_days;
                 let cookie = trusted::cookie(token, days, state.settings.is_https());
