@@ -127,6 +127,23 @@ pub struct Settings {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// HTTP worker threads (one per core by default).
     pub http_workers: usize,
+    pub mail: MailSettings,
+}
+
+/// Where email goes (PRODUCT.md, "SMS and email").
+#[derive(Clone, Debug)]
+pub struct MailSettings {
+    /// `TWOSTEP_SMTP_URL` (`smtp://user:password@host:587?tls=required`, `smtps://…`); unset:
+    /// each email is written as an `.eml` file under the data directory.
+    pub smtp_url: Option<secrecy::SecretString>,
+    /// `TWOSTEP_MAIL_FROM`, e.g. `Twostep <no-reply@example.com>`.
+    pub from: String,
+    /// The first retry's delay; each next one doubles, up to an hour.
+    pub retry_base: Duration,
+    /// How long a sender's claim on an email holds before another instance may take it.
+    pub lease: Duration,
+    /// How often the sender looks for due email when nothing woke it.
+    pub poll: Duration,
 }
 
 impl Settings {
@@ -171,6 +188,17 @@ impl Settings {
             })
             .transpose()?
             .unwrap_or_default();
+        let defaults = Self::defaults();
+        let mail = MailSettings {
+            smtp_url: var("TWOSTEP_SMTP_URL").map(secrecy::SecretString::from),
+            from: var("TWOSTEP_MAIL_FROM").unwrap_or_else(|| {
+                format!(
+                    "Twostep <twostep@{}>",
+                    public_url.host_str().unwrap_or("localhost")
+                )
+            }),
+            ..defaults.mail.clone()
+        };
         Ok(Self {
             database_url,
             bind,
@@ -180,7 +208,8 @@ impl Settings {
             sms,
             sms_allowed_countries,
             trusted_proxies,
-            ..Self::defaults()
+            mail,
+            ..defaults
         })
     }
 
@@ -211,6 +240,13 @@ impl Settings {
             sms_sends_per_ip_per_hour: 30,
             trusted_proxies: Vec::new(),
             http_workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            mail: MailSettings {
+                smtp_url: None,
+                from: "Twostep <twostep@localhost>".into(),
+                retry_base: Duration::from_secs(5),
+                lease: Duration::from_secs(60),
+                poll: Duration::from_secs(1),
+            },
         }
     }
 

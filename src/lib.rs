@@ -5,6 +5,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod mail;
 pub mod services;
 pub mod sms;
 pub mod startup;

@@ -66,6 +66,7 @@ impl Application {
             settings,
         });
         spawn_janitor(state.clone());
+        spawn_mail_sender(state.clone())?;
         let server = serve(listener, state)?;
         Ok(Self {
             port,
@@ -98,6 +99,28 @@ pub async fn start_services(settings: Arc<Settings>, clock: Clock) -> anyhow::Re
     let services = Services::new(db, clock, settings, Passwords::shared()?, provider);
     services.seed_platform_settings().await?;
     Ok(services)
+}
+
+/// Delivers the outbox: in every instance, for as long as the process runs.
+fn spawn_mail_sender(state: web::Data<AppState>) -> anyhow::Result<()> {
+    crate::mail::from_mailbox(&state.settings.mail.from)?;
+    let mailer = crate::mail::Mailer::from_settings(&state.settings)?;
+    tracing::info!("{}", mailer.describe());
+    let worker = crate::services::outbox::worker_name();
+    tokio::spawn(async move {
+        loop {
+            match state.services.deliver_due(&mailer, &worker).await {
+                // More may be due: go on at once.
+                Ok(claimed) if claimed > 0 => continue,
+                Ok(_) => {}
+                Err(err) => {
+                    tracing::warn!(error = %err, "Delivering the outbox failed; trying again")
+                }
+            }
+            tokio::time::sleep(state.settings.mail.poll).await;
+        }
+    });
+    Ok(())
 }
 
 /// Deletes expired sessions, old attempt counters and old codes every few minutes.

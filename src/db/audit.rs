@@ -72,11 +72,12 @@ pub enum EventKind {
     RoomStepLocked,
     RoomInvitationMade,
     RoomInvitationAccepted,
+    EmailGivenUp,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 66] = [
+    pub const ALL: [Self; 67] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -143,6 +144,7 @@ impl EventKind {
         Self::RoomStepLocked,
         Self::RoomInvitationMade,
         Self::RoomInvitationAccepted,
+        Self::EmailGivenUp,
     ];
 
     /// Every stored name, sorted, for the audit log's filter.
@@ -220,6 +222,7 @@ impl EventKind {
             Self::RoomStepLocked => "room.step_locked",
             Self::RoomInvitationMade => "room.invitation_made",
             Self::RoomInvitationAccepted => "room.invitation_accepted",
+            Self::EmailGivenUp => "email.given_up",
         }
     }
 }

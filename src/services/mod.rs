@@ -7,6 +7,7 @@ pub mod account;
 pub mod admin;
 pub mod authenticator;
 pub mod notifications;
+pub mod outbox;
 pub mod platform;
 pub mod recovery;
 pub mod rooms;

@@ -172,6 +172,11 @@ impl TestApp {
         })
     }
 
+    /// The portal's data directory (the `.eml` files of email go under it).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._data_dir.path()
+    }
+
     /// A second browser: its own cookies, same portal.
     pub fn new_browser(&self) -> (reqwest::Client, Arc<Jar>) {
         let jar = Arc::new(Jar::default());

@@ -11,6 +11,7 @@ mod devices;
 mod health;
 mod hostile;
 mod login;
+mod mail;
 mod password;
 mod providers;
 mod register;
@@ -19,6 +20,7 @@ mod security;
 mod security_settings;
 mod session_store;
 mod setup;
+mod smtp;
 mod two_step;
 
 mod findings;

@@ -1,0 +1,9 @@
+-- Delivering the outbox: every instance runs a sender that claims due emails for a lease,
+-- sends them, and marks them sent; a failure is retried later with backoff, and given up
+-- after three days. A claim left by a killed process is taken over once its lease ends.
+ALTER TABLE outbox ADD COLUMN next_attempt_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+ALTER TABLE outbox ADD COLUMN claimed_until BIGINT;
+ALTER TABLE outbox ADD COLUMN last_error TEXT;
+ALTER TABLE outbox ADD COLUMN failed_at BIGINT;
+CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE sent_at IS NULL AND failed_at IS NULL;

@@ -1,0 +1,110 @@
+//! Delivering email: by SMTP (`TWOSTEP_SMTP_URL`), or, when none is configured, as `.eml`
+//! files under the data directory (the zero-setup default). lettre builds the messages and
+//! speaks SMTP (STARTTLS or implicit TLS with rustls).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use lettre::message::Mailbox;
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use secrecy::ExposeSecret;
+
+use crate::config::Settings;
+
+/// Why an email was not delivered this time.
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    /// Worth trying again later (the server is down, busy, or said 4xx).
+    #[error("temporary: {0}")]
+    Temporary(String),
+    /// Will never work (a 5xx answer, an address that is not one).
+    #[error("permanent: {0}")]
+    Permanent(String),
+}
+
+pub enum Mailer {
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        /// Where it connects, for the start-up log (never the password).
+        server: String,
+    },
+    Files {
+        transport: AsyncFileTransport<Tokio1Executor>,
+        dir: PathBuf,
+    },
+}
+
+/// How long one SMTP conversation may take.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Mailer {
+    pub fn from_settings(settings: &Settings) -> anyhow::Result<Self> {
+        match &settings.mail.smtp_url {
+            Some(url) => {
+                let url = url.expose_secret();
+                let parsed = url::Url::parse(url).context("TWOSTEP_SMTP_URL must be a URL")?;
+                let server = format!(
+                    "{}://{}:{}",
+                    parsed.scheme(),
+                    parsed.host_str().unwrap_or_default(),
+                    parsed.port_or_known_default().unwrap_or(25)
+                );
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .context(
+                        "TWOSTEP_SMTP_URL: smtp:// or smtps://, with ?tls=required for STARTTLS",
+                    )?
+                    .timeout(Some(SMTP_TIMEOUT))
+                    .build();
+                Ok(Self::Smtp { transport, server })
+            }
+            None => {
+                let dir = settings.data_dir.join("mail");
+                crate::db::create_private_dir(&dir)?;
+                Ok(Self::Files {
+                    transport: AsyncFileTransport::new(&dir),
+                    dir,
+                })
+            }
+        }
+    }
+
+    /// Where email goes, for the start-up log.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Smtp { server, .. } => format!("email is sent by SMTP through {server}"),
+            Self::Files { dir, .. } => format!(
+                "no TWOSTEP_SMTP_URL: each email is written as an .eml file in {}",
+                dir.display()
+            ),
+        }
+    }
+
+    pub async fn send(&self, message: Message) -> Result<(), MailError> {
+        match self {
+            Self::Smtp { transport, .. } => {
+                transport.send(message).await.map(|_| ()).map_err(|err| {
+                    if err.is_permanent() {
+                        MailError::Permanent(err.to_string())
+                    } else {
+                        MailError::Temporary(err.to_string())
+                    }
+                })
+            }
+            Self::Files { transport, .. } => transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|err| MailError::Temporary(err.to_string())),
+        }
+    }
+}
+
+/// The sender's mailbox from `TWOSTEP_MAIL_FROM`.
+pub fn from_mailbox(text: &str) -> anyhow::Result<Mailbox> {
+    text.parse().with_context(|| {
+        format!(
+            "TWOSTEP_MAIL_FROM: {text:?} is not an address like \"Twostep <no-reply@example.com>\""
+        )
+    })
+}

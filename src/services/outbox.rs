@@ -1,0 +1,140 @@
+//! The outbox sender: every instance claims due emails for a lease, sends them, and marks
+//! them sent. A failure is retried with exponential backoff and jitter (from seconds up to
+//! an hour); after three days, or on a permanent refusal, the email is given up and that is
+//! audited. Emails left claimed by a process that died are taken over once the lease ends.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use lettre::Message;
+use lettre::message::header::ContentType;
+use rand::Rng;
+
+use super::Services;
+use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::outbox::{Claimed, claim_due, give_up, mark_sent, retry_later};
+use crate::db::{Backend, DbError};
+use crate::mail::{MailError, Mailer, from_mailbox};
+
+/// Emails claimed at a time.
+const BATCH: i64 = 20;
+/// How long an email is retried before it is given up.
+const GIVE_UP_AFTER_SECS: i64 = 3 * 86_400;
+/// The longest wait between two attempts.
+const MAX_DELAY_SECS: i64 = 3_600;
+
+/// When the next attempt may be, after `attempts` failed ones: the base doubled each time,
+/// at most an hour, plus up to a quarter more at random so senders do not retry in step.
+pub fn backoff_secs(base_secs: i64, attempts: i64, jitter: f64) -> i64 {
+    let exponent = u32::try_from((attempts - 1).clamp(0, 20)).unwrap_or(20);
+    let delay = base_secs
+        .max(1)
+        .saturating_mul(1_i64 << exponent)
+        .min(MAX_DELAY_SECS);
+    delay + (delay as f64 * 0.25 * jitter.clamp(0.0, 1.0)) as i64
+}
+
+impl Services {
+    /// The message for an outbox row: plain text, with a Message-ID stable across attempts
+    /// (a receiver can tell a retry from a new email) and the Date it was written.
+    fn message(&self, email: &Claimed) -> Result<Message, String> {
+        let from = from_mailbox(&self.settings.mail.from).map_err(|err| err.to_string())?;
+        let to = email
+            .to_address
+            .parse()
+            .map_err(|err| format!("the address {:?} is not one: {err}", email.to_address))?;
+        let host = self.settings.public_url.host_str().unwrap_or("localhost");
+        let date = UNIX_EPOCH + Duration::from_secs(u64::try_from(email.created_at).unwrap_or(0));
+        Message::builder()
+            .from(from)
+            .to(to)
+            .subject(email.subject.clone())
+            .message_id(Some(format!(
+                "<outbox.{}.{}@{host}>",
+                email.id, email.created_at
+            )))
+            .date(date)
+            .header(ContentType::TEXT_PLAIN)
+            .body(email.body.clone())
+            .map_err(|err| err.to_string())
+    }
+
+    /// Claims the due emails (a batch) for `worker` and delivers them; the number claimed.
+    pub async fn deliver_due(&self, mailer: &Mailer, worker: &str) -> Result<usize, DbError> {
+        let now = self.clock.now();
+        let lease = i64::try_from(self.settings.mail.lease.as_secs()).unwrap_or(60);
+        let postgres = self.db.backend == Backend::Postgres;
+        let mut tx = self.db.begin().await?;
+        let claimed = claim_due(&mut tx, postgres, worker, now, now + lease, BATCH).await?;
+        tx.commit().await?;
+        let count = claimed.len();
+        for email in claimed {
+            let outcome = match self.message(&email) {
+                Ok(message) => mailer.send(message).await,
+                Err(problem) => Err(MailError::Permanent(problem)),
+            };
+            self.settle(&email, worker, outcome).await?;
+        }
+        Ok(count)
+    }
+
+    /// Records how one attempt went.
+    async fn settle(
+        &self,
+        email: &Claimed,
+        worker: &str,
+        outcome: Result<(), MailError>,
+    ) -> Result<(), DbError> {
+        let now = self.clock.now();
+        let _turn = self.db.write_turn().await;
+        match outcome {
+            Ok(()) => mark_sent(&self.db.pool, email.id, worker, now).await,
+            Err(MailError::Temporary(error)) if now - email.created_at < GIVE_UP_AFTER_SECS => {
+                let base = i64::try_from(self.settings.mail.retry_base.as_secs()).unwrap_or(5);
+                let next = now + backoff_secs(base, email.attempts, rand::thread_rng().r#gen());
+                tracing::warn!(email = email.id, attempts = email.attempts, %error, "An email was not delivered; it is tried again later");
+                retry_later(&self.db.pool, email.id, worker, next, &error).await
+            }
+            Err(MailError::Temporary(error) | MailError::Permanent(error)) => {
+                tracing::error!(email = email.id, %error, "An email is given up");
+                give_up(&self.db.pool, email.id, worker, now, &error).await?;
+                let detail = format!("email {} to {}: {error}", email.id, email.to_address);
+                let event = AuditEvent {
+                    kind: EventKind::EmailGivenUp,
+                    actor_user_id: None,
+                    subject_user_id: None,
+                    origin: &Origin::default(),
+                    detail: Some(&detail),
+                };
+                crate::db::audit::record_events(
+                    &self.db.pool,
+                    &[crate::db::audit::AuditRow::new(&event, now)],
+                )
+                .await
+            }
+        }
+    }
+}
+
+/// A name for this process's claims: its host, its id and when it started.
+pub fn worker_name() -> String {
+    let started = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    format!("pid{}-{started}", std::process::id())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_double_from_the_base_up_to_an_hour_with_a_little_jitter() {
+        assert_eq!(backoff_secs(5, 1, 0.0), 5);
+        assert_eq!(backoff_secs(5, 2, 0.0), 10);
+        assert_eq!(backoff_secs(5, 5, 0.0), 80);
+        assert_eq!(backoff_secs(5, 40, 0.0), 3_600);
+        assert_eq!(backoff_secs(5, 1, 1.0), 6);
+        assert_eq!(backoff_secs(5, 40, 1.0), 4_500);
+        assert_eq!(backoff_secs(0, 1, 0.0), 1);
+    }
+}

@@ -1,0 +1,266 @@
+//! Email delivery from the outbox, against the test SMTP server (a real SMTP conversation
+//! with lettre), and the `.eml` files of the zero-setup default.
+
+use std::time::{Duration, Instant};
+
+use twostep::config::Settings;
+use twostep::startup::Application;
+
+use crate::admin::signed_in_admin;
+use crate::helpers::{Backend, PHONE, TestApp};
+use crate::on_each_backend;
+use crate::smtp::SmtpServer;
+
+/// The portal sending its email to `smtp`, retrying after a second.
+async fn app_mailing_to(backend: Backend, smtp: &SmtpServer) -> Option<TestApp> {
+    let url = smtp.url();
+    TestApp::spawn_with(backend, move |settings| fast_mail(settings, Some(url))).await
+}
+
+fn fast_mail(settings: &mut Settings, smtp_url: Option<String>) {
+    settings.mail.smtp_url = smtp_url.map(secrecy::SecretString::from);
+    settings.mail.from = "Twostep <no-reply@twostep.test>".into();
+    settings.mail.retry_base = Duration::from_secs(1);
+    settings.mail.poll = Duration::from_millis(100);
+}
+
+/// Waits (up to `secs` seconds) until `done` holds.
+async fn eventually(secs: u64, what: &str, mut done: impl AsyncFnMut() -> bool) {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(secs) {
+        if done().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("after {secs} s: {what}");
+}
+
+/// Queues `count` emails straight in the outbox, as the use cases do.
+async fn queue(app: &TestApp, count: usize) {
+    for n in 0..count {
+        sqlx::query(
+            "INSERT INTO outbox (user_id, to_address, subject, body, created_at, attempts) VALUES (NULL, $1, $2, 'Hello', $3, 0)",
+        )
+        .bind(format!("user{n}@example.com"))
+        .bind(format!("Email {n}"))
+        .bind(app.clock.now())
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    }
+}
+
+async fn unsent(app: &TestApp) -> i64 {
+    app.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
+        .await
+}
+
+async fn a_notification_arrives_by_smtp_with_its_headers(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    signed_in_admin(&app).await;
+    let user = app.create_sms_user("ada@example.com", PHONE).await;
+    let reset = format!("/admin/users/{user}/reset");
+    app.submit(&reset, &reset, &[]).await;
+    eventually(10, "the reset email is delivered", async || {
+        smtp.received().iter().any(|m| m.to == ["ada@example.com"])
+    })
+    .await;
+    let email = smtp
+        .received()
+        .into_iter()
+        .find(|m| m.to == ["ada@example.com"])
+        .unwrap();
+    assert_eq!(email.from, "no-reply@twostep.test");
+    assert_eq!(
+        email.header("From").as_deref(),
+        Some("Twostep <no-reply@twostep.test>")
+    );
+    assert_eq!(email.header("To").as_deref(), Some("ada@example.com"));
+    assert_eq!(
+        email.header("Subject").as_deref(),
+        Some("An administrator reset 2-step verification on your Twostep account")
+    );
+    let id = email.header("Message-ID").expect("a Message-ID");
+    assert!(
+        id.starts_with("<outbox.") && id.ends_with("@127.0.0.1>"),
+        "{id}"
+    );
+    assert!(
+        email
+            .header("Date")
+            .is_some_and(|d| d.contains(" +0000") || d.contains("GMT")),
+        "{:?}",
+        email.header("Date")
+    );
+    assert!(
+        email
+            .data
+            .contains("Your sign-in methods, recovery codes and trusted devices were removed"),
+        "{}",
+        email.data
+    );
+    // Marked sent once the server took it (just after it arrived).
+    eventually(10, "the email is marked sent", async || {
+        app.count_where(
+            "SELECT COUNT(*) FROM outbox WHERE user_id = $1 AND sent_at IS NOT NULL",
+            user,
+        )
+        .await
+            == 1
+    })
+    .await;
+}
+
+async fn an_smtp_outage_delays_email_and_loses_none(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    smtp.stop();
+    queue(&app, 10).await;
+    eventually(10, "the failed attempts are recorded", async || {
+        app.count("SELECT COUNT(*) FROM outbox WHERE attempts >= 1 AND last_error IS NOT NULL AND sent_at IS NULL").await == 10
+    })
+    .await;
+    // Nothing is given up or lost while the server is down.
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL")
+            .await,
+        0
+    );
+    smtp.restart().await;
+    eventually(
+        20,
+        "every email is delivered once the server is back",
+        async || unsent(&app).await == 0,
+    )
+    .await;
+    let subjects: std::collections::BTreeSet<String> = smtp
+        .received()
+        .iter()
+        .filter_map(|m| m.header("Subject"))
+        .collect();
+    assert_eq!(subjects.len(), 10);
+    assert_eq!(smtp.received().len(), 10, "each exactly once");
+}
+
+async fn a_claim_left_by_a_dead_sender_is_taken_over_after_its_lease(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    // Claimed by a process that died mid-send, its lease running for another minute.
+    sqlx::query(
+        "INSERT INTO outbox (user_id, to_address, subject, body, created_at, attempts, claimed_by, claimed_until) \
+         VALUES (NULL, 'ada@example.com', 'Orphan', 'Hello', $1, 1, 'a-dead-process', $2)",
+    )
+    .bind(app.clock.now())
+    .bind(app.clock.now() + 60)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(smtp.received().is_empty(), "not while the lease holds");
+    app.clock.advance(61);
+    eventually(10, "the orphan is sent after the lease", async || {
+        smtp.received().len() == 1
+    })
+    .await;
+    assert_eq!(unsent(&app).await, 0);
+}
+
+async fn without_smtp_each_email_is_an_eml_file(backend: Backend) {
+    let Some(app) = TestApp::spawn_with(backend, |settings| fast_mail(settings, None)).await else {
+        return;
+    };
+    signed_in_admin(&app).await;
+    let user = app.create_sms_user("ada@example.com", PHONE).await;
+    let reset = format!("/admin/users/{user}/reset");
+    app.submit(&reset, &reset, &[]).await;
+    let dir = app.data_dir().join("mail");
+    eventually(10, "an .eml file is written", async || {
+        std::fs::read_dir(&dir).is_ok_and(|files| {
+            files
+                .flatten()
+                .any(|f| f.path().extension().is_some_and(|e| e == "eml"))
+        })
+    })
+    .await;
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .find(|f| f.path().extension().is_some_and(|e| e == "eml"))
+        .unwrap();
+    let text = std::fs::read_to_string(file.path()).unwrap();
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .expect("headers, a blank line, a body");
+    for header in [
+        "From: Twostep <no-reply@twostep.test>",
+        "To: ada@example.com",
+        "Message-ID: <outbox.",
+        "Date: ",
+        "Subject: ",
+    ] {
+        assert!(head.contains(header), "{header}: {head}");
+    }
+    assert!(body.contains("Your sign-in methods"), "{body}");
+    // Nothing secret rides along: no code, token or password hash.
+    assert!(
+        !text.contains("argon2") && !text.contains("token="),
+        "{text}"
+    );
+    eventually(10, "the file's email is marked sent", async || {
+        unsent(&app).await == 0
+    })
+    .await;
+}
+
+/// Two instances on one PostgreSQL database drain 200 queued emails: each is delivered
+/// exactly once.
+async fn two_instances_deliver_each_email_once(backend: Backend) {
+    if backend != Backend::Postgres {
+        return;
+    }
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = Settings::for_database(&app.database_url, dir.path());
+    settings.bind = "127.0.0.1:0".parse().unwrap();
+    fast_mail(&mut settings, Some(smtp.url()));
+    let second = Application::build(settings).await.unwrap();
+    tokio::spawn(second.run_until_stopped());
+    let started = Instant::now();
+    queue(&app, 200).await;
+    eventually(60, "200 emails are delivered", async || {
+        unsent(&app).await == 0
+    })
+    .await;
+    eprintln!(
+        "200 emails drained by two instances in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    let received = smtp.received();
+    let ids: std::collections::BTreeSet<String> = received
+        .iter()
+        .filter_map(|m| m.header("Message-ID"))
+        .collect();
+    assert_eq!(ids.len(), 200);
+    assert_eq!(received.len(), 200, "no email twice");
+    let workers = app
+        .count("SELECT COUNT(DISTINCT claimed_by) FROM outbox")
+        .await;
+    assert_eq!(workers, 0, "every claim released once sent");
+}
+
+on_each_backend!(a_notification_arrives_by_smtp_with_its_headers => smtp_delivery_sqlite, smtp_delivery_postgres);
+on_each_backend!(an_smtp_outage_delays_email_and_loses_none => smtp_outage_sqlite, smtp_outage_postgres);
+on_each_backend!(a_claim_left_by_a_dead_sender_is_taken_over_after_its_lease => lease_takeover_sqlite, lease_takeover_postgres);
+on_each_backend!(without_smtp_each_email_is_an_eml_file => eml_files_sqlite, eml_files_postgres);
+on_each_backend!(two_instances_deliver_each_email_once => two_senders_sqlite, two_senders_postgres);
