@@ -293,7 +293,13 @@ async fn verify(
         .await?;
     if let CheckOutcome::Verified { .. } = outcome {
         mark_room_verified(&session, id)?;
-        return inside(room, &query.rd, layout);
+        // After a POST, a redirect: into the application, or the room's own address.
+        return Ok(
+            match room.app_url.as_deref().and_then(|a| Url::parse(a).ok()) {
+                Some(app) => see_other(return_address(&query.rd, &app).unwrap_or(app).as_str()),
+                None => see_other(&format!("/rooms/{id}")),
+            },
+        );
     }
     let (status, errors) = check_failure(&outcome);
     step(&me, &room, &phone, &query.rd, layout)

@@ -146,12 +146,16 @@ async fn a_member_enters_an_enforced_room_with_its_code(app: TestApp) {
     assert_page(wrong, 401, "That code is not right. You have 4 tries left.").await;
     let code = app.sms.last_code_to(ROOM_PHONE);
     let right = submit_with(&browser, &app.address, &verify, &verify, &[("code", &code)]).await;
-    assert_page(
-        right,
-        200,
-        "The data room is open for you for the rest of this session.",
-    )
-    .await;
+    assert_eq!(
+        location_of(&right),
+        Some(format!("/rooms/{room}")),
+        "after the POST, the room's address"
+    );
+    assert!(
+        app.get_text_in(&browser, &format!("/rooms/{room}"))
+            .await
+            .contains("The data room is open for you for the rest of this session.")
+    );
     // Open for the rest of the session, for the proxy too.
     let gate = app.get_in(&browser, &format!("/auth/room/{room}")).await;
     assert_eq!(gate.status().as_u16(), 200);
@@ -234,7 +238,7 @@ async fn five_wrong_codes_kill_the_code_and_send_again_brings_a_new_one(app: Tes
     assert_eq!(app.sms.count_to(ROOM_PHONE), 2);
     let code = app.sms.last_code_to(ROOM_PHONE);
     let right = submit_with(&browser, &app.address, &verify, &verify, &[("code", &code)]).await;
-    assert_eq!(right.status().as_u16(), 200);
+    assert_eq!(right.status().as_u16(), 303);
     // An expired code is refused: a new session, a code, then 11 minutes.
     let other = app.signed_in_browser("member@example.com").await;
     app.clock.advance(31);

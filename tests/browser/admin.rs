@@ -22,7 +22,7 @@ const ADMIN_PHONE: &str = "+46709990000";
 
 /// The database of the portal that `portal()` started in `dir`, opened beside it as the
 /// command line would open it.
-fn database(dir: &tempfile::TempDir) -> Db {
+pub(super) fn database(dir: &tempfile::TempDir) -> Db {
     Db::connect(&format!(
         "sqlite://{}",
         dir.path().join("twostep.db").display()
@@ -31,7 +31,7 @@ fn database(dir: &tempfile::TempDir) -> Db {
 }
 
 /// Adds an account with the journeys' password, straight in the database; returns its id.
-async fn add_account(db: &Db, name: &str, email: &str, admin: bool) -> i64 {
+pub(super) async fn add_account(db: &Db, name: &str, email: &str, admin: bool) -> i64 {
     let hash = Passwords::shared()
         .unwrap()
         .hash(SecretString::from(PASSWORD))
@@ -64,13 +64,13 @@ async fn turn_on_sms(db: &Db, id: i64, phone: &str) {
 
 /// The administrator every journey uses: SMS 2-step verification on, as administrators
 /// must have it.
-async fn add_administrator(db: &Db) {
+pub(super) async fn add_administrator(db: &Db) {
     let id = add_account(db, ADMIN_NAME, ADMIN_EMAIL, true).await;
     turn_on_sms(db, id, ADMIN_PHONE).await;
 }
 
 /// Signs the administrator in with the password and the code texted to them; lands Home.
-async fn sign_in_as_administrator(client: &Client, address: &str, sms: &StandIn) {
+pub(super) async fn sign_in_as_administrator(client: &Client, address: &str, sms: &StandIn) {
     client.goto(&format!("{address}/login")).await.unwrap();
     sign_in(client, ADMIN_EMAIL).await;
     expect_text(client, "Enter your verification code").await;
@@ -79,7 +79,7 @@ async fn sign_in_as_administrator(client: &Client, address: &str, sms: &StandIn)
 }
 
 /// Whether the page the browser shows has `text` anywhere in its body now.
-async fn page_shows(client: &Client, text: &str) -> bool {
+pub(super) async fn page_shows(client: &Client, text: &str) -> bool {
     let body = client
         .find(Locator::Css("body"))
         .await
@@ -91,7 +91,7 @@ async fn page_shows(client: &Client, text: &str) -> bool {
 }
 
 /// Waits (up to 10 s) for the page, once loaded after a click, to no longer show `text`.
-async fn expect_no_text(client: &Client, text: &str) {
+pub(super) async fn expect_no_text(client: &Client, text: &str) {
     for _ in 0..100 {
         if !page_shows(client, text).await {
             return;
@@ -102,7 +102,7 @@ async fn expect_no_text(client: &Client, text: &str) {
 }
 
 /// The path the browser is at.
-async fn path_of(client: &Client) -> String {
+pub(super) async fn path_of(client: &Client) -> String {
     client.current_url().await.unwrap().path().to_owned()
 }
 
@@ -230,7 +230,7 @@ async fn create_group(client: &Client, name: &str) {
 }
 
 /// On a group's page: adds the member with `email`.
-async fn add_member(client: &Client, email: &str) {
+pub(super) async fn add_member(client: &Client, email: &str) {
     fill(client, "Add a member (email)", email).await;
     press(client, "Add member").await;
     expect_text(client, "The member was added.").await;

@@ -6,6 +6,7 @@
 
 mod accessibility;
 mod admin;
+mod rooms;
 #[path = "../api/standins.rs"]
 #[allow(dead_code)]
 mod standins;

@@ -1,0 +1,513 @@
+//! Data rooms in the browser: an administrator creates an enforced room, its user group and
+//! members, and sets a member's two-factor phone number on User Rights; the member then
+//! enters the room with the code texted to that number; an address with no account is
+//! invited and joins from its link; a room administrator manages only their own rooms. Each
+//! page and state the journeys reach is checked for accessibility, refusals included.
+
+use fantoccini::{Client, Locator};
+
+use super::accessibility::{check_keyboard_focus, check_page};
+use super::admin::{
+    add_account, add_administrator, add_member, database, expect_no_text, page_shows, path_of,
+    sign_in_as_administrator,
+};
+use super::{
+    PASSWORD, browser, enter_code, expect_text, fill, follow, portal, press, sign_in, text_of, tick,
+};
+
+const ROOM: &str = "Deal";
+const GROUP: &str = "Buyers";
+const MEMBER_NAME: &str = "Grace Hopper";
+const MEMBER_EMAIL: &str = "grace@example.com";
+const OWNER_NAME: &str = "Rosalind Franklin";
+const OWNER_EMAIL: &str = "rosalind@example.com";
+/// The member's two-factor phone number in the room: as typed, as shown, and as texted.
+const ROOM_PHONE_TYPED: &str = "+46 70 555 00 01";
+const ROOM_PHONE_SHOWN: &str = "+46 70 555 00 01";
+const ROOM_PHONE: &str = "+46705550001";
+const STEP_TITLE: &str = "Enter the room's code";
+const ROOM_OPEN: &str = "The data room is open for you for the rest of this session.";
+const ROOM_ADMIN_EXEMPT: &str =
+    "Room administrators cannot be enforced; they may turn on their own 2-step verification.";
+
+/// Chooses `option` in the select whose label reads `label`.
+async fn select(client: &Client, label: &str, option: &str) {
+    let label_element = client
+        .find(Locator::XPath(&format!(
+            "//label[normalize-space()='{label}']"
+        )))
+        .await
+        .unwrap_or_else(|_| panic!("no select labelled {label}"));
+    let id = label_element
+        .attr("for")
+        .await
+        .unwrap()
+        .expect("the label names its select");
+    client
+        .find(Locator::Id(&id))
+        .await
+        .unwrap()
+        .select_by_label(option)
+        .await
+        .unwrap_or_else(|_| panic!("no option {option} in {label}"));
+}
+
+/// The id at the end of the path the browser is at (`/admin/rooms/7` → 7).
+async fn id_in_path(client: &Client) -> i64 {
+    let path = path_of(client).await;
+    path.rsplit('/')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("no id at the end of {path}"))
+}
+
+/// What User Rights shows in the "Two-factor phone number" column for the member with
+/// `email`.
+async fn room_phone_cell(client: &Client, email: &str) -> String {
+    client
+        .find(Locator::XPath(&format!(
+            "//tr[td[@data-label='Email' and normalize-space()='{email}']]/td[@data-label='Two-factor phone number']"
+        )))
+        .await
+        .unwrap_or_else(|_| panic!("no row for {email} on User Rights"))
+        .text()
+        .await
+        .unwrap()
+        .trim()
+        .to_owned()
+}
+
+/// The link each member's row has on User Rights: "Edit", named in full for a screen
+/// reader.
+fn edit_link(name: &str) -> String {
+    format!("Edit the two-factor phone number of {name}")
+}
+
+/// From "Data rooms": creates a room named `name`, its two-factor authentication enforced
+/// or not, administered by `admins` (emails, or ""); lands on its page; returns its id.
+async fn create_room(client: &Client, name: &str, enforced: bool, admins: &str) -> i64 {
+    follow(client, "Create new data room").await;
+    expect_text(client, "Enable enforced two-factor authentication").await;
+    fill(client, "Name", name).await;
+    if enforced {
+        tick(client, "enforced").await;
+    }
+    fill(client, "Room administrators", admins).await;
+    press(client, "Save").await;
+    expect_text(client, "The data room was created.").await;
+    id_in_path(client).await
+}
+
+/// On a room's page: creates the user group `name`; lands on its User Rights.
+async fn create_room_group(client: &Client, name: &str) {
+    fill(client, "New user group", name).await;
+    press(client, "Create group").await;
+    expect_text(client, "The user group was created.").await;
+}
+
+/// The administrator signs in, creates the enforced room with its group, adds the member
+/// (an account already) and sets the member's two-factor phone number; ends on User
+/// Rights. Returns the room's id.
+async fn set_up_enforced_room(
+    client: &Client,
+    address: &str,
+    sms: &super::standins::StandIn,
+) -> i64 {
+    sign_in_as_administrator(client, address, sms).await;
+    follow(client, "Control center").await;
+    expect_text(client, "2-step verification in use").await;
+    follow(client, "Data rooms").await;
+    expect_text(client, "Create new data room").await;
+    let room = create_room(client, ROOM, true, OWNER_EMAIL).await;
+    create_room_group(client, GROUP).await;
+    add_member(client, MEMBER_EMAIL).await;
+    follow(client, &edit_link(MEMBER_NAME)).await;
+    expect_text(client, &format!("{MEMBER_NAME} ({MEMBER_EMAIL}) in {ROOM}")).await;
+    fill(client, "Two-factor phone number", ROOM_PHONE_TYPED).await;
+    press(client, "Save").await;
+    expect_text(client, "The two-factor phone number was saved.").await;
+    room
+}
+
+/// On User Rights the administrator follows "Edit" for a member, types the room's number
+/// and saves it; the notice and the number in full show on User Rights. On the way: the
+/// rooms list empty and listing rooms, Create new data room refused and done, the room's
+/// page, Edit settings, a group created, members added (and an address refused), a number
+/// refused, the room administrator's row that offers no number, the "Data room" select, and
+/// the room administrator's own "Manage my data rooms", which lists their room alone.
+#[tokio::test(flavor = "multi_thread")]
+async fn user_rights_edit_a_members_number_and_save() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let db = database(&dir);
+    add_administrator(&db).await;
+    add_account(&db, MEMBER_NAME, MEMBER_EMAIL, false).await;
+    add_account(&db, OWNER_NAME, OWNER_EMAIL, false).await;
+
+    sign_in_as_administrator(&client, &address, &sms).await;
+    follow(&client, "Control center").await;
+    expect_text(&client, "2-step verification in use").await;
+    follow(&client, "Data rooms").await;
+    expect_text(&client, "No data rooms yet.").await;
+    assert_eq!(path_of(&client).await, "/admin/rooms");
+    check_page(&client, "data rooms, none yet").await;
+
+    follow(&client, "Create new data room").await;
+    expect_text(&client, "Enable enforced two-factor authentication").await;
+    check_page(&client, "create new data room").await;
+    press(&client, "Save").await;
+    expect_text(&client, "Enter a name for the data room.").await;
+    expect_text(&client, "There is a problem").await;
+    assert!(
+        client
+            .title()
+            .await
+            .unwrap()
+            .starts_with("Error: Create new data room")
+    );
+    check_page(&client, "create new data room, no name").await;
+    fill(&client, "Name", ROOM).await;
+    tick(&client, "enforced").await;
+    fill(&client, "Room administrators", OWNER_EMAIL).await;
+    press(&client, "Save").await;
+    expect_text(&client, "The data room was created.").await;
+    expect_text(&client, "No user groups yet.").await;
+    expect_text(&client, OWNER_EMAIL).await;
+    let room = id_in_path(&client).await;
+    check_page(&client, "a data room just created").await;
+
+    follow(&client, "Edit settings").await;
+    expect_text(&client, &format!("Edit settings: {ROOM}")).await;
+    let enforced = client
+        .find(Locator::Id("enforced"))
+        .await
+        .unwrap()
+        .prop("checked")
+        .await
+        .unwrap();
+    assert_eq!(enforced.as_deref(), Some("true"), "enforcement is kept");
+    check_page(&client, "data room, edit settings").await;
+    press(&client, "Save").await;
+    expect_text(&client, "The settings were saved.").await;
+    expect_text(&client, OWNER_EMAIL).await;
+    assert_eq!(path_of(&client).await, format!("/admin/rooms/{room}"));
+
+    create_room_group(&client, GROUP).await;
+    expect_text(&client, "No members in this group yet.").await;
+    assert_eq!(
+        path_of(&client).await,
+        format!("/admin/rooms/{room}/rights")
+    );
+    check_page(&client, "User Rights, a group just created").await;
+    add_member(&client, MEMBER_EMAIL).await;
+    add_member(&client, OWNER_EMAIL).await;
+    assert_eq!(room_phone_cell(&client, MEMBER_EMAIL).await, "None");
+    // The room administrator's row offers no number, and says why.
+    assert_eq!(
+        room_phone_cell(&client, OWNER_EMAIL).await,
+        ROOM_ADMIN_EXEMPT
+    );
+    assert!(
+        client
+            .find(Locator::XPath(&format!(
+                "//a[normalize-space(.)='{}']",
+                edit_link(OWNER_NAME)
+            )))
+            .await
+            .is_err(),
+        "no Edit for a room administrator"
+    );
+    check_page(&client, "User Rights, members").await;
+    check_keyboard_focus(&client, "User Rights, members").await;
+
+    fill(&client, "Add a member (email)", "not an address").await;
+    press(&client, "Add member").await;
+    expect_text(
+        &client,
+        "Enter a valid email address, like name@example.com.",
+    )
+    .await;
+    assert!(
+        client
+            .title()
+            .await
+            .unwrap()
+            .starts_with("Error: User Rights")
+    );
+    check_page(&client, "User Rights, add member refused").await;
+
+    // Edit → the number → Save; first a number that cannot take texts.
+    follow(&client, &edit_link(MEMBER_NAME)).await;
+    expect_text(
+        &client,
+        &format!("{MEMBER_NAME} ({MEMBER_EMAIL}) in {ROOM}"),
+    )
+    .await;
+    check_page(&client, "two-factor phone number").await;
+    fill(&client, "Two-factor phone number", "+46 8 123 456 78").await;
+    press(&client, "Save").await;
+    expect_text(&client, "This number cannot receive text messages.").await;
+    expect_text(&client, "There is a problem").await;
+    assert!(
+        client
+            .title()
+            .await
+            .unwrap()
+            .starts_with("Error: Two-factor phone number")
+    );
+    let kept = client
+        .find(Locator::Id("phone"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        kept.as_deref(),
+        Some("+46 8 123 456 78"),
+        "what was typed stays"
+    );
+    check_page(&client, "two-factor phone number, refused").await;
+    fill(&client, "Two-factor phone number", ROOM_PHONE_TYPED).await;
+    press(&client, "Save").await;
+    expect_text(&client, "The two-factor phone number was saved.").await;
+    assert_eq!(
+        path_of(&client).await,
+        format!("/admin/rooms/{room}/rights")
+    );
+    assert_eq!(
+        room_phone_cell(&client, MEMBER_EMAIL).await,
+        ROOM_PHONE_SHOWN
+    );
+    assert_eq!(
+        room_phone_cell(&client, OWNER_EMAIL).await,
+        ROOM_ADMIN_EXEMPT
+    );
+    check_page(&client, "User Rights, a number saved").await;
+    assert_eq!(sms.count_to(ROOM_PHONE), 0, "setting a number texts nobody");
+
+    // A second room, no one's but the platform's; "Data room" on User Rights shows it.
+    follow(&client, "Data rooms").await;
+    expect_text(&client, "Create new data room").await;
+    let other = create_room(&client, "Harbour", false, "").await;
+    follow(&client, "Data rooms").await;
+    expect_text(&client, "Harbour").await;
+    expect_text(&client, ROOM).await;
+    check_page(&client, "data rooms, two rooms").await;
+    follow(&client, ROOM).await;
+    expect_text(&client, "User groups").await;
+    expect_text(&client, GROUP).await;
+    check_page(&client, "a data room with a user group").await;
+    follow(&client, &format!("User Rights of {GROUP}")).await;
+    expect_text(&client, MEMBER_EMAIL).await;
+    select(&client, "Data room", "Harbour").await;
+    press(&client, "Show").await;
+    expect_text(&client, "This room has no user groups yet.").await;
+    assert_eq!(
+        path_of(&client).await,
+        format!("/admin/rooms/{other}/rights")
+    );
+    expect_no_text(&client, MEMBER_EMAIL).await;
+    check_page(&client, "User Rights, a room with no user groups").await;
+
+    // The room administrator, in another browser: Home leads to their room alone.
+    let Some((owner, _owner_driver)) = browser().await else {
+        return;
+    };
+    owner.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(&owner, OWNER_EMAIL).await;
+    expect_text(&owner, &format!("Hello, {OWNER_NAME}")).await;
+    expect_text(&owner, "Manage my data rooms").await;
+    check_page(&owner, "home page, a room administrator").await;
+    follow(&owner, "Manage my data rooms").await;
+    expect_text(&owner, ROOM).await;
+    assert_eq!(path_of(&owner).await, "/admin/rooms");
+    assert!(
+        !page_shows(&owner, "Harbour").await,
+        "a room administrator sees only their rooms"
+    );
+    assert!(
+        !page_shows(&owner, "Create new data room").await,
+        "only platform administrators create rooms"
+    );
+    check_page(&owner, "data rooms, a room administrator's").await;
+    follow(&owner, ROOM).await;
+    expect_text(&owner, "User groups").await;
+    follow(&owner, &format!("User Rights of {GROUP}")).await;
+    expect_text(&owner, ROOM_PHONE_SHOWN).await;
+    owner.close().await.unwrap();
+    client.close().await.unwrap();
+}
+
+/// The member signs in: Home lists the room with "Code asked"; opening it texts a code to
+/// the room's number and asks for it; a wrong code is refused with the tries left, the
+/// right one opens the room, and it stays open for the rest of the session without
+/// another text.
+#[tokio::test(flavor = "multi_thread")]
+async fn entering_an_enforced_room_with_the_code() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let db = database(&dir);
+    add_administrator(&db).await;
+    add_account(&db, MEMBER_NAME, MEMBER_EMAIL, false).await;
+    add_account(&db, OWNER_NAME, OWNER_EMAIL, false).await;
+    let room = set_up_enforced_room(&client, &address, &sms).await;
+    client.close().await.unwrap();
+
+    let Some((member, _member_driver)) = browser().await else {
+        return;
+    };
+    member.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(&member, MEMBER_EMAIL).await;
+    expect_text(&member, &format!("Hello, {MEMBER_NAME}")).await;
+    expect_text(&member, "My data rooms").await;
+    member
+        .find(Locator::XPath(&format!(
+            "//li[a[normalize-space()='{ROOM}']]/*[contains(normalize-space(), 'Code asked')]"
+        )))
+        .await
+        .expect("the room is tagged Code asked");
+    check_page(&member, "home page, my data rooms, a code asked").await;
+    assert_eq!(sms.count_to(ROOM_PHONE), 0, "nothing is texted before");
+
+    follow(&member, ROOM).await;
+    expect_text(&member, STEP_TITLE).await;
+    expect_text(
+        &member,
+        &format!("{ROOM} asks for a code before it opens. We sent a 6-digit code by text message to +46 ••• •• 01."),
+    )
+    .await;
+    assert_eq!(path_of(&member).await, format!("/rooms/{room}/verify"));
+    assert_eq!(
+        sms.count_to(ROOM_PHONE),
+        1,
+        "opening the room texts its code"
+    );
+    check_page(&member, "room step").await;
+
+    let code = sms.last_code_to(ROOM_PHONE);
+    // The same length, one digit different: never the right code.
+    let first = code.chars().next().unwrap().to_digit(10).unwrap();
+    let wrong = format!("{}{}", (first + 1) % 10, &code[1..]);
+    enter_code(&member, &wrong).await;
+    expect_text(&member, "That code is not right. You have 4 tries left.").await;
+    expect_text(&member, "There is a problem").await;
+    assert!(
+        member
+            .title()
+            .await
+            .unwrap()
+            .starts_with(&format!("Error: {STEP_TITLE}"))
+    );
+    check_page(&member, "room step, a wrong code").await;
+
+    enter_code(&member, &code).await;
+    expect_text(&member, ROOM_OPEN).await;
+    // The room's page answers the code's form itself (the room has no application).
+    assert!(
+        path_of(&member)
+            .await
+            .starts_with(&format!("/rooms/{room}")),
+        "the room's own page"
+    );
+    assert!(member.title().await.unwrap().starts_with(ROOM));
+    check_page(&member, "data room, open").await;
+
+    // Open for the rest of the session: no step, no text.
+    follow(&member, "Back to Home").await;
+    expect_text(&member, "My data rooms").await;
+    follow(&member, ROOM).await;
+    expect_text(&member, ROOM_OPEN).await;
+    assert_eq!(path_of(&member).await, format!("/rooms/{room}"));
+    assert_eq!(sms.count_to(ROOM_PHONE), 1, "no second code");
+    sms.assert_well_formed();
+    member.close().await.unwrap();
+}
+
+/// The administrator adds an address that has no account: the page gives a one-time link.
+/// The invited person opens it in another browser, is refused a weak password, then
+/// creates the account and is in the room, signed in; the link works once.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invited_person_joins_from_the_link() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let db = database(&dir);
+    add_administrator(&db).await;
+    add_account(&db, OWNER_NAME, OWNER_EMAIL, false).await;
+
+    sign_in_as_administrator(&client, &address, &sms).await;
+    follow(&client, "Control center").await;
+    expect_text(&client, "2-step verification in use").await;
+    follow(&client, "Data rooms").await;
+    expect_text(&client, "Create new data room").await;
+    let room = create_room(&client, ROOM, true, OWNER_EMAIL).await;
+    create_room_group(&client, GROUP).await;
+    fill(&client, "Add a member (email)", "Newcomer@Example.com").await;
+    press(&client, "Add member").await;
+    expect_text(&client, "Invitation made").await;
+    expect_text(&client, "No account has the address newcomer@example.com.").await;
+    check_page(&client, "invitation made").await;
+    let link = url::Url::parse(&text_of(&client, "invitation-link").await).unwrap();
+    assert_eq!(link.path(), "/invite");
+    let token = link
+        .query_pairs()
+        .find(|(key, _)| key == "token")
+        .map(|(_, value)| value.into_owned())
+        .expect("the link carries its token");
+
+    let Some((invited, _invited_driver)) = browser().await else {
+        return;
+    };
+    let invitation = format!("{address}/invite?token={token}");
+    invited.goto(&invitation).await.unwrap();
+    expect_text(&invited, &format!("Join {ROOM}")).await;
+    expect_text(&invited, "You were invited as newcomer@example.com.").await;
+    check_page(&invited, "invitation").await;
+    fill(&invited, "Name", "New Comer").await;
+    fill(&invited, "Password", "password").await;
+    press(&invited, "Create account").await;
+    expect_text(&invited, "There is a problem").await;
+    expect_text(&invited, "too easy to guess").await;
+    assert!(
+        invited
+            .title()
+            .await
+            .unwrap()
+            .starts_with(&format!("Error: Join {ROOM}"))
+    );
+    check_page(&invited, "invitation, a weak password").await;
+    fill(&invited, "Name", "New Comer").await;
+    fill(&invited, "Password", PASSWORD).await;
+    press(&invited, "Create account").await;
+    expect_text(&invited, ROOM_OPEN).await;
+    assert_eq!(path_of(&invited).await, format!("/rooms/{room}"));
+    expect_text(&invited, "New Comer").await;
+    follow(&invited, "Back to Home").await;
+    expect_text(&invited, "Hello, New Comer").await;
+    expect_text(&invited, "My data rooms").await;
+    assert!(
+        !page_shows(&invited, "Code asked").await,
+        "no number is set for the newcomer: no code"
+    );
+
+    // The link works once.
+    invited.goto(&invitation).await.unwrap();
+    expect_text(&invited, "This invitation has expired or was already used.").await;
+    check_page(&invited, "invitation, already used").await;
+    invited.close().await.unwrap();
+
+    // The administrator sees the newcomer among the group's members.
+    follow(&client, "Back to User Rights").await;
+    expect_text(&client, "newcomer@example.com").await;
+    assert_eq!(
+        room_phone_cell(&client, "newcomer@example.com").await,
+        "None"
+    );
+    client.close().await.unwrap();
+}
