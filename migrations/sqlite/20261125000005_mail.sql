@@ -7,3 +7,6 @@ ALTER TABLE outbox ADD COLUMN claimed_until BIGINT;
 ALTER TABLE outbox ADD COLUMN last_error TEXT;
 ALTER TABLE outbox ADD COLUMN failed_at BIGINT;
 CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE sent_at IS NULL AND failed_at IS NULL;
+-- An email that carries a secret (a one-time link) keeps it sealed (AEAD under the secret
+-- key) until it is sent, and not at all afterwards; `body` then says what it was.
+ALTER TABLE outbox ADD COLUMN sealed_body TEXT;

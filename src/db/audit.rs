@@ -73,11 +73,12 @@ pub enum EventKind {
     RoomInvitationMade,
     RoomInvitationAccepted,
     EmailGivenUp,
+    PasswordResetRequested,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 67] = [
+    pub const ALL: [Self; 68] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -145,6 +146,7 @@ impl EventKind {
         Self::RoomInvitationMade,
         Self::RoomInvitationAccepted,
         Self::EmailGivenUp,
+        Self::PasswordResetRequested,
     ];
 
     /// Every stored name, sorted, for the audit log's filter.
@@ -223,6 +225,7 @@ impl EventKind {
             Self::RoomInvitationMade => "room.invitation_made",
             Self::RoomInvitationAccepted => "room.invitation_accepted",
             Self::EmailGivenUp => "email.given_up",
+            Self::PasswordResetRequested => "password.reset_requested",
         }
     }
 }

@@ -11,6 +11,28 @@ pub struct Email<'a> {
     pub body: &'a str,
 }
 
+/// Queues an email whose body carries a secret: `sealed` holds the body, `email.body`
+/// only says what it was.
+pub async fn enqueue_sealed<'e>(
+    db: impl Exec<'e>,
+    email: &Email<'_>,
+    sealed: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO outbox (user_id, to_address, subject, body, sealed_body, created_at, attempts) VALUES ($1, $2, $3, $4, $5, $6, 0)",
+    )
+    .bind(email.user_id)
+    .bind(email.to)
+    .bind(email.subject)
+    .bind(email.body)
+    .bind(sealed)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 pub async fn enqueue<'e>(db: impl Exec<'e>, email: &Email<'_>, now: i64) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO outbox (user_id, to_address, subject, body, created_at, attempts) VALUES ($1, $2, $3, $4, $5, 0)",
@@ -32,6 +54,8 @@ pub struct Claimed {
     pub to_address: String,
     pub subject: String,
     pub body: String,
+    /// The body, sealed, when it carries a secret.
+    pub sealed_body: Option<String>,
     pub created_at: i64,
     /// Attempts so far, this one included.
     pub attempts: i64,
@@ -59,7 +83,7 @@ pub async fn claim_due(
          WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
            AND next_attempt_at <= $3 AND (claimed_until IS NULL OR claimed_until <= $3) \
            ORDER BY id LIMIT $4{lock}) \
-         RETURNING id, to_address, subject, body, created_at, attempts"
+         RETURNING id, to_address, subject, body, sealed_body, created_at, attempts"
     );
     // The text holds only numbered placeholders; the values are bound.
     sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -79,8 +103,8 @@ pub async fn mark_sent<'e>(
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE outbox SET sent_at = $2, claimed_by = NULL, claimed_until = NULL, last_error = NULL \
-         WHERE id = $1 AND claimed_by = $3",
+        "UPDATE outbox SET sent_at = $2, claimed_by = NULL, claimed_until = NULL, last_error = NULL, \
+         sealed_body = NULL WHERE id = $1 AND claimed_by = $3",
     )
     .bind(id)
     .bind(now)
@@ -120,8 +144,8 @@ pub async fn give_up<'e>(
     error: &str,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE outbox SET failed_at = $2, last_error = $3, claimed_by = NULL, claimed_until = NULL \
-         WHERE id = $1 AND claimed_by = $4",
+        "UPDATE outbox SET failed_at = $2, last_error = $3, claimed_by = NULL, claimed_until = NULL, \
+         sealed_body = NULL WHERE id = $1 AND claimed_by = $4",
     )
     .bind(id)
     .bind(now)

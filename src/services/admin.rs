@@ -825,6 +825,10 @@ impl Services {
             &mut tx,
             &AuditEvent::by_user(EventKind::PasswordSet, user_id, origin, None),
         );
+        if let Some(user) = find_user_by_id(&mut *tx, user_id).await? {
+            self.notify(&mut tx, &user, origin, Notice::PasswordChanged)
+                .await?;
+        }
         tx.commit().await?;
         Ok(Some(user_id))
     }

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod authenticator;
 pub mod notifications;
 pub mod outbox;
+pub mod password_reset;
 pub mod platform;
 pub mod recovery;
 pub mod rooms;
@@ -39,6 +40,8 @@ pub struct Services {
     /// Keys derived from the secret key, one per purpose.
     totp_sealer: Sealer,
     display_sealer: Sealer,
+    /// Seals the bodies of queued emails that carry a one-time link.
+    mail_sealer: Sealer,
     /// The WebOTP host named in every text message.
     host: String,
 }
@@ -56,6 +59,7 @@ impl Services {
             platform: PlatformCache::new(db.clone()),
             totp_sealer: Sealer::new(key, "totp secret"),
             display_sealer: Sealer::new(key, "recovery codes on display"),
+            mail_sealer: Sealer::new(key, "outbox email"),
             host: settings
                 .public_url
                 .host_str()

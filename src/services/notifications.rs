@@ -18,6 +18,7 @@ pub enum Notice<'a> {
     RecoveryCodesReplaced,
     FactorRemoved { method: &'a str },
     ResetByAdmin,
+    PasswordChanged,
     RoomPhoneSet { room: &'a str, phone: &'a str },
     RoomPhoneCleared { room: &'a str },
 }
@@ -59,6 +60,11 @@ impl Notice<'_> {
             Self::FactorRemoved { method } => (
                 format!("A sign-in method was removed from your {app} account"),
                 format!("{method} can no longer be used to sign in to your account."),
+            ),
+            Self::PasswordChanged => (
+                format!("Your {app} password was changed"),
+                "The password of your account was changed, and every session and trusted device was signed out."
+                    .to_owned(),
             ),
             Self::ResetByAdmin => (
                 format!("An administrator reset 2-step verification on your {app} account"),

@@ -44,6 +44,18 @@ impl Services {
             .map_err(|err| format!("the address {:?} is not one: {err}", email.to_address))?;
         let host = self.settings.public_url.host_str().unwrap_or("localhost");
         let date = UNIX_EPOCH + Duration::from_secs(u64::try_from(email.created_at).unwrap_or(0));
+        let body = match &email.sealed_body {
+            Some(sealed) => {
+                let opened = self
+                    .mail_sealer
+                    .open(&mail_owner(&email.to_address), sealed)
+                    .map_err(|_| {
+                        "the sealed body cannot be opened (another secret key?)".to_owned()
+                    })?;
+                String::from_utf8(opened).map_err(|err| err.to_string())?
+            }
+            None => email.body.clone(),
+        };
         Message::builder()
             .from(from)
             .to(to)
@@ -54,7 +66,7 @@ impl Services {
             )))
             .date(date)
             .header(ContentType::TEXT_PLAIN)
-            .body(email.body.clone())
+            .body(body)
             .map_err(|err| err.to_string())
     }
 
@@ -113,6 +125,12 @@ impl Services {
             }
         }
     }
+}
+
+/// What a sealed email body is bound to: its recipient (a sealed link cannot be moved into
+/// someone else's email).
+pub fn mail_owner(to: &str) -> String {
+    format!("outbox:{to}")
 }
 
 /// A name for this process's claims: its host, its id and when it started.

@@ -22,6 +22,8 @@ pub enum AppError {
     BadRequest(String),
     #[error("{0}")]
     Conflict(&'static str),
+    #[error("{0}")]
+    TooMany(&'static str),
     #[error("not found")]
     NotFound,
     #[error("the request body is too large")]
@@ -136,6 +138,7 @@ impl ResponseError for AppError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -144,7 +147,7 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         match self {
-            Self::Forbidden(message) | Self::Conflict(message) => {
+            Self::Forbidden(message) | Self::Conflict(message) | Self::TooMany(message) => {
                 error_response(self.status_code(), Some(message))
             }
             Self::BadRequest(message) => error_response(self.status_code(), Some(message)),

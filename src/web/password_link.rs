@@ -15,13 +15,85 @@ use super::login::empty_secret;
 use super::request::Visitor;
 use super::{render, see_other};
 use crate::domain::password::check_new_password;
+use crate::services::password_reset::ResetRequest;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
+        web::resource("/password/forgot")
+            .route(web::get().to(forgot_form))
+            .route(web::post().to(forgot)),
+    )
+    .service(
         web::resource("/password/set")
             .route(web::get().to(set_password_form))
             .route(web::post().to(set_password)),
     );
+}
+
+#[derive(Template)]
+#[template(path = "password_forgot.html")]
+struct ForgotPage {
+    layout: Layout,
+    sent: bool,
+    email: String,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize)]
+pub struct SentQuery {
+    #[serde(default)]
+    sent: String,
+}
+
+/// "Forgot your password?", and after it "Check your email".
+async fn forgot_form(
+    query: web::Query<SentQuery>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let page = ForgotPage {
+        layout,
+        sent: query.sent == "yes",
+        email: String::new(),
+        errors: FormErrors::default(),
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// The same answer whether or not an account has the address: "Check your email".
+#[tracing::instrument(name = "Forgot the password", skip_all)]
+async fn forgot(
+    visitor: Visitor,
+    form: web::Form<ForgotForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let typed = form.email.trim();
+    if typed.is_empty() || typed.len() > 254 {
+        let mut errors = FormErrors::default();
+        errors.add("email", "Enter the email address you sign in with.");
+        let page = ForgotPage {
+            layout,
+            sent: false,
+            email: typed.chars().take(254).collect(),
+            errors,
+        };
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    match visitor
+        .services()
+        .request_password_reset(typed, &visitor.origin)
+        .await?
+    {
+        ResetRequest::Answered => Ok(see_other("/password/forgot?sent=yes")),
+        ResetRequest::Throttled => Err(AppError::TooMany(
+            "Too many reset links were asked for. Wait an hour and try again, or ask your administrator.",
+        )),
+    }
 }
 
 const LINK_DEAD: &str =

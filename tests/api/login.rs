@@ -205,17 +205,20 @@ async fn a_disabled_account_cannot_sign_in_and_loses_its_sessions(app: TestApp) 
     );
 }
 
-/// Until reset by email exists, "Forgot your password?" says who can help, and that 2-step
-/// verification stays on.
+/// "Forgot your password?" leads to its own page (the earlier address too), which asks
+/// for the email and says 2-step verification stays on.
 async fn a_forgotten_password_is_answered_on_its_own_page(app: TestApp) {
     let login = app.get_text("/login").await;
-    assert!(login.contains(r#"<a href="/login/forgot">Forgot your password?</a>"#));
-    let response = app.get("/login/forgot").await;
+    assert!(login.contains(r#"<a href="/password/forgot">Forgot your password?</a>"#));
+    assert_redirect_to(&app.get("/login/forgot").await, "/password/forgot");
+    let response = app.get("/password/forgot").await;
     assert_eq!(response.status().as_u16(), 200);
     let page = response.text().await.unwrap();
     assert!(page.contains("<title>Forgot your password?"), "{page}");
+    assert!(page.contains(">Send reset link</button>"));
+    let sent = app.get_text("/password/forgot?sent=yes").await;
     assert!(
-        page.contains("Ask your administrator") && page.contains("2-step verification stays on")
+        sent.contains("<h1>Check your email</h1>") && sent.contains("2-step verification stays on")
     );
 }
 

@@ -98,10 +98,10 @@ async fn a_notification_arrives_by_smtp_with_its_headers(backend: Backend) {
     );
     assert!(
         email
-            .data
+            .text()
             .contains("Your sign-in methods, recovery codes and trusted devices were removed"),
         "{}",
-        email.data
+        email.text()
     );
     // Marked sent once the server took it (just after it arrived).
     eventually(10, "the email is marked sent", async || {
@@ -264,3 +264,217 @@ on_each_backend!(an_smtp_outage_delays_email_and_loses_none => smtp_outage_sqlit
 on_each_backend!(a_claim_left_by_a_dead_sender_is_taken_over_after_its_lease => lease_takeover_sqlite, lease_takeover_postgres);
 on_each_backend!(without_smtp_each_email_is_an_eml_file => eml_files_sqlite, eml_files_postgres);
 on_each_backend!(two_instances_deliver_each_email_once => two_senders_sqlite, two_senders_postgres);
+
+/// The link in the newest email to `to`, as a path on the portal.
+fn link_in_email(smtp: &SmtpServer, to: &str) -> String {
+    let email = smtp
+        .received()
+        .into_iter()
+        .rev()
+        .find(|m| m.to == [to])
+        .expect("an email");
+    let text = email.text();
+    let start = text
+        .find("/password/set?token=")
+        .expect("a link in the email");
+    let token: String = text[start + "/password/set?token=".len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    format!("/password/set?token={token}")
+}
+
+async fn a_forgotten_password_is_reset_by_email_and_still_asks_for_the_code(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    let user = app.create_sms_user("ada@example.com", PHONE).await;
+    let elsewhere = app.signed_in_browser("ada@example.com").await;
+    // The same answer for an address with an account and one without.
+    let known = app
+        .submit(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "Ada@Example.com")],
+        )
+        .await;
+    let unknown = app
+        .submit(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "nobody@example.com")],
+        )
+        .await;
+    assert_eq!(
+        (known.status().as_u16(), crate::helpers::location_of(&known)),
+        (
+            unknown.status().as_u16(),
+            crate::helpers::location_of(&unknown)
+        )
+    );
+    assert_eq!(
+        crate::helpers::location_of(&known).as_deref(),
+        Some("/password/forgot?sent=yes")
+    );
+    eventually(10, "the reset email is delivered", async || {
+        !smtp.received().is_empty()
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        smtp.received().len(),
+        1,
+        "nothing is sent to an address without an account"
+    );
+    let email = &smtp.received()[0];
+    assert_eq!(
+        email.header("Subject").as_deref(),
+        Some("Reset your Twostep password")
+    );
+    // Queued, the link was sealed; sent, it is gone from the database.
+    eventually(10, "marked sent", async || {
+        app.count_where("SELECT COUNT(*) FROM outbox WHERE user_id = $1 AND sent_at IS NOT NULL AND sealed_body IS NULL", user).await == 1
+    })
+    .await;
+    let link = link_in_email(&smtp, "ada@example.com");
+    let token = link.trim_start_matches("/password/set?token=");
+    let stored: String = app
+        .fetch_scalar("SELECT body FROM outbox WHERE user_id = $1", user)
+        .await;
+    assert!(!stored.contains(token), "{stored}");
+
+    // The link works (the page asks for the new password) until a newer one is sent.
+    let (first_browser, _) = app.new_browser();
+    assert_eq!(
+        app.get_in(&first_browser, &link).await.status().as_u16(),
+        200,
+        "{link} from {}",
+        smtp.received()[0].text()
+    );
+    app.submit(
+        "/password/forgot",
+        "/password/forgot",
+        &[("email", "ada@example.com")],
+    )
+    .await;
+    eventually(10, "the second email", async || smtp.received().len() == 2).await;
+    let (first_browser, _) = app.new_browser();
+    assert_eq!(
+        app.get_in(&first_browser, &link).await.status().as_u16(),
+        403
+    );
+    let link = link_in_email(&smtp, "ada@example.com");
+    let token = link.trim_start_matches("/password/set?token=").to_owned();
+    // From another browser, once.
+    let (browser, _) = app.new_browser();
+    let set = crate::helpers::submit_with(
+        &browser,
+        &app.address,
+        &link,
+        "/password/set",
+        &[
+            ("token", &token),
+            ("new_password", "a brand new passphrase for ada"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        crate::helpers::location_of(&set).as_deref(),
+        Some("/login?notice=password-set")
+    );
+    let again = crate::helpers::submit_with(
+        &browser,
+        &app.address,
+        "/login",
+        "/password/set",
+        &[
+            ("token", &token),
+            ("new_password", "another passphrase again 42"),
+        ],
+    )
+    .await;
+    assert_eq!(again.status().as_u16(), 403);
+    // Every session ended; the next sign-in still asks for the code; the user is told.
+    assert_eq!(
+        crate::helpers::location_of(&app.get_in(&elsewhere, "/").await).as_deref(),
+        Some("/login")
+    );
+    let (next, _) = app.new_browser();
+    let password = crate::helpers::submit_with(
+        &next,
+        &app.address,
+        "/login",
+        "/login",
+        &[
+            ("email", "ada@example.com"),
+            ("password", "a brand new passphrase for ada"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        crate::helpers::location_of(&password).as_deref(),
+        Some("/login/verify")
+    );
+    eventually(10, "the password-changed email", async || {
+        smtp.received()
+            .iter()
+            .any(|m| m.header("Subject").as_deref() == Some("Your Twostep password was changed"))
+    })
+    .await;
+    app.assert_audit_contains("password.reset_requested").await;
+    app.assert_audit_contains("password.set").await;
+}
+
+async fn reset_links_expire_and_requests_are_limited(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    app.create_user("ada@example.com", "Ada", false).await;
+    app.submit(
+        "/password/forgot",
+        "/password/forgot",
+        &[("email", "ada@example.com")],
+    )
+    .await;
+    eventually(10, "the reset email", async || smtp.received().len() == 1).await;
+    let link = link_in_email(&smtp, "ada@example.com");
+    app.clock.advance(31 * 60);
+    assert_eq!(app.get(&link).await.status().as_u16(), 403, "30 minutes");
+    // Three requests an hour per address, with or without an account: the fourth is refused
+    // the same way for both.
+    for address in ["ada@example.com", "nobody@example.com"] {
+        let limit = if address == "ada@example.com" { 2 } else { 3 };
+        for _ in 0..limit {
+            let answer = app
+                .submit(
+                    "/password/forgot",
+                    "/password/forgot",
+                    &[("email", address)],
+                )
+                .await;
+            assert_eq!(answer.status().as_u16(), 303, "{address}");
+        }
+        let refused = app
+            .submit(
+                "/password/forgot",
+                "/password/forgot",
+                &[("email", address)],
+            )
+            .await;
+        assert_eq!(refused.status().as_u16(), 429, "{address}");
+    }
+    app.clock.advance(3_601);
+    let later = app
+        .submit(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "ada@example.com")],
+        )
+        .await;
+    assert_eq!(later.status().as_u16(), 303);
+}
+
+on_each_backend!(a_forgotten_password_is_reset_by_email_and_still_asks_for_the_code => reset_by_email_sqlite, reset_by_email_postgres);
+on_each_backend!(reset_links_expire_and_requests_are_limited => reset_limits_sqlite, reset_limits_postgres);

@@ -675,11 +675,18 @@ async fn refused_forms_and_error_pages() {
     check_page(&client, "page not found, signed out").await;
 
     client
-        .goto(&format!("{address}/login/forgot"))
+        .goto(&format!("{address}/password/forgot"))
         .await
         .unwrap();
-    expect_text(&client, "Ask your administrator").await;
+    expect_text(&client, "We will send a link to choose a new password.").await;
     check_page(&client, "forgot your password").await;
+    press(&client, "Send reset link").await;
+    expect_text(&client, "Enter the email address you sign in with.").await;
+    check_page(&client, "forgot your password, refused").await;
+    fill(&client, "Email", "nobody@example.com").await;
+    press(&client, "Send reset link").await;
+    expect_text(&client, "If an account has that address").await;
+    check_page(&client, "check your email").await;
 
     client.goto(&format!("{address}/register")).await.unwrap();
     fill(&client, "Name", "Dorothy Vaughan").await;

@@ -77,15 +77,9 @@ async fn login_form(
     )
 }
 
-#[derive(Template)]
-#[template(path = "login/forgot.html")]
-struct ForgotPage {
-    layout: Layout,
-}
-
-/// Where "Forgot your password?" leads: who can help, until reset by email exists.
-async fn forgot_password(layout: Layout) -> Result<HttpResponse, AppError> {
-    render(StatusCode::OK, &ForgotPage { layout })
+/// The earlier address of "Forgot your password?".
+async fn forgot_password() -> HttpResponse {
+    see_other("/password/forgot")
 }
 
 #[derive(Deserialize)]
