@@ -5,7 +5,8 @@
 use super::{DbError, Exec};
 
 pub struct Email<'a> {
-    pub user_id: i64,
+    /// The account it is about, when there is one (not for an invitation).
+    pub user_id: Option<i64>,
     pub to: &'a str,
     pub subject: &'a str,
     pub body: &'a str,

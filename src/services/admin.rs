@@ -743,6 +743,23 @@ impl Services {
             now + PASSWORD_LINK_SECS,
         )
         .await?;
+        let app = self.platform.get_using(&mut *tx).await?.app_name;
+        let body = format!(
+            "Hello {name},\n\nAn administrator created an account for you on {app} ({email}).\n\n\
+             Choose your password within 72 hours with this link. It works once:\n\n{link}\n\n\
+             Then sign in with your email address and that password.\n",
+            name = new.name,
+            email = new.email,
+            link = self.link("/password/set", &token),
+        );
+        self.queue_link_email(
+            &mut tx,
+            Some(id),
+            &new.email,
+            &format!("Your {app} account"),
+            &body,
+        )
+        .await?;
         let detail = if new.admin {
             Some("administrator")
         } else {
@@ -769,9 +786,9 @@ impl Services {
     ) -> Result<Result<String, Refusal>, DbError> {
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        if find_user_by_id(&mut *tx, user_id).await?.is_none() {
+        let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
             return Ok(Err(Refusal::NotFound));
-        }
+        };
         let token = random_token();
         replace_password_link(
             &mut tx,
@@ -779,6 +796,23 @@ impl Services {
             &token_digest(&token),
             now,
             now + PASSWORD_LINK_SECS,
+        )
+        .await?;
+        let app = self.platform.get_using(&mut *tx).await?.app_name;
+        let body = format!(
+            "Hello {name},\n\nAn administrator made you a link to choose the password of your {app} account ({email}).\n\n\
+             It works once, for 72 hours:\n\n{link}\n\n\
+             Your 2-step verification stays on. If you did not expect this, tell your administrator.\n",
+            name = user.name,
+            email = user.email,
+            link = self.link("/password/set", &token),
+        );
+        self.queue_link_email(
+            &mut tx,
+            Some(user.id),
+            &user.email,
+            &format!("Choose your {app} password"),
+            &body,
         )
         .await?;
         self.admin_event(

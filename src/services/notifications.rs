@@ -106,7 +106,7 @@ impl Services {
             ip = origin.ip.as_deref().unwrap_or("unknown"),
         );
         let email = Email {
-            user_id: user.id,
+            user_id: Some(user.id),
             to: &user.email,
             subject: &subject,
             body: &body,

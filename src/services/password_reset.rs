@@ -7,11 +7,11 @@
 
 use super::Services;
 use super::outbox::mail_owner;
-use crate::db::DbError;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::outbox::{Email, enqueue_sealed};
 use crate::db::password_links::replace_password_link;
 use crate::db::users::find_user_by_email;
+use crate::db::{DbError, Tx};
 use crate::domain::account::normalise_email;
 use crate::domain::tokens::{random_token, token_digest};
 
@@ -32,6 +32,33 @@ pub enum ResetRequest {
 }
 
 impl Services {
+    /// The portal's address of `path` with a token.
+    pub(crate) fn link(&self, path: &str, token: &str) -> String {
+        let mut link = self.settings.public_url.clone();
+        link.set_path(path);
+        link.set_query(Some(&format!("token={token}")));
+        link.to_string()
+    }
+
+    /// Queues an email that carries a one-time link: its body sealed until it is sent.
+    pub(crate) async fn queue_link_email(
+        &self,
+        tx: &mut Tx,
+        user_id: Option<i64>,
+        to: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<(), DbError> {
+        let queued = Email {
+            user_id,
+            to,
+            subject,
+            body: "(an email with a one-time link, sealed until it is sent)",
+        };
+        let sealed = self.mail_sealer.seal(&mail_owner(to), body.as_bytes());
+        enqueue_sealed(&mut **tx, &queued, &sealed, self.clock.now()).await
+    }
+
     #[tracing::instrument(name = "Ask for a password reset link", skip_all)]
     pub async fn request_password_reset(
         &self,
@@ -62,9 +89,7 @@ impl Services {
                 now + RESET_LINK_SECS,
             )
             .await?;
-            let mut link = self.settings.public_url.clone();
-            link.set_path("/password/set");
-            link.set_query(Some(&format!("token={token}")));
+            let link = self.link("/password/set", &token);
             let app = self.platform.get_using(&mut *tx).await?.app_name;
             let subject = format!("Reset your {app} password");
             let body = format!(
@@ -75,16 +100,8 @@ impl Services {
                 name = user.name,
                 ip = origin.ip.as_deref().unwrap_or("unknown"),
             );
-            let queued = Email {
-                user_id: user.id,
-                to: &user.email,
-                subject: &subject,
-                body: "(a password reset link, sealed until it is sent)",
-            };
-            let sealed = self
-                .mail_sealer
-                .seal(&mail_owner(&user.email), body.as_bytes());
-            enqueue_sealed(&mut *tx, &queued, &sealed, now).await?;
+            self.queue_link_email(&mut tx, Some(user.id), &user.email, &subject, &body)
+                .await?;
             let event = AuditEvent {
                 kind: EventKind::PasswordResetRequested,
                 actor_user_id: None,

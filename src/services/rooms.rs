@@ -287,6 +287,18 @@ impl Services {
                 now + INVITATION_SECS,
             )
             .await?;
+            let app = self.platform.get_using(&mut *tx).await?.app_name;
+            let body = format!(
+                "Hello,\n\n{inviter} invited you to the data room {room} on {app}.\n\n\
+                 Open this link within 7 days to create your account ({email}) and join. It works once:\n\n{link}\n\n\
+                 If you did not expect this, ignore this email.\n",
+                inviter = actor.name,
+                room = managed.room.name,
+                link = self.link("/invite", &token),
+            );
+            let subject = format!("You are invited to {} on {app}", managed.room.name);
+            self.queue_link_email(&mut tx, None, &email, &subject, &body)
+                .await?;
             let detail = format!("{}, invited {email}", group.name);
             self.room_event(
                 &mut tx,

@@ -478,3 +478,109 @@ async fn reset_links_expire_and_requests_are_limited(backend: Backend) {
 
 on_each_backend!(a_forgotten_password_is_reset_by_email_and_still_asks_for_the_code => reset_by_email_sqlite, reset_by_email_postgres);
 on_each_backend!(reset_links_expire_and_requests_are_limited => reset_limits_sqlite, reset_limits_postgres);
+
+/// The control center's "Add user" and a room's invitation email the link they show.
+async fn added_users_and_invited_people_get_their_link_by_email(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    signed_in_admin(&app).await;
+    app.submit(
+        "/admin/users/new",
+        "/admin/users/new",
+        &[("name", "Grace Hopper"), ("email", "grace@example.com")],
+    )
+    .await;
+    eventually(10, "the account email", async || {
+        smtp.received()
+            .iter()
+            .any(|m| m.to == ["grace@example.com"])
+    })
+    .await;
+    let email = smtp
+        .received()
+        .into_iter()
+        .find(|m| m.to == ["grace@example.com"])
+        .unwrap();
+    assert_eq!(
+        email.header("Subject").as_deref(),
+        Some("Your Twostep account")
+    );
+    let link = link_in_email(&smtp, "grace@example.com");
+    assert_eq!(
+        app.get(&link).await.status().as_u16(),
+        200,
+        "the emailed link is the one shown"
+    );
+
+    let created = app
+        .submit("/admin/rooms/new", "/admin/rooms/new", &[("name", "Deal")])
+        .await;
+    let room = crate::helpers::location_of(&created)
+        .unwrap()
+        .trim_start_matches("/admin/rooms/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let group = app
+        .submit(
+            &format!("/admin/rooms/{room}"),
+            &format!("/admin/rooms/{room}/groups"),
+            &[("name", "Buyers")],
+        )
+        .await;
+    let group = crate::helpers::location_of(&group)
+        .unwrap()
+        .split("group=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_owned();
+    app.submit(
+        "/admin/rooms",
+        &format!("/admin/rooms/{room}/groups/{group}/members"),
+        &[("email", "newcomer@example.com")],
+    )
+    .await;
+    eventually(10, "the invitation email", async || {
+        smtp.received()
+            .iter()
+            .any(|m| m.to == ["newcomer@example.com"])
+    })
+    .await;
+    let invitation = smtp
+        .received()
+        .into_iter()
+        .find(|m| m.to == ["newcomer@example.com"])
+        .unwrap();
+    assert_eq!(
+        invitation.header("Subject").as_deref(),
+        Some("You are invited to Deal on Twostep")
+    );
+    let text = invitation.text();
+    let start = text.find("/invite?token=").expect("a link");
+    let token: String = text[start + "/invite?token=".len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let (browser, _) = app.new_browser();
+    assert_eq!(
+        app.get_in(&browser, &format!("/invite?token={token}"))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    // Queued links were sealed: no token in any stored body.
+    let bodies: Vec<String> = sqlx::query_scalar("SELECT body FROM outbox")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(bodies.iter().all(|b| !b.contains("token=")), "{bodies:?}");
+}
+
+on_each_backend!(added_users_and_invited_people_get_their_link_by_email => link_emails_sqlite, link_emails_postgres);
