@@ -7,6 +7,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use lettre::Message;
 use lettre::message::header::ContentType;
+use futures_util::StreamExt;
 use rand::Rng;
 
 use super::Services;
@@ -16,7 +17,9 @@ use crate::db::{Backend, DbError};
 use crate::mail::{MailError, Mailer, from_mailbox};
 
 /// Emails claimed at a time.
-const BATCH: i64 = 20;
+const BATCH: i64 = 32;
+/// SMTP conversations at once per instance (lettre's pool keeps up to 10 connections).
+const PARALLEL_SENDS: usize = 8;
 /// How long an email is retried before it is given up.
 const GIVE_UP_AFTER_SECS: i64 = 3 * 86_400;
 /// The longest wait between two attempts.
@@ -79,11 +82,19 @@ impl Services {
         let claimed = claim_due(&mut tx, postgres, worker, now, now + lease, BATCH).await?;
         tx.commit().await?;
         let count = claimed.len();
-        for email in claimed {
-            let outcome = match self.message(&email) {
-                Ok(message) => mailer.send(message).await,
-                Err(problem) => Err(MailError::Permanent(problem)),
-            };
+        // Several conversations at once: each waits mostly on the server.
+        let sent: Vec<(Claimed, Result<(), MailError>)> = futures_util::stream::iter(claimed)
+            .map(|email| async move {
+                let outcome = match self.message(&email) {
+                    Ok(message) => mailer.send(message).await,
+                    Err(problem) => Err(MailError::Permanent(problem)),
+                };
+                (email, outcome)
+            })
+            .buffer_unordered(PARALLEL_SENDS)
+            .collect()
+            .await;
+        for (email, outcome) in sent {
             self.settle(&email, worker, outcome).await?;
         }
         Ok(count)

@@ -124,6 +124,8 @@ impl Drop for SmtpServer {
 }
 
 async fn converse(stream: tokio::net::TcpStream, received: Arc<Mutex<Vec<Received>>>) {
+    // Replies go out at once (no Nagle delay waiting for the client's delayed ACK).
+    let _ = stream.set_nodelay(true);
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read).lines();
     let mut from = String::new();
