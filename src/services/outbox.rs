@@ -5,9 +5,9 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use futures_util::StreamExt;
 use lettre::Message;
 use lettre::message::header::ContentType;
-use futures_util::StreamExt;
 use rand::Rng;
 
 use super::Services;
