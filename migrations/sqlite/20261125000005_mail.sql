@@ -10,3 +10,5 @@ CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE sent_at IS NULL AN
 -- An email that carries a secret (a one-time link) keeps it sealed (AEAD under the secret
 -- key) until it is sent, and not at all afterwards; `body` then says what it was.
 ALTER TABLE outbox ADD COLUMN sealed_body TEXT;
+-- The HTML part, when the email has one (sent with the text as multipart/alternative).
+ALTER TABLE outbox ADD COLUMN html_body TEXT;

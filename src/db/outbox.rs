@@ -34,14 +34,21 @@ pub async fn enqueue_sealed<'e>(
     Ok(())
 }
 
-pub async fn enqueue<'e>(db: impl Exec<'e>, email: &Email<'_>, now: i64) -> Result<(), DbError> {
+/// Queues an email with an HTML part beside its text.
+pub async fn enqueue_with_html<'e>(
+    db: impl Exec<'e>,
+    email: &Email<'_>,
+    html: &str,
+    now: i64,
+) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO outbox (user_id, to_address, subject, body, created_at, attempts) VALUES ($1, $2, $3, $4, $5, 0)",
+        "INSERT INTO outbox (user_id, to_address, subject, body, html_body, created_at, attempts) VALUES ($1, $2, $3, $4, $5, $6, 0)",
     )
     .bind(email.user_id)
     .bind(email.to)
     .bind(email.subject)
     .bind(email.body)
+    .bind(html)
     .bind(now)
     .execute(db)
     .await?;
@@ -57,6 +64,8 @@ pub struct Claimed {
     pub body: String,
     /// The body, sealed, when it carries a secret.
     pub sealed_body: Option<String>,
+    /// The HTML part, when there is one.
+    pub html_body: Option<String>,
     pub created_at: i64,
     /// Attempts so far, this one included.
     pub attempts: i64,
@@ -84,7 +93,7 @@ pub async fn claim_due(
          WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
            AND next_attempt_at <= $3 AND (claimed_until IS NULL OR claimed_until <= $3) \
            ORDER BY id LIMIT $4{lock}) \
-         RETURNING id, to_address, subject, body, sealed_body, created_at, attempts"
+         RETURNING id, to_address, subject, body, sealed_body, html_body, created_at, attempts"
     );
     // The text holds only numbered placeholders; the values are bound.
     sqlx::query_as(sqlx::AssertSqlSafe(sql))

@@ -4,9 +4,13 @@
 
 use super::Services;
 use crate::db::audit::Origin;
-use crate::db::outbox::{Email, enqueue};
+use askama::Template;
+
+use crate::db::outbox::{Email, enqueue_with_html};
 use crate::db::users::User;
 use crate::db::{DbError, Tx};
+use crate::domain::time::instant;
+use crate::domain::user_agent::describe;
 
 pub enum Notice<'a> {
     DeviceTrusted { device: &'a str },
@@ -87,6 +91,28 @@ impl Notice<'_> {
     }
 }
 
+/// A notification's plain-text part (`templates/email/notice.txt`).
+#[derive(Template)]
+#[template(path = "email/notice.txt")]
+struct NoticeText<'a> {
+    app: &'a str,
+    subject: &'a str,
+    name: &'a str,
+    what: &'a str,
+    email: &'a str,
+    when: String,
+    device: String,
+    ip: &'a str,
+    settings_url: &'a str,
+}
+
+/// Its HTML part, with the same words (`templates/email/notice.html`).
+#[derive(Template)]
+#[template(path = "email/notice.html")]
+struct NoticeHtml<'a> {
+    p: &'a NoticeText<'a>,
+}
+
 impl Services {
     /// Queues the email for `notice` to the user, in the change's transaction.
     pub(crate) async fn notify(
@@ -98,19 +124,35 @@ impl Services {
     ) -> Result<(), DbError> {
         let app = self.platform.get_using(&mut **tx).await?.app_name;
         let (subject, what) = notice.text(&app);
-        let body = format!(
-            "Hello {name},\n\n{what}\n\nAccount: {email}\nFrom address: {ip}\n\n\
-             If this was not you, change your password at once and review My security settings.\n",
-            name = user.name,
-            email = user.email,
-            ip = origin.ip.as_deref().unwrap_or("unknown"),
-        );
+        let now = self.clock.now();
+        let mut settings_url = self.settings.public_url.clone();
+        settings_url.set_path("/account/security");
+        let parts = NoticeText {
+            app: &app,
+            subject: &subject,
+            name: &user.name,
+            what: &what,
+            email: &user.email,
+            when: instant(now),
+            device: origin
+                .user_agent
+                .as_deref()
+                .map_or_else(|| "Unknown".to_owned(), describe),
+            ip: origin.ip.as_deref().unwrap_or("unknown"),
+            settings_url: settings_url.as_str(),
+        };
+        let body = parts
+            .render()
+            .map_err(|err| DbError::Protocol(err.to_string()))?;
+        let html = NoticeHtml { p: &parts }
+            .render()
+            .map_err(|err| DbError::Protocol(err.to_string()))?;
         let email = Email {
             user_id: Some(user.id),
             to: &user.email,
             subject: &subject,
             body: &body,
         };
-        enqueue(&mut **tx, &email, self.clock.now()).await
+        enqueue_with_html(&mut **tx, &email, &html, now).await
     }
 }

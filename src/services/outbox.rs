@@ -7,6 +7,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use futures_util::StreamExt;
 use lettre::Message;
+use lettre::message::MultiPart;
 use lettre::message::header::ContentType;
 use rand::Rng;
 
@@ -59,7 +60,7 @@ impl Services {
             }
             None => email.body.clone(),
         };
-        Message::builder()
+        let builder = Message::builder()
             .from(from)
             .to(to)
             .subject(email.subject.clone())
@@ -67,10 +68,13 @@ impl Services {
                 "<outbox.{}.{}@{host}>",
                 email.id, email.created_at
             )))
-            .date(date)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body)
-            .map_err(|err| err.to_string())
+            .date(date);
+        match &email.html_body {
+            // The same words twice: text for every client, HTML for those that show it.
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(body, html.clone())),
+            None => builder.header(ContentType::TEXT_PLAIN).body(body),
+        }
+        .map_err(|err| err.to_string())
     }
 
     /// Claims the due emails (a batch) for `worker` and delivers them; the number claimed.

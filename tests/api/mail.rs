@@ -103,6 +103,29 @@ async fn a_notification_arrives_by_smtp_with_its_headers(backend: Backend) {
         "{}",
         email.text()
     );
+    // Text and HTML, with when, from which device and address, and what to do.
+    assert!(
+        email
+            .header("Content-Type")
+            .is_some_and(|t| t.starts_with("multipart/alternative"))
+    );
+    assert!(
+        email
+            .data
+            .contains("Content-Type: text/html; charset=utf-8"),
+        "{}",
+        email.data
+    );
+    let text = email.text();
+    for line in [
+        "Account: ada@example.com",
+        "When: ",
+        "From address: 127.0.0.1",
+        "change your password at once",
+        "/account/security",
+    ] {
+        assert!(text.contains(line), "{line}: {text}");
+    }
     // Marked sent once the server took it (just after it arrived).
     eventually(10, "the email is marked sent", async || {
         app.count_where(

@@ -25,7 +25,25 @@ impl Received {
             .data
             .split_once("\r\n\r\n")
             .map_or("", |(_, body)| body);
-        if self.header("Content-Transfer-Encoding").as_deref() != Some("quoted-printable") {
+        let multipart = self
+            .header("Content-Type")
+            .is_some_and(|t| t.starts_with("multipart/"));
+        // multipart/alternative: the text/plain part, with its own headers.
+        let (part_head, body) = match body.find("Content-Type: text/plain") {
+            Some(start) if multipart => {
+                let part = &body[start..];
+                let (head, rest) = part.split_once("\r\n\r\n").unwrap_or((part, ""));
+                let end = rest.find("\r\n--").unwrap_or(rest.len());
+                (head.to_owned(), &rest[..end])
+            }
+            _ => (
+                self.header("Content-Transfer-Encoding")
+                    .map(|e| format!("Content-Transfer-Encoding: {e}"))
+                    .unwrap_or_default(),
+                body,
+            ),
+        };
+        if !part_head.contains("Content-Transfer-Encoding: quoted-printable") {
             return body.to_owned();
         }
         let joined = body.replace("=\r\n", "");
