@@ -353,6 +353,8 @@ impl Services {
         }
         if change == AccountChange::Disable {
             delete_sessions_of_user(&mut *tx, user.id).await?;
+            self.notify(&mut tx, &user, origin, Notice::AccountDisabled)
+                .await?;
         }
         let kind = match change {
             AccountChange::Disable => EventKind::AccountDisabled,

@@ -23,6 +23,7 @@ pub enum Notice<'a> {
     FactorRemoved { method: &'a str },
     ResetByAdmin,
     PasswordChanged,
+    AccountDisabled,
     RoomPhoneSet { room: &'a str, phone: &'a str },
     RoomPhoneCleared { room: &'a str },
 }
@@ -64,6 +65,11 @@ impl Notice<'_> {
             Self::FactorRemoved { method } => (
                 format!("A sign-in method was removed from your {app} account"),
                 format!("{method} can no longer be used to sign in to your account."),
+            ),
+            Self::AccountDisabled => (
+                format!("Your {app} account was disabled"),
+                "An administrator disabled your account: it can no longer sign in, and every session was signed out. Ask your administrator if you think this is a mistake."
+                    .to_owned(),
             ),
             Self::PasswordChanged => (
                 format!("Your {app} password was changed"),

@@ -536,6 +536,11 @@ async fn disabling_ends_sessions_and_the_last_administrator_stays(app: TestApp) 
         app.get_in(&browser, "/").await.headers()["location"],
         "/login"
     );
+    assert_eq!(
+        app.count_where("SELECT COUNT(*) FROM outbox WHERE user_id = $1 AND subject = 'Your Twostep account was disabled'", user).await,
+        1,
+        "the user is told"
+    );
     let (_, refused) = app.password_step_in_new_browser("user@example.com").await;
     assert_eq!(
         refused.status().as_u16(),
