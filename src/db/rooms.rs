@@ -262,21 +262,25 @@ pub async fn set_room_phone<'e>(
 
 #[derive(FromRow)]
 struct StandingRow {
+    id: i64,
+    name: String,
+    app_url: Option<String>,
     enforced: i64,
     member: i64,
     room_admin: i64,
     phone: Option<String>,
 }
 
-/// What `user_id` is to room `room_id` (`verified` left false for the caller to fill);
-/// `None` when there is no such room.
+/// Room `room_id` and what `user_id` is to it (`verified` left false for the caller to
+/// fill), in one read: forward auth asks this on every proxied request. `None` when there
+/// is no such room.
 pub async fn standing<'e>(
     db: impl Exec<'e>,
     room_id: i64,
     user_id: i64,
-) -> Result<Option<Standing>, DbError> {
+) -> Result<Option<(Room, Standing)>, DbError> {
     let row: Option<StandingRow> = sqlx::query_as(
-        "SELECT r.enforced, \
+        "SELECT r.id, r.name, r.app_url, r.enforced, \
          (SELECT COUNT(*) FROM room_members m JOIN room_groups g ON g.id = m.group_id \
           WHERE g.room_id = r.id AND m.user_id = $2) AS member, \
          (SELECT COUNT(*) FROM room_admins a WHERE a.room_id = r.id AND a.user_id = $2) AS room_admin, \
@@ -287,12 +291,21 @@ pub async fn standing<'e>(
     .bind(user_id)
     .fetch_optional(db)
     .await?;
-    Ok(row.map(|row| Standing {
-        member: row.member > 0,
-        room_admin: row.room_admin > 0,
-        enforced: row.enforced != 0,
-        phone: row.phone,
-        verified: false,
+    Ok(row.map(|row| {
+        let standing = Standing {
+            member: row.member > 0,
+            room_admin: row.room_admin > 0,
+            enforced: row.enforced != 0,
+            phone: row.phone,
+            verified: false,
+        };
+        let room = Room {
+            id: row.id,
+            name: row.name,
+            app_url: row.app_url,
+            enforced: row.enforced,
+        };
+        (room, standing)
     }))
 }
 
@@ -303,9 +316,15 @@ pub struct MyRoom {
     pub name: String,
     /// A code will be asked (enforced, a number set, not a room administrator).
     locked: i64,
+    /// The user administers this room.
+    room_admin: i64,
 }
 
 impl MyRoom {
+    pub fn administered(&self) -> bool {
+        self.room_admin != 0
+    }
+
     pub fn locked(&self) -> bool {
         self.locked != 0
     }
@@ -315,7 +334,8 @@ impl MyRoom {
 pub async fn rooms_of_user<'e>(db: impl Exec<'e>, user_id: i64) -> Result<Vec<MyRoom>, DbError> {
     sqlx::query_as(
         "SELECT r.id, r.name, \
-         CAST(CASE WHEN r.enforced = 1 AND p.phone IS NOT NULL AND a.user_id IS NULL THEN 1 ELSE 0 END AS BIGINT) AS locked \
+         CAST(CASE WHEN r.enforced = 1 AND p.phone IS NOT NULL AND a.user_id IS NULL THEN 1 ELSE 0 END AS BIGINT) AS locked, \
+         CAST(CASE WHEN a.user_id IS NULL THEN 0 ELSE 1 END AS BIGINT) AS room_admin \
          FROM rooms r \
          LEFT JOIN room_admins a ON a.room_id = r.id AND a.user_id = $1 \
          LEFT JOIN room_phones p ON p.room_id = r.id AND p.user_id = $1 \

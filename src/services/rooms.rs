@@ -396,7 +396,7 @@ impl Services {
         let Some(member) = find_user_by_id(&self.db.pool, user_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        let Some(standing) = standing(&self.db.pool, room_id, user_id).await? else {
+        let Some((_, standing)) = standing(&self.db.pool, room_id, user_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
         if standing.room_admin {
@@ -484,12 +484,9 @@ impl Services {
         room_id: i64,
         verified: bool,
     ) -> Result<Option<(Room, Standing)>, DbError> {
-        let Some(room) = find_room(&self.db.pool, room_id).await? else {
-            return Ok(None);
-        };
         Ok(standing(&self.db.pool, room_id, user.id)
             .await?
-            .map(|mut standing| {
+            .map(|(room, mut standing)| {
                 standing.verified = verified;
                 (room, standing)
             }))

@@ -45,8 +45,7 @@ async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResp
         && me.services().platform().await?.reminder
         && me.services().requirement(&me.user).await?.offers();
     let rooms = me.services().my_rooms(&me.user).await?;
-    let manages_rooms =
-        !me.user.is_admin() && !me.services().managed_rooms(&me.user).await?.is_empty();
+    let manages_rooms = !me.user.is_admin() && rooms.iter().any(|room| room.administered());
     let name = me.user.name;
     render(
         StatusCode::OK,
