@@ -607,3 +607,68 @@ async fn added_users_and_invited_people_get_their_link_by_email(backend: Backend
 }
 
 on_each_backend!(added_users_and_invited_people_get_their_link_by_email => link_emails_sqlite, link_emails_postgres);
+
+/// 120 requests at once for one address: three are answered, the rest refused, and three
+/// emails at most are queued; hostile addresses get a 4xx or the same answer, never a 5xx.
+async fn a_burst_of_reset_requests_holds_the_limit(backend: Backend) {
+    let Some(app) = TestApp::spawn_with(backend, |settings| fast_mail(settings, None)).await else {
+        return;
+    };
+    let user = app.create_user("ada@example.com", "Ada", false).await;
+    let token = crate::helpers::csrf_token(&app.get_text("/password/forgot").await);
+    let requests = (0..120).map(|_| {
+        app.client
+            .post(app.url("/password/forgot"))
+            .form(&[("csrf_token", token.as_str()), ("email", "ada@example.com")])
+            .send()
+    });
+    let answers = futures_util::future::join_all(requests).await;
+    let statuses: Vec<u16> = answers
+        .iter()
+        .map(|a| a.as_ref().unwrap().status().as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        3,
+        "{statuses:?}"
+    );
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 117);
+    assert_eq!(
+        app.count_where("SELECT COUNT(*) FROM outbox WHERE user_id = $1", user)
+            .await,
+        3
+    );
+    assert_eq!(
+        app.count_where(
+            "SELECT COUNT(*) FROM password_links WHERE user_id = $1",
+            user
+        )
+        .await,
+        1,
+        "only the newest link lives"
+    );
+    let long = "a".repeat(5000);
+    for hostile in [
+        "",
+        "   ",
+        "' OR 1=1 --",
+        "<script>@x",
+        "\u{202e}@evil",
+        long.as_str(),
+    ] {
+        let answer = app
+            .submit(
+                "/password/forgot",
+                "/password/forgot",
+                &[("email", hostile), ("email", hostile)],
+            )
+            .await;
+        assert!(
+            !answer.status().is_server_error(),
+            "{hostile:.20}: {}",
+            answer.status()
+        );
+    }
+}
+
+on_each_backend!(a_burst_of_reset_requests_holds_the_limit => reset_burst_sqlite, reset_burst_postgres);
