@@ -202,15 +202,18 @@ async fn choose(client: &Client, label: &str) {
         .unwrap();
 }
 
-/// Clicks the link named `link`, hidden words included ("Change" + " method").
+/// Clicks the link named `link`, hidden words included ("Change" + " method"), waiting
+/// (up to 10 s) for the page that a click before it is loading to show it.
 async fn follow(client: &Client, link: &str) {
-    client
-        .find(Locator::XPath(&format!("//a[normalize-space(.)='{link}']")))
-        .await
-        .unwrap_or_else(|_| panic!("no link {link}"))
-        .click()
-        .await
-        .unwrap();
+    let xpath = format!("//a[normalize-space(.)='{link}']");
+    for _ in 0..100 {
+        if let Ok(element) = client.find(Locator::XPath(&xpath)).await {
+            element.click().await.unwrap();
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no link {link}");
 }
 
 /// Waits (up to 10 s) for the page, once loaded after a click, to show `expected`.
