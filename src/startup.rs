@@ -101,7 +101,8 @@ pub async fn start_services(settings: Arc<Settings>, clock: Clock) -> anyhow::Re
     Ok(services)
 }
 
-/// Delivers the outbox: in every instance, for as long as the process runs.
+/// Settles waiting registrations and delivers the outbox: in every instance, for as long
+/// as the process runs.
 fn spawn_mail_sender(state: web::Data<AppState>) -> anyhow::Result<()> {
     crate::mail::from_mailbox(&state.settings.mail.from)?;
     let mailer = crate::mail::Mailer::from_settings(&state.settings)?;
@@ -109,6 +110,10 @@ fn spawn_mail_sender(state: web::Data<AppState>) -> anyhow::Result<()> {
     let worker = crate::services::outbox::worker_name();
     tokio::spawn(async move {
         loop {
+            // Registrations first: settling one queues its email.
+            if let Err(err) = state.services.settle_registrations().await {
+                tracing::warn!(error = %err, "Settling registrations failed; trying again");
+            }
             match state.services.deliver_due(&mailer, &worker).await {
                 // More may be due: go on at once.
                 Ok(claimed) if claimed > 0 => continue,
@@ -117,7 +122,10 @@ fn spawn_mail_sender(state: web::Data<AppState>) -> anyhow::Result<()> {
                     tracing::warn!(error = %err, "Delivering the outbox failed; trying again")
                 }
             }
-            tokio::time::sleep(state.settings.mail.poll).await;
+            tokio::select! {
+                () = tokio::time::sleep(state.settings.mail.poll) => {}
+                () = state.services.mail_work_waiting() => {}
+            }
         }
     });
     Ok(())

@@ -74,11 +74,14 @@ pub enum EventKind {
     RoomInvitationAccepted,
     EmailGivenUp,
     PasswordResetRequested,
+    EmailConfirmed,
+    RegisteredAgain,
+    SignInUnconfirmed,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 68] = [
+    pub const ALL: [Self; 71] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -147,6 +150,9 @@ impl EventKind {
         Self::RoomInvitationAccepted,
         Self::EmailGivenUp,
         Self::PasswordResetRequested,
+        Self::EmailConfirmed,
+        Self::RegisteredAgain,
+        Self::SignInUnconfirmed,
     ];
 
     /// Every stored name, sorted, for the audit log's filter.
@@ -226,6 +232,9 @@ impl EventKind {
             Self::RoomInvitationAccepted => "room.invitation_accepted",
             Self::EmailGivenUp => "email.given_up",
             Self::PasswordResetRequested => "password.reset_requested",
+            Self::EmailConfirmed => "email.confirmed",
+            Self::RegisteredAgain => "user.registered_again",
+            Self::SignInUnconfirmed => "sign_in.unconfirmed",
         }
     }
 }

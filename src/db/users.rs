@@ -20,6 +20,9 @@ pub struct User {
     pub two_factor_method: Option<String>,
     /// How long the user chose to stay signed in; `None`: until the browser closes.
     pub session_duration_secs: Option<i64>,
+    /// When the email address was confirmed; `None` for an account made at `/register`
+    /// whose link has not been opened yet (it cannot sign in).
+    pub email_confirmed_at: Option<i64>,
 }
 
 impl User {
@@ -29,6 +32,10 @@ impl User {
 
     pub fn is_disabled(&self) -> bool {
         self.disabled != 0
+    }
+
+    pub fn email_is_confirmed(&self) -> bool {
+        self.email_confirmed_at.is_some()
     }
 
     /// The active second factor; `None` when 2-step verification is off.
@@ -67,6 +74,8 @@ pub struct NewUser<'a> {
     pub password_hash: Option<&'a str>,
     pub phone: Option<&'a str>,
     pub is_admin: bool,
+    /// False only for an account made at `/register`, until its link is opened.
+    pub email_confirmed: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -81,7 +90,8 @@ pub enum InsertUserError {
 macro_rules! user_columns {
     () => {
         "users.id, users.email, users.name, users.password_hash, users.phone, users.is_admin, \
-         users.disabled, users.phone_verified_at, users.two_factor_method, users.session_duration_secs"
+         users.disabled, users.phone_verified_at, users.two_factor_method, users.session_duration_secs, \
+         users.email_confirmed_at"
     };
 }
 
@@ -104,8 +114,8 @@ pub async fn insert_user<'e>(
     now: i64,
 ) -> Result<i64, InsertUserError> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (email, name, password_hash, phone, is_admin, disabled, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, 0, $6, $6) RETURNING id",
+        "INSERT INTO users (email, name, password_hash, phone, is_admin, disabled, created_at, updated_at, email_confirmed_at) \
+         VALUES ($1, $2, $3, $4, $5, 0, $6, $6, $7) RETURNING id",
     )
     .bind(user.email)
     .bind(user.name)
@@ -113,6 +123,7 @@ pub async fn insert_user<'e>(
     .bind(user.phone)
     .bind(flag(user.is_admin))
     .bind(now)
+    .bind(user.email_confirmed.then_some(now))
     .fetch_one(db)
     .await
     .map_err(|err| match &err {
@@ -182,6 +193,40 @@ pub async fn update_password_hash<'e>(
         .bind(user_id)
         .execute(db)
         .await?;
+    Ok(())
+}
+
+/// Marks the address as confirmed (a link sent to it was opened); a no-op when it was.
+pub async fn confirm_email<'e>(db: impl Exec<'e>, user_id: i64, now: i64) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE users SET email_confirmed_at = $2, updated_at = $2 WHERE id = $1 AND email_confirmed_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Registering again with the address of an account not yet confirmed: the name and the
+/// password typed this time replace the earlier ones (only the link sent to the address
+/// makes the account usable, so whoever typed them first gains nothing).
+pub async fn replace_unconfirmed_registration<'e>(
+    db: impl Exec<'e>,
+    user_id: i64,
+    name: &str,
+    hash: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE users SET name = $2, password_hash = $3, updated_at = $4 WHERE id = $1 AND email_confirmed_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(name)
+    .bind(hash)
+    .bind(now)
+    .execute(db)
+    .await?;
     Ok(())
 }
 

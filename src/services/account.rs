@@ -5,18 +5,30 @@
 use secrecy::SecretString;
 
 use super::Services;
+use super::letters::{Letter, Secret};
 use super::throttle::{Attempt, REGISTRATIONS_PER_IP};
-use crate::db::DbError;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::devices::remove_all_devices;
+use crate::db::links::{LinkKind, consume_link, link_user, replace_link};
+use crate::db::registrations::{
+    RegistrationRequest, drop_request, insert_request, oldest_request, take_request,
+};
 use crate::db::sessions::delete_sessions_of_user;
 use crate::db::setup::{
     consume_setup_token, delete_setup_tokens, setup_token_is_valid, store_setup_token,
 };
 use crate::db::users::{
-    InsertUserError, NewUser, User, admin_exists, insert_user, update_password_hash,
+    InsertUserError, NewUser, User, admin_exists, confirm_email, find_user_by_email, insert_user,
+    replace_unconfirmed_registration, update_password_hash,
 };
+use crate::db::{DbError, Tx};
 use crate::domain::tokens::{random_token, token_digest};
+
+/// How long a link that confirms an address works.
+pub const CONFIRMATION_LINK_SECS: i64 = 24 * 3_600;
+/// Registration emails (a link, or "you already have an account") one address may be sent
+/// per hour, whoever asks.
+const REGISTRATION_EMAILS_PER_ADDRESS: i64 = 3;
 
 /// A new account's details, already checked (`web::register::AccountForm::validate`).
 pub struct NewAccount {
@@ -111,6 +123,7 @@ impl Services {
             password_hash: Some(&hash),
             phone: None,
             is_admin: true,
+            email_confirmed: true,
         };
         let id = insert_user(&mut *tx, &admin, self.clock.now()).await?;
         let event = AuditEvent::by_user(EventKind::AdminCreated, id, origin, Some("setup link"));
@@ -125,14 +138,13 @@ impl Services {
             .ok_or_else(|| anyhow::anyhow!("the new user {id} is gone"))
     }
 
-    /// Registers an account; each address may create a bounded number per window, counted
-    /// before the password is hashed.
+    /// Takes a registration, revealing nothing about the address: the answer is the same
+    /// whether or not it has an account, and so is the work done before it (a password
+    /// hash and one insert). The request waits for the background worker
+    /// (`settle_registrations`). Each client address may register a bounded number of
+    /// times per window.
     #[tracing::instrument(name = "Register an account", skip_all)]
-    pub async fn register(
-        &self,
-        account: &NewAccount,
-        origin: &Origin,
-    ) -> Result<User, CreateError> {
+    pub async fn register(&self, account: &NewAccount, origin: &Origin) -> Result<(), CreateError> {
         if !self.platform().await?.open_registration {
             return Err(CreateError::Closed);
         }
@@ -147,19 +159,257 @@ impl Services {
             return Err(CreateError::Refused);
         }
         let hash = self.passwords.hash(account.password.clone()).await?;
-        let mut tx = self.db.begin().await?;
-        let new_user = NewUser {
-            email: &account.email,
-            name: &account.name,
-            password_hash: Some(&hash),
-            phone: None,
-            is_admin: false,
+        let _turn = self.db.write_turn().await;
+        insert_request(
+            &self.db.pool,
+            &account.email,
+            &account.name,
+            &hash,
+            origin,
+            self.clock.now(),
+        )
+        .await?;
+        self.wake_mail.notify_one();
+        Ok(())
+    }
+
+    /// Settles every waiting registration; the number settled. Run by each instance's
+    /// background worker.
+    pub async fn settle_registrations(&self) -> Result<usize, DbError> {
+        let mut settled = 0;
+        while let Some((id, email)) = oldest_request(&self.db.pool).await? {
+            if let Err(err) = self.settle_registration(id, &email).await {
+                // Never a request that fails for ever: it is dropped (the person may
+                // register again). When the database is away this fails too, and the
+                // worker tries again later.
+                tracing::warn!(error = %err, "A registration could not be settled; it is dropped");
+                let _turn = self.db.write_turn().await;
+                drop_request(&self.db.pool, id).await?;
+            }
+            settled += 1;
+        }
+        Ok(settled)
+    }
+
+    /// One registration, in one transaction under the address's allowance: a new address
+    /// gets an account that is usable once the emailed link confirms it; an address with
+    /// an account not yet confirmed gets the name and password typed this time and a new
+    /// link; an address with an account gets an email saying so, with where to sign in
+    /// and to reset the password. An address is written to at most a few times an hour,
+    /// whoever asks; beyond that the request is dropped.
+    async fn settle_registration(&self, id: i64, email: &str) -> Result<(), DbError> {
+        let to_address = self.limit(
+            "registration-address",
+            email,
+            REGISTRATION_EMAILS_PER_ADDRESS,
+        );
+        let (mut tx, attempt) = self.begin_reserved(&[to_address], 3_600).await?;
+        let Some(request) = take_request(&mut tx, id).await? else {
+            // Another instance took it.
+            return Ok(());
         };
-        let id = insert_user(&mut *tx, &new_user, self.clock.now()).await?;
-        let event = AuditEvent::by_user(EventKind::UserRegistered, id, origin, None);
+        if attempt.is_some() {
+            self.settle_request(&mut tx, &request).await?;
+        }
+        tx.commit().await
+    }
+
+    async fn settle_request(
+        &self,
+        tx: &mut Tx,
+        request: &RegistrationRequest,
+    ) -> Result<(), DbError> {
+        let origin = request.origin();
+        let now = self.clock.now();
+        match find_user_by_email(&mut **tx, &request.email).await? {
+            None => {
+                let new_user = NewUser {
+                    email: &request.email,
+                    name: &request.name,
+                    password_hash: Some(&request.password_hash),
+                    phone: None,
+                    is_admin: false,
+                    email_confirmed: false,
+                };
+                let id = match insert_user(&mut **tx, &new_user, now).await {
+                    Ok(id) => id,
+                    Err(InsertUserError::EmailTaken) => {
+                        return Err(DbError::Protocol("the address was taken meanwhile".into()));
+                    }
+                    Err(InsertUserError::Db(err)) => return Err(err),
+                };
+                self.send_confirmation(tx, id, &request.name, &request.email, &origin)
+                    .await?;
+                let event = AuditEvent::by_user(EventKind::UserRegistered, id, &origin, None);
+                self.audit(tx, &event);
+            }
+            Some(user) if !user.email_is_confirmed() => {
+                replace_unconfirmed_registration(
+                    &mut **tx,
+                    user.id,
+                    &request.name,
+                    &request.password_hash,
+                    now,
+                )
+                .await?;
+                self.send_confirmation(tx, user.id, &request.name, &user.email, &origin)
+                    .await?;
+                let event = AuditEvent::by_user(EventKind::UserRegistered, user.id, &origin, None);
+                self.audit(tx, &event);
+            }
+            Some(user) => {
+                self.tell_of_existing_account(tx, &user, &origin).await?;
+                let event = AuditEvent {
+                    kind: EventKind::RegisteredAgain,
+                    actor_user_id: None,
+                    subject_user_id: Some(user.id),
+                    origin: &origin,
+                    detail: None,
+                };
+                self.audit(tx, &event);
+            }
+        }
+        Ok(())
+    }
+
+    /// Emails a new link that confirms the address of an account made at `/register` (the
+    /// older link stops working).
+    async fn send_confirmation(
+        &self,
+        tx: &mut Tx,
+        user_id: i64,
+        name: &str,
+        email: &str,
+        origin: &Origin,
+    ) -> Result<(), DbError> {
+        let token = random_token();
+        let now = self.clock.now();
+        replace_link(
+            tx,
+            LinkKind::EmailConfirmation,
+            user_id,
+            &token_digest(&token),
+            now,
+            now + CONFIRMATION_LINK_SECS,
+        )
+        .await?;
+        let app = self.platform.get_using(&mut **tx).await?.app_name;
+        let letter = Letter {
+            subject: format!("Confirm your email address for {app}"),
+            name: Some(name),
+            lead: format!(
+                "Someone, probably you, created a {app} account for {email} from the address {}.",
+                origin.ip.as_deref().unwrap_or("unknown")
+            ),
+            links: vec![(
+                "Confirm your email address and sign in (within 24 hours; the link works once)",
+                self.link("/register/confirm", Some(&token)),
+            )],
+            after: vec![
+                "If this was not you, ignore this email: without the link the account cannot be used."
+                    .to_owned(),
+            ],
+        };
+        self.queue_letter(tx, Some(user_id), email, &letter, Secret::OneTimeLink)
+            .await
+    }
+
+    /// Tells the owner of an address that someone registered with it again: where to sign
+    /// in, and where to reset the password if it is forgotten. No secret in it.
+    async fn tell_of_existing_account(
+        &self,
+        tx: &mut Tx,
+        user: &User,
+        origin: &Origin,
+    ) -> Result<(), DbError> {
+        let app = self.platform.get_using(&mut **tx).await?.app_name;
+        let letter = Letter {
+            subject: format!("You already have a {app} account"),
+            name: Some(&user.name),
+            lead: format!(
+                "Someone, probably you, tried to create a {app} account for {} from the address {}. You already have one, so nothing was created.",
+                user.email,
+                origin.ip.as_deref().unwrap_or("unknown")
+            ),
+            links: vec![
+                ("Sign in", self.link("/login", None)),
+                (
+                    "Forgot your password? Ask for a reset link",
+                    self.link("/password/forgot", None),
+                ),
+            ],
+            after: vec![
+                "If this was not you, you can ignore this email: your account has not changed."
+                    .to_owned(),
+            ],
+        };
+        self.queue_letter(tx, Some(user.id), &user.email, &letter, Secret::None)
+            .await
+    }
+
+    /// Uses a confirmation link: the account's address is confirmed and the account can
+    /// sign in. The user, once; `None` when the link is used, replaced or old, or the
+    /// account was disabled meanwhile.
+    #[tracing::instrument(name = "Confirm an email address", skip_all)]
+    pub async fn confirm_email(
+        &self,
+        token: &str,
+        origin: &Origin,
+    ) -> Result<Option<User>, DbError> {
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let Some(user_id) = consume_link(
+            &mut tx,
+            LinkKind::EmailConfirmation,
+            &token_digest(token),
+            now,
+        )
+        .await?
+        else {
+            return Ok(None);
+        };
+        confirm_email(&mut *tx, user_id, now).await?;
+        let event = AuditEvent::by_user(EventKind::EmailConfirmed, user_id, origin, None);
         self.audit(&mut tx, &event);
         tx.commit().await?;
-        Ok(self.created(id).await?)
+        Ok(self
+            .find_user(user_id)
+            .await?
+            .filter(|user| !user.is_disabled()))
+    }
+
+    /// Whether a confirmation link is live (the page that asks to confirm shows only then).
+    pub async fn confirmation_link_is_live(&self, token: &str) -> Result<bool, DbError> {
+        Ok(link_user(
+            &self.db.pool,
+            LinkKind::EmailConfirmation,
+            &token_digest(token),
+            self.clock.now(),
+        )
+        .await?
+        .is_some())
+    }
+
+    /// A right password for an account whose address is not confirmed yet: a new link is
+    /// emailed (within the address's hourly allowance).
+    pub(crate) async fn resend_confirmation(
+        &self,
+        user: &User,
+        origin: &Origin,
+    ) -> Result<(), DbError> {
+        let to_address = self.limit(
+            "registration-address",
+            &user.email,
+            REGISTRATION_EMAILS_PER_ADDRESS,
+        );
+        let (mut tx, attempt) = self.begin_reserved(&[to_address], 3_600).await?;
+        if attempt.is_some() {
+            self.send_confirmation(&mut tx, user.id, &user.name, &user.email, origin)
+                .await?;
+        }
+        let event = AuditEvent::by_user(EventKind::SignInUnconfirmed, user.id, origin, None);
+        self.audit(&mut tx, &event);
+        tx.commit().await
     }
 
     /// Creates a user from the command line (no origin); an administrator made this way
@@ -178,6 +428,7 @@ impl Services {
             password_hash: Some(&hash),
             phone,
             is_admin: admin,
+            email_confirmed: true,
         };
         let id = insert_user(&mut *tx, &user, self.clock.now()).await?;
         let kind = if admin {

@@ -3,6 +3,7 @@
 //! line) and, where the user is told, the email.
 
 use super::Services;
+use super::letters::{Letter, Secret};
 use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::challenges::sms_sent_since;
@@ -16,15 +17,15 @@ use crate::db::groups::{
     groups_of_user, insert_group, list_groups, list_members, remove_member, rename_group,
     set_group_rule, sync_required_since,
 };
-use crate::db::password_links::{consume_password_link, password_link_user, replace_password_link};
+use crate::db::links::{LinkKind, consume_link, link_user, replace_link};
 use crate::db::platform::{load_platform_settings, save_platform_settings};
 use crate::db::recovery::delete_codes;
 use crate::db::sessions::delete_sessions_of_user;
 use crate::db::totp::delete_secrets;
 use crate::db::users::{
-    InsertUserError, NewUser, User, count_active_admins, disable_two_step, find_user_by_email,
-    find_user_by_id, forget_phone_verification, insert_user, set_admin, set_disabled,
-    set_profile_phone, update_password_hash,
+    InsertUserError, NewUser, User, confirm_email, count_active_admins, disable_two_step,
+    find_user_by_email, find_user_by_id, forget_phone_verification, insert_user, set_admin,
+    set_disabled, set_profile_phone, update_password_hash,
 };
 use crate::db::{DbError, Tx};
 use secrecy::SecretString;
@@ -724,6 +725,7 @@ impl Services {
             password_hash: None,
             phone: new.phone.as_deref(),
             is_admin: new.admin,
+            email_confirmed: true,
         };
         let id = match insert_user(&mut *tx, &user, now).await {
             Ok(id) => id,
@@ -737,8 +739,9 @@ impl Services {
             add_member(&mut *tx, *group, id, now).await?;
         }
         let token = random_token();
-        replace_password_link(
+        replace_link(
             &mut tx,
+            LinkKind::Password,
             id,
             &token_digest(&token),
             now,
@@ -746,22 +749,24 @@ impl Services {
         )
         .await?;
         let app = self.platform.get_using(&mut *tx).await?.app_name;
-        let body = format!(
-            "Hello {name},\n\nAn administrator created an account for you on {app} ({email}).\n\n\
-             Choose your password within 72 hours with this link. It works once:\n\n{link}\n\n\
-             Then sign in with your email address and that password.\n",
-            name = new.name,
-            email = new.email,
-            link = self.link("/password/set", &token),
-        );
-        self.queue_link_email(
-            &mut tx,
-            Some(id),
-            &new.email,
-            &format!("Your {app} account"),
-            &body,
-        )
-        .await?;
+        let letter = Letter {
+            subject: format!("Your {app} account"),
+            name: Some(&new.name),
+            lead: format!(
+                "An administrator created an account for you on {app} ({}).",
+                new.email
+            ),
+            links: vec![(
+                "Choose your password (within 72 hours; the link works once)",
+                self.link("/password/set", Some(&token)),
+            )],
+            after: vec![
+                "Then sign in with your email address and that password.".to_owned(),
+                "If you did not expect this, tell your administrator.".to_owned(),
+            ],
+        };
+        self.queue_letter(&mut tx, Some(id), &new.email, &letter, Secret::OneTimeLink)
+            .await?;
         let detail = if new.admin {
             Some("administrator")
         } else {
@@ -792,8 +797,9 @@ impl Services {
             return Ok(Err(Refusal::NotFound));
         };
         let token = random_token();
-        replace_password_link(
+        replace_link(
             &mut tx,
+            LinkKind::Password,
             user_id,
             &token_digest(&token),
             now,
@@ -801,20 +807,28 @@ impl Services {
         )
         .await?;
         let app = self.platform.get_using(&mut *tx).await?.app_name;
-        let body = format!(
-            "Hello {name},\n\nAn administrator made you a link to choose the password of your {app} account ({email}).\n\n\
-             It works once, for 72 hours:\n\n{link}\n\n\
-             Your 2-step verification stays on. If you did not expect this, tell your administrator.\n",
-            name = user.name,
-            email = user.email,
-            link = self.link("/password/set", &token),
-        );
-        self.queue_link_email(
+        let letter = Letter {
+            subject: format!("Choose your {app} password"),
+            name: Some(&user.name),
+            lead: format!(
+                "An administrator made you a link to choose the password of your {app} account ({}).",
+                user.email
+            ),
+            links: vec![(
+                "Choose your password (within 72 hours; the link works once)",
+                self.link("/password/set", Some(&token)),
+            )],
+            after: vec![
+                "Your 2-step verification stays on.".to_owned(),
+                "If you did not expect this, tell your administrator.".to_owned(),
+            ],
+        };
+        self.queue_letter(
             &mut tx,
             Some(user.id),
             &user.email,
-            &format!("Choose your {app} password"),
-            &body,
+            &letter,
+            Secret::OneTimeLink,
         )
         .await?;
         self.admin_event(
@@ -831,8 +845,13 @@ impl Services {
 
     /// The user a live "set your password" link belongs to.
     pub async fn password_link_owner(&self, token: &str) -> Result<Option<User>, DbError> {
-        let Some(id) =
-            password_link_user(&self.db.pool, &token_digest(token), self.clock.now()).await?
+        let Some(id) = link_user(
+            &self.db.pool,
+            LinkKind::Password,
+            &token_digest(token),
+            self.clock.now(),
+        )
+        .await?
         else {
             return Ok(None);
         };
@@ -851,10 +870,14 @@ impl Services {
         let hash = self.passwords.hash(password).await?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        let Some(user_id) = consume_password_link(&mut tx, &token_digest(token), now).await? else {
+        let Some(user_id) =
+            consume_link(&mut tx, LinkKind::Password, &token_digest(token), now).await?
+        else {
             return Ok(None);
         };
         update_password_hash(&mut *tx, user_id, &hash, now).await?;
+        // The link came by email: whoever opened it holds the address.
+        confirm_email(&mut *tx, user_id, now).await?;
         delete_sessions_of_user(&mut *tx, user_id).await?;
         remove_all_devices(&mut *tx, user_id).await?;
         self.audit(

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod admin;
 pub mod authenticator;
+pub mod letters;
 pub mod notifications;
 pub mod outbox;
 pub mod password_reset;
@@ -44,6 +45,8 @@ pub struct Services {
     mail_sealer: Sealer,
     /// The WebOTP host named in every text message.
     host: String,
+    /// Wakes this instance's background worker (a registration is waiting).
+    wake_mail: Arc<tokio::sync::Notify>,
 }
 
 impl Services {
@@ -70,7 +73,13 @@ impl Services {
             settings,
             passwords,
             provider,
+            wake_mail: Arc::new(tokio::sync::Notify::new()),
         }
+    }
+
+    /// Resolves when a use case has work for the background worker, or never.
+    pub async fn mail_work_waiting(&self) {
+        self.wake_mail.notified().await;
     }
 
     pub fn clock(&self) -> &Clock {

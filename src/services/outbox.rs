@@ -12,6 +12,7 @@ use lettre::message::header::ContentType;
 use rand::Rng;
 
 use super::Services;
+use super::letters::PARTS_SEPARATOR;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::outbox::{Claimed, claim_due, give_up, mark_sent, retry_later};
 use crate::db::{Backend, DbError};
@@ -48,7 +49,7 @@ impl Services {
             .map_err(|err| format!("the address {:?} is not one: {err}", email.to_address))?;
         let host = self.settings.public_url.host_str().unwrap_or("localhost");
         let date = UNIX_EPOCH + Duration::from_secs(u64::try_from(email.created_at).unwrap_or(0));
-        let body = match &email.sealed_body {
+        let (body, html) = match &email.sealed_body {
             Some(sealed) => {
                 let opened = self
                     .mail_sealer
@@ -56,9 +57,14 @@ impl Services {
                     .map_err(|_| {
                         "the sealed body cannot be opened (another secret key?)".to_owned()
                     })?;
-                String::from_utf8(opened).map_err(|err| err.to_string())?
+                let opened = String::from_utf8(opened).map_err(|err| err.to_string())?;
+                // A letter seals its text and its HTML together.
+                match opened.split_once(PARTS_SEPARATOR) {
+                    Some((text, html)) => (text.to_owned(), Some(html.to_owned())),
+                    None => (opened, None),
+                }
             }
-            None => email.body.clone(),
+            None => (email.body.clone(), email.html_body.clone()),
         };
         let builder = Message::builder()
             .from(from)
@@ -69,9 +75,9 @@ impl Services {
                 email.id, email.created_at
             )))
             .date(date);
-        match &email.html_body {
+        match html {
             // The same words twice: text for every client, HTML for those that show it.
-            Some(html) => builder.multipart(MultiPart::alternative_plain_html(body, html.clone())),
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(body, html)),
             None => builder.header(ContentType::TEXT_PLAIN).body(body),
         }
         .map_err(|err| err.to_string())

@@ -6,12 +6,11 @@
 //! verification is still asked at the next sign-in.
 
 use super::Services;
-use super::outbox::mail_owner;
+use super::letters::{Letter, Secret};
+use crate::db::DbError;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
-use crate::db::outbox::{Email, enqueue_sealed};
-use crate::db::password_links::replace_password_link;
+use crate::db::links::{LinkKind, replace_link};
 use crate::db::users::find_user_by_email;
-use crate::db::{DbError, Tx};
 use crate::domain::account::normalise_email;
 use crate::domain::tokens::{random_token, token_digest};
 
@@ -32,33 +31,6 @@ pub enum ResetRequest {
 }
 
 impl Services {
-    /// The portal's address of `path` with a token.
-    pub(crate) fn link(&self, path: &str, token: &str) -> String {
-        let mut link = self.settings.public_url.clone();
-        link.set_path(path);
-        link.set_query(Some(&format!("token={token}")));
-        link.to_string()
-    }
-
-    /// Queues an email that carries a one-time link: its body sealed until it is sent.
-    pub(crate) async fn queue_link_email(
-        &self,
-        tx: &mut Tx,
-        user_id: Option<i64>,
-        to: &str,
-        subject: &str,
-        body: &str,
-    ) -> Result<(), DbError> {
-        let queued = Email {
-            user_id,
-            to,
-            subject,
-            body: "(an email with a one-time link, sealed until it is sent)",
-        };
-        let sealed = self.mail_sealer.seal(&mail_owner(to), body.as_bytes());
-        enqueue_sealed(&mut **tx, &queued, &sealed, self.clock.now()).await
-    }
-
     #[tracing::instrument(name = "Ask for a password reset link", skip_all)]
     pub async fn request_password_reset(
         &self,
@@ -81,27 +53,41 @@ impl Services {
             .filter(|u| !u.is_disabled())
         {
             let token = random_token();
-            replace_password_link(
+            replace_link(
                 &mut tx,
+                LinkKind::Password,
                 user.id,
                 &token_digest(&token),
                 now,
                 now + RESET_LINK_SECS,
             )
             .await?;
-            let link = self.link("/password/set", &token);
             let app = self.platform.get_using(&mut *tx).await?.app_name;
-            let subject = format!("Reset your {app} password");
-            let body = format!(
-                "Hello {name},\n\nSomeone asked to reset the password of your {app} account ({email}) from the address {ip}.\n\n\
-                 To choose a new password, open this link within 30 minutes. It works once:\n\n{link}\n\n\
-                 Your 2-step verification stays on: you still sign in with your code afterwards.\n\n\
-                 If this was not you, ignore this email: your password stays as it is.\n",
-                name = user.name,
-                ip = origin.ip.as_deref().unwrap_or("unknown"),
-            );
-            self.queue_link_email(&mut tx, Some(user.id), &user.email, &subject, &body)
-                .await?;
+            let letter = Letter {
+                subject: format!("Reset your {app} password"),
+                name: Some(&user.name),
+                lead: format!(
+                    "Someone asked to reset the password of your {app} account ({}) from the address {}.",
+                    user.email,
+                    origin.ip.as_deref().unwrap_or("unknown"),
+                ),
+                links: vec![(
+                    "Choose a new password (within 30 minutes; the link works once)",
+                    self.link("/password/set", Some(&token)),
+                )],
+                after: vec![
+                    "Your 2-step verification stays on: you still sign in with your code afterwards.".to_owned(),
+                    "If this was not you, ignore this email: your password stays as it is.".to_owned(),
+                ],
+            };
+            self.queue_letter(
+                &mut tx,
+                Some(user.id),
+                &user.email,
+                &letter,
+                Secret::OneTimeLink,
+            )
+            .await?;
             let event = AuditEvent {
                 kind: EventKind::PasswordResetRequested,
                 actor_user_id: None,

@@ -5,6 +5,7 @@
 use super::Services;
 use super::account::CreateError;
 use super::admin::Refusal;
+use super::letters::{Letter, Secret};
 use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
@@ -288,16 +289,22 @@ impl Services {
             )
             .await?;
             let app = self.platform.get_using(&mut *tx).await?.app_name;
-            let body = format!(
-                "Hello,\n\n{inviter} invited you to the data room {room} on {app}.\n\n\
-                 Open this link within 7 days to create your account ({email}) and join. It works once:\n\n{link}\n\n\
-                 If you did not expect this, ignore this email.\n",
-                inviter = actor.name,
-                room = managed.room.name,
-                link = self.link("/invite", &token),
-            );
-            let subject = format!("You are invited to {} on {app}", managed.room.name);
-            self.queue_link_email(&mut tx, None, &email, &subject, &body)
+            let letter = Letter {
+                subject: format!("You are invited to {} on {app}", managed.room.name),
+                name: None,
+                lead: format!(
+                    "{} invited you to the data room {} on {app}.",
+                    actor.name, managed.room.name
+                ),
+                links: vec![(
+                    "Create your account and join (within 7 days; the link works once)",
+                    self.link("/invite", Some(&token)),
+                )],
+                after: vec![format!(
+                    "The account will be for {email}. If you did not expect this, ignore this email."
+                )],
+            };
+            self.queue_letter(&mut tx, None, &email, &letter, Secret::OneTimeLink)
                 .await?;
             let detail = format!("{}, invited {email}", group.name);
             self.room_event(
@@ -354,6 +361,7 @@ impl Services {
             password_hash: Some(&hash),
             phone: None,
             is_admin: false,
+            email_confirmed: true,
         };
         let id = match insert_user(&mut *tx, &new_user, now).await {
             Ok(id) => id,

@@ -29,6 +29,10 @@ pub enum PasswordStep {
     SignedIn(User),
     /// The password was right; a code is owed.
     CodeOwed(User),
+    /// The password was right, but the account's address is not confirmed yet: a new
+    /// link was emailed (within the address's allowance). Only someone who knows the
+    /// password is told.
+    Unconfirmed(User),
 }
 
 /// A user between the password and the code, and the methods they can finish with.
@@ -132,6 +136,13 @@ impl Services {
         let matches = self.passwords.verify(password, stored).await?;
         let now = self.clock.now();
         match user {
+            Some(user) if matches && !user.is_disabled() && !user.email_is_confirmed() => {
+                let mut tx = self.db.begin().await?;
+                self.release_attempt(&mut tx, attempt).await?;
+                tx.commit().await?;
+                self.resend_confirmation(&user, origin).await?;
+                Ok(PasswordStep::Unconfirmed(user))
+            }
             Some(user) if matches && !user.is_disabled() => {
                 let mut tx = self.db.begin().await?;
                 self.release_attempt(&mut tx, attempt).await?;

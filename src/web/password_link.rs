@@ -96,8 +96,7 @@ async fn forgot(
     }
 }
 
-const LINK_DEAD: &str =
-    "This link has expired or was already used. Ask your administrator for a new one.";
+const LINK_DEAD: &str = "This link has expired or was already used. Ask for a new one with \"Forgot your password?\" on the sign-in page, or ask your administrator.";
 /// The longest token accepted: a real one is 43 characters.
 const TOKEN_MAX: usize = 64;
 

@@ -24,10 +24,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::resource("/register")
             .route(web::get().to(register_form))
             .route(web::post().to(register)),
+    )
+    .service(web::resource("/register/check-email").route(web::get().to(check_email)))
+    .service(
+        web::resource("/register/confirm")
+            .route(web::get().to(confirm_form))
+            .route(web::post().to(confirm)),
     );
 }
-
-const EMAIL_TAKEN: &str = "An account with this email already exists.";
 
 #[derive(Deserialize)]
 pub struct AccountForm {
@@ -100,8 +104,6 @@ struct RegisterPage {
     layout: Layout,
     typed: TypedAccount,
     errors: FormErrors,
-    /// The address has an account: "Sign in instead" is offered as a link.
-    email_taken: bool,
 }
 
 /// Said when "Let people create their own accounts" is off.
@@ -121,16 +123,18 @@ async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
             layout,
             typed: TypedAccount::default(),
             errors: FormErrors::default(),
-            email_taken: false,
         },
     )
 }
 
+/// Registers, and answers "Check your email" whether or not the address has an account:
+/// the same redirect, the same page, no session (the services layer does the same work
+/// either way). Only a form that cannot be an account's (a missing name, a weak password)
+/// comes back with its errors, and that says nothing about any account.
 #[tracing::instrument(name = "Register an account", skip_all)]
 async fn register(
     Visitor { state, origin }: Visitor,
     form: web::Form<AccountForm>,
-    session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let account = match form.into_inner().validate() {
@@ -140,36 +144,100 @@ async fn register(
                 layout,
                 typed,
                 errors,
-                email_taken: false,
             };
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let (status, errors, email_taken) = match state.services.register(&account, &origin).await {
-        Ok(user) => {
-            start_session(&state, &session, &user, &origin).await?;
-            return Ok(see_other("/?notice=welcome"));
+    match state.services.register(&account, &origin).await {
+        Ok(()) => Ok(see_other("/register/check-email")),
+        Err(CreateError::Refused) => {
+            let page = RegisterPage {
+                layout,
+                typed: TypedAccount::from(&account),
+                errors: FormErrors::general(
+                    "Too many accounts were created from your network. Wait 15 minutes and try again.",
+                ),
+            };
+            render(StatusCode::TOO_MANY_REQUESTS, &page)
         }
-        Err(CreateError::Refused) => (
-            StatusCode::TOO_MANY_REQUESTS,
-            FormErrors::general(
-                "Too many accounts were created from your network. Wait 15 minutes and try again.",
-            ),
-            false,
-        ),
-        Err(CreateError::EmailTaken) => {
-            let mut errors = FormErrors::default();
-            errors.add("email", EMAIL_TAKEN);
-            (StatusCode::CONFLICT, errors, true)
-        }
-        Err(CreateError::Closed) => return Err(AppError::Forbidden(REGISTRATION_CLOSED)),
-        Err(CreateError::Unexpected(err)) => return Err(AppError::Unexpected(err)),
-    };
-    let page = RegisterPage {
+        Err(CreateError::Closed) => Err(AppError::Forbidden(REGISTRATION_CLOSED)),
+        Err(CreateError::EmailTaken) => Err(AppError::Unexpected(anyhow::anyhow!(
+            "registration never reports a taken address"
+        ))),
+        Err(CreateError::Unexpected(err)) => Err(AppError::Unexpected(err)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "register_check_email.html")]
+struct CheckEmailPage {
+    layout: Layout,
+}
+
+/// "Check your email", after registering.
+async fn check_email(layout: Layout) -> Result<HttpResponse, AppError> {
+    render(StatusCode::OK, &CheckEmailPage { layout })
+}
+
+const LINK_DEAD: &str = "This link has expired or was already used. Create your account again to get a new one, or sign in if you already confirmed it.";
+/// The longest token accepted: a real one is 43 characters.
+const TOKEN_MAX: usize = 64;
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+#[derive(Template)]
+#[template(path = "register_confirm.html")]
+struct ConfirmPage {
+    layout: Layout,
+    token: String,
+}
+
+/// The emailed link: a page with one button. Opening the link changes nothing (mail
+/// scanners open links too); pressing "Confirm email address" does.
+async fn confirm_form(
+    Visitor { state, .. }: Visitor,
+    query: web::Query<TokenQuery>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    if query.token.len() > TOKEN_MAX
+        || !state
+            .services
+            .confirmation_link_is_live(&query.token)
+            .await?
+    {
+        return Err(AppError::Forbidden(LINK_DEAD));
+    }
+    let page = ConfirmPage {
         layout,
-        typed: TypedAccount::from(&account),
-        errors,
-        email_taken,
+        token: query.token.clone(),
     };
-    render(status, &page)
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    token: String,
+}
+
+/// Confirms the address and signs the new account in (the policy applies as at any
+/// sign-in: set-up first where 2-step verification is required).
+#[tracing::instrument(name = "Confirm an email address", skip_all)]
+async fn confirm(
+    Visitor { state, origin }: Visitor,
+    form: web::Form<ConfirmForm>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    if form.token.len() > TOKEN_MAX {
+        return Err(AppError::Forbidden(LINK_DEAD));
+    }
+    let Some(user) = state.services.confirm_email(&form.token, &origin).await? else {
+        return Err(AppError::Forbidden(LINK_DEAD));
+    };
+    start_session(&state, &session, &user, &origin).await?;
+    Ok(see_other("/?notice=welcome"))
 }

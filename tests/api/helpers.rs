@@ -243,11 +243,50 @@ impl TestApp {
                 password_hash: Some(&hash),
                 phone: None,
                 is_admin: admin,
+                email_confirmed: true,
             },
             self.clock.now(),
         )
         .await
         .expect("inserting a test user")
+    }
+
+    /// Waits (up to 10 s) until the background worker has settled every registration.
+    pub async fn registrations_settled(&self) {
+        for _ in 0..200 {
+            if self
+                .count("SELECT COUNT(*) FROM registration_requests")
+                .await
+                == 0
+            {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("registrations still waiting after 10 s");
+    }
+
+    /// Registers through `/register` and confirms the address as its link would (the
+    /// link itself is tested in `register.rs`); the browser is signed out.
+    pub async fn register_confirmed(&self, name: &str, email: &str) -> Response {
+        let answer = self
+            .submit(
+                "/register",
+                "/register",
+                &[
+                    ("name", name),
+                    ("email", email),
+                    ("password", GOOD_PASSWORD),
+                ],
+            )
+            .await;
+        self.registrations_settled().await;
+        sqlx::query("UPDATE users SET email_confirmed_at = created_at WHERE email = $1")
+            .bind(email)
+            .execute(&self.db.pool)
+            .await
+            .unwrap();
+        answer
     }
 
     pub async fn count(&self, sql: &'static str) -> i64 {

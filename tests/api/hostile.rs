@@ -129,18 +129,12 @@ async fn sql_metacharacters_are_just_text(app: TestApp) {
 
     // A name full of quotes is stored and shown as typed, escaped.
     let quoted = "O'Brien \"<b>Bold</b>\"";
-    let response = app
-        .submit(
-            "/register",
-            "/register",
-            &[
-                ("name", quoted),
-                ("email", "obrien@example.com"),
-                ("password", GOOD_PASSWORD),
-            ],
-        )
-        .await;
+    let response = app.register_confirmed(quoted, "obrien@example.com").await;
     assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(
+        app.login_status("obrien@example.com", GOOD_PASSWORD).await,
+        303
+    );
     let home = app.get_text("/").await;
     assert!(
         home.contains("O&#39;Brien &#34;&#60;b&#62;Bold&#60;/b&#62;&#34;")

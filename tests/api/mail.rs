@@ -12,7 +12,7 @@ use crate::on_each_backend;
 use crate::smtp::SmtpServer;
 
 /// The portal sending its email to `smtp`, retrying after a second.
-async fn app_mailing_to(backend: Backend, smtp: &SmtpServer) -> Option<TestApp> {
+pub(crate) async fn app_mailing_to(backend: Backend, smtp: &SmtpServer) -> Option<TestApp> {
     let url = smtp.url();
     TestApp::spawn_with(backend, move |settings| fast_mail(settings, Some(url))).await
 }
@@ -25,7 +25,7 @@ fn fast_mail(settings: &mut Settings, smtp_url: Option<String>) {
 }
 
 /// Waits (up to `secs` seconds) until `done` holds.
-async fn eventually(secs: u64, what: &str, mut done: impl AsyncFnMut() -> bool) {
+pub(crate) async fn eventually(secs: u64, what: &str, mut done: impl AsyncFnMut() -> bool) {
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(secs) {
         if done().await {
@@ -290,21 +290,27 @@ on_each_backend!(two_instances_deliver_each_email_once => two_senders_sqlite, tw
 
 /// The link in the newest email to `to`, as a path on the portal.
 fn link_in_email(smtp: &SmtpServer, to: &str) -> String {
-    let email = smtp
+    link_to_in_email(smtp, to, "/password/set")
+}
+
+/// The one-time link to `path` in the newest email to `to` that has one, as a path with
+/// its token.
+pub(crate) fn link_to_in_email(smtp: &SmtpServer, to: &str, path: &str) -> String {
+    let prefix = format!("{path}?token=");
+    let text = smtp
         .received()
         .into_iter()
         .rev()
-        .find(|m| m.to == [to])
-        .expect("an email");
-    let text = email.text();
-    let start = text
-        .find("/password/set?token=")
-        .expect("a link in the email");
-    let token: String = text[start + "/password/set?token=".len()..]
+        .filter(|m| m.to == [to])
+        .map(|m| m.text())
+        .find(|text| text.contains(&prefix))
+        .unwrap_or_else(|| panic!("no email to {to} with a link to {path}"));
+    let start = text.find(&prefix).expect("a link in the email");
+    let token: String = text[start + prefix.len()..]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect();
-    format!("/password/set?token={token}")
+    format!("{prefix}{token}")
 }
 
 async fn a_forgotten_password_is_reset_by_email_and_still_asks_for_the_code(backend: Backend) {

@@ -161,6 +161,7 @@ async fn a_burst_of_registrations_stops_at_twenty_per_address(app: TestApp) {
         }
     });
     let statuses = join_all(posts).await;
+    app.registrations_settled().await;
     let users = app.count("SELECT COUNT(*) FROM users").await;
     assert!(
         users <= 20,

@@ -1,5 +1,16 @@
-use crate::helpers::{GOOD_PASSWORD, TestApp, assert_redirect_to};
-use crate::on_both_databases;
+//! Registration that reveals nothing: `/register` always answers "Check your email"; a new
+//! address gets a link that confirms it and signs in, an address with an account gets an
+//! email saying so. Emails are read from the test SMTP server.
+
+use std::time::{Duration, Instant};
+
+use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, assert_page, assert_redirect_to};
+use crate::mail::{app_mailing_to, eventually, link_to_in_email};
+use crate::smtp::SmtpServer;
+use crate::{on_both_databases, on_each_backend};
+
+const UNCONFIRMED: &str = "Your email address is not confirmed yet.";
+const LINK_DEAD: &str = "This link has expired or was already used.";
 
 async fn register(app: &TestApp, name: &str, email: &str, password: &str) -> reqwest::Response {
     app.submit(
@@ -10,14 +21,94 @@ async fn register(app: &TestApp, name: &str, email: &str, password: &str) -> req
     .await
 }
 
-async fn registering_creates_an_account_and_signs_in(app: TestApp) {
+/// Waits for the `n`th email to `to`.
+async fn emails_to(smtp: &SmtpServer, to: &str, n: usize) {
+    eventually(10, &format!("{n} emails to {to}"), async || {
+        smtp.received().iter().filter(|m| m.to == [to]).count() >= n
+    })
+    .await;
+}
+
+fn newest_text_to(smtp: &SmtpServer, to: &str) -> (String, String) {
+    let email = smtp
+        .received()
+        .into_iter()
+        .rev()
+        .find(|m| m.to == [to])
+        .expect("an email");
+    (email.header("Subject").unwrap_or_default(), email.text())
+}
+
+async fn confirmed_at(app: &TestApp, email: &str) -> Option<i64> {
+    sqlx::query_scalar("SELECT email_confirmed_at FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+async fn a_new_address_is_confirmed_by_its_link_which_signs_in(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
     let form = app.get_text("/register").await;
     for label in [">Name<", ">Email<", ">Password<", ">Create account<"] {
         assert!(form.contains(label), "missing {label}");
     }
     let response = register(&app, "Ada Lovelace", "  Ada@Example.COM ", GOOD_PASSWORD).await;
-    assert_redirect_to(&response, "/?notice=welcome");
-    let cookie = response
+    assert_redirect_to(&response, "/register/check-email");
+    assert!(app.session_cookie().is_none(), "nobody is signed in yet");
+    app.registrations_settled().await;
+    assert_page(
+        app.get("/register/check-email").await,
+        200,
+        "Open the link in it to finish",
+    )
+    .await;
+    let hash: String =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE email = 'ada@example.com'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert!(
+        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{hash}"
+    );
+    assert_eq!(confirmed_at(&app, "ada@example.com").await, None);
+
+    // Until the link is opened the account cannot sign in; whoever knows the password is
+    // told why (and the link is sent again), anyone else sees a wrong password.
+    assert_page(
+        app.post_login("ada@example.com", "not the password").await,
+        401,
+        "incorrect",
+    )
+    .await;
+    assert_page(
+        app.post_login("ada@example.com", GOOD_PASSWORD).await,
+        403,
+        UNCONFIRMED,
+    )
+    .await;
+    assert!(app.session_cookie().is_none());
+    emails_to(&smtp, "ada@example.com", 2).await;
+    let (subject, text) = newest_text_to(&smtp, "ada@example.com");
+    assert_eq!(subject, "Confirm your email address for Twostep");
+    assert!(text.contains("Hello Ada Lovelace,"), "{text}");
+    assert!(text.contains("within 24 hours"), "{text}");
+    let link = link_to_in_email(&smtp, "ada@example.com", "/register/confirm");
+
+    // Opening the link changes nothing (mail scanners open links); the button does.
+    let page = assert_page(app.get(&link).await, 200, "Confirm your email address").await;
+    assert!(page.contains(">Confirm email address<"), "{page}");
+    assert_eq!(confirmed_at(&app, "ada@example.com").await, None);
+    let token = link.split("token=").nth(1).unwrap();
+    let confirmed = app
+        .submit(&link, "/register/confirm", &[("token", token)])
+        .await;
+    assert_redirect_to(&confirmed, "/?notice=welcome");
+    let cookie = confirmed
         .headers()
         .get_all("set-cookie")
         .iter()
@@ -28,22 +119,260 @@ async fn registering_creates_an_account_and_signs_in(app: TestApp) {
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
         "{cookie}"
     );
-
     let home = app.get_text("/?notice=welcome").await;
-    assert!(home.contains("Hello, Ada Lovelace"));
+    assert!(home.contains("Hello, Ada Lovelace"), "{home}");
     assert!(home.contains("Your account has been created."));
+    assert!(confirmed_at(&app, "ada@example.com").await.is_some());
+    let events = app.audit_events().await;
+    for event in ["user.registered", "sign_in.unconfirmed", "email.confirmed"] {
+        assert!(events.contains(&event.to_owned()), "{event}: {events:?}");
+    }
 
-    let hash: String =
-        sqlx::query_scalar("SELECT password_hash FROM users WHERE email = 'ada@example.com'")
-            .fetch_one(&app.db.pool)
+    // Once used, the link is dead, from any browser.
+    app.post_logout().await;
+    assert_page(app.get(&link).await, 403, LINK_DEAD).await;
+    let again = app
+        .submit("/register", "/register/confirm", &[("token", token)])
+        .await;
+    assert_page(again, 403, LINK_DEAD).await;
+    assert!(app.session_cookie().is_none());
+    assert_eq!(
+        app.login_status("ada@example.com", GOOD_PASSWORD).await,
+        303
+    );
+    // No stored body holds a token.
+    let bodies: Vec<String> = sqlx::query_scalar("SELECT body FROM outbox")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(bodies.iter().all(|b| !b.contains("token=")), "{bodies:?}");
+}
+on_each_backend!(a_new_address_is_confirmed_by_its_link_which_signs_in => confirm_link_sqlite, confirm_link_postgres);
+
+async fn an_address_with_an_account_gets_the_same_answer_and_an_email(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    let ada = app.create_user("ada@example.com", "Ada", false).await;
+    let taken = register(
+        &app,
+        "Impostor",
+        "ADA@example.com",
+        "another good passphrase",
+    )
+    .await;
+    let new = register(&app, "Grace Hopper", "grace@example.com", GOOD_PASSWORD).await;
+    app.registrations_settled().await;
+    // Same status, same place, same cookies: nothing tells the two apart.
+    assert_eq!(taken.status(), new.status());
+    assert_eq!(
+        taken.headers().get("location"),
+        new.headers().get("location")
+    );
+    let cookie_names = |r: &reqwest::Response| -> Vec<String> {
+        r.headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().split('=').next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(cookie_names(&taken), cookie_names(&new));
+    assert_eq!(taken.text().await.unwrap(), new.text().await.unwrap());
+
+    // The account is untouched: its password and name stay, nobody is signed in.
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 2);
+    let name: String = sqlx::query_scalar("SELECT name FROM users WHERE id = $1")
+        .bind(ada)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, "Ada");
+    assert_eq!(
+        app.login_status("ada@example.com", "another good passphrase")
+            .await,
+        401
+    );
+    assert_eq!(
+        app.login_status("ada@example.com", GOOD_PASSWORD).await,
+        303
+    );
+
+    // Its owner is told, with where to sign in and to reset, and no secret.
+    emails_to(&smtp, "ada@example.com", 1).await;
+    let (subject, text) = newest_text_to(&smtp, "ada@example.com");
+    assert_eq!(subject, "You already have a Twostep account");
+    assert!(text.contains("nothing was created"), "{text}");
+    assert!(text.contains("/login"), "{text}");
+    assert!(text.contains("/password/forgot"), "{text}");
+    assert!(!text.contains("token="), "{text}");
+    assert!(
+        app.audit_events()
+            .await
+            .contains(&"user.registered_again".to_owned())
+    );
+}
+on_each_backend!(an_address_with_an_account_gets_the_same_answer_and_an_email => taken_address_sqlite, taken_address_postgres);
+
+/// Both answers take the time of one password hash and a few statements: measured in
+/// alternation (so the machine's load falls on both alike), their medians are within 10 %.
+/// Each request comes through a trusted proxy from its own client address, so the limit
+/// on registrations per address does not cut the series short.
+async fn registration_takes_as_long_for_a_taken_address_as_for_a_new_one(backend: Backend) {
+    let Some(app) = TestApp::spawn_with(backend, |settings| {
+        settings.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await
+    else {
+        return;
+    };
+    app.create_user("ada@example.com", "Ada", false).await;
+    let token = crate::helpers::csrf_token(&app.get_text("/register").await);
+    let timed = async |n: usize, email: &str| {
+        let started = Instant::now();
+        let answer = app
+            .client
+            .post(app.url("/register"))
+            .header(
+                "X-Forwarded-For",
+                format!("10.0.{}.{}", n / 250, n % 250 + 1),
+            )
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("name", "Someone"),
+                ("email", email),
+                ("password", GOOD_PASSWORD),
+            ])
+            .send()
             .await
             .unwrap();
+        let elapsed = started.elapsed();
+        assert_redirect_to(&answer, "/register/check-email");
+        elapsed
+    };
+    let mut new = Vec::new();
+    let mut taken = Vec::new();
+    for n in 0..40 {
+        new.push(timed(2 * n, &format!("new{n}@example.com")).await);
+        taken.push(timed(2 * n + 1, "ada@example.com").await);
+    }
+    let median = |mut times: Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2].as_secs_f64()
+    };
+    let (new, taken) = (median(new), median(taken));
     assert!(
-        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
-        "{hash}"
+        (taken / new - 1.0).abs() <= 0.10,
+        "median {:.1} ms for a new address, {:.1} ms for a taken one",
+        new * 1e3,
+        taken * 1e3
     );
-    assert!(!hash.contains(GOOD_PASSWORD));
-    assert_eq!(app.audit_events().await, ["user.registered"]);
+}
+on_each_backend!(registration_takes_as_long_for_a_taken_address_as_for_a_new_one => timing_sqlite, timing_postgres);
+
+async fn registering_again_before_confirming_replaces_the_password_and_the_link(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    register(&app, "Ada", "ada@example.com", "first good passphrase").await;
+    emails_to(&smtp, "ada@example.com", 1).await;
+    let first = link_to_in_email(&smtp, "ada@example.com", "/register/confirm");
+    register(&app, "Ada Lovelace", "ada@example.com", GOOD_PASSWORD).await;
+    emails_to(&smtp, "ada@example.com", 2).await;
+    app.registrations_settled().await;
+    let second = link_to_in_email(&smtp, "ada@example.com", "/register/confirm");
+    assert_ne!(first, second);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
+    assert_page(app.get(&first).await, 403, LINK_DEAD).await;
+    app.get(&second).await;
+    let token = second.split("token=").nth(1).unwrap();
+    let confirmed = app
+        .submit(&second, "/register/confirm", &[("token", token)])
+        .await;
+    assert_redirect_to(&confirmed, "/?notice=welcome");
+    assert!(app.get_text("/").await.contains("Hello, Ada Lovelace"));
+    app.post_logout().await;
+    assert_eq!(
+        app.login_status("ada@example.com", "first good passphrase")
+            .await,
+        401
+    );
+    assert_eq!(
+        app.login_status("ada@example.com", GOOD_PASSWORD).await,
+        303
+    );
+}
+on_each_backend!(registering_again_before_confirming_replaces_the_password_and_the_link => register_again_sqlite, register_again_postgres);
+
+/// A reset link proves the address too: an account never confirmed becomes usable.
+async fn a_password_reset_confirms_the_address(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    register(&app, "Ada", "ada@example.com", GOOD_PASSWORD).await;
+    app.registrations_settled().await;
+    app.submit(
+        "/password/forgot",
+        "/password/forgot",
+        &[("email", "ada@example.com")],
+    )
+    .await;
+    eventually(10, "the reset email", async || {
+        smtp.received()
+            .iter()
+            .any(|m| m.text().contains("/password/set?token="))
+    })
+    .await;
+    let link = link_to_in_email(&smtp, "ada@example.com", "/password/set");
+    let token = link.split("token=").nth(1).unwrap();
+    app.get(&link).await;
+    let set = app
+        .submit(
+            &link,
+            "/password/set",
+            &[("token", token), ("new_password", "a brand new passphrase")],
+        )
+        .await;
+    assert_redirect_to(&set, "/login?notice=password-set");
+    assert!(confirmed_at(&app, "ada@example.com").await.is_some());
+    assert_eq!(
+        app.login_status("ada@example.com", "a brand new passphrase")
+            .await,
+        303
+    );
+}
+on_each_backend!(a_password_reset_confirms_the_address => reset_confirms_sqlite, reset_confirms_postgres);
+
+/// Anyone may type an address: it is written to at most three times an hour, whoever
+/// asks, and the answer stays the same.
+async fn an_address_gets_at_most_three_registration_emails_an_hour(app: TestApp) {
+    let victim = app.create_user("ada@example.com", "Ada", false).await;
+    for _ in 0..6 {
+        let r = register(&app, "Someone", "ada@example.com", GOOD_PASSWORD).await;
+        assert_redirect_to(&r, "/register/check-email");
+    }
+    for _ in 0..6 {
+        let r = register(&app, "Someone", "new@example.com", GOOD_PASSWORD).await;
+        assert_redirect_to(&r, "/register/check-email");
+    }
+    app.registrations_settled().await;
+    assert_eq!(
+        app.count_where("SELECT COUNT(*) FROM outbox WHERE user_id = $1", victim)
+            .await,
+        3
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE to_address = 'new@example.com'")
+            .await,
+        3
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM email_confirmations").await,
+        1,
+        "only the newest link lives"
+    );
 }
 
 async fn invalid_registrations_say_why_and_keep_what_was_typed(app: TestApp) {
@@ -59,6 +388,7 @@ async fn invalid_registrations_say_why_and_keep_what_was_typed(app: TestApp) {
         !page.contains(r#"value="short""#),
         "the password is never echoed"
     );
+    app.registrations_settled().await;
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
 }
 
@@ -75,25 +405,38 @@ async fn common_passwords_are_refused_with_a_reason(app: TestApp) {
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
 }
 
-async fn an_email_is_registered_once_whatever_its_case(app: TestApp) {
-    app.create_user("ada@example.com", "Ada", false).await;
-    let response = register(&app, "Impostor", "ADA@example.com", GOOD_PASSWORD).await;
-    assert_eq!(response.status().as_u16(), 409);
-    let page = response.text().await.unwrap();
-    assert!(page.contains("already exists"));
-    assert!(
-        page.contains(r#"<p><a href="/login">Sign in instead</a></p>"#),
-        "a link, not words"
-    );
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
-    assert!(app.session_cookie().is_none(), "nobody is signed in");
+async fn a_confirmation_link_that_is_not_one_is_refused(app: TestApp) {
+    let long = format!("/register/confirm?token={}", "a".repeat(5000));
+    for path in [
+        "/register/confirm",
+        "/register/confirm?token=",
+        "/register/confirm?token=not-a-token",
+        long.as_str(),
+        "/register/confirm?token=%00%ff",
+    ] {
+        let answer = app.get(path).await;
+        assert_eq!(answer.status().as_u16() / 100, 4, "{path:.40}");
+    }
+    let confirmed = app
+        .submit(
+            "/register",
+            "/register/confirm",
+            &[("token", "x"), ("token", "y")],
+        )
+        .await;
+    assert_eq!(confirmed.status().as_u16() / 100, 4);
+    assert!(app.session_cookie().is_none());
 }
 
 async fn long_unicode_passwords_work_untruncated(app: TestApp) {
     let password = "Grüße aus Köln — 東京の夜は静か ".repeat(8);
     let response = register(&app, "Zoë", "zoe@example.com", &password).await;
     assert_eq!(response.status().as_u16(), 303);
-    app.post_logout().await;
+    app.registrations_settled().await;
+    sqlx::query("UPDATE users SET email_confirmed_at = 1")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
     // A prefix of the password is not the password.
     let prefix: String = password.chars().take(100).collect();
     assert_eq!(app.login_status("zoe@example.com", &prefix).await, 401);
@@ -101,9 +444,9 @@ async fn long_unicode_passwords_work_untruncated(app: TestApp) {
 }
 
 on_both_databases!(
-    registering_creates_an_account_and_signs_in,
+    an_address_gets_at_most_three_registration_emails_an_hour,
     invalid_registrations_say_why_and_keep_what_was_typed,
     common_passwords_are_refused_with_a_reason,
-    an_email_is_registered_once_whatever_its_case,
+    a_confirmation_link_that_is_not_one_is_refused,
     long_unicode_passwords_work_untruncated,
 );

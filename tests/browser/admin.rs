@@ -43,6 +43,7 @@ pub(super) async fn add_account(db: &Db, name: &str, email: &str, admin: bool) -
         password_hash: Some(&hash),
         phone: None,
         is_admin: admin,
+        email_confirmed: true,
     };
     insert_user(&db.pool, &user, i64::try_from(unix_now()).unwrap())
         .await

@@ -13,6 +13,7 @@ mod standins;
 
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -231,14 +232,49 @@ async fn expect_text(client: &Client, expected: &str) {
     panic!("expected {expected:?} on the page:\n{text}");
 }
 
-/// Creates an account through the register page; lands on the home page.
-async fn register(client: &Client, address: &str, name: &str, email: &str) {
+/// Creates an account through the register page, then opens the link of the email the
+/// portal wrote under `data` (its `.eml` files) and confirms; lands on the home page.
+async fn register(client: &Client, address: &str, data: &Path, name: &str, email: &str) {
     client.goto(&format!("{address}/register")).await.unwrap();
     fill(client, "Name", name).await;
     fill(client, "Email", email).await;
     fill(client, "Password", PASSWORD).await;
     press(client, "Create account").await;
+    expect_text(client, "Check your email").await;
+    client
+        .goto(&format!(
+            "{address}{}",
+            confirmation_path(data, email).await
+        ))
+        .await
+        .unwrap();
+    press(client, "Confirm email address").await;
     expect_text(client, &format!("Hello, {name}")).await;
+}
+
+/// The path of the confirmation link in the email to `email` among the `.eml` files under
+/// `data`, waiting (up to 10 s) for the portal's worker to write it.
+async fn confirmation_path(data: &Path, email: &str) -> String {
+    for _ in 0..100 {
+        let found = std::fs::read_dir(data.join("mail"))
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
+            // Quoted-printable: soft line breaks joined, "=3D" back to "=".
+            .map(|eml| eml.replace("=\r\n", "").replace("=3D", "="))
+            .filter(|eml| eml.contains(&format!("To: {email}")))
+            // The path: the portal's public address is not where the test serves it.
+            .find_map(|eml| {
+                let link = &eml[eml.find("/register/confirm?token=")?..];
+                let end = link.find(|c: char| c.is_whitespace() || c == '"' || c == '<')?;
+                Some(link[..end].to_owned())
+            });
+        if let Some(link) = found {
+            return link;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no confirmation email to {email} under {}", data.display());
 }
 
 async fn sign_out(client: &Client) {
@@ -294,11 +330,21 @@ async fn register_sign_out_and_sign_in() {
     let Some((client, _driver)) = browser().await else {
         return;
     };
-    let (address, _sms, _dir) = portal().await;
+    let (address, _sms, dir) = portal().await;
 
     client.goto(&format!("{address}/register")).await.unwrap();
     check_page(&client, "registration").await;
-    register(&client, &address, "Ada Lovelace", "ada@example.com").await;
+    fill(&client, "Name", "Ada Lovelace").await;
+    fill(&client, "Email", "ada@example.com").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Create account").await;
+    expect_text(&client, "Check your email").await;
+    check_page(&client, "registration, check your email").await;
+    let confirm = confirmation_path(dir.path(), "ada@example.com").await;
+    client.goto(&format!("{address}{confirm}")).await.unwrap();
+    expect_text(&client, "Confirm this address").await;
+    check_page(&client, "registration, confirm your email address").await;
+    press(&client, "Confirm email address").await;
     expect_text(&client, "Your account has been created.").await;
     check_page(&client, "home page, account created").await;
 
@@ -341,9 +387,16 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     let Some((client, _driver)) = browser().await else {
         return;
     };
-    let (address, sms, _dir) = portal().await;
+    let (address, sms, dir) = portal().await;
 
-    register(&client, &address, "Grace Hopper", "grace@example.com").await;
+    register(
+        &client,
+        &address,
+        dir.path(),
+        "Grace Hopper",
+        "grace@example.com",
+    )
+    .await;
 
     follow(&client, "Security").await;
     expect_summary(&client, "2-step verification", "Off").await;
@@ -439,11 +492,12 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     let Some((client, _driver)) = browser().await else {
         return;
     };
-    let (address, _sms, _dir) = portal().await;
+    let (address, _sms, dir) = portal().await;
 
     register(
         &client,
         &address,
+        dir.path(),
         "Katherine Johnson",
         "katherine@example.com",
     )
@@ -500,9 +554,15 @@ async fn trust_the_device_then_remove_it() {
         return;
     };
     let (address, sms, dir) = portal().await;
-    let _keep = dir;
 
-    register(&client, &address, "Mary Jackson", "mary@example.com").await;
+    register(
+        &client,
+        &address,
+        dir.path(),
+        "Mary Jackson",
+        "mary@example.com",
+    )
+    .await;
     client
         .goto(&format!("{address}/account/security/sms"))
         .await
@@ -584,9 +644,16 @@ async fn switch_back_to_sms_then_meet_a_sending_limit() {
     let Some((client, _driver)) = browser().await else {
         return;
     };
-    let (address, sms, _dir) = portal_with(|settings| settings.sms_sends_per_ip_per_hour = 1).await;
+    let (address, sms, dir) = portal_with(|settings| settings.sms_sends_per_ip_per_hour = 1).await;
 
-    register(&client, &address, "Dorothy Vaughan", "dorothy@example.com").await;
+    register(
+        &client,
+        &address,
+        dir.path(),
+        "Dorothy Vaughan",
+        "dorothy@example.com",
+    )
+    .await;
     follow(&client, "Security").await;
     follow(&client, "Turn on 2-step verification").await;
     choose(&client, "Text message (SMS)").await;
@@ -664,7 +731,7 @@ async fn refused_forms_and_error_pages() {
     let Some((client, _driver)) = browser().await else {
         return;
     };
-    let (address, _dir) = portal_in_development_mode().await;
+    let (address, dir) = portal_in_development_mode().await;
 
     client.goto(&format!("{address}/login")).await.unwrap();
     expect_text(&client, "SMS is in development mode").await;
@@ -699,7 +766,14 @@ async fn refused_forms_and_error_pages() {
     expect_text(&client, "There is a problem").await;
     check_page(&client, "registration, refused").await;
 
-    register(&client, &address, "Dorothy Vaughan", "dorothy@example.com").await;
+    register(
+        &client,
+        &address,
+        dir.path(),
+        "Dorothy Vaughan",
+        "dorothy@example.com",
+    )
+    .await;
     follow(&client, "Security").await;
     expect_text(&client, "Stay signed in for").await;
     check_keyboard_focus(&client, "security settings").await;
@@ -818,8 +892,15 @@ async fn a_keyboard_alone_turns_on_sms_and_signs_in() {
     let Some((client, _driver)) = browser().await else {
         return;
     };
-    let (address, sms, _dir) = portal().await;
-    register(&client, &address, "Mae Jemison", "mae@example.com").await;
+    let (address, sms, dir) = portal().await;
+    register(
+        &client,
+        &address,
+        dir.path(),
+        "Mae Jemison",
+        "mae@example.com",
+    )
+    .await;
     sign_out(&client).await;
 
     sign_in_by_keyboard(&client, "mae@example.com").await;

@@ -82,6 +82,9 @@ async fn forgot_password() -> HttpResponse {
     see_other("/password/forgot")
 }
 
+/// Told only to someone who typed the account's right password.
+const UNCONFIRMED: &str = "Your email address is not confirmed yet. We have emailed you a link: open it to start using your account.";
+
 #[derive(Deserialize)]
 struct LoginForm {
     #[serde(default)]
@@ -146,6 +149,11 @@ async fn login(
             layout,
             StatusCode::UNAUTHORIZED,
             FormErrors::general(WRONG_CREDENTIALS),
+        ),
+        PasswordStep::Unconfirmed(_) => page(
+            layout,
+            StatusCode::FORBIDDEN,
+            FormErrors::general(UNCONFIRMED),
         ),
         PasswordStep::SignedIn(user) => {
             start_session(&state, &session, &user, &origin).await?;

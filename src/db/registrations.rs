@@ -1,0 +1,77 @@
+//! Registrations waiting for the background worker (`registration_requests`).
+
+use super::{DbError, Exec};
+use crate::db::audit::Origin;
+
+/// A registration as typed, its password already hashed.
+#[derive(Debug, sqlx::FromRow)]
+pub struct RegistrationRequest {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+impl RegistrationRequest {
+    pub fn origin(&self) -> Origin {
+        Origin {
+            ip: self.ip.clone(),
+            user_agent: self.user_agent.clone(),
+        }
+    }
+}
+
+pub async fn insert_request<'e>(
+    db: impl Exec<'e>,
+    email: &str,
+    name: &str,
+    password_hash: &str,
+    origin: &Origin,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO registration_requests (email, name, password_hash, ip, user_agent, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(email)
+    .bind(name)
+    .bind(password_hash)
+    .bind(origin.ip.as_deref())
+    .bind(origin.user_agent.as_deref())
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The oldest waiting request's id and address, if any (not claimed: see `take_request`).
+pub async fn oldest_request<'e>(db: impl Exec<'e>) -> Result<Option<(i64, String)>, DbError> {
+    sqlx::query_as("SELECT id, email FROM registration_requests ORDER BY id LIMIT 1")
+        .fetch_optional(db)
+        .await
+}
+
+/// Takes the request out, in the caller's transaction: of several workers, one gets it.
+pub async fn take_request(
+    tx: &mut super::Tx,
+    id: i64,
+) -> Result<Option<RegistrationRequest>, DbError> {
+    sqlx::query_as(
+        "DELETE FROM registration_requests WHERE id = $1 \
+         RETURNING id, email, name, password_hash, ip, user_agent",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Removes a request that could not be settled.
+pub async fn drop_request<'e>(db: impl Exec<'e>, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM registration_requests WHERE id = $1")
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! Emails that are not notices of a change: a one-time link (set or reset a password,
+//! confirm an address, an invitation) or a pointer to where to go ("you already have an
+//! account"). Rendered from askama templates as text and HTML with the same words
+//! (`templates/email/letter.txt` and `letter.html`); a letter that carries a one-time link
+//! is sealed in the outbox until it is sent, both parts.
+
+use askama::Template;
+
+use super::Services;
+use super::outbox::mail_owner;
+use crate::db::outbox::{Email, enqueue_sealed, enqueue_with_html};
+use crate::db::{DbError, Tx};
+
+/// What separates the text part from the HTML part inside a sealed body (never in either).
+pub const PARTS_SEPARATOR: char = '\0';
+
+/// A letter: a greeting, what happened, its links, and what to know after.
+pub struct Letter<'a> {
+    pub subject: String,
+    /// "Hello {name}," when the recipient has one yet.
+    pub name: Option<&'a str>,
+    pub lead: String,
+    /// Each link with the words that say where it goes.
+    pub links: Vec<(&'a str, String)>,
+    pub after: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "email/letter.txt")]
+struct LetterText<'a> {
+    app: &'a str,
+    l: &'a Letter<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "email/letter.html")]
+struct LetterHtml<'a> {
+    app: &'a str,
+    l: &'a Letter<'a>,
+}
+
+/// Whether the letter carries a secret (a one-time link) and is sealed until sent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Secret {
+    OneTimeLink,
+    None,
+}
+
+impl Services {
+    /// The portal's address of `path`, with a token when one is given.
+    pub(crate) fn link(&self, path: &str, token: Option<&str>) -> String {
+        let mut link = self.settings.public_url.clone();
+        link.set_path(path);
+        link.set_query(token.map(|token| format!("token={token}")).as_deref());
+        link.to_string()
+    }
+
+    /// Queues `letter` to `to` in the change's transaction.
+    pub(crate) async fn queue_letter(
+        &self,
+        tx: &mut Tx,
+        user_id: Option<i64>,
+        to: &str,
+        letter: &Letter<'_>,
+        secret: Secret,
+    ) -> Result<(), DbError> {
+        let app = self.platform.get_using(&mut **tx).await?.app_name;
+        let render = |result: askama::Result<String>| {
+            result.map_err(|err| DbError::Protocol(err.to_string()))
+        };
+        let text = render(
+            LetterText {
+                app: &app,
+                l: letter,
+            }
+            .render(),
+        )?;
+        let html = render(
+            LetterHtml {
+                app: &app,
+                l: letter,
+            }
+            .render(),
+        )?;
+        let now = self.clock.now();
+        match secret {
+            Secret::None => {
+                let email = Email {
+                    user_id,
+                    to,
+                    subject: &letter.subject,
+                    body: &text,
+                };
+                enqueue_with_html(&mut **tx, &email, &html, now).await
+            }
+            Secret::OneTimeLink => {
+                let queued = Email {
+                    user_id,
+                    to,
+                    subject: &letter.subject,
+                    body: "(an email with a one-time link, sealed until it is sent)",
+                };
+                let parts = format!("{text}{PARTS_SEPARATOR}{html}");
+                let sealed = self.mail_sealer.seal(&mail_owner(to), parts.as_bytes());
+                enqueue_sealed(&mut **tx, &queued, &sealed, now).await
+            }
+        }
+    }
+}
