@@ -44,11 +44,21 @@ impl Mailer {
             Some(url) => {
                 let url = url.expose_secret();
                 let parsed = url::Url::parse(url).context("TWOSTEP_SMTP_URL must be a URL")?;
+                // lettre's defaults: 465 for implicit TLS, 587 otherwise.
+                let (default_port, security) = match (
+                    parsed.scheme(),
+                    parsed.query_pairs().find(|(key, _)| key == "tls"),
+                ) {
+                    ("smtps", _) => (465, "TLS"),
+                    (_, Some((_, mode))) if mode == "required" => (587, "STARTTLS required"),
+                    (_, Some((_, mode))) if mode == "opportunistic" => (587, "STARTTLS if offered"),
+                    _ => (587, "unencrypted"),
+                };
                 let server = format!(
-                    "{}://{}:{}",
+                    "{}://{}:{} ({security})",
                     parsed.scheme(),
                     parsed.host_str().unwrap_or_default(),
-                    parsed.port_or_known_default().unwrap_or(25)
+                    parsed.port().unwrap_or(default_port)
                 );
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .context(
@@ -107,4 +117,47 @@ pub fn from_mailbox(text: &str) -> anyhow::Result<Mailbox> {
             "TWOSTEP_MAIL_FROM: {text:?} is not an address like \"Twostep <no-reply@example.com>\""
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mailer(url: &str) -> anyhow::Result<Mailer> {
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = Settings::for_database("sqlite::memory:", dir.path());
+        settings.mail.smtp_url = Some(url.to_owned().into());
+        Mailer::from_settings(&settings)
+    }
+
+    #[tokio::test]
+    async fn the_smtp_url_picks_plain_starttls_or_implicit_tls_and_the_log_never_shows_a_password()
+    {
+        for (url, shown) in [
+            (
+                "smtp://mail.example.com:25",
+                "smtp://mail.example.com:25 (unencrypted)",
+            ),
+            (
+                "smtp://user:s3cret@mail.example.com?tls=required",
+                "smtp://mail.example.com:587 (STARTTLS required)",
+            ),
+            (
+                "smtps://user:s3cret@mail.example.com",
+                "smtps://mail.example.com:465 (TLS)",
+            ),
+        ] {
+            let described = mailer(url).unwrap().describe();
+            assert!(described.contains(shown), "{url}: {described}");
+            assert!(!described.contains("s3cret"), "{described}");
+        }
+        for bad in ["not a url", "http://mail.example.com", "smtp://"] {
+            let err = mailer(bad).err().map(|e| format!("{e:#}"));
+            assert!(
+                err.as_deref()
+                    .is_some_and(|e| e.contains("TWOSTEP_SMTP_URL")),
+                "{bad}: {err:?}"
+            );
+        }
+    }
 }

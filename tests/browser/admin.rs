@@ -52,7 +52,7 @@ pub(super) async fn add_account(db: &Db, name: &str, email: &str, admin: bool) -
 
 /// Turns SMS 2-step verification on for user `id`, to `phone` (E.164), straight in the
 /// database.
-async fn turn_on_sms(db: &Db, id: i64, phone: &str) {
+pub(super) async fn turn_on_sms(db: &Db, id: i64, phone: &str) {
     sqlx::query(
         "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2",
     )

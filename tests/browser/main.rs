@@ -6,7 +6,11 @@
 
 mod accessibility;
 mod admin;
+mod mail;
 mod rooms;
+#[path = "../api/smtp.rs"]
+#[allow(dead_code)]
+mod smtp;
 #[path = "../api/standins.rs"]
 #[allow(dead_code)]
 mod standins;
