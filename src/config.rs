@@ -100,6 +100,8 @@ pub enum SmsSettings {
         api_key: SecretString,
         api_base: Url,
     },
+    /// A signed JSON POST to an adapter in front of any gateway.
+    Webhook { url: Url, secret: SecretString },
 }
 
 #[derive(Clone, Debug)]
@@ -285,7 +287,23 @@ fn sms_settings_from_env(var: &impl Fn(&str) -> Option<String>) -> anyhow::Resul
                 "https://platform.clickatell.com",
             )?,
         }),
-        other => bail!("TWOSTEP_SMS_PROVIDER must be log, twilio or clickatell, not {other:?}"),
+        "webhook" => {
+            let url = base("TWOSTEP_SMS_WEBHOOK_URL", "")?;
+            if !matches!(url.scheme(), "http" | "https") {
+                bail!("TWOSTEP_SMS_WEBHOOK_URL must be an http(s) URL");
+            }
+            let secret = required("TWOSTEP_SMS_WEBHOOK_SECRET")?;
+            if secret.len() < 32 {
+                bail!("TWOSTEP_SMS_WEBHOOK_SECRET must be at least 32 characters");
+            }
+            Ok(SmsSettings::Webhook {
+                url,
+                secret: SecretString::from(secret),
+            })
+        }
+        other => {
+            bail!("TWOSTEP_SMS_PROVIDER must be log, twilio, clickatell or webhook, not {other:?}")
+        }
     }
 }
 
@@ -370,5 +388,70 @@ mod tests {
     fn public_url_must_be_http() {
         assert!(parse_public_url("ftp://example.com").is_err());
         assert!(parse_public_url("https://portal.example.com").is_ok());
+    }
+
+    #[test]
+    fn the_webhook_provider_needs_an_http_url_and_a_long_secret() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| (*value).to_owned())
+            }
+        };
+        let ok: &'static [(&str, &str)] = &[
+            ("TWOSTEP_SMS_PROVIDER", "webhook"),
+            (
+                "TWOSTEP_SMS_WEBHOOK_URL",
+                "https://sms-adapter.internal/send",
+            ),
+            (
+                "TWOSTEP_SMS_WEBHOOK_SECRET",
+                "0123456789abcdef0123456789abcdef",
+            ),
+        ];
+        assert!(matches!(
+            sms_settings_from_env(&env(ok)),
+            Ok(SmsSettings::Webhook { url, .. }) if url.as_str() == "https://sms-adapter.internal/send"
+        ));
+        let problem = |pairs: &'static [(&'static str, &'static str)]| {
+            format!("{:#}", sms_settings_from_env(&env(pairs)).unwrap_err())
+        };
+        assert!(
+            problem(&[("TWOSTEP_SMS_PROVIDER", "webhook")]).contains("TWOSTEP_SMS_WEBHOOK_URL")
+        );
+        assert!(
+            problem(&[
+                ("TWOSTEP_SMS_PROVIDER", "webhook"),
+                (
+                    "TWOSTEP_SMS_WEBHOOK_URL",
+                    "https://sms-adapter.internal/send"
+                ),
+            ])
+            .contains("TWOSTEP_SMS_WEBHOOK_SECRET")
+        );
+        assert!(
+            problem(&[
+                ("TWOSTEP_SMS_PROVIDER", "webhook"),
+                (
+                    "TWOSTEP_SMS_WEBHOOK_URL",
+                    "https://sms-adapter.internal/send"
+                ),
+                ("TWOSTEP_SMS_WEBHOOK_SECRET", "short"),
+            ])
+            .contains("at least 32")
+        );
+        assert!(
+            problem(&[
+                ("TWOSTEP_SMS_PROVIDER", "webhook"),
+                ("TWOSTEP_SMS_WEBHOOK_URL", "ftp://sms-adapter.internal/send"),
+                (
+                    "TWOSTEP_SMS_WEBHOOK_SECRET",
+                    "0123456789abcdef0123456789abcdef"
+                ),
+            ])
+            .contains("http(s)")
+        );
     }
 }

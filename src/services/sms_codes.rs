@@ -167,7 +167,7 @@ impl Services {
         tx.commit().await?;
         let app_name = self.platform().await?.app_name;
         let body = message_text(&app_name, &self.host, &code);
-        match self.provider.send(phone, &body).await {
+        match self.provider.send(phone, &body, purpose.as_str()).await {
             Ok(receipt) => {
                 let detail = format!(
                     "{} {} {}",

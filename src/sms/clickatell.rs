@@ -76,7 +76,12 @@ impl SmsProvider for Clickatell {
         "clickatell"
     }
 
-    fn send<'a>(&'a self, to: &'a str, body: &'a str) -> BoxFuture<'a, Result<Receipt, SmsError>> {
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        body: &'a str,
+        _purpose: &'a str,
+    ) -> BoxFuture<'a, Result<Receipt, SmsError>> {
         Box::pin(async move {
             let destination = to.trim_start_matches('+');
             let response = self

@@ -15,7 +15,12 @@ impl SmsProvider for LogSms {
         true
     }
 
-    fn send<'a>(&'a self, to: &'a str, body: &'a str) -> BoxFuture<'a, Result<Receipt, SmsError>> {
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        body: &'a str,
+        _purpose: &'a str,
+    ) -> BoxFuture<'a, Result<Receipt, SmsError>> {
         Box::pin(async move {
             tracing::warn!(%to, %body, "SMS not sent (log provider, development mode)");
             Ok(Receipt {

@@ -5,6 +5,7 @@
 mod clickatell;
 mod log;
 mod twilio;
+mod webhook;
 
 use std::sync::Arc;
 
@@ -15,6 +16,7 @@ use crate::config::{Settings, SmsSettings};
 pub use clickatell::Clickatell;
 pub use log::LogSms;
 pub use twilio::Twilio;
+pub use webhook::{SIGNATURE_HEADER, Webhook, signature};
 
 /// What the provider said when it took the message.
 #[derive(Debug)]
@@ -42,8 +44,14 @@ pub trait SmsProvider: Send + Sync {
         false
     }
 
-    /// Sends `body` to `to` (E.164).
-    fn send<'a>(&'a self, to: &'a str, body: &'a str) -> BoxFuture<'a, Result<Receipt, SmsError>>;
+    /// Sends `body` to `to` (E.164); `purpose` says what the code is for ("sign_in",
+    /// "phone_enrolment", "room_entry"…), for gateways that route or report by it.
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        body: &'a str,
+        purpose: &'a str,
+    ) -> BoxFuture<'a, Result<Receipt, SmsError>>;
 }
 
 /// Builds the provider named in the settings.
@@ -71,6 +79,9 @@ pub fn provider_from_settings(settings: &Settings) -> anyhow::Result<Arc<dyn Sms
         )),
         SmsSettings::Clickatell { api_key, api_base } => {
             Arc::new(Clickatell::new(http()?, api_base.clone(), api_key.clone()))
+        }
+        SmsSettings::Webhook { url, secret } => {
+            Arc::new(Webhook::new(http()?, url.clone(), secret.clone()))
         }
     })
 }

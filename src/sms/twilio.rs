@@ -57,7 +57,12 @@ impl SmsProvider for Twilio {
         "twilio"
     }
 
-    fn send<'a>(&'a self, to: &'a str, body: &'a str) -> BoxFuture<'a, Result<Receipt, SmsError>> {
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        body: &'a str,
+        _purpose: &'a str,
+    ) -> BoxFuture<'a, Result<Receipt, SmsError>> {
         Box::pin(async move {
             let response = self
                 .http

@@ -1,11 +1,16 @@
-//! The Twilio and Clickatell providers against stand-ins that speak their HTTP APIs.
+//! The Twilio, Clickatell and webhook providers against stand-ins that speak their HTTP
+//! APIs.
 
 use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
-use twostep::sms::{Clickatell, SmsError, SmsProvider, Twilio};
+use twostep::sms::{Clickatell, SmsError, SmsProvider, Twilio, Webhook};
 
-use crate::standins::{self, CLICKATELL_KEY, Mode, StandIn, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN};
+use crate::helpers::{Backend, PHONE, TestApp};
+use crate::on_each_backend;
+use crate::standins::{
+    self, CLICKATELL_KEY, Mode, StandIn, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN, WEBHOOK_SECRET,
+};
 
 const BODY: &str = "Your Twostep verification code is 123456.\n\n@portal.example.com #123456";
 /// The timeout of a provider that is expected to answer.
@@ -54,7 +59,7 @@ fn assert_delivered(stand_in: &StandIn) {
 async fn assert_unavailable_on_server_errors(stand_in: &StandIn, provider: &dyn SmsProvider) {
     stand_in.set_mode(Mode::ServerError);
     assert!(matches!(
-        provider.send("+46701234567", BODY).await,
+        provider.send("+46701234567", BODY, "sign_in").await,
         Err(SmsError::Unavailable(_))
     ));
     assert!(stand_in.sent().is_empty());
@@ -64,7 +69,10 @@ async fn assert_unavailable_on_server_errors(stand_in: &StandIn, provider: &dyn 
 async fn twilio_sends_the_message_as_the_api_defines_it() {
     let stand_in = standins::twilio();
     let provider = twilio(&stand_in.base_url, TWILIO_TOKEN, PATIENT);
-    let receipt = provider.send("+46701234567", BODY).await.unwrap();
+    let receipt = provider
+        .send("+46701234567", BODY, "sign_in")
+        .await
+        .unwrap();
     assert!(receipt.message_id.starts_with("SM"), "{receipt:?}");
     assert_eq!(stand_in.sent().len(), 1);
     assert_delivered(&stand_in);
@@ -74,7 +82,7 @@ async fn twilio_sends_the_message_as_the_api_defines_it() {
 async fn twilio_errors_carry_the_providers_code() {
     let stand_in = standins::twilio();
     let wrong_token = twilio(&stand_in.base_url, "not-the-token", PATIENT);
-    match wrong_token.send("+46701234567", BODY).await {
+    match wrong_token.send("+46701234567", BODY, "sign_in").await {
         Err(SmsError::Rejected { code, message }) => {
             assert_eq!((code.as_str(), message.as_str()), ("20003", "Authenticate"))
         }
@@ -82,7 +90,7 @@ async fn twilio_errors_carry_the_providers_code() {
     }
     let provider = twilio(&stand_in.base_url, TWILIO_TOKEN, PATIENT);
     stand_in.set_mode(Mode::RejectNumber);
-    match provider.send("+46701234567", BODY).await {
+    match provider.send("+46701234567", BODY, "sign_in").await {
         Err(SmsError::Rejected { code, message }) => {
             assert_eq!(code, "21211");
             assert!(message.contains("is not a valid phone number"));
@@ -96,7 +104,7 @@ async fn twilio_errors_carry_the_providers_code() {
 async fn assert_times_out(stand_in: &StandIn, provider: &dyn SmsProvider) {
     stand_in.set_mode(Mode::Hang);
     let started = Instant::now();
-    match provider.send("+46701234567", BODY).await {
+    match provider.send("+46701234567", BODY, "sign_in").await {
         Err(SmsError::Unavailable(reason)) => assert_eq!(reason, "timed out"),
         other => panic!("{other:?}"),
     }
@@ -121,7 +129,10 @@ async fn a_hanging_clickatell_times_out() {
 async fn clickatell_sends_the_message_as_the_api_defines_it() {
     let stand_in = standins::clickatell();
     let provider = clickatell(&stand_in.base_url, CLICKATELL_KEY, PATIENT);
-    let receipt = provider.send("+46701234567", BODY).await.unwrap();
+    let receipt = provider
+        .send("+46701234567", BODY, "sign_in")
+        .await
+        .unwrap();
     assert_eq!(receipt.message_id.len(), 32);
     assert_delivered(&stand_in);
 }
@@ -130,7 +141,7 @@ async fn clickatell_sends_the_message_as_the_api_defines_it() {
 async fn clickatell_errors_carry_the_providers_code() {
     let stand_in = standins::clickatell();
     match clickatell(&stand_in.base_url, "wrong-key", PATIENT)
-        .send("+46701234567", BODY)
+        .send("+46701234567", BODY, "sign_in")
         .await
     {
         Err(SmsError::Rejected { code, message }) => {
@@ -141,7 +152,7 @@ async fn clickatell_errors_carry_the_providers_code() {
     }
     let provider = clickatell(&stand_in.base_url, CLICKATELL_KEY, PATIENT);
     stand_in.set_mode(Mode::RejectNumber);
-    match provider.send("+46701234567", BODY).await {
+    match provider.send("+46701234567", BODY, "sign_in").await {
         Err(SmsError::Rejected { code, message }) => assert_eq!(
             (code.as_str(), message.as_str()),
             ("105", "Invalid destination address")
@@ -157,7 +168,95 @@ async fn an_unreachable_provider_is_unavailable() {
     let base = format!("http://{}", closed.local_addr().unwrap());
     drop(closed);
     let result = twilio(&base, TWILIO_TOKEN, Duration::from_secs(2))
-        .send("+46701234567", BODY)
+        .send("+46701234567", BODY, "sign_in")
         .await;
     assert!(matches!(result, Err(SmsError::Unavailable(reason)) if reason == "could not connect"));
 }
+
+fn webhook(stand_in: &StandIn, secret: &str, timeout: Duration) -> Webhook {
+    Webhook::new(
+        http(timeout),
+        format!("{}/sms", stand_in.base_url).parse().unwrap(),
+        SecretString::from(secret),
+    )
+}
+
+#[tokio::test]
+async fn the_webhook_posts_signed_json_with_the_purpose_and_an_idempotency_key() {
+    let stand_in = standins::webhook();
+    let provider = webhook(&stand_in, WEBHOOK_SECRET, PATIENT);
+    let first = provider
+        .send("+46701234567", BODY, "sign_in")
+        .await
+        .unwrap();
+    let second = provider
+        .send("+46701234567", BODY, "room_entry")
+        .await
+        .unwrap();
+    assert!(first.message_id.starts_with("wh-"), "{first:?}");
+    assert_ne!(first.message_id, second.message_id, "a key per message");
+    assert_delivered(&stand_in);
+    let purposes: Vec<Option<String>> = stand_in.sent().into_iter().map(|m| m.purpose).collect();
+    assert_eq!(
+        purposes,
+        [Some("sign_in".to_owned()), Some("room_entry".to_owned())]
+    );
+}
+
+#[tokio::test]
+async fn the_webhook_reports_refusals_by_status_and_failures_as_unavailable() {
+    let stand_in = standins::webhook();
+    // Signed with another secret: the adapter refuses it, and nothing is sent.
+    match webhook(
+        &stand_in,
+        "not-the-secret-but-long-enough-0123456789",
+        PATIENT,
+    )
+    .send("+46701234567", BODY, "sign_in")
+    .await
+    {
+        Err(SmsError::Rejected { code, message }) => {
+            assert_eq!((code.as_str(), message.as_str()), ("401", "bad signature"))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(stand_in.sent().is_empty());
+    stand_in.malformed.lock().unwrap().clear();
+    let provider = webhook(&stand_in, WEBHOOK_SECRET, PATIENT);
+    stand_in.set_mode(Mode::RejectNumber);
+    match provider.send("+46701234567", BODY, "sign_in").await {
+        Err(SmsError::Rejected { code, message }) => {
+            assert_eq!(
+                (code.as_str(), message.as_str()),
+                ("422", "invalid destination")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_unavailable_on_server_errors(&stand_in, &provider).await;
+}
+
+#[tokio::test]
+async fn a_hanging_webhook_times_out() {
+    let stand_in = standins::webhook();
+    let provider = webhook(&stand_in, WEBHOOK_SECRET, IMPATIENT);
+    assert_times_out(&stand_in, &provider).await;
+}
+
+/// The portal configured with the webhook provider: a sign-in's code goes through it.
+async fn a_sign_in_code_goes_through_the_webhook(backend: Backend) {
+    let stand_in = standins::webhook();
+    let settings = stand_in.webhook_settings();
+    let Some(app) = TestApp::spawn_with(backend, move |s| s.sms = settings).await else {
+        return;
+    };
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_first_step("ada@example.com").await;
+    let code = stand_in.last_code_to(PHONE);
+    let signed_in = app.submit_sign_in_code(&code).await;
+    assert_eq!(signed_in.status().as_u16(), 303);
+    stand_in.assert_well_formed();
+    assert_eq!(stand_in.sent()[0].purpose.as_deref(), Some("sign_in"));
+    assert!(app.audit_detail("sms.sent").await.contains("webhook wh-"));
+}
+on_each_backend!(a_sign_in_code_goes_through_the_webhook => webhook_sign_in_sqlite, webhook_sign_in_postgres);

@@ -16,6 +16,7 @@ pub const TWILIO_SID: &str = "AC0123456789abcdef0123456789abcdef";
 pub const TWILIO_TOKEN: &str = "twilio-auth-token-for-tests";
 pub const TWILIO_FROM: &str = "+15005550006";
 pub const CLICKATELL_KEY: &str = "clickatell-key-for-tests";
+pub const WEBHOOK_SECRET: &str = "webhook-secret-for-tests-0123456789abcdef";
 
 /// How the stand-in answers the next requests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +34,8 @@ pub enum Mode {
 pub struct Sent {
     pub to: String,
     pub body: String,
+    /// What the code is for, where the API carries it (the webhook).
+    pub purpose: Option<String>,
 }
 
 #[derive(Clone)]
@@ -75,6 +78,14 @@ impl StandIn {
             auth_token: SecretString::from(TWILIO_TOKEN),
             from: TWILIO_FROM.into(),
             api_base: self.base_url.parse().unwrap(),
+        }
+    }
+
+    /// The portal's settings for sending through this stand-in as an SMS webhook.
+    pub fn webhook_settings(&self) -> SmsSettings {
+        SmsSettings::Webhook {
+            url: format!("{}/sms", self.base_url).parse().unwrap(),
+            secret: SecretString::from(WEBHOOK_SECRET),
         }
     }
 
@@ -199,7 +210,7 @@ async fn twilio_messages(
     let mode = *shared.mode.lock().unwrap();
     match mode {
         Mode::Accept => {
-            shared.sent.lock().unwrap().push(Sent { to: to.clone(), body: body.clone() });
+            shared.sent.lock().unwrap().push(Sent { to: to.clone(), body: body.clone(), purpose: None });
             HttpResponse::Created().json(serde_json::json!({
                 "account_sid": TWILIO_SID, "api_version": "2010-04-01", "body": body,
                 "from": from, "to": to, "status": "queued", "num_segments": "1",
@@ -275,7 +286,7 @@ async fn clickatell_messages(
     let mode = *shared.mode.lock().unwrap();
     match mode {
         Mode::Accept => {
-            shared.sent.lock().unwrap().push(Sent { to: format!("+{number}"), body: content });
+            shared.sent.lock().unwrap().push(Sent { to: format!("+{number}"), body: content, purpose: None });
             HttpResponse::Accepted().json(serde_json::json!({
                 "messages": [{"apiMessageId": uuid::Uuid::new_v4().simple().to_string(), "accepted": true, "to": number, "error": null}],
                 "error": null
@@ -287,6 +298,93 @@ async fn clickatell_messages(
             "error": null
         })),
         Mode::ServerError => HttpResponse::ServiceUnavailable().finish(),
+        Mode::Hang => hang().await,
+    }
+}
+
+// ---- An SMS webhook adapter, as an operator would write one ----
+
+pub fn webhook() -> StandIn {
+    start(|cfg| {
+        cfg.route("/sms", web::post().to(webhook_sms));
+    })
+}
+
+/// Checks the signature as an adapter must: the HMAC over "<t>.<raw body>" under the
+/// shared secret, compared whole, and a timestamp within five minutes.
+fn signature_is_valid(req: &HttpRequest, body: &[u8]) -> bool {
+    let Some(header) = req
+        .headers()
+        .get(twostep::sms::SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let Some(timestamp) = header
+        .strip_prefix("t=")
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|t| t.parse::<i64>().ok())
+    else {
+        return false;
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    (now - timestamp).abs() <= 300
+        && twostep::sms::signature(WEBHOOK_SECRET.as_bytes(), timestamp, body) == header
+}
+
+async fn webhook_sms(
+    req: HttpRequest,
+    body: web::Bytes,
+    shared: web::Data<Shared>,
+) -> HttpResponse {
+    if !signature_is_valid(&req, &body) {
+        return refuse(
+            &shared,
+            "webhook signature".into(),
+            HttpResponse::Unauthorized().body("bad signature"),
+        );
+    }
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    let field = |name: &str| json[name].as_str().map(str::to_owned);
+    let key_header = req
+        .headers()
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let (Some(to), Some(text), Some(purpose), Some(key)) = (
+        field("to"),
+        field("body"),
+        field("code_purpose"),
+        field("idempotency_key"),
+    ) else {
+        return refuse(
+            &shared,
+            format!("webhook body {json}"),
+            HttpResponse::BadRequest().finish(),
+        );
+    };
+    if key_header.as_deref() != Some(key.as_str()) || key.len() < 32 || !to.starts_with('+') {
+        return refuse(
+            &shared,
+            format!("webhook key {key_header:?} / {key:?}, to {to}"),
+            HttpResponse::BadRequest().finish(),
+        );
+    }
+    let mode = *shared.mode.lock().unwrap();
+    match mode {
+        Mode::Accept => {
+            shared.sent.lock().unwrap().push(Sent {
+                to,
+                body: text,
+                purpose: Some(purpose),
+            });
+            HttpResponse::Ok().json(serde_json::json!({ "id": format!("wh-{key}") }))
+        }
+        Mode::RejectNumber => HttpResponse::UnprocessableEntity().body("invalid destination"),
+        Mode::ServerError => HttpResponse::BadGateway().finish(),
         Mode::Hang => hang().await,
     }
 }
