@@ -360,21 +360,8 @@ async fn room_numbers_are_checked_like_any_phone_number(app: TestApp) {
             .await,
         ROOM_PHONE
     );
-    // Outside the allowed countries.
     // Outside the countries allowed (saved in the control center, seen at once).
-    let settings = [
-        ("two_step", "optional"),
-        ("require_for_admins", "yes"),
-        ("trusted_devices", "30"),
-        ("users_choose_session", "yes"),
-        ("max_session_days", "60"),
-        ("inactivity_minutes", "never"),
-        ("open_registration", "yes"),
-        ("app_name", "Twostep"),
-        ("sms_countries", "NO"),
-    ];
-    app.submit("/admin/security", "/admin/security", &settings)
-        .await;
+    save_platform_settings(&app, "optional", "NO").await;
     let refused = set_room_phone(&app, room, group, member, "+46 70 555 00 02").await;
     assert_page(
         refused,
@@ -390,6 +377,48 @@ async fn room_numbers_are_checked_like_any_phone_number(app: TestApp) {
         )
         .await,
         1
+    );
+}
+
+/// The control center's security settings, with 2-step verification `two_step`
+/// ("optional", "required") and text messages to `countries` only (empty: anywhere).
+async fn save_platform_settings(app: &TestApp, two_step: &str, countries: &str) {
+    let settings = [
+        ("two_step", two_step),
+        ("require_for_admins", "yes"),
+        ("trusted_devices", "30"),
+        ("users_choose_session", "yes"),
+        ("max_session_days", "60"),
+        ("inactivity_minutes", "never"),
+        ("open_registration", "yes"),
+        ("app_name", "Twostep"),
+        ("sms_countries", countries),
+        ("confirmed", "yes"),
+    ];
+    let saved = app
+        .submit("/admin/security", "/admin/security", &settings)
+        .await;
+    assert_eq!(saved.status().as_u16(), 303, "the settings are saved");
+}
+
+/// A member who owes 2-step set-up (the platform requires it) is taken to set-up by the
+/// room's pages, but the forward-auth gate answers the proxy 401, never a redirect (which
+/// nginx's `auth_request` turns into a 500).
+async fn forward_auth_refuses_a_member_who_owes_set_up(app: TestApp) {
+    let (room, group, member) = enforced_room(&app, "").await;
+    // No number: without the set-up owed, the room would open.
+    set_room_phone(&app, room, group, member, "").await;
+    let before = app.signed_in_browser("member@example.com").await;
+    assert_eq!(forward_auth_status(&app, &before, room).await, 200);
+    save_platform_settings(&app, "required", "").await;
+    let browser = app.signed_in_browser("member@example.com").await;
+    let gate = app.get_in(&browser, &format!("/auth/room/{room}")).await;
+    assert_eq!(gate.status().as_u16(), 401);
+    assert_eq!(location_of(&gate), None);
+    assert_eq!(gate.headers()["cache-control"], "no-store");
+    assert_redirect_to(
+        &app.get_in(&browser, &format!("/rooms/{room}")).await,
+        "/account/security/two-step",
     );
 }
 
@@ -795,6 +824,7 @@ on_both_databases!(
     five_wrong_codes_kill_the_code_and_send_again_brings_a_new_one,
     no_step_without_enforcement_a_number_or_for_room_administrators,
     room_numbers_are_checked_like_any_phone_number,
+    forward_auth_refuses_a_member_who_owes_set_up,
     only_the_rooms_own_administrators_and_platform_administrators_manage_it,
     the_return_address_stays_inside_the_rooms_application,
     the_room_forms_refuse_what_is_not_a_room,
