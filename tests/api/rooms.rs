@@ -156,6 +156,18 @@ async fn a_member_enters_an_enforced_room_with_its_code(app: TestApp) {
             .await
             .contains("The data room is open for you for the rest of this session.")
     );
+    // Home says so too, for this session only.
+    let home = app.get_text_in(&browser, "/").await;
+    assert!(
+        home.contains("Open this session") && !home.contains("Code asked"),
+        "{home}"
+    );
+    let elsewhere = app.signed_in_browser("member@example.com").await;
+    let home = app.get_text_in(&elsewhere, "/").await;
+    assert!(
+        home.contains("Code asked") && !home.contains("Open this session"),
+        "{home}"
+    );
     // Open for the rest of the session, for the proxy too.
     let gate = app.get_in(&browser, &format!("/auth/room/{room}")).await;
     assert_eq!(gate.status().as_u16(), 200);
