@@ -392,6 +392,92 @@ async fn room_numbers_are_checked_like_any_phone_number(app: TestApp) {
     );
 }
 
+/// "Send again" on the room's step: not within 30 s, at most 5 codes an hour, and those 5
+/// count every room's codes for the member (not 5 in each room).
+async fn the_room_step_limits_codes_per_member_across_rooms(app: TestApp) {
+    const OTHER_PHONE: &str = "+46705550002";
+    let (room, _, member) = enforced_room(&app, "").await;
+    let second = create_room(&app, "Second", "", true, "owner@example.com").await;
+    let second_group = create_group(&app, second, "Advisers").await;
+    add_member(&app, second, second_group, "member@example.com").await;
+    set_room_phone(&app, second, second_group, member, OTHER_PHONE).await;
+    let browser = app.signed_in_browser("member@example.com").await;
+    let send_again = |room: i64| {
+        let verify = format!("/rooms/{room}/verify");
+        let browser = &browser;
+        let app = &app;
+        async move {
+            let answer = submit_with(
+                browser,
+                &app.address,
+                &verify,
+                &format!("{verify}/resend"),
+                &[],
+            )
+            .await;
+            assert_eq!(
+                location_of(&answer),
+                Some(verify.clone()),
+                "back to the step"
+            );
+            app.get_text_in(browser, &verify).await
+        }
+    };
+    app.get_in(&browser, &format!("/rooms/{room}")).await;
+    assert_eq!(app.sms.count_to(ROOM_PHONE), 1);
+    // Within 30 s: nothing is sent, and the step says when it can be.
+    let step = send_again(room).await;
+    assert_eq!(app.sms.count_to(ROOM_PHONE), 1);
+    assert!(
+        step.contains("You can ask for a new code at") && step.contains("seconds)."),
+        "{step}"
+    );
+    for sent in 2..=5 {
+        app.clock.advance(31);
+        send_again(room).await;
+        assert_eq!(app.sms.count_to(ROOM_PHONE), sent);
+    }
+    // The sixth within the hour is refused, and the step says until when.
+    app.clock.advance(31);
+    let step = send_again(room).await;
+    assert_eq!(app.sms.count_to(ROOM_PHONE), 5);
+    assert!(
+        step.contains("You have asked for too many codes. You can ask for a new one at ")
+            && !step.contains("another way"),
+        "{step}"
+    );
+    app.assert_audit_contains("sms.send_refused").await;
+
+    // An hour on: 3 codes for the first room and 2 for the second spend the member's 5.
+    app.clock.advance(3600);
+    for sent in 6..=8 {
+        send_again(room).await;
+        assert_eq!(app.sms.count_to(ROOM_PHONE), sent);
+        app.clock.advance(31);
+    }
+    app.get_in(&browser, &format!("/rooms/{second}")).await;
+    app.clock.advance(31);
+    send_again(second).await;
+    assert_eq!(app.sms.count_to(OTHER_PHONE), 2);
+    app.clock.advance(31);
+    for (room, phone, sent) in [(room, ROOM_PHONE, 8), (second, OTHER_PHONE, 2)] {
+        let step = send_again(room).await;
+        assert_eq!(app.sms.count_to(phone), sent, "room {room}");
+        assert!(
+            step.contains("You have asked for too many codes."),
+            "{step}"
+        );
+    }
+    // A room the member opens anew sends nothing either.
+    let fresh = app.signed_in_browser("member@example.com").await;
+    let opened = app.get_in(&fresh, &format!("/rooms/{second}")).await;
+    assert_eq!(
+        location_of(&opened),
+        Some(format!("/rooms/{second}/verify"))
+    );
+    assert_eq!(app.sms.count_to(OTHER_PHONE), 2);
+}
+
 /// The control center's security settings, with 2-step verification `two_step`
 /// ("optional", "required") and text messages to `countries` only (empty: anywhere).
 async fn save_platform_settings(app: &TestApp, two_step: &str, countries: &str) {
@@ -837,6 +923,7 @@ on_both_databases!(
     no_step_without_enforcement_a_number_or_for_room_administrators,
     room_numbers_are_checked_like_any_phone_number,
     forward_auth_refuses_a_member_who_owes_set_up,
+    the_room_step_limits_codes_per_member_across_rooms,
     only_the_rooms_own_administrators_and_platform_administrators_manage_it,
     the_return_address_stays_inside_the_rooms_application,
     the_room_forms_refuse_what_is_not_a_room,
