@@ -478,6 +478,102 @@ async fn the_room_step_limits_codes_per_member_across_rooms(app: TestApp) {
     assert_eq!(app.sms.count_to(OTHER_PHONE), 2);
 }
 
+/// Every room event names the room; `room.edited` says what changed.
+async fn room_changes_are_audited_with_the_room_and_what_changed(app: TestApp) {
+    let (room, group, member) = enforced_room(&app, "").await;
+    app.create_user("second-owner@example.com", "Second Owner", false)
+        .await;
+    let named = format!("room {room} (Deal)");
+    for event in ["room.created", "room.phone_set"] {
+        let detail = app.audit_detail(event).await;
+        assert!(detail.starts_with(&named), "{event}: {detail}");
+    }
+    let edit = format!("/admin/rooms/{room}/edit");
+    let saved = app
+        .submit(
+            &edit,
+            &edit,
+            &[
+                ("name", "Deal 2"),
+                ("app_url", "https://docs.example.com/deal"),
+                ("admins", "second-owner@example.com"),
+            ],
+        )
+        .await;
+    assert_redirect_to(&saved, &format!("/admin/rooms/{room}?done=saved"));
+    assert_eq!(
+        app.audit_detail("room.edited").await,
+        format!(
+            "room {room} (Deal 2): name Deal → Deal 2; application address none → \
+             https://docs.example.com/deal; enforced two-factor authentication off; \
+             administrators added second-owner@example.com, removed owner@example.com"
+        )
+    );
+    assert_eq!(
+        app.audit_detail("room.enforcement_off").await,
+        format!("room {room} (Deal 2)")
+    );
+    app.submit(
+        &edit,
+        &edit,
+        &[
+            ("name", "Deal 2"),
+            ("app_url", "https://docs.example.com/deal"),
+            ("enforced", "yes"),
+            ("admins", "second-owner@example.com"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        app.audit_detail("room.enforcement_on").await,
+        format!("room {room} (Deal 2)")
+    );
+    let edits: Vec<String> = sqlx::query_scalar(
+        "SELECT detail FROM audit_events WHERE event = 'room.edited' ORDER BY id",
+    )
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        edits[1],
+        format!("room {room} (Deal 2): enforced two-factor authentication on")
+    );
+    // Saved as it was: said so.
+    app.submit(
+        &edit,
+        &edit,
+        &[
+            ("name", "Deal 2"),
+            ("app_url", "https://docs.example.com/deal"),
+            ("enforced", "yes"),
+            ("admins", "second-owner@example.com"),
+        ],
+    )
+    .await;
+    let edits: Vec<String> = sqlx::query_scalar(
+        "SELECT detail FROM audit_events WHERE event = 'room.edited' ORDER BY id",
+    )
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(edits[2], format!("room {room} (Deal 2): nothing changed"));
+    set_room_phone(&app, room, group, member, "").await;
+    assert_eq!(
+        app.audit_detail("room.phone_cleared").await,
+        format!("room {room} (Deal 2)")
+    );
+    // Who the number was set or cleared for is the event's subject.
+    for event in ["room.phone_set", "room.phone_cleared"] {
+        let subject: i64 =
+            sqlx::query_scalar("SELECT subject_user_id FROM audit_events WHERE event = $1")
+                .bind(event)
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(subject, member, "{event}");
+    }
+}
+
 /// The control center's security settings, with 2-step verification `two_step`
 /// ("optional", "required") and text messages to `countries` only (empty: anywhere).
 async fn save_platform_settings(app: &TestApp, two_step: &str, countries: &str) {
@@ -924,6 +1020,7 @@ on_both_databases!(
     room_numbers_are_checked_like_any_phone_number,
     forward_auth_refuses_a_member_who_owes_set_up,
     the_room_step_limits_codes_per_member_across_rooms,
+    room_changes_are_audited_with_the_room_and_what_changed,
     only_the_rooms_own_administrators_and_platform_administrators_manage_it,
     the_return_address_stays_inside_the_rooms_application,
     the_room_forms_refuse_what_is_not_a_room,
