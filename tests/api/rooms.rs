@@ -574,6 +574,40 @@ async fn room_changes_are_audited_with_the_room_and_what_changed(app: TestApp) {
     }
 }
 
+/// The member is emailed when their room number is set and when it is cleared.
+async fn the_member_is_emailed_when_their_room_number_is_set_or_cleared(app: TestApp) {
+    let (room, group, member) = enforced_room(&app, "").await;
+    set_room_phone(&app, room, group, member, "").await;
+    let emails: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT to_address, subject, body FROM outbox WHERE user_id = $1 ORDER BY id",
+    )
+    .bind(member)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(emails.len(), 2, "{emails:?}");
+    let (to, subject, body) = &emails[0];
+    assert_eq!(to, "member@example.com");
+    assert_eq!(subject, "A code will be asked when you open Deal");
+    assert!(
+        body.contains(
+            "The administrator of the data room Deal set +46 70 555 00 01 as your two-factor \
+             phone number there. Opening the room now needs a code texted to it, once per session."
+        ),
+        "{body}"
+    );
+    let (to, subject, body) = &emails[1];
+    assert_eq!(to, "member@example.com");
+    assert_eq!(subject, "No code is asked any more when you open Deal");
+    assert!(
+        body.contains(
+            "The administrator of the data room Deal removed your two-factor phone number \
+             there. Opening the room no longer needs a code."
+        ),
+        "{body}"
+    );
+}
+
 /// The control center's security settings, with 2-step verification `two_step`
 /// ("optional", "required") and text messages to `countries` only (empty: anywhere).
 async fn save_platform_settings(app: &TestApp, two_step: &str, countries: &str) {
@@ -1021,6 +1055,7 @@ on_both_databases!(
     forward_auth_refuses_a_member_who_owes_set_up,
     the_room_step_limits_codes_per_member_across_rooms,
     room_changes_are_audited_with_the_room_and_what_changed,
+    the_member_is_emailed_when_their_room_number_is_set_or_cleared,
     only_the_rooms_own_administrators_and_platform_administrators_manage_it,
     the_return_address_stays_inside_the_rooms_application,
     the_room_forms_refuse_what_is_not_a_room,
