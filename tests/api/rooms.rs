@@ -610,7 +610,7 @@ async fn the_member_is_emailed_when_their_room_number_is_set_or_cleared(app: Tes
 
 /// The control center's security settings, with 2-step verification `two_step`
 /// ("optional", "required") and text messages to `countries` only (empty: anywhere).
-async fn save_platform_settings(app: &TestApp, two_step: &str, countries: &str) {
+pub(crate) async fn save_platform_settings(app: &TestApp, two_step: &str, countries: &str) {
     let settings = [
         ("two_step", two_step),
         ("require_for_admins", "yes"),
