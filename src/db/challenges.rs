@@ -29,6 +29,7 @@ pub struct Challenge {
 #[derive(Clone, Copy, Debug)]
 pub struct SendLimits {
     pub cooldown_secs: i64,
+    /// Codes per hour for one account (every subject of it), or one number with no account.
     pub per_subject_per_hour: i64,
     /// Codes one subject may have sent to one number per day.
     pub per_phone_per_day: i64,
@@ -72,6 +73,9 @@ impl Refusal {
 /// Who asks for a code, to whom: what the limits are counted by.
 pub struct Sender<'a> {
     pub subject: &'a str,
+    /// The account the code is for, when there is one: its hourly and per-number limits
+    /// count every code for the account, whatever the subject (sign-in, each room).
+    pub user_id: Option<i64>,
     pub purpose: Purpose,
     pub phone: &'a str,
     pub ip: &'a str,
@@ -108,6 +112,7 @@ pub async fn reserve_send(
 ) -> Result<Result<Reservation, Refusal>, DbError> {
     let sender = Sender {
         subject: challenge.subject,
+        user_id: challenge.user_id,
         purpose: challenge.purpose,
         phone: challenge.phone,
         ip: challenge.ip,
@@ -117,9 +122,10 @@ pub async fn reserve_send(
         return Ok(Err(refusal));
     }
     let send_id: i64 = sqlx::query_scalar(
-        "INSERT INTO sms_sends (subject, purpose, phone, ip, risky, at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO sms_sends (subject, user_id, purpose, phone, ip, risky, at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(challenge.subject)
+    .bind(challenge.user_id)
     .bind(challenge.purpose.as_str())
     .bind(challenge.phone)
     .bind(challenge.ip)
@@ -152,17 +158,26 @@ pub async fn reserve_send(
     }))
 }
 
+/// A value `in_window` binds.
+enum Bind<'a> {
+    Text(&'a str),
+    Id(i64),
+}
+
 /// How many sends `sql` counts in a window, and when the oldest of them leaves it.
 async fn in_window(
     conn: &mut AnyConnection,
     sql: &'static str,
-    binds: &[&str],
+    binds: &[Bind<'_>],
     since: i64,
     window: i64,
 ) -> Result<(i64, i64), DbError> {
     let mut query = sqlx::query_as::<_, (i64, Option<i64>)>(sql);
-    for text in binds {
-        query = query.bind(*text);
+    for bind in binds {
+        query = match bind {
+            Bind::Text(text) => query.bind(*text),
+            Bind::Id(id) => query.bind(*id),
+        };
     }
     let (count, oldest) = query.bind(since).fetch_one(&mut *conn).await?;
     Ok((count, oldest.unwrap_or(since) + window))
@@ -191,26 +206,53 @@ pub async fn check_limits(
             next_at: last + limits.cooldown_secs,
         }));
     }
-    let (by_subject, next_at) = in_window(
-        conn,
-        "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE subject = $1 AND at > $2",
-        &[sender.subject],
-        now - HOUR,
-        HOUR,
-    )
-    .await?;
+    // An account's codes count together (sign-in, every room it is a member of); a
+    // number with no account yet counts alone.
+    let (by_subject, next_at) = match sender.user_id {
+        Some(user_id) => {
+            in_window(
+                conn,
+                "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE user_id = $1 AND at > $2",
+                &[Bind::Id(user_id)],
+                now - HOUR,
+                HOUR,
+            )
+            .await?
+        }
+        None => {
+            in_window(
+                conn,
+                "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE subject = $1 AND at > $2",
+                &[Bind::Text(sender.subject)],
+                now - HOUR,
+                HOUR,
+            )
+            .await?
+        }
+    };
     if by_subject >= limits.per_subject_per_hour {
         return Ok(Some(Refusal::SubjectHourly { next_at }));
     }
-    // Only this subject's own sends count here: others cannot spend a number's codes.
-    let (to_phone, next_at) = in_window(
-        conn,
-        "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE phone = $1 AND subject = $2 AND at > $3",
-        &[sender.phone, sender.subject],
-        now - DAY,
-        DAY,
-    )
-    .await?;
+    // Only this account's (or subject's) own sends count here: others cannot spend a
+    // number's codes.
+    let (to_phone, next_at) = match sender.user_id {
+        Some(user_id) => in_window(
+            conn,
+            "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE phone = $1 AND user_id = $2 AND at > $3",
+            &[Bind::Text(sender.phone), Bind::Id(user_id)],
+            now - DAY,
+            DAY,
+        )
+        .await?,
+        None => in_window(
+            conn,
+            "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE phone = $1 AND subject = $2 AND at > $3",
+            &[Bind::Text(sender.phone), Bind::Text(sender.subject)],
+            now - DAY,
+            DAY,
+        )
+        .await?,
+    };
     if to_phone >= limits.per_phone_per_day {
         return Ok(Some(Refusal::PhoneDaily { next_at }));
     }
@@ -218,7 +260,7 @@ pub async fn check_limits(
         let (risky, next_at) = in_window(
             conn,
             "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE phone = $1 AND risky = 1 AND at > $2",
-            &[sender.phone],
+            &[Bind::Text(sender.phone)],
             now - DAY,
             DAY,
         )
@@ -230,7 +272,7 @@ pub async fn check_limits(
     let (by_ip, next_at) = in_window(
         conn,
         "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE ip = $1 AND at > $2",
-        &[sender.ip],
+        &[Bind::Text(sender.ip)],
         now - HOUR,
         HOUR,
     )

@@ -54,6 +54,54 @@ fn room_detail(room: &Room) -> String {
     format!("room {} ({})", room.id, room.name)
 }
 
+/// What an edit changed, for `room.edited`: "name Deal → Deal 2; application address
+/// none → https://docs.example.com/; enforced two-factor authentication off;
+/// administrators added a@example.com, removed b@example.com".
+fn room_changes(before: &ManagedRoom, after: &Room, admins_after: &[String]) -> String {
+    let address = |room: &Room| room.app_url.clone().unwrap_or_else(|| "none".into());
+    let mut changes = Vec::new();
+    if before.room.name != after.name {
+        changes.push(format!("name {} → {}", before.room.name, after.name));
+    }
+    if before.room.app_url != after.app_url {
+        changes.push(format!(
+            "application address {} → {}",
+            address(&before.room),
+            address(after)
+        ));
+    }
+    if before.room.enforced() != after.enforced() {
+        let state = if after.enforced() { "on" } else { "off" };
+        changes.push(format!("enforced two-factor authentication {state}"));
+    }
+    let added: Vec<&str> = admins_after
+        .iter()
+        .filter(|email| !before.admins.contains(email))
+        .map(String::as_str)
+        .collect();
+    let removed: Vec<&str> = before
+        .admins
+        .iter()
+        .filter(|email| !admins_after.contains(email))
+        .map(String::as_str)
+        .collect();
+    match (added.is_empty(), removed.is_empty()) {
+        (true, true) => {}
+        (false, true) => changes.push(format!("administrators added {}", added.join(", "))),
+        (true, false) => changes.push(format!("administrators removed {}", removed.join(", "))),
+        (false, false) => changes.push(format!(
+            "administrators added {}, removed {}",
+            added.join(", "),
+            removed.join(", ")
+        )),
+    }
+    if changes.is_empty() {
+        "nothing changed".into()
+    } else {
+        changes.join("; ")
+    }
+}
+
 impl Services {
     /// Audits `kind` by `actor` to `subject` (`who`), naming the room in the detail.
     fn room_event(
@@ -194,13 +242,15 @@ impl Services {
         let room = find_room(&mut *tx, room_id)
             .await?
             .ok_or(DbError::RowNotFound)?;
+        let admins_now = room_admin_emails(&mut *tx, room_id).await?;
+        let changes = room_changes(&managed, &room, &admins_now);
         self.room_event(
             &mut tx,
             EventKind::RoomEdited,
             (Some(actor.id), None),
             &room,
             origin,
-            None,
+            Some(&changes),
         );
         if managed.room.enforced() != settings.enforced {
             let kind = if settings.enforced {

@@ -144,12 +144,15 @@ impl Services {
             risky: purpose.is_risky(),
             expires_at: now + CODE_TTL_SECS,
         };
-        // Sends that share a subject, a number or an address take turns.
+        // Sends that share a subject, an account, a number or an address take turns.
         let phone_key = format!("sms-phone:{phone}");
         let ip_key = format!("sms-ip:{ip}");
+        let user_key = subject
+            .user_id()
+            .map_or_else(|| key.clone(), |id| format!("sms-user:{id}"));
         let mut tx = self
             .db
-            .begin_exclusive(&[&key, &phone_key, &ip_key])
+            .begin_exclusive(&[&key, &user_key, &phone_key, &ip_key])
             .await?;
         let reservation =
             match reserve_send(&mut tx, &challenge, limits(&self.settings), now).await? {
@@ -212,6 +215,7 @@ impl Services {
             .map(|c| c.phone);
         let sender = Sender {
             subject: &key,
+            user_id: subject.user_id(),
             purpose,
             phone,
             ip: origin.ip.as_deref().unwrap_or_default(),
@@ -227,7 +231,14 @@ impl Services {
             Some(refusal) => CodeStatus {
                 waiting_for,
                 wait_secs: 0,
-                limit: Some(refusal_message(&refusal, now)),
+                limit: Some(match (purpose, &refusal) {
+                    // A room's step has no other way in.
+                    (Purpose::RoomEntry, Refusal::SubjectHourly { next_at }) => format!(
+                        "You have asked for too many codes. You can ask for a new one at {}.",
+                        time_of_day(*next_at)
+                    ),
+                    _ => refusal_message(&refusal, now),
+                }),
             },
             None => CodeStatus {
                 waiting_for,

@@ -7,7 +7,7 @@ use super::errors::AppError;
 use super::layout::Layout;
 use super::middleware::auth::require_sign_in;
 use super::request::SignedIn;
-use super::session::{dismiss_reminder, reminder_dismissed};
+use super::session::{dismiss_reminder, reminder_dismissed, room_verified};
 use super::{render, see_other};
 use actix_session::Session;
 
@@ -24,6 +24,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
+/// A room on Home, as it stands for this session.
+struct RoomLink {
+    id: i64,
+    name: String,
+    /// Opening it asks for a code (enforced, a number set, not a room administrator).
+    code_asked: bool,
+    /// It asked, and this session passed its step: it opens without one now.
+    open_now: bool,
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage {
@@ -32,7 +42,7 @@ struct HomePage {
     /// The reminder dialog (PRODUCT.md, "Policy", rule 5).
     reminder: bool,
     /// My data rooms, with a lock where a code will be asked of me.
-    rooms: Vec<crate::db::rooms::MyRoom>,
+    rooms: Vec<RoomLink>,
     /// A room administrator who is not a platform administrator: a way to their rooms.
     manages_rooms: bool,
 }
@@ -46,6 +56,18 @@ async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResp
         && me.services().requirement(&me.user).await?.offers();
     let rooms = me.services().my_rooms(&me.user).await?;
     let manages_rooms = !me.user.is_admin() && rooms.iter().any(|room| room.administered());
+    let rooms = rooms
+        .into_iter()
+        .map(|room| {
+            let passed = room.locked() && room_verified(&session, room.id);
+            RoomLink {
+                id: room.id,
+                code_asked: room.locked() && !passed,
+                open_now: passed,
+                name: room.name,
+            }
+        })
+        .collect();
     let name = me.user.name;
     render(
         StatusCode::OK,

@@ -1,6 +1,8 @@
 //! Forward auth behind a real nginx: the Debian package's binary, started here on a free
-//! port with `auth_request` pointed at the portal, in front of a tiny application that
-//! serves the room's documents to whoever nginx lets through.
+//! port with the README's layout: one host serves the room's application (a tiny one that
+//! answers with the identity nginx passed on) behind `auth_request`, and the portal's own
+//! paths (`/login`, `/rooms/`, …), so the portal's host-only session cookie is the one the
+//! host's requests carry. `TWOSTEP_PUBLIC_URL` is that host.
 
 use std::io::Write;
 use std::process::{Child, Command, Stdio};
@@ -9,8 +11,9 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::admin::signed_in_admin;
-use crate::helpers::{GOOD_PASSWORD, TestApp, location_of, submit_with};
-use crate::on_both_databases;
+use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, location_of, submit_with};
+use crate::on_each_backend;
+use crate::rooms::save_platform_settings;
 
 const NGINX: &str = "/usr/sbin/nginx";
 const ROOM_PHONE: &str = "+46705550001";
@@ -57,7 +60,6 @@ async fn tiny_app() -> u16 {
 /// nginx in the foreground, killed when dropped.
 struct Nginx {
     child: Child,
-    port: u16,
     _dir: tempfile::TempDir,
 }
 
@@ -68,11 +70,20 @@ impl Drop for Nginx {
     }
 }
 
-/// nginx on a free port: `/` goes to the room's application after `auth_request` asks the
-/// portal about room `room`; a 401 sends the browser to the room's page in the portal with
-/// the address it asked for as `rd`. `None` (said loudly) when nginx is not installed and
-/// not required.
-fn start_nginx(portal_port: u16, app_port: u16, room: i64) -> Option<Nginx> {
+/// A free port for nginx, chosen before the portal starts (its public address is nginx's).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// nginx on `port`, configured as the README says: the portal's paths go to the portal;
+/// everything else to the room's application after `auth_request` asks the portal about
+/// room `room`, and a 401 sends the browser to the room's page with the address it asked
+/// for as `rd`. `None` (said loudly) when nginx is not installed and not required.
+fn start_nginx(port: u16, portal_port: u16, app_port: u16, room: i64) -> Option<Nginx> {
     if !std::path::Path::new(NGINX).exists() {
         assert!(
             std::env::var("TWOSTEP_REQUIRE_NGINX").is_err(),
@@ -82,12 +93,8 @@ fn start_nginx(portal_port: u16, app_port: u16, room: i64) -> Option<Nginx> {
         return None;
     }
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
     let prefix = dir.path().display();
+    // The server block is the README's, with its names and ports replaced.
     let config = format!(
         r#"
 daemon off;
@@ -104,24 +111,35 @@ http {{
     scgi_temp_path {prefix}/scgi;
     server {{
         listen 127.0.0.1:{port};
+        server_name 127.0.0.1;
+
+        location ~ ^/(login|logout|rooms|account|admin|password|invite|register|setup|reminder|static)(/|$) {{
+            proxy_pass http://127.0.0.1:{portal_port};
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        }}
+
         location / {{
             auth_request /twostep-auth;
-            auth_request_set $twostep_user $upstream_http_x_twostep_user;
+            auth_request_set $twostep_user  $upstream_http_x_twostep_user;
             auth_request_set $twostep_email $upstream_http_x_twostep_email;
-            proxy_set_header X-Twostep-User $twostep_user;
+            proxy_set_header X-Twostep-User  $twostep_user;
             proxy_set_header X-Twostep-Email $twostep_email;
             error_page 401 = @twostep;
             proxy_pass http://127.0.0.1:{app_port};
         }}
+
         location = /twostep-auth {{
             internal;
             proxy_pass http://127.0.0.1:{portal_port}/auth/room/{room};
             proxy_pass_request_body off;
             proxy_set_header Content-Length "";
-            proxy_set_header X-Original-URI $request_uri;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
         }}
+
         location @twostep {{
-            return 302 http://127.0.0.1:{portal_port}/rooms/{room}?rd=$scheme://$http_host$request_uri;
+            return 302 /rooms/{room}?rd=$scheme://$http_host$request_uri;
         }}
     }}
 }}
@@ -145,11 +163,7 @@ http {{
         .spawn()
         .expect("nginx starts");
     // Dropped (killed and waited for) whatever happens next.
-    let nginx = Nginx {
-        child,
-        port,
-        _dir: dir,
-    };
+    let nginx = Nginx { child, _dir: dir };
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
             return Some(nginx);
@@ -163,10 +177,20 @@ fn portal_port(app: &TestApp) -> u16 {
     app.address.rsplit(':').next().unwrap().parse().unwrap()
 }
 
-async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
+async fn the_proxy_lets_in_only_after_the_rooms_code(backend: Backend) {
+    // nginx's port first: it is the portal's public address and the room's application's.
+    let port = free_port();
+    let proxied = format!("http://127.0.0.1:{port}");
+    let Some(app) = TestApp::spawn_with(backend, |settings| {
+        settings.public_url = url::Url::parse(&proxied).unwrap();
+        settings.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await
+    else {
+        return;
+    };
     let app_port = tiny_app().await;
-    // The room first (its id goes into nginx's configuration), then nginx (whose port is
-    // the room's application address).
+    // The room next (its id goes into nginx's configuration), then nginx.
     signed_in_admin(&app).await;
     let member = app
         .create_user("member@example.com", "Mem Ber", false)
@@ -175,7 +199,11 @@ async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
         .submit(
             "/admin/rooms/new",
             "/admin/rooms/new",
-            &[("name", "Deal"), ("enforced", "yes")],
+            &[
+                ("name", "Deal"),
+                ("app_url", &format!("{proxied}/")),
+                ("enforced", "yes"),
+            ],
         )
         .await;
     let room: i64 = location_of(&created)
@@ -186,22 +214,9 @@ async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
         .unwrap()
         .parse()
         .unwrap();
-    let Some(nginx) = start_nginx(portal_port(&app), app_port, room) else {
+    let Some(_nginx) = start_nginx(port, portal_port(&app), app_port, room) else {
         return;
     };
-    let proxied = format!("http://127.0.0.1:{}", nginx.port);
-    let edit = format!("/admin/rooms/{room}/edit");
-    app.submit(
-        &edit,
-        &edit,
-        &[
-            ("name", "Deal"),
-            ("app_url", &format!("{proxied}/")),
-            ("enforced", "yes"),
-            ("admins", ""),
-        ],
-    )
-    .await;
     let group_created = app
         .submit(
             &format!("/admin/rooms/{room}"),
@@ -228,23 +243,29 @@ async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
     app.submit(&phone_page, &phone_page, &[("phone", ROOM_PHONE)])
         .await;
 
-    // Signed out: nginx sends the browser to the room in the portal, with where it was going.
+    // Signed out: nginx sends the browser to the room, on the same host, with where it was
+    // going.
     let (browser, _) = app.new_browser();
     let document = format!("{proxied}/files/report.pdf?page=2");
     let denied = browser.get(&document).send().await.unwrap();
     assert_eq!(denied.status().as_u16(), 302);
     let to_room = location_of(&denied).unwrap();
-    assert_eq!(
-        to_room,
-        format!("{}/rooms/{room}?rd={document}", app.address)
-    );
-    // The room sends the browser to sign in, and back to itself afterwards.
+    assert_eq!(to_room, format!("{proxied}/rooms/{room}?rd={document}"));
+    // The room (the portal, through nginx) sends the browser to sign in, and back to itself
+    // afterwards.
     let to_sign_in = location_of(&browser.get(&to_room).send().await.unwrap()).unwrap();
     assert!(
         to_sign_in.starts_with("/login?next=%2Frooms%2F"),
         "{to_sign_in}"
     );
-    let form = app.get_text_in(&browser, &to_sign_in).await;
+    let form = browser
+        .get(format!("{proxied}{to_sign_in}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let next: String = form
         .split(r#"name="next" value=""#)
         .nth(1)
@@ -255,7 +276,7 @@ async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
         .replace("&#38;", "&");
     let signed_in = submit_with(
         &browser,
-        &app.address,
+        &proxied,
         &to_sign_in,
         "/login",
         &[
@@ -267,21 +288,12 @@ async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
     .await;
     let back = location_of(&signed_in).unwrap();
     assert_eq!(
-        format!("{}{back}", app.address),
+        format!("{proxied}{back}"),
         to_room,
         "back to the room, with where it was going"
     );
     // Signed in, still not in: the room asks for its code first.
-    assert_eq!(
-        browser
-            .get(&document)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
-        302
-    );
+    assert_eq!(status_of(&browser, &document).await, 302);
     let opened = browser.get(&to_room).send().await.unwrap();
     let step = location_of(&opened).unwrap();
     assert!(
@@ -289,7 +301,7 @@ async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
         "{step}"
     );
     let code = app.sms.last_code_to(ROOM_PHONE);
-    let passed = submit_with(&browser, &app.address, &step, &step, &[("code", &code)]).await;
+    let passed = submit_with(&browser, &proxied, &step, &step, &[("code", &code)]).await;
     assert_eq!(
         location_of(&passed).as_deref(),
         Some(document.as_str()),
@@ -304,8 +316,7 @@ async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
     // The return address cannot leave the room's application.
     let evil = browser
         .get(format!(
-            "{}/rooms/{room}?rd=http://127.0.0.1:1/steal",
-            app.address
+            "{proxied}/rooms/{room}?rd=http://127.0.0.1:1/steal"
         ))
         .send()
         .await
@@ -315,29 +326,33 @@ async fn the_proxy_lets_in_only_after_the_rooms_code(app: TestApp) {
         Some(format!("{proxied}/").as_str())
     );
     // Signed out: denied again.
-    submit_with(&browser, &app.address, "/", "/logout", &[]).await;
-    assert_eq!(
-        browser
-            .get(&document)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
-        302
-    );
+    submit_with(&browser, &proxied, "/account/security", "/logout", &[]).await;
+    assert_eq!(status_of(&browser, &document).await, 302);
     // A platform administrator who is not a member is not let in.
-    let admin_browser = &app.client;
+    assert_eq!(status_of(&app.client, &document).await, 302);
+    // A member who owes 2-step set-up: nginx sends them to the room (which sends them on to
+    // set-up), not to an error page.
+    save_platform_settings(&app, "required", "").await;
+    let (late, _) = app.new_browser();
+    submit_with(
+        &late,
+        &proxied,
+        "/login",
+        "/login",
+        &[("email", "member@example.com"), ("password", GOOD_PASSWORD)],
+    )
+    .await;
+    let owed = late.get(&document).send().await.unwrap();
+    assert_eq!(owed.status().as_u16(), 302);
+    assert_eq!(location_of(&owed).as_deref(), Some(to_room.as_str()));
     assert_eq!(
-        admin_browser
-            .get(&document)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
-        302
+        location_of(&late.get(&to_room).send().await.unwrap()).as_deref(),
+        Some("/account/security/two-step")
     );
 }
 
-on_both_databases!(the_proxy_lets_in_only_after_the_rooms_code);
+async fn status_of(browser: &reqwest::Client, url: &str) -> u16 {
+    browser.get(url).send().await.unwrap().status().as_u16()
+}
+
+on_each_backend!(the_proxy_lets_in_only_after_the_rooms_code => behind_nginx_sqlite, behind_nginx_postgres);

@@ -302,6 +302,26 @@ async fn user_rights_edit_a_members_number_and_save() {
     check_page(&client, "a data room with a user group").await;
     follow(&client, &format!("User Rights of {GROUP}")).await;
     expect_text(&client, MEMBER_EMAIL).await;
+    // A second group: "User group" shows one group's members, then the other's.
+    follow(&client, &format!("Back to {ROOM}")).await;
+    create_room_group(&client, "Advisers").await;
+    expect_text(&client, "No members in this group yet.").await;
+    select(&client, "User group", GROUP).await;
+    press(&client, "Show").await;
+    expect_text(&client, MEMBER_EMAIL).await;
+    assert_eq!(
+        path_of(&client).await,
+        format!("/admin/rooms/{room}/rights")
+    );
+    assert_eq!(
+        room_phone_cell(&client, MEMBER_EMAIL).await,
+        ROOM_PHONE_SHOWN
+    );
+    select(&client, "User group", "Advisers").await;
+    press(&client, "Show").await;
+    expect_text(&client, "No members in this group yet.").await;
+    expect_no_text(&client, MEMBER_EMAIL).await;
+    check_page(&client, "User Rights, another user group").await;
     select(&client, "Data room", "Harbour").await;
     press(&client, "Show").await;
     expect_text(&client, "This room has no user groups yet.").await;

@@ -154,6 +154,15 @@ pub async fn require_set_up(
         .is_some_and(|CurrentUser(user)| !user.has_two_step());
     // The session is read after the extensions are let go: it lives among them.
     let owed = without_two_step && set_up_owed(&req.get_session());
+    // Forward auth answers a proxy, not a browser: nginx's `auth_request` takes a redirect
+    // for an error (500). The room stays shut until set-up is done.
+    if owed && req.path().starts_with(FORWARD_AUTH_PREFIX) {
+        let (req, _) = req.into_parts();
+        let res = HttpResponse::Unauthorized()
+            .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+            .finish();
+        return Ok(ServiceResponse::new(req, res));
+    }
     if owed && !set_up_path(req.path()) {
         let (req, _) = req.into_parts();
         let res = HttpResponse::SeeOther()
@@ -163,6 +172,9 @@ pub async fn require_set_up(
     }
     Ok(next.call(req).await?.map_into_boxed_body())
 }
+
+/// The forward-auth gate's paths (`/auth/room/{id}`).
+const FORWARD_AUTH_PREFIX: &str = "/auth/room/";
 
 /// Where set-up starts: the choice of method.
 pub const SET_UP_PAGE: &str = "/account/security/two-step";
