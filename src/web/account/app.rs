@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::recovery::show_first_codes;
-use super::security::remove_factor;
+use super::security::{remove_factor, remove_factor_form};
 use crate::db::users::User;
 use crate::domain::factors::FactorMethod;
 use crate::services::authenticator::{CodeOutcome, SetupView};
@@ -18,8 +18,6 @@ use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
 use crate::web::{AppState, render, see_other};
-
-pub const APP_PAGE: &str = "/account/security/app";
 
 #[derive(Template)]
 #[template(path = "account/app_setup.html")]
@@ -99,6 +97,10 @@ pub async fn confirm_app(
     let mut errors = FormErrors::default();
     errors.add("code", message);
     page(&state, layout, &user, errors, status).await
+}
+
+pub async fn remove_app_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    remove_factor_form(me, FactorMethod::Authenticator, layout).await
 }
 
 #[tracing::instrument(name = "Remove the authenticator app", skip_all, fields(user_id = me.user.id))]

@@ -18,6 +18,9 @@ use crate::web::session::{held_recovery_codes, hold_recovery_codes, release_reco
 use crate::web::{AppState, render, see_other};
 
 pub const NEW_CODES_PAGE: &str = "/account/security/recovery-codes/new";
+pub const DOWNLOAD_PAGE: &str = "/account/security/recovery-codes/download";
+/// "Done" on the codes page; there is no page at this address.
+pub const DONE_ACTION: &str = "/account/security/recovery-codes/done";
 
 /// Shows a first set, already stored when 2-step verification was turned on.
 pub fn show_first_codes(
