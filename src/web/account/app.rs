@@ -17,6 +17,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
+use crate::web::step::{Step, app_set_up};
 use crate::web::{AppState, render, see_other};
 
 #[derive(Template)]
@@ -24,6 +25,7 @@ use crate::web::{AppState, render, see_other};
 struct AppSetupPage {
     layout: Layout,
     setup: SetupView,
+    step: Option<Step>,
     errors: FormErrors,
 }
 
@@ -40,6 +42,7 @@ async fn page(
         &AppSetupPage {
             layout,
             setup,
+            step: app_set_up(user, 1),
             errors,
         },
     )
@@ -83,7 +86,7 @@ pub async fn confirm_app(
     let (status, message) = match state.services.confirm_app(&user, &code, &origin).await? {
         Ok(FactorOn::Enabled {
             first_codes: Some(codes),
-        }) => return show_first_codes(&state, &session, user.id, &codes),
+        }) => return show_first_codes(&state, &session, user.id, &codes, app_set_up(&user, 2)),
         Ok(_) => return Ok(see_other("/account/security?notice=app-on")),
         Err(CodeOutcome::Throttled) => (
             StatusCode::TOO_MANY_REQUESTS,

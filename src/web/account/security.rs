@@ -27,6 +27,7 @@ use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
 use crate::web::session::{release_set_up, set_up_owed};
+use crate::web::step::{Step, sms_set_up};
 use crate::web::trusted::device_token;
 use crate::web::{AppState, render, see_other};
 
@@ -269,14 +270,14 @@ pub async fn use_saved_phone_form(me: SignedIn, layout: Layout) -> Result<HttpRe
 fn method_on(
     session: &actix_session::Session,
     state: &AppState,
-    user: &User,
+    (user, step): (&User, Option<Step>),
     on: FactorOn,
     notice: &str,
 ) -> Result<HttpResponse, AppError> {
     match on {
         FactorOn::Enabled {
             first_codes: Some(codes),
-        } => show_first_codes(state, session, user.id, &codes),
+        } => show_first_codes(state, session, user.id, &codes, step),
         FactorOn::Enabled { first_codes: None } => {
             Ok(see_other(&format!("/account/security?notice={notice}")))
         }
@@ -291,7 +292,7 @@ pub async fn use_saved_phone(
     session: actix_session::Session,
 ) -> Result<HttpResponse, AppError> {
     match me.services().use_saved_phone(&me.user, &me.origin).await? {
-        Some(on) => method_on(&session, &me.state, &me.user, on, "sms-on"),
+        Some(on) => method_on(&session, &me.state, (&me.user, None), on, "sms-on"),
         None => Ok(see_other(PHONE_PAGE)),
     }
 }
@@ -301,6 +302,7 @@ pub async fn use_saved_phone(
 struct PhonePage {
     layout: Layout,
     changing: bool,
+    step: Option<Step>,
     phone: String,
     errors: FormErrors,
 }
@@ -324,6 +326,7 @@ pub async fn phone_form(
     let page = PhonePage {
         layout,
         changing: user.sms_phone().is_some(),
+        step: sms_set_up(&user, 1),
         phone: user
             .sms_phone()
             .map_or_else(|| user.phone.clone().unwrap_or_default(), |_| String::new()),
@@ -368,6 +371,7 @@ pub async fn send_phone_code(
     let page = PhonePage {
         layout,
         changing: user.sms_phone().is_some(),
+        step: sms_set_up(&user, 1),
         phone: typed,
         errors,
     };
@@ -431,7 +435,7 @@ async fn phone_code_page(
         alternatives: Vec::new(),
         offer_trust: false,
         back: Some(PHONE_PAGE),
-        step: user.sms_phone().is_none().then_some("Step 2 of 2"),
+        step: sms_set_up(user, 2),
         errors: FormErrors::default(),
     })
 }
@@ -475,7 +479,13 @@ pub async fn verify_phone_code(
         }
     };
     match state.services.verify_phone(&user, &code, &origin).await? {
-        Ok(on) => method_on(&session, &state, &user, on, "sms-on"),
+        Ok(on) => method_on(
+            &session,
+            &state,
+            (&user, sms_set_up(&user, 3)),
+            on,
+            "sms-on",
+        ),
         Err(outcome) => {
             let (status, errors) = check_failure(&outcome);
             phone_code_page(&state, layout, &user, &phone, &origin)
