@@ -285,9 +285,24 @@ async fn sign_out_all_other_sessions_ends_exactly_the_others(app: TestApp) {
     let this_row = &settings[settings.find("(this session)").unwrap()..];
     let this_row = &this_row[..this_row.find("</tr>").unwrap()];
     assert!(!this_row.contains("<form"), "{this_row}");
+    // "End session" per other session (PRODUCT.md), named with its device and time; "Sign
+    // out" is the header's alone.
+    assert_eq!(
+        settings.matches(">End session</button>").count(),
+        2,
+        "{settings}"
+    );
     assert!(
-        settings.contains(r#"aria-label="Sign out "#),
-        "each Sign out names its session"
+        settings
+            .split(r#"aria-label="End session "#)
+            .skip(1)
+            .all(|label| label[..label.find('"').unwrap()].contains(", signed in ")),
+        "each End session names its session"
+    );
+    assert_eq!(
+        settings.matches(">Sign out</button>").count(),
+        1,
+        "only the header signs out"
     );
     app.end_other_sessions().await;
     for client in &others {
