@@ -739,7 +739,13 @@ async fn switch_back_to_sms_then_meet_a_sending_limit() {
     enter_code(&client, &sms.last_code_to("+46705551234")).await;
     expect_text(&client, "Hello, Dorothy Vaughan").await;
 
-    follow(&client, "Security").await;
+    client
+        .goto(&format!("{address}/account/security/app/remove"))
+        .await
+        .unwrap();
+    expect_text(&client, "Remove your authenticator app?").await;
+    check_page(&client, "remove the authenticator app, the question").await;
+    follow(&client, "Cancel").await;
     follow(&client, "Change method").await;
     expect_text(&client, "How do you want to get your sign-in codes?").await;
     check_page(&client, "change method, the app in use and a saved phone").await;
