@@ -9,6 +9,7 @@ use super::errors::AppError;
 use super::forms::FormErrors;
 use super::layout::Layout;
 use super::render;
+use super::step::Step;
 use crate::domain::codes::normalise_code;
 use crate::services::sms_codes::{CheckOutcome, SendError};
 
@@ -52,8 +53,8 @@ pub struct CodePage {
     pub offer_trust: bool,
     /// Where "Back" leads, on a step of a set-up.
     pub back: Option<&'static str>,
-    /// "Step 2 of 2", on a step of a set-up.
-    pub step: Option<&'static str>,
+    /// "Step 2 of 3", on a step of a set-up.
+    pub step: Option<Step>,
     pub errors: FormErrors,
 }
 

@@ -1,4 +1,5 @@
-//! "Are you sure?": a page that says what a change will undo before it is made. The change
+//! "Are you sure?": a page that says what a change will undo before it is made (drawn by the
+//! `confirmation` macro of `templates/partials/components.html`, for any page to use). The change
 //! is a POST from this page; opening the page changes nothing.
 
 use actix_web::HttpResponse;

@@ -9,6 +9,7 @@ pub mod layout;
 pub mod middleware;
 pub mod request;
 pub mod session;
+pub mod step;
 pub mod trusted;
 
 pub(crate) mod account;

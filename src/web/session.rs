@@ -4,6 +4,7 @@
 use actix_session::Session;
 
 use super::errors::AppError;
+use super::step::Step;
 use crate::db::audit::Origin;
 pub use crate::db::sessions::USER_ID_KEY;
 use crate::db::sessions::{
@@ -133,27 +134,36 @@ pub fn cookie_max_age(session: &Session, now: i64) -> Option<i64> {
 const FRESH_RECOVERY_CODES_KEY: &str = "fresh_recovery_codes";
 /// True when the held set is a replacement, stored only at "Done".
 const CODES_REPLACE_KEY: &str = "fresh_recovery_codes_replace";
+/// The step of a set-up the codes page is, for a first set.
+const CODES_STEP_KEY: &str = "fresh_recovery_codes_step";
 
-/// Holds a sealed set for the codes page; `replaces` when it is to replace the stored set
-/// once the person says they saved it.
-pub fn hold_recovery_codes(
-    session: &Session,
-    sealed: String,
-    replaces: bool,
-) -> Result<(), AppError> {
-    insert(session, FRESH_RECOVERY_CODES_KEY, sealed)?;
-    insert(session, CODES_REPLACE_KEY, replaces)
+/// A set of recovery codes held for the codes page until the person says they saved it.
+pub struct HeldCodes {
+    pub sealed: String,
+    /// The set is to replace the stored one at "Done".
+    pub replaces: bool,
+    /// The codes page is the last step of a set-up.
+    pub step: Option<Step>,
 }
 
-/// The held set, and whether it still has to replace the stored one.
-pub fn held_recovery_codes(session: &Session) -> Option<(String, bool)> {
-    let sealed = get(session, FRESH_RECOVERY_CODES_KEY)?;
-    Some((sealed, get(session, CODES_REPLACE_KEY).unwrap_or(false)))
+pub fn hold_recovery_codes(session: &Session, held: HeldCodes) -> Result<(), AppError> {
+    insert(session, FRESH_RECOVERY_CODES_KEY, held.sealed)?;
+    insert(session, CODES_REPLACE_KEY, held.replaces)?;
+    insert(session, CODES_STEP_KEY, held.step)
+}
+
+pub fn held_recovery_codes(session: &Session) -> Option<HeldCodes> {
+    Some(HeldCodes {
+        sealed: get(session, FRESH_RECOVERY_CODES_KEY)?,
+        replaces: get(session, CODES_REPLACE_KEY).unwrap_or(false),
+        step: get::<Option<Step>>(session, CODES_STEP_KEY).flatten(),
+    })
 }
 
 pub fn release_recovery_codes(session: &Session) {
     session.remove(FRESH_RECOVERY_CODES_KEY);
     session.remove(CODES_REPLACE_KEY);
+    session.remove(CODES_STEP_KEY);
 }
 
 /// Set while a user who must use 2-step verification has not set it up: every page but

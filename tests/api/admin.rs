@@ -457,6 +457,19 @@ async fn reset_removes_every_factor_and_session_and_tells_the_user(app: TestApp)
     );
     assert!(question.contains("Ada Lovelace (user@example.com) will no longer sign in with codes texted to their phone."), "{question}");
     assert!(question.contains("Every session ends, including sign-ins halfway through."));
+    // The same confirmation component as the personal pages' questions.
+    assert!(
+        question
+            .contains(r#"<span class="visually-hidden">Warning: </span><ul class="consequences">"#)
+            && question.contains(&format!(
+                r#"<form method="post" action="/admin/users/{user}/reset" class="confirm-change">"#
+            ))
+            && question.contains(
+                r#"<button type="submit" class="danger">Reset 2-step verification</button>"#
+            )
+            && question.contains(&format!(r#"<a href="/admin/users/{user}">Cancel</a>"#)),
+        "{question}"
+    );
     assert_eq!(
         app.two_factor_method(user).await.as_deref(),
         Some("sms"),

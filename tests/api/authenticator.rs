@@ -31,6 +31,11 @@ async fn setting_up_the_app_shows_a_qr_code_and_the_key(app: TestApp) {
         page.contains(r#"<p class="back"><a href="/account/security/two-step">Back</a></p>"#),
         "a way back to the choice of method: {page}"
     );
+    // Two steps: the app, then the recovery codes.
+    assert!(
+        page.contains(r#"<p class="caption">Step 1 of 2</p>"#),
+        "{page}"
+    );
     let key = app.setup_key().await;
     assert_eq!(key.len(), 32, "160 bits in base32");
     let uri = format!(
@@ -51,6 +56,11 @@ async fn setting_up_the_app_shows_a_qr_code_and_the_key(app: TestApp) {
     let code = oathtool(&key, step_start(&app));
     let confirmed = app.submit_app_setup_code(&code).await;
     assert_redirect_to(&confirmed, "/account/security/recovery-codes/new");
+    let codes_page = app.get_text("/account/security/recovery-codes/new").await;
+    assert!(
+        codes_page.contains(r#"<p class="caption">Step 2 of 2</p>"#),
+        "{codes_page}"
+    );
     assert_eq!(app.two_factor_method(id).await.as_deref(), Some("app"));
     for event in [
         "totp.failed",
@@ -163,6 +173,11 @@ async fn recovery_codes_each_work_once_and_regenerating_voids_them(app: TestApp)
     // New codes void the old ones.
     let fresh = app.regenerate_recovery_codes().await;
     assert_eq!(fresh.len(), 10);
+    let shown = app.get_text("/account/security/recovery-codes/new").await;
+    assert!(
+        !shown.contains(r#"<p class="caption">"#),
+        "new codes are no step of a set-up: {shown}"
+    );
     app.confirm_codes_saved().await;
     app.post_logout().await;
     app.sign_in_first_step("ada@example.com").await;
@@ -225,8 +240,19 @@ async fn a_database_dump_holds_no_secret_in_clear(app: TestApp) {
 async fn switching_to_the_app_and_back_keeps_the_phone(app: TestApp) {
     let id = app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_with_sms_code("ada@example.com", PHONE).await;
+    let setup = app.get_text("/account/security/app").await;
+    assert!(
+        !setup.contains(r#"<p class="caption">"#),
+        "a switch is one page, no steps: {setup}"
+    );
     let key = app.switch_to_the_app().await;
     app.assert_audit_contains("two_step.method_changed").await;
+    // Back to text messages to a new number: the number, then the code.
+    let form = app.get_text("/account/security/sms").await;
+    assert!(
+        form.contains(r#"<p class="caption">Step 1 of 2</p>"#),
+        "{form}"
+    );
 
     let methods = app.get_text("/account/security/two-step").await;
     assert!(

@@ -126,10 +126,7 @@ async fn a_removed_device_is_asked_for_a_code_again(app: TestApp) {
             &[],
         )
         .await;
-    assert_redirect_to(
-        &removed,
-        "/account/security?notice=device-removed#trusted-devices",
-    );
+    assert_redirect_to(&removed, "/account/security?notice=device-removed");
     assert_eq!(app.count("SELECT COUNT(*) FROM trusted_devices").await, 0);
     app.assert_audit_contains("device.removed").await;
     app.sign_in_again_after_the_cooldown("ada@example.com")
@@ -161,12 +158,14 @@ async fn remove_all_removes_every_device_of_the_user_only(app: TestApp) {
     )
     .await;
     assert_eq!(app.count("SELECT COUNT(*) FROM trusted_devices").await, 2);
-    app.submit(
-        "/account/security",
-        "/account/security/devices/remove-all",
-        &[],
-    )
-    .await;
+    let removed = app
+        .submit(
+            "/account/security",
+            "/account/security/devices/remove-all",
+            &[],
+        )
+        .await;
+    assert_redirect_to(&removed, "/account/security?notice=devices-removed");
     assert_eq!(
         app.count_where(
             "SELECT COUNT(*) FROM trusted_devices WHERE user_id = $1",
@@ -286,9 +285,24 @@ async fn sign_out_all_other_sessions_ends_exactly_the_others(app: TestApp) {
     let this_row = &settings[settings.find("(this session)").unwrap()..];
     let this_row = &this_row[..this_row.find("</tr>").unwrap()];
     assert!(!this_row.contains("<form"), "{this_row}");
+    // "End session" per other session (PRODUCT.md), named with its device and time; "Sign
+    // out" is the header's alone.
+    assert_eq!(
+        settings.matches(">End session</button>").count(),
+        2,
+        "{settings}"
+    );
     assert!(
-        settings.contains(r#"aria-label="Sign out "#),
-        "each Sign out names its session"
+        settings
+            .split(r#"aria-label="End session "#)
+            .skip(1)
+            .all(|label| label[..label.find('"').unwrap()].contains(", signed in ")),
+        "each End session names its session"
+    );
+    assert_eq!(
+        settings.matches(">Sign out</button>").count(),
+        1,
+        "only the header signs out"
     );
     app.end_other_sessions().await;
     for client in &others {
@@ -357,10 +371,7 @@ async fn a_chosen_duration_ends_the_session_on_the_server(app: TestApp) {
             &[("duration", "3600")],
         )
         .await;
-    assert_redirect_to(
-        &chosen,
-        "/account/security?notice=duration-saved#stay-signed-in",
-    );
+    assert_redirect_to(&chosen, "/account/security?notice=duration-saved");
     let cookie =
         set_cookie(&chosen, "twostep_session").expect("the session cookie gets its lifetime");
     let max_age: i64 = cookie

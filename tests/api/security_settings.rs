@@ -91,7 +91,7 @@ async fn changing_the_phone_needs_a_code_from_the_new_number(app: TestApp) {
     let form = app.get_text("/account/security/sms").await;
     assert!(form.contains("Change phone number"));
     // Not a set-up: no steps, and Back leads to the settings.
-    assert!(!form.contains("Step 1 of 2"));
+    assert!(!form.contains(r#"<p class="caption">"#), "{form}");
     assert!(form.contains(r#"<p class="back"><a href="/account/security">Back</a></p>"#));
 
     let same = app.submit_phone("+46 70 123 45 67").await;
@@ -293,7 +293,135 @@ async fn asking_for_the_password_again_keeps_the_place(app: TestApp) {
     );
 }
 
+/// The confirm page's address for coming back to `next`.
+fn confirm_page_for(next: &str) -> String {
+    format!("/account/confirm?next={}", next.replace('&', "%26"))
+}
+
+/// Advances past the 10-minute window, then sends the form on `page` to `action`: it is
+/// stopped to ask for the password, and comes back afterwards to `back`.
+async fn interrupted_post_comes_back_to(app: &TestApp, action: &str, back: &str) {
+    app.clock.advance(11 * 60);
+    let stopped = app.submit("/account/security", action, &[]).await;
+    assert_redirect_to(&stopped, &confirm_page_for(back));
+    let confirmed = confirm_password(app, &confirm_page_for(back), GOOD_PASSWORD, back).await;
+    assert_redirect_to(&confirmed, back);
+}
+
+/// A form stopped by the password question comes back to a page that asks its question
+/// again (a POST is never replayed); a page asked for (a GET) comes back itself, query and
+/// all, and a download to the page it was on.
+async fn an_interrupted_request_comes_back_to_its_question(app: TestApp) {
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_with_sms_code("ada@example.com", PHONE).await;
+    app.switch_to_the_app().await;
+
+    // Removing a method: the question, with the same button; nothing removed meanwhile.
+    interrupted_post_comes_back_to(
+        &app,
+        "/account/security/app/remove",
+        "/account/security/app/remove",
+    )
+    .await;
+    let question = app.get_text("/account/security/app/remove").await;
+    assert!(
+        question.contains("<h1>Remove your authenticator app?</h1>"),
+        "{question}"
+    );
+    assert!(question.contains("its key is deleted"));
+    assert!(question.contains("Sign-in codes will be texted to +46 70 123 45 67 instead."));
+    assert!(question.contains(r#"action="/account/security/app/remove""#));
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("app"));
+
+    interrupted_post_comes_back_to(
+        &app,
+        "/account/security/sms/remove",
+        "/account/security/sms/remove",
+    )
+    .await;
+    let question = app.get_text("/account/security/sms/remove").await;
+    assert!(
+        question.contains("<h1>Remove text messages?</h1>"),
+        "{question}"
+    );
+    assert!(question.contains("We will no longer text sign-in codes to +46 70 123 45 67."));
+    assert!(question.contains(r#"action="/account/security/sms/remove""#));
+    assert_eq!(stored_phone(&app, id).await, PHONE);
+
+    // Switching back to the number verified before: the same question again.
+    interrupted_post_comes_back_to(
+        &app,
+        "/account/security/sms/use-saved",
+        "/account/security/sms/use-saved",
+    )
+    .await;
+    let question = app.get_text("/account/security/sms/use-saved").await;
+    assert!(question.contains("<h1>Use text messages for your codes?</h1>"));
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("app"));
+
+    // A code for a new number: back to the page that asks for it, for "Send again" too.
+    let new_phone = "+46709876543";
+    assert_redirect_to(
+        &app.submit_phone(new_phone).await,
+        "/account/security/sms/verify",
+    );
+    interrupted_post_comes_back_to(
+        &app,
+        "/account/security/sms/verify",
+        "/account/security/sms/verify",
+    )
+    .await;
+    interrupted_post_comes_back_to(
+        &app,
+        "/account/security/sms/resend",
+        "/account/security/sms/verify",
+    )
+    .await;
+    assert_eq!(stored_phone(&app, id).await, PHONE, "nothing was verified");
+
+    // A page with a query comes back with it.
+    app.clock.advance(11 * 60);
+    let page = "/account/security/app?from=settings&step=1";
+    let asked = app.get(page).await;
+    assert_redirect_to(
+        &asked,
+        "/account/confirm?next=/account/security/app?from=settings%26step=1",
+    );
+    let form = app.get_text(&confirm_page_for(page)).await;
+    assert!(
+        form.contains(r#"name="next" value="/account/security/app?from=settings&#38;step=1""#),
+        "{form}"
+    );
+    assert_redirect_to(
+        &confirm_password(&app, &confirm_page_for(page), GOOD_PASSWORD, page).await,
+        page,
+    );
+
+    // Download, left open past the window: back to the codes, which are still there.
+    let codes = app.regenerate_recovery_codes().await;
+    app.clock.advance(11 * 60);
+    let download = app.get("/account/security/recovery-codes/download").await;
+    assert_redirect_to(
+        &download,
+        "/account/confirm?next=/account/security/recovery-codes/new",
+    );
+    let back = confirm_password(
+        &app,
+        "/account/confirm",
+        GOOD_PASSWORD,
+        "/account/security/recovery-codes/new",
+    )
+    .await;
+    assert_redirect_to(&back, "/account/security/recovery-codes/new");
+    assert_eq!(app.shown_recovery_codes().await, codes);
+    let file = app
+        .get_text("/account/security/recovery-codes/download")
+        .await;
+    assert!(file.contains(&codes[0]), "{file}");
+}
+
 on_both_databases!(
+    an_interrupted_request_comes_back_to_its_question,
     asking_for_the_password_again_keeps_the_place,
     sensitive_pages_ask_for_the_password_after_ten_minutes,
     changing_the_phone_needs_a_code_from_the_new_number,

@@ -24,13 +24,20 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
 
     let form = app.get_text("/account/security/sms").await;
     assert!(form.contains(">Phone number<") && form.contains(">Send code<"));
-    assert!(form.contains(r#"<p class="caption">Step 1 of 2</p>"#));
+    // Three steps: the number, the code, the recovery codes.
+    assert!(
+        form.contains(r#"<p class="caption">Step 1 of 3</p>"#),
+        "{form}"
+    );
     assert!(form.contains(r#"<a href="/account/security/two-step">Back</a>"#));
     let sent = app.submit_phone("+46 70-123 45 67").await;
     assert_redirect_to(&sent, "/account/security/sms/verify");
     let page = app.get_text("/account/security/sms/verify").await;
     assert!(page.contains("+46 ••• •• 67"), "{page}");
-    assert!(page.contains(r#"<p class="caption">Step 2 of 2</p>"#));
+    assert!(
+        page.contains(r#"<p class="caption">Step 2 of 3</p>"#),
+        "{page}"
+    );
     assert!(page.contains(r#"<a href="/account/security/sms">Back</a>"#));
     assert!(
         page.contains(r#"autocomplete="one-time-code""#) && page.contains(r#"inputmode="numeric""#)
@@ -50,6 +57,10 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
     assert_redirect_to(&verified, "/account/security/recovery-codes/new");
     let codes_page = app.get_text("/account/security/recovery-codes/new").await;
     assert_eq!(codes_page.matches("<li><code>").count(), 10, "{codes_page}");
+    assert!(
+        codes_page.contains(r#"<p class="caption">Step 3 of 3</p>"#),
+        "{codes_page}"
+    );
     assert!(codes_page.contains("I have saved my recovery codes") && codes_page.contains(">Done<"));
     let unticked = app
         .submit(
@@ -59,11 +70,13 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
         )
         .await;
     assert_eq!(unticked.status().as_u16(), 422);
+    let unticked = unticked.text().await.unwrap();
     assert_eq!(
-        unticked.text().await.unwrap().matches("<li><code>").count(),
+        unticked.matches("<li><code>").count(),
         10,
         "the codes are shown again"
     );
+    assert!(unticked.contains(r#"<p class="caption">Step 3 of 3</p>"#));
     app.confirm_codes_saved().await;
     // Saved: the codes are no longer shown; the page asks whether to make new ones.
     assert_redirect_to(

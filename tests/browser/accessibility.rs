@@ -72,6 +72,58 @@ return {
 };
 "#;
 
+/// The fields and lists whose border is all that shows where they are, each with its
+/// border's contrast against the colour around it, lowest first (WCAG 1.4.11 asks 3:1).
+/// Checkboxes and radio buttons are drawn by the browser, not by their border.
+const BORDER_CONTRAST: &str = r#"
+const parse = (text) => {
+  const m = text.match(/rgba?\(([^)]+)\)/);
+  if (!m) return null;
+  const [r, g, b, a] = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+  return { r, g, b, a: a === undefined ? 1 : a };
+};
+const over = (top, under) => ({
+  r: top.r * top.a + under.r * (1 - top.a),
+  g: top.g * top.a + under.g * (1 - top.a),
+  b: top.b * top.a + under.b * (1 - top.a),
+  a: 1,
+});
+const luminance = ({ r, g, b }) => {
+  const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+};
+const contrast = (x, y) => {
+  const [light, dark] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+  return (light + 0.05) / (dark + 0.05);
+};
+// The colour behind an element: the backgrounds of its ancestors, over white.
+const behind = (element) => {
+  const layers = [];
+  for (let e = element; e; e = e.parentElement) {
+    const colour = parse(getComputedStyle(e).backgroundColor);
+    if (colour && colour.a > 0) layers.push(colour);
+    if (colour && colour.a >= 1) break;
+  }
+  return layers.reverse().reduce((under, top) => over(top, under), { r: 255, g: 255, b: 255, a: 1 });
+};
+const controls = document.querySelectorAll(
+  'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button]), select, textarea');
+const measured = [];
+for (const control of controls) {
+  if (!control.getClientRects().length) continue;
+  const style = getComputedStyle(control);
+  const outside = behind(control.parentElement);
+  const border = over(parse(style.borderTopColor) || { r: 0, g: 0, b: 0, a: 0 }, outside);
+  const id = control.id ? '#' + control.id : '';
+  measured.push({
+    name: control.tagName.toLowerCase() + id,
+    width: parseFloat(style.borderTopWidth),
+    ratio: Math.round(contrast(border, outside) * 100) / 100,
+  });
+}
+return measured.sort((p, q) => p.ratio - q.ratio);
+"#;
+
 /// The names of the states checked so far by every journey in this run.
 static CHECKED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
 
@@ -99,7 +151,8 @@ fn axe_source() -> Option<&'static str> {
 
 /// Checks the page the browser shows now, named `state` in the failure message: axe
 /// finds no violation at 1280 px nor at 375 px, at 375 px nothing is wider than the
-/// screen, and the page names its icon. The window is back at 1280 px afterwards. Panics listing every violation.
+/// screen, the page names its icon, and every field's border stands 3:1 against the colour
+/// around it. The window is back at 1280 px afterwards. Panics listing every violation.
 pub async fn check_page(client: &Client, state: &str) {
     let Some(axe) = axe_source() else {
         return;
@@ -135,6 +188,17 @@ pub async fn check_page(client: &Client, state: &str) {
             "  the page has {} h1 headings, not one",
             named["headings"]
         )),
+    }
+    let borders = client.execute(BORDER_CONTRAST, Vec::new()).await.unwrap();
+    for control in borders.as_array().unwrap() {
+        let ratio = control["ratio"].as_f64().unwrap_or_default();
+        if ratio < 3.0 || control["width"].as_f64().unwrap_or_default() < 1.0 {
+            problems.push(format!(
+                "  the border of {} is {} px at {ratio}:1 against the colour around it, under 3:1",
+                control["name"].as_str().unwrap_or_default(),
+                control["width"],
+            ));
+        }
     }
     for width in WIDTHS {
         set_width(client, width).await;

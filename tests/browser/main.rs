@@ -329,6 +329,39 @@ async fn codes_saved(client: &Client) {
     press(client, "Done").await;
 }
 
+/// Signs `email` in from another client, over HTTP: a second session for the settings to
+/// list. The client is returned to keep.
+async fn sign_in_elsewhere(address: &str, email: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let page = client
+        .get(format!("{address}/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let marker = r#"name="csrf_token" value=""#;
+    let start = page.find(marker).expect("a CSRF token") + marker.len();
+    let token = &page[start..start + page[start..].find('"').unwrap()];
+    let signed_in = client
+        .post(format!("{address}/login"))
+        .form(&[
+            ("csrf_token", token),
+            ("email", email),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status().as_u16(), 303, "signed in elsewhere");
+    client
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn register_sign_out_and_sign_in() {
     let Some((client, _driver)) = browser().await else {
@@ -401,10 +434,17 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
         "grace@example.com",
     )
     .await;
+    let _elsewhere = sign_in_elsewhere(&address, "grace@example.com").await;
 
     follow(&client, "Security").await;
     expect_summary(&client, "2-step verification", "Off").await;
-    check_page(&client, "security settings, 2-step verification off").await;
+    // Two sessions: the other one's card carries "End session".
+    expect_text(&client, "End session").await;
+    check_page(
+        &client,
+        "security settings, 2-step verification off, two sessions",
+    )
+    .await;
     follow(&client, "Turn on 2-step verification").await;
     expect_text(&client, "How do you want to get your sign-in codes?").await;
     check_page(&client, "choose a 2-step verification method").await;
@@ -445,7 +485,19 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     expect_text(&client, "I have saved my recovery codes").await;
     codes_saved(&client).await;
     expect_summary(&client, "2-step verification", "On").await;
+    expect_text(&client, "Sign out everywhere else?").await;
+    check_page(
+        &client,
+        "security settings, SMS on, sign out everywhere else?",
+    )
+    .await;
+    press(&client, "Sign out all other sessions").await;
+    expect_text(&client, "signed out").await;
     check_page(&client, "security settings, SMS on").await;
+    follow(&client, "Change phone number").await;
+    expect_text(&client, "Enter your new mobile number.").await;
+    check_page(&client, "change phone number").await;
+    follow(&client, "Cancel").await;
     // The questions asked before a change that cannot be undone by a click.
     client
         .goto(&format!("{address}/account/security/two-step/off"))
@@ -459,16 +511,39 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
         .unwrap();
     expect_text(&client, "Generate new recovery codes?").await;
     check_page(&client, "new recovery codes, the question").await;
-    follow(&client, "Cancel").await;
+    press(&client, "Generate new recovery codes").await;
+    expect_text(&client, "Save your recovery codes").await;
+    check_page(&client, "recovery codes, regenerated").await;
+    codes_saved(&client).await;
+    expect_summary(&client, "Recovery codes", "10 left").await;
+
+    // The password asked again, as after 10 minutes.
+    client
+        .goto(&format!("{address}/account/confirm?next=/account/security"))
+        .await
+        .unwrap();
+    expect_text(&client, "For your security, enter your password again").await;
+    check_page(&client, "confirm your password").await;
+    fill(&client, "Password", "not my password at all").await;
+    press(&client, "Confirm").await;
+    expect_text(&client, "That password is not right.").await;
+    check_page(&client, "confirm your password, wrong password").await;
+    fill(&client, "Password", PASSWORD).await;
+    press(&client, "Confirm").await;
+    expect_summary(&client, "2-step verification", "On").await;
 
     sign_out_and_in_again(&client, "grace@example.com").await;
     expect_text(&client, "Enter your verification code").await;
     check_page(&client, "sign-in code, SMS").await;
+    check_keyboard_focus(&client, "sign-in code, SMS").await;
     let field = client.find(Locator::Id("code")).await.unwrap();
     assert_eq!(
         field.attr("autocomplete").await.unwrap().as_deref(),
         Some("one-time-code")
     );
+    enter_code(&client, "000000").await;
+    expect_text(&client, "There is a problem").await;
+    check_page(&client, "sign-in code, wrong code").await;
     enter_code(&client, &sms.last_code_to("+46701234567")).await;
     expect_text(&client, "Hello, Grace Hopper").await;
     sms.assert_well_formed();
@@ -517,7 +592,11 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
         client.find(Locator::Css(".qr svg")).await.is_ok(),
         "the QR code is drawn inline"
     );
+    check_keyboard_focus(&client, "authenticator app set-up").await;
     let key = text_of(&client, "setup-key").await.replace(' ', "");
+    enter_code(&client, "000000").await;
+    expect_text(&client, "That code is not right.").await;
+    check_page(&client, "authenticator app set-up, wrong code").await;
     enter_code(&client, &oathtool(&key, unix_now())).await;
     expect_text(&client, "Save your recovery codes").await;
     let codes = text_of(&client, "recovery-codes").await;
@@ -549,6 +628,22 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     expect_text(&client, "You signed in with a recovery code.").await;
     expect_summary(&client, "Recovery codes", "9 left").await;
     check_page(&client, "signed in with a recovery code").await;
+
+    // Six more used (straight in the database): 3 left, in the warning style.
+    sqlx::query(
+        "UPDATE recovery_codes SET used_at = 1 WHERE id IN \
+         (SELECT id FROM recovery_codes WHERE used_at IS NULL ORDER BY id LIMIT 6)",
+    )
+    .execute(&admin::database(&dir).pool)
+    .await
+    .unwrap();
+    client.refresh().await.unwrap();
+    expect_summary(&client, "Recovery codes", "3 left").await;
+    assert!(
+        client.find(Locator::Css(".tag-warning")).await.is_ok(),
+        "few codes left show as a warning"
+    );
+    check_page(&client, "security settings, 3 recovery codes left").await;
     client.close().await.unwrap();
 }
 
@@ -640,15 +735,16 @@ async fn trust_the_device_then_remove_it() {
     client.close().await.unwrap();
 }
 
-/// Back from the app to the number verified before, asked first; then a sign-in whose
-/// text cannot be sent because this network has had its codes for the hour: the page says
-/// when, the button waits, and the other ways in are offered.
+/// An app user's sign-in asks for a text instead ("Send code", then "Send again" counting
+/// down); back from the app to the number verified before, asked first; then a sign-in
+/// whose text cannot be sent because this network has had its codes for the hour: the page
+/// says when, the button waits, and the other ways in are offered.
 #[tokio::test(flavor = "multi_thread")]
 async fn switch_back_to_sms_then_meet_a_sending_limit() {
     let Some((client, _driver)) = browser().await else {
         return;
     };
-    let (address, sms, dir) = portal_with(|settings| settings.sms_sends_per_ip_per_hour = 1).await;
+    let (address, sms, dir) = portal_with(|settings| settings.sms_sends_per_ip_per_hour = 2).await;
 
     register(
         &client,
@@ -677,8 +773,53 @@ async fn switch_back_to_sms_then_meet_a_sending_limit() {
     enter_code(&client, &oathtool(&key, unix_now())).await;
     expect_summary(&client, "Method", "Authenticator app").await;
 
+    // Signing in with the app, a text asked for instead: sent only on "Send code". Then
+    // "Send again" waits out its 30 seconds: the small script counts them down on the page
+    // and enables the button (without it the page says the time, and a reload shows the
+    // button enabled).
+    sign_out_and_in_again(&client, "dorothy@example.com").await;
+    expect_text(&client, "Open your authenticator app").await;
+    follow(&client, "Use text message").await;
+    expect_text(&client, "Choose \"Send code\", then enter the code.").await;
+    check_page(&client, "sign-in code, a text message asked for").await;
+    assert_eq!(
+        sms.count_to("+46705551234"),
+        1,
+        "opening the page sends nothing"
+    );
+    press(&client, "Send code").await;
+    expect_text(&client, "We sent a 6-digit code by text message").await;
+    let (first, disabled, _) = resend_state(&client).await;
+    let first = first.expect("the seconds are shown");
+    assert!(disabled && first > 20, "{first} s, disabled: {disabled}");
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let (later, disabled, _) = resend_state(&client).await;
+    let later = later.expect("still counting");
+    assert!(disabled && later < first, "{first} s, then {later} s");
+    let mut opened = false;
+    for _ in 0..400 {
+        let (_, disabled, text) = resend_state(&client).await;
+        if !disabled {
+            assert!(text.contains("You can ask for a new code now."), "{text}");
+            opened = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(opened, "Send again was still disabled after 40 s");
+    enter_code(&client, &sms.last_code_to("+46705551234")).await;
+    expect_text(&client, "Hello, Dorothy Vaughan").await;
+
+    client
+        .goto(&format!("{address}/account/security/app/remove"))
+        .await
+        .unwrap();
+    expect_text(&client, "Remove your authenticator app?").await;
+    check_page(&client, "remove the authenticator app, the question").await;
+    follow(&client, "Cancel").await;
     follow(&client, "Change method").await;
     expect_text(&client, "How do you want to get your sign-in codes?").await;
+    check_page(&client, "change method, the app in use and a saved phone").await;
     choose(&client, "Text message (SMS) to +46 70 555 12 34").await;
     press(&client, "Continue").await;
     expect_text(&client, "Use text messages for your codes?").await;
@@ -687,7 +828,7 @@ async fn switch_back_to_sms_then_meet_a_sending_limit() {
     expect_summary(&client, "Method", "Text message (SMS)").await;
     assert_eq!(
         sms.count_to("+46705551234"),
-        1,
+        2,
         "the number verified before is not texted again"
     );
 
@@ -709,10 +850,29 @@ async fn switch_back_to_sms_then_meet_a_sending_limit() {
     expect_text(&client, "Use a recovery code").await;
     assert_eq!(
         sms.count_to("+46705551234"),
-        1,
+        2,
         "nothing was sent over the limit"
     );
     client.close().await.unwrap();
+}
+
+/// The resend form's countdown and whether its button is disabled, as the page shows them.
+async fn resend_state(client: &Client) -> (Option<u64>, bool, String) {
+    let state = client
+        .execute(
+            "const form = document.querySelector('form[data-wait-secs]'); \
+             const shown = form.querySelector('[data-countdown]'); \
+             return [shown ? Number(shown.textContent) : null, \
+                     form.querySelector('button').disabled, form.innerText];",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    (
+        state[0].as_u64(),
+        state[1].as_bool().unwrap(),
+        state[2].as_str().unwrap_or_default().to_owned(),
+    )
 }
 
 /// The portal as `cargo run` starts it: SMS in development mode (codes go to the log, a

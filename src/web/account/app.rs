@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::recovery::show_first_codes;
-use super::security::remove_factor;
+use super::security::{remove_factor, remove_factor_form};
 use crate::db::users::User;
 use crate::domain::factors::FactorMethod;
 use crate::services::authenticator::{CodeOutcome, SetupView};
@@ -17,15 +17,15 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
+use crate::web::step::{Step, app_set_up};
 use crate::web::{AppState, render, see_other};
-
-pub const APP_PAGE: &str = "/account/security/app";
 
 #[derive(Template)]
 #[template(path = "account/app_setup.html")]
 struct AppSetupPage {
     layout: Layout,
     setup: SetupView,
+    step: Option<Step>,
     errors: FormErrors,
 }
 
@@ -42,6 +42,7 @@ async fn page(
         &AppSetupPage {
             layout,
             setup,
+            step: app_set_up(user, 1),
             errors,
         },
     )
@@ -85,7 +86,7 @@ pub async fn confirm_app(
     let (status, message) = match state.services.confirm_app(&user, &code, &origin).await? {
         Ok(FactorOn::Enabled {
             first_codes: Some(codes),
-        }) => return show_first_codes(&state, &session, user.id, &codes),
+        }) => return show_first_codes(&state, &session, user.id, &codes, app_set_up(&user, 2)),
         Ok(_) => return Ok(see_other("/account/security?notice=app-on")),
         Err(CodeOutcome::Throttled) => (
             StatusCode::TOO_MANY_REQUESTS,
@@ -99,6 +100,10 @@ pub async fn confirm_app(
     let mut errors = FormErrors::default();
     errors.add("code", message);
     page(&state, layout, &user, errors, status).await
+}
+
+pub async fn remove_app_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    remove_factor_form(me, FactorMethod::Authenticator, layout).await
 }
 
 #[tracing::instrument(name = "Remove the authenticator app", skip_all, fields(user_id = me.user.id))]

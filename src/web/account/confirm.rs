@@ -7,8 +7,9 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
@@ -23,23 +24,46 @@ use crate::web::{AppState, render, see_other};
 
 const DEFAULT_NEXT: &str = "/account/security";
 
-/// Only pages of the account area may be returned to: no open redirect.
+/// Only pages of the account area may be returned to, with their query: no open redirect.
 fn safe_next(next: &str) -> &str {
-    let allowed = next.starts_with("/account/")
-        && next
+    let (path, query) = next.split_once('?').unwrap_or((next, ""));
+    let allowed = path.starts_with("/account/")
+        && path
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'));
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'))
+        && query
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'&' | b'.'));
     if allowed { next } else { DEFAULT_NEXT }
 }
 
+/// What `next` must not carry unescaped inside the confirm page's own query: its `&` would
+/// end the parameter.
+const IN_QUERY: &AsciiSet = &CONTROLS.add(b'%').add(b'&').add(b'+').add(b'#').add(b' ');
+
+/// Where a request that stopped to confirm the password comes back to. A GET comes back
+/// to itself, query and all; a POST (never replayed) to the page at its address, which
+/// asks the question again. `elsewhere` names the requests, by path, that come back to
+/// another page instead: a download to the page it was on, a form whose address has no
+/// page to the page that holds the form.
+fn back_to(req: &HttpRequest, elsewhere: &[(&str, &'static str)]) -> String {
+    let path = req.path();
+    if let Some((_, page)) = elsewhere.iter().find(|(from, _)| *from == path) {
+        return (*page).to_owned();
+    }
+    let asked = match (req.method(), req.uri().query()) {
+        (&Method::GET | &Method::HEAD, Some(query)) => format!("{path}?{query}"),
+        _ => path.to_owned(),
+    };
+    safe_next(&asked).to_owned()
+}
+
 /// Guards a scope of sensitive pages: without a password confirmed in the last 10 minutes
-/// the request is sent to confirm it, coming back afterwards to the page asked for (a GET),
-/// or for a form sent (a POST, which is not replayed) to `return_to`, the page that asks
-/// for it again.
+/// the request is sent to confirm it, coming back afterwards as [`back_to`] says.
 pub async fn require_recent_password(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-    return_to: &'static str,
+    elsewhere: &'static [(&'static str, &'static str)],
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let now = req
         .app_data::<web::Data<AppState>>()
@@ -49,12 +73,11 @@ pub async fn require_recent_password(
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
     let (req, _) = req.into_parts();
-    let back_to = if matches!(*req.method(), Method::GET | Method::HEAD) {
-        safe_next(req.path())
-    } else {
-        safe_next(return_to)
-    };
-    let redirect = see_other(&format!("/account/confirm?next={back_to}"));
+    let back = back_to(&req, elsewhere);
+    let redirect = see_other(&format!(
+        "/account/confirm?next={}",
+        utf8_percent_encode(&back, IN_QUERY)
+    ));
     Ok(ServiceResponse::new(req, redirect))
 }
 
@@ -152,12 +175,19 @@ mod tests {
     #[test]
     fn only_account_pages_are_returned_to() {
         assert_eq!(safe_next("/account/security/sms"), "/account/security/sms");
+        assert_eq!(
+            safe_next("/account/security/sms/verify?notice=code-sent&x=1"),
+            "/account/security/sms/verify?notice=code-sent&x=1",
+            "the query comes back too"
+        );
         for hostile in [
             "https://evil.example",
             "//evil.example",
             "/account/../admin",
             "/login",
-            "/account/x?y=z",
+            "/login?next=/account/x",
+            "/account/x?y=<script>",
+            "/account/x?y=%0d%0a",
             "",
         ] {
             assert_eq!(safe_next(hostile), "/account/security", "{hostile}");

@@ -142,18 +142,14 @@ pub async fn remove_one_device(
     me.services()
         .remove_device(&me.user, path.into_inner(), &me.origin)
         .await?;
-    Ok(see_other(
-        "/account/security?notice=device-removed#trusted-devices",
-    ))
+    Ok(see_other("/account/security?notice=device-removed"))
 }
 
 pub async fn remove_every_device(me: SignedIn) -> Result<HttpResponse, AppError> {
     me.services()
         .remove_all_devices(&me.user, &me.origin)
         .await?;
-    Ok(see_other(
-        "/account/security?notice=devices-removed#trusted-devices",
-    ))
+    Ok(see_other("/account/security?notice=devices-removed"))
 }
 
 pub async fn end_one_session(
@@ -179,9 +175,7 @@ pub async fn end_other_sessions(me: SignedIn, session: Session) -> Result<HttpRe
     me.services()
         .end_other_sessions(&me.user, &keep, &me.origin)
         .await?;
-    Ok(see_other(
-        "/account/security?notice=others-signed-out#sessions",
-    ))
+    Ok(see_other("/account/security?notice=others-signed-out"))
 }
 
 #[derive(Deserialize)]
@@ -222,7 +216,5 @@ pub async fn choose_duration(
         .choose_session_duration(&me.user, choice, &form.duration, &me.origin)
         .await?;
     change_lifetime(&session, lifetime)?;
-    Ok(see_other(
-        "/account/security?notice=duration-saved#stay-signed-in",
-    ))
+    Ok(see_other("/account/security?notice=duration-saved"))
 }

@@ -33,9 +33,11 @@ use crate::web::session::start_session;
 use crate::web::{render, see_other};
 
 /// A scope of sensitive pages: the password again unless confirmed in the last 10 minutes.
+/// `elsewhere`: the requests that come back, once it is confirmed, to another page than
+/// their own address (`confirm::require_recent_password`).
 fn sensitive(
     path: &str,
-    return_to: &'static str,
+    elsewhere: &'static [(&'static str, &'static str)],
 ) -> actix_web::Scope<
     impl actix_web::dev::ServiceFactory<
         actix_web::dev::ServiceRequest,
@@ -46,7 +48,7 @@ fn sensitive(
     >,
 > {
     web::scope(path).wrap(from_fn(move |req, next| {
-        require_recent_password(req, next, return_to)
+        require_recent_password(req, next, elsewhere)
     }))
 }
 
@@ -128,57 +130,70 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .route(web::post().to(security::set_up_later)),
             )
             .service(
-                sensitive("/security/two-step/off", security::TURN_OFF_PAGE).service(
+                sensitive("/security/two-step/off", &[]).service(
                     web::resource("")
                         .route(web::get().to(security::turn_off_form))
                         .route(web::post().to(security::turn_off)),
                 ),
             )
             .service(
-                sensitive("/security/app", app::APP_PAGE)
+                sensitive("/security/app", &[])
                     .service(
                         web::resource("")
                             .route(web::get().to(app::setup_page))
                             .route(web::post().to(app::confirm_app)),
                     )
-                    .service(web::resource("/remove").route(web::post().to(app::remove_app))),
-            )
-            .service(
-                sensitive("/security/recovery-codes", recovery::NEW_CODES_PAGE)
                     .service(
-                        web::resource("")
-                            .route(web::get().to(recovery::regenerate_form))
-                            .route(web::post().to(recovery::regenerate)),
-                    )
-                    .service(web::resource("/new").route(web::get().to(recovery::show_codes)))
-                    .service(
-                        web::resource("/download").route(web::get().to(recovery::download_codes)),
-                    )
-                    .service(web::resource("/done").route(web::post().to(recovery::codes_saved))),
-            )
-            .service(
-                sensitive("/security/sms", security::PHONE_PAGE)
-                    .service(
-                        web::resource("")
-                            .route(web::get().to(security::phone_form))
-                            .route(web::post().to(security::send_phone_code)),
-                    )
-                    .service(
-                        web::resource("/verify")
-                            .route(web::get().to(security::phone_code_form))
-                            .route(web::post().to(security::verify_phone_code)),
-                    )
-                    .service(
-                        web::resource("/resend").route(web::post().to(security::resend_phone_code)),
-                    )
-                    .service(
-                        web::resource("/use-saved")
-                            .route(web::get().to(security::use_saved_phone_form))
-                            .route(web::post().to(security::use_saved_phone)),
-                    )
-                    .service(
-                        web::resource("/remove").route(web::post().to(security::remove_phone)),
+                        web::resource("/remove")
+                            .route(web::get().to(app::remove_app_form))
+                            .route(web::post().to(app::remove_app)),
                     ),
+            )
+            .service(
+                sensitive(
+                    "/security/recovery-codes",
+                    &[
+                        (recovery::DOWNLOAD_PAGE, recovery::NEW_CODES_PAGE),
+                        (recovery::DONE_ACTION, recovery::NEW_CODES_PAGE),
+                    ],
+                )
+                .service(
+                    web::resource("")
+                        .route(web::get().to(recovery::regenerate_form))
+                        .route(web::post().to(recovery::regenerate)),
+                )
+                .service(web::resource("/new").route(web::get().to(recovery::show_codes)))
+                .service(web::resource("/download").route(web::get().to(recovery::download_codes)))
+                .service(web::resource("/done").route(web::post().to(recovery::codes_saved))),
+            )
+            .service(
+                sensitive(
+                    "/security/sms",
+                    &[(security::RESEND_ACTION, security::PHONE_CODE_PAGE)],
+                )
+                .service(
+                    web::resource("")
+                        .route(web::get().to(security::phone_form))
+                        .route(web::post().to(security::send_phone_code)),
+                )
+                .service(
+                    web::resource("/verify")
+                        .route(web::get().to(security::phone_code_form))
+                        .route(web::post().to(security::verify_phone_code)),
+                )
+                .service(
+                    web::resource("/resend").route(web::post().to(security::resend_phone_code)),
+                )
+                .service(
+                    web::resource("/use-saved")
+                        .route(web::get().to(security::use_saved_phone_form))
+                        .route(web::post().to(security::use_saved_phone)),
+                )
+                .service(
+                    web::resource("/remove")
+                        .route(web::get().to(security::remove_phone_form))
+                        .route(web::post().to(security::remove_phone)),
+                ),
             )
             .service(
                 web::resource("/password")

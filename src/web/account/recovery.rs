@@ -14,28 +14,53 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
-use crate::web::session::{held_recovery_codes, hold_recovery_codes, release_recovery_codes};
+use crate::web::session::{
+    HeldCodes, held_recovery_codes, hold_recovery_codes, release_recovery_codes,
+};
+use crate::web::step::Step;
 use crate::web::{AppState, render, see_other};
 
 pub const NEW_CODES_PAGE: &str = "/account/security/recovery-codes/new";
+pub const DOWNLOAD_PAGE: &str = "/account/security/recovery-codes/download";
+/// "Done" on the codes page; there is no page at this address.
+pub const DONE_ACTION: &str = "/account/security/recovery-codes/done";
 
-/// Shows a first set, already stored when 2-step verification was turned on.
+/// Shows a first set, already stored when 2-step verification was turned on; `step`, the
+/// codes page's place in the set-up that made them.
 pub fn show_first_codes(
     state: &AppState,
     session: &Session,
     user_id: i64,
     codes: &[String],
+    step: Option<Step>,
 ) -> Result<HttpResponse, AppError> {
     let sealed = state.services.seal_for_display(user_id, codes);
-    hold_recovery_codes(session, sealed, false)?;
+    hold_recovery_codes(
+        session,
+        HeldCodes {
+            sealed,
+            replaces: false,
+            step,
+        },
+    )?;
     Ok(see_other(NEW_CODES_PAGE))
 }
 
-/// The held set, and whether it still has to replace the stored one.
-fn held_codes(state: &AppState, session: &Session, user_id: i64) -> Option<(Vec<String>, bool)> {
-    let (sealed, replaces) = held_recovery_codes(session)?;
-    let codes = state.services.open_for_display(user_id, &sealed)?;
-    Some((codes, replaces))
+/// The held set, opened.
+struct Held {
+    codes: Vec<String>,
+    replaces: bool,
+    step: Option<Step>,
+}
+
+fn held_codes(state: &AppState, session: &Session, user_id: i64) -> Option<Held> {
+    let held = held_recovery_codes(session)?;
+    let codes = state.services.open_for_display(user_id, &held.sealed)?;
+    Some(Held {
+        codes,
+        replaces: held.replaces,
+        step: held.step,
+    })
 }
 
 #[derive(Template)]
@@ -43,6 +68,8 @@ fn held_codes(state: &AppState, session: &Session, user_id: i64) -> Option<(Vec<
 struct CodesPage {
     layout: Layout,
     codes: Vec<String>,
+    /// The last step of a set-up, for a first set.
+    step: Option<Step>,
     errors: FormErrors,
 }
 
@@ -82,7 +109,14 @@ pub async fn regenerate(me: SignedIn, session: Session) -> Result<HttpResponse, 
     }
     let codes = me.services().new_recovery_codes();
     let sealed = me.services().seal_for_display(me.user.id, &codes);
-    hold_recovery_codes(&session, sealed, true)?;
+    hold_recovery_codes(
+        &session,
+        HeldCodes {
+            sealed,
+            replaces: true,
+            step: None,
+        },
+    )?;
     Ok(see_other(NEW_CODES_PAGE))
 }
 
@@ -93,7 +127,7 @@ pub async fn show_codes(
 ) -> Result<HttpResponse, AppError> {
     // Nothing waiting to be saved (saved already, or a new set never made): ask whether to
     // make one.
-    let Some((codes, _)) = held_codes(&me.state, &session, me.user.id) else {
+    let Some(Held { codes, step, .. }) = held_codes(&me.state, &session, me.user.id) else {
         return Ok(see_other(REGENERATE_PAGE));
     };
     render(
@@ -101,6 +135,7 @@ pub async fn show_codes(
         &CodesPage {
             layout,
             codes,
+            step,
             errors: FormErrors::default(),
         },
     )
@@ -109,7 +144,7 @@ pub async fn show_codes(
 pub async fn download_codes(me: SignedIn, session: Session) -> Result<HttpResponse, AppError> {
     // Nothing waiting to be saved (saved already, or a new set never made): ask whether to
     // make one.
-    let Some((codes, _)) = held_codes(&me.state, &session, me.user.id) else {
+    let Some(Held { codes, .. }) = held_codes(&me.state, &session, me.user.id) else {
         return Ok(see_other(REGENERATE_PAGE));
     };
     let app = me.services().platform().await?.app_name;
@@ -140,7 +175,12 @@ pub async fn codes_saved(
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Some((codes, replaces)) = held_codes(&me.state, &session, me.user.id) else {
+    let Some(Held {
+        codes,
+        replaces,
+        step,
+    }) = held_codes(&me.state, &session, me.user.id)
+    else {
         return Ok(see_other("/account/security"));
     };
     if form.saved.is_none() {
@@ -154,6 +194,7 @@ pub async fn codes_saved(
             &CodesPage {
                 layout,
                 codes,
+                step,
                 errors,
             },
         );

@@ -27,11 +27,14 @@ use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
 use crate::web::session::{release_set_up, set_up_owed};
+use crate::web::step::{Step, sms_set_up};
 use crate::web::trusted::device_token;
 use crate::web::{AppState, render, see_other};
 
 pub const PHONE_PAGE: &str = "/account/security/sms";
-const PHONE_CODE_PAGE: &str = "/account/security/sms/verify";
+pub const PHONE_CODE_PAGE: &str = "/account/security/sms/verify";
+/// "Send again" on the phone-code page; there is no page at this address.
+pub const RESEND_ACTION: &str = "/account/security/sms/resend";
 
 /// One configured sign-in method as the page lists it.
 pub struct FactorRow {
@@ -118,10 +121,7 @@ pub async fn security_page(
                 },
                 active,
                 removable: !(active && required),
-                remove_action: match method {
-                    FactorMethod::Sms => "/account/security/sms/remove",
-                    FactorMethod::Authenticator => "/account/security/app/remove",
-                },
+                remove_action: remove_action(method),
             }
         })
         .collect();
@@ -270,14 +270,14 @@ pub async fn use_saved_phone_form(me: SignedIn, layout: Layout) -> Result<HttpRe
 fn method_on(
     session: &actix_session::Session,
     state: &AppState,
-    user: &User,
+    (user, step): (&User, Option<Step>),
     on: FactorOn,
     notice: &str,
 ) -> Result<HttpResponse, AppError> {
     match on {
         FactorOn::Enabled {
             first_codes: Some(codes),
-        } => show_first_codes(state, session, user.id, &codes),
+        } => show_first_codes(state, session, user.id, &codes, step),
         FactorOn::Enabled { first_codes: None } => {
             Ok(see_other(&format!("/account/security?notice={notice}")))
         }
@@ -292,7 +292,7 @@ pub async fn use_saved_phone(
     session: actix_session::Session,
 ) -> Result<HttpResponse, AppError> {
     match me.services().use_saved_phone(&me.user, &me.origin).await? {
-        Some(on) => method_on(&session, &me.state, &me.user, on, "sms-on"),
+        Some(on) => method_on(&session, &me.state, (&me.user, None), on, "sms-on"),
         None => Ok(see_other(PHONE_PAGE)),
     }
 }
@@ -302,6 +302,7 @@ pub async fn use_saved_phone(
 struct PhonePage {
     layout: Layout,
     changing: bool,
+    step: Option<Step>,
     phone: String,
     errors: FormErrors,
 }
@@ -325,6 +326,7 @@ pub async fn phone_form(
     let page = PhonePage {
         layout,
         changing: user.sms_phone().is_some(),
+        step: sms_set_up(&user, 1),
         phone: user
             .sms_phone()
             .map_or_else(|| user.phone.clone().unwrap_or_default(), |_| String::new()),
@@ -369,6 +371,7 @@ pub async fn send_phone_code(
     let page = PhonePage {
         layout,
         changing: user.sms_phone().is_some(),
+        step: sms_set_up(&user, 1),
         phone: typed,
         errors,
     };
@@ -423,7 +426,7 @@ async fn phone_code_page(
         action: PHONE_CODE_PAGE.into(),
         with: None,
         resend: status.limit.is_none().then(|| Resend {
-            action: "/account/security/sms/resend".into(),
+            action: RESEND_ACTION.into(),
             label: "Send again",
             wait_secs: status.wait_secs,
             next_at: time_of_day(state.clock.now() + status.wait_secs),
@@ -432,7 +435,7 @@ async fn phone_code_page(
         alternatives: Vec::new(),
         offer_trust: false,
         back: Some(PHONE_PAGE),
-        step: user.sms_phone().is_none().then_some("Step 2 of 2"),
+        step: sms_set_up(user, 2),
         errors: FormErrors::default(),
     })
 }
@@ -476,7 +479,13 @@ pub async fn verify_phone_code(
         }
     };
     match state.services.verify_phone(&user, &code, &origin).await? {
-        Ok(on) => method_on(&session, &state, &user, on, "sms-on"),
+        Ok(on) => method_on(
+            &session,
+            &state,
+            (&user, sms_set_up(&user, 3)),
+            on,
+            "sms-on",
+        ),
         Err(outcome) => {
             let (status, errors) = check_failure(&outcome);
             phone_code_page(&state, layout, &user, &phone, &origin)
@@ -512,6 +521,92 @@ pub async fn resend_phone_code(
             page.with_errors(errors).respond(status)
         }
     }
+}
+
+/// Where a method's "Remove" posts; at the same address, the question asked first.
+fn remove_action(method: FactorMethod) -> &'static str {
+    match method {
+        FactorMethod::Sms => "/account/security/sms/remove",
+        FactorMethod::Authenticator => "/account/security/app/remove",
+    }
+}
+
+/// "Remove …?": what the person loses by removing a sign-in method, asked before it goes
+/// (the "Remove" buttons of the settings post at once; this page is where a removal
+/// interrupted by the password question comes back to). A method that is not set up, or
+/// cannot be removed, leads back to the settings, which say why.
+pub async fn remove_factor_form(
+    me: SignedIn,
+    method: FactorMethod,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let user = &me.user;
+    let overview = me.services().security_overview(user).await?;
+    let active = user.method() == Some(method);
+    if !overview.factors.contains(&method)
+        || (active && me.services().two_step_required(user).await?)
+    {
+        return Ok(see_other("/account/security"));
+    }
+    let other = overview.factors.iter().find(|f| **f != method);
+    let (title, mut consequences) = match method {
+        FactorMethod::Authenticator => (
+            "Remove your authenticator app?",
+            vec![
+                "Your authenticator app will no longer be asked for a code, and its key is deleted."
+                    .to_owned(),
+            ],
+        ),
+        FactorMethod::Sms => (
+            "Remove text messages?",
+            vec![match user.verified_phone() {
+                Some(phone) => format!(
+                    "We will no longer text sign-in codes to {}.",
+                    format_international(phone)
+                ),
+                None => "We will no longer text sign-in codes.".to_owned(),
+            }],
+        ),
+    };
+    match (active, other) {
+        (true, Some(FactorMethod::Sms)) => consequences.push(match user.verified_phone() {
+            Some(phone) => format!(
+                "Sign-in codes will be texted to {} instead.",
+                format_international(phone)
+            ),
+            None => "Sign-in codes will be texted to you instead.".to_owned(),
+        }),
+        (true, Some(FactorMethod::Authenticator)) => consequences
+            .push("Your authenticator app will give your sign-in codes instead.".to_owned()),
+        (true, None) => {
+            consequences.push(
+                "2-step verification turns off: signing in will need only your password."
+                    .to_owned(),
+            );
+            if overview.codes_left > 0 {
+                consequences.push(format!(
+                    "Your {} recovery code{} will stop working.",
+                    overview.codes_left,
+                    if overview.codes_left == 1 { "" } else { "s" }
+                ));
+            }
+        }
+        (false, _) => {}
+    }
+    ConfirmChange {
+        layout,
+        title: title.into(),
+        consequences,
+        action: remove_action(method).into(),
+        button: "Remove".into(),
+        danger: true,
+        cancel: "/account/security".into(),
+    }
+    .respond()
+}
+
+pub async fn remove_phone_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    remove_factor_form(me, FactorMethod::Sms, layout).await
 }
 
 /// Removes a sign-in method, or refuses with 403 when it is the active one and 2-step
