@@ -4,7 +4,7 @@ use sqlx::FromRow;
 
 use super::{DbError, Exec, flag};
 use crate::domain::policy::{
-    PlatformSettings, PlatformTwoStep, countries_from_text, countries_to_text,
+    PlatformSettings, PlatformTwoStep, SmsLimits, countries_from_text, countries_to_text,
 };
 
 #[derive(FromRow)]
@@ -19,13 +19,22 @@ struct Row {
     sms_allowed_countries: Option<String>,
     reminder: i64,
     open_registration: i64,
+    phone_sign_in: i64,
+    users_edit_profile: i64,
+    sms_daily_budget: i64,
+    sms_risky_per_number: i64,
+    sms_risky_per_address: i64,
+    sms_risky_per_network: i64,
+    sms_risky_per_country: i64,
 }
 
 pub async fn load_platform_settings<'e>(db: impl Exec<'e>) -> Result<PlatformSettings, DbError> {
     let row: Row = sqlx::query_as(
         "SELECT two_step, require_two_step_for_admins, trusted_device_days, users_choose_session_duration, \
          max_session_secs, inactivity_timeout_secs, app_name, sms_allowed_countries, reminder, \
-         open_registration FROM platform_settings WHERE id = 1",
+         open_registration, phone_sign_in, users_edit_profile, sms_daily_budget, sms_risky_per_number, \
+         sms_risky_per_address, sms_risky_per_network, sms_risky_per_country \
+         FROM platform_settings WHERE id = 1",
     )
     .fetch_one(db)
     .await?;
@@ -45,6 +54,15 @@ pub async fn load_platform_settings<'e>(db: impl Exec<'e>) -> Result<PlatformSet
             .unwrap_or_default(),
         reminder: row.reminder != 0,
         open_registration: row.open_registration != 0,
+        phone_sign_in: row.phone_sign_in != 0,
+        users_edit_profile: row.users_edit_profile != 0,
+        sms_limits: SmsLimits {
+            daily_budget: row.sms_daily_budget,
+            per_number: row.sms_risky_per_number,
+            per_address: row.sms_risky_per_address,
+            per_network: row.sms_risky_per_network,
+            per_country: row.sms_risky_per_country,
+        },
     })
 }
 
@@ -58,7 +76,9 @@ pub async fn save_platform_settings<'e>(
         "UPDATE platform_settings SET two_step = $1, require_two_step_for_admins = $2, \
          trusted_device_days = $3, users_choose_session_duration = $4, max_session_secs = $5, \
          inactivity_timeout_secs = $6, app_name = $7, sms_allowed_countries = $8, reminder = $9, \
-         open_registration = $10, updated_at = $11 WHERE id = 1",
+         open_registration = $10, updated_at = $11, phone_sign_in = $12, users_edit_profile = $13, \
+         sms_daily_budget = $14, sms_risky_per_number = $15, sms_risky_per_address = $16, \
+         sms_risky_per_network = $17, sms_risky_per_country = $18 WHERE id = 1",
     )
     .bind(settings.two_step.as_str())
     .bind(flag(settings.require_for_admins))
@@ -71,6 +91,13 @@ pub async fn save_platform_settings<'e>(
     .bind(flag(settings.reminder))
     .bind(flag(settings.open_registration))
     .bind(now)
+    .bind(flag(settings.phone_sign_in))
+    .bind(flag(settings.users_edit_profile))
+    .bind(settings.sms_limits.daily_budget)
+    .bind(settings.sms_limits.per_number)
+    .bind(settings.sms_limits.per_address)
+    .bind(settings.sms_limits.per_network)
+    .bind(settings.sms_limits.per_country)
     .execute(db)
     .await?;
     Ok(())

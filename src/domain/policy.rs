@@ -52,6 +52,36 @@ pub struct PlatformSettings {
     pub reminder: bool,
     /// "Let people create their own accounts": off closes `/register`.
     pub open_registration: bool,
+    /// "Allow registration and sign-in with a phone number" (rule 6).
+    pub phone_sign_in: bool,
+    /// "Users can edit their profile" (rule 7): off, only administrators set the phone.
+    pub users_edit_profile: bool,
+    /// The daily limits on texts to numbers no account has verified.
+    pub sms_limits: SmsLimits,
+}
+
+/// Texts to numbers no account has verified (registration, phone sign-in to an unknown
+/// number, enrolment, a profile change) that may go out per UTC day: platform-wide (the
+/// budget), and per number, client address, network (/24 or /48) and country calling code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SmsLimits {
+    pub daily_budget: i64,
+    pub per_number: i64,
+    pub per_address: i64,
+    pub per_network: i64,
+    pub per_country: i64,
+}
+
+impl Default for SmsLimits {
+    fn default() -> Self {
+        Self {
+            daily_budget: 1_000,
+            per_number: 5,
+            per_address: 10,
+            per_network: 20,
+            per_country: 100,
+        }
+    }
 }
 
 impl Default for PlatformSettings {
@@ -67,6 +97,9 @@ impl Default for PlatformSettings {
             sms_allowed_countries: Vec::new(),
             reminder: false,
             open_registration: true,
+            phone_sign_in: false,
+            users_edit_profile: true,
+            sms_limits: SmsLimits::default(),
         }
     }
 }

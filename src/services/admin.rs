@@ -119,7 +119,8 @@ fn two_step_label(settings: &PlatformSettings) -> String {
 
 /// The settings that differ between `old` and `new`, named as the page names them.
 pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
-    let rows: [(&'static str, String, String); 10] = [
+    let (was, is) = (&old.sms_limits, &new.sms_limits);
+    let rows: [(&'static str, String, String); 17] = [
         (
             "2-step verification",
             two_step_label(old),
@@ -165,6 +166,41 @@ pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
             "SMS countries allowed",
             countries_or_all(&old.sms_allowed_countries),
             countries_or_all(&new.sms_allowed_countries),
+        ),
+        (
+            "Allow registration and sign-in with a phone number",
+            yes_no(old.phone_sign_in),
+            yes_no(new.phone_sign_in),
+        ),
+        (
+            "Users can edit their profile",
+            yes_no(old.users_edit_profile),
+            yes_no(new.users_edit_profile),
+        ),
+        (
+            "Daily SMS budget",
+            was.daily_budget.to_string(),
+            is.daily_budget.to_string(),
+        ),
+        (
+            "Texts a day per number",
+            was.per_number.to_string(),
+            is.per_number.to_string(),
+        ),
+        (
+            "Texts a day per client address",
+            was.per_address.to_string(),
+            is.per_address.to_string(),
+        ),
+        (
+            "Texts a day per network",
+            was.per_network.to_string(),
+            is.per_network.to_string(),
+        ),
+        (
+            "Texts a day per country calling code",
+            was.per_country.to_string(),
+            is.per_country.to_string(),
         ),
     ];
     rows.into_iter()

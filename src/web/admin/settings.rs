@@ -9,7 +9,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{Section, sections};
-use crate::domain::policy::{PlatformSettings, PlatformTwoStep, countries_to_text};
+use crate::domain::policy::{PlatformSettings, PlatformTwoStep, SmsLimits, countries_to_text};
 use crate::services::admin::Actor;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -29,6 +29,8 @@ const INACTIVITY: [(Option<i64>, &str); 6] = [
     (Some(24 * 60), "24 hours"),
 ];
 const APP_NAME_MAX: usize = 60;
+/// The largest number any SMS limit may be set to.
+const SMS_LIMIT_MAX: i64 = 1_000_000;
 /// What was saved, shown once on the next page (a redirect follows every save).
 const SAVED_KEY: &str = "admin_saved_changes";
 
@@ -71,6 +73,14 @@ pub struct SettingsForm {
     app_name: String,
     #[serde(default)]
     sms_countries: String,
+    phone_sign_in: Option<String>,
+    users_edit_profile: Option<String>,
+    /// The SMS limits: a field the form does not carry at all keeps its current value.
+    sms_daily_budget: Option<String>,
+    sms_per_number: Option<String>,
+    sms_per_address: Option<String>,
+    sms_per_network: Option<String>,
+    sms_per_country: Option<String>,
     /// "yes" once the enforcement preview was shown and accepted.
     confirmed: Option<String>,
 }
@@ -97,12 +107,19 @@ impl SettingsForm {
             open_registration: tick(settings.open_registration),
             app_name: settings.app_name.clone(),
             sms_countries: countries_to_text(&settings.sms_allowed_countries).replace(',', ", "),
+            phone_sign_in: tick(settings.phone_sign_in),
+            users_edit_profile: tick(settings.users_edit_profile),
+            sms_daily_budget: Some(settings.sms_limits.daily_budget.to_string()),
+            sms_per_number: Some(settings.sms_limits.per_number.to_string()),
+            sms_per_address: Some(settings.sms_limits.per_address.to_string()),
+            sms_per_network: Some(settings.sms_limits.per_network.to_string()),
+            sms_per_country: Some(settings.sms_limits.per_country.to_string()),
             confirmed: None,
         }
     }
 
     /// The settings the form asks for, or what is wrong with it.
-    fn parse(&self) -> Result<PlatformSettings, FormErrors> {
+    fn parse(&self, current: &PlatformSettings) -> Result<PlatformSettings, FormErrors> {
         let mut errors = FormErrors::default();
         let two_step = match self.two_step.as_str() {
             "off" => PlatformTwoStep::Off,
@@ -181,6 +198,56 @@ impl SettingsForm {
                 break;
             }
         }
+        let mut limit = |field: &'static str, typed: &Option<String>, kept: i64, what: &str| {
+            let Some(typed) = typed else {
+                return kept;
+            };
+            let value = typed
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (0..=SMS_LIMIT_MAX).contains(n));
+            if value.is_none() {
+                errors.add(
+                    field,
+                    format!("Enter {what} as a whole number from 0 to {SMS_LIMIT_MAX}."),
+                );
+            }
+            value.unwrap_or(kept)
+        };
+        let kept = current.sms_limits;
+        let sms_limits = SmsLimits {
+            daily_budget: limit(
+                "sms_daily_budget",
+                &self.sms_daily_budget,
+                kept.daily_budget,
+                "the daily SMS budget",
+            ),
+            per_number: limit(
+                "sms_per_number",
+                &self.sms_per_number,
+                kept.per_number,
+                "the texts a day per number",
+            ),
+            per_address: limit(
+                "sms_per_address",
+                &self.sms_per_address,
+                kept.per_address,
+                "the texts a day per client address",
+            ),
+            per_network: limit(
+                "sms_per_network",
+                &self.sms_per_network,
+                kept.per_network,
+                "the texts a day per network",
+            ),
+            per_country: limit(
+                "sms_per_country",
+                &self.sms_per_country,
+                kept.per_country,
+                "the texts a day per country calling code",
+            ),
+        };
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -195,6 +262,9 @@ impl SettingsForm {
             sms_allowed_countries: countries,
             reminder: self.reminder.is_some(),
             open_registration: self.open_registration.is_some(),
+            phone_sign_in: self.phone_sign_in.is_some(),
+            users_edit_profile: self.users_edit_profile.is_some(),
+            sms_limits,
         })
     }
 }
@@ -269,7 +339,8 @@ pub async fn save_settings(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let new = match form.parse() {
+    let current = me.services().platform().await?;
+    let new = match form.parse(&current) {
         Ok(new) => new,
         Err(errors) => {
             return render(
@@ -278,7 +349,6 @@ pub async fn save_settings(
             );
         }
     };
-    let current = me.services().platform().await?;
     // Requiring it of everyone is asked first, with who it concerns.
     if new.two_step == PlatformTwoStep::Required
         && current.two_step != PlatformTwoStep::Required
