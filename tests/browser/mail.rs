@@ -54,7 +54,7 @@ async fn a_forgotten_password_is_reset_from_the_email() {
     client.goto(&format!("{address}/login")).await.unwrap();
     follow(&client, "Forgot your password?").await;
     expect_text(&client, "Send reset link").await;
-    check_page(&client, "forgot your password").await;
+    check_page(&client, "forgot your password, from the sign-in page").await;
     fill(&client, "Email", "katherine@example.com").await;
     press(&client, "Send reset link").await;
     expect_text(&client, "If an account has that address").await;
