@@ -5,7 +5,7 @@ use crate::helpers::{
     AuditRow, Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, csrf_token,
     submit_with,
 };
-use crate::on_both_databases;
+use crate::{on_both_databases, on_each_backend};
 
 const ADMIN_PHONE: &str = "+46709990000";
 
@@ -374,6 +374,83 @@ async fn saving_the_settings_shows_and_audits_each_change(app: TestApp) {
         5
     );
 }
+
+/// The security settings form with every field, and this app name.
+fn settings_form(app_name: &str) -> Vec<(&'static str, &str)> {
+    vec![
+        ("two_step", "optional"),
+        ("require_for_admins", "yes"),
+        ("trusted_devices", "30"),
+        ("users_choose_session", "yes"),
+        ("max_session_days", "60"),
+        ("inactivity_minutes", "never"),
+        ("open_registration", "yes"),
+        ("app_name", app_name),
+    ]
+}
+
+/// Two instances on one database, each keeping the platform settings for a second: a
+/// change saved on one is in use on the other within that second (and at once on the one
+/// that saved it).
+async fn a_saved_setting_reaches_the_other_instance_within_its_ttl(backend: Backend) {
+    const TTL: std::time::Duration = std::time::Duration::from_secs(1);
+    let Some(app) = TestApp::spawn_with(backend, |s| s.platform_settings_ttl = TTL).await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = twostep::config::Settings::for_database(&app.database_url, dir.path());
+    settings.bind = "127.0.0.1:0".parse().unwrap();
+    settings.http_workers = 1;
+    settings.platform_settings_ttl = TTL;
+    let other = twostep::startup::Application::build(settings)
+        .await
+        .unwrap();
+    let other_address = format!("http://127.0.0.1:{}", other.port());
+    tokio::spawn(other.run_until_stopped());
+    let (browser, _) = app.new_browser();
+    let title_on_other = async || {
+        let page = browser
+            .get(format!("{other_address}/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        page.contains("<title>Sign in · Acme Portal</title>")
+    };
+    assert!(
+        !title_on_other().await,
+        "the other instance has read the old name"
+    );
+
+    signed_in_admin(&app).await;
+    let saved = app
+        .submit(
+            "/admin/security",
+            "/admin/security",
+            &settings_form("Acme Portal"),
+        )
+        .await;
+    assert_redirect_to(&saved, "/admin/security");
+    let saved_at = std::time::Instant::now();
+    assert!(
+        app.get_text_in(&browser, "/login")
+            .await
+            .contains("<title>Sign in · Acme Portal</title>"),
+        "the instance that saved it uses it at once"
+    );
+    while !title_on_other().await {
+        assert!(
+            saved_at.elapsed() < TTL + std::time::Duration::from_millis(900),
+            "the other instance still shows the old name after {:?}",
+            saved_at.elapsed()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+on_each_backend!(a_saved_setting_reaches_the_other_instance_within_its_ttl => settings_reach_the_other_instance_sqlite, settings_reach_the_other_instance_postgres);
 
 async fn requiring_it_of_everyone_shows_who_it_concerns_first(app: TestApp) {
     signed_in_admin(&app).await;
