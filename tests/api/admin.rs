@@ -507,11 +507,18 @@ async fn requiring_it_of_everyone_shows_who_it_concerns_first(app: TestApp) {
 async fn reset_removes_every_factor_and_session_and_tells_the_user(app: TestApp) {
     let admin = signed_in_admin(&app).await;
     let user = app.create_sms_user("user@example.com", PHONE).await;
-    sqlx::query("INSERT INTO recovery_codes (user_id, code_mac, created_at) VALUES ($1, 'x', 0)")
-        .bind(user)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    // A recovery code, a trusted browser and an authenticator key (switched to SMS since).
+    for statement in [
+        "INSERT INTO recovery_codes (user_id, code_mac, created_at) VALUES ($1, 'x', 0)",
+        "INSERT INTO trusted_devices (user_id, token_hash, created_at, last_used_at) VALUES ($1, 'device', 0, 0)",
+        "INSERT INTO totp_secrets (user_id, active_sealed, updated_at) VALUES ($1, 'sealed', 0)",
+    ] {
+        sqlx::query(statement)
+            .bind(user)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
     // The user is signed in in one browser and halfway through in another.
     let signed_in = app.signed_in_browser("user@example.com").await;
     let code = app.sms.last_code_to(PHONE);
@@ -571,11 +578,15 @@ async fn reset_removes_every_factor_and_session_and_tells_the_user(app: TestApp)
         .await,
         0
     );
-    assert_eq!(
-        app.count_where("SELECT COUNT(*) FROM sessions WHERE user_id = $1", user)
-            .await,
-        0
-    );
+    for table in ["sessions", "trusted_devices", "totp_secrets"] {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE user_id = $1");
+        let left: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(user)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(left, 0, "{table} of the user after the reset");
+    }
     assert_eq!(app.count_where("SELECT COUNT(*) FROM outbox WHERE user_id = $1 AND subject LIKE 'An administrator reset%'", user).await, 1);
     assert!(app.audit_rows().await.contains(&AuditRow {
         event: "two_step.reset".into(),
@@ -595,6 +606,79 @@ async fn reset_removes_every_factor_and_session_and_tells_the_user(app: TestApp)
     // The next sign-in needs the password alone (2-step verification is optional here).
     let (_, again) = app.password_step_in_new_browser("user@example.com").await;
     assert_eq!(again.headers()["location"], "/");
+}
+
+/// Resets `user` from the control center (the administrator is signed in).
+async fn reset_from_the_control_center(app: &TestApp, user: i64) {
+    let page = format!("/admin/users/{user}/reset");
+    let reset = app.submit(&page, &page, &[]).await;
+    assert_redirect_to(&reset, &format!("/admin/users/{user}?done=reset"));
+}
+
+/// A reset user who must use 2-step verification (by a group, or by the platform) is taken
+/// to set-up at their next sign-in, and nothing else opens until it is on again.
+async fn after_a_reset_a_required_user_sets_up_anew(app: TestApp) {
+    signed_in_admin(&app).await;
+    let member = app.create_sms_user("member@example.com", PHONE).await;
+    let everyone = app
+        .create_sms_user("everyone@example.com", "+46701112299")
+        .await;
+    let group = insert_group(&app, "Finance").await;
+    sqlx::query("UPDATE user_groups SET two_step = 'required' WHERE id = $1")
+        .bind(group)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
+        .bind(group)
+        .bind(member)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    reset_from_the_control_center(&app, member).await;
+    let (browser, response) = app.password_step_in_new_browser("member@example.com").await;
+    assert_eq!(
+        response.headers()["location"],
+        "/",
+        "no code is asked any more"
+    );
+    for page in ["/", "/account/security", "/account/password"] {
+        assert_eq!(
+            app.get_in(&browser, page).await.headers()["location"],
+            "/account/security/two-step",
+            "{page}"
+        );
+    }
+    let set_up = app
+        .get_text_in(&browser, "/account/security/two-step")
+        .await;
+    assert!(
+        set_up.contains("2-step verification is required for your account. Set it up to continue."),
+        "{set_up}"
+    );
+    assert!(
+        !set_up.contains("Set up later"),
+        "no grace period in this group"
+    );
+
+    // Required for everyone: the same for a user in no group.
+    let mut required = settings_form("Twostep");
+    required[0] = ("two_step", "required");
+    required.push(("confirmed", "yes"));
+    let saved = app
+        .submit("/admin/security", "/admin/security", &required)
+        .await;
+    assert_redirect_to(&saved, "/admin/security");
+    reset_from_the_control_center(&app, everyone).await;
+    let (browser, response) = app
+        .password_step_in_new_browser("everyone@example.com")
+        .await;
+    assert_eq!(response.headers()["location"], "/");
+    assert_eq!(
+        app.get_in(&browser, "/").await.headers()["location"],
+        "/account/security/two-step"
+    );
+    assert_eq!(app.two_factor_method(everyone).await, None);
 }
 
 async fn disabling_ends_sessions_and_the_last_administrator_stays(app: TestApp) {
@@ -1563,6 +1647,7 @@ on_both_databases!(
     saving_the_settings_shows_and_audits_each_change,
     requiring_it_of_everyone_shows_who_it_concerns_first,
     reset_removes_every_factor_and_session_and_tells_the_user,
+    after_a_reset_a_required_user_sets_up_anew,
     disabling_ends_sessions_and_the_last_administrator_stays,
     two_administrators_removing_each_other_at_once_leave_one,
     an_administrator_sets_a_phone_number_that_can_take_codes,
