@@ -186,9 +186,30 @@ async fn only_a_verified_administrator_gets_in(app: TestApp) {
     )
     .await;
 
+    // An administrator without 2-step verification, which is required of administrators:
+    // signed in with the password, every page and form of the control center leads to
+    // set-up (whose page gives the CSRF token).
+    app.create_user("bare@example.com", "Bare Admin", true)
+        .await;
+    let (bare, response) = app.password_step_in_new_browser("bare@example.com").await;
+    assert_eq!(response.headers()["location"], "/");
+    let to_set_up = |r: &reqwest::Response| {
+        r.status().as_u16() == 303 && r.headers()["location"] == "/account/security/two-step"
+    };
+    assert_locked_out(
+        &app,
+        &bare,
+        "/account/security/two-step",
+        user,
+        group,
+        to_set_up,
+        "an administrator without 2-step verification",
+    )
+    .await;
+
     // Nothing changed.
     assert_eq!(app.count("SELECT COUNT(*) FROM user_groups").await, 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 3);
     assert_eq!(app.count("SELECT COUNT(*) FROM password_links").await, 0);
     assert_eq!(app.two_factor_method(user).await.as_deref(), Some("sms"));
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE event LIKE 'group.%' OR event LIKE 'platform.%' OR event = 'two_step.reset'").await, 0);
