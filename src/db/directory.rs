@@ -249,8 +249,10 @@ pub async fn owing<'e>(
            CASE WHEN $2 = 1 OR (u.is_admin = 1 AND $3 = 1) OR EXISTS (SELECT 1 FROM group_members m \
                   JOIN user_groups g ON g.id = m.group_id WHERE m.user_id = u.id \
                   AND g.two_step = 'required' AND COALESCE(g.grace_days, 0) = 0) THEN NULL \
-             ELSE (SELECT MIN(COALESCE(m.required_since, 0) + g.grace_days * 86400) FROM group_members m \
-                  JOIN user_groups g ON g.id = m.group_id WHERE m.user_id = u.id AND g.two_step = 'required') \
+             ELSE (SELECT MIN(COALESCE(s.since, 0) + g.grace_days * 86400) FROM group_members m \
+                  JOIN user_groups g ON g.id = m.group_id \
+                  LEFT JOIN group_requirement_starts s ON s.group_id = m.group_id AND s.user_id = m.user_id \
+                  WHERE m.user_id = u.id AND g.two_step = 'required') \
            END AS deadline \
          FROM users u WHERE u.two_factor_method IS NULL AND u.disabled = 0 \
          AND ($2 = 1 OR (u.is_admin = 1 AND $3 = 1) OR EXISTS (SELECT 1 FROM group_members m \

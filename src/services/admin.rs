@@ -13,8 +13,8 @@ use crate::db::directory::{
 };
 use crate::db::groups::{
     Group, GroupNameError, Member, add_member, delete_group, find_group, group_names,
-    groups_of_user, insert_group, list_groups, list_members, remove_member, rename_group,
-    set_group_rule, sync_required_since,
+    groups_of_user, insert_group, list_groups, list_members, record_requirement_starts,
+    remove_member, rename_group, set_group_rule,
 };
 use crate::db::password_links::{consume_password_link, password_link_user, replace_password_link};
 use crate::db::platform::{load_platform_settings, save_platform_settings};
@@ -510,7 +510,7 @@ impl Services {
             return Ok(Ok(()));
         }
         set_group_rule(&mut *tx, id, two_step, grace_days, now).await?;
-        sync_required_since(&mut *tx, id, now).await?;
+        record_requirement_starts(&mut *tx, id, None, now).await?;
         let detail = format!(
             "{}: {} → {}{}",
             group.name,
@@ -547,7 +547,10 @@ impl Services {
         let Some(group) = find_group(&mut *tx, group_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        if add_member(&mut *tx, group_id, user.id, self.clock.now()).await? {
+        let now = self.clock.now();
+        let added = add_member(&mut *tx, group_id, user.id, now).await?;
+        record_requirement_starts(&mut *tx, group_id, Some(user.id), now).await?;
+        if added {
             self.admin_event(
                 &mut tx,
                 EventKind::GroupMemberAdded,
@@ -735,6 +738,7 @@ impl Services {
                 return Ok(Err(Refusal::NotFound));
             }
             add_member(&mut *tx, *group, id, now).await?;
+            record_requirement_starts(&mut *tx, *group, Some(id), now).await?;
         }
         let token = random_token();
         replace_password_link(

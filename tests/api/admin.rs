@@ -7,7 +7,7 @@ use crate::helpers::{
 };
 use crate::{on_both_databases, on_each_backend};
 
-const ADMIN_PHONE: &str = "+46709990000";
+pub(crate) const ADMIN_PHONE: &str = "+46709990000";
 
 /// An administrator with SMS 2-step verification, signed in with a code in the app's own
 /// browser. Returns their id.
@@ -1308,7 +1308,17 @@ async fn the_overview_counts_adoption_and_who_must_set_up(app: TestApp) {
         .execute(&app.db.pool)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO group_members (group_id, user_id, added_at, required_since) VALUES ($1, $2, 0, 86400)").bind(group).bind(member).execute(&app.db.pool).await.unwrap();
+    for statement in [
+        "INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)",
+        "INSERT INTO group_requirement_starts (group_id, user_id, since) VALUES ($1, $2, 86400)",
+    ] {
+        sqlx::query(statement)
+            .bind(group)
+            .bind(member)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
     let page = app.get_text("/admin").await;
     assert!(
         page.contains(&format!(

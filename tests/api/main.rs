@@ -22,6 +22,7 @@ mod session_store;
 mod setup;
 mod smtp;
 mod two_step;
+mod who_must_verify;
 
 mod findings;
 mod forward_auth;
