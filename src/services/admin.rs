@@ -575,16 +575,18 @@ impl Services {
         let Some(group) = find_group(&mut *tx, group_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        if remove_member(&mut *tx, group_id, user_id).await? {
-            self.admin_event(
-                &mut tx,
-                EventKind::GroupMemberRemoved,
-                actor,
-                Some(user_id),
-                origin,
-                Some(&group.name),
-            );
+        if !remove_member(&mut *tx, group_id, user_id).await? {
+            // Not a member (or no such user): said as for an unknown id.
+            return Ok(Err(Refusal::NotFound));
         }
+        self.admin_event(
+            &mut tx,
+            EventKind::GroupMemberRemoved,
+            actor,
+            Some(user_id),
+            origin,
+            Some(&group.name),
+        );
         tx.commit().await?;
         Ok(Ok(()))
     }

@@ -979,6 +979,216 @@ async fn the_users_list_searches_filters_and_pages(app: TestApp) {
     assert!(quote.contains("No users match."));
 }
 
+/// The emails the users list shows for `query`.
+async fn listed(app: &TestApp, query: &str) -> Vec<String> {
+    let page = app.get_text(&format!("/admin/users?{query}")).await;
+    page.split(r#"<td data-label="Email">"#)
+        .skip(1)
+        .map(|rest| rest[..rest.find("</td>").unwrap()].to_owned())
+        .collect()
+}
+
+async fn the_users_list_filters_by_two_step_and_disabled_accounts(app: TestApp) {
+    signed_in_admin(&app).await;
+    app.create_sms_user("sms@example.com", PHONE).await;
+    let app_user = app.create_user("app@example.com", "App", false).await;
+    let off = app.create_user("off@example.com", "Off", false).await;
+    let gone = app.create_user("gone@example.com", "Gone", false).await;
+    sqlx::query("UPDATE users SET two_factor_method = 'authenticator' WHERE id = $1")
+        .bind(app_user)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE users SET disabled = 1 WHERE id = $1")
+        .bind(gone)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    for (query, expected) in [
+        (
+            "two_step=on",
+            vec!["admin@example.com", "sms@example.com", "app@example.com"],
+        ),
+        ("two_step=off", vec!["off@example.com", "gone@example.com"]),
+        ("two_step=sms", vec!["admin@example.com", "sms@example.com"]),
+        ("two_step=app", vec!["app@example.com"]),
+        ("disabled=yes", vec!["gone@example.com"]),
+        ("disabled=yes&two_step=on", vec![]),
+        ("two_step=off&q=off", vec!["off@example.com"]),
+    ] {
+        assert_eq!(listed(&app, query).await, expected, "{query}");
+    }
+    assert_eq!(off, gone - 1);
+}
+
+async fn a_users_page_shows_groups_devices_sessions_and_events(app: TestApp) {
+    signed_in_admin(&app).await;
+    let user = app.create_sms_user("user@example.com", PHONE).await;
+    let finance = insert_group(&app, "Finance").await;
+    insert_group(&app, "Elsewhere").await;
+    sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
+        .bind(finance)
+        .bind(user)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO trusted_devices (user_id, token_hash, user_agent, ip, created_at, last_used_at) \
+         VALUES ($1, 'digest', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0', '203.0.113.7', 0, 0)",
+    )
+    .bind(user)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    // The user signs in (a session, and events) in another browser.
+    let browser = app.signed_in_browser("user@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    submit_with(
+        &browser,
+        &app.address,
+        "/login/verify",
+        "/login/verify",
+        &[("code", &code)],
+    )
+    .await;
+    let page = app.get_text(&format!("/admin/users/{user}")).await;
+    assert!(
+        page.contains(&format!(r#"<a href="/admin/groups/{finance}">Finance</a>"#)),
+        "{page}"
+    );
+    assert!(!page.contains("Elsewhere"), "only the user's groups");
+    let section = |id: &str| {
+        let start = page.find(&format!(r#"<h2 id="{id}""#)).unwrap();
+        let end = page[start..].find("</section>").unwrap();
+        page[start..start + end].to_owned()
+    };
+    let devices = section("devices-title");
+    assert!(
+        devices.contains("Firefox") && devices.contains("203.0.113.7"),
+        "{devices}"
+    );
+    let sessions = section("sessions-title");
+    assert!(
+        sessions.contains("127.0.0.1") && !sessions.contains("None."),
+        "{sessions}"
+    );
+    let events = section("events-title");
+    for event in ["sign_in.succeeded", "sms.sent"] {
+        assert!(events.contains(event), "{event}: {events}");
+    }
+    // Another user's page shows none of it.
+    let other = app.create_user("other@example.com", "Other", false).await;
+    let page = app.get_text(&format!("/admin/users/{other}")).await;
+    assert_eq!(page.matches("<p>None.</p>").count(), 3, "{page}");
+    assert!(page.contains("<dd>None</dd>"), "no groups: {page}");
+}
+
+async fn the_overview_has_a_row_per_group(app: TestApp) {
+    signed_in_admin(&app).await;
+    let finance = insert_group(&app, "Finance").await;
+    let sales = insert_group(&app, "Sales").await;
+    insert_group(&app, "Empty").await;
+    let sms = app.create_sms_user("sms@example.com", PHONE).await;
+    let key = app.create_user("app@example.com", "App", false).await;
+    let off = app.create_user("off@example.com", "Off", false).await;
+    let gone = app.create_user("gone@example.com", "Gone", false).await;
+    sqlx::query("UPDATE users SET two_factor_method = 'authenticator' WHERE id = $1")
+        .bind(key)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE users SET disabled = 1 WHERE id = $1")
+        .bind(gone)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    for (group, user) in [
+        (finance, sms),
+        (finance, key),
+        (finance, off),
+        (finance, gone),
+        (sales, off),
+    ] {
+        sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
+            .bind(group)
+            .bind(user)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
+    let page = app.get_text("/admin").await;
+    // Enabled members only: Finance has one by SMS, one by app, one without.
+    for row in [
+        r#"<tr><th scope="row">Finance</th><td>3</td><td>1</td><td>1</td><td>1</td><td>66%</td></tr>"#,
+        r#"<tr><th scope="row">Sales</th><td>1</td><td>0</td><td>0</td><td>1</td><td>0%</td></tr>"#,
+    ] {
+        assert!(page.contains(row), "{row}: {page}");
+    }
+    assert!(!page.contains(r#"<th scope="row">Empty</th>"#));
+    assert!(page.find(">Finance<").unwrap() < page.find(">Sales<").unwrap());
+}
+
+async fn add_user_with_the_administrator_box_ticked(app: TestApp) {
+    signed_in_admin(&app).await;
+    let added = app
+        .submit(
+            "/admin/users/new",
+            "/admin/users/new",
+            &[
+                ("name", "Second Admin"),
+                ("email", "second@example.com"),
+                ("admin", "yes"),
+            ],
+        )
+        .await;
+    assert_page(added, 200, "Give this link to Second Admin.").await;
+    let id: i64 = app
+        .fetch_scalar(
+            "SELECT id FROM users WHERE email = 'second@example.com' AND $1 = $1",
+            0,
+        )
+        .await;
+    assert_eq!(
+        app.count_where("SELECT is_admin FROM users WHERE id = $1", id)
+            .await,
+        1
+    );
+    assert_eq!(
+        app.audit_detail("user.added_by_admin").await,
+        "administrator"
+    );
+    let page = app.get_text(&format!("/admin/users/{id}")).await;
+    assert!(page.contains("<dd>Administrator</dd>"), "{page}");
+    // Without the box, a user.
+    app.submit(
+        "/admin/users/new",
+        "/admin/users/new",
+        &[("name", "Plain"), ("email", "plain@example.com")],
+    )
+    .await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE is_admin = 1")
+            .await,
+        2
+    );
+}
+
+async fn removing_someone_who_is_not_a_member_is_not_found(app: TestApp) {
+    signed_in_admin(&app).await;
+    let group = insert_group(&app, "Sales").await;
+    let outsider = app.create_user("out@example.com", "Out", false).await;
+    let page = format!("/admin/groups/{group}");
+    let response = app
+        .submit(&page, &format!("{page}/members/{outsider}/remove"), &[])
+        .await;
+    assert_eq!(response.status().as_u16(), 404);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'group.member_removed'")
+            .await,
+        0
+    );
+}
+
 async fn groups_decide_who_must_verify(app: TestApp) {
     signed_in_admin(&app).await;
     let member = app
@@ -1684,6 +1894,11 @@ on_both_databases!(
     an_administrator_sets_a_phone_number_that_can_take_codes,
     the_users_list_searches_filters_and_pages,
     groups_decide_who_must_verify,
+    the_users_list_filters_by_two_step_and_disabled_accounts,
+    a_users_page_shows_groups_devices_sessions_and_events,
+    the_overview_has_a_row_per_group,
+    add_user_with_the_administrator_box_ticked,
+    removing_someone_who_is_not_a_member_is_not_found,
     the_reminder_shows_until_not_now,
     closing_registration_closes_the_page_and_the_form,
     the_audit_log_filters_and_downloads,
