@@ -186,25 +186,6 @@ pub async fn remove_member<'e>(
     Ok(done.rows_affected() == 1)
 }
 
-/// A member as the group page lists them.
-#[derive(Clone, Debug, FromRow)]
-pub struct Member {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub two_factor_method: Option<String>,
-}
-
-pub async fn list_members<'e>(db: impl Exec<'e>, group_id: i64) -> Result<Vec<Member>, DbError> {
-    sqlx::query_as(
-        "SELECT u.id, u.name, u.email, u.two_factor_method FROM group_members m \
-         JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 ORDER BY u.email",
-    )
-    .bind(group_id)
-    .fetch_all(db)
-    .await
-}
-
 /// The groups a user is in, by name, for the user's page.
 pub async fn groups_of_user<'e>(
     db: impl Exec<'e>,

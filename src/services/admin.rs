@@ -12,9 +12,9 @@ use crate::db::directory::{
     adoption_overall, enforcement_preview, list_audit, owing, recent_events_of_user, search_users,
 };
 use crate::db::groups::{
-    Group, GroupNameError, Member, add_member, delete_group, find_group, group_names,
-    groups_of_user, insert_group, list_groups, list_members, record_requirement_starts,
-    remove_member, rename_group, set_group_rule,
+    Group, GroupNameError, add_member, delete_group, find_group, group_names, groups_of_user,
+    insert_group, list_groups, record_requirement_starts, remove_member, rename_group,
+    set_group_rule,
 };
 use crate::db::password_links::{consume_password_link, password_link_user, replace_password_link};
 use crate::db::platform::{load_platform_settings, save_platform_settings};
@@ -663,14 +663,25 @@ impl Services {
         list_groups(&self.db.pool).await
     }
 
-    /// A group and its members.
-    pub async fn group(&self, id: i64) -> Result<Option<(Group, Vec<Member>)>, DbError> {
-        let mut conn = self.db.pool.acquire().await?;
-        let Some(group) = find_group(&mut *conn, id).await? else {
-            return Ok(None);
+    pub async fn group(&self, id: i64) -> Result<Option<Group>, DbError> {
+        find_group(&self.db.pool, id).await
+    }
+
+    /// A page of a group's members (matching `search` when given) after user id `after`,
+    /// read from the membership key in id order, and whether more follow.
+    pub async fn group_members_page(
+        &self,
+        id: i64,
+        search: Option<String>,
+        after: i64,
+        per_page: i64,
+    ) -> Result<(Vec<UserRow>, bool), DbError> {
+        let filter = UserFilter {
+            search,
+            group: Some(id),
+            ..UserFilter::default()
         };
-        let members = list_members(&mut *conn, id).await?;
-        Ok(Some((group, members)))
+        self.users_page(&filter, after, per_page).await
     }
 
     /// What the control center shows of one user: their groups and latest events.

@@ -1189,6 +1189,61 @@ async fn removing_someone_who_is_not_a_member_is_not_found(app: TestApp) {
     );
 }
 
+async fn a_groups_members_are_paged_and_searched(app: TestApp) {
+    signed_in_admin(&app).await;
+    let group = insert_group(&app, "Sales").await;
+    for n in 0..60 {
+        let id = app
+            .create_user(
+                &format!("member{n:02}@example.com"),
+                &format!("Member {n:02}"),
+                false,
+            )
+            .await;
+        sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
+            .bind(group)
+            .bind(id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
+    app.create_user("outsider@example.com", "Member Outside", false)
+        .await;
+    let page = format!("/admin/groups/{group}");
+    let first = app.get_text(&page).await;
+    assert!(first.contains("60 members."), "{first}");
+    assert!(first.contains(r#"<label for="q">Search members</label>"#));
+    let shown = |html: &str| html.matches(r#"<td data-label="Email">member"#).count();
+    assert_eq!(shown(&first), 50, "a page holds 50");
+    let next = first
+        .split(&format!(r#"<a href="{page}?"#))
+        .nth(1)
+        .expect("a link to the next members")
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&");
+    let second = app.get_text(&format!("{page}?{next}")).await;
+    assert_eq!(shown(&second), 10, "{second}");
+    assert!(!second.contains("Next members"));
+    let mut seen: Vec<&str> = [first.as_str(), second.as_str()]
+        .iter()
+        .flat_map(|html| html.split(r#"<td data-label="Email">"#).skip(1))
+        .map(|rest| &rest[..rest.find("</td>").unwrap()])
+        .collect();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 60, "every member once");
+    // The search finds members only.
+    let found = app.get_text(&format!("{page}?q=member%2007")).await;
+    assert_eq!(shown(&found), 1, "{found}");
+    assert!(found.contains("member07@example.com"));
+    let outside = app.get_text(&format!("{page}?q=outsider")).await;
+    assert!(outside.contains("No members match."), "{outside}");
+    let long = app.get(&format!("{page}?q={}", "a".repeat(300))).await;
+    assert_eq!(long.status().as_u16(), 422);
+}
+
 async fn groups_decide_who_must_verify(app: TestApp) {
     signed_in_admin(&app).await;
     let member = app
@@ -1895,6 +1950,7 @@ on_both_databases!(
     the_users_list_searches_filters_and_pages,
     groups_decide_who_must_verify,
     the_users_list_filters_by_two_step_and_disabled_accounts,
+    a_groups_members_are_paged_and_searched,
     a_users_page_shows_groups_devices_sessions_and_events,
     the_overview_has_a_row_per_group,
     add_user_with_the_administrator_box_ticked,
