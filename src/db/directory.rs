@@ -267,26 +267,72 @@ pub async fn owing<'e>(
 }
 
 /// Who would have to set up if 2-step verification became required: enabled users
-/// without it (in `group` when given), and of them those with no phone number at all.
+/// without it (in `group` when given), and of them those with no phone number that can
+/// take codes. `reachable`: when SMS is restricted to some countries, the calling-code
+/// prefixes ("+46") a number must start with to count as one that can; `None`: any number
+/// can (every stored number was checked as one that can take texts when it was saved).
 pub async fn enforcement_preview<'e>(
     db: impl Exec<'e>,
     group: Option<i64>,
+    reachable: Option<&[String]>,
 ) -> Result<(i64, i64), DbError> {
     #[derive(FromRow)]
     struct Row {
         without: i64,
         no_phone: i64,
     }
-    let row: Row = sqlx::query_as(
+    let unreachable = match reachable {
+        None => "u.phone IS NULL".to_owned(),
+        Some([]) => "1 = 1".to_owned(),
+        Some(prefixes) => format!(
+            "u.phone IS NULL OR NOT ({})",
+            (0..prefixes.len())
+                .map(|i| format!("u.phone LIKE ${}", i + 2))
+                .collect::<Vec<_>>()
+                .join(" OR ")
+        ),
+    };
+    // Only numbered placeholders are put into the text; every value is bound.
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT COUNT(*) AS without, \
-         COALESCE(SUM(CASE WHEN u.phone IS NULL THEN 1 ELSE 0 END), 0) AS no_phone \
-         FROM users u WHERE u.two_factor_method IS NULL AND u.disabled = 0 \
-         AND ($1 IS NULL OR EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = $1))",
-    )
-    .bind(group)
-    .fetch_one(db)
-    .await?;
+         COALESCE(SUM(CASE WHEN {unreachable} THEN 1 ELSE 0 END), 0) AS no_phone \
+         FROM users u WHERE {WITHOUT_TWO_STEP}"
+    )))
+    .bind(group);
+    for prefix in reachable.unwrap_or_default() {
+        query = query.bind(format!("{prefix}%"));
+    }
+    let row: Row = query.fetch_one(db).await?;
     Ok((row.without, row.no_phone))
+}
+
+/// Enabled users without 2-step verification, in group `$1` when it is not NULL.
+const WITHOUT_TWO_STEP: &str = "u.two_factor_method IS NULL AND u.disabled = 0 \
+     AND ($1 IS NULL OR EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = $1))";
+
+/// The numbers of the users `enforcement_preview` counts that start with one of
+/// `prefixes`: those whose country must be told from the number itself.
+pub async fn phones_without_two_step<'e>(
+    db: impl Exec<'e>,
+    group: Option<i64>,
+    prefixes: &[String],
+) -> Result<Vec<String>, DbError> {
+    if prefixes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let matching = (0..prefixes.len())
+        .map(|i| format!("u.phone LIKE ${}", i + 2))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    // Only numbered placeholders are put into the text; every value is bound.
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT u.phone FROM users u WHERE {WITHOUT_TWO_STEP} AND ({matching})"
+    )))
+    .bind(group);
+    for prefix in prefixes {
+        query = query.bind(format!("{prefix}%"));
+    }
+    query.fetch_all(db).await
 }
 
 /// An audit event as the log lists it, with the names of who did it and to whom.

@@ -9,7 +9,8 @@ use crate::db::challenges::sms_sent_since;
 use crate::db::devices::remove_all_devices;
 use crate::db::directory::{
     Adoption, AuditCursor, AuditEntry, AuditFilter, Owing, UserFilter, UserRow, adoption_by_group,
-    adoption_overall, enforcement_preview, list_audit, owing, recent_events_of_user, search_users,
+    adoption_overall, enforcement_preview, list_audit, owing, phones_without_two_step,
+    recent_events_of_user, search_users,
 };
 use crate::db::groups::{
     Group, GroupNameError, add_member, delete_group, find_group, group_names, groups_of_user,
@@ -30,7 +31,7 @@ use crate::db::{DbError, Tx};
 use secrecy::SecretString;
 
 use crate::domain::account::normalise_email;
-use crate::domain::phone::normalise_sms_phone;
+use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, normalise_sms_phone};
 use crate::domain::policy::{GroupTwoStep, PlatformSettings, PlatformTwoStep, countries_to_text};
 use crate::domain::tokens::{random_token, token_digest};
 
@@ -649,9 +650,31 @@ impl Services {
     }
 
     /// How many users would have to set up if it became required (of everyone, or of a
-    /// group's members), and how many of them have no phone number.
-    pub async fn enforcement_preview(&self, group: Option<i64>) -> Result<(i64, i64), DbError> {
-        enforcement_preview(&self.db.pool, group).await
+    /// group's members), and how many of them have no phone number that can take codes:
+    /// none at all, or one outside the SMS countries allowed. A number not verified yet
+    /// can: set-up sends it a code. `countries`: the SMS countries allowed (empty: all), as
+    /// they are, or as the form about to be saved makes them.
+    pub async fn enforcement_preview(
+        &self,
+        group: Option<i64>,
+        countries: &[String],
+    ) -> Result<(i64, i64), DbError> {
+        if countries.is_empty() {
+            return enforcement_preview(&self.db.pool, group, None).await;
+        }
+        let (whole, shared) = allowed_calling_prefixes(countries);
+        let reachable: Vec<String> = whole.iter().chain(&shared).cloned().collect();
+        let mut conn = self.db.pool.acquire().await?;
+        let (without, outside) = enforcement_preview(&mut *conn, group, Some(&reachable)).await?;
+        let shared_outside = phones_without_two_step(&mut *conn, group, &shared)
+            .await?
+            .iter()
+            .filter(|phone| !in_allowed_country(phone, countries))
+            .count();
+        Ok((
+            without,
+            outside + i64::try_from(shared_outside).unwrap_or(i64::MAX),
+        ))
     }
 
     /// Every group's id and name, for a choice of groups.

@@ -525,6 +525,79 @@ async fn requiring_it_of_everyone_shows_who_it_concerns_first(app: TestApp) {
     assert_eq!(home.headers()["location"], "/account/security/two-step");
 }
 
+/// The preview counts as "no phone number that can take codes" a user with none, and one
+/// whose number is outside the SMS countries allowed (as the form being saved sets them);
+/// a number not verified yet can take codes (set-up sends it one).
+async fn the_preview_counts_numbers_outside_the_sms_countries(app: TestApp) {
+    signed_in_admin(&app).await;
+    let group = insert_group(&app, "Field").await;
+    for (email, phone, in_group) in [
+        ("none@example.com", None, true),
+        ("se@example.com", Some("+46701234500"), false),
+        ("us@example.com", Some("+12015550123"), true),
+        ("ca@example.com", Some("+14165550123"), true),
+        ("no@example.com", Some("+4741234567"), false),
+    ] {
+        let id = app.create_user(email, "Someone", false).await;
+        sqlx::query("UPDATE users SET phone = $1 WHERE id = $2")
+            .bind(phone)
+            .bind(id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        if in_group {
+            sqlx::query(
+                "INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)",
+            )
+            .bind(group)
+            .bind(id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        }
+    }
+    app.create_sms_user("sms@example.com", PHONE).await;
+    let mut form = settings_form("Twostep");
+    form[0] = ("two_step", "required");
+    for (countries, expected) in [
+        ("", "1 of them has no phone number that can take codes"),
+        (
+            "SE, US",
+            "3 of them have no phone number that can take codes",
+        ),
+        ("SE", "4 of them have no phone number that can take codes"),
+        (
+            "CA, NO, SE, US",
+            "1 of them has no phone number that can take codes",
+        ),
+    ] {
+        let mut fields = form.clone();
+        fields.push(("sms_countries", countries));
+        let asked = app
+            .submit("/admin/security", "/admin/security", &fields)
+            .await;
+        let page = assert_page(asked, 200, "means 5 users must set it up").await;
+        assert!(page.contains(expected), "{countries}: {expected}: {page}");
+    }
+    // A group's preview reads the countries saved: none, the Canadian number.
+    let mut saved = form.clone();
+    saved[0] = ("two_step", "optional");
+    saved.push(("sms_countries", "SE, US"));
+    let done = app
+        .submit("/admin/security", "/admin/security", &saved)
+        .await;
+    assert_redirect_to(&done, "/admin/security");
+    let page = format!("/admin/groups/{group}");
+    let asked = app
+        .submit(&page, &format!("{page}/rule"), &[("two_step", "required")])
+        .await;
+    let body = assert_page(asked, 200, "means 3 members must set it up").await;
+    assert!(
+        body.contains("2 of them have no phone number that can take codes"),
+        "{body}"
+    );
+}
+
 async fn reset_removes_every_factor_and_session_and_tells_the_user(app: TestApp) {
     let admin = signed_in_admin(&app).await;
     let user = app.create_sms_user("user@example.com", PHONE).await;
@@ -1942,6 +2015,7 @@ on_both_databases!(
     unknown_ids_are_not_found_and_change_nothing,
     saving_the_settings_shows_and_audits_each_change,
     requiring_it_of_everyone_shows_who_it_concerns_first,
+    the_preview_counts_numbers_outside_the_sms_countries,
     reset_removes_every_factor_and_session_and_tells_the_user,
     after_a_reset_a_required_user_sets_up_anew,
     disabling_ends_sessions_and_the_last_administrator_stays,

@@ -343,7 +343,14 @@ async fn set_rule(
         let shown = Shown {
             rule: Some(form.two_step.clone()),
             grace_days: Some(form.grace_days.clone()),
-            preview: Some(me.services().enforcement_preview(Some(id)).await?),
+            preview: Some(
+                me.services()
+                    .enforcement_preview(
+                        Some(id),
+                        &me.services().platform().await?.sms_allowed_countries,
+                    )
+                    .await?,
+            ),
             ..Shown::default()
         };
         return show_group(&me, id, layout, shown).await;
