@@ -5,6 +5,7 @@
 use sqlx::FromRow;
 
 use super::{DbError, Exec};
+use crate::domain::account::name_search_text;
 
 /// A row of the users list.
 #[derive(Clone, Debug, FromRow)]
@@ -51,7 +52,8 @@ impl TwoStepFilter {
 /// What the users list is narrowed to.
 #[derive(Clone, Debug, Default)]
 pub struct UserFilter {
-    /// Typed in the search box: an email or name prefix, or a phone number's digits.
+    /// Typed in the search box: the start of an email or of a word of the name, or a
+    /// phone number's digits.
     pub search: Option<String>,
     pub two_step: Option<TwoStepFilter>,
     pub group: Option<i64>,
@@ -98,11 +100,14 @@ pub async fn search_users<'e>(
             let to = bind_text(prefix_end(&format!("+{digits}")), &mut texts);
             conditions.push(format!("u.phone >= {from} AND u.phone < {to}"));
         } else {
-            let lower = search.to_lowercase();
+            // The start of an email, or of any word of the name: a range of the email
+            // index and a range of the name keys, each read alone, their ids merged.
+            let lower = name_search_text(search);
             let from = bind_text(lower.clone(), &mut texts);
             let to = bind_text(prefix_end(&lower), &mut texts);
             conditions.push(format!(
-                "((u.email >= {from} AND u.email < {to}) OR (lower(u.name) >= {from} AND lower(u.name) < {to}))"
+                "u.id IN (SELECT e.id FROM users e WHERE e.email >= {from} AND e.email < {to} \
+                 UNION SELECT w.user_id FROM user_name_words w WHERE w.word >= {from} AND w.word < {to})"
             ));
         }
     }

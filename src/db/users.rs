@@ -1,9 +1,10 @@
 //! The `users` table.
 
 use serde::{Deserialize, Serialize};
-use sqlx::FromRow;
+use sqlx::{AnyConnection, FromRow};
 
 use super::{DbError, Exec, flag};
+use crate::domain::account::name_search_keys;
 use crate::domain::factors::FactorMethod;
 
 #[derive(Clone, Debug, FromRow, Serialize, Deserialize)]
@@ -97,9 +98,11 @@ macro_rules! user_signing_in_columns {
 }
 pub(crate) use {user_columns, user_signing_in_columns};
 
+/// Inserts the user and the keys the users search finds their name by (run it in the use
+/// case's transaction, so both are written or neither).
 #[tracing::instrument(name = "Insert a user", skip_all)]
-pub async fn insert_user<'e>(
-    db: impl Exec<'e>,
+pub async fn insert_user(
+    db: &mut AnyConnection,
     user: &NewUser<'_>,
     now: i64,
 ) -> Result<i64, InsertUserError> {
@@ -113,13 +116,36 @@ pub async fn insert_user<'e>(
     .bind(user.phone)
     .bind(flag(user.is_admin))
     .bind(now)
-    .fetch_one(db)
+    .fetch_one(&mut *db)
     .await
     .map_err(|err| match &err {
         DbError::Database(db) if db.is_unique_violation() => InsertUserError::EmailTaken,
         _ => InsertUserError::Db(err),
     })?;
+    index_name(db, id, user.name).await?;
     Ok(id)
+}
+
+/// Stores the keys the users search finds this name by (`name_search_keys`).
+pub async fn index_name<'e>(db: impl Exec<'e>, user_id: i64, name: &str) -> Result<(), DbError> {
+    let keys = name_search_keys(name);
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let rows = (0..keys.len())
+        .map(|i| format!("(${}, $1)", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    // Only numbered placeholders are put into the text; every value is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO user_name_words (word, user_id) VALUES {rows} ON CONFLICT DO NOTHING"
+    )))
+    .bind(user_id);
+    for key in keys {
+        query = query.bind(key);
+    }
+    query.execute(db).await?;
+    Ok(())
 }
 
 pub async fn find_user_by_email<'e>(

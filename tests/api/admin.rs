@@ -966,13 +966,9 @@ async fn the_users_list_searches_filters_and_pages(app: TestApp) {
         .await;
     }
     let grace = app
-        .create_sms_user("grace@hopper.org", "+46701112233")
+        .create_user("grace@hopper.org", "Grace Brewster Hopper", false)
         .await;
-    sqlx::query("UPDATE users SET name = 'Grace Hopper' WHERE id = $1")
-        .bind(grace)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.turn_on_sms_in_database(grace, "+46701112233").await;
 
     let first = app.get_text("/admin/users?q=member").await;
     assert_eq!(
@@ -999,7 +995,10 @@ async fn the_users_list_searches_filters_and_pages(app: TestApp) {
 
     for (query, expected) in [
         ("q=grace", "grace@hopper.org"),
-        ("q=GRACE%20HOP", "grace@hopper.org"),
+        ("q=GRACE%20BREW", "grace@hopper.org"),
+        // Any word of the name, from its start.
+        ("q=Hopper", "grace@hopper.org"),
+        ("q=brewster%20%20hop", "grace@hopper.org"),
         ("q=%2B46%2070%20111", "grace@hopper.org"),
         ("two_step=sms&q=g", "grace@hopper.org"),
         ("admin=yes", "admin@example.com"),
@@ -1032,8 +1031,10 @@ async fn the_users_list_searches_filters_and_pages(app: TestApp) {
         9,
         "59 members in all"
     );
-    let none = app.get_text("/admin/users?q=nobody").await;
-    assert!(none.contains("No users match."));
+    for query in ["nobody", "opper", "grace%20hopper", "ember"] {
+        let none = app.get_text(&format!("/admin/users?q={query}")).await;
+        assert!(none.contains("No users match."), "{query}: {none}");
+    }
     // Hostile and malformed filters: a clear 4xx, never a 500.
     for query in [
         "two_step=maybe",
