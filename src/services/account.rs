@@ -112,7 +112,7 @@ impl Services {
             phone: None,
             is_admin: true,
         };
-        let id = insert_user(&mut *tx, &admin, self.clock.now()).await?;
+        let id = insert_user(&mut tx, &admin, self.clock.now()).await?;
         let event = AuditEvent::by_user(EventKind::AdminCreated, id, origin, Some("setup link"));
         self.audit(&mut tx, &event);
         tx.commit().await?;
@@ -155,7 +155,7 @@ impl Services {
             phone: None,
             is_admin: false,
         };
-        let id = insert_user(&mut *tx, &new_user, self.clock.now()).await?;
+        let id = insert_user(&mut tx, &new_user, self.clock.now()).await?;
         let event = AuditEvent::by_user(EventKind::UserRegistered, id, origin, None);
         self.audit(&mut tx, &event);
         tx.commit().await?;
@@ -179,7 +179,7 @@ impl Services {
             phone,
             is_admin: admin,
         };
-        let id = insert_user(&mut *tx, &user, self.clock.now()).await?;
+        let id = insert_user(&mut tx, &user, self.clock.now()).await?;
         let kind = if admin {
             EventKind::AdminCreated
         } else {

@@ -764,7 +764,7 @@ impl Services {
             phone: new.phone.as_deref(),
             is_admin: new.admin,
         };
-        let id = match insert_user(&mut *tx, &user, now).await {
+        let id = match insert_user(&mut tx, &user, now).await {
             Ok(id) => id,
             Err(InsertUserError::EmailTaken) => return Ok(Err(Refusal::EmailTaken)),
             Err(InsertUserError::Db(err)) => return Err(err),

@@ -355,7 +355,7 @@ impl Services {
             phone: None,
             is_admin: false,
         };
-        let id = match insert_user(&mut *tx, &new_user, now).await {
+        let id = match insert_user(&mut tx, &new_user, now).await {
             Ok(id) => id,
             Err(InsertUserError::EmailTaken) => return Ok(None),
             Err(InsertUserError::Db(err)) => return Err(err.into()),
