@@ -236,7 +236,7 @@ impl TestApp {
             .await
             .unwrap();
         insert_user(
-            &mut *self.db.pool.acquire().await.unwrap(),
+            &mut self.db.pool.acquire().await.unwrap(),
             &NewUser {
                 email,
                 name,
