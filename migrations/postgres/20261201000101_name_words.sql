@@ -10,9 +10,5 @@ CREATE TABLE user_name_words (
 );
 CREATE INDEX user_name_words_user ON user_name_words (user_id);
 DROP INDEX users_name_key;
--- The names already stored, split at white space here.
-INSERT INTO user_name_words (word, user_id)
-SELECT DISTINCT array_to_string(s.words[i:], ' '), s.id
-FROM (SELECT id, regexp_split_to_array(lower(trim(name)), '\s+') AS words FROM users WHERE trim(name) <> '') AS s,
-     generate_subscripts(s.words, 1) AS i
-ON CONFLICT DO NOTHING;
+-- The names already stored get their keys from the portal after the migrations
+-- (db::users::index_unindexed_names), lower-cased as it lower-cases them.

@@ -10,15 +10,5 @@ CREATE TABLE user_name_words (
 );
 CREATE INDEX user_name_words_user ON user_name_words (user_id);
 DROP INDEX users_name_key;
--- The names already stored, split at spaces here (runs of spaces made one). SQLite's
--- lower() lower-cases ASCII letters only, so a name stored before this with other
--- capitals ("Émile") keeps them in its keys and is missed by a lower-case search; users
--- added from now on are indexed by the portal, which lower-cases every letter.
-INSERT OR IGNORE INTO user_name_words (word, user_id)
-WITH RECURSIVE rest(user_id, words) AS (
-    SELECT id, lower(trim(replace(replace(replace(name, '  ', ' '), '  ', ' '), '  ', ' ')))
-    FROM users WHERE trim(name) <> ''
-    UNION ALL
-    SELECT user_id, ltrim(substr(words, instr(words, ' ') + 1)) FROM rest WHERE instr(words, ' ') > 0
-)
-SELECT words, user_id FROM rest WHERE words <> '';
+-- The names already stored get their keys from the portal after the migrations
+-- (db::users::index_unindexed_names), lower-cased as it lower-cases them.

@@ -126,6 +126,38 @@ pub async fn insert_user(
     Ok(id)
 }
 
+/// Once, after the migration that added the name keys: gives every user stored before it
+/// their keys (nothing to do when any key exists, or no user does). Instances starting
+/// together may both run it: a key written twice is kept once.
+pub async fn index_unindexed_names(db: &super::Db) -> Result<(), DbError> {
+    let pending: i64 = sqlx::query_scalar(
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM users) \
+         AND NOT EXISTS (SELECT 1 FROM user_name_words) THEN 1 ELSE 0 END",
+    )
+    .fetch_one(&db.pool)
+    .await?;
+    if pending == 0 {
+        return Ok(());
+    }
+    let mut tx = db.begin().await?;
+    let mut after = 0_i64;
+    loop {
+        let batch: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, name FROM users WHERE id > $1 ORDER BY id LIMIT 1000")
+                .bind(after)
+                .fetch_all(&mut *tx)
+                .await?;
+        let Some((last, _)) = batch.last() else {
+            break;
+        };
+        after = *last;
+        for (id, name) in &batch {
+            index_name(&mut *tx, *id, name).await?;
+        }
+    }
+    tx.commit().await
+}
+
 /// Stores the keys the users search finds this name by (`name_search_keys`).
 pub async fn index_name<'e>(db: impl Exec<'e>, user_id: i64, name: &str) -> Result<(), DbError> {
     let keys = name_search_keys(name);

@@ -1318,6 +1318,30 @@ async fn a_groups_members_are_paged_and_searched(app: TestApp) {
     assert_eq!(long.status().as_u16(), 422);
 }
 
+/// Names stored before the users search by word get their keys when the migrations run.
+async fn names_stored_before_the_word_search_are_indexed_at_migration(app: TestApp) {
+    sqlx::query(
+        "INSERT INTO users (email, name, is_admin, disabled, created_at, updated_at) \
+         VALUES ('old@example.com', 'Émile  Old-Timer', 0, 0, 0, 0)",
+    )
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(app.count("SELECT COUNT(*) FROM user_name_words").await, 0);
+    app.db.migrate().await.unwrap();
+    let keys: Vec<String> = sqlx::query_scalar("SELECT word FROM user_name_words ORDER BY word")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(keys, ["old-timer", "émile old-timer"]);
+    // Once there are keys, starting again adds none.
+    app.create_user("new@example.com", "New", false).await;
+    app.db.migrate().await.unwrap();
+    assert_eq!(app.count("SELECT COUNT(*) FROM user_name_words").await, 3);
+    signed_in_admin(&app).await;
+    assert_eq!(listed(&app, "q=OLD-T").await, ["old@example.com"]);
+}
+
 async fn groups_decide_who_must_verify(app: TestApp) {
     signed_in_admin(&app).await;
     let member = app
@@ -2025,6 +2049,7 @@ on_both_databases!(
     the_users_list_searches_filters_and_pages,
     groups_decide_who_must_verify,
     the_users_list_filters_by_two_step_and_disabled_accounts,
+    names_stored_before_the_word_search_are_indexed_at_migration,
     a_groups_members_are_paged_and_searched,
     a_users_page_shows_groups_devices_sessions_and_events,
     the_overview_has_a_row_per_group,
