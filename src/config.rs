@@ -130,6 +130,9 @@ pub struct Settings {
     /// HTTP worker threads (one per core by default).
     pub http_workers: usize,
     pub mail: MailSettings,
+    /// How long an instance keeps the platform settings before reading them again: a
+    /// change an administrator saves on one instance reaches the others within this.
+    pub platform_settings_ttl: Duration,
 }
 
 /// Where email goes (PRODUCT.md, "SMS and email").
@@ -249,6 +252,7 @@ impl Settings {
                 lease: Duration::from_secs(60),
                 poll: Duration::from_secs(1),
             },
+            platform_settings_ttl: Duration::from_secs(5),
         }
     }
 

@@ -5,6 +5,7 @@
 use sqlx::FromRow;
 
 use super::{DbError, Exec};
+use crate::domain::account::name_search_text;
 
 /// A row of the users list.
 #[derive(Clone, Debug, FromRow)]
@@ -51,7 +52,8 @@ impl TwoStepFilter {
 /// What the users list is narrowed to.
 #[derive(Clone, Debug, Default)]
 pub struct UserFilter {
-    /// Typed in the search box: an email or name prefix, or a phone number's digits.
+    /// Typed in the search box: the start of an email or of a word of the name, or a
+    /// phone number's digits.
     pub search: Option<String>,
     pub two_step: Option<TwoStepFilter>,
     pub group: Option<i64>,
@@ -98,11 +100,14 @@ pub async fn search_users<'e>(
             let to = bind_text(prefix_end(&format!("+{digits}")), &mut texts);
             conditions.push(format!("u.phone >= {from} AND u.phone < {to}"));
         } else {
-            let lower = search.to_lowercase();
+            // The start of an email, or of any word of the name: a range of the email
+            // index and a range of the name keys, each read alone, their ids merged.
+            let lower = name_search_text(search);
             let from = bind_text(lower.clone(), &mut texts);
             let to = bind_text(prefix_end(&lower), &mut texts);
             conditions.push(format!(
-                "((u.email >= {from} AND u.email < {to}) OR (lower(u.name) >= {from} AND lower(u.name) < {to}))"
+                "u.id IN (SELECT e.id FROM users e WHERE e.email >= {from} AND e.email < {to} \
+                 UNION SELECT w.user_id FROM user_name_words w WHERE w.word >= {from} AND w.word < {to})"
             ));
         }
     }
@@ -249,8 +254,10 @@ pub async fn owing<'e>(
            CASE WHEN $2 = 1 OR (u.is_admin = 1 AND $3 = 1) OR EXISTS (SELECT 1 FROM group_members m \
                   JOIN user_groups g ON g.id = m.group_id WHERE m.user_id = u.id \
                   AND g.two_step = 'required' AND COALESCE(g.grace_days, 0) = 0) THEN NULL \
-             ELSE (SELECT MIN(COALESCE(m.required_since, 0) + g.grace_days * 86400) FROM group_members m \
-                  JOIN user_groups g ON g.id = m.group_id WHERE m.user_id = u.id AND g.two_step = 'required') \
+             ELSE (SELECT MIN(COALESCE(s.since, 0) + g.grace_days * 86400) FROM group_members m \
+                  JOIN user_groups g ON g.id = m.group_id \
+                  LEFT JOIN group_requirement_starts s ON s.group_id = m.group_id AND s.user_id = m.user_id \
+                  WHERE m.user_id = u.id AND g.two_step = 'required') \
            END AS deadline \
          FROM users u WHERE u.two_factor_method IS NULL AND u.disabled = 0 \
          AND ($2 = 1 OR (u.is_admin = 1 AND $3 = 1) OR EXISTS (SELECT 1 FROM group_members m \
@@ -265,26 +272,72 @@ pub async fn owing<'e>(
 }
 
 /// Who would have to set up if 2-step verification became required: enabled users
-/// without it (in `group` when given), and of them those with no phone number at all.
+/// without it (in `group` when given), and of them those with no phone number that can
+/// take codes. `reachable`: when SMS is restricted to some countries, the calling-code
+/// prefixes ("+46") a number must start with to count as one that can; `None`: any number
+/// can (every stored number was checked as one that can take texts when it was saved).
 pub async fn enforcement_preview<'e>(
     db: impl Exec<'e>,
     group: Option<i64>,
+    reachable: Option<&[String]>,
 ) -> Result<(i64, i64), DbError> {
     #[derive(FromRow)]
     struct Row {
         without: i64,
         no_phone: i64,
     }
-    let row: Row = sqlx::query_as(
+    let unreachable = match reachable {
+        None => "u.phone IS NULL".to_owned(),
+        Some([]) => "1 = 1".to_owned(),
+        Some(prefixes) => format!(
+            "u.phone IS NULL OR NOT ({})",
+            (0..prefixes.len())
+                .map(|i| format!("u.phone LIKE ${}", i + 2))
+                .collect::<Vec<_>>()
+                .join(" OR ")
+        ),
+    };
+    // Only numbered placeholders are put into the text; every value is bound.
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT COUNT(*) AS without, \
-         COALESCE(SUM(CASE WHEN u.phone IS NULL THEN 1 ELSE 0 END), 0) AS no_phone \
-         FROM users u WHERE u.two_factor_method IS NULL AND u.disabled = 0 \
-         AND ($1 IS NULL OR EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = $1))",
-    )
-    .bind(group)
-    .fetch_one(db)
-    .await?;
+         COALESCE(SUM(CASE WHEN {unreachable} THEN 1 ELSE 0 END), 0) AS no_phone \
+         FROM users u WHERE {WITHOUT_TWO_STEP}"
+    )))
+    .bind(group);
+    for prefix in reachable.unwrap_or_default() {
+        query = query.bind(format!("{prefix}%"));
+    }
+    let row: Row = query.fetch_one(db).await?;
     Ok((row.without, row.no_phone))
+}
+
+/// Enabled users without 2-step verification, in group `$1` when it is not NULL.
+const WITHOUT_TWO_STEP: &str = "u.two_factor_method IS NULL AND u.disabled = 0 \
+     AND ($1 IS NULL OR EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = $1))";
+
+/// The numbers of the users `enforcement_preview` counts that start with one of
+/// `prefixes`: those whose country must be told from the number itself.
+pub async fn phones_without_two_step<'e>(
+    db: impl Exec<'e>,
+    group: Option<i64>,
+    prefixes: &[String],
+) -> Result<Vec<String>, DbError> {
+    if prefixes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let matching = (0..prefixes.len())
+        .map(|i| format!("u.phone LIKE ${}", i + 2))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    // Only numbered placeholders are put into the text; every value is bound.
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT u.phone FROM users u WHERE {WITHOUT_TWO_STEP} AND ({matching})"
+    )))
+    .bind(group);
+    for prefix in prefixes {
+        query = query.bind(format!("{prefix}%"));
+    }
+    query.fetch_all(db).await
 }
 
 /// An audit event as the log lists it, with the names of who did it and to whom.

@@ -131,28 +131,30 @@ pub async fn set_group_rule<'e>(
     Ok(())
 }
 
-/// Keeps each member's `required_since` in step with the group's rule: started now for
-/// members the requirement newly applies to, kept for those it already did, cleared when
-/// the group no longer requires.
-pub async fn sync_required_since<'e>(
+/// Records that the group's requirement applies from `now` to its members (or to `user`
+/// alone), when the group requires 2-step verification. A start already recorded is kept:
+/// the grace period counts from when the requirement first applied to each member.
+pub async fn record_requirement_starts<'e>(
     db: impl Exec<'e>,
     group_id: i64,
+    user: Option<i64>,
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE group_members SET required_since = CASE \
-           WHEN (SELECT two_step FROM user_groups WHERE id = $1) = 'required' \
-           THEN COALESCE(required_since, $2) ELSE NULL END \
-         WHERE group_id = $1",
+        "INSERT INTO group_requirement_starts (group_id, user_id, since) \
+         SELECT m.group_id, m.user_id, $2 FROM group_members m JOIN user_groups g ON g.id = m.group_id \
+         WHERE m.group_id = $1 AND g.two_step = 'required' AND ($3 IS NULL OR m.user_id = $3) \
+         ON CONFLICT (group_id, user_id) DO NOTHING",
     )
     .bind(group_id)
     .bind(now)
+    .bind(user)
     .execute(db)
     .await?;
     Ok(())
 }
 
-/// Adds a member (nothing when already one); the requirement of a required group starts now.
+/// Adds a member (nothing when already one).
 pub async fn add_member<'e>(
     db: impl Exec<'e>,
     group_id: i64,
@@ -160,9 +162,7 @@ pub async fn add_member<'e>(
     now: i64,
 ) -> Result<bool, DbError> {
     let done = sqlx::query(
-        "INSERT INTO group_members (group_id, user_id, added_at, required_since) \
-         SELECT $1, $2, $3, CASE WHEN g.two_step = 'required' THEN $3 END \
-         FROM user_groups g WHERE g.id = $1 \
+        "INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, $3) \
          ON CONFLICT (group_id, user_id) DO NOTHING",
     )
     .bind(group_id)
@@ -184,25 +184,6 @@ pub async fn remove_member<'e>(
         .execute(db)
         .await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// A member as the group page lists them.
-#[derive(Clone, Debug, FromRow)]
-pub struct Member {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub two_factor_method: Option<String>,
-}
-
-pub async fn list_members<'e>(db: impl Exec<'e>, group_id: i64) -> Result<Vec<Member>, DbError> {
-    sqlx::query_as(
-        "SELECT u.id, u.name, u.email, u.two_factor_method FROM group_members m \
-         JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 ORDER BY u.email",
-    )
-    .bind(group_id)
-    .fetch_all(db)
-    .await
 }
 
 /// The groups a user is in, by name, for the user's page.
@@ -232,8 +213,10 @@ pub async fn group_rules_of_user<'e>(
     user_id: i64,
 ) -> Result<Vec<GroupRule>, DbError> {
     let rows: Vec<RuleRow> = sqlx::query_as(
-        "SELECT g.two_step, g.grace_days, m.required_since FROM group_members m \
-         JOIN user_groups g ON g.id = m.group_id WHERE m.user_id = $1",
+        "SELECT g.two_step, g.grace_days, s.since AS required_since FROM group_members m \
+         JOIN user_groups g ON g.id = m.group_id \
+         LEFT JOIN group_requirement_starts s ON s.group_id = m.group_id AND s.user_id = m.user_id \
+         WHERE m.user_id = $1",
     )
     .bind(user_id)
     .fetch_all(db)

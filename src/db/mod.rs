@@ -196,7 +196,10 @@ impl Db {
         migrator
             .run(&self.pool)
             .await
-            .context("applying database migrations")
+            .context("applying database migrations")?;
+        users::index_unindexed_names(self)
+            .await
+            .context("indexing the names stored before the users search by word")
     }
 
     /// Begins a transaction for a use case. On SQLite it takes the write lock up front: a

@@ -1,9 +1,10 @@
 //! The `users` table.
 
 use serde::{Deserialize, Serialize};
-use sqlx::FromRow;
+use sqlx::{AnyConnection, FromRow};
 
 use super::{DbError, Exec, flag};
+use crate::domain::account::name_search_keys;
 use crate::domain::factors::FactorMethod;
 
 #[derive(Clone, Debug, FromRow, Serialize, Deserialize)]
@@ -107,9 +108,11 @@ macro_rules! user_signing_in_columns {
 }
 pub(crate) use {user_columns, user_signing_in_columns};
 
+/// Inserts the user and the keys the users search finds their name by (run it in the use
+/// case's transaction, so both are written or neither).
 #[tracing::instrument(name = "Insert a user", skip_all)]
-pub async fn insert_user<'e>(
-    db: impl Exec<'e>,
+pub async fn insert_user(
+    db: &mut AnyConnection,
     user: &NewUser<'_>,
     now: i64,
 ) -> Result<i64, InsertUserError> {
@@ -124,13 +127,68 @@ pub async fn insert_user<'e>(
     .bind(flag(user.is_admin))
     .bind(now)
     .bind(user.email_confirmed.then_some(now))
-    .fetch_one(db)
+    .fetch_one(&mut *db)
     .await
     .map_err(|err| match &err {
         DbError::Database(db) if db.is_unique_violation() => InsertUserError::EmailTaken,
         _ => InsertUserError::Db(err),
     })?;
+    index_name(db, id, user.name).await?;
     Ok(id)
+}
+
+/// Once, after the migration that added the name keys: gives every user stored before it
+/// their keys (nothing to do when any key exists, or no user does). Instances starting
+/// together may both run it: a key written twice is kept once.
+pub async fn index_unindexed_names(db: &super::Db) -> Result<(), DbError> {
+    let pending: i64 = sqlx::query_scalar(
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM users) \
+         AND NOT EXISTS (SELECT 1 FROM user_name_words) THEN 1 ELSE 0 END",
+    )
+    .fetch_one(&db.pool)
+    .await?;
+    if pending == 0 {
+        return Ok(());
+    }
+    let mut tx = db.begin().await?;
+    let mut after = 0_i64;
+    loop {
+        let batch: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, name FROM users WHERE id > $1 ORDER BY id LIMIT 1000")
+                .bind(after)
+                .fetch_all(&mut *tx)
+                .await?;
+        let Some((last, _)) = batch.last() else {
+            break;
+        };
+        after = *last;
+        for (id, name) in &batch {
+            index_name(&mut *tx, *id, name).await?;
+        }
+    }
+    tx.commit().await
+}
+
+/// Stores the keys the users search finds this name by (`name_search_keys`).
+pub async fn index_name<'e>(db: impl Exec<'e>, user_id: i64, name: &str) -> Result<(), DbError> {
+    let keys = name_search_keys(name);
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let rows = (0..keys.len())
+        .map(|i| format!("(${}, $1)", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    // Only numbered placeholders are put into the text; every value is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO user_name_words (word, user_id) VALUES {rows} ON CONFLICT DO NOTHING"
+    )))
+    .bind(user_id);
+    for key in keys {
+        query = query.bind(key);
+    }
+    query.execute(db).await?;
+    Ok(())
 }
 
 pub async fn find_user_by_email<'e>(
@@ -211,22 +269,30 @@ pub async fn confirm_email<'e>(db: impl Exec<'e>, user_id: i64, now: i64) -> Res
 /// Registering again with the address of an account not yet confirmed: the name and the
 /// password typed this time replace the earlier ones (only the link sent to the address
 /// makes the account usable, so whoever typed them first gains nothing).
-pub async fn replace_unconfirmed_registration<'e>(
-    db: impl Exec<'e>,
+pub async fn replace_unconfirmed_registration(
+    db: &mut AnyConnection,
     user_id: i64,
     name: &str,
     hash: &str,
     now: i64,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    let replaced = sqlx::query(
         "UPDATE users SET name = $2, password_hash = $3, updated_at = $4 WHERE id = $1 AND email_confirmed_at IS NULL",
     )
     .bind(user_id)
     .bind(name)
     .bind(hash)
     .bind(now)
-    .execute(db)
+    .execute(&mut *db)
     .await?;
+    if replaced.rows_affected() == 1 {
+        // The users search finds the account by its new name, not the old one.
+        sqlx::query("DELETE FROM user_name_words WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *db)
+            .await?;
+        index_name(db, user_id, name).await?;
+    }
     Ok(())
 }
 

@@ -49,9 +49,48 @@ pub fn normalise_name(input: &str) -> Result<String, NameProblem> {
     Ok(name.to_owned())
 }
 
+/// Most start positions of a name's words kept as search keys.
+const MAX_NAME_WORDS: usize = 8;
+
+/// What the users search matches a name by: the name from the start of each of its words,
+/// lower-cased, one space between words ("Grace Brewster Hopper" gives "grace brewster
+/// hopper", "brewster hopper" and "hopper"). A search is a prefix of one of these, so
+/// "hopper", "Grace Hop" and "brewster h" all find her, each an index range.
+pub fn name_search_keys(name: &str) -> Vec<String> {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let mut keys: Vec<String> = (0..words.len().min(MAX_NAME_WORDS))
+        .map(|start| words[start..].join(" "))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// A search as typed, in the form of the keys above.
+pub fn name_search_text(typed: &str) -> String {
+    typed
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_searched_from_the_start_of_each_word() {
+        assert_eq!(
+            name_search_keys("  Grace  Brewster HOPPER "),
+            ["brewster hopper", "grace brewster hopper", "hopper"]
+        );
+        assert_eq!(name_search_keys("Émile Zola"), ["zola", "émile zola"]);
+        assert_eq!(name_search_keys("Bo Bo"), ["bo", "bo bo"]);
+        assert!(name_search_keys("   ").is_empty());
+        assert_eq!(name_search_keys(&"a ".repeat(50)).len(), 8);
+        assert_eq!(name_search_text(" GRACE   Hop "), "grace hop");
+    }
 
     #[test]
     fn emails_are_trimmed_and_lower_cased() {

@@ -25,23 +25,57 @@ pub fn normalise_sms_phone(
     allowed_countries: &[String],
 ) -> Result<String, PhoneProblem> {
     let e164 = normalise_phone(input)?;
-    if allowed_countries.is_empty() {
-        return Ok(e164);
+    if in_allowed_country(&e164, allowed_countries) {
+        Ok(e164)
+    } else {
+        Err(PhoneProblem::CountryNotAllowed)
     }
-    let region = phonenumber::parse(None, &e164)
+}
+
+/// True when a stored (E.164) number is in one of `allowed_countries` (empty: all).
+pub fn in_allowed_country(e164: &str, allowed_countries: &[String]) -> bool {
+    if allowed_countries.is_empty() {
+        return true;
+    }
+    let region = phonenumber::parse(None, e164)
         .ok()
         .and_then(|number| number.country().id())
         .map(|id| id.as_ref().to_owned());
-    match region {
-        Some(region)
-            if allowed_countries
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(&region)) =>
-        {
-            Ok(e164)
-        }
-        _ => Err(PhoneProblem::CountryNotAllowed),
-    }
+    region.is_some_and(|region| {
+        allowed_countries
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(&region))
+    })
+}
+
+/// The calling codes of `allowed_countries` as E.164 prefixes ("+46"), in two lists: codes
+/// all of whose countries are allowed (every number under them is), and codes shared with
+/// countries that are not ("+1" when only "US" is allowed: each number must be looked at).
+/// Calling codes are prefix-free, so a number starts with at most one of them.
+pub fn allowed_calling_prefixes(allowed_countries: &[String]) -> (Vec<String>, Vec<String>) {
+    let database = &phonenumber::metadata::DATABASE;
+    let allowed = |region: &str| {
+        allowed_countries
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(region))
+    };
+    let mut codes: Vec<u16> = allowed_countries
+        .iter()
+        .filter_map(|c| database.by_id(c.to_ascii_uppercase().as_str()))
+        .map(|meta| meta.country_code())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let (whole, shared): (Vec<u16>, Vec<u16>) = codes.into_iter().partition(|code| {
+        database
+            .region(code)
+            .is_some_and(|regions| regions.iter().all(|r| allowed(r)))
+    });
+    let prefix = |code: u16| format!("+{code}");
+    (
+        whole.into_iter().map(prefix).collect(),
+        shared.into_iter().map(prefix).collect(),
+    )
 }
 
 /// Shows a number without giving it away: "+46 ••• •• 67".
@@ -115,6 +149,28 @@ mod tests {
     #[test]
     fn invalid_numbers_are_refused() {
         assert_eq!(normalise_phone("+46 12"), Err(PhoneProblem::Invalid));
+    }
+
+    #[test]
+    fn allowed_countries_give_their_calling_prefixes() {
+        let list = |codes: &[&str]| codes.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            allowed_calling_prefixes(&list(&["se", "DE"])),
+            (list(&["+46", "+49"]), list(&[]))
+        );
+        // +47 is Norway's and Svalbard's.
+        assert_eq!(
+            allowed_calling_prefixes(&list(&["NO", "SJ"])),
+            (list(&["+47"]), list(&[]))
+        );
+        // +1 is shared by the United States, Canada and more: only some are allowed.
+        assert_eq!(
+            allowed_calling_prefixes(&list(&["US", "SE", "XX"])),
+            (list(&["+46"]), list(&["+1"]))
+        );
+        assert!(in_allowed_country("+12015550123", &list(&["US"])));
+        assert!(!in_allowed_country("+14165550123", &list(&["US"])));
+        assert!(in_allowed_country("+14165550123", &[]));
     }
 
     #[test]

@@ -125,7 +125,7 @@ impl Services {
             is_admin: true,
             email_confirmed: true,
         };
-        let id = insert_user(&mut *tx, &admin, self.clock.now()).await?;
+        let id = insert_user(&mut tx, &admin, self.clock.now()).await?;
         let event = AuditEvent::by_user(EventKind::AdminCreated, id, origin, Some("setup link"));
         self.audit(&mut tx, &event);
         tx.commit().await?;
@@ -231,7 +231,7 @@ impl Services {
                     is_admin: false,
                     email_confirmed: false,
                 };
-                let id = match insert_user(&mut **tx, &new_user, now).await {
+                let id = match insert_user(tx, &new_user, now).await {
                     Ok(id) => id,
                     Err(InsertUserError::EmailTaken) => {
                         return Err(DbError::Protocol("the address was taken meanwhile".into()));
@@ -245,7 +245,7 @@ impl Services {
             }
             Some(user) if !user.email_is_confirmed() => {
                 replace_unconfirmed_registration(
-                    &mut **tx,
+                    tx,
                     user.id,
                     &request.name,
                     &request.password_hash,
@@ -430,7 +430,7 @@ impl Services {
             is_admin: admin,
             email_confirmed: true,
         };
-        let id = insert_user(&mut *tx, &user, self.clock.now()).await?;
+        let id = insert_user(&mut tx, &user, self.clock.now()).await?;
         let kind = if admin {
             EventKind::AdminCreated
         } else {

@@ -10,12 +10,13 @@ use crate::db::challenges::sms_sent_since;
 use crate::db::devices::remove_all_devices;
 use crate::db::directory::{
     Adoption, AuditCursor, AuditEntry, AuditFilter, Owing, UserFilter, UserRow, adoption_by_group,
-    adoption_overall, enforcement_preview, list_audit, owing, recent_events_of_user, search_users,
+    adoption_overall, enforcement_preview, list_audit, owing, phones_without_two_step,
+    recent_events_of_user, search_users,
 };
 use crate::db::groups::{
-    Group, GroupNameError, Member, add_member, delete_group, find_group, group_names,
-    groups_of_user, insert_group, list_groups, list_members, remove_member, rename_group,
-    set_group_rule, sync_required_since,
+    Group, GroupNameError, add_member, delete_group, find_group, group_names, groups_of_user,
+    insert_group, list_groups, record_requirement_starts, remove_member, rename_group,
+    set_group_rule,
 };
 use crate::db::links::{LinkKind, consume_link, link_user, replace_link};
 use crate::db::platform::{load_platform_settings, save_platform_settings};
@@ -31,7 +32,7 @@ use crate::db::{DbError, Tx};
 use secrecy::SecretString;
 
 use crate::domain::account::normalise_email;
-use crate::domain::phone::normalise_sms_phone;
+use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, normalise_sms_phone};
 use crate::domain::policy::{GroupTwoStep, PlatformSettings, PlatformTwoStep, countries_to_text};
 use crate::domain::tokens::{random_token, token_digest};
 
@@ -547,7 +548,7 @@ impl Services {
             return Ok(Ok(()));
         }
         set_group_rule(&mut *tx, id, two_step, grace_days, now).await?;
-        sync_required_since(&mut *tx, id, now).await?;
+        record_requirement_starts(&mut *tx, id, None, now).await?;
         let detail = format!(
             "{}: {} → {}{}",
             group.name,
@@ -584,7 +585,10 @@ impl Services {
         let Some(group) = find_group(&mut *tx, group_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        if add_member(&mut *tx, group_id, user.id, self.clock.now()).await? {
+        let now = self.clock.now();
+        let added = add_member(&mut *tx, group_id, user.id, now).await?;
+        record_requirement_starts(&mut *tx, group_id, Some(user.id), now).await?;
+        if added {
             self.admin_event(
                 &mut tx,
                 EventKind::GroupMemberAdded,
@@ -609,16 +613,18 @@ impl Services {
         let Some(group) = find_group(&mut *tx, group_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        if remove_member(&mut *tx, group_id, user_id).await? {
-            self.admin_event(
-                &mut tx,
-                EventKind::GroupMemberRemoved,
-                actor,
-                Some(user_id),
-                origin,
-                Some(&group.name),
-            );
+        if !remove_member(&mut *tx, group_id, user_id).await? {
+            // Not a member (or no such user): said as for an unknown id.
+            return Ok(Err(Refusal::NotFound));
         }
+        self.admin_event(
+            &mut tx,
+            EventKind::GroupMemberRemoved,
+            actor,
+            Some(user_id),
+            origin,
+            Some(&group.name),
+        );
         tx.commit().await?;
         Ok(Ok(()))
     }
@@ -681,9 +687,31 @@ impl Services {
     }
 
     /// How many users would have to set up if it became required (of everyone, or of a
-    /// group's members), and how many of them have no phone number.
-    pub async fn enforcement_preview(&self, group: Option<i64>) -> Result<(i64, i64), DbError> {
-        enforcement_preview(&self.db.pool, group).await
+    /// group's members), and how many of them have no phone number that can take codes:
+    /// none at all, or one outside the SMS countries allowed. A number not verified yet
+    /// can: set-up sends it a code. `countries`: the SMS countries allowed (empty: all), as
+    /// they are, or as the form about to be saved makes them.
+    pub async fn enforcement_preview(
+        &self,
+        group: Option<i64>,
+        countries: &[String],
+    ) -> Result<(i64, i64), DbError> {
+        if countries.is_empty() {
+            return enforcement_preview(&self.db.pool, group, None).await;
+        }
+        let (whole, shared) = allowed_calling_prefixes(countries);
+        let reachable: Vec<String> = whole.iter().chain(&shared).cloned().collect();
+        let mut conn = self.db.pool.acquire().await?;
+        let (without, outside) = enforcement_preview(&mut *conn, group, Some(&reachable)).await?;
+        let shared_outside = phones_without_two_step(&mut *conn, group, &shared)
+            .await?
+            .iter()
+            .filter(|phone| !in_allowed_country(phone, countries))
+            .count();
+        Ok((
+            without,
+            outside + i64::try_from(shared_outside).unwrap_or(i64::MAX),
+        ))
     }
 
     /// Every group's id and name, for a choice of groups.
@@ -695,14 +723,25 @@ impl Services {
         list_groups(&self.db.pool).await
     }
 
-    /// A group and its members.
-    pub async fn group(&self, id: i64) -> Result<Option<(Group, Vec<Member>)>, DbError> {
-        let mut conn = self.db.pool.acquire().await?;
-        let Some(group) = find_group(&mut *conn, id).await? else {
-            return Ok(None);
+    pub async fn group(&self, id: i64) -> Result<Option<Group>, DbError> {
+        find_group(&self.db.pool, id).await
+    }
+
+    /// A page of a group's members (matching `search` when given) after user id `after`,
+    /// read from the membership key in id order, and whether more follow.
+    pub async fn group_members_page(
+        &self,
+        id: i64,
+        search: Option<String>,
+        after: i64,
+        per_page: i64,
+    ) -> Result<(Vec<UserRow>, bool), DbError> {
+        let filter = UserFilter {
+            search,
+            group: Some(id),
+            ..UserFilter::default()
         };
-        let members = list_members(&mut *conn, id).await?;
-        Ok(Some((group, members)))
+        self.users_page(&filter, after, per_page).await
     }
 
     /// What the control center shows of one user: their groups and latest events.
@@ -763,7 +802,7 @@ impl Services {
             is_admin: new.admin,
             email_confirmed: true,
         };
-        let id = match insert_user(&mut *tx, &user, now).await {
+        let id = match insert_user(&mut tx, &user, now).await {
             Ok(id) => id,
             Err(InsertUserError::EmailTaken) => return Ok(Err(Refusal::EmailTaken)),
             Err(InsertUserError::Db(err)) => return Err(err),
@@ -773,6 +812,7 @@ impl Services {
                 return Ok(Err(Refusal::NotFound));
             }
             add_member(&mut *tx, *group, id, now).await?;
+            record_requirement_starts(&mut *tx, *group, Some(id), now).await?;
         }
         let token = random_token();
         replace_link(

@@ -59,7 +59,7 @@ impl Services {
     ) -> Self {
         let key = settings.secret_key.expose();
         Self {
-            platform: PlatformCache::new(db.clone()),
+            platform: PlatformCache::new(db.clone(), settings.platform_settings_ttl),
             totp_sealer: Sealer::new(key, "totp secret"),
             display_sealer: Sealer::new(key, "recovery codes on display"),
             mail_sealer: Sealer::new(key, "outbox email"),

@@ -10,17 +10,18 @@ use crate::db::platform::{load_platform_settings, seed_from_environment};
 use crate::db::{Db, DbError, Exec};
 use crate::domain::policy::PlatformSettings;
 
-const FRESH_FOR: Duration = Duration::from_secs(5);
-
 pub struct PlatformCache {
     db: Db,
+    /// How long a read stays fresh (`Settings::platform_settings_ttl`, 5 s by default).
+    fresh_for: Duration,
     cached: RwLock<Option<(Instant, PlatformSettings)>>,
 }
 
 impl PlatformCache {
-    pub fn new(db: Db) -> Self {
+    pub fn new(db: Db, fresh_for: Duration) -> Self {
         Self {
             db,
+            fresh_for,
             cached: RwLock::new(None),
         }
     }
@@ -34,7 +35,7 @@ impl PlatformCache {
     /// of transactions could hold them all).
     pub async fn get_using<'e>(&self, db: impl Exec<'e>) -> Result<PlatformSettings, DbError> {
         if let Some((read_at, settings)) = self.cached.read().await.as_ref()
-            && read_at.elapsed() < FRESH_FOR
+            && read_at.elapsed() < self.fresh_for
         {
             return Ok(settings.clone());
         }

@@ -413,7 +413,7 @@ impl Services {
             is_admin: false,
             email_confirmed: true,
         };
-        let id = match insert_user(&mut *tx, &new_user, now).await {
+        let id = match insert_user(&mut tx, &new_user, now).await {
             Ok(id) => id,
             Err(InsertUserError::EmailTaken) => return Ok(None),
             Err(InsertUserError::Db(err)) => return Err(err.into()),

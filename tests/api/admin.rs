@@ -5,9 +5,9 @@ use crate::helpers::{
     AuditRow, Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, csrf_token,
     submit_with,
 };
-use crate::on_both_databases;
+use crate::{on_both_databases, on_each_backend};
 
-const ADMIN_PHONE: &str = "+46709990000";
+pub(crate) const ADMIN_PHONE: &str = "+46709990000";
 
 /// An administrator with SMS 2-step verification, signed in with a code in the app's own
 /// browser. Returns their id.
@@ -186,9 +186,30 @@ async fn only_a_verified_administrator_gets_in(app: TestApp) {
     )
     .await;
 
+    // An administrator without 2-step verification, which is required of administrators:
+    // signed in with the password, every page and form of the control center leads to
+    // set-up (whose page gives the CSRF token).
+    app.create_user("bare@example.com", "Bare Admin", true)
+        .await;
+    let (bare, response) = app.password_step_in_new_browser("bare@example.com").await;
+    assert_eq!(response.headers()["location"], "/");
+    let to_set_up = |r: &reqwest::Response| {
+        r.status().as_u16() == 303 && r.headers()["location"] == "/account/security/two-step"
+    };
+    assert_locked_out(
+        &app,
+        &bare,
+        "/account/security/two-step",
+        user,
+        group,
+        to_set_up,
+        "an administrator without 2-step verification",
+    )
+    .await;
+
     // Nothing changed.
     assert_eq!(app.count("SELECT COUNT(*) FROM user_groups").await, 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 3);
     assert_eq!(app.count("SELECT COUNT(*) FROM password_links").await, 0);
     assert_eq!(app.two_factor_method(user).await.as_deref(), Some("sms"));
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE event LIKE 'group.%' OR event LIKE 'platform.%' OR event = 'two_step.reset'").await, 0);
@@ -375,6 +396,83 @@ async fn saving_the_settings_shows_and_audits_each_change(app: TestApp) {
     );
 }
 
+/// The security settings form with every field, and this app name.
+fn settings_form(app_name: &str) -> Vec<(&'static str, &str)> {
+    vec![
+        ("two_step", "optional"),
+        ("require_for_admins", "yes"),
+        ("trusted_devices", "30"),
+        ("users_choose_session", "yes"),
+        ("max_session_days", "60"),
+        ("inactivity_minutes", "never"),
+        ("open_registration", "yes"),
+        ("app_name", app_name),
+    ]
+}
+
+/// Two instances on one database, each keeping the platform settings for a second: a
+/// change saved on one is in use on the other within that second (and at once on the one
+/// that saved it).
+async fn a_saved_setting_reaches_the_other_instance_within_its_ttl(backend: Backend) {
+    const TTL: std::time::Duration = std::time::Duration::from_secs(1);
+    let Some(app) = TestApp::spawn_with(backend, |s| s.platform_settings_ttl = TTL).await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = twostep::config::Settings::for_database(&app.database_url, dir.path());
+    settings.bind = "127.0.0.1:0".parse().unwrap();
+    settings.http_workers = 1;
+    settings.platform_settings_ttl = TTL;
+    let other = twostep::startup::Application::build(settings)
+        .await
+        .unwrap();
+    let other_address = format!("http://127.0.0.1:{}", other.port());
+    tokio::spawn(other.run_until_stopped());
+    let (browser, _) = app.new_browser();
+    let title_on_other = async || {
+        let page = browser
+            .get(format!("{other_address}/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        page.contains("<title>Sign in · Acme Portal</title>")
+    };
+    assert!(
+        !title_on_other().await,
+        "the other instance has read the old name"
+    );
+
+    signed_in_admin(&app).await;
+    let saved = app
+        .submit(
+            "/admin/security",
+            "/admin/security",
+            &settings_form("Acme Portal"),
+        )
+        .await;
+    assert_redirect_to(&saved, "/admin/security");
+    let saved_at = std::time::Instant::now();
+    assert!(
+        app.get_text_in(&browser, "/login")
+            .await
+            .contains("<title>Sign in · Acme Portal</title>"),
+        "the instance that saved it uses it at once"
+    );
+    while !title_on_other().await {
+        assert!(
+            saved_at.elapsed() < TTL + std::time::Duration::from_millis(900),
+            "the other instance still shows the old name after {:?}",
+            saved_at.elapsed()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+on_each_backend!(a_saved_setting_reaches_the_other_instance_within_its_ttl => settings_reach_the_other_instance_sqlite, settings_reach_the_other_instance_postgres);
+
 async fn requiring_it_of_everyone_shows_who_it_concerns_first(app: TestApp) {
     signed_in_admin(&app).await;
     app.create_user("a@example.com", "A", false).await;
@@ -427,14 +525,94 @@ async fn requiring_it_of_everyone_shows_who_it_concerns_first(app: TestApp) {
     assert_eq!(home.headers()["location"], "/account/security/two-step");
 }
 
+/// The preview counts as "no phone number that can take codes" a user with none, and one
+/// whose number is outside the SMS countries allowed (as the form being saved sets them);
+/// a number not verified yet can take codes (set-up sends it one).
+async fn the_preview_counts_numbers_outside_the_sms_countries(app: TestApp) {
+    signed_in_admin(&app).await;
+    let group = insert_group(&app, "Field").await;
+    for (email, phone, in_group) in [
+        ("none@example.com", None, true),
+        ("se@example.com", Some("+46701234500"), false),
+        ("us@example.com", Some("+12015550123"), true),
+        ("ca@example.com", Some("+14165550123"), true),
+        ("no@example.com", Some("+4741234567"), false),
+    ] {
+        let id = app.create_user(email, "Someone", false).await;
+        sqlx::query("UPDATE users SET phone = $1 WHERE id = $2")
+            .bind(phone)
+            .bind(id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        if in_group {
+            sqlx::query(
+                "INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)",
+            )
+            .bind(group)
+            .bind(id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        }
+    }
+    app.create_sms_user("sms@example.com", PHONE).await;
+    let mut form = settings_form("Twostep");
+    form[0] = ("two_step", "required");
+    for (countries, expected) in [
+        ("", "1 of them has no phone number that can take codes"),
+        (
+            "SE, US",
+            "3 of them have no phone number that can take codes",
+        ),
+        ("SE", "4 of them have no phone number that can take codes"),
+        (
+            "CA, NO, SE, US",
+            "1 of them has no phone number that can take codes",
+        ),
+    ] {
+        let mut fields = form.clone();
+        fields.push(("sms_countries", countries));
+        let asked = app
+            .submit("/admin/security", "/admin/security", &fields)
+            .await;
+        let page = assert_page(asked, 200, "means 5 users must set it up").await;
+        assert!(page.contains(expected), "{countries}: {expected}: {page}");
+    }
+    // A group's preview reads the countries saved: none, the Canadian number.
+    let mut saved = form.clone();
+    saved[0] = ("two_step", "optional");
+    saved.push(("sms_countries", "SE, US"));
+    let done = app
+        .submit("/admin/security", "/admin/security", &saved)
+        .await;
+    assert_redirect_to(&done, "/admin/security");
+    let page = format!("/admin/groups/{group}");
+    let asked = app
+        .submit(&page, &format!("{page}/rule"), &[("two_step", "required")])
+        .await;
+    let body = assert_page(asked, 200, "means 3 members must set it up").await;
+    assert!(
+        body.contains("2 of them have no phone number that can take codes"),
+        "{body}"
+    );
+}
+
 async fn reset_removes_every_factor_and_session_and_tells_the_user(app: TestApp) {
     let admin = signed_in_admin(&app).await;
     let user = app.create_sms_user("user@example.com", PHONE).await;
-    sqlx::query("INSERT INTO recovery_codes (user_id, code_mac, created_at) VALUES ($1, 'x', 0)")
-        .bind(user)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    // A recovery code, a trusted browser and an authenticator key (switched to SMS since).
+    for statement in [
+        "INSERT INTO recovery_codes (user_id, code_mac, created_at) VALUES ($1, 'x', 0)",
+        "INSERT INTO trusted_devices (user_id, token_hash, created_at, last_used_at) VALUES ($1, 'device', 0, 0)",
+        "INSERT INTO totp_secrets (user_id, active_sealed, updated_at) VALUES ($1, 'sealed', 0)",
+    ] {
+        sqlx::query(statement)
+            .bind(user)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
     // The user is signed in in one browser and halfway through in another.
     let signed_in = app.signed_in_browser("user@example.com").await;
     let code = app.sms.last_code_to(PHONE);
@@ -507,11 +685,15 @@ async fn reset_removes_every_factor_and_session_and_tells_the_user(app: TestApp)
         .await,
         0
     );
-    assert_eq!(
-        app.count_where("SELECT COUNT(*) FROM sessions WHERE user_id = $1", user)
-            .await,
-        0
-    );
+    for table in ["sessions", "trusted_devices", "totp_secrets"] {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE user_id = $1");
+        let left: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(user)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(left, 0, "{table} of the user after the reset");
+    }
     assert_eq!(app.count_where("SELECT COUNT(*) FROM outbox WHERE user_id = $1 AND subject LIKE 'An administrator reset%'", user).await, 1);
     assert!(app.audit_rows().await.contains(&AuditRow {
         event: "two_step.reset".into(),
@@ -531,6 +713,79 @@ async fn reset_removes_every_factor_and_session_and_tells_the_user(app: TestApp)
     // The next sign-in needs the password alone (2-step verification is optional here).
     let (_, again) = app.password_step_in_new_browser("user@example.com").await;
     assert_eq!(again.headers()["location"], "/");
+}
+
+/// Resets `user` from the control center (the administrator is signed in).
+async fn reset_from_the_control_center(app: &TestApp, user: i64) {
+    let page = format!("/admin/users/{user}/reset");
+    let reset = app.submit(&page, &page, &[]).await;
+    assert_redirect_to(&reset, &format!("/admin/users/{user}?done=reset"));
+}
+
+/// A reset user who must use 2-step verification (by a group, or by the platform) is taken
+/// to set-up at their next sign-in, and nothing else opens until it is on again.
+async fn after_a_reset_a_required_user_sets_up_anew(app: TestApp) {
+    signed_in_admin(&app).await;
+    let member = app.create_sms_user("member@example.com", PHONE).await;
+    let everyone = app
+        .create_sms_user("everyone@example.com", "+46701112299")
+        .await;
+    let group = insert_group(&app, "Finance").await;
+    sqlx::query("UPDATE user_groups SET two_step = 'required' WHERE id = $1")
+        .bind(group)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
+        .bind(group)
+        .bind(member)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    reset_from_the_control_center(&app, member).await;
+    let (browser, response) = app.password_step_in_new_browser("member@example.com").await;
+    assert_eq!(
+        response.headers()["location"],
+        "/",
+        "no code is asked any more"
+    );
+    for page in ["/", "/account/security", "/account/password"] {
+        assert_eq!(
+            app.get_in(&browser, page).await.headers()["location"],
+            "/account/security/two-step",
+            "{page}"
+        );
+    }
+    let set_up = app
+        .get_text_in(&browser, "/account/security/two-step")
+        .await;
+    assert!(
+        set_up.contains("2-step verification is required for your account. Set it up to continue."),
+        "{set_up}"
+    );
+    assert!(
+        !set_up.contains("Set up later"),
+        "no grace period in this group"
+    );
+
+    // Required for everyone: the same for a user in no group.
+    let mut required = settings_form("Twostep");
+    required[0] = ("two_step", "required");
+    required.push(("confirmed", "yes"));
+    let saved = app
+        .submit("/admin/security", "/admin/security", &required)
+        .await;
+    assert_redirect_to(&saved, "/admin/security");
+    reset_from_the_control_center(&app, everyone).await;
+    let (browser, response) = app
+        .password_step_in_new_browser("everyone@example.com")
+        .await;
+    assert_eq!(response.headers()["location"], "/");
+    assert_eq!(
+        app.get_in(&browser, "/").await.headers()["location"],
+        "/account/security/two-step"
+    );
+    assert_eq!(app.two_factor_method(everyone).await, None);
 }
 
 async fn disabling_ends_sessions_and_the_last_administrator_stays(app: TestApp) {
@@ -724,13 +979,9 @@ async fn the_users_list_searches_filters_and_pages(app: TestApp) {
         .await;
     }
     let grace = app
-        .create_sms_user("grace@hopper.org", "+46701112233")
+        .create_user("grace@hopper.org", "Grace Brewster Hopper", false)
         .await;
-    sqlx::query("UPDATE users SET name = 'Grace Hopper' WHERE id = $1")
-        .bind(grace)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.turn_on_sms_in_database(grace, "+46701112233").await;
 
     let first = app.get_text("/admin/users?q=member").await;
     assert_eq!(
@@ -757,7 +1008,10 @@ async fn the_users_list_searches_filters_and_pages(app: TestApp) {
 
     for (query, expected) in [
         ("q=grace", "grace@hopper.org"),
-        ("q=GRACE%20HOP", "grace@hopper.org"),
+        ("q=GRACE%20BREW", "grace@hopper.org"),
+        // Any word of the name, from its start.
+        ("q=Hopper", "grace@hopper.org"),
+        ("q=brewster%20%20hop", "grace@hopper.org"),
         ("q=%2B46%2070%20111", "grace@hopper.org"),
         ("two_step=sms&q=g", "grace@hopper.org"),
         ("admin=yes", "admin@example.com"),
@@ -790,8 +1044,10 @@ async fn the_users_list_searches_filters_and_pages(app: TestApp) {
         9,
         "59 members in all"
     );
-    let none = app.get_text("/admin/users?q=nobody").await;
-    assert!(none.contains("No users match."));
+    for query in ["nobody", "opper", "grace%20hopper", "ember"] {
+        let none = app.get_text(&format!("/admin/users?q={query}")).await;
+        assert!(none.contains("No users match."), "{query}: {none}");
+    }
     // Hostile and malformed filters: a clear 4xx, never a 500.
     for query in [
         "two_step=maybe",
@@ -808,6 +1064,295 @@ async fn the_users_list_searches_filters_and_pages(app: TestApp) {
     }
     let quote = app.get_text("/admin/users?q=%27%20OR%201%3D1%20--").await;
     assert!(quote.contains("No users match."));
+}
+
+/// The emails the users list shows for `query`.
+async fn listed(app: &TestApp, query: &str) -> Vec<String> {
+    let page = app.get_text(&format!("/admin/users?{query}")).await;
+    page.split(r#"<td data-label="Email">"#)
+        .skip(1)
+        .map(|rest| rest[..rest.find("</td>").unwrap()].to_owned())
+        .collect()
+}
+
+async fn the_users_list_filters_by_two_step_and_disabled_accounts(app: TestApp) {
+    signed_in_admin(&app).await;
+    app.create_sms_user("sms@example.com", PHONE).await;
+    let app_user = app.create_user("app@example.com", "App", false).await;
+    let off = app.create_user("off@example.com", "Off", false).await;
+    let gone = app.create_user("gone@example.com", "Gone", false).await;
+    sqlx::query("UPDATE users SET two_factor_method = 'authenticator' WHERE id = $1")
+        .bind(app_user)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE users SET disabled = 1 WHERE id = $1")
+        .bind(gone)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    for (query, expected) in [
+        (
+            "two_step=on",
+            vec!["admin@example.com", "sms@example.com", "app@example.com"],
+        ),
+        ("two_step=off", vec!["off@example.com", "gone@example.com"]),
+        ("two_step=sms", vec!["admin@example.com", "sms@example.com"]),
+        ("two_step=app", vec!["app@example.com"]),
+        ("disabled=yes", vec!["gone@example.com"]),
+        ("disabled=yes&two_step=on", vec![]),
+        ("two_step=off&q=off", vec!["off@example.com"]),
+    ] {
+        assert_eq!(listed(&app, query).await, expected, "{query}");
+    }
+    assert_eq!(off, gone - 1);
+}
+
+async fn a_users_page_shows_groups_devices_sessions_and_events(app: TestApp) {
+    signed_in_admin(&app).await;
+    let user = app.create_sms_user("user@example.com", PHONE).await;
+    let finance = insert_group(&app, "Finance").await;
+    insert_group(&app, "Elsewhere").await;
+    sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
+        .bind(finance)
+        .bind(user)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO trusted_devices (user_id, token_hash, user_agent, ip, created_at, last_used_at) \
+         VALUES ($1, 'digest', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0', '203.0.113.7', 0, 0)",
+    )
+    .bind(user)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    // The user signs in (a session, and events) in another browser.
+    let browser = app.signed_in_browser("user@example.com").await;
+    let code = app.sms.last_code_to(PHONE);
+    submit_with(
+        &browser,
+        &app.address,
+        "/login/verify",
+        "/login/verify",
+        &[("code", &code)],
+    )
+    .await;
+    let page = app.get_text(&format!("/admin/users/{user}")).await;
+    assert!(
+        page.contains(&format!(r#"<a href="/admin/groups/{finance}">Finance</a>"#)),
+        "{page}"
+    );
+    assert!(!page.contains("Elsewhere"), "only the user's groups");
+    let section = |id: &str| {
+        let start = page.find(&format!(r#"<h2 id="{id}""#)).unwrap();
+        let end = page[start..].find("</section>").unwrap();
+        page[start..start + end].to_owned()
+    };
+    let devices = section("devices-title");
+    assert!(
+        devices.contains("Firefox") && devices.contains("203.0.113.7"),
+        "{devices}"
+    );
+    let sessions = section("sessions-title");
+    assert!(
+        sessions.contains("127.0.0.1") && !sessions.contains("None."),
+        "{sessions}"
+    );
+    let events = section("events-title");
+    for event in ["sign_in.succeeded", "sms.sent"] {
+        assert!(events.contains(event), "{event}: {events}");
+    }
+    // Another user's page shows none of it.
+    let other = app.create_user("other@example.com", "Other", false).await;
+    let page = app.get_text(&format!("/admin/users/{other}")).await;
+    assert_eq!(page.matches("<p>None.</p>").count(), 3, "{page}");
+    assert!(page.contains("<dd>None</dd>"), "no groups: {page}");
+}
+
+async fn the_overview_has_a_row_per_group(app: TestApp) {
+    signed_in_admin(&app).await;
+    let finance = insert_group(&app, "Finance").await;
+    let sales = insert_group(&app, "Sales").await;
+    insert_group(&app, "Empty").await;
+    let sms = app.create_sms_user("sms@example.com", PHONE).await;
+    let key = app.create_user("app@example.com", "App", false).await;
+    let off = app.create_user("off@example.com", "Off", false).await;
+    let gone = app.create_user("gone@example.com", "Gone", false).await;
+    sqlx::query("UPDATE users SET two_factor_method = 'authenticator' WHERE id = $1")
+        .bind(key)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE users SET disabled = 1 WHERE id = $1")
+        .bind(gone)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    for (group, user) in [
+        (finance, sms),
+        (finance, key),
+        (finance, off),
+        (finance, gone),
+        (sales, off),
+    ] {
+        sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
+            .bind(group)
+            .bind(user)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
+    let page = app.get_text("/admin").await;
+    // Enabled members only: Finance has one by SMS, one by app, one without.
+    for row in [
+        r#"<tr><th scope="row">Finance</th><td>3</td><td>1</td><td>1</td><td>1</td><td>66%</td></tr>"#,
+        r#"<tr><th scope="row">Sales</th><td>1</td><td>0</td><td>0</td><td>1</td><td>0%</td></tr>"#,
+    ] {
+        assert!(page.contains(row), "{row}: {page}");
+    }
+    assert!(!page.contains(r#"<th scope="row">Empty</th>"#));
+    assert!(page.find(">Finance<").unwrap() < page.find(">Sales<").unwrap());
+}
+
+async fn add_user_with_the_administrator_box_ticked(app: TestApp) {
+    signed_in_admin(&app).await;
+    let added = app
+        .submit(
+            "/admin/users/new",
+            "/admin/users/new",
+            &[
+                ("name", "Second Admin"),
+                ("email", "second@example.com"),
+                ("admin", "yes"),
+            ],
+        )
+        .await;
+    assert_page(added, 200, "Give this link to Second Admin.").await;
+    let id: i64 = app
+        .fetch_scalar(
+            "SELECT id FROM users WHERE email = 'second@example.com' AND $1 = $1",
+            0,
+        )
+        .await;
+    assert_eq!(
+        app.count_where("SELECT is_admin FROM users WHERE id = $1", id)
+            .await,
+        1
+    );
+    assert_eq!(
+        app.audit_detail("user.added_by_admin").await,
+        "administrator"
+    );
+    let page = app.get_text(&format!("/admin/users/{id}")).await;
+    assert!(page.contains("<dd>Administrator</dd>"), "{page}");
+    // Without the box, a user.
+    app.submit(
+        "/admin/users/new",
+        "/admin/users/new",
+        &[("name", "Plain"), ("email", "plain@example.com")],
+    )
+    .await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE is_admin = 1")
+            .await,
+        2
+    );
+}
+
+async fn removing_someone_who_is_not_a_member_is_not_found(app: TestApp) {
+    signed_in_admin(&app).await;
+    let group = insert_group(&app, "Sales").await;
+    let outsider = app.create_user("out@example.com", "Out", false).await;
+    let page = format!("/admin/groups/{group}");
+    let response = app
+        .submit(&page, &format!("{page}/members/{outsider}/remove"), &[])
+        .await;
+    assert_eq!(response.status().as_u16(), 404);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE event = 'group.member_removed'")
+            .await,
+        0
+    );
+}
+
+async fn a_groups_members_are_paged_and_searched(app: TestApp) {
+    signed_in_admin(&app).await;
+    let group = insert_group(&app, "Sales").await;
+    for n in 0..60 {
+        let id = app
+            .create_user(
+                &format!("member{n:02}@example.com"),
+                &format!("Member {n:02}"),
+                false,
+            )
+            .await;
+        sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
+            .bind(group)
+            .bind(id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
+    app.create_user("outsider@example.com", "Member Outside", false)
+        .await;
+    let page = format!("/admin/groups/{group}");
+    let first = app.get_text(&page).await;
+    assert!(first.contains("60 members."), "{first}");
+    assert!(first.contains(r#"<label for="q">Search members</label>"#));
+    let shown = |html: &str| html.matches(r#"<td data-label="Email">member"#).count();
+    assert_eq!(shown(&first), 50, "a page holds 50");
+    let next = first
+        .split(&format!(r#"<a href="{page}?"#))
+        .nth(1)
+        .expect("a link to the next members")
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&");
+    let second = app.get_text(&format!("{page}?{next}")).await;
+    assert_eq!(shown(&second), 10, "{second}");
+    assert!(!second.contains("Next members"));
+    let mut seen: Vec<&str> = [first.as_str(), second.as_str()]
+        .iter()
+        .flat_map(|html| html.split(r#"<td data-label="Email">"#).skip(1))
+        .map(|rest| &rest[..rest.find("</td>").unwrap()])
+        .collect();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 60, "every member once");
+    // The search finds members only.
+    let found = app.get_text(&format!("{page}?q=member%2007")).await;
+    assert_eq!(shown(&found), 1, "{found}");
+    assert!(found.contains("member07@example.com"));
+    let outside = app.get_text(&format!("{page}?q=outsider")).await;
+    assert!(outside.contains("No members match."), "{outside}");
+    let long = app.get(&format!("{page}?q={}", "a".repeat(300))).await;
+    assert_eq!(long.status().as_u16(), 422);
+}
+
+/// Names stored before the users search by word get their keys when the migrations run.
+async fn names_stored_before_the_word_search_are_indexed_at_migration(app: TestApp) {
+    sqlx::query(
+        "INSERT INTO users (email, name, is_admin, disabled, created_at, updated_at) \
+         VALUES ('old@example.com', 'Émile  Old-Timer', 0, 0, 0, 0)",
+    )
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(app.count("SELECT COUNT(*) FROM user_name_words").await, 0);
+    app.db.migrate().await.unwrap();
+    let keys: Vec<String> = sqlx::query_scalar("SELECT word FROM user_name_words ORDER BY word")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(keys, ["old-timer", "émile old-timer"]);
+    // Once there are keys, starting again adds none.
+    app.create_user("new@example.com", "New", false).await;
+    app.db.migrate().await.unwrap();
+    assert_eq!(app.count("SELECT COUNT(*) FROM user_name_words").await, 3);
+    signed_in_admin(&app).await;
+    assert_eq!(listed(&app, "q=OLD-T").await, ["old@example.com"]);
 }
 
 async fn groups_decide_who_must_verify(app: TestApp) {
@@ -1139,7 +1684,17 @@ async fn the_overview_counts_adoption_and_who_must_set_up(app: TestApp) {
         .execute(&app.db.pool)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO group_members (group_id, user_id, added_at, required_since) VALUES ($1, $2, 0, 86400)").bind(group).bind(member).execute(&app.db.pool).await.unwrap();
+    for statement in [
+        "INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)",
+        "INSERT INTO group_requirement_starts (group_id, user_id, since) VALUES ($1, $2, 86400)",
+    ] {
+        sqlx::query(statement)
+            .bind(group)
+            .bind(member)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
     let page = app.get_text("/admin").await;
     assert!(
         page.contains(&format!(
@@ -1498,12 +2053,21 @@ on_both_databases!(
     unknown_ids_are_not_found_and_change_nothing,
     saving_the_settings_shows_and_audits_each_change,
     requiring_it_of_everyone_shows_who_it_concerns_first,
+    the_preview_counts_numbers_outside_the_sms_countries,
     reset_removes_every_factor_and_session_and_tells_the_user,
+    after_a_reset_a_required_user_sets_up_anew,
     disabling_ends_sessions_and_the_last_administrator_stays,
     two_administrators_removing_each_other_at_once_leave_one,
     an_administrator_sets_a_phone_number_that_can_take_codes,
     the_users_list_searches_filters_and_pages,
     groups_decide_who_must_verify,
+    the_users_list_filters_by_two_step_and_disabled_accounts,
+    names_stored_before_the_word_search_are_indexed_at_migration,
+    a_groups_members_are_paged_and_searched,
+    a_users_page_shows_groups_devices_sessions_and_events,
+    the_overview_has_a_row_per_group,
+    add_user_with_the_administrator_box_ticked,
+    removing_someone_who_is_not_a_member_is_not_found,
     the_reminder_shows_until_not_now,
     closing_registration_closes_the_page_and_the_form,
     the_audit_log_filters_and_downloads,

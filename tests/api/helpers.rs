@@ -236,7 +236,7 @@ impl TestApp {
             .await
             .unwrap();
         insert_user(
-            &self.db.pool,
+            &mut self.db.pool.acquire().await.unwrap(),
             &NewUser {
                 email,
                 name,

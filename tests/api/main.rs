@@ -23,6 +23,7 @@ mod setup;
 mod sms_settings;
 mod smtp;
 mod two_step;
+mod who_must_verify;
 
 mod findings;
 mod forward_auth;

@@ -320,6 +320,12 @@ async fn registering_again_before_confirming_replaces_the_password_and_the_link(
     let second = link_to_in_email(&smtp, "ada@example.com", "/register/confirm");
     assert_ne!(first, second);
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
+    // The users search finds the account by the name typed last, not the first.
+    let keys: Vec<String> = sqlx::query_scalar("SELECT word FROM user_name_words ORDER BY word")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(keys, ["ada lovelace", "lovelace"]);
     assert_page(app.get(&first).await, 403, LINK_DEAD).await;
     app.get(&second).await;
     let token = second.split("token=").nth(1).unwrap();

@@ -45,7 +45,8 @@ pub(super) async fn add_account(db: &Db, name: &str, email: &str, admin: bool) -
         is_admin: admin,
         email_confirmed: true,
     };
-    insert_user(&db.pool, &user, i64::try_from(unix_now()).unwrap())
+    let mut conn = db.pool.acquire().await.unwrap();
+    insert_user(&mut conn, &user, i64::try_from(unix_now()).unwrap())
         .await
         .unwrap()
 }

@@ -7,7 +7,8 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{Section, refused, sections};
-use crate::db::groups::{Group, Member};
+use crate::db::directory::UserRow;
+use crate::db::groups::Group;
 use crate::domain::policy::GroupTwoStep;
 use crate::services::admin::{Actor, Refusal};
 use crate::web::errors::AppError;
@@ -121,7 +122,11 @@ struct GroupPage {
     layout: Layout,
     sections: Vec<Section>,
     group: Group,
-    members: Vec<Member>,
+    /// A page of members (50), matching `q` when given.
+    members: Vec<UserRow>,
+    q: String,
+    /// The query of the next page of members, when there is one.
+    next: Option<String>,
     name: String,
     rule: String,
     grace_days: String,
@@ -136,6 +141,22 @@ struct GroupPage {
 pub struct GroupQuery {
     #[serde(default)]
     done: String,
+    /// The member search: the start of a name or email, or a phone number.
+    #[serde(default)]
+    q: String,
+    after: Option<i64>,
+}
+
+const MEMBERS_PER_PAGE: i64 = 50;
+const SEARCH_MAX: usize = 200;
+
+fn next_members(q: &str, after: i64) -> String {
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    if !q.trim().is_empty() {
+        out.append_pair("q", q.trim());
+    }
+    out.append_pair("after", &after.to_string());
+    out.finish()
 }
 
 fn done_text(done: &str) -> Option<&'static str> {
@@ -159,6 +180,9 @@ struct Shown {
     preview: Option<(i64, i64)>,
     notice: Option<&'static str>,
     errors: FormErrors,
+    /// The member search and where the page of members starts.
+    q: String,
+    after: i64,
 }
 
 async fn show_group(
@@ -167,9 +191,25 @@ async fn show_group(
     layout: Layout,
     shown: Shown,
 ) -> Result<HttpResponse, AppError> {
-    let Some((group, members)) = me.services().group(id).await? else {
+    let Some(group) = me.services().group(id).await? else {
         return Err(AppError::NotFound);
     };
+    let mut shown = shown;
+    let (members, more) = if shown.q.chars().count() > SEARCH_MAX {
+        shown.errors.add(
+            "q",
+            format!("Search with {SEARCH_MAX} characters or fewer."),
+        );
+        (Vec::new(), false)
+    } else {
+        me.services()
+            .group_members_page(id, Some(shown.q.clone()), shown.after, MEMBERS_PER_PAGE)
+            .await?
+    };
+    let next = members
+        .last()
+        .filter(|_| more)
+        .map(|last| next_members(&shown.q, last.id));
     let status = if shown.errors.is_empty() {
         StatusCode::OK
     } else {
@@ -193,6 +233,8 @@ async fn show_group(
             errors: shown.errors,
             group,
             members,
+            q: shown.q,
+            next,
         },
     )
 }
@@ -203,8 +245,11 @@ async fn group_page(
     query: web::Query<GroupQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
     let shown = Shown {
         notice: done_text(&query.done),
+        q: query.q,
+        after: query.after.unwrap_or(0),
         ..Shown::default()
     };
     show_group(&me, id.into_inner(), layout, shown).await
@@ -288,7 +333,7 @@ async fn set_rule(
         };
         return show_group(&me, id, layout, shown).await;
     };
-    let Some((group, _)) = me.services().group(id).await? else {
+    let Some(group) = me.services().group(id).await? else {
         return Err(AppError::NotFound);
     };
     if rule == GroupTwoStep::Required
@@ -298,7 +343,14 @@ async fn set_rule(
         let shown = Shown {
             rule: Some(form.two_step.clone()),
             grace_days: Some(form.grace_days.clone()),
-            preview: Some(me.services().enforcement_preview(Some(id)).await?),
+            preview: Some(
+                me.services()
+                    .enforcement_preview(
+                        Some(id),
+                        &me.services().platform().await?.sms_allowed_countries,
+                    )
+                    .await?,
+            ),
             ..Shown::default()
         };
         return show_group(&me, id, layout, shown).await;

@@ -354,7 +354,10 @@ pub async fn save_settings(
         && current.two_step != PlatformTwoStep::Required
         && form.confirmed.as_deref() != Some("yes")
     {
-        let preview = me.services().enforcement_preview(None).await?;
+        let preview = me
+            .services()
+            .enforcement_preview(None, &new.sms_allowed_countries)
+            .await?;
         let mut form = form;
         form.confirmed = Some("yes".into());
         return render(
