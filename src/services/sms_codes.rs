@@ -378,7 +378,7 @@ impl Services {
         let typed = code_mac(self.secret_key(), subject, purpose, &challenge.phone, code);
         if macs_match(&typed, &challenge.code_mac) {
             // Another request may have used it, or locked it, since it was read.
-            return Ok(if consume_challenge(&mut **tx, challenge.id, now).await? {
+            return Ok(if consume_challenge(tx, challenge.id, now).await? {
                 CheckOutcome::Verified {
                     phone: challenge.phone,
                 }
