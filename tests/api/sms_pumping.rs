@@ -539,3 +539,112 @@ on_each_backend!(
     a_pumping_attack_is_held_to_the_caps_on_sqlite,
     a_pumping_attack_is_held_to_the_caps_on_postgres
 );
+
+/// Sends recorded straight in the database: `count` of them `days_ago` days ago (0: a
+/// minute ago), to numbers of `calling_code`, risky or safe, their codes entered or not.
+async fn record_sends(
+    app: &TestApp,
+    calling_code: i64,
+    risky: bool,
+    entered: bool,
+    days_ago: i64,
+    count: usize,
+) {
+    let at = app.clock.now() - 60 - days_ago * 86_400;
+    for n in 0..count {
+        sqlx::query(
+            "INSERT INTO sms_sends (subject, user_id, purpose, phone, ip, network, calling_code, risky, entered, at) \
+             VALUES ($1, NULL, 'phone_enrolment', $2, '10.9.9.9', '10.9.9.0/24', $3, $4, $5, $6)",
+        )
+        .bind(format!("seed:{calling_code}:{days_ago}:{n}"))
+        .bind(format!("+{calling_code}000{n}"))
+        .bind(calling_code)
+        .bind(i64::from(risky))
+        .bind(i64::from(entered))
+        .bind(at)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    }
+}
+
+/// The overview: texts today by kind and by country, the 7-day conversion per country
+/// with a warning for the one far below the others, and the 80 % warning with when
+/// administrators were emailed (by the real send that crossed it).
+async fn the_overview_shows_the_sms_figures(backend: Backend) {
+    let Some(app) = portal_behind_a_proxy(backend).await else {
+        return;
+    };
+    signed_in_admin(&app).await;
+    set_caps(
+        &app,
+        Caps {
+            budget: 10,
+            ..GENEROUS
+        },
+    )
+    .await;
+    for (code, risky, entered, days_ago, count) in [
+        (46, false, true, 0, 2),
+        (46, true, false, 0, 2),
+        (234, true, false, 0, 5),
+        (46, true, true, 3, 30),
+        (46, true, false, 3, 6),
+        (44, true, true, 2, 24),
+        (44, true, false, 2, 6),
+        (1, true, true, 5, 15),
+        (1, true, false, 5, 10),
+        (234, true, true, 1, 2),
+        (234, true, false, 1, 43),
+        (7, true, false, 6, 10),
+        // Older than the week: not counted.
+        (46, true, false, 8, 5),
+    ] {
+        record_sends(&app, code, risky, entered, days_ago, count).await;
+    }
+    let page = app.get_text("/admin").await;
+    assert!(
+        !page.contains("of today's SMS budget is spent"),
+        "7 of 10: {page}"
+    );
+
+    // The eighth risky text today reaches 80 % of the budget of 10.
+    let bots = throwaway_accounts(&app, 0, 1).await;
+    let (status, _) = ask_for_code(&app, &bots[0], "+46701111101", "10.8.8.8").await;
+    assert_eq!(status, 303);
+    let warned: Vec<String> = sqlx::query_scalar(
+        "SELECT to_address FROM outbox WHERE subject = '80 % of today''s SMS budget is spent'",
+    )
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(warned, ["admin@example.com"]);
+
+    let page = app.get_text("/admin").await;
+    for text in [
+        // Today: 2 + 5 seeded and the bot's risky texts; 2 seeded and the administrator's
+        // sign-in code safe.
+        "<strong class=\"figure\">11</strong> text messages since midnight (UTC): 8 to new numbers",
+        "and 3 to verified numbers (sign-in, room steps).",
+        "80 % of today's SMS budget is spent: 8 of 10 texts to new numbers. Administrators were emailed at",
+        "<tr><th scope=\"row\">+46</th><td>6</td></tr>",
+        "<tr><th scope=\"row\">+234</th><td>5</td></tr>",
+        // The week: +46 is 40 seeded, the administrator's and the bot's.
+        "<tr><th scope=\"row\">+46</th><td>42</td><td>33</td><td>79%</td></tr>",
+        "<tr><th scope=\"row\">+44</th><td>30</td><td>24</td><td>80%</td></tr>",
+        "<tr><th scope=\"row\">+1</th><td>25</td><td>15</td><td>60%</td></tr>",
+        "<tr><th scope=\"row\">+234</th><td>50</td><td>2</td><td>4% <strong class=\"tag tag-warning\">Far below the others</strong></td></tr>",
+        // Too few sends to judge.
+        "<tr><th scope=\"row\">+7</th><td>10</td><td>0</td><td>0%</td></tr>",
+        "Codes sent to +234 are rarely entered: under half the usual rate of the other countries.",
+    ] {
+        assert!(page.contains(text), "{text}: {page}");
+    }
+    assert_eq!(page.matches("Far below the others").count(), 1);
+}
+
+on_each_backend!(
+    the_overview_shows_the_sms_figures =>
+    the_overview_shows_the_sms_figures_on_sqlite,
+    the_overview_shows_the_sms_figures_on_postgres
+);
