@@ -33,6 +33,14 @@ fn v4_network(ip: Ipv4Addr) -> String {
     format!("{a}.{b}.{c}.0/24")
 }
 
+/// One spelling per client address, so the caps count one client once: an IPv4-mapped
+/// IPv6 address is written as its IPv4; what is not an address (none known) is kept.
+pub fn canonical_address(address: &str) -> String {
+    address
+        .parse::<IpAddr>()
+        .map_or_else(|_| address.to_owned(), |ip| ip.to_canonical().to_string())
+}
+
 /// `network_of` for a stored address; what is not an address (none known) is its own
 /// network.
 pub fn network_of_text(address: &str) -> String {
@@ -122,6 +130,14 @@ mod tests {
     fn an_ipv4_mapped_ipv6_address_is_its_ipv4() {
         assert_eq!(net("::ffff:203.0.113.9"), "203.0.113.0/24");
         assert_eq!(net("::ffff:203.0.113.9"), net("203.0.113.77"));
+    }
+
+    #[test]
+    fn an_address_has_one_spelling() {
+        assert_eq!(canonical_address("::ffff:203.0.113.9"), "203.0.113.9");
+        assert_eq!(canonical_address("203.0.113.9"), "203.0.113.9");
+        assert_eq!(canonical_address("2001:DB8::1"), "2001:db8::1");
+        assert_eq!(canonical_address(""), "");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::domain::codes::{
 };
 use crate::domain::phone::calling_code;
 use crate::domain::policy::SmsLimits;
-use crate::domain::pumping::{budget_warning_at, day_start, network_of_text};
+use crate::domain::pumping::{budget_warning_at, canonical_address, day_start, network_of_text};
 use crate::domain::time::time_of_day;
 use crate::sms::SmsError;
 
@@ -166,8 +166,8 @@ impl Services {
         let code = generate_code();
         let key = subject.key();
         let mac = code_mac(self.secret_key(), subject, purpose, phone, &code);
-        let ip = origin.ip.as_deref().unwrap_or_default();
-        let network = network_of_text(ip);
+        let ip = canonical_address(origin.ip.as_deref().unwrap_or_default());
+        let network = network_of_text(&ip);
         let platform = self.platform().await?;
         let challenge = NewChallenge {
             subject: &key,
@@ -175,7 +175,7 @@ impl Services {
             purpose,
             phone,
             code_mac: &mac,
-            ip,
+            ip: &ip,
             network: &network,
             calling_code: calling_code(phone).map_or(0, i64::from),
             risky: purpose.is_risky(),
@@ -281,14 +281,14 @@ impl Services {
             .await?
             .filter(|c| c.consumed_at.is_none() && c.expires_at > now && c.attempts < MAX_ATTEMPTS)
             .map(|c| c.phone);
-        let ip = origin.ip.as_deref().unwrap_or_default();
-        let network = network_of_text(ip);
+        let ip = canonical_address(origin.ip.as_deref().unwrap_or_default());
+        let network = network_of_text(&ip);
         let sender = Sender {
             subject: &key,
             user_id: subject.user_id(),
             purpose,
             phone,
-            ip,
+            ip: &ip,
             network: &network,
             calling_code: calling_code(phone).map_or(0, i64::from),
             risky: purpose.is_risky(),
