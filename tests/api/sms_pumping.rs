@@ -339,6 +339,34 @@ async fn each_daily_cap_holds_exactly(backend: Backend) {
     assert_exactly(&answers, 3, "Texts to new numbers are paused for today");
     assert_eq!(refusals_for(&app, "daily_budget").await, 5);
     assert_eq!(risky_sent(&app).await, spent + 3);
+    // "Send again" on the code page of one that got a code: back to the page, which says so.
+    let lucky = &odd[answers
+        .iter()
+        .position(|(status, _)| *status == 303)
+        .unwrap()];
+    app.clock.advance(31);
+    let again = submit_with(
+        lucky,
+        &app.address,
+        "/account/security/sms/verify",
+        "/account/security/sms/resend",
+        &[],
+    )
+    .await;
+    assert_redirect_to(&again, "/account/security/sms/verify");
+    let page = lucky
+        .get(app.url("/account/security/sms/verify"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Texts to new numbers are paused for today"),
+        "{page}"
+    );
+    assert_eq!(risky_sent(&app).await, spent + 3);
     // Safe sends go on.
     ada_signs_in(&app).await;
     assert_eq!(
