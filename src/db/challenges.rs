@@ -13,6 +13,8 @@ use sqlx::AnyConnection;
 
 use super::{DbError, Exec, Tx};
 use crate::domain::codes::{MAX_ATTEMPTS, Purpose};
+use crate::domain::policy::SmsLimits;
+use crate::domain::pumping::{DAY_SECS, day_start};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct Challenge {
@@ -33,10 +35,11 @@ pub struct SendLimits {
     pub per_subject_per_hour: i64,
     /// Codes one subject may have sent to one number per day.
     pub per_phone_per_day: i64,
-    /// Risky codes (to a number the sender has not verified) one number may receive per
-    /// day, across every subject.
-    pub risky_per_phone_per_day: i64,
     pub per_ip_per_hour: i64,
+    /// Risky codes (to a number the sender has not verified) per UTC day, across every
+    /// subject: per number, client address, network and country calling code, and the
+    /// platform's budget.
+    pub risky: SmsLimits,
 }
 
 /// Why a send was refused before anything went out, and when the next send can be asked
@@ -57,6 +60,36 @@ pub enum Refusal {
     IpHourly {
         next_at: i64,
     },
+    /// A cap on risky codes for today was reached; they start again at `next_at`, the
+    /// next UTC midnight.
+    RiskyDaily {
+        cap: RiskyCap,
+        next_at: i64,
+    },
+}
+
+/// Which daily cap on risky codes refused a send.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RiskyCap {
+    /// The platform's daily budget is spent: risky codes are paused for today.
+    Budget,
+    Number,
+    Address,
+    Network,
+    Country,
+}
+
+impl RiskyCap {
+    /// The reason the audit log records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Budget => "daily_budget",
+            Self::Number => "per_number",
+            Self::Address => "per_address",
+            Self::Network => "per_network",
+            Self::Country => "per_country",
+        }
+    }
 }
 
 impl Refusal {
@@ -65,7 +98,19 @@ impl Refusal {
             Self::Cooldown { next_at }
             | Self::SubjectHourly { next_at }
             | Self::PhoneDaily { next_at }
-            | Self::IpHourly { next_at } => *next_at,
+            | Self::IpHourly { next_at }
+            | Self::RiskyDaily { next_at, .. } => *next_at,
+        }
+    }
+
+    /// The reason the audit log records.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Self::Cooldown { .. } => "cooldown",
+            Self::SubjectHourly { .. } => "per_subject_hourly",
+            Self::PhoneDaily { .. } => "per_phone_daily",
+            Self::IpHourly { .. } => "per_ip_hourly",
+            Self::RiskyDaily { cap, .. } => cap.as_str(),
         }
     }
 }
@@ -79,6 +124,10 @@ pub struct Sender<'a> {
     pub purpose: Purpose,
     pub phone: &'a str,
     pub ip: &'a str,
+    /// The client's network (`pumping::network_of`).
+    pub network: &'a str,
+    /// The number's country calling code (0 when unknown).
+    pub calling_code: i64,
     /// To a number the sender has not verified.
     pub risky: bool,
 }
@@ -90,6 +139,8 @@ pub struct NewChallenge<'a> {
     pub phone: &'a str,
     pub code_mac: &'a str,
     pub ip: &'a str,
+    pub network: &'a str,
+    pub calling_code: i64,
     /// To a number the sender has not verified.
     pub risky: bool,
     pub expires_at: i64,
@@ -100,10 +151,14 @@ pub struct NewChallenge<'a> {
 pub struct Reservation {
     pub send_id: i64,
     pub challenge_id: i64,
+    /// For a risky send: the risky sends of today, this one included.
+    pub risky_today: Option<i64>,
 }
 
 /// Checks every limit, records the send, and replaces the subject's earlier codes for this
-/// purpose with the new one. Runs inside an exclusive transaction of the caller's.
+/// purpose with the new one. Runs inside an exclusive transaction of the caller's: the
+/// daily caps on risky sends are checked after the send is recorded (it counts itself), so
+/// they hold exactly when the caller holds the locks of every key they count by.
 pub async fn reserve_send(
     tx: &mut Tx,
     challenge: &NewChallenge<'_>,
@@ -116,23 +171,40 @@ pub async fn reserve_send(
         purpose: challenge.purpose,
         phone: challenge.phone,
         ip: challenge.ip,
+        network: challenge.network,
+        calling_code: challenge.calling_code,
         risky: challenge.risky,
     };
-    if let Some(refusal) = check_limits(tx, &sender, limits, now).await? {
+    if let Some(refusal) = check_send_limits(tx, &sender, limits, now).await? {
         return Ok(Err(refusal));
     }
     let send_id: i64 = sqlx::query_scalar(
-        "INSERT INTO sms_sends (subject, user_id, purpose, phone, ip, risky, at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO sms_sends (subject, user_id, purpose, phone, ip, network, calling_code, risky, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(challenge.subject)
     .bind(challenge.user_id)
     .bind(challenge.purpose.as_str())
     .bind(challenge.phone)
     .bind(challenge.ip)
+    .bind(challenge.network)
+    .bind(challenge.calling_code)
     .bind(super::flag(challenge.risky))
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;
+    let mut risky_today = None;
+    if challenge.risky {
+        let counts = risky_counts(tx, &sender, now).await?;
+        if let Some(refusal) = counts.refusal(&limits.risky, 0, now) {
+            sqlx::query("DELETE FROM sms_sends WHERE id = $1")
+                .bind(send_id)
+                .execute(&mut **tx)
+                .await?;
+            return Ok(Err(refusal));
+        }
+        risky_today = Some(counts.budget);
+    }
     // Only the newest code for a purpose works.
     sqlx::query("DELETE FROM sms_challenges WHERE subject = $1 AND purpose = $2")
         .bind(challenge.subject)
@@ -140,8 +212,8 @@ pub async fn reserve_send(
         .execute(&mut **tx)
         .await?;
     let challenge_id: i64 = sqlx::query_scalar(
-        "INSERT INTO sms_challenges (subject, user_id, purpose, phone, code_mac, created_at, expires_at, attempts) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 0) RETURNING id",
+        "INSERT INTO sms_challenges (subject, user_id, purpose, phone, code_mac, created_at, expires_at, attempts, send_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) RETURNING id",
     )
     .bind(challenge.subject)
     .bind(challenge.user_id)
@@ -150,12 +222,70 @@ pub async fn reserve_send(
     .bind(challenge.code_mac)
     .bind(now)
     .bind(challenge.expires_at)
+    .bind(send_id)
     .fetch_one(&mut **tx)
     .await?;
     Ok(Ok(Reservation {
         send_id,
         challenge_id,
+        risky_today,
     }))
+}
+
+/// Today's risky sends (since UTC midnight): all of them, and those sharing the sender's
+/// number, address, network and country calling code. One read of today's risky sends.
+#[derive(Clone, Copy, Debug)]
+struct RiskyCounts {
+    budget: i64,
+    number: i64,
+    address: i64,
+    network: i64,
+    country: i64,
+}
+
+impl RiskyCounts {
+    /// The cap that `pending` more sends would break, the budget first (it pauses every
+    /// risky send, whatever else).
+    fn refusal(&self, limits: &SmsLimits, pending: i64, now: i64) -> Option<Refusal> {
+        let next_at = day_start(now) + DAY_SECS;
+        [
+            (RiskyCap::Budget, self.budget, limits.daily_budget),
+            (RiskyCap::Number, self.number, limits.per_number),
+            (RiskyCap::Address, self.address, limits.per_address),
+            (RiskyCap::Network, self.network, limits.per_network),
+            (RiskyCap::Country, self.country, limits.per_country),
+        ]
+        .into_iter()
+        .find(|(_, count, cap)| count + pending > *cap)
+        .map(|(cap, _, _)| Refusal::RiskyDaily { cap, next_at })
+    }
+}
+
+async fn risky_counts(
+    conn: &mut AnyConnection,
+    sender: &Sender<'_>,
+    now: i64,
+) -> Result<RiskyCounts, DbError> {
+    let (budget, number, address, network, country): (i64, i64, i64, i64, i64) =
+        sqlx::query_as(
+            "SELECT COUNT(*), COUNT(CASE WHEN phone = $1 THEN 1 END), COUNT(CASE WHEN ip = $2 THEN 1 END), \
+             COUNT(CASE WHEN network = $3 THEN 1 END), COUNT(CASE WHEN calling_code = $4 THEN 1 END) \
+             FROM sms_sends WHERE risky = 1 AND at >= $5",
+        )
+        .bind(sender.phone)
+        .bind(sender.ip)
+        .bind(sender.network)
+        .bind(sender.calling_code)
+        .bind(day_start(now))
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(RiskyCounts {
+        budget,
+        number,
+        address,
+        network,
+        country,
+    })
 }
 
 /// A value `in_window` binds.
@@ -183,9 +313,28 @@ async fn in_window(
     Ok((count, oldest.unwrap_or(since) + window))
 }
 
-/// The refusal a send by `sender` would meet now, if any. Read-only: a caller that goes on
-/// to send holds the keys' locks.
+/// The refusal a send by `sender` would meet now, if any, the daily caps on risky sends
+/// included. Read-only, for the page that offers "Send again".
 pub async fn check_limits(
+    conn: &mut AnyConnection,
+    sender: &Sender<'_>,
+    limits: SendLimits,
+    now: i64,
+) -> Result<Option<Refusal>, DbError> {
+    if let Some(refusal) = check_send_limits(conn, sender, limits, now).await? {
+        return Ok(Some(refusal));
+    }
+    if sender.risky {
+        let counts = risky_counts(conn, sender, now).await?;
+        return Ok(counts.refusal(&limits.risky, 1, now));
+    }
+    Ok(None)
+}
+
+/// The refusal of the limits on this sender's own sends (cooldown, per hour, per number
+/// per subject, per address per hour). Read-only: a caller that goes on to send holds the
+/// keys' locks.
+async fn check_send_limits(
     conn: &mut AnyConnection,
     sender: &Sender<'_>,
     limits: SendLimits,
@@ -256,19 +405,6 @@ pub async fn check_limits(
     if to_phone >= limits.per_phone_per_day {
         return Ok(Some(Refusal::PhoneDaily { next_at }));
     }
-    if sender.risky {
-        let (risky, next_at) = in_window(
-            conn,
-            "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE phone = $1 AND risky = 1 AND at > $2",
-            &[Bind::Text(sender.phone)],
-            now - DAY,
-            DAY,
-        )
-        .await?;
-        if risky >= limits.risky_per_phone_per_day {
-            return Ok(Some(Refusal::PhoneDaily { next_at }));
-        }
-    }
     let (by_ip, next_at) = in_window(
         conn,
         "SELECT COUNT(*), MIN(at) FROM sms_sends WHERE ip = $1 AND at > $2",
@@ -313,8 +449,13 @@ pub async fn latest_challenge<'e>(
     .await
 }
 
-/// Marks the code used if it is still usable; true for exactly one caller.
-pub async fn consume_challenge<'e>(db: impl Exec<'e>, id: i64, now: i64) -> Result<bool, DbError> {
+/// Marks the code used if it is still usable, and its send as entered (the conversion
+/// rate); true for exactly one caller.
+pub async fn consume_challenge(
+    conn: &mut AnyConnection,
+    id: i64,
+    now: i64,
+) -> Result<bool, DbError> {
     let done = sqlx::query(
         "UPDATE sms_challenges SET consumed_at = $1 \
          WHERE id = $2 AND consumed_at IS NULL AND attempts < $3 AND expires_at > $1",
@@ -322,9 +463,18 @@ pub async fn consume_challenge<'e>(db: impl Exec<'e>, id: i64, now: i64) -> Resu
     .bind(now)
     .bind(id)
     .bind(MAX_ATTEMPTS)
-    .execute(db)
+    .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "UPDATE sms_sends SET entered = 1 WHERE id = (SELECT send_id FROM sms_challenges WHERE id = $1)",
+    )
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(true)
 }
 
 /// Counts a wrong attempt unless the code is already dead; returns the new count, or
@@ -345,8 +495,10 @@ pub async fn purge_challenges_before(tx: &mut Tx, cutoff: i64) -> Result<(), DbE
         .bind(cutoff)
         .execute(&mut **tx)
         .await?;
+    // Sends are kept a week longer than the daily limits need: the overview's conversion
+    // rate per country covers the last 7 days.
     sqlx::query("DELETE FROM sms_sends WHERE at <= $1")
-        .bind(cutoff - 24 * 3600)
+        .bind(cutoff - 7 * 24 * 3600)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -357,5 +509,56 @@ pub async fn sms_sent_since<'e>(db: impl Exec<'e>, since: i64) -> Result<i64, Db
     sqlx::query_scalar("SELECT COUNT(*) FROM sms_sends WHERE at >= $1")
         .bind(since)
         .fetch_one(db)
+        .await
+}
+
+/// Texts sent (or being sent) since `since`: to numbers no account has verified (risky),
+/// and to verified numbers (safe).
+pub async fn sms_sent_by_kind_since<'e>(
+    db: impl Exec<'e>,
+    since: i64,
+) -> Result<(i64, i64), DbError> {
+    sqlx::query_as(
+        "SELECT COUNT(CASE WHEN risky = 1 THEN 1 END), COUNT(CASE WHEN risky = 0 THEN 1 END) \
+         FROM sms_sends WHERE at >= $1",
+    )
+    .bind(since)
+    .fetch_one(db)
+    .await
+}
+
+/// Per country calling code, the texts sent since `since` and how many of their codes
+/// were entered, most sent first.
+pub async fn sms_by_country_since<'e>(
+    db: impl Exec<'e>,
+    since: i64,
+) -> Result<Vec<(i64, i64, i64)>, DbError> {
+    sqlx::query_as(
+        "SELECT calling_code, COUNT(*) AS sent, COUNT(CASE WHEN entered = 1 THEN 1 END) \
+         FROM sms_sends WHERE at >= $1 GROUP BY calling_code ORDER BY sent DESC, calling_code",
+    )
+    .bind(since)
+    .fetch_all(db)
+    .await
+}
+
+/// Records that administrators are being warned about the budget of the UTC day that
+/// began at `day`; true for the first caller of the day only.
+pub async fn claim_budget_alert(tx: &mut Tx, day: i64, now: i64) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "INSERT INTO sms_budget_alerts (day, at) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING",
+    )
+    .bind(day)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// When administrators were warned about the budget of the UTC day that began at `day`.
+pub async fn budget_alerted_at<'e>(db: impl Exec<'e>, day: i64) -> Result<Option<i64>, DbError> {
+    sqlx::query_scalar("SELECT at FROM sms_budget_alerts WHERE day = $1")
+        .bind(day)
+        .fetch_optional(db)
         .await
 }

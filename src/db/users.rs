@@ -423,6 +423,15 @@ pub async fn count_active_admins<'e>(db: impl Exec<'e>) -> Result<i64, DbError> 
         .await
 }
 
+/// Enabled administrators' ids, names and email addresses, for notices to them all.
+pub async fn active_admins<'e>(db: impl Exec<'e>) -> Result<Vec<(i64, String, String)>, DbError> {
+    sqlx::query_as(
+        "SELECT id, name, email FROM users WHERE is_admin = 1 AND disabled = 0 ORDER BY id",
+    )
+    .fetch_all(db)
+    .await
+}
+
 /// The profile phone number, as an administrator enters it (already in E.164). A number
 /// other than the verified one is not verified.
 pub async fn set_profile_phone<'e>(

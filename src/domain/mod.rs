@@ -7,6 +7,7 @@ pub mod factors;
 pub mod password;
 pub mod phone;
 pub mod policy;
+pub mod pumping;
 pub mod recovery;
 pub mod rooms;
 pub mod sealing;

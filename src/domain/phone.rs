@@ -78,6 +78,13 @@ pub fn allowed_calling_prefixes(allowed_countries: &[String]) -> (Vec<String>, V
     )
 }
 
+/// The country calling code of a stored (E.164) number: 46 for "+46701234567".
+pub fn calling_code(e164: &str) -> Option<u16> {
+    phonenumber::parse(None, e164)
+        .ok()
+        .map(|number| number.country().code())
+}
+
 /// Shows a number without giving it away: "+46 ••• •• 67".
 pub fn mask_phone(e164: &str) -> String {
     let tail: String = e164
@@ -191,6 +198,38 @@ mod tests {
     #[test]
     fn masked_numbers_keep_only_the_ends() {
         assert_eq!(mask_phone("+46701234567"), "+46 ••• •• 67");
+    }
+
+    #[test]
+    fn numbers_that_cannot_receive_texts_or_cost_the_sender_are_refused() {
+        // Premium rate (UK 09, US 900, Italy 899), shared cost (UK 087), toll-free (UK and
+        // US 800), VoIP (UK 056) and voicemail (Switzerland 086, German mobile voicemail) numbers: refused before anything
+        // is sent, as is any type the metadata does not know.
+        for number in [
+            "+44 909 879 0000",
+            "+1 900 200 0000",
+            "+44 871 234 5678",
+            "+44 800 123 4567",
+            "+1 800 234 5678",
+            "+39 899 123 456",
+            "+44 56 1234 5678",
+            "+41 86 0123456789",
+            "+49 17799 1234567",
+        ] {
+            assert_eq!(
+                normalise_sms_phone(number, &[]),
+                Err(PhoneProblem::NotMobile),
+                "{number}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_have_their_country_calling_code() {
+        assert_eq!(calling_code("+46701234567"), Some(46));
+        assert_eq!(calling_code("+12015550123"), Some(1));
+        assert_eq!(calling_code("+447700900123"), Some(44));
+        assert_eq!(calling_code("garbage"), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::Services;
 use super::letters::{Letter, Secret};
 use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
-use crate::db::challenges::sms_sent_since;
+use crate::db::challenges::{budget_alerted_at, sms_by_country_since, sms_sent_by_kind_since};
 use crate::db::devices::remove_all_devices;
 use crate::db::directory::{
     Adoption, AuditCursor, AuditEntry, AuditFilter, Owing, UserFilter, UserRow, adoption_by_group,
@@ -34,6 +34,7 @@ use secrecy::SecretString;
 use crate::domain::account::normalise_email;
 use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, normalise_sms_phone};
 use crate::domain::policy::{GroupTwoStep, PlatformSettings, PlatformTwoStep, countries_to_text};
+use crate::domain::pumping::{Conversion, DAY_SECS, budget_warning_at, day_start, low_conversion};
 use crate::domain::tokens::{random_token, token_digest};
 
 /// Who made a change: an administrator through the control center, or someone at the
@@ -635,8 +636,76 @@ pub struct Overview {
     pub overall: Adoption,
     pub by_group: Vec<(String, Adoption)>,
     pub owing: Vec<Owing>,
-    pub sms_today: i64,
+    pub sms: SmsFigures,
     pub events: Vec<AuditEntry>,
+}
+
+/// The overview's SMS figures (PRODUCT.md, "SMS pumping").
+pub struct SmsFigures {
+    /// Texts since midnight (UTC) to numbers no account has verified.
+    pub risky_today: i64,
+    /// Texts since midnight (UTC) to numbers their owner verified.
+    pub safe_today: i64,
+    /// The daily budget of risky texts, and the count at which administrators are warned.
+    pub budget: i64,
+    pub warning_at: i64,
+    /// When administrators were emailed today that 80 % of the budget was spent.
+    pub alerted_at: Option<i64>,
+    /// Texts today per country calling code, most first.
+    pub today_by_country: Vec<(i64, i64)>,
+    /// Codes sent and entered over the last 7 days per country calling code, most sent
+    /// first, each with whether its rate is far below the others'.
+    pub week_by_country: Vec<(Conversion, bool)>,
+}
+
+impl SmsFigures {
+    pub fn total_today(&self) -> i64 {
+        self.risky_today + self.safe_today
+    }
+
+    /// Risky texts are paused until midnight (UTC).
+    pub fn paused(&self) -> bool {
+        self.risky_today >= self.budget
+    }
+
+    pub fn warned(&self) -> bool {
+        self.risky_today >= self.warning_at
+    }
+}
+
+/// Today's figures and the last 7 days' conversion per country: three range reads of the
+/// sends' `at` index.
+async fn sms_figures(
+    conn: &mut sqlx::AnyConnection,
+    budget: i64,
+    now: i64,
+) -> Result<SmsFigures, DbError> {
+    let today = day_start(now);
+    let (risky_today, safe_today) = sms_sent_by_kind_since(&mut *conn, today).await?;
+    let today_by_country = sms_by_country_since(&mut *conn, today)
+        .await?
+        .into_iter()
+        .map(|(code, sent, _)| (code, sent))
+        .collect();
+    let week: Vec<Conversion> = sms_by_country_since(&mut *conn, now - 7 * DAY_SECS)
+        .await?
+        .into_iter()
+        .map(|(calling_code, sent, entered)| Conversion {
+            calling_code,
+            sent,
+            entered,
+        })
+        .collect();
+    let low = low_conversion(&week);
+    Ok(SmsFigures {
+        risky_today,
+        safe_today,
+        budget,
+        warning_at: budget_warning_at(budget),
+        alerted_at: budget_alerted_at(&mut *conn, today).await?,
+        today_by_country,
+        week_by_country: week.into_iter().zip(low).collect(),
+    })
 }
 
 impl Services {
@@ -655,7 +724,7 @@ impl Services {
                 50,
             )
             .await?,
-            sms_today: sms_sent_since(&mut *conn, now - now.rem_euclid(86_400)).await?,
+            sms: sms_figures(&mut conn, platform.sms_limits.daily_budget, now).await?,
             events: list_audit(&mut *conn, &AuditFilter::default(), AuditCursor::START, 10).await?,
         })
     }

@@ -4,18 +4,23 @@
 
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::challenges::{
-    NewChallenge, Refusal, SendLimits, Sender, cancel_reservation, check_limits, consume_challenge,
-    latest_challenge, record_wrong_attempt, reserve_send,
+    NewChallenge, Refusal, RiskyCap, SendLimits, Sender, cancel_reservation, check_limits,
+    claim_budget_alert, consume_challenge, latest_challenge, record_wrong_attempt, reserve_send,
 };
+use crate::db::users::active_admins;
 use crate::db::{DbError, Tx};
 use crate::domain::codes::{
     CODE_TTL_SECS, MAX_ATTEMPTS, Purpose, Subject, code_mac, generate_code, macs_match,
     message_text,
 };
+use crate::domain::phone::calling_code;
+use crate::domain::policy::SmsLimits;
+use crate::domain::pumping::{budget_warning_at, canonical_address, day_start, network_of_text};
 use crate::domain::time::time_of_day;
 use crate::sms::SmsError;
 
 use super::Services;
+use super::letters::{Letter, Secret};
 
 /// Seconds between two sends for the same purpose.
 pub const COOLDOWN_SECS: i64 = 30;
@@ -56,6 +61,14 @@ pub fn refusal_message(refusal: &Refusal, now: i64) -> String {
             "Too many codes have been sent from your network. You can ask for a new one at {}.",
             time_of_day(*next_at)
         ),
+        Refusal::RiskyDaily { cap, .. } => match cap {
+            RiskyCap::Budget => "Texts to new numbers are paused for today: the portal has sent as many as it sends in a day. You can ask for a code again after midnight (UTC); codes to numbers already verified still go out.",
+            RiskyCap::Number => "Too many codes have been sent to this phone number today. You can ask for a new one after midnight (UTC).",
+            RiskyCap::Address => "Too many codes to new numbers have been asked for from your address today. You can ask for a new one after midnight (UTC).",
+            RiskyCap::Network => "Too many codes to new numbers have been asked for from your network today. You can ask for a new one after midnight (UTC).",
+            RiskyCap::Country => "Too many codes have been sent to numbers in this country today. You can ask for a new one after midnight (UTC), or use a number from another country.",
+        }
+        .to_owned(),
     }
 }
 
@@ -105,14 +118,34 @@ pub struct CodeStatus {
     pub limit: Option<String>,
 }
 
-fn limits(settings: &crate::config::Settings) -> SendLimits {
+fn limits(settings: &crate::config::Settings, risky: SmsLimits) -> SendLimits {
     SendLimits {
         cooldown_secs: COOLDOWN_SECS,
         per_subject_per_hour: 5,
         per_phone_per_day: 10,
-        risky_per_phone_per_day: 5,
         per_ip_per_hour: settings.sms_sends_per_ip_per_hour,
+        risky,
     }
+}
+
+/// The lock keys of a send: sends that share a subject, an account, a number or an
+/// address take turns; a risky send also takes its network's, its country's and the
+/// budget's, so each daily cap counts what is committed before it.
+fn lock_keys(key: &str, user_id: Option<i64>, sender: &NewChallenge<'_>) -> Vec<String> {
+    let mut keys = vec![
+        key.to_owned(),
+        user_id.map_or_else(|| key.to_owned(), |id| format!("sms-user:{id}")),
+        format!("sms-phone:{}", sender.phone),
+        format!("sms-ip:{}", sender.ip),
+    ];
+    if sender.risky {
+        keys.extend([
+            format!("sms-network:{}", sender.network),
+            format!("sms-country:{}", sender.calling_code),
+            "sms-budget".to_owned(),
+        ]);
+    }
+    keys
 }
 
 impl Services {
@@ -133,43 +166,43 @@ impl Services {
         let code = generate_code();
         let key = subject.key();
         let mac = code_mac(self.secret_key(), subject, purpose, phone, &code);
-        let ip = origin.ip.as_deref().unwrap_or_default();
+        let ip = canonical_address(origin.ip.as_deref().unwrap_or_default());
+        let network = network_of_text(&ip);
+        let platform = self.platform().await?;
         let challenge = NewChallenge {
             subject: &key,
             user_id: subject.user_id(),
             purpose,
             phone,
             code_mac: &mac,
-            ip,
+            ip: &ip,
+            network: &network,
+            calling_code: calling_code(phone).map_or(0, i64::from),
             risky: purpose.is_risky(),
             expires_at: now + CODE_TTL_SECS,
         };
-        // Sends that share a subject, an account, a number or an address take turns.
-        let phone_key = format!("sms-phone:{phone}");
-        let ip_key = format!("sms-ip:{ip}");
-        let user_key = subject
-            .user_id()
-            .map_or_else(|| key.clone(), |id| format!("sms-user:{id}"));
-        let mut tx = self
-            .db
-            .begin_exclusive(&[&key, &user_key, &phone_key, &ip_key])
-            .await?;
-        let reservation =
-            match reserve_send(&mut tx, &challenge, limits(&self.settings), now).await? {
-                Ok(reservation) => reservation,
-                Err(refusal) => {
-                    let detail = format!("{refusal:?}");
-                    self.audit(
-                        &mut tx,
-                        &sms_event(EventKind::SmsSendRefused, subject, origin, &detail),
-                    );
-                    tx.commit().await?;
-                    return Err(SendError::Refused(refusal));
-                }
-            };
+        let keys = lock_keys(&key, subject.user_id(), &challenge);
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let mut tx = self.db.begin_exclusive(&keys).await?;
+        let limits = limits(&self.settings, platform.sms_limits);
+        let reservation = match reserve_send(&mut tx, &challenge, limits, now).await? {
+            Ok(reservation) => reservation,
+            Err(refusal) => {
+                let detail = format!("{} {}", purpose.as_str(), refusal.reason());
+                self.audit(
+                    &mut tx,
+                    &sms_event(EventKind::SmsSendRefused, subject, origin, &detail),
+                );
+                tx.commit().await?;
+                return Err(SendError::Refused(refusal));
+            }
+        };
+        if let Some(risky_today) = reservation.risky_today {
+            self.warn_of_the_budget(&mut tx, risky_today, platform.sms_limits.daily_budget)
+                .await?;
+        }
         tx.commit().await?;
-        let app_name = self.platform().await?.app_name;
-        let body = message_text(&app_name, &self.host, &code);
+        let body = message_text(&platform.app_name, &self.host, &code);
         match self.provider.send(phone, &body, purpose.as_str()).await {
             Ok(receipt) => {
                 let detail = format!(
@@ -197,6 +230,40 @@ impl Services {
         }
     }
 
+    /// Emails every enabled administrator, once a UTC day, when the send that made
+    /// `risky_today` reached 80 % of the daily budget; in that send's transaction.
+    async fn warn_of_the_budget(
+        &self,
+        tx: &mut Tx,
+        risky_today: i64,
+        budget: i64,
+    ) -> Result<(), DbError> {
+        let now = self.clock.now();
+        if risky_today < budget_warning_at(budget)
+            || !claim_budget_alert(tx, day_start(now), now).await?
+        {
+            return Ok(());
+        }
+        tracing::warn!(risky_today, budget, "80 % of the daily SMS budget is spent");
+        let overview = self.link("/admin", None);
+        for (id, name, email) in active_admins(&mut **tx).await? {
+            let letter = Letter {
+                subject: "80 % of today's SMS budget is spent".to_owned(),
+                name: Some(&name),
+                lead: format!(
+                    "{risky_today} of the {budget} texts to new numbers (numbers no account has verified) that the portal sends a day have gone out today. At {budget}, texts to new numbers pause until midnight (UTC); codes to verified numbers still go out."
+                ),
+                links: vec![("See the SMS figures on the control center's overview", overview.clone())],
+                after: vec![
+                    "A sudden rise, or many codes to one country that are never entered, is the signature of SMS pumping. You can change the daily budget and the caps on Security settings in the control center.".to_owned(),
+                ],
+            };
+            self.queue_letter(tx, Some(id), &email, &letter, Secret::None)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Where the subject's code for `purpose` to `phone` stands, and whether a new one
     /// can be asked for from `origin`, all read on one connection.
     pub async fn code_status(
@@ -208,20 +275,25 @@ impl Services {
     ) -> Result<CodeStatus, DbError> {
         let key = subject.key();
         let now = self.clock.now();
+        let risky = self.platform().await?.sms_limits;
         let mut conn = self.db.pool.acquire().await?;
         let waiting_for = latest_challenge(&mut *conn, &key, purpose)
             .await?
             .filter(|c| c.consumed_at.is_none() && c.expires_at > now && c.attempts < MAX_ATTEMPTS)
             .map(|c| c.phone);
+        let ip = canonical_address(origin.ip.as_deref().unwrap_or_default());
+        let network = network_of_text(&ip);
         let sender = Sender {
             subject: &key,
             user_id: subject.user_id(),
             purpose,
             phone,
-            ip: origin.ip.as_deref().unwrap_or_default(),
+            ip: &ip,
+            network: &network,
+            calling_code: calling_code(phone).map_or(0, i64::from),
             risky: purpose.is_risky(),
         };
-        let refusal = check_limits(&mut conn, &sender, limits(&self.settings), now).await?;
+        let refusal = check_limits(&mut conn, &sender, limits(&self.settings, risky), now).await?;
         Ok(match refusal {
             Some(Refusal::Cooldown { next_at }) => CodeStatus {
                 waiting_for,
@@ -306,7 +378,7 @@ impl Services {
         let typed = code_mac(self.secret_key(), subject, purpose, &challenge.phone, code);
         if macs_match(&typed, &challenge.code_mac) {
             // Another request may have used it, or locked it, since it was read.
-            return Ok(if consume_challenge(&mut **tx, challenge.id, now).await? {
+            return Ok(if consume_challenge(tx, challenge.id, now).await? {
                 CheckOutcome::Verified {
                     phone: challenge.phone,
                 }

@@ -20,6 +20,7 @@ mod security;
 mod security_settings;
 mod session_store;
 mod setup;
+mod sms_pumping;
 mod sms_settings;
 mod smtp;
 mod two_step;

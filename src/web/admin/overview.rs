@@ -9,6 +9,7 @@ use super::audit::EventRow;
 use super::{Section, sections};
 use crate::db::directory::Adoption;
 use crate::domain::time::instant;
+use crate::services::admin::SmsFigures;
 use crate::web::errors::AppError;
 use crate::web::layout::Layout;
 use crate::web::render;
@@ -76,8 +77,30 @@ struct OverviewPage {
     rows: Vec<AdoptionRow>,
     chart_height: i64,
     owing: Vec<OwingRow>,
-    sms_today: i64,
+    sms: SmsFigures,
+    sms_countries_today: Vec<(String, i64)>,
+    sms_conversion: Vec<ConversionRow>,
+    /// The countries whose conversion is far below the others', for the warning.
+    sms_low: Vec<String>,
     events: Vec<EventRow>,
+}
+
+/// A country calling code's codes over the last 7 days.
+pub struct ConversionRow {
+    /// "+46", or "Unknown" for sends from before calling codes were kept.
+    pub country: String,
+    pub sent: i64,
+    pub entered: i64,
+    pub percent: i64,
+    pub low: bool,
+}
+
+fn country_label(calling_code: i64) -> String {
+    if calling_code == 0 {
+        "Unknown".to_owned()
+    } else {
+        format!("+{calling_code}")
+    }
 }
 
 pub async fn overview(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
@@ -110,7 +133,32 @@ pub async fn overview(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppE
             chart_height: i64::try_from(rows.len()).unwrap_or(1) * 40,
             rows,
             owing,
-            sms_today: figures.sms_today,
+            sms_countries_today: figures
+                .sms
+                .today_by_country
+                .iter()
+                .map(|(code, sent)| (country_label(*code), *sent))
+                .collect(),
+            sms_conversion: figures
+                .sms
+                .week_by_country
+                .iter()
+                .map(|(c, low)| ConversionRow {
+                    country: country_label(c.calling_code),
+                    sent: c.sent,
+                    entered: c.entered,
+                    percent: (c.rate() * 100.0).round() as i64,
+                    low: *low,
+                })
+                .collect(),
+            sms_low: figures
+                .sms
+                .week_by_country
+                .iter()
+                .filter(|(_, low)| *low)
+                .map(|(c, _)| country_label(c.calling_code))
+                .collect(),
+            sms: figures.sms,
             events: figures.events.into_iter().map(EventRow::from).collect(),
         },
     )
