@@ -10,6 +10,7 @@ pub mod letters;
 pub mod notifications;
 pub mod outbox;
 pub mod password_reset;
+pub mod phone_sign_in;
 pub mod platform;
 pub mod recovery;
 pub mod rooms;

@@ -141,7 +141,7 @@ impl Services {
             phone,
             code_mac: &mac,
             ip,
-            risky: purpose.is_risky(),
+            risky: purpose.is_risky_to(subject),
             expires_at: now + CODE_TTL_SECS,
         };
         // Sends that share a subject, an account, a number or an address take turns.
@@ -219,7 +219,7 @@ impl Services {
             purpose,
             phone,
             ip: origin.ip.as_deref().unwrap_or_default(),
-            risky: purpose.is_risky(),
+            risky: purpose.is_risky_to(subject),
         };
         let refusal = check_limits(&mut conn, &sender, limits(&self.settings), now).await?;
         Ok(match refusal {
