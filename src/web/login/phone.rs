@@ -126,9 +126,14 @@ pub async fn read_phone(
     Ok(Err((typed.chars().take(PHONE_MAX).collect(), errors)))
 }
 
+/// How long the background send waits before it starts: until the answer is on its way,
+/// so its work never delays it.
+const SEND_AFTER: std::time::Duration = std::time::Duration::from_millis(5);
+
 /// Sends the code in the background: the answer is the same, as fast, for every number.
 fn send_in_background(state: web::Data<AppState>, target: PhoneTarget, origin: Origin) {
     actix_web::rt::spawn(async move {
+        actix_web::rt::time::sleep(SEND_AFTER).await;
         if let Err(err) = state
             .services
             .send_phone_sign_in_code(&target, &origin)
@@ -232,8 +237,10 @@ pub async fn verify_form(
         .respond(StatusCode::OK)
 }
 
-/// The answer to a code typed for a number that was sent none: as a real wrong code's.
-fn nothing_sent(step: &mut PhoneStep) -> CheckOutcome {
+/// The answer to a wrong code, counted in the session for every number alike: a number
+/// that was sent nothing, a code not out yet or refused by a limit all answer as a wrong
+/// code does, and five wrong codes end this one as they end a real code.
+fn wrong_code(step: &mut PhoneStep) -> CheckOutcome {
     step.tries += 1;
     match MAX_ATTEMPTS - step.tries {
         left if left > 0 => CheckOutcome::Wrong { tries_left: left },
@@ -291,9 +298,8 @@ pub async fn verify_code(
             set_phone_step(&session, PHONE_PROVEN, &proven)?;
             return Ok(see_other("/register/phone/details"));
         }
-        PhoneCheck::Failed(outcome) => outcome,
-        PhoneCheck::NothingSent => {
-            let outcome = nothing_sent(&mut step);
+        PhoneCheck::Failed(_) | PhoneCheck::NothingSent => {
+            let outcome = wrong_code(&mut step);
             set_phone_step(&session, PHONE_SIGN_IN, &step)?;
             outcome
         }
