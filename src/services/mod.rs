@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod password_reset;
 pub mod phone_sign_in;
 pub mod platform;
+pub mod profile;
 pub mod recovery;
 pub mod rooms;
 pub mod sessions;

@@ -558,3 +558,117 @@ on_both_databases!(
     an_unknown_number_at_phone_sign_in_may_register_when_open,
     registration_steps_out_of_order_are_refused,
 );
+
+/// Rule 7: the profile number changes only once a code sent to the new number comes back.
+async fn a_new_profile_phone_is_kept_only_once_its_code_is_entered(app: TestApp) {
+    let id = app
+        .create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let profile = assert_page(app.get("/account/profile").await, 200, "Phone number").await;
+    assert!(profile.contains(r#"href="/account/profile/phone">Change"#));
+    let form = assert_page(app.get("/account/profile/phone").await, 200, "Phone number").await;
+    assert!(form.contains("Send code"));
+    let asked = app
+        .submit_on("/account/profile/phone", &[("phone", "+46 70-123 45 67")])
+        .await;
+    assert_redirect_to(&asked, "/account/profile/phone/verify");
+    let stored: Option<String> = app
+        .fetch_scalar("SELECT phone FROM users WHERE id = $1", id)
+        .await;
+    assert_eq!(stored, None, "nothing is kept before the code");
+    let page = assert_page(
+        app.get("/account/profile/phone/verify").await,
+        200,
+        "Verification code",
+    )
+    .await;
+    assert!(page.contains("+46 70 123 45 67"));
+    let wrong = app
+        .submit_on("/account/profile/phone/verify", &[("code", "000000")])
+        .await;
+    assert_page(wrong, 401, NOT_RIGHT).await;
+    let code = app.sms.last_code_to(PHONE);
+    let right = app
+        .submit_on("/account/profile/phone/verify", &[("code", &code)])
+        .await;
+    assert_redirect_to(&right, "/account/profile?notice=phone-changed");
+    let (phone, verified): (Option<String>, Option<i64>) =
+        sqlx::query_as("SELECT phone, phone_verified_at FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(phone.as_deref(), Some(PHONE));
+    assert!(verified.is_some());
+    assert_eq!(
+        app.two_factor_method(id).await,
+        None,
+        "no second factor was turned on"
+    );
+    assert_eq!(
+        app.audit_detail("user.profile_phone_changed").await,
+        "+46 ••• •• 67"
+    );
+    assert!(
+        app.get_text("/account/profile")
+            .await
+            .contains("+46 70 123 45 67")
+    );
+    // A replayed code changes nothing more.
+    let replayed = app
+        .submit_on("/account/profile/phone/verify", &[("code", &code)])
+        .await;
+    assert_eq!(replayed.status(), 409);
+    // Bad input: a landline, nothing typed.
+    let landline = app
+        .submit_on("/account/profile/phone", &[("phone", "+46 8 123 456 78")])
+        .await;
+    assert_page(landline, 422, "cannot receive text messages").await;
+    let same = app
+        .submit_on("/account/profile/phone", &[("phone", PHONE)])
+        .await;
+    assert_page(same, 422, "already your phone number").await;
+}
+
+async fn the_profile_phone_is_read_only_when_users_cannot_edit_their_profile(app: TestApp) {
+    set_platform(&app, "UPDATE platform_settings SET users_edit_profile = 0").await;
+    let id = app
+        .create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    sqlx::query("UPDATE users SET phone = $1 WHERE id = $2")
+        .bind(PHONE)
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let profile = assert_page(
+        app.get("/account/profile").await,
+        200,
+        "Ask your administrator",
+    )
+    .await;
+    assert!(profile.contains("+46 70 123 45 67"));
+    assert!(!profile.contains(r#"href="/account/profile/phone""#));
+    assert_page(
+        app.get("/account/profile/phone").await,
+        403,
+        "Ask your administrator",
+    )
+    .await;
+    let refused = app
+        .submit(
+            "/account/profile",
+            "/account/profile/phone",
+            &[("phone", "+46709876567")],
+        )
+        .await;
+    assert_eq!(refused.status(), 403);
+    assert_eq!(app.sms.count_to("+46709876567"), 0);
+}
+
+on_both_databases!(
+    a_new_profile_phone_is_kept_only_once_its_code_is_entered,
+    the_profile_phone_is_read_only_when_users_cannot_edit_their_profile,
+);
