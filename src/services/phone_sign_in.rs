@@ -12,12 +12,14 @@ use secrecy::SecretString;
 
 use super::Services;
 use super::account::PasswordCheck;
+use super::authenticator::CodeOutcome;
 use super::sms_codes::{CheckOutcome, SendError};
 use super::throttle::REGISTRATIONS_PER_IP;
 use crate::db::DbError;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::users::{
-    User, find_user_by_email, find_user_by_verified_phone, insert_phone_user, pending_email_of,
+    User, find_user_by_email, find_user_by_verified_phone, find_user_signing_in, insert_phone_user,
+    pending_email_of,
 };
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::phone::{PhoneProblem, mask_phone, normalise_sms_phone};
@@ -222,6 +224,48 @@ impl Services {
         self.audit(&mut tx, &event);
         tx.commit().await?;
         Ok(PasswordCheck::Right)
+    }
+
+    /// Whether the user has an authenticator app, which may stand in for the password
+    /// after a phone code.
+    pub async fn has_app(&self, user_id: i64) -> Result<bool, DbError> {
+        Ok(find_user_signing_in(&self.db.pool, user_id)
+            .await?
+            .is_some_and(|s| s.app_key.is_some()))
+    }
+
+    /// An authenticator-app code instead of the password after a right phone code, under
+    /// the same limit as the app at the code step.
+    #[tracing::instrument(name = "Check the app code after a phone code", skip_all, fields(user_id = user.id))]
+    pub async fn phone_sign_in_app(
+        &self,
+        user: &User,
+        code: &str,
+        origin: &Origin,
+    ) -> anyhow::Result<CodeOutcome> {
+        let key = find_user_signing_in(&self.db.pool, user.id)
+            .await?
+            .and_then(|s| s.app_key);
+        let limit = self.code_limit("totp", user.id);
+        let Some(mut tx) = self.begin_code_check(&limit).await? else {
+            return Ok(CodeOutcome::Throttled);
+        };
+        let outcome = self
+            .check_app_code(&mut tx, user.id, key.as_deref(), code, origin)
+            .await?;
+        if outcome == CodeOutcome::Accepted {
+            let event = AuditEvent::by_user(
+                EventKind::PhoneSignInSucceeded,
+                user.id,
+                origin,
+                Some("phone code and authenticator app"),
+            );
+            self.audit(&mut tx, &event);
+        } else {
+            self.count_failure(&mut tx, &limit).await?;
+        }
+        tx.commit().await?;
+        Ok(outcome)
     }
 
     /// Sends the registration code to a number (the same whatever the number: the code

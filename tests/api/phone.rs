@@ -672,3 +672,38 @@ on_both_databases!(
     a_new_profile_phone_is_kept_only_once_its_code_is_entered,
     the_profile_phone_is_read_only_when_users_cannot_edit_their_profile,
 );
+
+/// An authenticator-app code may stand in for the password after the phone code.
+async fn an_app_code_may_stand_in_for_the_password(app: TestApp) {
+    phone_sign_in_on(&app).await;
+    let key = app.user_with_app("ada@example.com").await;
+    app.confirm_codes_saved().await;
+    sqlx::query(
+        "UPDATE users SET phone = $1, phone_verified_at = 1 WHERE email = 'ada@example.com'",
+    )
+    .bind(PHONE)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    app.post_logout().await;
+    ask_for_code(&app, PHONE).await;
+    texts_to(&app, PHONE, 1).await;
+    let right = type_code(&app, &app.sms.last_code_to(PHONE)).await;
+    assert_redirect_to(&right, "/login/phone/password");
+    let page = app.get_text("/login/phone/password").await;
+    assert!(page.contains(r#"<a href="/login/phone/app">Use authenticator app</a>"#));
+    assert_page(app.get("/login/phone/app").await, 200, "Verification code").await;
+    let wrong = app
+        .submit_on("/login/phone/app", &[("code", "000000")])
+        .await;
+    assert_page(wrong, 401, "That code is not right.").await;
+    let code = crate::helpers::oathtool(&key, app.clock.now() + 30);
+    let right = app.submit_on("/login/phone/app", &[("code", &code)]).await;
+    assert_redirect_to(&right, "/");
+    assert_eq!(
+        app.audit_detail("sign_in.phone_succeeded").await,
+        "phone code and authenticator app"
+    );
+}
+
+on_both_databases!(an_app_code_may_stand_in_for_the_password);

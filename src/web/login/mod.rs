@@ -52,6 +52,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(phone::password_form))
             .route(web::post().to(phone::check_password)),
     )
+    .service(
+        web::resource("/login/phone/app")
+            .route(web::get().to(phone::app_form))
+            .route(web::post().to(phone::check_app_code)),
+    )
     .service(web::resource("/login/forgot").route(web::get().to(forgot_password)))
     .service(web::resource("/logout").route(web::post().to(logout)));
 }

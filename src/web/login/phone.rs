@@ -14,13 +14,17 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::db::audit::Origin;
+use crate::db::users::User;
 use crate::domain::codes::MAX_ATTEMPTS;
 use crate::domain::phone::mask_phone;
 use crate::domain::time::time_of_day;
 use crate::services::account::PasswordCheck;
+use crate::services::authenticator::CodeOutcome;
 use crate::services::phone_sign_in::{PhoneCheck, PhoneTarget};
 use crate::services::sms_codes::{COOLDOWN_SECS, CheckOutcome};
-use crate::web::code_form::{Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure};
+use crate::web::code_form::{
+    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure,
+};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -340,7 +344,21 @@ pub async fn resend_code(
 #[template(path = "login/phone_password.html")]
 struct PasswordPage {
     layout: Layout,
+    /// "Use authenticator app instead" is offered.
+    has_app: bool,
     errors: FormErrors,
+}
+
+/// The user a password step is for, while it lasts and the account is usable.
+async fn password_step_user(state: &AppState, session: &Session) -> Result<Option<User>, AppError> {
+    let Some(step) = phone_step(session, PHONE_PASSWORD, state.clock.now()) else {
+        return Ok(None);
+    };
+    let user = match step.target.account {
+        Some(id) => state.services.find_user(id).await?,
+        None => None,
+    };
+    Ok(user.filter(|u| !u.is_disabled()))
 }
 
 const NO_PASSWORD_STEP: &str = "No sign-in is waiting for your password, or it took longer than 10 minutes. Start again from \"Sign in with phone number\".";
@@ -350,11 +368,12 @@ pub async fn password_form(
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    if phone_step(&session, PHONE_PASSWORD, state.clock.now()).is_none() {
+    let Some(user) = password_step_user(&state, &session).await? else {
         return Ok(see_other("/login/phone"));
-    }
+    };
     let page = PasswordPage {
         layout,
+        has_app: state.services.has_app(user.id).await?,
         errors: FormErrors::default(),
     };
     render(StatusCode::OK, &page)
@@ -373,25 +392,26 @@ pub async fn check_password(
     form: web::Form<PasswordForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let Some(step) = phone_step(&session, PHONE_PASSWORD, state.clock.now()) else {
+    let Some(user) = password_step_user(&state, &session).await? else {
+        end_phone_step(&session, PHONE_PASSWORD);
         return Err(AppError::Conflict(NO_PASSWORD_STEP));
     };
+    let has_app = state.services.has_app(user.id).await?;
     let page = |status, message: &str| {
         let mut errors = FormErrors::default();
         errors.add("password", message);
-        render(status, &PasswordPage { layout, errors })
+        render(
+            status,
+            &PasswordPage {
+                layout,
+                has_app,
+                errors,
+            },
+        )
     };
     if form.password.expose_secret().is_empty() {
         return page(StatusCode::UNPROCESSABLE_ENTITY, "Enter your password.");
     }
-    let user = match step.target.account {
-        Some(id) => state.services.find_user(id).await?,
-        None => None,
-    };
-    let Some(user) = user.filter(|u| !u.is_disabled()) else {
-        end_phone_step(&session, PHONE_PASSWORD);
-        return Err(AppError::Conflict(NO_PASSWORD_STEP));
-    };
     match state
         .services
         .phone_sign_in_password(&user, form.into_inner().password, &origin)
@@ -407,4 +427,83 @@ pub async fn check_password(
             "Too many failed sign-in attempts. Wait 15 minutes and try again.",
         ),
     }
+}
+
+/// The authenticator-app code in place of the password.
+fn app_page(layout: Layout, errors: FormErrors) -> CodePage {
+    CodePage {
+        layout,
+        title: "Enter your authenticator code",
+        intro: "Your account uses 2-step verification, so the code from your phone is not enough on its own. Enter the code your authenticator app shows to finish signing in.".into(),
+        hint: APP_HINT,
+        action: "/login/phone/app".into(),
+        with: None,
+        resend: None,
+        alternatives: vec![Alternative {
+            href: "/login/phone/password",
+            label: "Use your password instead",
+        }],
+        offer_trust: false,
+        back: None,
+        step: None,
+        errors,
+    }
+}
+
+pub async fn app_form(
+    Visitor { state, .. }: Visitor,
+    session: Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let Some(user) = password_step_user(&state, &session).await? else {
+        return Ok(see_other("/login/phone"));
+    };
+    if !state.services.has_app(user.id).await? {
+        return Ok(see_other("/login/phone/password"));
+    }
+    app_page(layout, FormErrors::default()).respond(StatusCode::OK)
+}
+
+#[tracing::instrument(name = "Finish a phone sign-in with the app", skip_all)]
+pub async fn check_app_code(
+    Visitor { state, origin }: Visitor,
+    session: Session,
+    form: web::Form<CodeForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let Some(user) = password_step_user(&state, &session).await? else {
+        end_phone_step(&session, PHONE_PASSWORD);
+        return Err(AppError::Conflict(NO_PASSWORD_STEP));
+    };
+    let code = match form.normalised() {
+        Ok(code) => code,
+        Err(errors) => {
+            return app_page(layout, errors).respond(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let (status, message) = match state
+        .services
+        .phone_sign_in_app(&user, &code, &origin)
+        .await?
+    {
+        CodeOutcome::Accepted => {
+            start_session(&state, &session, &user, &origin).await?;
+            return Ok(see_other(&take_next(&session)));
+        }
+        CodeOutcome::Replayed => (
+            StatusCode::UNAUTHORIZED,
+            "That code has already been used. Wait for your app to show a new code.",
+        ),
+        CodeOutcome::Throttled => (
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many wrong codes. Wait 15 minutes and try again.",
+        ),
+        CodeOutcome::Wrong => (
+            StatusCode::UNAUTHORIZED,
+            "That code is not right. Enter the code your app shows now.",
+        ),
+    };
+    let mut errors = FormErrors::default();
+    errors.add("code", message);
+    app_page(layout, errors).respond(status)
 }
