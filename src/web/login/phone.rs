@@ -130,9 +130,10 @@ pub async fn read_phone(
     Ok(Err((typed.chars().take(PHONE_MAX).collect(), errors)))
 }
 
-/// How long the background send waits before it starts: until the answer is on its way,
-/// so its work never delays it.
-const SEND_AFTER: std::time::Duration = std::time::Duration::from_millis(5);
+/// How long the background send waits before it starts: until the answer, session write
+/// included, is out, so the send's own database work (an account's number does more than
+/// an unknown one) never delays it.
+const SEND_AFTER: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// Sends the code in the background: the answer is the same, as fast, for every number.
 fn send_in_background(state: web::Data<AppState>, target: PhoneTarget, origin: Origin) {
