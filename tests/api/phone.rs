@@ -712,3 +712,43 @@ async fn an_app_code_may_stand_in_for_the_password(app: TestApp) {
 }
 
 on_both_databases!(an_app_code_may_stand_in_for_the_password);
+
+/// "Send again" waits 30 s for every number alike, then sends an account's number a new
+/// code (and an unknown one, with registration closed, still nothing).
+async fn send_again_waits_the_same_for_every_number(app: TestApp) {
+    phone_sign_in_on(&app).await;
+    set_platform(&app, "UPDATE platform_settings SET open_registration = 0").await;
+    user_with_verified_phone(&app, "ada@example.com", PHONE).await;
+    ask_for_code(&app, PHONE).await;
+    texts_to(&app, PHONE, 1).await;
+    let early = app.submit_on("/login/phone/verify", &[]).await;
+    assert!(early.status().is_client_error(), "an empty code is refused");
+    let early = app
+        .submit("/login/phone/verify", "/login/phone/resend", &[])
+        .await;
+    assert_redirect_to(&early, "/login/phone/verify");
+    assert!(
+        app.get_text("/login/phone/verify")
+            .await
+            .contains("You can ask for a new code at")
+    );
+    app.clock.advance(31);
+    let again = app
+        .submit("/login/phone/verify", "/login/phone/resend", &[])
+        .await;
+    assert_redirect_to(&again, "/login/phone/verify?notice=code-sent");
+    texts_to(&app, PHONE, 2).await;
+    let right = type_code(&app, &app.sms.last_code_to(PHONE)).await;
+    assert_redirect_to(&right, "/");
+    app.post_logout().await;
+    ask_for_code(&app, UNKNOWN).await;
+    app.clock.advance(31);
+    let again = app
+        .submit("/login/phone/verify", "/login/phone/resend", &[])
+        .await;
+    assert_redirect_to(&again, "/login/phone/verify?notice=code-sent");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.sms.count_to(UNKNOWN), 0);
+}
+
+on_both_databases!(send_again_waits_the_same_for_every_number);
