@@ -77,11 +77,17 @@ pub enum EventKind {
     EmailConfirmed,
     RegisteredAgain,
     SignInUnconfirmed,
+    PhoneSignInSucceeded,
+    PhoneSignInFailed,
+    PhoneSignInCodeRequested,
+    PhoneSecondFactorRequired,
+    UserRegisteredByPhone,
+    ProfilePhoneChanged,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 71] = [
+    pub const ALL: [Self; 77] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -153,6 +159,12 @@ impl EventKind {
         Self::EmailConfirmed,
         Self::RegisteredAgain,
         Self::SignInUnconfirmed,
+        Self::PhoneSignInSucceeded,
+        Self::PhoneSignInFailed,
+        Self::PhoneSignInCodeRequested,
+        Self::PhoneSecondFactorRequired,
+        Self::UserRegisteredByPhone,
+        Self::ProfilePhoneChanged,
     ];
 
     /// Every stored name, sorted, for the audit log's filter.
@@ -235,6 +247,12 @@ impl EventKind {
             Self::EmailConfirmed => "email.confirmed",
             Self::RegisteredAgain => "user.registered_again",
             Self::SignInUnconfirmed => "sign_in.unconfirmed",
+            Self::PhoneSignInSucceeded => "sign_in.phone_succeeded",
+            Self::PhoneSignInFailed => "sign_in.phone_failed",
+            Self::PhoneSignInCodeRequested => "sign_in.phone_code_requested",
+            Self::PhoneSecondFactorRequired => "sign_in.phone_second_factor_required",
+            Self::UserRegisteredByPhone => "user.registered_by_phone",
+            Self::ProfilePhoneChanged => "user.profile_phone_changed",
         }
     }
 }

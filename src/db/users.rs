@@ -254,10 +254,14 @@ pub async fn update_password_hash<'e>(
     Ok(())
 }
 
-/// Marks the address as confirmed (a link sent to it was opened); a no-op when it was.
+/// Marks the address as confirmed (a link sent to it was opened); a no-op when it was. An
+/// account made with a phone number takes the address the link was sent to as its email
+/// (unless another account took it meanwhile).
 pub async fn confirm_email<'e>(db: impl Exec<'e>, user_id: i64, now: i64) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE users SET email_confirmed_at = $2, updated_at = $2 WHERE id = $1 AND email_confirmed_at IS NULL",
+        "UPDATE users SET email = CASE WHEN pending_email IS NOT NULL AND NOT EXISTS \
+         (SELECT 1 FROM users AS other WHERE other.email = users.pending_email) THEN pending_email ELSE email END, \
+         pending_email = NULL, email_confirmed_at = $2, updated_at = $2 WHERE id = $1 AND email_confirmed_at IS NULL",
     )
     .bind(user_id)
     .bind(now)
@@ -443,6 +447,77 @@ pub async fn set_profile_phone<'e>(
     sqlx::query(
         "UPDATE users SET phone_verified_at = CASE WHEN phone IS NOT DISTINCT FROM $2 THEN phone_verified_at END, \
          phone = $2, updated_at = $3 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(phone)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The account whose owner verified `phone` (the most recently verified, should several
+/// have), if any: phone sign-in accepts no other number.
+pub async fn find_user_by_verified_phone<'e>(
+    db: impl Exec<'e>,
+    phone: &str,
+) -> Result<Option<User>, DbError> {
+    sqlx::query_as(concat!(
+        "SELECT ",
+        user_columns!(),
+        " FROM users WHERE phone = $1 AND phone_verified_at IS NOT NULL \
+         ORDER BY phone_verified_at DESC, id DESC LIMIT 1"
+    ))
+    .bind(phone)
+    .fetch_optional(db)
+    .await
+}
+
+/// An account made with a phone number: the number verified, no password, the typed
+/// address pending until its link is opened. `placeholder` is a unique address under
+/// `.invalid` that holds the email column meanwhile.
+pub async fn insert_phone_user<'e>(
+    db: impl Exec<'e>,
+    name: &str,
+    placeholder: &str,
+    pending_email: &str,
+    phone: &str,
+    now: i64,
+) -> Result<i64, DbError> {
+    sqlx::query_scalar(
+        "INSERT INTO users (email, name, password_hash, phone, phone_verified_at, is_admin, disabled, created_at, updated_at, email_confirmed_at, pending_email) \
+         VALUES ($1, $2, NULL, $3, $4, 0, 0, $4, $4, NULL, $5) RETURNING id",
+    )
+    .bind(placeholder)
+    .bind(name)
+    .bind(phone)
+    .bind(now)
+    .bind(pending_email)
+    .fetch_one(db)
+    .await
+}
+
+/// The address an account made with a phone number is waiting to confirm.
+pub async fn pending_email_of<'e>(db: impl Exec<'e>, id: i64) -> Result<Option<String>, DbError> {
+    Ok(
+        sqlx::query_scalar::<_, Option<String>>("SELECT pending_email FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?
+            .flatten(),
+    )
+}
+
+/// The profile number, verified by a code just entered (it does not change the second
+/// factor: a user whose codes go by SMS changes that number on My security settings).
+pub async fn set_verified_profile_phone<'e>(
+    db: impl Exec<'e>,
+    id: i64,
+    phone: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE users SET phone = $2, phone_verified_at = $3, updated_at = $3 WHERE id = $1",
     )
     .bind(id)
     .bind(phone)

@@ -20,6 +20,13 @@ pub enum Purpose {
     PhoneChange,
     /// A room's step: a code to the number the room's administrator set for a member.
     RoomEntry,
+    /// Signing in with a phone number and a code (PRODUCT.md rule 6).
+    PhoneSignIn,
+    /// Registering with a phone number: the code proves the number before the account
+    /// exists.
+    PhoneRegistration,
+    /// A new profile phone number, kept only once a code sent to it is entered (rule 7).
+    ProfilePhone,
 }
 
 impl Purpose {
@@ -27,9 +34,20 @@ impl Purpose {
     /// pumping abuses; a sign-in code goes to a number its owner verified.
     pub fn is_risky(self) -> bool {
         match self {
-            Self::SignIn | Self::RoomEntry => false,
-            Self::PhoneEnrolment | Self::PhoneChange => true,
+            Self::SignIn | Self::RoomEntry | Self::PhoneSignIn => false,
+            Self::PhoneEnrolment
+            | Self::PhoneChange
+            | Self::PhoneRegistration
+            | Self::ProfilePhone => true,
         }
+    }
+
+    /// Whether a send for this purpose to `subject` is the risky kind. A code to a bare
+    /// number (no account has verified it) always is: a phone sign-in code goes to an
+    /// account's verified number as `Subject::User`, and to an unknown one as
+    /// `Subject::Phone`.
+    pub fn is_risky_to(self, subject: &Subject) -> bool {
+        self.is_risky() || matches!(subject, Subject::Phone(_))
     }
 
     pub fn as_str(self) -> &'static str {
@@ -38,6 +56,9 @@ impl Purpose {
             Self::PhoneEnrolment => "phone_enrolment",
             Self::PhoneChange => "phone_change",
             Self::RoomEntry => "room_entry",
+            Self::PhoneSignIn => "phone_sign_in",
+            Self::PhoneRegistration => "phone_registration",
+            Self::ProfilePhone => "profile_phone",
         }
     }
 }
@@ -192,6 +213,17 @@ mod tests {
         ] {
             assert!(!macs_match(&base, &other));
         }
+    }
+
+    #[test]
+    fn sends_to_numbers_no_account_verified_are_risky() {
+        let user = Subject::User(1);
+        let phone = Subject::Phone("+46701234567".into());
+        assert!(!Purpose::PhoneSignIn.is_risky_to(&user));
+        assert!(Purpose::PhoneSignIn.is_risky_to(&phone));
+        assert!(Purpose::PhoneRegistration.is_risky_to(&phone));
+        assert!(Purpose::ProfilePhone.is_risky_to(&user));
+        assert!(!Purpose::SignIn.is_risky_to(&user));
     }
 
     #[test]

@@ -274,7 +274,7 @@ impl Services {
 
     /// Emails a new link that confirms the address of an account made at `/register` (the
     /// older link stops working).
-    async fn send_confirmation(
+    pub(crate) async fn send_confirmation(
         &self,
         tx: &mut Tx,
         user_id: i64,
@@ -316,7 +316,7 @@ impl Services {
 
     /// Tells the owner of an address that someone registered with it again: where to sign
     /// in, and where to reset the password if it is forgotten. No secret in it.
-    async fn tell_of_existing_account(
+    pub(crate) async fn tell_of_existing_account(
         &self,
         tx: &mut Tx,
         user: &User,
@@ -455,7 +455,7 @@ impl Services {
     /// Checks the signed-in user's password against the sign-in limits; a wrong one counts
     /// as a failed sign-in of the account. A right one returns its attempt, for the caller
     /// to release in its own transaction.
-    async fn check_own_password(
+    pub(crate) async fn check_own_password(
         &self,
         user: &User,
         password: SecretString,

@@ -178,7 +178,7 @@ impl Services {
             ip: &ip,
             network: &network,
             calling_code: calling_code(phone).map_or(0, i64::from),
-            risky: purpose.is_risky(),
+            risky: purpose.is_risky_to(subject),
             expires_at: now + CODE_TTL_SECS,
         };
         let keys = lock_keys(&key, subject.user_id(), &challenge);
@@ -291,7 +291,7 @@ impl Services {
             ip: &ip,
             network: &network,
             calling_code: calling_code(phone).map_or(0, i64::from),
-            risky: purpose.is_risky(),
+            risky: purpose.is_risky_to(subject),
         };
         let refusal = check_limits(&mut conn, &sender, limits(&self.settings, risky), now).await?;
         Ok(match refusal {

@@ -18,6 +18,11 @@ pub struct CsrfToken(pub String);
 #[derive(Clone, Copy, Debug)]
 pub struct OpenRegistration(pub bool);
 
+/// The platform's "Allow registration and sign-in with a phone number", for the pages
+/// that link to those journeys.
+#[derive(Clone, Copy)]
+pub struct PhoneSignInOn(pub bool);
+
 /// The app name from the platform settings, as read for this request.
 #[derive(Clone, Debug)]
 pub struct AppName(pub String);

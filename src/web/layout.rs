@@ -8,7 +8,7 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::AppState;
-use super::context::{CsrfToken, CurrentUser, OpenRegistration, app_name};
+use super::context::{CsrfToken, CurrentUser, OpenRegistration, PhoneSignInOn, app_name};
 use super::session::pending_user;
 
 pub struct SignedInUser {
@@ -30,6 +30,8 @@ pub struct Layout {
     pub signing_in: bool,
     /// "Create account" is offered only while people may create their own accounts.
     pub open_registration: bool,
+    /// "Sign in with phone number" and "Register with phone number" are offered.
+    pub phone_sign_in: bool,
 }
 
 fn notice_text(name: &str) -> Option<&'static str> {
@@ -40,6 +42,9 @@ fn notice_text(name: &str) -> Option<&'static str> {
             Some("Your password has been changed. Your other sessions were signed out.")
         }
         "welcome" => Some("Your account has been created."),
+        "welcome-phone" => Some(
+            "Your account has been created. We have emailed a link to confirm your address: open it to receive email from us.",
+        ),
         "code-sent" => Some("A new code is on its way."),
         "two-step-on" => Some(
             "2-step verification is on. From now on you sign in with your password and a code sent to your phone.",
@@ -96,6 +101,7 @@ impl Layout {
         let open_registration = extensions
             .get::<OpenRegistration>()
             .is_none_or(|open| open.0);
+        let phone_sign_in = extensions.get::<PhoneSignInOn>().is_some_and(|on| on.0);
         let user = extensions.get::<CurrentUser>().map(|current| SignedInUser {
             name: current.0.name.clone(),
             is_admin: current.0.is_admin(),
@@ -111,6 +117,7 @@ impl Layout {
             notice,
             sms_development,
             open_registration,
+            phone_sign_in,
         }
     }
 }

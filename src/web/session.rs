@@ -51,6 +51,9 @@ pub fn sign_in(
     session.renew();
     session.remove(PENDING_USER_KEY);
     session.remove(PENDING_SINCE_KEY);
+    for key in PHONE_STEP_KEYS {
+        session.remove(key.0);
+    }
     insert(session, USER_ID_KEY, user_id)?;
     insert(session, AUTHENTICATED_AT_KEY, now)?;
     insert(session, PUBLIC_ID_KEY, random_token())?;
@@ -252,4 +255,58 @@ pub async fn start_session(
         insert(session, SET_UP_OWED_KEY, true)?;
     }
     Ok(())
+}
+
+/// A step of signing in or registering with a phone number, each under its own key so a
+/// later step is reached only through the earlier one.
+#[derive(Clone, Copy)]
+pub struct PhoneStepKey(&'static str);
+
+/// A code was asked for at `/login/phone`.
+pub const PHONE_SIGN_IN: PhoneStepKey = PhoneStepKey("phone_sign_in");
+/// The phone code was right; the password is owed (`account` is the user).
+pub const PHONE_PASSWORD: PhoneStepKey = PhoneStepKey("phone_password");
+/// A code was asked for at `/register/phone`.
+pub const PHONE_REGISTRATION: PhoneStepKey = PhoneStepKey("phone_registration");
+/// A code proved the number: registration asks for the name and the email.
+pub const PHONE_PROVEN: PhoneStepKey = PhoneStepKey("phone_proven");
+const PHONE_STEP_KEYS: [PhoneStepKey; 4] = [
+    PHONE_SIGN_IN,
+    PHONE_PASSWORD,
+    PHONE_REGISTRATION,
+    PHONE_PROVEN,
+];
+
+/// Where a phone sign-in or registration is.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct PhoneStep {
+    pub target: crate::services::phone_sign_in::PhoneTarget,
+    pub since: i64,
+    /// Wrong codes typed for a number that was sent none (answered as real ones are).
+    pub tries: i64,
+}
+
+/// Records a phone step. A step that follows a right code raises trust: the session id
+/// is renewed and the earlier steps are forgotten.
+pub fn set_phone_step(
+    session: &Session,
+    key: PhoneStepKey,
+    step: &PhoneStep,
+) -> Result<(), AppError> {
+    if matches!(key.0, "phone_password" | "phone_proven") {
+        session.renew();
+        for other in PHONE_STEP_KEYS {
+            session.remove(other.0);
+        }
+    }
+    insert(session, key.0, step)
+}
+
+/// The phone step under `key`, while it is recent enough (10 minutes, as a code).
+pub fn phone_step(session: &Session, key: PhoneStepKey, now: i64) -> Option<PhoneStep> {
+    get::<PhoneStep>(session, key.0).filter(|step| now < step.since + PENDING_TTL_SECS)
+}
+
+pub fn end_phone_step(session: &Session, key: PhoneStepKey) {
+    session.remove(key.0);
 }

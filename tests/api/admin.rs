@@ -321,6 +321,7 @@ async fn saving_the_settings_shows_and_audits_each_change(app: TestApp) {
         ("max_session_days", "14"),
         ("inactivity_minutes", "30"),
         ("open_registration", "yes"),
+        // Ticked by default, so a browser sends it: unchanged.
         ("users_edit_profile", "yes"),
         ("app_name", "Acme Portal"),
         ("sms_countries", "se, no"),

@@ -13,6 +13,7 @@ mod hostile;
 mod login;
 mod mail;
 mod password;
+mod phone;
 mod providers;
 mod register;
 mod rooms;

@@ -7,6 +7,7 @@
 mod accessibility;
 mod admin;
 mod mail;
+mod phone;
 mod rooms;
 #[path = "../api/smtp.rs"]
 #[allow(dead_code)]

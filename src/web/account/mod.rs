@@ -3,6 +3,7 @@
 pub mod app;
 pub mod confirm;
 pub(crate) mod devices;
+pub mod profile;
 pub mod recovery;
 pub mod security;
 
@@ -94,6 +95,24 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::scope("/account")
             .wrap(from_fn(require_offered))
             .wrap(from_fn(require_sign_in))
+            .service(web::resource("/profile").route(web::get().to(profile::profile_page)))
+            .service(
+                sensitive(
+                    "/profile/phone",
+                    &[(profile::PROFILE_RESEND, profile::PROFILE_CODE_PAGE)],
+                )
+                .service(
+                    web::resource("")
+                        .route(web::get().to(profile::phone_form))
+                        .route(web::post().to(profile::send_phone_code)),
+                )
+                .service(
+                    web::resource("/verify")
+                        .route(web::get().to(profile::code_form))
+                        .route(web::post().to(profile::verify_code)),
+                )
+                .service(web::resource("/resend").route(web::post().to(profile::resend_code))),
+            )
             .service(
                 web::resource("/confirm")
                     .route(web::get().to(confirm::confirm_form))

@@ -1,5 +1,6 @@
 //! Sign in and sign out.
 
+pub mod phone;
 pub mod verify;
 
 use actix_session::Session;
@@ -34,6 +35,27 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::resource("/login/recovery")
             .route(web::get().to(verify::recovery_form))
             .route(web::post().to(verify::use_recovery_code)),
+    )
+    .service(
+        web::resource("/login/phone")
+            .route(web::get().to(phone::phone_form))
+            .route(web::post().to(phone::request_code)),
+    )
+    .service(
+        web::resource("/login/phone/verify")
+            .route(web::get().to(phone::verify_form))
+            .route(web::post().to(phone::verify_code)),
+    )
+    .service(web::resource("/login/phone/resend").route(web::post().to(phone::resend_code)))
+    .service(
+        web::resource("/login/phone/password")
+            .route(web::get().to(phone::password_form))
+            .route(web::post().to(phone::check_password)),
+    )
+    .service(
+        web::resource("/login/phone/app")
+            .route(web::get().to(phone::app_form))
+            .route(web::post().to(phone::check_app_code)),
     )
     .service(web::resource("/login/forgot").route(web::get().to(forgot_password)))
     .service(web::resource("/logout").route(web::post().to(logout)));

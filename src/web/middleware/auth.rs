@@ -13,7 +13,7 @@ use actix_web::{HttpMessage, HttpResponse, web};
 use crate::db::users::User;
 use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::is_idle;
-use crate::web::context::{AppName, CurrentUser, OpenRegistration};
+use crate::web::context::{AppName, CurrentUser, OpenRegistration, PhoneSignInOn};
 use crate::web::errors::AppError;
 use crate::web::session::{
     USER_ID_KEY, cookie_max_age, last_seen, loaded_user, set_up_owed, touch,
@@ -63,6 +63,8 @@ async fn identify(req: &ServiceRequest, state: &AppState) -> Result<(), AppError
         .insert(AppName(platform.app_name.clone()));
     req.extensions_mut()
         .insert(OpenRegistration(platform.open_registration));
+    req.extensions_mut()
+        .insert(PhoneSignInOn(platform.phone_sign_in));
     if let Some(user_id) = user_id {
         match signed_in_user(req, state, &platform, user_id)? {
             Some(user) => {

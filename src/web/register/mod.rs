@@ -1,5 +1,7 @@
 //! Creating an account: `/register` for everyone, and the same form behind the one-time
-//! setup link for the first administrator.
+//! setup link for the first administrator; `/register/phone` in `phone`.
+
+pub mod phone;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -31,6 +33,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(confirm_form))
             .route(web::post().to(confirm)),
     );
+    phone::routes(cfg);
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,510 @@
+//! "Sign in with phone number": the number, then the code; then, for a user who uses or
+//! must use 2-step verification, the password as well (a code to a phone is one factor).
+//!
+//! Every number gets the same answers: the same redirect, the same code page (it names
+//! the masked number the person typed), the same answers to wrong codes (a number that was
+//! sent nothing counts its tries in the session as a real code would). The code is sent by
+//! a background task, so the timing of the answer does not depend on the number either.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use crate::db::audit::Origin;
+use crate::db::users::User;
+use crate::domain::codes::MAX_ATTEMPTS;
+use crate::domain::phone::mask_phone;
+use crate::domain::time::time_of_day;
+use crate::services::account::PasswordCheck;
+use crate::services::authenticator::CodeOutcome;
+use crate::services::phone_sign_in::{PhoneCheck, PhoneTarget};
+use crate::services::sms_codes::{COOLDOWN_SECS, CheckOutcome};
+use crate::web::code_form::{
+    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure,
+};
+use crate::web::errors::AppError;
+use crate::web::forms::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::login::empty_secret;
+use crate::web::request::Visitor;
+use crate::web::session::{
+    PHONE_PASSWORD, PHONE_PROVEN, PHONE_SIGN_IN, PhoneStep, end_phone_step, phone_step,
+    set_phone_step, start_session, take_next,
+};
+use crate::web::{AppState, render, see_other};
+
+/// A link under a form.
+pub struct Link {
+    pub href: &'static str,
+    pub label: &'static str,
+}
+
+/// The "Phone number" page of phone sign-in, phone registration and the profile.
+#[derive(Template)]
+#[template(path = "phone_number.html")]
+pub struct PhoneNumberPage {
+    pub layout: Layout,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub action: &'static str,
+    pub phone: String,
+    pub links: Vec<Link>,
+    pub errors: FormErrors,
+}
+
+#[derive(Deserialize)]
+pub struct PhoneForm {
+    #[serde(default)]
+    pub phone: String,
+}
+
+/// The longest phone number field accepted (a real one is far shorter).
+pub const PHONE_MAX: usize = 64;
+
+/// Phone sign-in is on; otherwise its pages do not exist.
+async fn require_on(state: &AppState) -> Result<(), AppError> {
+    if state.services.platform().await?.phone_sign_in {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+fn number_page(layout: Layout, phone: String, errors: FormErrors) -> PhoneNumberPage {
+    let mut links = vec![Link {
+        href: "/login",
+        label: "Sign in with email and password",
+    }];
+    if layout.open_registration {
+        links.push(Link {
+            href: "/register/phone",
+            label: "Register with phone number",
+        });
+    }
+    PhoneNumberPage {
+        layout,
+        title: "Sign in with phone number",
+        intro: "Enter the mobile number of your account. We will text you a code to sign in with.",
+        action: "/login/phone",
+        phone,
+        links,
+        errors,
+    }
+}
+
+pub async fn phone_form(
+    Visitor { state, .. }: Visitor,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    require_on(&state).await?;
+    if layout.user.is_some() {
+        return Ok(see_other("/"));
+    }
+    render(
+        StatusCode::OK,
+        &number_page(layout, String::new(), FormErrors::default()),
+    )
+}
+
+/// The typed number in E.164, or what was typed (bounded) and what is wrong with it.
+pub async fn read_phone(
+    state: &AppState,
+    typed: &str,
+) -> Result<Result<String, (String, FormErrors)>, AppError> {
+    let typed = typed.trim();
+    let problem = if typed.is_empty() {
+        "Enter your phone number.".to_owned()
+    } else if typed.len() > PHONE_MAX {
+        "This is not a valid phone number. Check the country code and the digits.".to_owned()
+    } else {
+        match state.services.sms_number(typed).await? {
+            Ok(phone) => return Ok(Ok(phone)),
+            Err(problem) => problem.to_string(),
+        }
+    };
+    let mut errors = FormErrors::default();
+    errors.add("phone", problem);
+    Ok(Err((typed.chars().take(PHONE_MAX).collect(), errors)))
+}
+
+/// How long the background send waits before it starts: until the answer, session write
+/// included, is out, so the send's own database work (an account's number does more than
+/// an unknown one) never delays it.
+const SEND_AFTER: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Sends the code in the background: the answer is the same, as fast, for every number.
+fn send_in_background(state: web::Data<AppState>, target: PhoneTarget, origin: Origin) {
+    actix_web::rt::spawn(async move {
+        actix_web::rt::time::sleep(SEND_AFTER).await;
+        if let Err(err) = state
+            .services
+            .send_phone_sign_in_code(&target, &origin)
+            .await
+        {
+            tracing::error!(error = %err, "The phone sign-in code could not be sent");
+        }
+    });
+}
+
+#[tracing::instrument(name = "Ask for a phone sign-in code", skip_all)]
+pub async fn request_code(
+    Visitor { state, origin }: Visitor,
+    session: Session,
+    form: web::Form<PhoneForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    require_on(&state).await?;
+    let phone = match read_phone(&state, &form.phone).await? {
+        Ok(phone) => phone,
+        Err((shown, errors)) => {
+            let page = number_page(layout, shown, errors);
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let target = state.services.phone_target(&phone).await?;
+    let step = PhoneStep {
+        target: target.clone(),
+        since: state.clock.now(),
+        tries: 0,
+    };
+    set_phone_step(&session, PHONE_SIGN_IN, &step)?;
+    send_in_background(state.clone(), target, origin);
+    Ok(see_other("/login/phone/verify"))
+}
+
+async fn code_page(
+    state: &AppState,
+    layout: Layout,
+    step: &PhoneStep,
+) -> Result<CodePage, AppError> {
+    let now = state.clock.now();
+    let masked = mask_phone(&step.target.phone);
+    let registration_open = state.services.phone_registration_open().await?;
+    // Worded so it is true whether or not the number has an account.
+    let intro = if registration_open {
+        format!("We have sent a 6-digit code by text message to {masked}. Enter it to continue.")
+    } else {
+        format!(
+            "If {masked} is the verified number of an account, we have sent it a 6-digit code by text message. Enter it to sign in."
+        )
+    };
+    let wait_secs = (step.since + COOLDOWN_SECS - now).max(0);
+    let mut alternatives = vec![Alternative {
+        href: "/login",
+        label: "Sign in with email and password",
+    }];
+    if registration_open {
+        alternatives.push(Alternative {
+            href: "/register/phone",
+            label: "Register with phone number",
+        });
+    }
+    Ok(CodePage {
+        layout,
+        title: "Enter your verification code",
+        intro,
+        hint: SMS_HINT,
+        action: "/login/phone/verify".into(),
+        with: None,
+        resend: Some(Resend {
+            action: "/login/phone/resend".into(),
+            label: "Send again",
+            wait_secs,
+            next_at: time_of_day(now + wait_secs),
+            first: false,
+        }),
+        alternatives,
+        offer_trust: false,
+        back: Some("/login/phone"),
+        step: None,
+        errors: FormErrors::default(),
+    })
+}
+
+fn current_step(state: &AppState, session: &Session) -> Option<PhoneStep> {
+    phone_step(session, PHONE_SIGN_IN, state.clock.now())
+}
+
+pub async fn verify_form(
+    Visitor { state, .. }: Visitor,
+    session: Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    require_on(&state).await?;
+    let Some(step) = current_step(&state, &session) else {
+        return Ok(see_other("/login/phone"));
+    };
+    code_page(&state, layout, &step)
+        .await?
+        .respond(StatusCode::OK)
+}
+
+/// The answer to a wrong code, counted in the session for every number alike: a number
+/// that was sent nothing, a code not out yet or refused by a limit all answer as a wrong
+/// code does, and five wrong codes end this one as they end a real code.
+fn wrong_code(step: &mut PhoneStep) -> CheckOutcome {
+    step.tries += 1;
+    match MAX_ATTEMPTS - step.tries {
+        left if left > 0 => CheckOutcome::Wrong { tries_left: left },
+        0 => CheckOutcome::Locked,
+        _ => CheckOutcome::Dead,
+    }
+}
+
+#[tracing::instrument(name = "Verify a phone sign-in code", skip_all)]
+pub async fn verify_code(
+    Visitor { state, origin }: Visitor,
+    session: Session,
+    form: web::Form<CodeForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    require_on(&state).await?;
+    let Some(mut step) = current_step(&state, &session) else {
+        return Err(AppError::Conflict(NO_PHONE_SIGN_IN));
+    };
+    let code = match form.normalised() {
+        Ok(code) => code,
+        Err(errors) => {
+            let page = code_page(&state, layout, &step).await?;
+            return page
+                .with_errors(errors)
+                .respond(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let outcome = match state
+        .services
+        .check_phone_sign_in(&step.target, &code, &origin)
+        .await?
+    {
+        PhoneCheck::SignedIn(user) => {
+            start_session(&state, &session, &user, &origin).await?;
+            return Ok(see_other(&take_next(&session)));
+        }
+        PhoneCheck::PasswordOwed(user) => {
+            let owed = PhoneStep {
+                target: PhoneTarget {
+                    phone: step.target.phone,
+                    account: Some(user.id),
+                },
+                since: state.clock.now(),
+                tries: 0,
+            };
+            set_phone_step(&session, PHONE_PASSWORD, &owed)?;
+            return Ok(see_other("/login/phone/password"));
+        }
+        PhoneCheck::PhoneProven => {
+            let proven = PhoneStep {
+                since: state.clock.now(),
+                ..step
+            };
+            set_phone_step(&session, PHONE_PROVEN, &proven)?;
+            return Ok(see_other("/register/phone/details"));
+        }
+        PhoneCheck::Failed(_) | PhoneCheck::NothingSent => {
+            let outcome = wrong_code(&mut step);
+            set_phone_step(&session, PHONE_SIGN_IN, &step)?;
+            outcome
+        }
+    };
+    let (status, errors) = check_failure(&outcome);
+    code_page(&state, layout, &step)
+        .await?
+        .with_errors(errors)
+        .respond(status)
+}
+
+const NO_PHONE_SIGN_IN: &str = "No phone sign-in is in progress, or it took longer than 10 minutes. Start again from \"Sign in with phone number\".";
+
+#[tracing::instrument(name = "Send the phone sign-in code again", skip_all)]
+pub async fn resend_code(
+    Visitor { state, origin }: Visitor,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    require_on(&state).await?;
+    let Some(step) = current_step(&state, &session) else {
+        return Err(AppError::Conflict(NO_PHONE_SIGN_IN));
+    };
+    let now = state.clock.now();
+    if now < step.since + COOLDOWN_SECS {
+        return Ok(see_other("/login/phone/verify"));
+    }
+    let fresh = PhoneStep {
+        since: now,
+        tries: 0,
+        ..step
+    };
+    set_phone_step(&session, PHONE_SIGN_IN, &fresh)?;
+    send_in_background(state.clone(), fresh.target, origin);
+    Ok(see_other("/login/phone/verify?notice=code-sent"))
+}
+
+#[derive(Template)]
+#[template(path = "login/phone_password.html")]
+struct PasswordPage {
+    layout: Layout,
+    /// "Use authenticator app instead" is offered.
+    has_app: bool,
+    errors: FormErrors,
+}
+
+/// The user a password step is for, while it lasts and the account is usable.
+async fn password_step_user(state: &AppState, session: &Session) -> Result<Option<User>, AppError> {
+    let Some(step) = phone_step(session, PHONE_PASSWORD, state.clock.now()) else {
+        return Ok(None);
+    };
+    let user = match step.target.account {
+        Some(id) => state.services.find_user(id).await?,
+        None => None,
+    };
+    Ok(user.filter(|u| !u.is_disabled()))
+}
+
+const NO_PASSWORD_STEP: &str = "No sign-in is waiting for your password, or it took longer than 10 minutes. Start again from \"Sign in with phone number\".";
+
+pub async fn password_form(
+    Visitor { state, .. }: Visitor,
+    session: Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let Some(user) = password_step_user(&state, &session).await? else {
+        return Ok(see_other("/login/phone"));
+    };
+    let page = PasswordPage {
+        layout,
+        has_app: state.services.has_app(user.id).await?,
+        errors: FormErrors::default(),
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default = "empty_secret")]
+    password: SecretString,
+}
+
+#[tracing::instrument(name = "Finish a phone sign-in with the password", skip_all)]
+pub async fn check_password(
+    Visitor { state, origin }: Visitor,
+    session: Session,
+    form: web::Form<PasswordForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let Some(user) = password_step_user(&state, &session).await? else {
+        end_phone_step(&session, PHONE_PASSWORD);
+        return Err(AppError::Conflict(NO_PASSWORD_STEP));
+    };
+    let has_app = state.services.has_app(user.id).await?;
+    let page = |status, message: &str| {
+        let mut errors = FormErrors::default();
+        errors.add("password", message);
+        render(
+            status,
+            &PasswordPage {
+                layout,
+                has_app,
+                errors,
+            },
+        )
+    };
+    if form.password.expose_secret().is_empty() {
+        return page(StatusCode::UNPROCESSABLE_ENTITY, "Enter your password.");
+    }
+    match state
+        .services
+        .phone_sign_in_password(&user, form.into_inner().password, &origin)
+        .await?
+    {
+        PasswordCheck::Right => {
+            start_session(&state, &session, &user, &origin).await?;
+            Ok(see_other(&take_next(&session)))
+        }
+        PasswordCheck::Wrong => page(StatusCode::UNAUTHORIZED, "The password is incorrect."),
+        PasswordCheck::Throttled => page(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many failed sign-in attempts. Wait 15 minutes and try again.",
+        ),
+    }
+}
+
+/// The authenticator-app code in place of the password.
+fn app_page(layout: Layout, errors: FormErrors) -> CodePage {
+    CodePage {
+        layout,
+        title: "Enter your authenticator code",
+        intro: "Your account uses 2-step verification, so the code from your phone is not enough on its own. Enter the code your authenticator app shows to finish signing in.".into(),
+        hint: APP_HINT,
+        action: "/login/phone/app".into(),
+        with: None,
+        resend: None,
+        alternatives: vec![Alternative {
+            href: "/login/phone/password",
+            label: "Use your password instead",
+        }],
+        offer_trust: false,
+        back: None,
+        step: None,
+        errors,
+    }
+}
+
+pub async fn app_form(
+    Visitor { state, .. }: Visitor,
+    session: Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let Some(user) = password_step_user(&state, &session).await? else {
+        return Ok(see_other("/login/phone"));
+    };
+    if !state.services.has_app(user.id).await? {
+        return Ok(see_other("/login/phone/password"));
+    }
+    app_page(layout, FormErrors::default()).respond(StatusCode::OK)
+}
+
+#[tracing::instrument(name = "Finish a phone sign-in with the app", skip_all)]
+pub async fn check_app_code(
+    Visitor { state, origin }: Visitor,
+    session: Session,
+    form: web::Form<CodeForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let Some(user) = password_step_user(&state, &session).await? else {
+        end_phone_step(&session, PHONE_PASSWORD);
+        return Err(AppError::Conflict(NO_PASSWORD_STEP));
+    };
+    let code = match form.normalised() {
+        Ok(code) => code,
+        Err(errors) => {
+            return app_page(layout, errors).respond(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let (status, message) = match state
+        .services
+        .phone_sign_in_app(&user, &code, &origin)
+        .await?
+    {
+        CodeOutcome::Accepted => {
+            start_session(&state, &session, &user, &origin).await?;
+            return Ok(see_other(&take_next(&session)));
+        }
+        CodeOutcome::Replayed => (
+            StatusCode::UNAUTHORIZED,
+            "That code has already been used. Wait for your app to show a new code.",
+        ),
+        CodeOutcome::Throttled => (
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many wrong codes. Wait 15 minutes and try again.",
+        ),
+        CodeOutcome::Wrong => (
+            StatusCode::UNAUTHORIZED,
+            "That code is not right. Enter the code your app shows now.",
+        ),
+    };
+    let mut errors = FormErrors::default();
+    errors.add("code", message);
+    app_page(layout, errors).respond(status)
+}
