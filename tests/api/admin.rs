@@ -325,8 +325,6 @@ async fn saving_the_settings_shows_and_audits_each_change(app: TestApp) {
         ("users_edit_profile", "yes"),
         ("app_name", "Acme Portal"),
         ("sms_countries", "se, no"),
-        // Unchanged: a form without it would turn profile editing off.
-        ("users_edit_profile", "yes"),
     ];
     let saved = app
         .submit("/admin/security", "/admin/security", &form)
