@@ -492,8 +492,22 @@ impl Services {
         password: SecretString,
         origin: &Origin,
     ) -> anyhow::Result<PasswordCheck> {
+        let outcome = (EventKind::ReauthFailed, EventKind::ReauthSucceeded, None);
+        self.check_password_and_record(user, password, origin, outcome)
+            .await
+    }
+
+    /// Checks the user's password under the sign-in limits and records the outcome:
+    /// `failed` when wrong, `succeeded` (with its detail) when right, the attempt released.
+    pub(crate) async fn check_password_and_record(
+        &self,
+        user: &User,
+        password: SecretString,
+        origin: &Origin,
+        (failed, succeeded, detail): (EventKind, EventKind, Option<&str>),
+    ) -> anyhow::Result<PasswordCheck> {
         let attempt = match self
-            .check_own_password(user, password, origin, EventKind::ReauthFailed)
+            .check_own_password(user, password, origin, failed)
             .await?
         {
             Ok(attempt) => attempt,
@@ -501,7 +515,7 @@ impl Services {
         };
         let mut tx = self.db.begin().await?;
         self.release_attempt(&mut tx, attempt).await?;
-        let event = AuditEvent::by_user(EventKind::ReauthSucceeded, user.id, origin, None);
+        let event = AuditEvent::by_user(succeeded, user.id, origin, detail);
         self.audit(&mut tx, &event);
         tx.commit().await?;
         Ok(PasswordCheck::Right)

@@ -206,24 +206,13 @@ impl Services {
         password: SecretString,
         origin: &Origin,
     ) -> anyhow::Result<PasswordCheck> {
-        let attempt = match self
-            .check_own_password(user, password, origin, EventKind::PhoneSignInFailed)
-            .await?
-        {
-            Ok(attempt) => attempt,
-            Err(check) => return Ok(check),
-        };
-        let mut tx = self.db.begin().await?;
-        self.release_attempt(&mut tx, attempt).await?;
-        let event = AuditEvent::by_user(
+        let outcome = (
+            EventKind::PhoneSignInFailed,
             EventKind::PhoneSignInSucceeded,
-            user.id,
-            origin,
             Some("phone code and password"),
         );
-        self.audit(&mut tx, &event);
-        tx.commit().await?;
-        Ok(PasswordCheck::Right)
+        self.check_password_and_record(user, password, origin, outcome)
+            .await
     }
 
     /// Whether the user has an authenticator app, which may stand in for the password
