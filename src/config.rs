@@ -129,6 +129,12 @@ pub struct Settings {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// HTTP worker threads (one per core by default).
     pub http_workers: usize,
+    /// `TWOSTEP_METRICS_TOKEN`: `/metrics` answers scrapers that present it as a bearer
+    /// token (otherwise 404).
+    pub metrics_token: Option<SecretString>,
+    /// `TWOSTEP_METRICS_BIND`: a separate address that serves `/metrics` alone, without a
+    /// token (for a private network).
+    pub metrics_bind: Option<SocketAddr>,
     pub mail: MailSettings,
     /// How long an instance keeps the platform settings before reading them again: a
     /// change an administrator saves on one instance reaches the others within this.
@@ -193,6 +199,18 @@ impl Settings {
             })
             .transpose()?
             .unwrap_or_default();
+        let metrics_token = match var("TWOSTEP_METRICS_TOKEN") {
+            Some(token) if token.len() < 32 => {
+                bail!("TWOSTEP_METRICS_TOKEN must be at least 32 characters")
+            }
+            token => token.map(SecretString::from),
+        };
+        let metrics_bind = var("TWOSTEP_METRICS_BIND")
+            .map(|bind| {
+                bind.parse()
+                    .with_context(|| format!("TWOSTEP_METRICS_BIND: {bind:?} is not host:port"))
+            })
+            .transpose()?;
         let defaults = Self::defaults();
         let mail = MailSettings {
             smtp_url: var("TWOSTEP_SMTP_URL").map(secrecy::SecretString::from),
@@ -214,6 +232,8 @@ impl Settings {
             sms_allowed_countries,
             trusted_proxies,
             mail,
+            metrics_token,
+            metrics_bind,
             ..defaults
         })
     }
@@ -253,6 +273,8 @@ impl Settings {
                 poll: Duration::from_secs(1),
             },
             platform_settings_ttl: Duration::from_secs(5),
+            metrics_token: None,
+            metrics_bind: None,
         }
     }
 

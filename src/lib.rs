@@ -6,6 +6,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod mail;
+pub mod metrics;
 pub mod services;
 pub mod sms;
 pub mod startup;

@@ -23,12 +23,14 @@ use crate::domain::sessions::BROWSER_SESSION_SECS;
 use crate::services::Services;
 use crate::sms::provider_from_settings;
 use crate::web::errors::{AppError, render_error_page};
-use crate::web::middleware::{auth, cookie_lifetime, csrf, headers};
+use crate::web::middleware::{auth, cookie_lifetime, csrf, headers, metrics};
 use crate::web::{AppState, MAX_BODY_BYTES, routes};
 
 pub struct Application {
     port: u16,
     server: Server,
+    /// `/metrics` alone, on `TWOSTEP_METRICS_BIND`, and its port.
+    metrics: Option<(u16, Server)>,
     setup_link: Option<String>,
 }
 
@@ -67,16 +69,26 @@ impl Application {
         });
         spawn_janitor(state.clone());
         spawn_mail_sender(state.clone())?;
+        let metrics = match state.settings.metrics_bind {
+            Some(bind) => Some(serve_metrics(bind, state.clone())?),
+            None => None,
+        };
         let server = serve(listener, state)?;
         Ok(Self {
             port,
             server,
+            metrics,
             setup_link,
         })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port `/metrics` is served on alone, when `TWOSTEP_METRICS_BIND` is set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(port, _)| *port)
     }
 
     /// The one-time link that creates the first administrator, when none exists yet.
@@ -86,7 +98,12 @@ impl Application {
 
     /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        match self.metrics {
+            Some((_, metrics)) => futures_util::future::try_join(self.server, metrics)
+                .await
+                .map(|_| ()),
+            None => self.server.await,
+        }
     }
 }
 
@@ -144,6 +161,26 @@ fn spawn_janitor(state: web::Data<AppState>) {
     });
 }
 
+/// `/metrics` alone, without a token, on its own address (a private network's).
+fn serve_metrics(
+    bind: std::net::SocketAddr,
+    state: web::Data<AppState>,
+) -> anyhow::Result<(u16, Server)> {
+    let listener =
+        TcpListener::bind(bind).with_context(|| format!("binding TWOSTEP_METRICS_BIND {bind}"))?;
+    let port = listener.local_addr()?.port();
+    tracing::info!("Metrics are served on {}", listener.local_addr()?);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .route("/metrics", web::get().to(crate::web::health::metrics_page))
+    })
+    .workers(1)
+    .listen(listener)?
+    .run();
+    Ok((port, server))
+}
+
 fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
     let https = state.settings.is_https();
     // The session cookie carries only the random session key, signed with a key derived
@@ -186,6 +223,7 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
                 headers::security_headers(req, next, https)
             }))
             .wrap(TracingLogger::default())
+            .wrap(from_fn(metrics::count_requests))
             .configure(routes)
             .default_service(web::to(|| async {
                 Err::<actix_web::HttpResponse, _>(AppError::NotFound)

@@ -303,6 +303,15 @@ pub struct AuditRow {
 }
 
 impl AuditRow {
+    /// The event's stored name ("sign_in.succeeded").
+    pub fn event_name(&self) -> &'static str {
+        self.kind.as_str()
+    }
+
+    pub fn detail(&self) -> Option<&str> {
+        self.detail.as_deref()
+    }
+
     pub fn new(event: &AuditEvent<'_>, now: i64) -> Self {
         Self {
             at: now,

@@ -33,6 +33,8 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use sqlx::Error as DbError;
 
+use crate::metrics::Metrics;
+
 /// A transaction on either backend: services run each use case in one. On SQLite it also
 /// holds the portal's write turn (see [`Db::begin`]). Queries run on `&mut *tx`.
 pub struct Tx {
@@ -41,14 +43,21 @@ pub struct Tx {
     _write_turn: Option<OwnedMutexGuard<()>>,
     /// Audit events of the use case, written together at commit.
     events: Vec<audit::AuditRow>,
+    /// Counts the events once they are committed.
+    metrics: Arc<Metrics>,
 }
 
 impl Tx {
-    fn new(inner: Transaction<'static, Any>, write_turn: Option<OwnedMutexGuard<()>>) -> Self {
+    fn new(
+        inner: Transaction<'static, Any>,
+        write_turn: Option<OwnedMutexGuard<()>>,
+        metrics: Arc<Metrics>,
+    ) -> Self {
         Self {
             inner,
             _write_turn: write_turn,
             events: Vec::new(),
+            metrics,
         }
     }
 
@@ -61,7 +70,9 @@ impl Tx {
         if !self.events.is_empty() {
             audit::record_events(&mut *self.inner, &self.events).await?;
         }
-        self.inner.commit().await
+        self.inner.commit().await?;
+        self.metrics.recorded(&self.events);
+        Ok(())
     }
 }
 
@@ -125,6 +136,8 @@ pub struct Db {
     /// instead of in SQLite's busy handler, which sleeps and retries (up to 100 ms a try)
     /// while holding a pooled connection.
     write_turn: Arc<Mutex<()>>,
+    /// This process's metrics: committed audit events are counted here.
+    pub metrics: Arc<Metrics>,
 }
 
 impl Db {
@@ -185,6 +198,7 @@ impl Db {
             pool,
             backend,
             write_turn: Arc::new(Mutex::new(())),
+            metrics: Arc::new(Metrics::new()),
         })
     }
 
@@ -211,7 +225,7 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         };
-        Ok(Tx::new(inner, write_turn))
+        Ok(Tx::new(inner, write_turn, self.metrics.clone()))
     }
 
     /// On SQLite, waits for this process's turn to write; hold it across a write that is

@@ -79,6 +79,34 @@ impl Services {
         }
     }
 
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.db.metrics
+    }
+
+    /// The metrics in the text format, with what the database says now: the outbox, this
+    /// instance's pool, and today's texts to numbers no account has verified.
+    pub async fn metrics_text(&self) -> Result<String, DbError> {
+        let now = self.clock.now();
+        let (outbox_unsent, oldest): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+        )
+        .fetch_one(&self.db.pool)
+        .await?;
+        let (sms_risky_today, _) = crate::db::challenges::sms_sent_by_kind_since(
+            &self.db.pool,
+            crate::domain::pumping::day_start(now),
+        )
+        .await?;
+        let idle = i64::try_from(self.db.pool.num_idle()).unwrap_or(0);
+        let snapshot = crate::metrics::Snapshot {
+            outbox_unsent,
+            outbox_oldest_seconds: oldest.map_or(0, |at| (now - at).max(0)),
+            pool_in_use: (i64::from(self.db.pool.size()) - idle).max(0),
+            sms_risky_today,
+        };
+        Ok(self.db.metrics.render(&snapshot))
+    }
+
     /// Resolves when a use case has work for the background worker, or never.
     pub async fn mail_work_waiting(&self) {
         self.wake_mail.notified().await;
@@ -116,6 +144,9 @@ impl Services {
     /// Records an audit event that is the whole of its use case (nothing else changes).
     async fn audit_alone(&self, event: &AuditEvent<'_>) -> Result<(), DbError> {
         let _turn = self.db.write_turn().await;
-        record_events(&self.db.pool, &[AuditRow::new(event, self.clock.now())]).await
+        let rows = [AuditRow::new(event, self.clock.now())];
+        record_events(&self.db.pool, &rows).await?;
+        self.db.metrics.recorded(&rows);
+        Ok(())
     }
 }

@@ -138,11 +138,10 @@ impl Services {
                     origin: &Origin::default(),
                     detail: Some(&detail),
                 };
-                crate::db::audit::record_events(
-                    &self.db.pool,
-                    &[crate::db::audit::AuditRow::new(&event, now)],
-                )
-                .await
+                let rows = [crate::db::audit::AuditRow::new(&event, now)];
+                crate::db::audit::record_events(&self.db.pool, &rows).await?;
+                self.db.metrics.recorded(&rows);
+                Ok(())
             }
         }
     }

@@ -203,7 +203,11 @@ impl Services {
         }
         tx.commit().await?;
         let body = message_text(&platform.app_name, &self.host, &code);
-        match self.provider.send(phone, &body, purpose.as_str()).await {
+        let asked = std::time::Instant::now();
+        let sent = self.provider.send(phone, &body, purpose.as_str()).await;
+        self.metrics()
+            .provider_answered(self.provider.name(), asked.elapsed().as_secs_f64());
+        match sent {
             Ok(receipt) => {
                 let detail = format!(
                     "{} {} {}",

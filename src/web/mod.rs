@@ -14,7 +14,7 @@ pub mod trusted;
 
 pub(crate) mod account;
 mod admin;
-mod health;
+pub mod health;
 mod home;
 mod invitation;
 mod login;

@@ -38,6 +38,8 @@ pub struct TestApp {
     pub jar: Arc<Jar>,
     pub setup_link: Option<String>,
     pub database_url: String,
+    /// Where `/metrics` is served alone, when the test set `metrics_bind`.
+    pub metrics_address: Option<String>,
     /// Holds the temp directory (SQLite file, secret key) until the test ends.
     _data_dir: tempfile::TempDir,
 }
@@ -156,6 +158,9 @@ impl TestApp {
             .expect("the application builds");
         let port = app.port();
         let setup_link = app.setup_link().map(str::to_owned);
+        let metrics_address = app
+            .metrics_port()
+            .map(|port| format!("http://127.0.0.1:{port}"));
         tokio::spawn(app.run_until_stopped());
         let db = Db::connect(&database_url).expect("a database handle for assertions");
         let jar = Arc::new(Jar::default());
@@ -168,6 +173,7 @@ impl TestApp {
             jar,
             setup_link,
             database_url,
+            metrics_address,
             _data_dir: data_dir,
         })
     }

@@ -12,6 +12,7 @@ mod health;
 mod hostile;
 mod login;
 mod mail;
+mod metrics;
 mod password;
 mod phone;
 mod providers;

@@ -5,3 +5,4 @@ pub mod auth;
 pub mod cookie_lifetime;
 pub mod csrf;
 pub mod headers;
+pub mod metrics;
