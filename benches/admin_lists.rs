@@ -31,11 +31,11 @@ const PASSWORD: &str = "violet kettle sings at dawn";
 /// as at 1 000 000).
 async fn seed(db: &Db, postgres: bool, hash: &str, from: i64, to: i64) {
     let users = "INSERT INTO users (email, name, password_hash, phone, phone_verified_at, \
-         two_factor_method, is_admin, disabled, created_at, updated_at) \
+         two_factor_method, is_admin, disabled, created_at, updated_at, email_confirmed_at) \
          SELECT 'u' || i || '@example.com', 'User ' || i || ' Surname' || i, $3, '+4671' || (1000000 + i), \
          CASE WHEN i % 10 < 3 THEN 1 END, \
          CASE WHEN i % 10 < 3 THEN 'sms' WHEN i % 10 = 3 THEN 'authenticator' END, \
-         CASE WHEN i % 200 = 0 THEN 1 ELSE 0 END, CASE WHEN i % 200 = 100 THEN 1 ELSE 0 END, i, i";
+         CASE WHEN i % 200 = 0 THEN 1 ELSE 0 END, CASE WHEN i % 200 = 100 THEN 1 ELSE 0 END, i, i, i";
     // domain::account::name_search_keys of "User n Surnamen".
     let words = "INSERT INTO user_name_words (word, user_id) \
          SELECT 'user ' || CAST(u.id AS TEXT) || ' surname' || CAST(u.id AS TEXT), u.id FROM users u WHERE u.id > $1 AND u.id <= $2 \
@@ -220,8 +220,8 @@ async fn main() {
     // User 1 is the administrator who reads the lists; the benchmark measures reading,
     // so the administrator signs in with the password alone.
     sqlx::query(
-        "INSERT INTO users (email, name, password_hash, is_admin, disabled, created_at, updated_at) \
-         VALUES ('admin@example.com', 'Admin', $1, 1, 0, 0, 0)",
+        "INSERT INTO users (email, name, password_hash, is_admin, disabled, created_at, updated_at, email_confirmed_at) \
+         VALUES ('admin@example.com', 'Admin', $1, 1, 0, 0, 0, 0)",
     )
     .bind(&hash)
     .execute(&db.pool)

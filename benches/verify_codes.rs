@@ -68,8 +68,8 @@ async fn main() {
         .unwrap();
     for n in 0..USERS {
         sqlx::query(
-            "INSERT INTO users (email, name, password_hash, phone, phone_verified_at, two_factor_method, is_admin, disabled, created_at, updated_at) \
-             VALUES ($1, 'Bench', $2, $3, 1, 'sms', 0, 0, 0, 0)",
+            "INSERT INTO users (email, name, password_hash, phone, phone_verified_at, two_factor_method, is_admin, disabled, created_at, updated_at, email_confirmed_at) \
+             VALUES ($1, 'Bench', $2, $3, 1, 'sms', 0, 0, 0, 0, 0)",
         )
         .bind(format!("user{n}@example.com"))
         .bind(&hash)
