@@ -492,3 +492,45 @@ on_both_databases!(
     a_confirmation_link_that_is_not_one_is_refused,
     long_unicode_passwords_work_untruncated,
 );
+
+/// 120 registrations for one address at once, each from its own client address (so the
+/// per-address limit of the network does not cut them first): every answer is the same
+/// redirect, and the address is written to three times, no more.
+async fn a_burst_of_registrations_for_one_address_sends_three_emails(backend: Backend) {
+    let Some(app) = TestApp::spawn_with(backend, |settings| {
+        settings.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await
+    else {
+        return;
+    };
+    let victim = app.create_user("ada@example.com", "Ada", false).await;
+    let token = crate::helpers::csrf_token(&app.get_text("/register").await);
+    let posts = (0..120).map(|n| {
+        app.client
+            .post(app.url("/register"))
+            .header(
+                "X-Forwarded-For",
+                format!("10.9.{}.{}", n / 200, n % 200 + 1),
+            )
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("name", "Someone"),
+                ("email", "ada@example.com"),
+                ("password", GOOD_PASSWORD),
+            ])
+            .send()
+    });
+    let answers = futures_util::future::join_all(posts).await;
+    for answer in &answers {
+        assert_redirect_to(answer.as_ref().unwrap(), "/register/check-email");
+    }
+    app.registrations_settled().await;
+    assert_eq!(
+        app.count_where("SELECT COUNT(*) FROM outbox WHERE user_id = $1", victim)
+            .await,
+        3
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
+}
+on_each_backend!(a_burst_of_registrations_for_one_address_sends_three_emails => burst_sqlite, burst_postgres);
