@@ -12,6 +12,8 @@ use actix_web::dev::Server;
 use actix_web::middleware::{ErrorHandlers, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
 use tracing_actix_web::TracingLogger;
 
 use crate::clock::Clock;
@@ -23,7 +25,7 @@ use crate::domain::sessions::BROWSER_SESSION_SECS;
 use crate::services::Services;
 use crate::sms::provider_from_settings;
 use crate::web::errors::{AppError, render_error_page};
-use crate::web::middleware::{auth, cookie_lifetime, csrf, headers, metrics};
+use crate::web::middleware::{auth, cookie_lifetime, csrf, headers, metrics, outage};
 use crate::web::{AppState, MAX_BODY_BYTES, routes};
 
 pub struct Application {
@@ -32,6 +34,9 @@ pub struct Application {
     /// `/metrics` alone, on `TWOSTEP_METRICS_BIND`, and its port.
     metrics: Option<(u16, Server)>,
     setup_link: Option<String>,
+    /// Turned true once the servers have drained: the outbox sender stops.
+    stop: watch::Sender<bool>,
+    mail_sender: JoinHandle<()>,
 }
 
 impl Application {
@@ -68,7 +73,8 @@ impl Application {
             settings,
         });
         spawn_janitor(state.clone());
-        spawn_mail_sender(state.clone())?;
+        let (stop, stopped) = watch::channel(false);
+        let mail_sender = spawn_mail_sender(state.clone(), stopped)?;
         let metrics = match state.settings.metrics_bind {
             Some(bind) => Some(serve_metrics(bind, state.clone())?),
             None => None,
@@ -79,6 +85,8 @@ impl Application {
             server,
             metrics,
             setup_link,
+            stop,
+            mail_sender,
         })
     }
 
@@ -96,14 +104,27 @@ impl Application {
         self.setup_link.as_deref()
     }
 
-    /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
+    /// Serves until SIGTERM (or SIGINT): stops accepting, lets in-flight requests finish
+    /// (30 s at most), then lets the outbox sender put back what it claimed.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        match self.metrics {
+        let served = match self.metrics {
             Some((_, metrics)) => futures_util::future::try_join(self.server, metrics)
                 .await
                 .map(|_| ()),
             None => self.server.await,
+        };
+        tracing::info!("The server has stopped; stopping the outbox sender");
+        let _ = self.stop.send(true);
+        // The sender's own bound is FINISH_BATCH plus one write; this is only a backstop.
+        if tokio::time::timeout(FINISH_BATCH * 2, self.mail_sender)
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                "The outbox sender did not stop in time; its lease will free its claims"
+            );
         }
+        served
     }
 }
 
@@ -118,20 +139,37 @@ pub async fn start_services(settings: Arc<Settings>, clock: Clock) -> anyhow::Re
     Ok(services)
 }
 
-/// Settles waiting registrations and delivers the outbox: in every instance, for as long
-/// as the process runs.
-fn spawn_mail_sender(state: web::Data<AppState>) -> anyhow::Result<()> {
+/// How long the outbox sender may finish the batch it holds once the process is stopping,
+/// before it puts back what is still unsent.
+const FINISH_BATCH: Duration = Duration::from_secs(5);
+
+/// Settles waiting registrations and delivers the outbox: in every instance, until `stop`
+/// turns true. Then the batch in hand gets `FINISH_BATCH` and whatever is still claimed is
+/// put back, due at once for another instance.
+fn spawn_mail_sender(
+    state: web::Data<AppState>,
+    mut stop: watch::Receiver<bool>,
+) -> anyhow::Result<JoinHandle<()>> {
     crate::mail::from_mailbox(&state.settings.mail.from)?;
     let mailer = crate::mail::Mailer::from_settings(&state.settings)?;
     tracing::info!("{}", mailer.describe());
     let worker = crate::services::outbox::worker_name();
-    tokio::spawn(async move {
+    Ok(tokio::spawn(async move {
         loop {
             // Registrations first: settling one queues its email.
             if let Err(err) = state.services.settle_registrations().await {
                 tracing::warn!(error = %err, "Settling registrations failed; trying again");
             }
-            match state.services.deliver_due(&mailer, &worker).await {
+            let delivery = state.services.deliver_due(&mailer, &worker);
+            tokio::pin!(delivery);
+            let outcome = tokio::select! {
+                outcome = &mut delivery => outcome,
+                () = stopping(&mut stop) => {
+                    let _ = tokio::time::timeout(FINISH_BATCH, &mut delivery).await;
+                    break;
+                }
+            };
+            match outcome {
                 // More may be due: go on at once.
                 Ok(claimed) if claimed > 0 => continue,
                 Ok(_) => {}
@@ -142,10 +180,25 @@ fn spawn_mail_sender(state: web::Data<AppState>) -> anyhow::Result<()> {
             tokio::select! {
                 () = tokio::time::sleep(state.settings.mail.poll) => {}
                 () = state.services.mail_work_waiting() => {}
+                () = stopping(&mut stop) => break,
             }
         }
-    });
-    Ok(())
+        match state.services.release_claims(&worker).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(
+                count,
+                "Stopping: unsent emails put back for the next sender"
+            ),
+            Err(err) => {
+                tracing::warn!(error = %err, "Stopping: the claimed emails could not be put back; their lease will free them")
+            }
+        }
+    }))
+}
+
+/// Resolves once the process is stopping (or the application that would say so is gone).
+async fn stopping(stop: &mut watch::Receiver<bool>) {
+    let _ = stop.wait_for(|stopped| *stopped).await;
 }
 
 /// Deletes expired sessions, old attempt counters and old codes every few minutes.
@@ -214,10 +267,12 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
             .wrap(from_fn(auth::require_set_up))
             .wrap(from_fn(csrf::protect))
             .wrap(from_fn(auth::load_user))
+            .wrap(from_fn(outage::refuse_while_store_unreachable))
             .wrap(session)
             .wrap(from_fn(move |req, next| {
                 cookie_lifetime::session_cookie_lifetime(req, next, session_cookie_name(https))
             }))
+            .wrap(from_fn(outage::answer_unavailable))
             .wrap(ErrorHandlers::new().default_handler(render_error_page))
             .wrap(from_fn(move |req, next| {
                 headers::security_headers(req, next, https)

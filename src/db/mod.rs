@@ -272,7 +272,31 @@ impl Db {
 
     /// True when the database answers a trivial query.
     pub async fn is_ready(&self) -> bool {
-        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+        let query = sqlx::query("SELECT 1").execute(&self.pool);
+        matches!(tokio::time::timeout(READY_WITHIN, query).await, Ok(Ok(_)))
+    }
+}
+
+/// How long `/readyz` waits for the database before it answers 503: less than a load
+/// balancer's usual check timeout.
+const READY_WITHIN: Duration = Duration::from_secs(2);
+
+/// Whether `err` says the database is out of reach (down, restarting, refusing connections,
+/// or every connection busy past the wait) rather than that a statement was wrong: the
+/// request may succeed in a moment, so it is answered 503, not 500.
+pub fn is_outage(err: &DbError) -> bool {
+    match err {
+        DbError::Io(_)
+        | DbError::Tls(_)
+        | DbError::PoolTimedOut
+        | DbError::PoolClosed
+        | DbError::WorkerCrashed => true,
+        // PostgreSQL's connection exceptions (class 08), a server shutting down or
+        // starting up (57P01-57P03), and too many connections.
+        DbError::Database(db) => db.code().is_some_and(|code| {
+            code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03" | "53300")
+        }),
+        _ => false,
     }
 }
 

@@ -165,3 +165,17 @@ pub async fn give_up<'e>(
     .await?;
     Ok(())
 }
+
+/// Puts back every email `worker` claimed and has not settled (the process is stopping):
+/// due at once for any instance, the interrupted attempt not counted. The number put back.
+pub async fn release_claims<'e>(db: impl Exec<'e>, worker: &str) -> Result<u64, DbError> {
+    let done = sqlx::query(
+        "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL, \
+         attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END \
+         WHERE claimed_by = $1 AND sent_at IS NULL AND failed_at IS NULL",
+    )
+    .bind(worker)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected())
+}

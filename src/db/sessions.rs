@@ -6,6 +6,7 @@
 //! id, times, address, browser) and the absolute expiry are copied out of the state into
 //! columns, so sessions can be listed and ended without opening their state.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
@@ -130,12 +131,20 @@ impl SessionStore for DbSessionStore {
         .bind(digest(session_key.as_ref()))
         .bind(self.clock.now())
         .fetch_optional(&self.db.pool)
-        .await
-        .map_err(|err| LoadError::Other(err.into()))?;
+        .await;
+        // Out of reach: no session, noted as an outage, so the portal answers 503 before
+        // anything reads the empty session (actix-session would make an error a 500).
+        let row = match row {
+            Err(err) if super::is_outage(&err) => {
+                note_outage();
+                return Ok(None);
+            }
+            row => row.map_err(|err| LoadError::Other(store_error(err)))?,
+        };
         let Some(row) = row else {
             return Ok(None);
         };
-        let read = |err: sqlx::Error| LoadError::Other(err.into());
+        let read = |err: sqlx::Error| LoadError::Other(store_error(err));
         let text: String = row.try_get("state").map_err(read)?;
         let mut state: SessionState =
             serde_json::from_str(&text).map_err(|err| LoadError::Deserialization(err.into()))?;
@@ -172,7 +181,7 @@ impl SessionStore for DbSessionStore {
         .bind(columns.user_agent)
         .execute(&self.db.pool)
         .await
-        .map_err(|err| SaveError::Other(err.into()))?;
+        .map_err(|err| SaveError::Other(store_error(err)))?;
         Ok(key)
     }
 
@@ -203,7 +212,7 @@ impl SessionStore for DbSessionStore {
         .bind(self.clock.now())
         .execute(&self.db.pool)
         .await
-        .map_err(|err| UpdateError::Other(err.into()))?
+        .map_err(|err| UpdateError::Other(store_error(err)))?
         .rows_affected();
         drop(turn);
         if updated == 1 {
@@ -230,6 +239,7 @@ impl SessionStore for DbSessionStore {
             .bind(digest(session_key.as_ref()))
             .execute(&self.db.pool)
             .await
+            .map_err(store_error)
             .context("extending a session")?;
         Ok(())
     }
@@ -240,9 +250,45 @@ impl SessionStore for DbSessionStore {
             .bind(digest(session_key.as_ref()))
             .execute(&self.db.pool)
             .await
+            .map_err(store_error)
             .context("deleting a session")?;
         Ok(())
     }
+}
+
+tokio::task_local! {
+    /// Set when the store met a database outage during the request being served.
+    static OUTAGE_SEEN: Cell<bool>;
+}
+
+/// Runs `request`, reporting whether the session store met a database outage while it
+/// ran. actix-session turns every store error into an opaque 500; this lets the portal
+/// answer 503, "try again in a moment", instead (`web::middleware::outage`).
+pub async fn noting_store_outages<F: Future>(request: F) -> (F::Output, bool) {
+    OUTAGE_SEEN
+        .scope(Cell::new(false), async {
+            let output = request.await;
+            (output, OUTAGE_SEEN.with(Cell::get))
+        })
+        .await
+}
+
+/// Whether the store has met a database outage in the request being served.
+pub fn store_outage_seen() -> bool {
+    OUTAGE_SEEN.try_with(Cell::get).unwrap_or(false)
+}
+
+fn note_outage() {
+    // Outside `noting_store_outages` (a test calling the store) there is nothing to tell.
+    let _ = OUTAGE_SEEN.try_with(|seen| seen.set(true));
+}
+
+/// A store error for actix-session, noted first if it is an outage.
+fn store_error(err: DbError) -> anyhow::Error {
+    if super::is_outage(&err) {
+        note_outage();
+    }
+    err.into()
 }
 
 /// Ends every session of a user on the server (password change, later: reset, disable).

@@ -14,7 +14,7 @@ use rand::Rng;
 use super::Services;
 use super::letters::PARTS_SEPARATOR;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
-use crate::db::outbox::{Claimed, claim_due, give_up, mark_sent, retry_later};
+use crate::db::outbox::{Claimed, claim_due, give_up, mark_sent, release_claims, retry_later};
 use crate::db::{Backend, DbError};
 use crate::mail::{MailError, Mailer, from_mailbox};
 
@@ -108,6 +108,13 @@ impl Services {
             self.settle(&email, worker, outcome).await?;
         }
         Ok(count)
+    }
+
+    /// Puts back what `worker` claimed and did not settle, for another instance or the next
+    /// start to send: the process is stopping. The number put back.
+    pub async fn release_claims(&self, worker: &str) -> Result<u64, DbError> {
+        let _turn = self.db.write_turn().await;
+        release_claims(&self.db.pool, worker).await
     }
 
     /// Records how one attempt went.

@@ -132,6 +132,32 @@ fn error_page(status: StatusCode, layout: Layout, message: Option<&str>) -> Http
     }
 }
 
+impl AppError {
+    /// Whether the cause is the database being out of reach, not a fault of the request
+    /// or of the code: the answer is 503, "try again in a moment".
+    pub fn is_outage(&self) -> bool {
+        matches!(self, Self::Unexpected(err) if err.chain().any(|cause| {
+            cause.downcast_ref::<sqlx::Error>().is_some_and(crate::db::is_outage)
+        }))
+    }
+}
+
+/// Seconds a client is asked to wait before trying again while the database is away.
+const RETRY_AFTER_SECS: &str = "5";
+
+/// The 503 page's response: the database is away; the request may succeed in a moment.
+pub fn unavailable_response() -> HttpResponse {
+    let mut response = error_response(
+        StatusCode::SERVICE_UNAVAILABLE,
+        Some("The service is unavailable. Try again in a moment."),
+    );
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        header::HeaderValue::from_static(RETRY_AFTER_SECS),
+    );
+    response
+}
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -141,6 +167,7 @@ impl ResponseError for AppError {
             Self::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            _ if self.is_outage() => StatusCode::SERVICE_UNAVAILABLE,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -152,6 +179,10 @@ impl ResponseError for AppError {
             }
             Self::BadRequest(message) => error_response(self.status_code(), Some(message)),
             Self::NotFound | Self::TooLarge => error_response(self.status_code(), None),
+            Self::Unexpected(err) if self.is_outage() => {
+                tracing::warn!(error = %err, "The database is unavailable: answered 503");
+                unavailable_response()
+            }
             Self::Unexpected(err) => {
                 tracing::error!(error = ?err, "Request failed unexpectedly");
                 error_response(self.status_code(), None)
@@ -179,15 +210,19 @@ pub fn render_error_page<B: MessageBody + 'static>(
     if status.is_server_error() && message.is_none() {
         tracing::error!(%status, "A framework error reached the client");
     }
-    let allow = res.headers().get(header::ALLOW).cloned();
+    // Kept from the response being drawn: what a client needs to go on.
+    let kept: Vec<_> = [header::ALLOW, header::RETRY_AFTER]
+        .into_iter()
+        .filter_map(|name| res.headers().get(&name).cloned().map(|value| (name, value)))
+        .collect();
     let (req, _) = res.into_parts();
     let mut page = error_page(
         status,
         Layout::of(&req),
         message.as_ref().and_then(|m| m.0.as_deref()),
     );
-    if let Some(allow) = allow {
-        page.headers_mut().insert(header::ALLOW, allow);
+    for (name, value) in kept {
+        page.headers_mut().insert(name, value);
     }
     let page: HttpResponse<BoxBody> = page;
     Ok(ErrorHandlerResponse::Response(

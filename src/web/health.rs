@@ -48,11 +48,11 @@ async fn healthz() -> HttpResponse {
     HttpResponse::Ok().body("ok")
 }
 
-/// Answers 200 only while the database answers.
+/// Answers 200 only while the database answers (within 2 s); otherwise the 503 page.
 async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     if state.services.database_is_ready().await {
         HttpResponse::Ok().body("ready")
     } else {
-        HttpResponse::ServiceUnavailable().body("database unavailable")
+        super::errors::unavailable_response()
     }
 }

@@ -6,3 +6,4 @@ pub mod cookie_lifetime;
 pub mod csrf;
 pub mod headers;
 pub mod metrics;
+pub mod outage;
