@@ -119,6 +119,23 @@ async fn a_hanging_twilio_times_out() {
 }
 
 #[tokio::test]
+async fn a_slow_twilio_within_the_timeout_still_delivers() {
+    let stand_in = standins::twilio();
+    stand_in.set_delay(IMPATIENT / 2);
+    let provider = twilio(&stand_in.base_url, TWILIO_TOKEN, IMPATIENT);
+    let started = Instant::now();
+    provider
+        .send("+46701234567", BODY, "sign_in")
+        .await
+        .unwrap();
+    assert!(
+        started.elapsed() >= IMPATIENT / 2,
+        "the stand-in answered early"
+    );
+    assert_delivered(&stand_in);
+}
+
+#[tokio::test]
 async fn a_hanging_clickatell_times_out() {
     let stand_in = standins::clickatell();
     let provider = clickatell(&stand_in.base_url, CLICKATELL_KEY, IMPATIENT);

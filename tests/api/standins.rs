@@ -6,6 +6,7 @@ use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use actix_web::dev::Service;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -45,9 +46,15 @@ pub struct StandIn {
     mode: Arc<Mutex<Mode>>,
     /// Requests refused because method, path, credentials or fields were wrong.
     pub malformed: Arc<Mutex<Vec<String>>>,
+    delay: Arc<Mutex<Duration>>,
 }
 
 impl StandIn {
+    /// Every next request is answered only after `delay` (a slow provider).
+    pub fn set_delay(&self, delay: Duration) {
+        *self.delay.lock().unwrap() = delay;
+    }
+
     pub fn set_mode(&self, mode: Mode) {
         *self.mode.lock().unwrap() = mode;
     }
@@ -117,22 +124,38 @@ fn start(configure: fn(&mut web::ServiceConfig)) -> StandIn {
     let sent = Arc::new(Mutex::new(Vec::new()));
     let mode = Arc::new(Mutex::new(Mode::Accept));
     let malformed = Arc::new(Mutex::new(Vec::new()));
+    let delay = Arc::new(Mutex::new(Duration::ZERO));
+    let slow = delay.clone();
     let shared = web::Data::new(Shared {
         sent: sent.clone(),
         mode: mode.clone(),
         malformed: malformed.clone(),
     });
-    let server = HttpServer::new(move || App::new().app_data(shared.clone()).configure(configure))
-        .workers(1)
-        .listen(listener)
-        .unwrap()
-        .run();
+    let server = HttpServer::new(move || {
+        let slow = slow.clone();
+        App::new()
+            .app_data(shared.clone())
+            .wrap_fn(move |req, service| {
+                let delay = *slow.lock().unwrap();
+                let answer = service.call(req);
+                async move {
+                    tokio::time::sleep(delay).await;
+                    answer.await
+                }
+            })
+            .configure(configure)
+    })
+    .workers(1)
+    .listen(listener)
+    .unwrap()
+    .run();
     tokio::spawn(server);
     StandIn {
         base_url: format!("http://127.0.0.1:{port}"),
         sent,
         mode,
         malformed,
+        delay,
     }
 }
 
