@@ -177,12 +177,13 @@ const SET_UP_OWED_KEY: &str = "set_up_owed";
 const NEXT_KEY: &str = "after_sign_in";
 
 /// A place inside the portal the browser may be sent to after signing in: a data room's
-/// path (and its query), nothing else, so the parameter is no open redirect.
+/// path (and its query), nothing else, so the parameter is no open redirect. It becomes a
+/// `Location` header, which holds no control character.
 pub fn safe_next(next: &str) -> Option<&str> {
     let rest = next.strip_prefix("/rooms/")?;
     let id_end = rest.find(['/', '?']).unwrap_or(rest.len());
     let id_ok = id_end > 0 && rest[..id_end].bytes().all(|b| b.is_ascii_digit());
-    let clean = !next.contains(['\\', '\r', '\n']) && next.len() <= 2048;
+    let clean = !next.contains('\\') && !next.chars().any(char::is_control) && next.len() <= 2048;
     (id_ok && clean).then_some(next)
 }
 
