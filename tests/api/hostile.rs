@@ -293,3 +293,28 @@ async fn a_return_address_with_a_control_character_is_ignored(app: TestApp) {
 }
 
 on_both_databases!(a_return_address_with_a_control_character_is_ignored);
+
+/// Found by the fuzz test: a new password that is a long walk on the keypad ("i*i*…")
+/// made zxcvbn's estimate overflow, which panicked the worker of an unoptimised build
+/// and dropped the connection.
+async fn a_long_keyboard_walk_is_judged_like_any_password(app: TestApp) {
+    let walk = "i*".repeat(40);
+    let register = app
+        .submit(
+            "/register",
+            "/register",
+            &[
+                ("name", "Ada Lovelace"),
+                ("email", "ada@example.com"),
+                ("password", &walk),
+            ],
+        )
+        .await;
+    assert!(
+        [303, 422].contains(&register.status().as_u16()),
+        "{}",
+        register.status()
+    );
+}
+
+on_both_databases!(a_long_keyboard_walk_is_judged_like_any_password);
