@@ -73,3 +73,95 @@ mod tests {
         );
     }
 }
+
+/// Properties over any X-Forwarded-For header a client can send.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn address() -> impl Strategy<Value = IpAddr> {
+        prop_oneof![
+            any::<[u8; 4]>().prop_map(IpAddr::from),
+            any::<[u16; 8]>().prop_map(IpAddr::from),
+        ]
+    }
+
+    /// What a client can write at the start of the header: anything, addresses and
+    /// commas included.
+    fn forged() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            prop::collection::vec(address().prop_map(|ip| ip.to_string()), 0..4)
+                .prop_map(|hops| hops.join(", ")),
+            "[0-9a-f.:, \\[\\]%]{0,40}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn an_untrusted_peer_is_the_client_whatever_the_header(
+            peer in address(),
+            header in forged(),
+            trusted in prop::collection::vec(address(), 0..4),
+        ) {
+            prop_assume!(!trusted.contains(&peer));
+            prop_assert_eq!(client_ip(peer, &header, &trusted), peer);
+        }
+
+        /// A client behind trusted proxies: each proxy appended the address it saw, the
+        /// last one is the peer. Whatever the client wrote before, the client is the
+        /// address the first proxy appended.
+        #[test]
+        fn the_forged_part_never_becomes_the_client(
+            forged in forged(),
+            client in address(),
+            proxies in prop::collection::vec(address(), 1..4),
+        ) {
+            prop_assume!(!proxies.contains(&client));
+            let (peer, appended) = proxies.split_last().unwrap();
+            let mut header = forged;
+            for hop in std::iter::once(&client).chain(appended) {
+                header.push_str(", ");
+                header.push_str(&hop.to_string());
+            }
+            prop_assert_eq!(client_ip(*peer, &header, &proxies), client);
+        }
+
+        #[test]
+        fn the_client_is_the_peer_or_an_address_in_the_header(
+            peer in address(),
+            header in forged(),
+            trusted in prop::collection::vec(address(), 0..3),
+        ) {
+            let mut trusted = trusted;
+            trusted.push(peer);
+            let client = client_ip(peer, &header, &trusted);
+            let hops: Vec<IpAddr> = header
+                .split(',')
+                .filter_map(|hop| hop.trim().parse().ok())
+                .collect();
+            prop_assert!(client == peer || hops.contains(&client), "{client} from {header:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        #[test]
+        fn a_huge_header_is_walked_without_a_panic(
+            hops in prop::collection::vec(address(), 1000..5000),
+            garbage in any::<String>(),
+        ) {
+            let trusted: Vec<IpAddr> = hops.iter().step_by(2).copied().collect();
+            let header = format!(
+                "{garbage},{}",
+                hops.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+            );
+            let client = client_ip(hops[0], &header, &trusted);
+            prop_assert!(client == hops[0] || hops.contains(&client));
+        }
+    }
+}

@@ -250,3 +250,69 @@ mod tests {
         );
     }
 }
+
+/// Properties over anything typed or pasted into a code field.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn an_accepted_code_is_six_ascii_digits_that_read_back(
+            input in prop_oneof![
+                any::<String>(),
+                "\\PC{0,40}",
+                "[0-9 \t\\-]{0,12}",
+                "[0-9\u{ff10}-\u{ff19}\u{0660}-\u{0669}\u{00a0}\u{2003} ]{4,10}",
+            ],
+        ) {
+            match normalise_code(&input) {
+                Ok(code) => {
+                    prop_assert_eq!(code.len(), CODE_DIGITS);
+                    prop_assert!(code.bytes().all(|b| b.is_ascii_digit()), "{code:?}");
+                    prop_assert_eq!(normalise_code(&code), Ok(code.clone()));
+                }
+                Err(CodeProblem::Missing) => {
+                    prop_assert!(input.chars().all(|c| c.is_whitespace() || c == '-'));
+                }
+                Err(CodeProblem::Malformed) => {}
+            }
+        }
+
+        #[test]
+        fn a_code_is_read_however_it_is_pasted(
+            digits in "[0-9]{6}",
+            separators in prop::collection::vec("[ \t\u{a0}\\-]{0,2}", 7),
+        ) {
+            let mut typed = separators[0].clone();
+            for (digit, separator) in digits.chars().zip(&separators[1..]) {
+                typed.push(digit);
+                typed.push_str(separator);
+            }
+            prop_assert_eq!(normalise_code(&typed), Ok(digits));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn huge_input_is_no_code(input in prop::collection::vec(any::<char>(), 7..70_000)) {
+            let input: String = input.into_iter().collect();
+            if let Ok(code) = normalise_code(&input) {
+                prop_assert_eq!(code.len(), CODE_DIGITS);
+            }
+        }
+    }
+
+    #[test]
+    fn every_generated_code_is_accepted() {
+        for _ in 0..1000 {
+            let code = generate_code();
+            assert_eq!(normalise_code(&code), Ok(code));
+        }
+    }
+}

@@ -241,3 +241,86 @@ mod tests {
         );
     }
 }
+
+/// Properties over any text a person (or an attacker) can type into a phone field.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text that looks like a phone number often enough to reach the accepting path: a
+    /// `+`, a few digits, and the separators people type.
+    fn typed_number() -> impl Strategy<Value = String> {
+        "[ \t]{0,2}\\+[0-9]{1,3}[ ./()\\-]{0,2}[0-9 \\-]{0,16}[ \t]{0,2}"
+    }
+
+    fn any_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            typed_number(),
+            any::<String>(),
+            "\\PC{0,80}",
+            "[+0-9\u{ff10}-\u{ff19}\u{0660}-\u{0669} ]{0,40}",
+        ]
+    }
+
+    /// E.164: a `+` and at most 15 ASCII digits, the first not 0.
+    fn is_e164(number: &str) -> bool {
+        number.strip_prefix('+').is_some_and(|digits| {
+            (2..=15).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !digits.starts_with('0')
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn an_accepted_number_is_e164_and_parses_back_to_itself(input in any_text()) {
+            if let Ok(number) = normalise_phone(&input) {
+                prop_assert!(is_e164(&number), "{input:?} gave {number:?}");
+                prop_assert_eq!(normalise_phone(&number), Ok(number.clone()));
+                prop_assert_eq!(
+                    normalise_phone(&format_international(&number)),
+                    Ok(number.clone()),
+                    "the number as shown to its owner reads back"
+                );
+                prop_assert!(calling_code(&number).is_some());
+                let masked = mask_phone(&number);
+                prop_assert!(
+                    masked.bytes().filter(u8::is_ascii_digit).count() <= 4,
+                    "{masked} gives too much away"
+                );
+            }
+        }
+
+        #[test]
+        fn an_allowed_country_holds_the_number(input in typed_number(), country in "[A-Z]{2}") {
+            let allowed = vec![country];
+            if let Ok(number) = normalise_sms_phone(&input, &allowed) {
+                prop_assert!(in_allowed_country(&number, &allowed));
+                let (whole, shared) = allowed_calling_prefixes(&allowed);
+                prop_assert!(
+                    whole.iter().chain(&shared).any(|prefix| number.starts_with(prefix.as_str())),
+                    "{number} is outside the prefixes {whole:?} {shared:?}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn huge_input_is_refused_without_a_panic(
+            input in prop::collection::vec(any::<char>(), 0..70_000),
+            padding in 0usize..70_000,
+        ) {
+            let input: String = input.into_iter().collect();
+            prop_assert!(normalise_phone(&input).is_err() || input.trim().len() <= 64);
+            let padded = format!("+46701234567{}", "0".repeat(padding));
+            prop_assert_eq!(normalise_phone(&padded).is_ok(), padding == 0);
+            let _ = (mask_phone(&input), format_international(&input), calling_code(&input));
+        }
+    }
+}

@@ -105,3 +105,70 @@ mod tests {
         assert!(!a.contains("7KQM"));
     }
 }
+
+/// Properties over anything typed into the recovery code field.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Twelve symbols of the alphabet.
+    fn symbols() -> impl Strategy<Value = Vec<u8>> {
+        prop::collection::vec(prop::sample::select(ALPHABET.to_vec()), GROUPS * GROUP_LEN)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn a_normalised_code_is_twelve_symbols_that_normalise_to_themselves(
+            input in prop_oneof![
+                any::<String>(),
+                "\\PC{0,40}",
+                "[0-9A-Za-z \\-]{10,16}",
+                "[0-9A-Za-zıİſK\u{212a} \\-]{12,14}",
+            ],
+        ) {
+            if let Some(code) = normalise(&input) {
+                prop_assert_eq!(code.len(), GROUPS * GROUP_LEN);
+                prop_assert!(code.bytes().all(|b| ALPHABET.contains(&b)), "{code:?}");
+                prop_assert_eq!(normalise(&code), Some(code.clone()));
+            }
+        }
+
+        #[test]
+        fn a_code_is_read_however_it_is_typed(
+            symbols in symbols(),
+            lower in prop::collection::vec(any::<bool>(), GROUPS * GROUP_LEN),
+            separators in prop::collection::vec("[ \t\\-]{0,2}", GROUPS * GROUP_LEN + 1),
+        ) {
+            let code = String::from_utf8(symbols).unwrap();
+            let mut typed = separators[0].clone();
+            for ((c, lower), separator) in code.chars().zip(lower).zip(&separators[1..]) {
+                typed.push(if lower { c.to_ascii_lowercase() } else { c });
+                typed.push_str(separator);
+            }
+            prop_assert_eq!(normalise(&typed), Some(code));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn huge_input_is_no_code(input in prop::collection::vec(any::<char>(), 13..70_000)) {
+            let input: String = input.into_iter().collect();
+            if let Some(code) = normalise(&input) {
+                prop_assert_eq!(code.len(), GROUPS * GROUP_LEN);
+            }
+        }
+    }
+
+    #[test]
+    fn every_generated_code_is_read_back() {
+        for code in generate_set() {
+            assert_eq!(normalise(&code), Some(code.replace('-', "")));
+            assert_eq!(normalise(&code.to_lowercase()), Some(code.replace('-', "")));
+        }
+    }
+}

@@ -205,3 +205,99 @@ mod tests {
         assert!(return_address("https://docs.example.com.evil.example/", &whole_host).is_none());
     }
 }
+
+/// Properties of the room application's address and of the return addresses into it.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "https://",
+        "http://",
+        "//",
+        "/",
+        "\\",
+        "app.example",
+        "evil.example",
+        ".",
+        "@",
+        ":",
+        ":443",
+        ":8443",
+        "user:pw@",
+        "/deal",
+        "/deal/",
+        "/dealer",
+        "/..",
+        "/%2e%2e",
+        "%2F",
+        "?",
+        "#",
+        "&rd=",
+        "\t",
+        "\n",
+        " ",
+        "é",
+        "xn--",
+        "[::1]",
+        "javascript:",
+        "APP.EXAMPLE",
+    ];
+
+    fn hostile_url() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::collection::vec(prop::sample::select(PIECES), 0..10).prop_map(|p| p.concat()),
+            prop::collection::vec(prop::sample::select(PIECES), 0..8)
+                .prop_map(|p| format!("https://app.example/deal{}", p.concat())),
+            any::<String>(),
+        ]
+    }
+
+    fn application() -> impl Strategy<Value = Url> {
+        prop::sample::select(vec![
+            "https://app.example/deal",
+            "https://app.example/deal/",
+            "https://app.example/",
+            "http://app.example:8080/x/y",
+        ])
+        .prop_map(|app| Url::parse(app).unwrap())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn a_return_address_is_always_inside_the_application(
+            requested in hostile_url(),
+            app in application(),
+        ) {
+            if let Some(url) = return_address(&requested, &app) {
+                prop_assert_eq!(url.origin(), app.origin(), "{}", requested);
+                prop_assert!(url.username().is_empty() && url.password().is_none());
+                let base = app.path().trim_end_matches('/');
+                prop_assert!(
+                    url.path() == base || url.path().starts_with(&format!("{base}/")),
+                    "{} is outside {}", url, app
+                );
+                prop_assert!(!url.path().split('/').any(|s| s == ".." || s == "."));
+                prop_assert!(
+                    actix_web::http::header::HeaderValue::from_str(url.as_str()).is_ok(),
+                    "{url} is no Location header"
+                );
+                prop_assert_eq!(return_address(url.as_str(), &app), Some(url.clone()));
+            }
+        }
+
+        #[test]
+        fn an_application_address_is_a_whole_http_url_without_credentials(typed in hostile_url()) {
+            if let Ok(Some(url)) = normalise_app_url(&typed) {
+                prop_assert!(matches!(url.scheme(), "http" | "https"));
+                prop_assert!(url.host_str().is_some_and(|host| !host.is_empty()));
+                prop_assert!(url.username().is_empty() && url.password().is_none());
+                prop_assert!(url.fragment().is_none());
+                prop_assert_eq!(normalise_app_url(url.as_str()), Ok(Some(url.clone())));
+            }
+        }
+    }
+}

@@ -146,3 +146,70 @@ mod tests {
         assert!(svg.contains("<svg") && !svg.contains("<script"));
     }
 }
+
+/// Properties of checking what is typed against an authenticator app's codes.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::domain::codes::normalise_code;
+    use proptest::prelude::*;
+
+    fn secret() -> impl Strategy<Value = Vec<u8>> {
+        prop::collection::vec(any::<u8>(), SECRET_BYTES)
+    }
+
+    /// Any time a clock can show, from the epoch to the year 10 000.
+    fn time() -> impl Strategy<Value = u64> {
+        0u64..253_402_300_800
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn a_matching_step_is_within_one_step_and_has_that_code(
+            secret in secret(),
+            code in prop_oneof![any::<String>(), "[0-9]{5,7}", "[0-9+\\- ]{6}"],
+            now in time(),
+        ) {
+            let step = matching_step(&secret, &code, now).unwrap();
+            if let Some(step) = step {
+                let current = (now / STEP_SECS) as i64;
+                prop_assert!((step - current).abs() <= 1, "step {step} at {now}");
+                prop_assert_eq!(code_at(&secret, step as u64 * STEP_SECS, DIGITS).unwrap(), code);
+            }
+        }
+
+        #[test]
+        fn the_apps_code_is_a_code_and_matches_its_own_step(
+            secret in secret(),
+            now in time(),
+            offset in -1i64..=1,
+        ) {
+            let current = (now / STEP_SECS) as i64;
+            let Some(at) = u64::try_from(now as i64 + offset * STEP_SECS as i64).ok() else {
+                return Ok(());
+            };
+            let code = code_at(&secret, at, DIGITS).unwrap();
+            prop_assert_eq!(normalise_code(&code), Ok(code.clone()));
+            let step = matching_step(&secret, &code, now).unwrap();
+            // Another step of the window may share the code (one chance in a million);
+            // never one outside it.
+            prop_assert!(step.is_some_and(|step| (step - current).abs() <= 1));
+        }
+
+        #[test]
+        fn codes_two_steps_away_never_match_outside_the_window(
+            secret in secret(),
+            now in 60u64..253_402_300_800,
+            away in prop::sample::select(vec![-2i64, 2, -100, 100]),
+        ) {
+            let at = (now as i64 + away * STEP_SECS as i64) as u64;
+            let code = code_at(&secret, at, DIGITS).unwrap();
+            let current = (now / STEP_SECS) as i64;
+            if let Some(step) = matching_step(&secret, &code, now).unwrap() {
+                prop_assert!((step - current).abs() <= 1);
+            }
+        }
+    }
+}

@@ -138,3 +138,37 @@ pub fn send_failure(err: SendError, now: i64) -> Result<(StatusCode, FormErrors)
         SendError::Unexpected(err) => Err(AppError::Unexpected(err)),
     }
 }
+
+/// Properties of the code form as a browser (or anyone) may send it.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn any_body_gives_a_six_digit_code_or_the_pages_error(
+            body in prop_oneof![
+                prop::collection::vec(any::<u8>(), 0..200),
+                "(code|with|trust_device|csrf_token|[a-z%+]{0,6})=([0-9%+ \\-]|\\PC){0,12}(&|;)?"
+                    .prop_map(String::into_bytes),
+                prop::collection::vec(
+                    "(code|with|trust_device)=[0-9A-F%+\\-]{0,9}",
+                    0..5,
+                ).prop_map(|pairs| pairs.join("&").into_bytes()),
+            ],
+        ) {
+            if let Ok(form) = serde_urlencoded::from_bytes::<CodeForm>(&body) {
+                match form.normalised() {
+                    Ok(code) => {
+                        prop_assert_eq!(code.len(), crate::domain::codes::CODE_DIGITS);
+                        prop_assert!(code.bytes().all(|b| b.is_ascii_digit()));
+                    }
+                    Err(errors) => prop_assert!(!errors.is_empty()),
+                }
+            }
+        }
+    }
+}

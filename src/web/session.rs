@@ -177,12 +177,13 @@ const SET_UP_OWED_KEY: &str = "set_up_owed";
 const NEXT_KEY: &str = "after_sign_in";
 
 /// A place inside the portal the browser may be sent to after signing in: a data room's
-/// path (and its query), nothing else, so the parameter is no open redirect.
+/// path (and its query), nothing else, so the parameter is no open redirect. It becomes a
+/// `Location` header, which holds no control character.
 pub fn safe_next(next: &str) -> Option<&str> {
     let rest = next.strip_prefix("/rooms/")?;
     let id_end = rest.find(['/', '?']).unwrap_or(rest.len());
     let id_ok = id_end > 0 && rest[..id_end].bytes().all(|b| b.is_ascii_digit());
-    let clean = !next.contains(['\\', '\r', '\n']) && next.len() <= 2048;
+    let clean = !next.contains('\\') && !next.chars().any(char::is_control) && next.len() <= 2048;
     (id_ok && clean).then_some(next)
 }
 
@@ -309,4 +310,94 @@ pub fn phone_step(session: &Session, key: PhoneStepKey, now: i64) -> Option<Phon
 
 pub fn end_phone_step(session: &Session, key: PhoneStepKey) {
     session.remove(key.0);
+}
+
+/// Properties of the return addresses taken from a request (`next`): whatever is sent, the
+/// browser is only ever sent to a path of this portal.
+#[cfg(test)]
+pub(crate) mod properties {
+    use proptest::prelude::*;
+
+    /// Pieces attackers put in return addresses.
+    const PIECES: &[&str] = &[
+        "/",
+        "//",
+        "\\",
+        "/rooms/",
+        "rooms",
+        "1",
+        "42",
+        "/verify",
+        "?",
+        "&",
+        "=",
+        "#",
+        "@",
+        ":",
+        "evil.example",
+        "https:",
+        "http://",
+        "javascript:",
+        "%2f",
+        "%5c",
+        "%0d%0a",
+        "..",
+        "/./",
+        "\r",
+        "\n",
+        "\t",
+        "\0",
+        "\u{1}",
+        "\u{7f}",
+        "\u{85}",
+        "\u{2028}",
+        " ",
+        "é",
+        "\u{202e}",
+        "%",
+    ];
+
+    /// Return addresses as attackers build them: from those pieces, from nothing in
+    /// particular, and starting like the real thing.
+    pub(crate) fn hostile_address() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::collection::vec(prop::sample::select(PIECES), 0..12).prop_map(|p| p.concat()),
+            any::<String>(),
+            ("(/rooms/|/account/)[0-9a-z]{0,3}", any::<String>())
+                .prop_map(|(start, rest)| format!("{start}{rest}")),
+            prop::collection::vec(prop::sample::select(PIECES), 0..8)
+                .prop_map(|p| format!("/rooms/1{}", p.concat())),
+        ]
+    }
+
+    /// What a same-site path is: one leading `/`, no backslash or control character,
+    /// a valid `Location` header, and resolved against the portal it stays there.
+    pub(crate) fn assert_same_site_path(next: &str) -> Result<(), TestCaseError> {
+        prop_assert!(next.starts_with('/'), "{next:?}");
+        prop_assert!(!next.starts_with("//"), "{next:?}");
+        prop_assert!(!next.contains('\\'), "{next:?}");
+        prop_assert!(!next.chars().any(char::is_control), "{next:?}");
+        prop_assert!(
+            actix_web::http::header::HeaderValue::from_str(next).is_ok(),
+            "{next:?} is no Location header"
+        );
+        let portal = url::Url::parse("https://portal.example/").unwrap();
+        let resolved = portal.join(next).unwrap();
+        prop_assert_eq!(resolved.origin(), portal.origin(), "{:?}", next);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn after_sign_in_only_a_room_of_this_portal_is_returned_to(next in hostile_address()) {
+            if let Some(kept) = super::safe_next(&next) {
+                prop_assert_eq!(kept, next.as_str());
+                assert_same_site_path(kept)?;
+                let id = kept["/rooms/".len()..].split(['/', '?']).next().unwrap();
+                prop_assert!(!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()));
+            }
+        }
+    }
 }

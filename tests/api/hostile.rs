@@ -1,6 +1,8 @@
 //! Hostile input: never a 5xx, always a clear 4xx, nothing half-written.
 
-use crate::helpers::{GOOD_PASSWORD, TestApp, assert_page, assert_redirect_to, csrf_token};
+use crate::helpers::{
+    GOOD_PASSWORD, TestApp, assert_page, assert_redirect_to, csrf_token, location_of, submit_with,
+};
 use crate::on_both_databases;
 
 async fn token_for(app: &TestApp, page: &str) -> String {
@@ -249,3 +251,70 @@ async fn second_step_and_settings_forms_refuse_garbage_with_a_4xx(app: TestApp) 
 }
 
 on_both_databases!(second_step_and_settings_forms_refuse_garbage_with_a_4xx);
+
+/// Found by the fuzz test: a room's return address with a control character in it went
+/// into the `Location` header after a right password, which cannot hold it: a 500.
+async fn a_return_address_with_a_control_character_is_ignored(app: TestApp) {
+    app.create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    app.create_sms_user("grace@example.com", crate::helpers::PHONE)
+        .await;
+    for next in [
+        "/rooms/1/app\u{1}",
+        "/rooms/1\t",
+        "/rooms/1?x=\u{7f}",
+        "/rooms/1/\u{85}",
+    ] {
+        let (browser, _) = app.new_browser();
+        let fields = [
+            ("email", "ada@example.com"),
+            ("password", GOOD_PASSWORD),
+            ("next", next),
+        ];
+        let signed_in = submit_with(&browser, &app.address, "/login", "/login", &fields).await;
+        assert_eq!(location_of(&signed_in).as_deref(), Some("/"), "{next:?}");
+        // Kept across the code step, it would break the redirect after the code.
+        let (browser, _) = app.new_browser();
+        let fields = [
+            ("email", "grace@example.com"),
+            ("password", GOOD_PASSWORD),
+            ("next", next),
+        ];
+        let password = submit_with(&browser, &app.address, "/login", "/login", &fields).await;
+        assert_eq!(location_of(&password).as_deref(), Some("/login/verify"));
+        let code = app.sms.last_code_to(crate::helpers::PHONE);
+        let verify = "/login/verify";
+        let signed_in =
+            submit_with(&browser, &app.address, verify, verify, &[("code", &code)]).await;
+        assert_eq!(location_of(&signed_in).as_deref(), Some("/"), "{next:?}");
+        // The next sign-in code, past the cooldown between codes.
+        app.clock.advance(31);
+    }
+}
+
+on_both_databases!(a_return_address_with_a_control_character_is_ignored);
+
+/// Found by the fuzz test: a new password that is a long walk on the keypad ("i*i*…")
+/// made zxcvbn's estimate overflow, which panicked the worker of an unoptimised build
+/// and dropped the connection.
+async fn a_long_keyboard_walk_is_judged_like_any_password(app: TestApp) {
+    let walk = "i*".repeat(40);
+    let register = app
+        .submit(
+            "/register",
+            "/register",
+            &[
+                ("name", "Ada Lovelace"),
+                ("email", "ada@example.com"),
+                ("password", &walk),
+            ],
+        )
+        .await;
+    assert!(
+        [303, 422].contains(&register.status().as_u16()),
+        "{}",
+        register.status()
+    );
+}
+
+on_both_databases!(a_long_keyboard_walk_is_judged_like_any_password);

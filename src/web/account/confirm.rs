@@ -194,3 +194,24 @@ mod tests {
         }
     }
 }
+
+/// Properties of where confirming the password returns to.
+#[cfg(test)]
+mod properties {
+    use super::{DEFAULT_NEXT, safe_next};
+    use crate::web::session::properties::{assert_same_site_path, hostile_address};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn only_a_page_of_the_account_area_is_returned_to(next in hostile_address()) {
+            let kept = safe_next(&next);
+            prop_assert!(kept == next || kept == DEFAULT_NEXT);
+            assert_same_site_path(kept)?;
+            prop_assert!(kept.starts_with("/account/"));
+            prop_assert!(!kept.contains(".."), "{kept:?}");
+        }
+    }
+}

@@ -11,6 +11,7 @@ use crate::db::users::User;
 use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::offered_choices;
 use crate::domain::time::{instant, iso};
+use crate::domain::tokens::is_well_formed_token;
 use crate::domain::user_agent::describe;
 use crate::web::errors::AppError;
 use crate::web::request::SignedIn;
@@ -164,9 +165,13 @@ pub async fn end_one_session(
         me.services().signed_out(me.user.id, &me.origin).await?;
         return Ok(see_other("/login?notice=signed-out"));
     }
-    me.services()
-        .end_session(&me.user, &target, &me.origin)
-        .await?;
+    // Any other text names no session, so it ends nothing, as an unknown id does; it is not
+    // looked up (PostgreSQL refuses text holding a NUL).
+    if is_well_formed_token(&target) {
+        me.services()
+            .end_session(&me.user, &target, &me.origin)
+            .await?;
+    }
     Ok(see_other("/account/security?notice=session-ended"))
 }
 
