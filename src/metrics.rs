@@ -25,6 +25,7 @@ pub struct Metrics {
 }
 
 /// What is read from the database when the metrics are scraped.
+#[derive(Default)]
 pub struct Snapshot {
     pub outbox_unsent: i64,
     pub outbox_oldest_seconds: i64,
@@ -101,54 +102,58 @@ impl Metrics {
             http_requests: counter(
                 &registry,
                 "http_requests_total",
-                "HTTP requests by route pattern, method and status",
+                "HTTP requests answered, by route pattern (the route's template, such as /admin/users/{id}, or \"unmatched\"; never the raw path), method and status code",
                 &["route", "method", "status"],
             ),
             http_seconds: histogram(
                 &registry,
                 "http_request_duration_seconds",
-                "HTTP request latency by route pattern",
+                "Seconds from a request's arrival to its response, by route pattern (as in twostep_http_requests_total)",
                 &["route"],
             ),
             events: counter(
                 &registry,
                 "audit_events_total",
-                "Security events committed to the audit log, by kind",
+                "Security events written to the audit log, by kind (sign_in.succeeded, code.failed, user.disabled and the others the audit log lists), counted when the change that records them commits",
                 &["event"],
             ),
             sign_ins: counter(
                 &registry,
                 "sign_ins_total",
-                "Sign-in steps by outcome and method",
+                "Passwords and codes checked at sign-in, by outcome (succeeded, wrong_password, throttled: refused unchecked by an attempt limit, wrong_code) and method (password, sms, authenticator, recovery_code, trusted_device, phone)",
                 &["outcome", "method"],
             ),
             codes: counter(
                 &registry,
                 "codes_total",
-                "Verification codes by channel, outcome (sent, failed, refused) and purpose",
+                "Verification codes, by channel (sms), outcome (sent: the provider took it; failed: the provider refused it or did not answer; refused: a limit or rule stopped it before sending) and purpose (sign_in, phone_enrolment, phone_change, room_entry, phone_sign_in, phone_registration, profile_phone)",
                 &["channel", "outcome", "purpose"],
             ),
             provider_seconds: histogram(
                 &registry,
                 "sms_provider_duration_seconds",
-                "How long the SMS provider took to answer",
+                "Seconds the SMS provider took to answer a send, failures included, by provider (twilio, clickatell, webhook, log)",
                 &["provider"],
             ),
-            outbox_unsent: gauge(&registry, "outbox_unsent", "Emails waiting in the outbox"),
+            outbox_unsent: gauge(
+                &registry,
+                "outbox_unsent",
+                "Emails waiting to be sent: queued, or failed and to be tried again (given-up emails are not counted); read at each scrape",
+            ),
             outbox_oldest_seconds: gauge(
                 &registry,
                 "outbox_oldest_age_seconds",
-                "Age of the oldest email waiting in the outbox",
+                "Age in seconds of the oldest email waiting to be sent, 0 when none waits; a steady rise means the SMTP server is not taking mail; read at each scrape",
             ),
             pool_in_use: gauge(
                 &registry,
                 "db_pool_connections_in_use",
-                "Database connections of this instance in use",
+                "Database connections this instance has taken from its pool right now (the pool holds at most 8 on SQLite, 16 on PostgreSQL); read at each scrape",
             ),
             sms_risky_today: gauge(
                 &registry,
                 "sms_budget_used",
-                "Texts to numbers no account has verified sent today (UTC), against the daily budget",
+                "Texts sent today (UTC) to numbers no account has verified: what the daily SMS budget of Security settings limits (at the budget such texts pause); read at each scrape",
             ),
             registry,
         }
@@ -275,5 +280,40 @@ mod tests {
         assert_eq!(purpose(Some("room_entry twilio SM123")), "room_entry");
         assert_eq!(purpose(Some("<script> x")), "other");
         assert_eq!(purpose(None), "other");
+    }
+
+    #[test]
+    fn every_metric_explains_itself_in_its_help_text() {
+        let metrics = Metrics::new();
+        // A labelled family is shown once it has a series.
+        metrics
+            .http_requests
+            .with_label_values(&["/", "GET", "200"])
+            .inc();
+        metrics.http_seconds.with_label_values(&["/"]).observe(0.1);
+        metrics.events.with_label_values(&["sign_out"]).inc();
+        metrics
+            .sign_ins
+            .with_label_values(&["succeeded", "password"])
+            .inc();
+        metrics
+            .codes
+            .with_label_values(&["sms", "sent", "sign_in"])
+            .inc();
+        metrics.provider_answered("log", 0.1);
+        let text = metrics.render(&Snapshot::default());
+        let helps: Vec<&str> = text
+            .lines()
+            .filter(|line| line.starts_with("# HELP "))
+            .collect();
+        assert_eq!(helps.len(), 10, "{text}");
+        for help in helps {
+            let (name, words) = help["# HELP ".len()..].split_once(' ').unwrap();
+            assert!(name.starts_with("twostep_"), "{help}");
+            assert!(
+                words.split_whitespace().count() >= 12,
+                "{name}: say what it counts, in what unit and what its labels hold: {words}"
+            );
+        }
     }
 }

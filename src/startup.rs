@@ -104,8 +104,9 @@ impl Application {
         self.setup_link.as_deref()
     }
 
-    /// Serves until SIGTERM (or SIGINT): stops accepting, lets in-flight requests finish
-    /// (30 s at most), then lets the outbox sender put back what it claimed.
+    /// Serves until SIGTERM: stops accepting, lets in-flight requests finish (30 s at
+    /// most), then lets the outbox sender put back what it claimed. SIGINT and SIGQUIT do
+    /// not wait for the requests.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let served = match self.metrics {
             Some((_, metrics)) => futures_util::future::try_join(self.server, metrics)
