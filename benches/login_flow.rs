@@ -19,13 +19,12 @@ use std::time::{Duration, Instant};
 
 use reqwest::cookie::{CookieStore, Jar};
 use secrecy::SecretString;
-use twostep::config::SecretKey;
 use twostep::domain::password::Passwords;
 use twostep::domain::totp::STEP_SECS;
 
 use common::portal::{
-    Database, PASSWORD, Users, cpu_time, email, env_number, hashing_cpu_time, memory_mib, ms,
-    seed_users, sign_in, start_server, storm, unix_now,
+    PASSWORD, Run, Users, cpu_time, email, env_number, hashing_cpu_time, memory_mib, ms, sign_in,
+    storm, unix_now,
 };
 use common::{client_with, percentile};
 
@@ -89,11 +88,7 @@ async fn main() {
     let concurrency = env_number("LOGIN_FLOW_CONCURRENCY", 16).max(1);
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
 
-    let dir = tempfile::tempdir().unwrap();
-    let database = Database::create(dir.path()).await;
-    let key = SecretKey::generate();
-    let key_hex = hex::encode(key.expose());
-    let seeded = seed_users(&database.url, dir.path(), &key_hex, users).await;
+    let (run, seeded) = Run::seed(users).await;
     let (secrets, steps) = (seeded.secrets, seeded.steps);
 
     // Argon2's cost on this machine, one verify at a time, while nothing else runs.
@@ -110,7 +105,7 @@ async fn main() {
     let argon2 = started.elapsed() / ARGON2_VERIFIES;
     drop(passwords);
 
-    let server = start_server(&database.url, dir.path(), &key_hex).await;
+    let server = run.start_server().await;
     let (pid, address) = (server.pid(), server.address.clone());
     // Idle: started, and its memory for hashes handed back (it hashed a stand-in password
     // for unknown accounts at start).
@@ -168,7 +163,7 @@ async fn main() {
     let rss_after = memory_mib(pid, "VmRSS");
     drop(server);
 
-    let backend = database.backend();
+    let backend = run.database.backend();
     let flows = tally.flows.max(1) as f64;
     let cpu_per_flow = ms(cpu) / flows;
     let hashing_per_flow = ms(hashing) / flows;
@@ -241,5 +236,5 @@ async fn main() {
         storm_p99.as_secs_f64() / idle_p99.as_secs_f64()
     );
 
-    database.drop().await;
+    run.database.drop().await;
 }

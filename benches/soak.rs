@@ -27,11 +27,10 @@ use std::time::{Duration, Instant};
 
 use reqwest::cookie::Jar;
 use tokio::task::JoinSet;
-use twostep::config::SecretKey;
 
 use common::portal::{
-    Database, Users, cpu_time, email, env_number, expect_redirect, hashing_cpu_time, memory_mib,
-    ms, seed_users, sign_in, start_server, storm,
+    Run, Users, cpu_time, email, env_number, expect_redirect, hashing_cpu_time, memory_mib, ms,
+    sign_in, storm,
 };
 use common::{client_builder, csrf_token, percentile};
 
@@ -337,12 +336,8 @@ async fn main() {
     let keep = env_number("SOAK_SESSIONS", 100).max(1);
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
 
-    let dir = tempfile::tempdir().unwrap();
-    let database = Database::create(dir.path()).await;
-    let key = SecretKey::generate();
-    let key_hex = hex::encode(key.expose());
-    let seeded = seed_users(&database.url, dir.path(), &key_hex, users).await;
-    let server = start_server(&database.url, dir.path(), &key_hex).await;
+    let (run, seeded) = Run::seed(users).await;
+    let server = run.start_server().await;
     let pid = server.pid();
     let users_queue = Arc::new(Mutex::new(Users::new(0, seeded.steps)));
     let secrets = Arc::new(seeded.secrets);
@@ -422,8 +417,8 @@ async fn main() {
     let (cpu_end, hashing_end, client_cpu_end) = cpu_at_end.await.unwrap();
     let rss_hwm = memory_mib(pid, "VmHWM");
     drop(server);
-    let backend = database.backend();
-    database.drop().await;
+    let backend = run.database.backend();
+    run.database.drop().await;
 
     let soak = Arc::try_unwrap(soak).ok().unwrap();
     let record = soak.record.into_inner().unwrap();
@@ -538,6 +533,11 @@ async fn main() {
     let passed = errors == 0 && growth < RSS_GROWTH_LIMIT;
     println!("  {}", if passed { "PASSED" } else { "FAILED" });
     if !passed {
+        let kept = run.dir.keep();
+        println!(
+            "  the server's log is kept: {}",
+            kept.join("server.log").display()
+        );
         std::process::exit(1);
     }
 }

@@ -51,7 +51,7 @@ pub struct Database {
 }
 
 impl Database {
-    pub async fn create(dir: &Path) -> Self {
+    async fn create(dir: &Path) -> Self {
         let postgres = std::env::var("TWOSTEP_BENCH_POSTGRES_URL").ok();
         let url = match &postgres {
             Some(server) => fresh_postgres_database(server).await,
@@ -75,6 +75,34 @@ impl Database {
     }
 }
 
+/// A run's temporary directory, database and secret key.
+pub struct Run {
+    pub dir: tempfile::TempDir,
+    pub database: Database,
+    key_hex: String,
+}
+
+impl Run {
+    /// A fresh run, with `users` users seeded.
+    pub async fn seed(users: usize) -> (Self, Seeded) {
+        let dir = tempfile::tempdir().unwrap();
+        let database = Database::create(dir.path()).await;
+        let key_hex = hex::encode(SecretKey::generate().expose());
+        let seeded = seed_users(&database.url, dir.path(), &key_hex, users).await;
+        let run = Run {
+            dir,
+            database,
+            key_hex,
+        };
+        (run, seeded)
+    }
+
+    /// The release binary on this run's database and key.
+    pub async fn start_server(&self) -> Server {
+        start_server(&self.database.url, self.dir.path(), &self.key_hex).await
+    }
+}
+
 /// Seeded users: user n is `user{n}@example.com`, with its app's key and the TOTP step its
 /// confirmation used (which can never sign in again).
 pub struct Seeded {
@@ -84,7 +112,7 @@ pub struct Seeded {
 }
 
 /// Seeds `users` users through the services, on the server's database and secret key.
-pub async fn seed_users(database_url: &str, dir: &Path, key_hex: &str, users: usize) -> Seeded {
+async fn seed_users(database_url: &str, dir: &Path, key_hex: &str, users: usize) -> Seeded {
     eprintln!("Seeding {users} users with an authenticator app…");
     let started = Instant::now();
     let mut settings = Settings::for_database(database_url, dir);
@@ -181,7 +209,7 @@ fn free_port() -> u16 {
 
 /// Starts the release binary on `database_url` with its data and `server.log` in
 /// `data_dir`, and waits until it is ready.
-pub async fn start_server(database_url: &str, data_dir: &Path, key_hex: &str) -> Server {
+async fn start_server(database_url: &str, data_dir: &Path, key_hex: &str) -> Server {
     let port = free_port();
     let log = std::fs::File::create(data_dir.join("server.log")).unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_twostep"))
