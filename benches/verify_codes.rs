@@ -7,6 +7,8 @@
 //! submits every right code from 32 concurrent clients and reports codes verified per
 //! second and the latency percentiles of `POST /login/verify`.
 
+// Shared with the other benchmarks; this one leaves `common::portal` unused.
+#[allow(dead_code)]
 mod common;
 
 #[path = "../tests/api/standins.rs"]

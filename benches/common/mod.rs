@@ -1,5 +1,8 @@
-//! What both benchmarks need: a browser-like client, the CSRF token of a page, percentiles,
-//! and a fresh PostgreSQL database.
+//! What the benchmarks need: a browser-like client, the CSRF token of a page, percentiles,
+//! and a fresh PostgreSQL database; `portal` has what those that sign in against the
+//! release binary share.
+
+pub mod portal;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,13 +16,16 @@ pub fn client() -> reqwest::Client {
 
 /// A client keeping its cookies in `jar`.
 pub fn client_with(jar: Arc<Jar>) -> reqwest::Client {
+    client_builder(jar).build().unwrap()
+}
+
+/// The builder of `client_with`, for a client that changes a setting.
+pub fn client_builder(jar: Arc<Jar>) -> reqwest::ClientBuilder {
     reqwest::Client::builder()
         .cookie_provider(jar)
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(1)
         .timeout(Duration::from_secs(60))
-        .build()
-        .unwrap()
 }
 
 /// The CSRF token a page put in its forms.
