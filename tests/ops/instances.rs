@@ -8,8 +8,30 @@ use crate::flows::{browser, code_step, location, password_step, post, token_of};
 use crate::portal::{Deployment, PASSWORD, Portal, fresh_postgres_database};
 use crate::standins::code_in;
 
+/// What both instances' scrapers present.
+const METRICS_TOKEN: &str = "a-scraper-token-of-at-least-32-characters";
+
+/// The value of the series of `family` whose labels include all of `labels`; 0 if absent.
+fn series(metrics: &str, family: &str, labels: &[&str]) -> f64 {
+    metrics
+        .lines()
+        .filter(|line| line.starts_with(&format!("{family}{{")))
+        .find(|line| labels.iter().all(|label| line.contains(label)))
+        .and_then(|line| line.rsplit(' ').next()?.parse().ok())
+        .unwrap_or(0.0)
+}
+
+async fn scrape(portal: &Portal, token: Option<&str>) -> reqwest::Response {
+    let mut request = reqwest::Client::new().get(portal.url("/metrics"));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.unwrap()
+}
+
 async fn two_instances() -> Option<(Deployment, twostep::db::Db, Portal, Portal)> {
-    let deployment = Deployment::new(fresh_postgres_database().await?);
+    let deployment = Deployment::new(fresh_postgres_database().await?)
+        .with("TWOSTEP_METRICS_TOKEN", METRICS_TOKEN);
     let db = deployment.prepare().await;
     let (a, b) = tokio::join!(deployment.start(), deployment.start());
     Some((deployment, db, a, b))
@@ -38,9 +60,20 @@ async fn a_sign_in_begun_on_one_instance_finishes_on_the_other_after_the_first_i
     // The instance that took the password dies without finishing anything.
     a.kill();
 
+    assert_eq!(scrape(&b, None).await.status(), 404, "no token, no metrics");
+    assert_eq!(scrape(&b, Some("a-guess")).await.status(), 404);
+    let signed_in_by_sms = [r#"outcome="succeeded""#, r#"method="sms""#];
+    let before = scrape(&b, Some(METRICS_TOKEN)).await.text().await.unwrap();
     let response = code_step(&client, &b.address, &code).await.unwrap();
     assert_eq!(response.status(), 303, "{}", response.text().await.unwrap());
     assert_eq!(location(&response), "/");
+    let after = scrape(&b, Some(METRICS_TOKEN)).await.text().await.unwrap();
+    assert_eq!(
+        series(&after, "twostep_sign_ins_total", &signed_in_by_sms)
+            - series(&before, "twostep_sign_ins_total", &signed_in_by_sms),
+        1.0,
+        "the sign-in finished on this instance is counted here: {after}"
+    );
     let home = client.get(b.url("/")).send().await.unwrap();
     assert_eq!(home.status(), 200);
     assert!(home.text().await.unwrap().contains("Ada Lovelace"));
