@@ -78,14 +78,30 @@ pub async fn password_step(
     password: &str,
 ) -> reqwest::Result<Response> {
     let token = token_of(client, address, "/login").await?;
+    post_password(client, address, &token, email, password).await
+}
+
+/// POST /login with the token of a sign-in page fetched before.
+pub async fn post_password(
+    client: &Client,
+    address: &str,
+    token: &str,
+    email: &str,
+    password: &str,
+) -> reqwest::Result<Response> {
     post(
         client,
         address,
         "/login",
-        &token,
+        token,
         &[("email", email), ("password", password)],
     )
     .await
+}
+
+/// The status and Location of an answer.
+pub fn status_and_location(response: &Response) -> (u16, String) {
+    (response.status().as_u16(), location(response).to_owned())
 }
 
 /// The code step at `address`: the answer to POST /login/verify.

@@ -4,7 +4,9 @@
 
 use futures_util::future::join_all;
 
-use crate::flows::{browser, code_step, location, password_step, post, token_of};
+use crate::flows::{
+    browser, code_step, location, password_step, post, post_password, status_and_location, token_of,
+};
 use crate::portal::{Deployment, PASSWORD, Portal, fresh_postgres_database};
 use crate::standins::code_in;
 
@@ -87,7 +89,7 @@ async fn a_sign_in_begun_on_one_instance_finishes_on_the_other_after_the_first_i
 }
 
 #[tokio::test]
-async fn twenty_wrong_codes_spread_over_both_instances_count_exactly_five() {
+async fn a_hundred_wrong_codes_spread_over_both_instances_count_exactly_five() {
     let Some((deployment, db, a, b)) = two_instances().await else {
         return;
     };
@@ -107,12 +109,12 @@ async fn twenty_wrong_codes_spread_over_both_instances_count_exactly_five() {
         "000000"
     };
 
-    // Concurrency: 20 POST /login/verify at once, alternating between the instances, in
+    // Concurrency: 100 POST /login/verify at once, alternating between the instances, in
     // one session with one CSRF token.
     let token = token_of(&client, &b.address, "/login/verify")
         .await
         .unwrap();
-    let posts = (0..20).map(|n| {
+    let posts = (0..100).map(|n| {
         let address = if n % 2 == 0 { &a.address } else { &b.address };
         let (client, token) = (&client, &token);
         async move {
@@ -129,7 +131,7 @@ async fn twenty_wrong_codes_spread_over_both_instances_count_exactly_five() {
     // The fifth wrong try is counted and locks the code: it is answered as locked.
     assert_eq!(
         (wrong_answers, locked),
-        (4, 16),
+        (4, 96),
         "5 tries are checked, the rest refused: {statuses:?}"
     );
     let attempts: i64 =
@@ -163,7 +165,7 @@ async fn twenty_wrong_codes_spread_over_both_instances_count_exactly_five() {
 }
 
 #[tokio::test]
-async fn twenty_simultaneous_sign_ins_over_both_instances_send_one_text() {
+async fn a_hundred_simultaneous_sign_ins_over_both_instances_send_one_text() {
     let Some((deployment, db, a, b)) = two_instances().await else {
         return;
     };
@@ -171,9 +173,9 @@ async fn twenty_simultaneous_sign_ins_over_both_instances_send_one_text() {
     deployment
         .add_user(&db, "mary@example.com", false, Some(phone))
         .await;
-    // Concurrency: 20 browsers give the right password at once, alternating between the
+    // Concurrency: 100 browsers give the right password at once, alternating between the
     // instances; a code is sent at most once every 30 s to one account.
-    let browsers: Vec<_> = (0..20).map(|_| browser()).collect();
+    let browsers: Vec<_> = (0..100).map(|_| browser()).collect();
     let mut tokens = Vec::new();
     for (n, client) in browsers.iter().enumerate() {
         let address = if n % 2 == 0 { &a.address } else { &b.address };
@@ -186,21 +188,15 @@ async fn twenty_simultaneous_sign_ins_over_both_instances_send_one_text() {
         .map(|(n, (client, token))| {
             let address = if n % 2 == 0 { &a.address } else { &b.address };
             async move {
-                let response = post(
-                    client,
-                    address,
-                    "/login",
-                    token,
-                    &[("email", "mary@example.com"), ("password", PASSWORD)],
-                )
-                .await
-                .unwrap();
-                (response.status().as_u16(), location(&response).to_owned())
+                let response = post_password(client, address, token, "mary@example.com", PASSWORD)
+                    .await
+                    .unwrap();
+                status_and_location(&response)
             }
         });
     let answers = join_all(posts).await;
-    // Attempts in flight count against the account's 10 an hour before they are checked,
-    // so some of the 20 may be refused; none fails, and those let in reach the code step.
+    // Attempts in flight count against the account's limit before they are checked, so
+    // many of the 100 are refused; none fails, and those let in reach the code step.
     assert!(
         answers.iter().all(|(status, location)| {
             (*status == 303 && location == "/login/verify") || *status == 429
@@ -208,11 +204,11 @@ async fn twenty_simultaneous_sign_ins_over_both_instances_send_one_text() {
         "{answers:?}"
     );
     let let_in = answers.iter().filter(|(status, _)| *status == 303).count();
-    assert!(let_in >= 10, "{answers:?}");
+    assert!(let_in >= 1, "{answers:?}");
     assert_eq!(
         deployment.sms.count_to(phone),
         1,
-        "one text for 20 simultaneous sign-ins: {:?}",
+        "one text for 100 simultaneous sign-ins: {:?}",
         deployment.sms.sent()
     );
     let sends: i64 =

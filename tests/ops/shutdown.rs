@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::future::join_all;
 
-use crate::flows::{browser, browser_at, location, post, token_of};
+use crate::flows::{browser, browser_at, post, post_password, status_and_location, token_of};
 use crate::portal::{Deployment, PASSWORD};
 
 /// Requests in flight when the signal comes.
@@ -55,15 +55,9 @@ async fn sigterm_during_32_sign_ins_in_flight_finishes_them_all_and_exits_0() {
             let email = format!("user{n}@example.com");
             let address = &address;
             async move {
-                let response = post(
-                    client,
-                    address,
-                    "/login",
-                    token,
-                    &[("email", &email), ("password", PASSWORD)],
-                )
-                .await;
-                response.map(|r| (r.status().as_u16(), location(&r).to_owned()))
+                post_password(client, address, token, &email, PASSWORD)
+                    .await
+                    .map(|response| status_and_location(&response))
             }
         });
     let signal = async {
