@@ -80,16 +80,19 @@ pub(super) async fn sign_in_as_administrator(client: &Client, address: &str, sms
     expect_text(client, &format!("Hello, {ADMIN_NAME}")).await;
 }
 
-/// Whether the page the browser shows has `text` anywhere in its body now.
+/// Whether the page the browser shows has `text` anywhere in its body now; while a
+/// page is loading (no body yet, or it went stale as the next one arrived) it waits for
+/// the body, up to 10 s.
 pub(super) async fn page_shows(client: &Client, text: &str) -> bool {
-    let body = client
-        .find(Locator::Css("body"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    body.contains(text)
+    for _ in 0..100 {
+        if let Ok(body) = client.find(Locator::Css("body")).await
+            && let Ok(shown) = body.text().await
+        {
+            return shown.contains(text);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the page never showed a body");
 }
 
 /// Waits (up to 10 s) for the page, once loaded after a click, to no longer show `text`.
