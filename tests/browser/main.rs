@@ -23,6 +23,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use accessibility::{check_keyboard_focus, check_page};
+use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use twostep::config::Settings;
 use twostep::startup::Application;
@@ -140,14 +141,26 @@ async fn portal_with(
     (address, sms, dir)
 }
 
+/// The element `locator` finds, waiting (up to 10 s) for a page that a click before it is
+/// loading; `what` names it in the failure.
+async fn find_soon(client: &Client, locator: Locator<'_>, what: &str) -> Element {
+    for _ in 0..100 {
+        if let Ok(element) = client.find(locator).await {
+            return element;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no {what} on the page");
+}
+
 /// Types into the input whose label reads `label`.
 async fn fill(client: &Client, label: &str, value: &str) {
-    let label_element = client
-        .find(Locator::XPath(&format!(
-            "//label[normalize-space()='{label}']"
-        )))
-        .await
-        .unwrap_or_else(|_| panic!("no field labelled {label}"));
+    let label_element = find_soon(
+        client,
+        Locator::XPath(&format!("//label[normalize-space()='{label}']")),
+        &format!("field labelled {label}"),
+    )
+    .await;
     let id = label_element
         .attr("for")
         .await
@@ -159,26 +172,28 @@ async fn fill(client: &Client, label: &str, value: &str) {
 }
 
 async fn press(client: &Client, button: &str) {
-    client
-        .find(Locator::XPath(&format!(
-            "//button[normalize-space()='{button}']"
-        )))
-        .await
-        .unwrap_or_else(|_| panic!("no button {button}"))
-        .click()
-        .await
-        .unwrap();
+    find_soon(
+        client,
+        Locator::XPath(&format!("//button[normalize-space()='{button}']")),
+        &format!("button {button}"),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
 }
 
 /// Presses the button whose accessible name (`aria-label`) is `name`.
 async fn press_labelled(client: &Client, name: &str) {
-    client
-        .find(Locator::XPath(&format!("//button[@aria-label='{name}']")))
-        .await
-        .unwrap_or_else(|_| panic!("no button named {name}"))
-        .click()
-        .await
-        .unwrap();
+    find_soon(
+        client,
+        Locator::XPath(&format!("//button[@aria-label='{name}']")),
+        &format!("button named {name}"),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
 }
 
 /// Waits (up to 10 s) for the summary list row `row` to read `value`.
@@ -197,29 +212,29 @@ async fn expect_summary(client: &Client, row: &str, value: &str) {
 
 /// Chooses the radio button labelled `label` (by clicking its label, as a person would).
 async fn choose(client: &Client, label: &str) {
-    client
-        .find(Locator::XPath(&format!(
-            "//label[normalize-space()='{label}']"
-        )))
-        .await
-        .unwrap_or_else(|_| panic!("no choice {label}"))
-        .click()
-        .await
-        .unwrap();
+    find_soon(
+        client,
+        Locator::XPath(&format!("//label[normalize-space()='{label}']")),
+        &format!("choice {label}"),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
 }
 
 /// Clicks the link named `link`, hidden words included ("Change" + " method"), waiting
 /// (up to 10 s) for the page that a click before it is loading to show it.
 async fn follow(client: &Client, link: &str) {
-    let xpath = format!("//a[normalize-space(.)='{link}']");
-    for _ in 0..100 {
-        if let Ok(element) = client.find(Locator::XPath(&xpath)).await {
-            element.click().await.unwrap();
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no link {link}");
+    find_soon(
+        client,
+        Locator::XPath(&format!("//a[normalize-space(.)='{link}']")),
+        &format!("link {link}"),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
 }
 
 /// Waits (up to 10 s) for the page, once loaded after a click, to show `expected`.
@@ -308,10 +323,8 @@ async fn enter_code(client: &Client, code: &str) {
 
 /// Ticks the checkbox whose id is `id`.
 async fn tick(client: &Client, id: &str) {
-    client
-        .find(Locator::Id(id))
+    find_soon(client, Locator::Id(id), &format!("checkbox {id}"))
         .await
-        .unwrap_or_else(|_| panic!("no checkbox {id}"))
         .click()
         .await
         .unwrap();
