@@ -23,6 +23,11 @@ const START_WITHIN: Duration = Duration::from_secs(60);
 
 /// The release binary: built once per test run (`cargo build --release`, which is quick
 /// when nothing changed), unless `TWOSTEP_OPS_BINARY` names one.
+///
+/// The build runs without the variables cargo sets for a test process (`CARGO_MANIFEST_DIR`,
+/// `CARGO_PKG_*`…): build scripts that watch them (ring's watches `CARGO_MANIFEST_DIR`)
+/// would otherwise see a change and rebuild half the tree, where a `cargo build --release`
+/// from a shell, before the tests, has left nothing to do.
 pub fn binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
     BINARY.get_or_init(|| {
@@ -30,7 +35,13 @@ pub fn binary() -> &'static Path {
             return PathBuf::from(path);
         }
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let output = Command::new(cargo)
+        let mut build = Command::new(cargo);
+        for (name, _) in std::env::vars_os() {
+            if name.to_str().is_some_and(set_by_cargo_for_tests) {
+                build.env_remove(name);
+            }
+        }
+        let output = build
             .args([
                 "build",
                 "--release",
@@ -51,6 +62,22 @@ pub fn binary() -> &'static Path {
             .find_map(|message| message["executable"].as_str().map(PathBuf::from))
             .expect("cargo names the twostep executable it built")
     })
+}
+
+/// Whether `name` is one of the variables cargo gives a test process about its package,
+/// rather than one that configures cargo (`CARGO_HOME`, `CARGO_TARGET_DIR`, …).
+fn set_by_cargo_for_tests(name: &str) -> bool {
+    [
+        "CARGO_MANIFEST_DIR",
+        "CARGO_MANIFEST_PATH",
+        "CARGO_CRATE_NAME",
+        "CARGO_PRIMARY_PACKAGE",
+        "CARGO_TARGET_TMPDIR",
+        "CARGO_RUSTC_CURRENT_DIR",
+    ]
+    .contains(&name)
+        || name.starts_with("CARGO_PKG_")
+        || name.starts_with("CARGO_BIN_")
 }
 
 /// What every instance of one deployment shares: the database, the secret key, the SMS
