@@ -153,6 +153,15 @@ async fn find_soon(client: &Client, locator: Locator<'_>, what: &str) -> Element
     panic!("no {what} on the page");
 }
 
+/// Clicks the element `locator` finds, once the page shows it (see `find_soon`).
+async fn click_soon(client: &Client, locator: Locator<'_>, what: &str) {
+    find_soon(client, locator, what)
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
 /// Types into the input whose label reads `label`.
 async fn fill(client: &Client, label: &str, value: &str) {
     let label_element = find_soon(
@@ -172,28 +181,22 @@ async fn fill(client: &Client, label: &str, value: &str) {
 }
 
 async fn press(client: &Client, button: &str) {
-    find_soon(
+    click_soon(
         client,
         Locator::XPath(&format!("//button[normalize-space()='{button}']")),
         &format!("button {button}"),
     )
-    .await
-    .click()
-    .await
-    .unwrap();
+    .await;
 }
 
 /// Presses the button whose accessible name (`aria-label`) is `name`.
 async fn press_labelled(client: &Client, name: &str) {
-    find_soon(
+    click_soon(
         client,
         Locator::XPath(&format!("//button[@aria-label='{name}']")),
         &format!("button named {name}"),
     )
-    .await
-    .click()
-    .await
-    .unwrap();
+    .await;
 }
 
 /// Waits (up to 10 s) for the summary list row `row` to read `value`.
@@ -212,29 +215,23 @@ async fn expect_summary(client: &Client, row: &str, value: &str) {
 
 /// Chooses the radio button labelled `label` (by clicking its label, as a person would).
 async fn choose(client: &Client, label: &str) {
-    find_soon(
+    click_soon(
         client,
         Locator::XPath(&format!("//label[normalize-space()='{label}']")),
         &format!("choice {label}"),
     )
-    .await
-    .click()
-    .await
-    .unwrap();
+    .await;
 }
 
 /// Clicks the link named `link`, hidden words included ("Change" + " method"), waiting
 /// (up to 10 s) for the page that a click before it is loading to show it.
 async fn follow(client: &Client, link: &str) {
-    find_soon(
+    click_soon(
         client,
         Locator::XPath(&format!("//a[normalize-space(.)='{link}']")),
         &format!("link {link}"),
     )
-    .await
-    .click()
-    .await
-    .unwrap();
+    .await;
 }
 
 /// Waits (up to 10 s) for the page, once loaded after a click, to show `expected`.
@@ -323,11 +320,7 @@ async fn enter_code(client: &Client, code: &str) {
 
 /// Ticks the checkbox whose id is `id`.
 async fn tick(client: &Client, id: &str) {
-    find_soon(client, Locator::Id(id), &format!("checkbox {id}"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_soon(client, Locator::Id(id), &format!("checkbox {id}")).await;
 }
 
 /// The text of the element whose id is `id`.
