@@ -12,8 +12,8 @@ use twostep::domain::password::Passwords;
 use super::accessibility::{check_keyboard_focus, check_page};
 use super::standins::StandIn;
 use super::{
-    PASSWORD, browser, choose, enter_code, expect_summary, expect_text, fill, follow, portal,
-    press, sign_in, sign_out, text_of, tick, unix_now,
+    PASSWORD, body_text, browser, choose, enter_code, expect_summary, expect_text, fill, follow,
+    portal, press, sign_in, sign_out, text_of, tick, unix_now,
 };
 
 const ADMIN_NAME: &str = "Ada Admin";
@@ -80,19 +80,10 @@ pub(super) async fn sign_in_as_administrator(client: &Client, address: &str, sms
     expect_text(client, &format!("Hello, {ADMIN_NAME}")).await;
 }
 
-/// Whether the page the browser shows has `text` anywhere in its body now; while a
-/// page is loading (no body yet, or it went stale as the next one arrived) it waits for
-/// the body, up to 10 s.
+/// Whether the page the browser shows has `text` anywhere in its body now (once it has a
+/// body: see `body_text`).
 pub(super) async fn page_shows(client: &Client, text: &str) -> bool {
-    for _ in 0..100 {
-        if let Ok(body) = client.find(Locator::Css("body")).await
-            && let Ok(shown) = body.text().await
-        {
-            return shown.contains(text);
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("the page never showed a body");
+    body_text(client).await.contains(text)
 }
 
 /// Waits (up to 10 s) for the page, once loaded after a click, to no longer show `text`.

@@ -238,15 +238,27 @@ async fn follow(client: &Client, link: &str) {
 async fn expect_text(client: &Client, expected: &str) {
     let mut text = String::new();
     for _ in 0..100 {
-        if let Ok(body) = client.find(Locator::Css("body")).await {
-            text = body.text().await.unwrap_or_default();
-            if text.contains(expected) {
-                return;
-            }
+        text = body_text(client).await;
+        if text.contains(expected) {
+            return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("expected {expected:?} on the page:\n{text}");
+}
+
+/// The text of the page's body, waiting (up to 10 s) while a page is loading: no body yet,
+/// or one gone stale as the next page arrived.
+async fn body_text(client: &Client) -> String {
+    for _ in 0..100 {
+        if let Ok(body) = client.find(Locator::Css("body")).await
+            && let Ok(text) = body.text().await
+        {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the page never showed a body");
 }
 
 /// Creates an account through the register page, then opens the link of the email the
