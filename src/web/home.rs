@@ -59,7 +59,7 @@ async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResp
     let rooms = rooms
         .into_iter()
         .map(|room| {
-            let passed = room.locked() && room_verified(&session, room.id);
+            let passed = room.locked() && room_verified(&session, me.user.id, room.id);
             RoomLink {
                 id: room.id,
                 code_asked: room.locked() && !passed,

@@ -88,7 +88,7 @@ async fn standing_of(
     session: &Session,
     room_id: i64,
 ) -> Result<(Room, Standing, Entry), AppError> {
-    let verified = room_verified(session, room_id);
+    let verified = room_verified(session, me.user.id, room_id);
     let (room, standing) = me
         .services()
         .room_standing(&me.user, room_id, verified)
@@ -292,7 +292,7 @@ async fn verify(
         .check_room_code(&me.user, &room, &code, &me.origin)
         .await?;
     if let CheckOutcome::Verified { .. } = outcome {
-        mark_room_verified(&session, id)?;
+        mark_room_verified(&session, me.user.id, id)?;
         // After a POST, a redirect: into the application, or the room's own address.
         return Ok(
             match room.app_url.as_deref().and_then(|a| Url::parse(a).ok()) {
@@ -371,7 +371,7 @@ async fn forward_auth(
     let (Some(user), Some(state)) = (user, req.app_data::<web::Data<AppState>>()) else {
         return Ok(denied());
     };
-    let verified = room_verified(&session, id);
+    let verified = room_verified(&session, user.id, id);
     let Some((_, standing)) = state.services.room_standing(&user, id, verified).await? else {
         return Ok(denied());
     };

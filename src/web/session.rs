@@ -48,11 +48,11 @@ pub fn sign_in(
     lifetime: Lifetime,
     origin: &Origin,
 ) -> Result<(), AppError> {
-    session.renew();
-    session.remove(PENDING_USER_KEY);
-    session.remove(PENDING_SINCE_KEY);
-    for key in PHONE_STEP_KEYS {
-        session.remove(key.0);
+    // Where the browser goes next is all that outlives the steps before.
+    let next = get::<String>(session, NEXT_KEY);
+    start_clean(session);
+    if let Some(next) = next {
+        insert(session, NEXT_KEY, next)?;
     }
     insert(session, USER_ID_KEY, user_id)?;
     insert(session, AUTHENTICATED_AT_KEY, now)?;
@@ -65,11 +65,17 @@ pub fn sign_in(
     insert(session, USER_AGENT_KEY, origin.user_agent.as_deref())
 }
 
+/// Forgets everything an earlier user or step left in the session (the rooms passed, a
+/// dismissed reminder, held recovery codes, phone steps) under a new session id: signing in
+/// always starts clean, whoever signed in before in this browser.
+fn start_clean(session: &Session) {
+    session.clear();
+    session.renew();
+}
+
 /// Records that the password was right and a code is still owed.
 pub fn start_second_step(session: &Session, user_id: i64, now: i64) -> Result<(), AppError> {
-    session.renew();
-    session.remove(USER_ID_KEY);
-    session.remove(PUBLIC_ID_KEY);
+    start_clean(session);
     insert(session, PENDING_USER_KEY, user_id)?;
     insert(session, PENDING_SINCE_KEY, now)?;
     insert(session, EXPIRES_AT_KEY, now + PENDING_TTL_SECS)
@@ -201,21 +207,35 @@ pub fn take_next(session: &Session) -> String {
     next.unwrap_or_else(|| "/".to_owned())
 }
 
-/// The data rooms whose step this session passed.
-const ROOMS_VERIFIED_KEY: &str = "rooms_verified";
+/// The data rooms whose step this session passed, and whose: they belong to the user who
+/// passed them, and end with their session.
+const ROOMS_VERIFIED_KEY: &str = "rooms_passed";
 
-pub fn room_verified(session: &Session, room_id: i64) -> bool {
-    get::<Vec<i64>>(session, ROOMS_VERIFIED_KEY).is_some_and(|rooms| rooms.contains(&room_id))
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RoomsPassed {
+    user_id: i64,
+    rooms: Vec<i64>,
 }
 
-/// Records a passed room step under a new session id (trust went up).
-pub fn mark_room_verified(session: &Session, room_id: i64) -> Result<(), AppError> {
-    let mut rooms = get::<Vec<i64>>(session, ROOMS_VERIFIED_KEY).unwrap_or_default();
+fn rooms_passed(session: &Session, user_id: i64) -> Vec<i64> {
+    get::<RoomsPassed>(session, ROOMS_VERIFIED_KEY)
+        .filter(|passed| passed.user_id == user_id)
+        .map(|passed| passed.rooms)
+        .unwrap_or_default()
+}
+
+pub fn room_verified(session: &Session, user_id: i64, room_id: i64) -> bool {
+    rooms_passed(session, user_id).contains(&room_id)
+}
+
+/// Records `user_id`'s passed room step under a new session id (trust went up).
+pub fn mark_room_verified(session: &Session, user_id: i64, room_id: i64) -> Result<(), AppError> {
+    let mut rooms = rooms_passed(session, user_id);
     if !rooms.contains(&room_id) {
         rooms.push(room_id);
     }
     session.renew();
-    insert(session, ROOMS_VERIFIED_KEY, rooms)
+    insert(session, ROOMS_VERIFIED_KEY, RoomsPassed { user_id, rooms })
 }
 
 /// "Not now" on the reminder dialog: hidden for the rest of this session.

@@ -5,10 +5,10 @@ use crate::admin::signed_in_admin;
 use crate::helpers::{TestApp, assert_page, assert_redirect_to, location_of, submit_with};
 use crate::on_both_databases;
 
-const ROOM_PHONE: &str = "+46705550001";
+pub(crate) const ROOM_PHONE: &str = "+46705550001";
 
 /// A room made through the control center's form; returns its id.
-async fn create_room(
+pub(crate) async fn create_room(
     app: &TestApp,
     name: &str,
     app_url: &str,
@@ -33,7 +33,7 @@ async fn create_room(
 }
 
 /// A user group in the room; returns its id.
-async fn create_group(app: &TestApp, room: i64, name: &str) -> i64 {
+pub(crate) async fn create_group(app: &TestApp, room: i64, name: &str) -> i64 {
     let page = format!("/admin/rooms/{room}");
     let created = app
         .submit(&page, &format!("{page}/groups"), &[("name", name)])
@@ -50,7 +50,12 @@ async fn create_group(app: &TestApp, room: i64, name: &str) -> i64 {
         .unwrap()
 }
 
-async fn add_member(app: &TestApp, room: i64, group: i64, email: &str) -> reqwest::Response {
+pub(crate) async fn add_member(
+    app: &TestApp,
+    room: i64,
+    group: i64,
+    email: &str,
+) -> reqwest::Response {
     app.submit(
         &format!("/admin/rooms/{room}/rights?group={group}"),
         &format!("/admin/rooms/{room}/groups/{group}/members"),
@@ -59,7 +64,7 @@ async fn add_member(app: &TestApp, room: i64, group: i64, email: &str) -> reqwes
     .await
 }
 
-async fn set_room_phone(
+pub(crate) async fn set_room_phone(
     app: &TestApp,
     room: i64,
     group: i64,
@@ -72,7 +77,7 @@ async fn set_room_phone(
 
 /// An enforced room "Deal" with a group "Buyers" holding `member@example.com`, whose room
 /// number is set; a room administrator `owner@example.com`. Returns (room, group, member).
-async fn enforced_room(app: &TestApp, app_url: &str) -> (i64, i64, i64) {
+pub(crate) async fn enforced_room(app: &TestApp, app_url: &str) -> (i64, i64, i64) {
     signed_in_admin(app).await;
     let member = app
         .create_user("member@example.com", "Mem Ber", false)
@@ -89,7 +94,11 @@ async fn enforced_room(app: &TestApp, app_url: &str) -> (i64, i64, i64) {
     (room, group, member)
 }
 
-async fn forward_auth_status(app: &TestApp, browser: &reqwest::Client, room: i64) -> u16 {
+pub(crate) async fn forward_auth_status(
+    app: &TestApp,
+    browser: &reqwest::Client,
+    room: i64,
+) -> u16 {
     app.get_in(browser, &format!("/auth/room/{room}"))
         .await
         .status()
