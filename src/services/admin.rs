@@ -852,15 +852,15 @@ pub struct AddUser {
 }
 
 impl Services {
-    /// Adds a user with no password and a one-time "set your password" link, returned to
-    /// be handed over (only its digest is kept).
+    /// Adds a user with no password and emails them a one-time "set your password" link
+    /// (only its digest is kept: nobody else sees it).
     #[tracing::instrument(name = "Add a user", skip_all)]
     pub async fn add_user(
         &self,
         actor: Actor<'_>,
         new: &AddUser,
         origin: &Origin,
-    ) -> Result<Result<(i64, String), Refusal>, DbError> {
+    ) -> Result<Result<i64, Refusal>, DbError> {
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         let user = NewUser {
@@ -926,16 +926,16 @@ impl Services {
             detail,
         );
         tx.commit().await?;
-        Ok(Ok((id, token)))
+        Ok(Ok(id))
     }
 
-    /// A new "set your password" link for a user (the older one stops working).
+    /// Emails a user a new "set your password" link (the older one stops working).
     pub async fn new_password_link(
         &self,
         actor: Actor<'_>,
         user_id: i64,
         origin: &Origin,
-    ) -> Result<Result<String, Refusal>, DbError> {
+    ) -> Result<Result<(), Refusal>, DbError> {
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
@@ -985,7 +985,7 @@ impl Services {
             None,
         );
         tx.commit().await?;
-        Ok(Ok(token))
+        Ok(Ok(()))
     }
 
     /// The user a live "set your password" link belongs to.

@@ -39,8 +39,9 @@ pub const INVITATION_SECS: i64 = 7 * 86_400;
 pub enum Added {
     /// The account joined the group.
     Joined,
-    /// No account has the address: an invitation link for it, shown once.
-    Invited { token: String, email: String },
+    /// No account has the address: an invitation link was emailed to it (to it alone:
+    /// whoever adds the member never sees the link).
+    Invited { email: String },
 }
 
 /// A room and what the person managing it sees of it.
@@ -311,7 +312,7 @@ impl Services {
     }
 
     /// Adds the account with this email to a room group the actor manages; an address with
-    /// no account gets an invitation link instead, returned to be handed over.
+    /// no account is emailed an invitation link instead.
     pub async fn add_room_member(
         &self,
         actor: &User,
@@ -366,7 +367,7 @@ impl Services {
                 Some(&detail),
             );
             tx.commit().await?;
-            return Ok(Ok(Added::Invited { token, email }));
+            return Ok(Ok(Added::Invited { email }));
         };
         if add_room_member(&mut *tx, group.id, user.id, now).await? {
             self.room_event(

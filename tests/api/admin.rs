@@ -1230,7 +1230,7 @@ async fn add_user_with_the_administrator_box_ticked(app: TestApp) {
             ],
         )
         .await;
-    assert_page(added, 200, "Give this link to Second Admin.").await;
+    assert_eq!(added.status().as_u16(), 303, "to the new user's page");
     let id: i64 = app
         .fetch_scalar(
             "SELECT id FROM users WHERE email = 'second@example.com' AND $1 = $1",
@@ -1714,13 +1714,16 @@ async fn the_overview_counts_adoption_and_who_must_set_up(app: TestApp) {
 }
 
 /// The link on the page an administrator sees after adding a user or asking for a new one.
-fn link_on(page: &str) -> String {
-    let start = page
-        .find(r#"<code class="uri" id="password-link">"#)
-        .expect("a link on the page")
-        + r#"<code class="uri" id="password-link">"#.len();
-    let end = page[start..].find("</code>").unwrap();
-    page[start..start + end].replace("&#38;", "&")
+/// The newest set-password link emailed to `to` that is not `than`.
+async fn link_other_than(app: &TestApp, to: &str, than: &str) -> String {
+    for _ in 0..200 {
+        let link = app.link_in_mail(to, "/password/set").await;
+        if link != than {
+            return link;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no new link was emailed to {to}");
 }
 
 async fn an_added_user_sets_their_password_with_a_one_time_link(app: TestApp) {
@@ -1743,19 +1746,21 @@ async fn an_added_user_sets_their_password_with_a_one_time_link(app: TestApp) {
     let added = app
         .submit("/admin/users/new", "/admin/users/new", &fields)
         .await;
-    let page = assert_page(added, 200, "Give this link to Grace Hopper.").await;
-    let link = link_on(&page);
-    let token = link.split("token=").nth(1).unwrap().to_owned();
-    assert!(
-        link.starts_with("http://127.0.0.1:") && link.contains("/password/set?token="),
-        "{link}"
-    );
     let id: i64 = app
         .fetch_scalar(
             "SELECT id FROM users WHERE email = 'grace@example.com' AND $1 = $1",
             0,
         )
         .await;
+    assert_redirect_to(&added, &format!("/admin/users/{id}?done=added"));
+    let page = app.get_text(&format!("/admin/users/{id}?done=added")).await;
+    assert!(
+        page.contains("We emailed them a link to choose their password")
+            && !page.contains("token="),
+        "the link goes to the user alone: {page}"
+    );
+    let link = app.link_in_mail("grace@example.com", "/password/set").await;
+    let token = link.split("token=").nth(1).unwrap().to_owned();
     assert_eq!(app.count_where("SELECT COUNT(*) FROM users WHERE id = $1 AND password_hash IS NULL AND phone = '+46705551234' AND is_admin = 0", id).await, 1);
     assert_eq!(
         app.count_where("SELECT COUNT(*) FROM group_members WHERE user_id = $1", id)
@@ -1849,27 +1854,14 @@ async fn an_added_user_sets_their_password_with_a_one_time_link(app: TestApp) {
     // A new link replaces the old, and a link lasts 72 hours.
     let user_page = format!("/admin/users/{id}");
     let action = format!("/admin/users/{id}/password-link");
-    let older = link_on(
-        &assert_page(
-            app.submit(&user_page, &action, &[]).await,
-            200,
-            "New password link",
-        )
-        .await,
+    assert_redirect_to(
+        &app.submit(&user_page, &action, &[]).await,
+        &format!("{user_page}?done=password-link"),
     );
-    let newer = link_on(
-        &assert_page(
-            app.submit(&user_page, &action, &[]).await,
-            200,
-            "New password link",
-        )
-        .await,
-    );
-    let path_of = |link: &str| {
-        link.split_once("/password/set")
-            .map(|(_, rest)| format!("/password/set{rest}"))
-            .unwrap()
-    };
+    let older = link_other_than(&app, "grace@example.com", &link).await;
+    app.submit(&action, &action, &[]).await;
+    let newer = link_other_than(&app, "grace@example.com", &older).await;
+    let path_of = |link: &str| link.to_owned();
     assert_eq!(
         app.get_in(&browser, &path_of(&older))
             .await

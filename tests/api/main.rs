@@ -13,6 +13,7 @@ mod health;
 mod hostile;
 mod login;
 mod mail;
+mod mailbox;
 mod metrics;
 mod password;
 mod phone;

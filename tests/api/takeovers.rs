@@ -1,7 +1,8 @@
 //! Takeover paths found by trying the product as an attacker (issue 21, items 1 to 4): each
 //! test failed before its fix.
 
-use crate::helpers::{GOOD_PASSWORD, TestApp, location_of, submit_with};
+use crate::admin::signed_in_admin;
+use crate::helpers::{GOOD_PASSWORD, TestApp, assert_redirect_to, location_of, submit_with};
 use crate::on_both_databases;
 use crate::rooms::{ROOM_PHONE, enforced_room, forward_auth_status, set_room_phone};
 
@@ -67,4 +68,203 @@ async fn a_room_passed_by_one_member_is_closed_to_the_next_who_signs_in(app: Tes
     )
     .await;
     assert_eq!(forward_auth_status(&app, &browser, room).await, 401);
+}
+
+on_both_databases!(
+    an_administrator_gives_the_password_again_and_confirms_before_taking_over_an_account,
+    every_sensitive_route_asks_for_a_recent_password,
+    adding_a_member_without_an_account_emails_the_invitation_to_them_alone,
+);
+
+/// Gives the password on the confirm page, to come back to `next`.
+async fn confirm_password(app: &TestApp, next: &str) -> reqwest::Response {
+    let page = format!("/account/confirm?next={next}");
+    app.submit(
+        &page,
+        "/account/confirm",
+        &[("password", GOOD_PASSWORD), ("next", next)],
+    )
+    .await
+}
+
+/// An administrator whose password was last confirmed long ago cannot reset another
+/// administrator and take a set-password link for them: the password comes first, then
+/// a confirmation page, and the link goes to the other administrator's inbox alone.
+async fn an_administrator_gives_the_password_again_and_confirms_before_taking_over_an_account(
+    app: TestApp,
+) {
+    signed_in_admin(&app).await;
+    let other = app.create_user("boss@example.com", "Bo Boss", true).await;
+    app.clock.advance(11 * 60);
+    for action in ["reset", "password-link"] {
+        let path = format!("/admin/users/{other}/{action}");
+        let asked = app
+            .submit(&format!("/admin/users/{other}"), &path, &[])
+            .await;
+        assert_redirect_to(&asked, &format!("/account/confirm?next={path}"));
+    }
+    assert!(
+        app.mail_to("boss@example.com").is_empty(),
+        "nothing was sent"
+    );
+    assert_eq!(app.count_events("two_step.reset").await, 0);
+    assert_eq!(app.count_events("password.link_made").await, 0);
+
+    // The password, then the question, then the change.
+    let reset = format!("/admin/users/{other}/reset");
+    assert_redirect_to(&confirm_password(&app, &reset).await, &reset);
+    let question = app.get_text(&reset).await;
+    assert!(
+        question.contains("<h1>Reset 2-step verification for Bo Boss?</h1>"),
+        "{question}"
+    );
+    let link = format!("/admin/users/{other}/password-link");
+    let question = app.get_text(&link).await;
+    assert!(
+        question.contains("<h1>Email Bo Boss a set-password link?</h1>")
+            && question.contains("A link is emailed to boss@example.com, and to no one else"),
+        "{question}"
+    );
+    let made = app.submit(&link, &link, &[]).await;
+    assert_redirect_to(&made, &format!("/admin/users/{other}?done=password-link"));
+    let page = app
+        .get_text(&format!("/admin/users/{other}?done=password-link"))
+        .await;
+    assert!(
+        page.contains("We emailed the user a link to choose their password"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("/password/set?token="),
+        "the administrator never sees it"
+    );
+    let emailed = app.link_in_mail("boss@example.com", "/password/set").await;
+    assert!(app.get(&emailed).await.status().is_success());
+    app.assert_audit_contains("reauth.succeeded").await;
+}
+
+/// Every sensitive route, personal or administrative: after 10 minutes without the
+/// password, a GET is sent to confirm it and comes back to itself; a POST is sent to
+/// confirm it and comes back to the page at its address; and nothing changes.
+async fn every_sensitive_route_asks_for_a_recent_password(app: TestApp) {
+    signed_in_admin(&app).await;
+    let user = app
+        .create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    let other_admin = app.create_user("boss@example.com", "Bo Boss", true).await;
+    let admin_actions = [
+        "reset",
+        "password-link",
+        "sign-out",
+        "disable",
+        "make-admin",
+    ];
+    let mut gets: Vec<String> = vec![
+        "/account/security/sms".into(),
+        "/account/security/app".into(),
+        "/account/security/two-step/off".into(),
+        "/account/security/recovery-codes".into(),
+        "/account/profile/phone".into(),
+        "/admin/users/new".into(),
+    ];
+    gets.extend(
+        admin_actions
+            .iter()
+            .map(|a| format!("/admin/users/{user}/{a}")),
+    );
+    gets.push(format!("/admin/users/{other_admin}/remove-admin"));
+    let mut posts: Vec<String> = vec![
+        "/account/security/sms".into(),
+        "/account/security/app".into(),
+        "/account/security/two-step/off".into(),
+        "/account/security/recovery-codes".into(),
+        "/account/profile/phone".into(),
+        "/admin/users/new".into(),
+    ];
+    posts.extend(
+        admin_actions
+            .iter()
+            .map(|a| format!("/admin/users/{user}/{a}")),
+    );
+    posts.push(format!("/admin/users/{other_admin}/remove-admin"));
+
+    // Within the 10 minutes of signing in, no page asks for the password.
+    for path in &gets {
+        let answer = app.get(path).await;
+        let location = location_of(&answer).unwrap_or_default();
+        assert!(
+            !location.starts_with("/account/confirm"),
+            "{path} within the window: {location}"
+        );
+    }
+    let events_before = app.audit_events().await.len();
+    let texts_before = app.sms.sent().len();
+    app.clock.advance(10 * 60 + 1);
+    for path in &gets {
+        assert_redirect_to(
+            &app.get(path).await,
+            &format!("/account/confirm?next={path}"),
+        );
+    }
+    for path in &posts {
+        let answer = app
+            .submit(
+                "/account/security",
+                path,
+                &[("email", "eve@example.com"), ("name", "Eve")],
+            )
+            .await;
+        assert_redirect_to(&answer, &format!("/account/confirm?next={path}"));
+    }
+    // Nothing happened: the only events are none, no account changed, nothing was sent.
+    assert_eq!(app.audit_events().await.len(), events_before);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE disabled = 1 OR email = 'eve@example.com'")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count_where(
+            "SELECT COUNT(*) FROM users WHERE is_admin = 1 AND id = $1",
+            user
+        )
+        .await,
+        0
+    );
+    assert_eq!(app.sms.sent().len(), texts_before, "no code was sent");
+    // The window counts from the last confirmation, not from signing in.
+    let back = format!("/admin/users/{user}/disable");
+    assert_redirect_to(&confirm_password(&app, &back).await, &back);
+    let disabled = app.submit(&back, &back, &[]).await;
+    assert_redirect_to(&disabled, &format!("/admin/users/{user}?done=disabled"));
+}
+
+/// A room administrator adds an address no account has: the invitation goes to that
+/// address, and the page says so without showing its link.
+async fn adding_a_member_without_an_account_emails_the_invitation_to_them_alone(app: TestApp) {
+    let (room, group, _) = enforced_room(&app, "").await;
+    let owner = app.signed_in_browser("owner@example.com").await;
+    let rights = format!("/admin/rooms/{room}/rights?group={group}");
+    let added = submit_with(
+        &owner,
+        &app.address,
+        &rights,
+        &format!("/admin/rooms/{room}/groups/{group}/members"),
+        &[("email", "Newcomer@Example.com")],
+    )
+    .await;
+    assert_eq!(added.status().as_u16(), 200);
+    let page = added.text().await.unwrap();
+    assert!(
+        page.contains("We emailed an invitation to newcomer@example.com."),
+        "{page}"
+    );
+    assert!(
+        !page.contains("token="),
+        "the room administrator never sees the link: {page}"
+    );
+    let link = app.link_in_mail("newcomer@example.com", "/invite").await;
+    let (browser, _) = app.new_browser();
+    let form = app.get_text_in(&browser, &link).await;
+    assert!(form.contains("<h1>Join Deal</h1>"), "{form}");
 }

@@ -13,7 +13,7 @@ use super::accessibility::{check_keyboard_focus, check_page};
 use super::standins::StandIn;
 use super::{
     PASSWORD, body_text, browser, choose, enter_code, expect_summary, expect_text, fill, follow,
-    portal, press, sign_in, sign_out, text_of, tick, unix_now,
+    portal, press, sign_in, sign_out, tick, unix_now,
 };
 
 const ADMIN_NAME: &str = "Ada Admin";
@@ -105,7 +105,8 @@ pub(super) async fn path_of(client: &Client) -> String {
 /// An administrator finds a user who has SMS on, resets their 2-step verification after a
 /// question naming them, and the user then signs in with the password alone. On the way:
 /// the overview, the users list and a search that finds nobody, Add user refused and done
-/// (its one-time link opened in another browser), and the 403 a user gets at /admin.
+/// (its one-time link emailed to the user and opened in another browser), the questions
+/// each account action asks, and the 403 a user gets at /admin.
 #[tokio::test(flavor = "multi_thread")]
 async fn reset_a_users_two_step_verification() {
     let Some((client, _driver)) = browser().await else {
@@ -159,7 +160,7 @@ async fn reset_a_users_two_step_verification() {
     )
     .await;
 
-    // Add user: refused when empty, then done, with a one-time link to hand over.
+    // Add user: refused when empty, then done, the one-time link emailed to the user.
     follow(&client, "Users").await;
     expect_text(&client, "Search users").await;
     follow(&client, "Add user").await;
@@ -172,15 +173,38 @@ async fn reset_a_users_two_step_verification() {
     fill(&client, "Name", "Mary Jackson").await;
     fill(&client, "Email", "mary@example.com").await;
     press(&client, "Add user").await;
-    expect_text(&client, "Give this link to Mary Jackson.").await;
-    check_page(&client, "control center, user added with a one-time link").await;
-    let link = url::Url::parse(&text_of(&client, "password-link").await).unwrap();
-    assert_eq!(link.path(), "/password/set");
+    expect_text(&client, "The user was added. We emailed them a link").await;
+    check_page(&client, "control center, user added, the link emailed").await;
+    let link =
+        super::mail::link_in_mail_file(dir.path(), "mary@example.com", "/password/set").await;
     let token = link
-        .query_pairs()
-        .find(|(key, _)| key == "token")
-        .map(|(_, value)| value.into_owned())
-        .expect("the link carries its token");
+        .split("token=")
+        .nth(1)
+        .expect("the link carries its token")
+        .to_owned();
+
+    // Each account action asks first, saying what it does.
+    follow(&client, "Email a set-password link").await;
+    expect_text(&client, "Email Mary Jackson a set-password link?").await;
+    check_page(
+        &client,
+        "control center, email a set-password link, the question",
+    )
+    .await;
+    follow(&client, "Cancel").await;
+    follow(&client, "Disable account").await;
+    expect_text(&client, "Disable Mary Jackson's account?").await;
+    check_page(&client, "control center, disable an account, the question").await;
+    follow(&client, "Cancel").await;
+    follow(&client, "Make administrator").await;
+    expect_text(&client, "Make Mary Jackson an administrator?").await;
+    check_page(
+        &client,
+        "control center, make an administrator, the question",
+    )
+    .await;
+    follow(&client, "Cancel").await;
+    expect_text(&client, "Account actions").await;
 
     // Another browser: Mary opens her link; then Grace signs in with her password alone.
     let Some((other, _other_driver)) = browser().await else {

@@ -33,6 +33,40 @@ async fn link_in_email(smtp: &SmtpServer, to: &str, path: &str) -> String {
     panic!("no email to {to} with a link to {path}");
 }
 
+/// The path of the newest link to `path` in an email to `to` that a portal without SMTP
+/// wrote as an `.eml` file under `dir` (its data directory), waiting (up to 10 s) for it.
+pub(super) async fn link_in_mail_file(dir: &std::path::Path, to: &str, path: &str) -> String {
+    let prefix = format!("{path}?token=");
+    for _ in 0..100 {
+        let mut found: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(dir.join("mail"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "eml"))
+            .filter_map(|f| {
+                let written = f.metadata().ok()?.modified().ok()?;
+                let data = std::fs::read_to_string(f.path()).ok()?;
+                let mail = super::smtp::Received {
+                    from: String::new(),
+                    to: Vec::new(),
+                    data,
+                };
+                mail.header("To").filter(|t| t.contains(to))?;
+                let text = mail.text();
+                let link = &text[text.find(&prefix)?..];
+                let end = link.find(|c: char| c.is_whitespace()).unwrap_or(link.len());
+                Some((written, link[..end].to_owned()))
+            })
+            .collect();
+        found.sort();
+        if let Some((_, link)) = found.pop() {
+            return link;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no email to {to} with a link to {path}");
+}
+
 /// "Forgot your password?" from the sign-in page, the email in the SMTP server, a new
 /// password, and the next sign-in, which still asks for the code.
 #[tokio::test(flavor = "multi_thread")]

@@ -1,15 +1,11 @@
-//! Re-authentication ("sudo mode"): sensitive changes need the password again unless it was
-//! confirmed in the last 10 minutes. `require_recent_password` guards their scopes.
+//! "Confirm your password": the page every sensitive action, personal or administrative,
+//! is sent to when the password was not confirmed in the last 10 minutes
+//! (`middleware::recent_password`).
 
-use actix_session::{Session, SessionExt};
-use actix_web::body::{BoxBody, MessageBody};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::Method;
+use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::middleware::Next;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
-use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
@@ -18,68 +14,10 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::login::empty_secret;
+use crate::web::middleware::recent_password::safe_return;
 use crate::web::request::SignedIn;
-use crate::web::session::{confirm_password, recently_authenticated};
-use crate::web::{AppState, render, see_other};
-
-const DEFAULT_NEXT: &str = "/account/security";
-
-/// Only pages of the account area may be returned to, with their query: no open redirect.
-fn safe_next(next: &str) -> &str {
-    let (path, query) = next.split_once('?').unwrap_or((next, ""));
-    let allowed = path.starts_with("/account/")
-        && path
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'))
-        && query
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'&' | b'.'));
-    if allowed { next } else { DEFAULT_NEXT }
-}
-
-/// What `next` must not carry unescaped inside the confirm page's own query: its `&` would
-/// end the parameter.
-const IN_QUERY: &AsciiSet = &CONTROLS.add(b'%').add(b'&').add(b'+').add(b'#').add(b' ');
-
-/// Where a request that stopped to confirm the password comes back to. A GET comes back
-/// to itself, query and all; a POST (never replayed) to the page at its address, which
-/// asks the question again. `elsewhere` names the requests, by path, that come back to
-/// another page instead: a download to the page it was on, a form whose address has no
-/// page to the page that holds the form.
-fn back_to(req: &HttpRequest, elsewhere: &[(&str, &'static str)]) -> String {
-    let path = req.path();
-    if let Some((_, page)) = elsewhere.iter().find(|(from, _)| *from == path) {
-        return (*page).to_owned();
-    }
-    let asked = match (req.method(), req.uri().query()) {
-        (&Method::GET | &Method::HEAD, Some(query)) => format!("{path}?{query}"),
-        _ => path.to_owned(),
-    };
-    safe_next(&asked).to_owned()
-}
-
-/// Guards a scope of sensitive pages: without a password confirmed in the last 10 minutes
-/// the request is sent to confirm it, coming back afterwards as [`back_to`] says.
-pub async fn require_recent_password(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-    elsewhere: &'static [(&'static str, &'static str)],
-) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let now = req
-        .app_data::<web::Data<AppState>>()
-        .map(|state| state.clock.now())
-        .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("the application state is missing")))?;
-    if recently_authenticated(&req.get_session(), now) {
-        return Ok(next.call(req).await?.map_into_boxed_body());
-    }
-    let (req, _) = req.into_parts();
-    let back = back_to(&req, elsewhere);
-    let redirect = see_other(&format!(
-        "/account/confirm?next={}",
-        utf8_percent_encode(&back, IN_QUERY)
-    ));
-    Ok(ServiceResponse::new(req, redirect))
-}
+use crate::web::session::confirm_password;
+use crate::web::{render, see_other};
 
 #[derive(Template)]
 #[template(path = "account/confirm.html")]
@@ -99,7 +37,7 @@ pub async fn confirm_form(
     query: web::Query<NextQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let next = safe_next(&query.next).to_owned();
+    let next = safe_return(&query.next).to_owned();
     render(
         StatusCode::OK,
         &ConfirmPage {
@@ -126,7 +64,7 @@ pub async fn confirm(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let ConfirmForm { password, next } = form.into_inner();
-    let next = safe_next(&next).to_owned();
+    let next = safe_return(&next).to_owned();
     if password.expose_secret().is_empty() {
         let mut errors = FormErrors::default();
         errors.add("password", "Enter your password.");
@@ -166,52 +104,4 @@ pub async fn confirm(
             errors,
         },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn only_account_pages_are_returned_to() {
-        assert_eq!(safe_next("/account/security/sms"), "/account/security/sms");
-        assert_eq!(
-            safe_next("/account/security/sms/verify?notice=code-sent&x=1"),
-            "/account/security/sms/verify?notice=code-sent&x=1",
-            "the query comes back too"
-        );
-        for hostile in [
-            "https://evil.example",
-            "//evil.example",
-            "/account/../admin",
-            "/login",
-            "/login?next=/account/x",
-            "/account/x?y=<script>",
-            "/account/x?y=%0d%0a",
-            "",
-        ] {
-            assert_eq!(safe_next(hostile), "/account/security", "{hostile}");
-        }
-    }
-}
-
-/// Properties of where confirming the password returns to.
-#[cfg(test)]
-mod properties {
-    use super::{DEFAULT_NEXT, safe_next};
-    use crate::web::session::properties::{assert_same_site_path, hostile_address};
-    use proptest::prelude::*;
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4000))]
-
-        #[test]
-        fn only_a_page_of_the_account_area_is_returned_to(next in hostile_address()) {
-            let kept = safe_next(&next);
-            prop_assert!(kept == next || kept == DEFAULT_NEXT);
-            assert_same_site_path(kept)?;
-            prop_assert!(kept.starts_with("/account/"));
-            prop_assert!(!kept.contains(".."), "{kept:?}");
-        }
-    }
 }

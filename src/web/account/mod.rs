@@ -18,8 +18,6 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use confirm::require_recent_password;
-
 use crate::domain::password::check_new_password;
 use crate::services::account::PasswordCheck;
 use crate::web::AppState;
@@ -29,13 +27,14 @@ use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::login::empty_secret;
 use crate::web::middleware::auth::{refuse, require_sign_in};
+use crate::web::middleware::recent_password::require_recent_password;
 use crate::web::request::SignedIn;
 use crate::web::session::start_session;
 use crate::web::{render, see_other};
 
 /// A scope of sensitive pages: the password again unless confirmed in the last 10 minutes.
 /// `elsewhere`: the requests that come back, once it is confirmed, to another page than
-/// their own address (`confirm::require_recent_password`).
+/// their own address (`middleware::recent_password`).
 fn sensitive(
     path: &str,
     elsewhere: &'static [(&'static str, &'static str)],

@@ -555,17 +555,13 @@ async fn add_member(
                     "/admin/rooms/{room_id}/rights?group={group_id}&done=member"
                 )));
             }
-            Ok(Added::Invited { token, email }) => {
-                let mut link = me.state.settings.public_url.clone();
-                link.set_path("/invite");
-                link.set_query(Some(&format!("token={token}")));
+            Ok(Added::Invited { email }) => {
                 let page = InvitationPage {
                     layout,
                     sections: room_sections(&me.user),
                     room: managed.room,
                     group: group_id,
                     email,
-                    link: link.to_string(),
                     days: INVITATION_SECS / 86_400,
                 };
                 return render(StatusCode::OK, &page);
@@ -596,7 +592,6 @@ struct InvitationPage {
     room: Room,
     group: i64,
     email: String,
-    link: String,
     days: i64,
 }
 

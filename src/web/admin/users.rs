@@ -3,7 +3,10 @@
 //! make or remove administrator, the phone number. Every user id in a path is looked up:
 //! an unknown one is a 404, and nothing else about it is said.
 
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
+use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -21,22 +24,26 @@ use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
+use crate::web::middleware::recent_password::require_recent_password;
 use crate::web::request::SignedIn;
 use crate::web::{render, see_other};
 
+/// The actions on an account that an administrator confirms, each on a page that says what
+/// it does, after giving their password again when it was not confirmed in the last 10
+/// minutes (`middleware::recent_password`): a GET shows the question, the POST from it acts.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/users").route(web::get().to(users_page)))
         .service(
             web::resource("/users/new")
+                .wrap(from_fn(recent_password))
                 .route(web::get().to(new_user_form))
                 .route(web::post().to(add_user)),
         )
-        .service(
-            web::resource("/users/{id}/password-link").route(web::post().to(new_password_link)),
-        )
         .service(web::resource("/users/{id}").route(web::get().to(user_page)))
+        .service(web::resource("/users/{id}/phone").route(web::post().to(set_phone)))
         .service(
             web::resource("/users/{id}/reset")
+                .wrap(from_fn(recent_password))
                 .route(web::get().to(reset_form))
                 .route(
                     web::post()
@@ -44,26 +51,78 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 ),
         )
         .service(
-            web::resource("/users/{id}/sign-out")
-                .route(web::post().to(|me, id: web::Path<i64>| {
-                    change(me, *id, AccountChange::SignOutEverywhere)
-                })),
+            web::resource("/users/{id}/password-link")
+                .wrap(from_fn(recent_password))
+                .route(web::get().to(password_link_form))
+                .route(web::post().to(new_password_link)),
         )
-        .service(web::resource("/users/{id}/disable").route(
-            web::post().to(|me, id: web::Path<i64>| change(me, *id, AccountChange::Disable)),
-        ))
         .service(
-            web::resource("/users/{id}/enable").route(
-                web::post().to(|me, id: web::Path<i64>| change(me, *id, AccountChange::Enable)),
-            ),
+            account_action(AccountChange::SignOutEverywhere)
+                .route(
+                    web::post().to(|me, id: web::Path<i64>| {
+                        change(me, *id, AccountChange::SignOutEverywhere)
+                    }),
+                )
+                .wrap(from_fn(recent_password)),
         )
-        .service(web::resource("/users/{id}/make-admin").route(
-            web::post().to(|me, id: web::Path<i64>| change(me, *id, AccountChange::MakeAdmin)),
-        ))
-        .service(web::resource("/users/{id}/remove-admin").route(
-            web::post().to(|me, id: web::Path<i64>| change(me, *id, AccountChange::RemoveAdmin)),
-        ))
-        .service(web::resource("/users/{id}/phone").route(web::post().to(set_phone)));
+        .service(
+            account_action(AccountChange::Disable)
+                .route(
+                    web::post()
+                        .to(|me, id: web::Path<i64>| change(me, *id, AccountChange::Disable)),
+                )
+                .wrap(from_fn(recent_password)),
+        )
+        .service(
+            account_action(AccountChange::Enable)
+                .route(
+                    web::post().to(|me, id: web::Path<i64>| change(me, *id, AccountChange::Enable)),
+                )
+                .wrap(from_fn(recent_password)),
+        )
+        .service(
+            account_action(AccountChange::MakeAdmin)
+                .route(
+                    web::post()
+                        .to(|me, id: web::Path<i64>| change(me, *id, AccountChange::MakeAdmin)),
+                )
+                .wrap(from_fn(recent_password)),
+        )
+        .service(
+            account_action(AccountChange::RemoveAdmin)
+                .route(
+                    web::post()
+                        .to(|me, id: web::Path<i64>| change(me, *id, AccountChange::RemoveAdmin)),
+                )
+                .wrap(from_fn(recent_password)),
+        );
+}
+
+/// The address of an account action, and its question (`confirm_change`).
+fn account_action(action: AccountChange) -> actix_web::Resource {
+    web::resource(format!("/users/{{id}}/{}", action_segment(action))).route(
+        web::get()
+            .to(move |me, id: web::Path<i64>, layout| confirm_change(me, *id, layout, action)),
+    )
+}
+
+async fn recent_password(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    require_recent_password(req, next, &[]).await
+}
+
+/// The last part of an action's address: `/admin/users/{id}/disable`.
+fn action_segment(change: AccountChange) -> &'static str {
+    match change {
+        AccountChange::ResetTwoStep => "reset",
+        AccountChange::SignOutEverywhere => "sign-out",
+        AccountChange::Disable => "disable",
+        AccountChange::Enable => "enable",
+        AccountChange::MakeAdmin => "make-admin",
+        AccountChange::RemoveAdmin => "remove-admin",
+    }
 }
 
 const PER_PAGE: i64 = 50;
@@ -290,6 +349,12 @@ fn done_text(done: &str) -> Option<&'static str> {
         "admin" => Some("The user is now an administrator."),
         "not-admin" => Some("The user is no longer an administrator."),
         "phone" => Some("The phone number was saved."),
+        "added" => Some(
+            "The user was added. We emailed them a link to choose their password: it works once, for 72 hours.",
+        ),
+        "password-link" => Some(
+            "We emailed the user a link to choose their password: it works once, for 72 hours. Any earlier link stopped working.",
+        ),
         _ => None,
     }
 }
@@ -436,6 +501,108 @@ async fn reset_form(
     .respond()
 }
 
+/// "Disable Ada's account?" and the like: what the change does, before it is made.
+async fn confirm_change(
+    me: SignedIn,
+    id: i64,
+    layout: Layout,
+    change: AccountChange,
+) -> Result<HttpResponse, AppError> {
+    let user = me
+        .services()
+        .find_user(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let who = format!("{} ({})", user.name, user.email);
+    let (title, consequences, button, danger) = match change {
+        AccountChange::ResetTwoStep => return Err(AppError::NotFound),
+        AccountChange::SignOutEverywhere => (
+            format!("Sign {} out everywhere?", user.name),
+            vec![
+                format!("Every session of {who} ends at once, including sign-ins halfway through."),
+                "They sign in again with their password and their second step.".to_owned(),
+            ],
+            "Sign out everywhere",
+            false,
+        ),
+        AccountChange::Disable => (
+            format!("Disable {}'s account?", user.name),
+            vec![
+                format!("{who} can no longer sign in."),
+                "Every session ends at once.".to_owned(),
+                "They are emailed that an administrator disabled the account.".to_owned(),
+            ],
+            "Disable account",
+            true,
+        ),
+        AccountChange::Enable => (
+            format!("Enable {}'s account?", user.name),
+            vec![format!(
+                "{who} can sign in again, with their password and their second step."
+            )],
+            "Enable account",
+            false,
+        ),
+        AccountChange::MakeAdmin => (
+            format!("Make {} an administrator?", user.name),
+            vec![
+                format!("{who} can open the control center: change the security settings, reset, disable and sign out users, and make other administrators."),
+                "Where 2-step verification is required of administrators, they set it up at their next sign-in.".to_owned(),
+            ],
+            "Make administrator",
+            true,
+        ),
+        AccountChange::RemoveAdmin => (
+            format!("Remove {} as an administrator?", user.name),
+            vec![format!("{who} can no longer open the control center.")],
+            "Remove administrator",
+            false,
+        ),
+    };
+    ConfirmChange {
+        layout,
+        title,
+        consequences,
+        action: format!("/admin/users/{id}/{}", action_segment(change)),
+        button: button.into(),
+        danger,
+        cancel: format!("/admin/users/{id}"),
+    }
+    .respond()
+}
+
+/// "Email Ada a set-password link?"
+async fn password_link_form(
+    me: SignedIn,
+    id: web::Path<i64>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let user = me
+        .services()
+        .find_user(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    ConfirmChange {
+        layout,
+        title: format!("Email {} a set-password link?", user.name),
+        consequences: vec![
+            format!(
+                "A link is emailed to {}, and to no one else: it works once, for {} hours, and lets whoever opens it choose the account's password.",
+                user.email,
+                PASSWORD_LINK_SECS / 3_600
+            ),
+            "Any earlier link stops working.".to_owned(),
+            "Their 2-step verification stays as it is.".to_owned(),
+        ],
+        action: format!("/admin/users/{id}/password-link"),
+        button: "Email the link".into(),
+        danger: false,
+        cancel: format!("/admin/users/{id}"),
+    }
+    .respond()
+}
+
 /// Makes `change` to the account in the path, then shows the user's page with `done`.
 async fn change(me: SignedIn, id: i64, change: AccountChange) -> Result<HttpResponse, AppError> {
     me.services()
@@ -556,42 +723,6 @@ impl NewUserForm {
     }
 }
 
-#[derive(Template)]
-#[template(path = "admin/password_link.html")]
-struct PasswordLinkPage {
-    layout: Layout,
-    sections: Vec<Section>,
-    id: i64,
-    name: String,
-    title: &'static str,
-    link: String,
-    hours: i64,
-}
-
-fn link_page(
-    me: &SignedIn,
-    layout: Layout,
-    (id, name): (i64, String),
-    title: &'static str,
-    token: &str,
-) -> Result<HttpResponse, AppError> {
-    let mut link = me.state.settings.public_url.clone();
-    link.set_path("/password/set");
-    link.set_query(Some(&format!("token={token}")));
-    render(
-        StatusCode::OK,
-        &PasswordLinkPage {
-            layout,
-            sections: sections("/admin/users"),
-            id,
-            name,
-            title,
-            link: link.to_string(),
-            hours: PASSWORD_LINK_SECS / 3_600,
-        },
-    )
-}
-
 #[tracing::instrument(name = "Add a user", skip_all)]
 async fn add_user(
     me: SignedIn,
@@ -619,7 +750,7 @@ async fn add_user(
     }
     if let (true, Some(name), Some(email)) = (errors.is_empty(), name, email) {
         let new = AddUser {
-            name: name.clone(),
+            name,
             email,
             phone,
             groups,
@@ -630,7 +761,7 @@ async fn add_user(
             .add_user(Actor::Admin(&me.user), &new, &me.origin)
             .await?
         {
-            Ok((id, token)) => return link_page(&me, layout, (id, name), "User added", &token),
+            Ok(id) => return Ok(see_other(&format!("/admin/users/{id}?done=added"))),
             Err(Refusal::EmailTaken) => errors.add(
                 "email",
                 "An account with this email address already exists.",
@@ -652,23 +783,13 @@ async fn add_user(
     render(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
-/// A new "set your password" link, for a user who lost theirs or never set one.
-async fn new_password_link(
-    me: SignedIn,
-    id: web::Path<i64>,
-    layout: Layout,
-) -> Result<HttpResponse, AppError> {
+/// Emails the user a new "set your password" link, for a user who lost theirs or never set
+/// one. The administrator never sees it.
+async fn new_password_link(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let token = me
-        .services()
+    me.services()
         .new_password_link(Actor::Admin(&me.user), id, &me.origin)
         .await?
         .map_err(refused)?;
-    let name = me
-        .services()
-        .find_user(id)
-        .await?
-        .map(|u| u.name)
-        .ok_or(AppError::NotFound)?;
-    link_page(&me, layout, (id, name), "New password link", &token)
+    Ok(see_other(&format!("/admin/users/{id}?done=password-link")))
 }
