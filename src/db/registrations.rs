@@ -75,3 +75,69 @@ pub async fn drop_request<'e>(db: impl Exec<'e>, id: i64) -> Result<(), DbError>
         .await?;
     Ok(())
 }
+
+/// A later registration of an address whose account is not confirmed yet: its name and
+/// password, kept until the confirmation link picks one (`registration_passwords`).
+#[derive(Debug, sqlx::FromRow)]
+pub struct LaterRegistration {
+    pub id: i64,
+    pub name: String,
+    pub password_hash: String,
+}
+
+/// How many later registrations of one account are kept (the newest).
+const LATER_REGISTRATIONS_KEPT: i64 = 5;
+
+/// Keeps a later registration beside the account, leaving its password as it is; only the
+/// newest few are kept.
+pub async fn add_later_registration(
+    db: &mut sqlx::AnyConnection,
+    user_id: i64,
+    name: &str,
+    password_hash: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO registration_passwords (user_id, name, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(user_id)
+    .bind(name)
+    .bind(password_hash)
+    .bind(now)
+    .execute(&mut *db)
+    .await?;
+    sqlx::query(
+        "DELETE FROM registration_passwords WHERE user_id = $1 AND id NOT IN \
+         (SELECT id FROM registration_passwords WHERE user_id = $1 ORDER BY id DESC LIMIT $2)",
+    )
+    .bind(user_id)
+    .bind(LATER_REGISTRATIONS_KEPT)
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+/// The later registrations of an account, newest first.
+pub async fn later_registrations<'e>(
+    db: impl Exec<'e>,
+    user_id: i64,
+) -> Result<Vec<LaterRegistration>, DbError> {
+    sqlx::query_as(
+        "SELECT id, name, password_hash FROM registration_passwords WHERE user_id = $1 ORDER BY id DESC",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await
+}
+
+pub async fn delete_later_registrations<'e>(
+    db: impl Exec<'e>,
+    user_id: i64,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM registration_passwords WHERE user_id = $1")
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -270,9 +270,9 @@ pub async fn confirm_email<'e>(db: impl Exec<'e>, user_id: i64, now: i64) -> Res
     Ok(())
 }
 
-/// Registering again with the address of an account not yet confirmed: the name and the
-/// password typed this time replace the earlier ones (only the link sent to the address
-/// makes the account usable, so whoever typed them first gains nothing).
+/// Confirming the address of an account with the password of a later registration (one the
+/// person who opened the link typed): that registration's name and password become the
+/// account's.
 pub async fn replace_unconfirmed_registration(
     db: &mut AnyConnection,
     user_id: i64,

@@ -2,7 +2,7 @@
 //! changing and re-confirming the password. Password checks are attempts reserved against
 //! the same limits as signing in.
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 use super::Services;
 use super::letters::{Letter, Secret};
@@ -11,7 +11,8 @@ use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::devices::remove_all_devices;
 use crate::db::links::{LinkKind, consume_link, link_user, replace_link};
 use crate::db::registrations::{
-    RegistrationRequest, drop_request, insert_request, oldest_request, take_request,
+    RegistrationRequest, add_later_registration, delete_later_registrations, drop_request,
+    insert_request, later_registrations, oldest_request, take_request,
 };
 use crate::db::sessions::delete_sessions_of_user;
 use crate::db::setup::{
@@ -29,6 +30,16 @@ pub const CONFIRMATION_LINK_SECS: i64 = 24 * 3_600;
 /// Registration emails (a link, or "you already have an account") one address may be sent
 /// per hour, whoever asks.
 const REGISTRATION_EMAILS_PER_ADDRESS: i64 = 3;
+
+/// What opening a confirmation link and giving the password did.
+pub enum Confirmation {
+    /// Used, replaced, old, or the account is gone or disabled.
+    LinkDead,
+    /// Not the password of any registration of the address.
+    PasswordWrong,
+    Throttled,
+    Confirmed(User),
+}
 
 /// A new account's details, already checked (`web::register::AccountForm::validate`).
 pub struct NewAccount {
@@ -243,15 +254,14 @@ impl Services {
                 let event = AuditEvent::by_user(EventKind::UserRegistered, id, &origin, None);
                 self.audit(tx, &event);
             }
-            Some(user) if !user.email_is_confirmed() => {
-                replace_unconfirmed_registration(
-                    tx,
-                    user.id,
-                    &request.name,
-                    &request.password_hash,
-                    now,
-                )
-                .await?;
+            // An account nobody has confirmed yet keeps its password: this registration
+            // waits beside it, and the confirmation link applies the one whose password
+            // the person who opens it types (whoever registered first gains nothing, and
+            // neither does whoever registered last). An account made with a phone number
+            // is in use: it is told of, like any other.
+            Some(user) if !user.email_is_confirmed() && user.phone_verified_at.is_none() => {
+                add_later_registration(tx, user.id, &request.name, &request.password_hash, now)
+                    .await?;
                 self.send_confirmation(tx, user.id, &request.name, &user.email, &origin)
                     .await?;
                 let event = AuditEvent::by_user(EventKind::UserRegistered, user.id, &origin, None);
@@ -348,46 +358,130 @@ impl Services {
     }
 
     /// Uses a confirmation link: the account's address is confirmed and the account can
-    /// sign in. The user, once; `None` when the link is used, replaced or old, or the
-    /// account was disabled meanwhile.
+    /// sign in. An account made at `/register` takes the name and password of the
+    /// registration whose password is typed (the first, or a later one): the link proves
+    /// the inbox, the password says which registration is the inbox owner's. Wrong
+    /// passwords count under the sign-in limits.
     #[tracing::instrument(name = "Confirm an email address", skip_all)]
     pub async fn confirm_email(
         &self,
         token: &str,
+        password: SecretString,
         origin: &Origin,
-    ) -> Result<Option<User>, DbError> {
+    ) -> anyhow::Result<Confirmation> {
         let now = self.clock.now();
-        let mut tx = self.db.begin().await?;
-        let Some(user_id) = consume_link(
-            &mut tx,
-            LinkKind::EmailConfirmation,
-            &token_digest(token),
-            now,
-        )
-        .await?
+        let digest = token_digest(token);
+        let Some(user_id) =
+            link_user(&self.db.pool, LinkKind::EmailConfirmation, &digest, now).await?
         else {
-            return Ok(None);
+            return Ok(Confirmation::LinkDead);
         };
+        let Some(user) = self.find_user(user_id).await? else {
+            return Ok(Confirmation::LinkDead);
+        };
+        let later = later_registrations(&self.db.pool, user_id).await?;
+        let chosen = if user.password_hash.is_none() && later.is_empty() {
+            // A phone account: the number proved who it is, the link proves the address.
+            None
+        } else {
+            if password.expose_secret().is_empty() {
+                return Ok(Confirmation::PasswordWrong);
+            }
+            let ip = origin.ip.as_deref().unwrap_or_default();
+            let Some(attempt) = self
+                .reserve_attempt(
+                    &self.password_limits(&user.email, ip),
+                    self.settings.throttle_window_secs,
+                )
+                .await?
+            else {
+                return Ok(Confirmation::Throttled);
+            };
+            let mut found = None;
+            for registration in &later {
+                if self
+                    .passwords
+                    .verify(password.clone(), Some(registration.password_hash.clone()))
+                    .await?
+                {
+                    found = Some(Some(registration));
+                    break;
+                }
+            }
+            if found.is_none()
+                && user.password_hash.is_some()
+                && self
+                    .passwords
+                    .verify(password, user.password_hash.clone())
+                    .await?
+            {
+                found = Some(None);
+            }
+            let Some(registration) = found else {
+                let event = AuditEvent::by_user(
+                    EventKind::SignInFailed,
+                    user_id,
+                    origin,
+                    Some("wrong password confirming the email address"),
+                );
+                self.audit_alone(&event).await?;
+                return Ok(Confirmation::PasswordWrong);
+            };
+            Some((registration, attempt))
+        };
+        let mut tx = self.db.begin().await?;
+        if consume_link(&mut tx, LinkKind::EmailConfirmation, &digest, now)
+            .await?
+            .is_none()
+        {
+            return Ok(Confirmation::LinkDead);
+        }
+        if let Some((registration, attempt)) = chosen {
+            self.release_attempt(&mut tx, attempt).await?;
+            if let Some(later) = registration {
+                replace_unconfirmed_registration(
+                    &mut tx,
+                    user_id,
+                    &later.name,
+                    &later.password_hash,
+                    now,
+                )
+                .await?;
+            }
+            delete_later_registrations(&mut *tx, user_id).await?;
+        }
         confirm_email(&mut *tx, user_id, now).await?;
         let event = AuditEvent::by_user(EventKind::EmailConfirmed, user_id, origin, None);
         self.audit(&mut tx, &event);
         tx.commit().await?;
-        Ok(self
-            .find_user(user_id)
-            .await?
-            .filter(|user| !user.is_disabled()))
+        Ok(match self.find_user(user_id).await? {
+            Some(user) if !user.is_disabled() => Confirmation::Confirmed(user),
+            _ => Confirmation::LinkDead,
+        })
     }
 
-    /// Whether a confirmation link is live (the page that asks to confirm shows only then).
-    pub async fn confirmation_link_is_live(&self, token: &str) -> Result<bool, DbError> {
-        Ok(link_user(
+    /// Whether a confirmation link is live, and if so whether confirming it asks for the
+    /// password chosen at registration (an account made with a phone number has none).
+    pub async fn confirmation_link(&self, token: &str) -> Result<Option<bool>, DbError> {
+        let Some(user_id) = link_user(
             &self.db.pool,
             LinkKind::EmailConfirmation,
             &token_digest(token),
             self.clock.now(),
         )
         .await?
-        .is_some())
+        else {
+            return Ok(None);
+        };
+        let Some(user) = self.find_user(user_id).await? else {
+            return Ok(None);
+        };
+        Ok(Some(
+            user.password_hash.is_some()
+                || !later_registrations(&self.db.pool, user_id)
+                    .await?
+                    .is_empty(),
+        ))
     }
 
     /// A right password for an account whose address is not confirmed yet: a new link is

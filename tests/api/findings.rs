@@ -421,7 +421,7 @@ async fn the_sqlite_database_and_its_directory_are_private() {
         &address,
         &format!("/register/confirm?token={token}"),
         "/register/confirm",
-        &[("token", &token)],
+        &[("token", &token), ("password", GOOD_PASSWORD)],
     )
     .await;
     assert_redirect_to(&signed_in, "/?notice=welcome");

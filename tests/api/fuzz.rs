@@ -128,7 +128,7 @@ const ROUTES: &[Route] = &[
     route(LOGIN, "/login/phone/app", CODE, &[PhonePassword]),
     route(LOGIN, "/logout", &[], &[SignedIn, Anonymous]),
     route(REGISTER, "/register", &["name", "email", "password"], &[Anonymous]),
-    route(REGISTER, "/register/confirm", &["token"], &[Anonymous]),
+    route(REGISTER, "/register/confirm", &["token", "password"], &[Anonymous]),
     route(REGISTER_PHONE, "/register/phone", &["phone"], &[Anonymous]),
     route(REGISTER_PHONE, "/register/phone/verify", CODE, &[RegisterCodeSent]),
     route(REGISTER_PHONE, "/register/phone/resend", &[], &[RegisterCodeSent]),

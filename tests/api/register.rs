@@ -104,8 +104,27 @@ async fn a_new_address_is_confirmed_by_its_link_which_signs_in(backend: Backend)
     assert!(page.contains(">Confirm email address<"), "{page}");
     assert_eq!(confirmed_at(&app, "ada@example.com").await, None);
     let token = link.split("token=").nth(1).unwrap();
+    // The password chosen at registration confirms it: another is refused.
+    let wrong = app
+        .submit(
+            &link,
+            "/register/confirm",
+            &[("token", token), ("password", "not the chosen one at all")],
+        )
+        .await;
+    assert_page(
+        wrong,
+        401,
+        "Enter the password you chose when you created the account.",
+    )
+    .await;
+    assert_eq!(confirmed_at(&app, "ada@example.com").await, None);
     let confirmed = app
-        .submit(&link, "/register/confirm", &[("token", token)])
+        .submit(
+            &link,
+            "/register/confirm",
+            &[("token", token), ("password", GOOD_PASSWORD)],
+        )
         .await;
     assert_redirect_to(&confirmed, "/?notice=welcome");
     let cookie = confirmed
@@ -132,7 +151,11 @@ async fn a_new_address_is_confirmed_by_its_link_which_signs_in(backend: Backend)
     app.post_logout().await;
     assert_page(app.get(&link).await, 403, LINK_DEAD).await;
     let again = app
-        .submit("/register", "/register/confirm", &[("token", token)])
+        .submit(
+            "/register",
+            "/register/confirm",
+            &[("token", token), ("password", GOOD_PASSWORD)],
+        )
         .await;
     assert_page(again, 403, LINK_DEAD).await;
     assert!(app.session_cookie().is_none());
@@ -306,46 +329,96 @@ async fn registration_takes_as_long_for_a_taken_address_as_for_a_new_one(backend
 }
 on_each_backend!(registration_takes_as_long_for_a_taken_address_as_for_a_new_one => timing_sqlite, timing_postgres);
 
-async fn registering_again_before_confirming_replaces_the_password_and_the_link(backend: Backend) {
+/// Registering again with an address nobody has confirmed yet never changes the account's
+/// password (issue 21, item 2): the owner registers, someone else registers the same address
+/// with another password, and the owner confirms from the newest email with their own
+/// password; the other password never works. In the other order too: whoever registered
+/// first gains nothing.
+async fn registering_again_before_confirming_never_changes_the_password(backend: Backend) {
     let smtp = SmtpServer::start().await;
     let Some(app) = app_mailing_to(backend, &smtp).await else {
         return;
     };
-    register(&app, "Ada", "ada@example.com", "first good passphrase").await;
+    const OWNER: &str = "first good passphrase";
+    const OTHER: &str = "an intruder's own passphrase";
+    register(&app, "Ada Lovelace", "ada@example.com", OWNER).await;
     emails_to(&smtp, "ada@example.com", 1).await;
     let first = link_to_in_email(&smtp, "ada@example.com", "/register/confirm");
-    register(&app, "Ada Lovelace", "ada@example.com", GOOD_PASSWORD).await;
+    register(&app, "Eve", "ada@example.com", OTHER).await;
     emails_to(&smtp, "ada@example.com", 2).await;
     app.registrations_settled().await;
     let second = link_to_in_email(&smtp, "ada@example.com", "/register/confirm");
     assert_ne!(first, second);
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
-    // The users search finds the account by the name typed last, not the first.
+    // Nothing about the account changed: its name, its name keys, its password.
     let keys: Vec<String> = sqlx::query_scalar("SELECT word FROM user_name_words ORDER BY word")
         .fetch_all(&app.db.pool)
         .await
         .unwrap();
     assert_eq!(keys, ["ada lovelace", "lovelace"]);
+    assert_eq!(app.login_status("ada@example.com", OTHER).await, 401);
     assert_page(app.get(&first).await, 403, LINK_DEAD).await;
-    app.get(&second).await;
+
+    // The owner opens the newest email and types their own password.
+    let page = app.get_text(&second).await;
+    assert!(page.contains("Enter the password you chose"), "{page}");
     let token = second.split("token=").nth(1).unwrap();
     let confirmed = app
-        .submit(&second, "/register/confirm", &[("token", token)])
+        .submit(
+            &second,
+            "/register/confirm",
+            &[("token", token), ("password", OWNER)],
+        )
         .await;
     assert_redirect_to(&confirmed, "/?notice=welcome");
     assert!(app.get_text("/").await.contains("Hello, Ada Lovelace"));
     app.post_logout().await;
+    assert_eq!(app.login_status("ada@example.com", OTHER).await, 401);
+    assert_eq!(app.login_status("ada@example.com", OWNER).await, 303);
     assert_eq!(
-        app.login_status("ada@example.com", "first good passphrase")
+        app.count("SELECT COUNT(*) FROM registration_passwords")
             .await,
-        401
-    );
-    assert_eq!(
-        app.login_status("ada@example.com", GOOD_PASSWORD).await,
-        303
+        0,
+        "the other registrations are forgotten"
     );
 }
-on_each_backend!(registering_again_before_confirming_replaces_the_password_and_the_link => register_again_sqlite, register_again_postgres);
+on_each_backend!(registering_again_before_confirming_never_changes_the_password => register_again_sqlite, register_again_postgres);
+
+/// Someone registers an address first; its owner registers it afterwards and confirms with
+/// their own password: their name and password are the account's, the first ones never work.
+async fn whoever_registers_an_address_first_gains_nothing(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    const FIRST: &str = "an intruder's own passphrase";
+    const OWNER: &str = "the owner's good passphrase";
+    register(&app, "Eve", "ada@example.com", FIRST).await;
+    emails_to(&smtp, "ada@example.com", 1).await;
+    register(&app, "Ada Lovelace", "ada@example.com", OWNER).await;
+    emails_to(&smtp, "ada@example.com", 2).await;
+    app.registrations_settled().await;
+    let link = link_to_in_email(&smtp, "ada@example.com", "/register/confirm");
+    let token = link.split("token=").nth(1).unwrap();
+    let confirmed = app
+        .submit(
+            &link,
+            "/register/confirm",
+            &[("token", token), ("password", OWNER)],
+        )
+        .await;
+    assert_redirect_to(&confirmed, "/?notice=welcome");
+    assert!(app.get_text("/").await.contains("Hello, Ada Lovelace"));
+    app.post_logout().await;
+    assert_eq!(app.login_status("ada@example.com", FIRST).await, 401);
+    assert_eq!(app.login_status("ada@example.com", OWNER).await, 303);
+    let keys: Vec<String> = sqlx::query_scalar("SELECT word FROM user_name_words ORDER BY word")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(keys, ["ada lovelace", "lovelace"]);
+}
+on_each_backend!(whoever_registers_an_address_first_gains_nothing => first_registrant_sqlite, first_registrant_postgres);
 
 /// A reset link proves the address too: an account never confirmed becomes usable.
 async fn a_password_reset_confirms_the_address(backend: Backend) {

@@ -277,6 +277,7 @@ async fn register(client: &Client, address: &str, data: &Path, name: &str, email
         ))
         .await
         .unwrap();
+    fill(client, "Password", PASSWORD).await;
     press(client, "Confirm email address").await;
     expect_text(client, &format!("Hello, {name}")).await;
 }
@@ -398,8 +399,21 @@ async fn register_sign_out_and_sign_in() {
     check_page(&client, "registration, check your email").await;
     let confirm = confirmation_path(dir.path(), "ada@example.com").await;
     client.goto(&format!("{address}{confirm}")).await.unwrap();
-    expect_text(&client, "Confirm this address").await;
+    expect_text(
+        &client,
+        "Enter the password you chose when you created the account",
+    )
+    .await;
     check_page(&client, "registration, confirm your email address").await;
+    // The password chosen at registration confirms it; without it, the page says so.
+    press(&client, "Confirm email address").await;
+    expect_text(&client, "There is a problem").await;
+    check_page(
+        &client,
+        "registration, confirm your email address, no password",
+    )
+    .await;
+    fill(&client, "Password", PASSWORD).await;
     press(&client, "Confirm email address").await;
     expect_text(&client, "Your account has been created.").await;
     check_page(&client, "home page, account created").await;

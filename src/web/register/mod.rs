@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::password::check_new_password;
-use crate::services::account::{CreateError, NewAccount};
+use crate::services::account::{Confirmation, CreateError, NewAccount};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -197,26 +197,30 @@ pub struct TokenQuery {
 struct ConfirmPage {
     layout: Layout,
     token: String,
+    /// The account was made at `/register`: the password chosen there confirms it.
+    asks_password: bool,
+    errors: FormErrors,
 }
 
-/// The emailed link: a page with one button. Opening the link changes nothing (mail
-/// scanners open links too); pressing "Confirm email address" does.
+/// The emailed link: a page with one button (and the password chosen at registration).
+/// Opening the link changes nothing (mail scanners open links too); pressing "Confirm
+/// email address" does.
 async fn confirm_form(
     Visitor { state, .. }: Visitor,
     query: web::Query<TokenQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    if query.token.len() > TOKEN_MAX
-        || !state
-            .services
-            .confirmation_link_is_live(&query.token)
-            .await?
-    {
+    if query.token.len() > TOKEN_MAX {
         return Err(AppError::Forbidden(LINK_DEAD));
     }
+    let Some(asks_password) = state.services.confirmation_link(&query.token).await? else {
+        return Err(AppError::Forbidden(LINK_DEAD));
+    };
     let page = ConfirmPage {
         layout,
         token: query.token.clone(),
+        asks_password,
+        errors: FormErrors::default(),
     };
     render(StatusCode::OK, &page)
 }
@@ -225,6 +229,8 @@ async fn confirm_form(
 pub struct ConfirmForm {
     #[serde(default)]
     token: String,
+    #[serde(default = "empty_secret")]
+    password: SecretString,
 }
 
 /// Confirms the address and signs the new account in (the policy applies as at any
@@ -234,13 +240,38 @@ async fn confirm(
     Visitor { state, origin }: Visitor,
     form: web::Form<ConfirmForm>,
     session: Session,
+    layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    if form.token.len() > TOKEN_MAX {
+    let ConfirmForm { token, password } = form.into_inner();
+    if token.len() > TOKEN_MAX {
         return Err(AppError::Forbidden(LINK_DEAD));
     }
-    let Some(user) = state.services.confirm_email(&form.token, &origin).await? else {
-        return Err(AppError::Forbidden(LINK_DEAD));
+    let (status, message) = match state
+        .services
+        .confirm_email(&token, password, &origin)
+        .await?
+    {
+        Confirmation::Confirmed(user) => {
+            start_session(&state, &session, &user, &origin).await?;
+            return Ok(see_other("/?notice=welcome"));
+        }
+        Confirmation::LinkDead => return Err(AppError::Forbidden(LINK_DEAD)),
+        Confirmation::Throttled => (
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many wrong passwords. Wait 15 minutes and try again.",
+        ),
+        Confirmation::PasswordWrong => (
+            StatusCode::UNAUTHORIZED,
+            "Enter the password you chose when you created the account. If you created it more than once, any of those passwords works; if you forgot it, create the account again.",
+        ),
     };
-    start_session(&state, &session, &user, &origin).await?;
-    Ok(see_other("/?notice=welcome"))
+    let mut errors = FormErrors::default();
+    errors.add("password", message);
+    let page = ConfirmPage {
+        layout,
+        token,
+        asks_password: true,
+        errors,
+    };
+    render(status, &page)
 }
