@@ -1059,11 +1059,7 @@ async fn the_users_list_filters_by_two_step_and_disabled_accounts(app: TestApp) 
         .execute(&app.db.pool)
         .await
         .unwrap();
-    sqlx::query("UPDATE users SET disabled = 1 WHERE id = $1")
-        .bind(gone)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.kit().disable(gone).await;
     for (query, expected) in [
         (
             "two_step=on",
@@ -1086,12 +1082,7 @@ async fn a_users_page_shows_groups_devices_sessions_and_events(app: TestApp) {
     let user = app.create_sms_user("user@example.com", PHONE).await;
     let finance = insert_group(&app, "Finance").await;
     insert_group(&app, "Elsewhere").await;
-    sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
-        .bind(finance)
-        .bind(user)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.kit().add_member(finance, "user@example.com").await;
     sqlx::query(
         "INSERT INTO trusted_devices (user_id, token_hash, user_agent, ip, created_at, last_used_at) \
          VALUES ($1, 'digest', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0', '203.0.113.7', 0, 0)",
@@ -1158,11 +1149,7 @@ async fn the_overview_has_a_row_per_group(app: TestApp) {
         .execute(&app.db.pool)
         .await
         .unwrap();
-    sqlx::query("UPDATE users SET disabled = 1 WHERE id = $1")
-        .bind(gone)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.kit().disable(gone).await;
     for (group, user) in [
         (finance, sms),
         (finance, key),
@@ -1170,12 +1157,8 @@ async fn the_overview_has_a_row_per_group(app: TestApp) {
         (finance, gone),
         (sales, off),
     ] {
-        sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
-            .bind(group)
-            .bind(user)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
+        let kit = app.kit();
+        kit.add_member(group, &kit.user(user).await.email).await;
     }
     let page = app.get_text("/admin").await;
     // Enabled members only: Finance has one by SMS, one by app, one without.

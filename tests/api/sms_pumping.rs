@@ -607,6 +607,7 @@ async fn record_sends(
 ) {
     let at = app.clock.now() - 60 - days_ago * 86_400;
     for n in 0..count {
+        // Moves time: a send `days_ago` days back.
         sqlx::query(
             "INSERT INTO sms_sends (subject, user_id, purpose, phone, ip, network, calling_code, risky, entered, at) \
              VALUES ($1, NULL, 'phone_enrolment', $2, '10.9.9.9', '10.9.9.0/24', $3, $4, $5, $6)",
