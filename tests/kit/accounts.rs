@@ -5,9 +5,9 @@ use twostep::db::users::User;
 use twostep::domain::account::{normalise_email, normalise_name};
 use twostep::services::account::NewAccount;
 use twostep::services::admin::{AccountChange, Actor};
+use twostep::services::profile::ProfilePhone;
 
 use super::{Kit, command_line, home_of};
-use twostep::services::profile::ProfilePhone;
 
 impl Kit<'_> {
     /// A confirmed account with `password`, made as `twostep user create` makes it
