@@ -32,6 +32,8 @@ const PASSWORD: &str = "violet kettle sings at dawn";
 /// administrator and another one in 200 is disabled (so those lists fill a page at 10 000
 /// as at 1 000 000).
 async fn seed(db: &Db, postgres: bool, hash: &str, from: i64, to: i64) {
+    // Data generation, not a test's state: bulk SQL, as a use case per row would take
+    // far too long here (the tests make theirs through tests/kit).
     let users = "INSERT INTO users (email, name, password_hash, phone, phone_verified_at, \
          two_factor_method, is_admin, disabled, created_at, updated_at, email_confirmed_at) \
          SELECT 'u' || i || '@example.com', 'User ' || i || ' Surname' || i, $3, '+4671' || (1000000 + i), \
@@ -220,7 +222,8 @@ async fn main() {
         .await
         .unwrap();
     // User 1 is the administrator who reads the lists; the benchmark measures reading,
-    // so the administrator signs in with the password alone.
+    // so the administrator signs in with the password alone (bulk SQL too: data
+    // generation, not a test's state).
     sqlx::query(
         "INSERT INTO users (email, name, password_hash, is_admin, disabled, created_at, updated_at, email_confirmed_at) \
          VALUES ('admin@example.com', 'Admin', $1, 1, 0, 0, 0, 0)",

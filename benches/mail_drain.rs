@@ -34,6 +34,8 @@ async fn start(database_url: &str, dir: &std::path::Path, smtp_url: &str) {
 
 async fn drain(db: &Db, smtp: &smtp::SmtpServer, instances: usize) -> Duration {
     // Queued while the senders are busy with nothing: one transaction, as a burst would.
+    // Data generation, not a test's state: bulk SQL, as a use case per row would take
+    // far too long here (the tests make theirs through tests/kit).
     let mut tx = db.pool.begin().await.unwrap();
     for n in 0..EMAILS {
         sqlx::query(

@@ -68,6 +68,8 @@ async fn main() {
         .hash(SecretString::from(PASSWORD))
         .await
         .unwrap();
+    // Data generation, not a test's state: bulk SQL, as a use case per row would take
+    // far too long here (the tests make theirs through tests/kit).
     for n in 0..USERS {
         sqlx::query(
             "INSERT INTO users (email, name, password_hash, phone, phone_verified_at, two_factor_method, is_admin, disabled, created_at, updated_at, email_confirmed_at) \

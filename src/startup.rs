@@ -37,6 +37,7 @@ pub struct Application {
     /// Turned true once the servers have drained: the outbox sender stops.
     stop: watch::Sender<bool>,
     mail_sender: JoinHandle<()>,
+    state: web::Data<AppState>,
 }
 
 impl Application {
@@ -79,7 +80,7 @@ impl Application {
             Some(bind) => Some(serve_metrics(bind, state.clone())?),
             None => None,
         };
-        let server = serve(listener, state)?;
+        let server = serve(listener, state.clone())?;
         Ok(Self {
             port,
             server,
@@ -87,6 +88,7 @@ impl Application {
             setup_link,
             stop,
             mail_sender,
+            state,
         })
     }
 
@@ -97,6 +99,13 @@ impl Application {
     /// The port `/metrics` is served on alone, when `TWOSTEP_METRICS_BIND` is set.
     pub fn metrics_port(&self) -> Option<u16> {
         self.metrics.as_ref().map(|(port, _)| *port)
+    }
+
+    /// What every request shares, the use cases with it: the tests make their data through
+    /// these, as the pages and the command line do (kanidm's testkit hands its tests the
+    /// server's core the same way).
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
     }
 
     /// The one-time link that creates the first administrator, when none exists yet.

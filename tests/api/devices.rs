@@ -38,10 +38,6 @@ async fn trusted_device_of(app: &TestApp, id: i64) -> i64 {
         .await
 }
 
-async fn set_platform(app: &TestApp, sql: &'static str) {
-    sqlx::query(sql).execute(&app.db.pool).await.unwrap();
-}
-
 async fn a_trusted_device_skips_the_code_but_never_the_password(app: TestApp) {
     let id = app.create_sms_user("ada@example.com", PHONE).await;
     let response = sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
@@ -193,11 +189,9 @@ async fn an_expired_device_is_asked_for_a_code(app: TestApp) {
 }
 
 async fn devices_can_be_trusted_until_removed(app: TestApp) {
-    set_platform(
-        &app,
-        "UPDATE platform_settings SET trusted_device_days = NULL",
-    )
-    .await;
+    app.kit()
+        .set_platform(|s| s.trusted_device_days = None)
+        .await;
     app.create_sms_user("ada@example.com", PHONE).await;
     let response = sign_in_with_code(&app, "ada@example.com", PHONE, true).await;
     assert!(
@@ -449,11 +443,9 @@ async fn without_a_choice_the_session_ends_after_twelve_hours(app: TestApp) {
 }
 
 async fn an_idle_session_ends_after_the_inactivity_timeout(app: TestApp) {
-    set_platform(
-        &app,
-        "UPDATE platform_settings SET inactivity_timeout_secs = 900",
-    )
-    .await;
+    app.kit()
+        .set_platform(|s| s.inactivity_timeout_secs = Some(900))
+        .await;
     let id = app.create_user("ada@example.com", "Ada", false).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     let seen = |app: &TestApp| {
@@ -493,11 +485,9 @@ async fn an_idle_session_ends_after_the_inactivity_timeout(app: TestApp) {
 }
 
 async fn the_platform_limits_the_choices(app: TestApp) {
-    set_platform(
-        &app,
-        "UPDATE platform_settings SET max_session_secs = 86400",
-    )
-    .await;
+    app.kit()
+        .set_platform(|s| s.max_session_secs = 86_400)
+        .await;
     app.create_user("ada@example.com", "Ada", false).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     let page = app.get_text("/account/security").await;
@@ -565,11 +555,9 @@ on_both_databases!(
 #[tokio::test]
 async fn users_cannot_choose_when_the_platform_says_no() {
     let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
-    set_platform(
-        &app,
-        "UPDATE platform_settings SET users_choose_session_duration = 0",
-    )
-    .await;
+    app.kit()
+        .set_platform(|s| s.users_choose_session_duration = false)
+        .await;
     app.create_user("ada@example.com", "Ada", false).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     assert!(

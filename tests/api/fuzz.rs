@@ -15,9 +15,6 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use reqwest::cookie::Jar;
-use secrecy::SecretString;
-use twostep::db::users::{NewUser, insert_user};
-use twostep::domain::password::Passwords;
 use twostep::web::MAX_BODY_BYTES;
 
 use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, csrf_token, location_of};
@@ -318,7 +315,6 @@ struct Browser {
 
 /// What the portal holds for the fuzz: people, groups, a room; ids real and hostile.
 struct Fixtures {
-    password_hash: String,
     admin_email: String,
     member_email: String,
     /// Users the administrator's bodies act on (never the administrator).
@@ -389,35 +385,19 @@ async fn post_form(
         .unwrap()
 }
 
-async fn new_user(app: &TestApp, fx: &Fixtures, email: &str, admin: bool) -> i64 {
-    insert_user(
-        &mut app.db.pool.acquire().await.unwrap(),
-        &NewUser {
-            email,
-            name: "Fuzz Person",
-            password_hash: Some(&fx.password_hash),
-            phone: None,
-            is_admin: admin,
-            email_confirmed: true,
-        },
-        app.clock.now(),
-    )
-    .await
-    .unwrap()
+async fn new_user(app: &TestApp, email: &str, admin: bool) -> i64 {
+    app.kit()
+        .create_user(email, "Fuzz Person", GOOD_PASSWORD, admin)
+        .await
 }
 
+/// A verified number: SMS 2-step verification on with it, or the profile's (a text each).
 async fn verified_phone(app: &TestApp, id: i64, phone: &str, sms_on: bool) {
-    let sql = if sms_on {
-        "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2"
+    if sms_on {
+        app.kit().turn_on_sms(id, phone).await;
     } else {
-        "UPDATE users SET phone = $1, phone_verified_at = 1 WHERE id = $2"
-    };
-    sqlx::query(sql)
-        .bind(phone)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+        app.kit().verify_profile_phone(id, phone).await;
+    }
 }
 
 /// The newest code texted to `phone`, once it arrives (texts go out in the background).
@@ -452,16 +432,17 @@ async fn person(app: &TestApp, fx: &Fixtures, who: Who) -> Browser {
     let page = match who {
         Anonymous => "/login",
         HalfSignedIn => {
-            let id = new_user(app, fx, &email, false).await;
+            let id = new_user(app, &email, false).await;
             verified_phone(app, id, &phone, true).await;
             let answer = sign_in(app, &client, &email).await;
             assert_eq!(location_of(&answer).as_deref(), Some("/login/verify"));
             "/login/verify"
         }
         PhoneCodeSent | PhonePassword => {
-            let id = new_user(app, fx, &email, false).await;
+            let id = new_user(app, &email, false).await;
             // With 2-step verification on, the code is followed by the password.
             verified_phone(app, id, &phone, who == PhonePassword).await;
+            let texts = app.sms.count_to(&phone);
             let answer = post_form(
                 app,
                 &client,
@@ -474,7 +455,7 @@ async fn person(app: &TestApp, fx: &Fixtures, who: Who) -> Browser {
             if who == PhoneCodeSent {
                 "/login/phone/verify"
             } else {
-                let code = code_to(app, &phone, 0).await;
+                let code = code_to(app, &phone, texts).await;
                 let answer = post_form(
                     app,
                     &client,
@@ -516,15 +497,16 @@ async fn person(app: &TestApp, fx: &Fixtures, who: Who) -> Browser {
             } else if who == Admin {
                 email.clone_from(&fx.admin_email);
             } else {
-                let id = new_user(app, fx, &email, false).await;
+                let id = new_user(app, &email, false).await;
                 if who == TwoStep {
                     verified_phone(app, id, &phone, true).await;
                 }
             }
+            let texts = app.sms.count_to(&phone);
             let answer = sign_in(app, &client, &email).await;
             if who == TwoStep {
                 assert_eq!(location_of(&answer).as_deref(), Some("/login/verify"));
-                let code = code_to(app, &phone, 0).await;
+                let code = code_to(app, &phone, texts).await;
                 let verify = "/login/verify";
                 let answer = post_form(app, &client, verify, verify, &[("code", &code)]).await;
                 assert_eq!(location_of(&answer).as_deref(), Some("/"));
@@ -1266,19 +1248,15 @@ async fn row_counts(app: &TestApp) -> BTreeMap<&'static str, i64> {
 async fn empty_portal(app: &TestApp) -> Fixtures {
     // Phone sign-in and registration on, the control center open without a code, and SMS
     // limits far above what the fuzz's own people need (its bodies still meet them).
-    sqlx::query(
-        "UPDATE platform_settings SET phone_sign_in = 1, open_registration = 1, \
-         require_two_step_for_admins = 0, sms_daily_budget = 1000000, \
-         sms_risky_per_country = 1000000",
-    )
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
-    let password_hash = Passwords::shared()
-        .unwrap()
-        .hash(SecretString::from(GOOD_PASSWORD))
-        .await
-        .unwrap();
+    app.kit()
+        .set_platform(|s| {
+            s.phone_sign_in = true;
+            s.open_registration = true;
+            s.require_for_admins = false;
+            s.sms_limits.daily_budget = 1_000_000;
+            s.sms_limits.per_country = 1_000_000;
+        })
+        .await;
     let setup_token = app
         .setup_link
         .as_deref()
@@ -1286,7 +1264,6 @@ async fn empty_portal(app: &TestApp) -> Fixtures {
         .expect("a setup link on an empty portal")
         .to_owned();
     Fixtures {
-        password_hash,
         admin_email: "admin@fuzz.example".into(),
         member_email: "member@fuzz.example".into(),
         victims: Vec::new(),
@@ -1314,13 +1291,13 @@ fn id_in(response: &reqwest::Response, after: &str) -> i64 {
 /// An administrator, users for them to act on, two groups, and an enforced room whose
 /// member has a number set.
 async fn populate(app: &TestApp, fx: &mut Fixtures) {
-    new_user(app, fx, &fx.admin_email, true).await;
+    new_user(app, &fx.admin_email, true).await;
     for i in 0..4 {
         let email = format!("victim{i}@fuzz.example");
-        fx.victims.push(new_user(app, fx, &email, false).await);
+        fx.victims.push(new_user(app, &email, false).await);
         fx.victim_emails.push(email);
     }
-    fx.member = new_user(app, fx, &fx.member_email, false).await;
+    fx.member = new_user(app, &fx.member_email, false).await;
     let admin = person(app, fx, Admin).await;
     let post = async |page: &str, action: &str, fields: &[(&str, &str)]| {
         post_form(app, &admin.client, page, action, fields).await

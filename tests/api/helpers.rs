@@ -5,16 +5,18 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use actix_web::web::Data;
 use reqwest::Response;
 use reqwest::cookie::{CookieStore, Jar};
-use secrecy::SecretString;
 use sqlx::Row;
 use twostep::clock::Clock;
 use twostep::config::Settings;
 use twostep::db::Db;
-use twostep::db::users::{NewUser, insert_user};
-use twostep::domain::password::Passwords;
 use twostep::startup::Application;
+use twostep::web::AppState;
+
+use crate::kit::Kit;
+use crate::kit::mail::link_in_eml;
 
 pub const POSTGRES_URL_VAR: &str = "TWOSTEP_TEST_POSTGRES_URL";
 pub const REQUIRE_POSTGRES_VAR: &str = "TWOSTEP_REQUIRE_POSTGRES";
@@ -34,6 +36,8 @@ pub struct TestApp {
     /// The Twilio stand-in every test app sends its codes to.
     pub sms: crate::standins::StandIn,
     pub db: Db,
+    /// The running portal's shared state: the kit makes test data through its use cases.
+    pub state: Data<AppState>,
     pub client: reqwest::Client,
     pub jar: Arc<Jar>,
     pub setup_link: Option<String>,
@@ -158,6 +162,7 @@ impl TestApp {
             .expect("the application builds");
         let port = app.port();
         let setup_link = app.setup_link().map(str::to_owned);
+        let state = app.state();
         let metrics_address = app
             .metrics_port()
             .map(|port| format!("http://127.0.0.1:{port}"));
@@ -169,6 +174,7 @@ impl TestApp {
             clock,
             sms,
             db,
+            state,
             client: client_with(jar.clone()),
             jar,
             setup_link,
@@ -234,27 +240,17 @@ impl TestApp {
         self.submit("/", "/logout", &[]).await
     }
 
-    /// Creates a user directly in the database, hashed with the production parameters.
+    /// The test kit on this portal: data made through its own use cases.
+    pub fn kit(&self) -> Kit<'_> {
+        Kit::new(&self.state.services, &self.sms)
+    }
+
+    /// Creates a user with `GOOD_PASSWORD` as the command line does (production argon2
+    /// parameters; audited as made on the command line).
     pub async fn create_user(&self, email: &str, name: &str, admin: bool) -> i64 {
-        let hash = Passwords::shared()
-            .unwrap()
-            .hash(SecretString::from(GOOD_PASSWORD))
+        self.kit()
+            .create_user(email, name, GOOD_PASSWORD, admin)
             .await
-            .unwrap();
-        insert_user(
-            &mut self.db.pool.acquire().await.unwrap(),
-            &NewUser {
-                email,
-                name,
-                password_hash: Some(&hash),
-                phone: None,
-                is_admin: admin,
-                email_confirmed: true,
-            },
-            self.clock.now(),
-        )
-        .await
-        .expect("inserting a test user")
     }
 
     /// Waits (up to 10 s) until the background worker has settled every registration.
@@ -272,8 +268,8 @@ impl TestApp {
         panic!("registrations still waiting after 10 s");
     }
 
-    /// Registers through `/register` and confirms the address as its link would (the
-    /// link itself is tested in `register.rs`); the browser is signed out.
+    /// Registers through `/register` and confirms the address with the link of the email
+    /// the portal wrote (an `.eml` file: no SMTP server set); the browser is signed out.
     pub async fn register_confirmed(&self, name: &str, email: &str) -> Response {
         let answer = self
             .submit(
@@ -287,11 +283,9 @@ impl TestApp {
             )
             .await;
         self.registrations_settled().await;
-        sqlx::query("UPDATE users SET email_confirmed_at = created_at WHERE email = $1")
-            .bind(email)
-            .execute(&self.db.pool)
-            .await
-            .unwrap();
+        let link = link_in_eml(self.data_dir(), email, "/register/confirm").await;
+        let token = link.split("token=").nth(1).expect("a token in the link");
+        self.kit().confirm_email(token, GOOD_PASSWORD).await;
         answer
     }
 
@@ -470,21 +464,18 @@ macro_rules! on_each_backend {
 pub const PHONE: &str = "+46701234567";
 
 impl TestApp {
-    /// A user with SMS 2-step verification on, set straight in the database.
+    /// A user with SMS 2-step verification on, turned on as the security settings do.
     pub async fn create_sms_user(&self, email: &str, phone: &str) -> i64 {
         let id = self.create_user(email, "Ada Lovelace", false).await;
         self.turn_on_sms_in_database(id, phone).await;
         id
     }
 
-    /// Turns SMS 2-step verification on for user `id` with `phone`, straight in the database.
+    /// Turns SMS 2-step verification on for user `id` with `phone` through the use cases
+    /// of the security settings (a code texted to the stand-in, typed back); the name is
+    /// older than the kit.
     pub async fn turn_on_sms_in_database(&self, id: i64, phone: &str) {
-        sqlx::query("UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2")
-            .bind(phone)
-            .bind(id)
-            .execute(&self.db.pool)
-            .await
-            .unwrap();
+        self.kit().turn_on_sms(id, phone).await;
     }
 
     /// The password step of a user with 2-step verification; lands on /login/verify.

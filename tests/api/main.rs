@@ -2,6 +2,9 @@
 //! PostgreSQL (set TWOSTEP_TEST_POSTGRES_URL).
 
 mod helpers;
+#[path = "../kit/mod.rs"]
+#[allow(dead_code)] // each suite uses part of the kit
+mod kit;
 mod standins;
 
 mod admin;

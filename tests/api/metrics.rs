@@ -60,6 +60,7 @@ async fn metrics_need_the_token_and_move_with_sign_ins(backend: Backend) {
         assert_eq!(answer.status().as_u16(), 404, "{wrong}");
     }
 
+    app.create_sms_user("grace@example.com", PHONE).await;
     let before = scrape(&app).await;
     let succeeded = [("outcome", "succeeded"), ("method", "password")];
     let wrong = [("outcome", "wrong_password"), ("method", "password")];
@@ -79,7 +80,6 @@ async fn metrics_need_the_token_and_move_with_sign_ins(backend: Backend) {
         303
     );
     app.post_logout().await;
-    app.create_sms_user("grace@example.com", PHONE).await;
     app.sign_in_first_step("grace@example.com").await;
     app.get("/no-such-page-4711").await;
     let after = scrape(&app).await;

@@ -2,6 +2,8 @@
 
 use std::time::{Duration, Instant};
 
+use twostep::domain::policy::PlatformTwoStep;
+
 use crate::helpers::{
     Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, csrf_token,
     location_of,
@@ -14,23 +16,21 @@ use crate::{on_both_databases, on_each_backend};
 const UNKNOWN: &str = "+46709876567";
 const NOT_RIGHT: &str = "That code is not right. You have 4 tries left.";
 
-async fn set_platform(app: &TestApp, sql: &'static str) {
-    sqlx::query(sql).execute(&app.db.pool).await.unwrap();
-}
-
 async fn phone_sign_in_on(app: &TestApp) {
-    set_platform(app, "UPDATE platform_settings SET phone_sign_in = 1").await;
+    app.kit().set_platform(|s| s.phone_sign_in = true).await;
 }
 
-/// A user whose profile number is verified, without 2-step verification.
+async fn registration_closed(app: &TestApp) {
+    app.kit()
+        .set_platform(|s| s.open_registration = false)
+        .await;
+}
+
+/// A user whose profile number is verified (the first text to it was that code),
+/// without 2-step verification.
 async fn user_with_verified_phone(app: &TestApp, email: &str, phone: &str) -> i64 {
     let id = app.create_user(email, "Ada Lovelace", false).await;
-    sqlx::query("UPDATE users SET phone = $1, phone_verified_at = 1 WHERE id = $2")
-        .bind(phone)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.kit().verify_profile_phone(id, phone).await;
     id
 }
 
@@ -110,7 +110,7 @@ async fn an_optional_user_signs_in_with_a_code_alone(app: TestApp) {
     .await;
     assert!(page.contains("+46 ••• •• 67") && page.contains("Send again"));
     assert!(!page.contains(PHONE), "the number is masked before sign-in");
-    texts_to(&app, PHONE, 1).await;
+    texts_to(&app, PHONE, 2).await;
     let wrong = type_code(&app, "000000").await;
     assert_page(wrong, 401, NOT_RIGHT).await;
     let right = type_code(&app, &app.sms.last_code_to(PHONE)).await;
@@ -134,10 +134,12 @@ async fn an_optional_user_signs_in_with_a_code_alone(app: TestApp) {
 
 async fn a_user_who_must_use_two_step_verification_also_gives_the_password(app: TestApp) {
     phone_sign_in_on(&app).await;
-    set_platform(&app, "UPDATE platform_settings SET two_step = 'required'").await;
+    app.kit()
+        .set_platform(|s| s.two_step = PlatformTwoStep::Required)
+        .await;
     app.create_sms_user("ada@example.com", PHONE).await;
     ask_for_code(&app, PHONE).await;
-    texts_to(&app, PHONE, 1).await;
+    texts_to(&app, PHONE, 2).await;
     let right = type_code(&app, &app.sms.last_code_to(PHONE)).await;
     assert_redirect_to(&right, "/login/phone/password");
     // Not signed in yet: the code is one factor.
@@ -189,15 +191,13 @@ async fn an_unknown_number_with_registration_closed_gets_the_same_answers_and_no
     app: TestApp,
 ) {
     phone_sign_in_on(&app).await;
-    set_platform(&app, "UPDATE platform_settings SET open_registration = 0").await;
+    registration_closed(&app).await;
     user_with_verified_phone(&app, "ada@example.com", PHONE).await;
     // A number on a profile but never verified is no sign-in number either.
     let unverified = app.create_user("bob@example.com", "Bob", false).await;
-    sqlx::query("UPDATE users SET phone = '+46701112267' WHERE id = $1")
-        .bind(unverified)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.kit()
+        .set_profile_phone(unverified, "+46701112267")
+        .await;
     let mut answers = Vec::new();
     for phone in [PHONE, UNKNOWN] {
         let (browser, _) = app.new_browser();
@@ -229,7 +229,7 @@ async fn an_unknown_number_with_registration_closed_gets_the_same_answers_and_no
         answers[0], answers[1],
         "the same pages for a known and an unknown number"
     );
-    texts_to(&app, PHONE, 1).await;
+    texts_to(&app, PHONE, 2).await;
     ask_for_code(&app, "+46701112267").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(
@@ -281,7 +281,7 @@ async fn asking_for_a_code_takes_as_long_for_an_unknown_number(backend: Backend)
         return;
     };
     phone_sign_in_on(&app).await;
-    set_platform(&app, "UPDATE platform_settings SET open_registration = 0").await;
+    registration_closed(&app).await;
     user_with_verified_phone(&app, "ada@example.com", PHONE).await;
     let token = csrf_token(&app.get_text("/login/phone").await);
     let timed = async |phone: &str| {
@@ -637,16 +637,13 @@ async fn a_new_profile_phone_is_kept_only_once_its_code_is_entered(app: TestApp)
 }
 
 async fn the_profile_phone_is_read_only_when_users_cannot_edit_their_profile(app: TestApp) {
-    set_platform(&app, "UPDATE platform_settings SET users_edit_profile = 0").await;
+    app.kit()
+        .set_platform(|s| s.users_edit_profile = false)
+        .await;
     let id = app
         .create_user("ada@example.com", "Ada Lovelace", false)
         .await;
-    sqlx::query("UPDATE users SET phone = $1 WHERE id = $2")
-        .bind(PHONE)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.kit().set_profile_phone(id, PHONE).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     let profile = assert_page(
         app.get("/account/profile").await,
@@ -683,16 +680,12 @@ async fn an_app_code_may_stand_in_for_the_password(app: TestApp) {
     phone_sign_in_on(&app).await;
     let key = app.user_with_app("ada@example.com").await;
     app.confirm_codes_saved().await;
-    sqlx::query(
-        "UPDATE users SET phone = $1, phone_verified_at = 1 WHERE email = 'ada@example.com'",
-    )
-    .bind(PHONE)
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
+    let kit = app.kit();
+    kit.verify_profile_phone(kit.id_of("ada@example.com").await, PHONE)
+        .await;
     app.post_logout().await;
     ask_for_code(&app, PHONE).await;
-    texts_to(&app, PHONE, 1).await;
+    texts_to(&app, PHONE, 2).await;
     let right = type_code(&app, &app.sms.last_code_to(PHONE)).await;
     assert_redirect_to(&right, "/login/phone/password");
     let page = app.get_text("/login/phone/password").await;
@@ -717,10 +710,10 @@ on_both_databases!(an_app_code_may_stand_in_for_the_password);
 /// code (and an unknown one, with registration closed, still nothing).
 async fn send_again_waits_the_same_for_every_number(app: TestApp) {
     phone_sign_in_on(&app).await;
-    set_platform(&app, "UPDATE platform_settings SET open_registration = 0").await;
+    registration_closed(&app).await;
     user_with_verified_phone(&app, "ada@example.com", PHONE).await;
     ask_for_code(&app, PHONE).await;
-    texts_to(&app, PHONE, 1).await;
+    texts_to(&app, PHONE, 2).await;
     let early = app.submit_on("/login/phone/verify", &[]).await;
     assert!(early.status().is_client_error(), "an empty code is refused");
     let early = app
@@ -737,7 +730,7 @@ async fn send_again_waits_the_same_for_every_number(app: TestApp) {
         .submit("/login/phone/verify", "/login/phone/resend", &[])
         .await;
     assert_redirect_to(&again, "/login/phone/verify?notice=code-sent");
-    texts_to(&app, PHONE, 2).await;
+    texts_to(&app, PHONE, 3).await;
     let right = type_code(&app, &app.sms.last_code_to(PHONE)).await;
     assert_redirect_to(&right, "/");
     app.post_logout().await;

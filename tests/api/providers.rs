@@ -7,6 +7,7 @@ use secrecy::SecretString;
 use twostep::sms::{Clickatell, SmsError, SmsProvider, Twilio, Webhook};
 
 use crate::helpers::{Backend, PHONE, TestApp};
+use crate::kit::Kit;
 use crate::on_each_backend;
 use crate::standins::{
     self, CLICKATELL_KEY, Mode, StandIn, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN, WEBHOOK_SECRET,
@@ -267,13 +268,19 @@ async fn a_sign_in_code_goes_through_the_webhook(backend: Backend) {
     let Some(app) = TestApp::spawn_with(backend, move |s| s.sms = settings).await else {
         return;
     };
-    app.create_sms_user("ada@example.com", PHONE).await;
+    let id = app
+        .create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    Kit::new(&app.state.services, &stand_in)
+        .turn_on_sms(id, PHONE)
+        .await;
     app.sign_in_first_step("ada@example.com").await;
     let code = stand_in.last_code_to(PHONE);
     let signed_in = app.submit_sign_in_code(&code).await;
     assert_eq!(signed_in.status().as_u16(), 303);
     stand_in.assert_well_formed();
-    assert_eq!(stand_in.sent()[0].purpose.as_deref(), Some("sign_in"));
+    let sent = stand_in.sent();
+    assert_eq!(sent.last().unwrap().purpose.as_deref(), Some("sign_in"));
     assert!(app.audit_detail("sms.sent").await.contains("webhook wh-"));
 }
 on_each_backend!(a_sign_in_code_goes_through_the_webhook => webhook_sign_in_sqlite, webhook_sign_in_postgres);

@@ -232,6 +232,8 @@ async fn phone_numbers_are_checked_before_anything_is_sent(app: TestApp) {
 
 async fn a_profile_number_that_cannot_take_codes_is_explained(app: TestApp) {
     let id = app.create_user("ada@example.com", "Ada", false).await;
+    // A landline on the profile, as numbers typed before they were checked were stored:
+    // corrupt on purpose, since no use case stores one now.
     sqlx::query("UPDATE users SET phone = '+4681234567' WHERE id = $1")
         .bind(id)
         .execute(&app.db.pool)

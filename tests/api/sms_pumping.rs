@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use futures_util::future::join_all;
 use reqwest::Client;
 
-use crate::admin::signed_in_admin;
+use crate::admin::ADMIN_PHONE;
 use crate::helpers::{
     Backend, PHONE, TestApp, assert_redirect_to, csrf_token, location_of, submit_with,
 };
@@ -49,6 +49,21 @@ async fn portal_behind_a_proxy(backend: Backend) -> Option<TestApp> {
     app.clock
         .advance(now - now.rem_euclid(86_400) + 86_400 + 3_600 - now);
     Some(app)
+}
+
+/// The administrator (then signed in) and, `with_ada`, Ada turned SMS on more than a week
+/// ago: the texts that did it are in no day's or week's figures here.
+async fn people_from_last_week(app: &TestApp, with_ada: bool) {
+    let admin = app
+        .create_user("admin@example.com", "Ada Admin", true)
+        .await;
+    app.turn_on_sms_in_database(admin, ADMIN_PHONE).await;
+    if with_ada {
+        app.create_sms_user(ADA, PHONE).await;
+    }
+    app.clock.advance(8 * 86_400);
+    app.sign_in_with_sms_code("admin@example.com", ADMIN_PHONE)
+        .await;
 }
 
 /// Saves the caps on Security settings, as the signed-in administrator of `app.client`.
@@ -160,9 +175,19 @@ async fn ada_signs_in(app: &TestApp) {
     assert_redirect_to(&done, "/");
 }
 
+/// Risky texts sent today.
 async fn risky_sent(app: &TestApp) -> i64 {
-    app.count("SELECT COUNT(*) FROM sms_sends WHERE risky = 1")
-        .await
+    app.count_where(
+        "SELECT COUNT(*) FROM sms_sends WHERE risky = 1 AND at >= $1",
+        today(app),
+    )
+    .await
+}
+
+/// When today (UTC) began, by the portal's clock.
+fn today(app: &TestApp) -> i64 {
+    let now = app.clock.now();
+    now - now.rem_euclid(86_400)
 }
 
 async fn refusals_for(app: &TestApp, reason: &'static str) -> i64 {
@@ -200,8 +225,7 @@ async fn each_daily_cap_holds_exactly(backend: Backend) {
     let Some(app) = portal_behind_a_proxy(backend).await else {
         return;
     };
-    signed_in_admin(&app).await;
-    app.create_sms_user(ADA, PHONE).await;
+    people_from_last_week(&app, true).await;
     // Two sets, taking turns, so no account comes near its own hourly limit.
     let bots = throwaway_accounts(&app, 0, 16).await;
     let (even, odd) = bots.split_at(8);
@@ -441,19 +465,14 @@ async fn a_pumping_attack_is_held_to_the_caps(backend: Backend) {
     let Some(app) = portal_behind_a_proxy(backend).await else {
         return;
     };
-    signed_in_admin(&app).await;
+    people_from_last_week(&app, true).await;
     app.create_user("second-admin@example.com", "Grace Admin", true)
         .await;
     let gone = app
         .create_user("gone-admin@example.com", "Gone Admin", true)
         .await;
-    sqlx::query("UPDATE users SET disabled = 1 WHERE id = $1")
-        .bind(gone)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.kit().disable(gone).await;
     set_caps(&app, caps).await;
-    app.create_sms_user(ADA, PHONE).await;
     let bots = throwaway_accounts(&app, 0, BOTS).await;
     let (premium, ordinary) = simulation_numbers();
     let numbers: Vec<&str> = premium.iter().chain(&ordinary).copied().collect();
@@ -510,7 +529,8 @@ async fn a_pumping_attack_is_held_to_the_caps(backend: Backend) {
         ("calling_code", caps.per_country),
     ] {
         let most: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM sms_sends WHERE risky = 1 GROUP BY {column}) AS per"
+            "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM sms_sends WHERE risky = 1 AND at >= {} GROUP BY {column}) AS per",
+            today(&app)
         )))
         .fetch_one(&app.db.pool)
         .await
@@ -574,8 +594,9 @@ on_each_backend!(
     a_pumping_attack_is_held_to_the_caps_on_postgres
 );
 
-/// Sends recorded straight in the database: `count` of them `days_ago` days ago (0: a
-/// minute ago), to numbers of `calling_code`, risky or safe, their codes entered or not.
+/// Sends recorded straight in the database, moving time: `count` of them `days_ago` days
+/// ago (0: a minute ago), to numbers of `calling_code`, risky or safe, their codes entered
+/// or not — a week of history no send made now can have.
 async fn record_sends(
     app: &TestApp,
     calling_code: i64,
@@ -586,6 +607,7 @@ async fn record_sends(
 ) {
     let at = app.clock.now() - 60 - days_ago * 86_400;
     for n in 0..count {
+        // Moves time: a send `days_ago` days back.
         sqlx::query(
             "INSERT INTO sms_sends (subject, user_id, purpose, phone, ip, network, calling_code, risky, entered, at) \
              VALUES ($1, NULL, 'phone_enrolment', $2, '10.9.9.9', '10.9.9.0/24', $3, $4, $5, $6)",
@@ -609,7 +631,7 @@ async fn the_overview_shows_the_sms_figures(backend: Backend) {
     let Some(app) = portal_behind_a_proxy(backend).await else {
         return;
     };
-    signed_in_admin(&app).await;
+    people_from_last_week(&app, false).await;
     set_caps(
         &app,
         Caps {

@@ -1,9 +1,13 @@
 //! SMS 2-step verification: set-up, sign-in, limits, provider failures.
 
+use twostep::config::Settings;
+use twostep::startup::Application;
+
 use crate::helpers::{
     Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, csrf_token,
-    location_of,
+    location_of, submit_with,
 };
+use crate::kit::Kit;
 use crate::standins::Mode;
 use crate::{on_both_databases, on_each_backend};
 
@@ -117,9 +121,13 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
 }
 
 /// How many codes were tried against user `id`'s current sign-in code.
+/// The attempts on user `id`'s newest code.
 async fn code_attempts(app: &TestApp, id: i64) -> i64 {
-    app.count_where("SELECT attempts FROM sms_challenges WHERE user_id = $1", id)
-        .await
+    app.count_where(
+        "SELECT attempts FROM sms_challenges WHERE user_id = $1 ORDER BY id DESC LIMIT 1",
+        id,
+    )
+    .await
 }
 
 async fn codes_are_stored_only_as_macs(app: TestApp) {
@@ -130,9 +138,11 @@ async fn codes_are_stored_only_as_macs(app: TestApp) {
         .fetch_all(&app.db.pool)
         .await
         .unwrap();
-    assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0].0.len(), 64);
-    assert!(!rows[0].0.contains(&code));
+    assert_eq!(rows.len(), 2, "the code that turned SMS on, and this one");
+    for (mac,) in rows {
+        assert_eq!(mac.len(), 64);
+        assert!(!mac.contains(&code));
+    }
 }
 
 async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) {
@@ -207,6 +217,7 @@ async fn an_expired_code_is_refused_within_a_fresh_sign_in(app: TestApp) {
     let id = app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
     let code = app.sms.last_code_to(PHONE);
+    // Moves time: the code's expiry into the past.
     sqlx::query("UPDATE sms_challenges SET expires_at = $1 WHERE user_id = $2")
         .bind(app.clock.now() - 1)
         .bind(id)
@@ -247,7 +258,11 @@ async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
     // and a reload never posts again.
     let early = app.send_again().await;
     assert_redirect_to(&early, "/login/verify?with=sms");
-    assert_eq!(app.sms.count_to(PHONE), 1);
+    assert_eq!(
+        app.sms.count_to(PHONE),
+        2,
+        "the code that turned SMS on, and one"
+    );
     let script = app.get("/static/countdown.js").await;
     assert_eq!(script.status().as_u16(), 200);
 
@@ -403,7 +418,8 @@ async fn a_correct_code_raced_twice_is_accepted_once(app: TestApp) {
         other.0 == 410 || *other == (303, "/login".to_owned()),
         "{outcomes:?}"
     );
-    assert_eq!(app.count_events("code.verified").await, 1);
+    // The other right code: the one that turned SMS on.
+    assert_eq!(app.count_events("code.verified").await, 2);
 }
 
 /// A burst of 120 concurrent "Send again" after the cooldown sends exactly one code; every
@@ -420,8 +436,9 @@ async fn a_burst_of_send_again_sends_one_code(app: TestApp) {
         .map(|response| response.status().as_u16())
         .collect();
     assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
-    assert_eq!(app.sms.count_to(PHONE), 2, "the first code and one more");
-    assert_eq!(app.count("SELECT COUNT(*) FROM sms_sends").await, 2);
+    // After the code that turned SMS on: the first sign-in code and one more.
+    assert_eq!(app.sms.count_to(PHONE), 3, "the first code and one more");
+    assert_eq!(app.count("SELECT COUNT(*) FROM sms_sends").await, 3);
     let page = app.get_text("/login/verify?with=sms").await;
     assert!(page.contains("You can ask for a new code at "), "{page}");
 }
@@ -477,7 +494,8 @@ async fn codes_are_limited_per_client_address() {
         page.contains("We cannot text a code to") && !page.contains("We sent"),
         "no code was sent, and the page does not say one was: {page}"
     );
-    assert_eq!(app.sms.sent().len(), 2);
+    // The three codes that turned SMS on came from the users' own networks.
+    assert_eq!(app.sms.sent().len(), 3 + 2);
 }
 
 async fn a_provider_failure_at_sign_in_says_so_and_send_again_works(app: TestApp) {
@@ -492,7 +510,8 @@ async fn a_provider_failure_at_sign_in_says_so_and_send_again_works(app: TestApp
     );
     assert!(page.contains(">Send again<"));
     assert_eq!(
-        app.count("SELECT COUNT(*) FROM sms_sends").await,
+        app.count("SELECT COUNT(*) FROM sms_sends WHERE purpose = 'sign_in'")
+            .await,
         0,
         "a failed send does not count"
     );
@@ -561,7 +580,12 @@ async fn sign_in_works_through_clickatell() {
     })
     .await
     .unwrap();
-    app.create_sms_user("ada@example.com", PHONE).await;
+    let id = app
+        .create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    Kit::new(&app.state.services, &clickatell)
+        .turn_on_sms(id, PHONE)
+        .await;
     app.sign_in_first_step("ada@example.com").await;
     let code = clickatell.last_code_to(PHONE);
     assert_redirect_to(&app.submit_sign_in_code(&code).await, "/");
@@ -572,24 +596,37 @@ async fn sign_in_works_through_clickatell() {
 /// The zero-setup `log` provider says on every page that codes are not really sent.
 #[tokio::test]
 async fn the_log_provider_shows_the_development_banner() {
-    let app = TestApp::spawn_with(Backend::Sqlite, |s| {
-        s.sms = twostep::config::SmsSettings::Log
-    })
-    .await
-    .unwrap();
-    app.create_sms_user("ada@example.com", PHONE).await;
+    // Ada turned SMS on (a code through the stand-in); then the portal is started again
+    // on the same database and key with the `log` provider.
+    let seeded = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    seeded.create_sms_user("ada@example.com", PHONE).await;
+    let mut settings = Settings::for_database(&seeded.database_url, seeded.data_dir());
+    settings.bind = "127.0.0.1:0".parse().unwrap();
+    settings.secret_key = seeded.state.settings.secret_key.clone();
+    settings.sms = twostep::config::SmsSettings::Log;
+    let portal = Application::build(settings).await.unwrap();
+    let address = format!("http://127.0.0.1:{}", portal.port());
+    tokio::spawn(portal.run_until_stopped());
+    let (browser, _) = seeded.new_browser();
+    let page = async |path: &str| {
+        let answer = browser.get(format!("{address}{path}")).send().await;
+        answer.unwrap().text().await.unwrap()
+    };
+    assert!(page("/login").await.contains("SMS is in development mode"));
+    let fields = [("email", "ada@example.com"), ("password", GOOD_PASSWORD)];
+    let asked = submit_with(&browser, &address, "/login", "/login", &fields).await;
+    assert_redirect_to(&asked, "/login/verify");
     assert!(
-        app.get_text("/login")
-            .await
-            .contains("SMS is in development mode")
-    );
-    app.sign_in_first_step("ada@example.com").await;
-    assert!(
-        app.get_text("/login/verify")
+        page("/login/verify")
             .await
             .contains("verification codes are written to the server log")
     );
-    let detail = app.audit_detail("sms.sent").await;
+    let detail: String = sqlx::query_scalar(
+        "SELECT detail FROM audit_events WHERE event = 'sms.sent' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&seeded.db.pool)
+    .await
+    .unwrap();
     assert!(detail.starts_with("sign_in log log-"), "{detail}");
     let normal = TestApp::spawn(Backend::Sqlite).await.unwrap();
     assert!(!normal.get_text("/login").await.contains("development mode"));
@@ -628,8 +665,13 @@ async fn concurrent_sends_stop_exactly_at_the_limit(backend: Backend) {
     statuses.sort();
     // Every password was right (303 to the code page); the limit shows in what was sent.
     assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
-    assert_eq!(app.count("SELECT COUNT(*) FROM sms_sends").await, 20);
-    assert_eq!(app.sms.sent().len(), 20);
+    // Beside the 24 codes that turned SMS on, each from its user's own network.
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM sms_sends WHERE purpose = 'sign_in'")
+            .await,
+        20
+    );
+    assert_eq!(app.sms.sent().len(), 24 + 20);
 }
 
 on_each_backend!(

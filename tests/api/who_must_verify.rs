@@ -1,9 +1,11 @@
 //! The policy as users meet it (PRODUCT.md, "Policy", rule 3): where 2-step verification
 //! stops being offered, who may turn it off, the reminder, and grace periods that count
 //! from when a requirement first applied. The apps here read the platform settings at every
-//! request (a TTL of zero), so a test may change them in the database as it goes.
+//! request (a TTL of zero).
 
 use std::time::Duration;
+
+use twostep::domain::policy::PlatformTwoStep;
 
 use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to};
 use crate::on_each_backend;
@@ -14,31 +16,16 @@ async fn uncached(backend: Backend) -> Option<TestApp> {
     TestApp::spawn_with(backend, |s| s.platform_settings_ttl = Duration::ZERO).await
 }
 
-async fn sql(app: &TestApp, statement: &'static str) {
-    sqlx::query(statement).execute(&app.db.pool).await.unwrap();
-}
-
-/// A group with this rule (and grace period); returns its id.
-async fn group_with_rule(app: &TestApp, name: &str, rule: &str, grace_days: Option<i64>) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO user_groups (name, name_key, two_step, grace_days, created_at, updated_at) \
-         VALUES ($1, lower($1), $2, $3, 0, 0) RETURNING id",
-    )
-    .bind(name)
-    .bind(rule)
-    .bind(grace_days)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap()
+/// The platform stops offering 2-step verification.
+async fn platform_off(app: &TestApp) {
+    app.kit()
+        .set_platform(|s| s.two_step = PlatformTwoStep::Off)
+        .await;
 }
 
 async fn join(app: &TestApp, group: i64, user: i64) {
-    sqlx::query("INSERT INTO group_members (group_id, user_id, added_at) VALUES ($1, $2, 0)")
-        .bind(group)
-        .bind(user)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    let kit = app.kit();
+    kit.add_member(group, &kit.user(user).await.email).await;
 }
 
 /// Signed in with SMS where 2-step verification is no longer offered: the code is still
@@ -90,12 +77,15 @@ async fn where_it_stops_being_offered_a_user_keeps_it_and_may_only_turn_it_off(b
     };
     // A group makes it Not available.
     let ada = app.create_sms_user("ada@example.com", PHONE).await;
-    let contractors = group_with_rule(&app, "Contractors", "not_available", None).await;
+    let contractors = app
+        .kit()
+        .create_group("Contractors", "not_available", None)
+        .await;
     join(&app, contractors, ada).await;
     keeps_it_may_turn_it_off_not_on_again(&app, "ada@example.com", PHONE).await;
     // The platform turns it Off.
     app.create_sms_user("bob@example.com", "+46701112200").await;
-    sql(&app, "UPDATE platform_settings SET two_step = 'off'").await;
+    platform_off(&app).await;
     keeps_it_may_turn_it_off_not_on_again(&app, "bob@example.com", "+46701112200").await;
 }
 
@@ -106,7 +96,7 @@ async fn a_user_a_group_requires_it_of_cannot_turn_it_off_or_remove_the_last_met
         return;
     };
     let ada = app.create_sms_user("ada@example.com", PHONE).await;
-    let finance = group_with_rule(&app, "Finance", "required", None).await;
+    let finance = app.kit().create_group("Finance", "required", None).await;
     join(&app, finance, ada).await;
     app.sign_in_with_sms_code("ada@example.com", PHONE).await;
     let settings = app.get_text("/account/security").await;
@@ -142,10 +132,13 @@ async fn the_reminder_is_not_shown_to_whom_it_is_not_offered(backend: Backend) {
     let Some(app) = uncached(backend).await else {
         return;
     };
-    sql(&app, "UPDATE platform_settings SET reminder = 1").await;
+    app.kit().set_platform(|s| s.reminder = true).await;
     let ada = app.create_user("ada@example.com", "Ada", false).await;
     app.create_user("bob@example.com", "Bob", false).await;
-    let contractors = group_with_rule(&app, "Contractors", "not_available", None).await;
+    let contractors = app
+        .kit()
+        .create_group("Contractors", "not_available", None)
+        .await;
     join(&app, contractors, ada).await;
     app.post_login("ada@example.com", GOOD_PASSWORD).await;
     let home = app.get_text("/").await;
@@ -154,7 +147,7 @@ async fn the_reminder_is_not_shown_to_whom_it_is_not_offered(backend: Backend) {
     // Bob, in no group, is offered it and reminded; then the platform turns it off.
     let bob = app.signed_in_browser("bob@example.com").await;
     assert!(app.get_text_in(&bob, "/").await.contains(REMINDER));
-    sql(&app, "UPDATE platform_settings SET two_step = 'off'").await;
+    platform_off(&app).await;
     assert!(
         !app.get_text_in(&bob, "/").await.contains(REMINDER),
         "the platform offers it to nobody"
@@ -289,9 +282,9 @@ async fn a_grace_period_does_not_restart(backend: Backend) {
         "{over_for} s past the deadline"
     );
     // Another group's requirement has its own start: joining it now gives its own days.
-    let other = group_with_rule(&app, "Audit", "required", Some(5)).await;
-    sql(&app, "DELETE FROM group_members").await;
+    let other = app.kit().create_group("Audit", "required", Some(5)).await;
     admin_again(&app).await;
+    remove().await;
     let joined = app
         .submit(
             &format!("/admin/groups/{other}"),

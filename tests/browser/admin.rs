@@ -3,72 +3,58 @@
 //! the journeys reach is checked for accessibility, and so are the refusals and the pages a
 //! user meets because of what the administrator did.
 
+use actix_web::web::Data;
 use fantoccini::{Client, Locator};
-use secrecy::SecretString;
-use twostep::db::Db;
-use twostep::db::users::{NewUser, insert_user};
-use twostep::domain::password::Passwords;
+use twostep::web::AppState;
 
 use super::accessibility::{check_keyboard_focus, check_page};
+use super::kit::Kit;
 use super::standins::StandIn;
 use super::{
     PASSWORD, body_text, browser, choose, enter_code, expect_summary, expect_text, fill, follow,
-    portal, press, sign_in, sign_out, tick, unix_now,
+    portal, portal_state, press, sign_in, sign_out, tick,
 };
 
 const ADMIN_NAME: &str = "Ada Admin";
 const ADMIN_EMAIL: &str = "admin@example.com";
 const ADMIN_PHONE: &str = "+46709990000";
 
-/// The database of the portal that `portal()` started in `dir`, opened beside it as the
-/// command line would open it.
-pub(super) fn database(dir: &tempfile::TempDir) -> Db {
-    Db::connect(&format!(
-        "sqlite://{}",
-        dir.path().join("twostep.db").display()
-    ))
-    .unwrap()
+/// The portal that `portal()` started in `dir`, with its SMS stand-in: the test kit makes
+/// the journeys' data through its use cases.
+pub(super) struct Seeder {
+    state: Data<AppState>,
+    sms: StandIn,
 }
 
-/// Adds an account with the journeys' password, straight in the database; returns its id.
-pub(super) async fn add_account(db: &Db, name: &str, email: &str, admin: bool) -> i64 {
-    let hash = Passwords::shared()
-        .unwrap()
-        .hash(SecretString::from(PASSWORD))
-        .await
-        .unwrap();
-    let user = NewUser {
-        email,
-        name,
-        password_hash: Some(&hash),
-        phone: None,
-        is_admin: admin,
-        email_confirmed: true,
-    };
-    let mut conn = db.pool.acquire().await.unwrap();
-    insert_user(&mut conn, &user, i64::try_from(unix_now()).unwrap())
-        .await
-        .unwrap()
+impl Seeder {
+    pub(super) fn kit(&self) -> Kit<'_> {
+        Kit::new(&self.state.services, &self.sms)
+    }
 }
 
-/// Turns SMS 2-step verification on for user `id`, to `phone` (E.164), straight in the
-/// database.
-pub(super) async fn turn_on_sms(db: &Db, id: i64, phone: &str) {
-    sqlx::query(
-        "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2",
-    )
-    .bind(phone)
-    .bind(id)
-    .execute(&db.pool)
-    .await
-    .unwrap();
+pub(super) fn seeder(dir: &tempfile::TempDir, sms: &StandIn) -> Seeder {
+    Seeder {
+        state: portal_state(dir),
+        sms: sms.clone(),
+    }
+}
+
+/// Adds an account with the journeys' password as the command line does; returns its id.
+pub(super) async fn add_account(seeder: &Seeder, name: &str, email: &str, admin: bool) -> i64 {
+    seeder.kit().create_user(email, name, PASSWORD, admin).await
+}
+
+/// Turns SMS 2-step verification on for user `id` with `phone`, as the security settings
+/// do: the code texted to the stand-in, typed back.
+pub(super) async fn turn_on_sms(seeder: &Seeder, id: i64, phone: &str) {
+    seeder.kit().turn_on_sms(id, phone).await;
 }
 
 /// The administrator every journey uses: SMS 2-step verification on, as administrators
 /// must have it.
-pub(super) async fn add_administrator(db: &Db) {
-    let id = add_account(db, ADMIN_NAME, ADMIN_EMAIL, true).await;
-    turn_on_sms(db, id, ADMIN_PHONE).await;
+pub(super) async fn add_administrator(seeder: &Seeder) {
+    let id = add_account(seeder, ADMIN_NAME, ADMIN_EMAIL, true).await;
+    turn_on_sms(seeder, id, ADMIN_PHONE).await;
 }
 
 /// Signs the administrator in with the password and the code texted to them; lands Home.
@@ -113,10 +99,10 @@ async fn reset_a_users_two_step_verification() {
         return;
     };
     let (address, sms, dir) = portal().await;
-    let db = database(&dir);
-    add_administrator(&db).await;
-    let grace = add_account(&db, "Grace Hopper", "grace@example.com", false).await;
-    turn_on_sms(&db, grace, "+46701234567").await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    let grace = add_account(&seeder, "Grace Hopper", "grace@example.com", false).await;
+    turn_on_sms(&seeder, grace, "+46701234567").await;
 
     sign_in_as_administrator(&client, &address, &sms).await;
     follow(&client, "Control center").await;
@@ -279,10 +265,10 @@ async fn a_group_set_to_required_sends_its_member_to_set_up() {
         return;
     };
     let (address, sms, dir) = portal().await;
-    let db = database(&dir);
-    add_administrator(&db).await;
-    add_account(&db, "Mae Jemison", "mae@example.com", false).await;
-    add_account(&db, "Dorothy Vaughan", "dorothy@example.com", false).await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    add_account(&seeder, "Mae Jemison", "mae@example.com", false).await;
+    add_account(&seeder, "Dorothy Vaughan", "dorothy@example.com", false).await;
 
     sign_in_as_administrator(&client, &address, &sms).await;
     follow(&client, "Control center").await;
@@ -389,9 +375,9 @@ async fn the_reminder_dialog_and_not_now() {
         return;
     };
     let (address, sms, dir) = portal().await;
-    let db = database(&dir);
-    add_administrator(&db).await;
-    add_account(&db, "Katherine Johnson", "katherine@example.com", false).await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    add_account(&seeder, "Katherine Johnson", "katherine@example.com", false).await;
 
     sign_in_as_administrator(&client, &address, &sms).await;
     assert!(

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::accessibility::check_page;
-use super::admin::{add_account, database, turn_on_sms};
+use super::admin::{add_account, seeder, turn_on_sms};
 use super::smtp::SmtpServer;
 use super::{browser, enter_code, expect_text, fill, follow, portal_with, press};
 
@@ -81,9 +81,9 @@ async fn a_forgotten_password_is_reset_from_the_email() {
         settings.mail.poll = Duration::from_millis(100);
     })
     .await;
-    let db = database(&dir);
-    let id = add_account(&db, "Katherine Johnson", "katherine@example.com", false).await;
-    turn_on_sms(&db, id, "+46705550101").await;
+    let seeder = seeder(&dir, &sms);
+    let id = add_account(&seeder, "Katherine Johnson", "katherine@example.com", false).await;
+    turn_on_sms(&seeder, id, "+46705550101").await;
 
     client.goto(&format!("{address}/login")).await.unwrap();
     follow(&client, "Forgot your password?").await;

@@ -6,6 +6,9 @@
 
 mod accessibility;
 mod admin;
+#[path = "../kit/mod.rs"]
+#[allow(dead_code)] // each suite uses part of the kit
+mod kit;
 mod mail;
 mod phone;
 mod rooms;
@@ -18,15 +21,18 @@ mod standins;
 
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use accessibility::{check_keyboard_focus, check_page};
+use actix_web::web::Data;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use twostep::config::Settings;
 use twostep::startup::Application;
+use twostep::web::AppState;
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -137,8 +143,26 @@ async fn portal_with(
     adjust(&mut settings);
     let app = Application::build(settings).await.unwrap();
     let address = format!("http://127.0.0.1:{}", app.port());
+    PORTALS
+        .lock()
+        .unwrap()
+        .push((dir.path().to_owned(), app.state()));
     tokio::spawn(app.run_until_stopped());
     (address, sms, dir)
+}
+
+/// The shared state of each portal `portal_with` started, by its data directory.
+static PORTALS: Mutex<Vec<(PathBuf, Data<AppState>)>> = Mutex::new(Vec::new());
+
+/// The shared state of the portal `portal()` started in `dir`: the test kit makes data
+/// through its use cases.
+fn portal_state(dir: &tempfile::TempDir) -> Data<AppState> {
+    let portals = PORTALS.lock().unwrap();
+    let (_, state) = portals
+        .iter()
+        .find(|(path, _)| path == dir.path())
+        .expect("a portal started in this directory");
+    state.clone()
 }
 
 /// The element `locator` finds, waiting (up to 10 s) for a page that a click before it is
@@ -285,26 +309,7 @@ async fn register(client: &Client, address: &str, data: &Path, name: &str, email
 /// The path of the confirmation link in the email to `email` among the `.eml` files under
 /// `data`, waiting (up to 10 s) for the portal's worker to write it.
 async fn confirmation_path(data: &Path, email: &str) -> String {
-    for _ in 0..100 {
-        let found = std::fs::read_dir(data.join("mail"))
-            .into_iter()
-            .flatten()
-            .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
-            // Quoted-printable: soft line breaks joined, "=3D" back to "=".
-            .map(|eml| eml.replace("=\r\n", "").replace("=3D", "="))
-            .filter(|eml| eml.contains(&format!("To: {email}")))
-            // The path: the portal's public address is not where the test serves it.
-            .find_map(|eml| {
-                let link = &eml[eml.find("/register/confirm?token=")?..];
-                let end = link.find(|c: char| c.is_whitespace() || c == '"' || c == '<')?;
-                Some(link[..end].to_owned())
-            });
-        if let Some(link) = found {
-            return link;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no confirmation email to {email} under {}", data.display());
+    kit::mail::link_in_eml(data, email, "/register/confirm").await
 }
 
 async fn sign_out(client: &Client) {
@@ -357,21 +362,11 @@ async fn sign_in_elsewhere(address: &str, email: &str) -> reqwest::Client {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let page = client
-        .get(format!("{address}/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let marker = r#"name="csrf_token" value=""#;
-    let start = page.find(marker).expect("a CSRF token") + marker.len();
-    let token = &page[start..start + page[start..].find('"').unwrap()];
+    let token = token_on(&client, &format!("{address}/login")).await;
     let signed_in = client
         .post(format!("{address}/login"))
         .form(&[
-            ("csrf_token", token),
+            ("csrf_token", token.as_str()),
             ("email", email),
             ("password", PASSWORD),
         ])
@@ -380,6 +375,33 @@ async fn sign_in_elsewhere(address: &str, email: &str) -> reqwest::Client {
         .unwrap();
     assert_eq!(signed_in.status().as_u16(), 303, "signed in elsewhere");
     client
+}
+
+/// The CSRF token of the page at `url`.
+async fn token_on(client: &reqwest::Client, url: &str) -> String {
+    let page = client.get(url).send().await.unwrap().text().await.unwrap();
+    let marker = r#"name="csrf_token" value=""#;
+    let start = page.find(marker).expect("a CSRF token") + marker.len();
+    page[start..start + page[start..].find('"').unwrap()].to_owned()
+}
+
+/// Signs `email` in from another client with the password and recovery code `code`, over
+/// HTTP: the code is used up.
+async fn use_recovery_code_elsewhere(address: &str, email: &str, code: &str) {
+    let client = sign_in_elsewhere(address, email).await;
+    let url = format!("{address}/login/recovery");
+    let token = token_on(&client, &url).await;
+    let signed_in = client
+        .post(&url)
+        .form(&[("csrf_token", token.as_str()), ("recovery_code", code)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        signed_in.headers()["location"],
+        "/",
+        "signed in with {code}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -662,14 +684,10 @@ async fn set_up_an_authenticator_app_then_sign_in_with_it_and_with_a_recovery_co
     expect_summary(&client, "Recovery codes", "9 left").await;
     check_page(&client, "signed in with a recovery code").await;
 
-    // Six more used (straight in the database): 3 left, in the warning style.
-    sqlx::query(
-        "UPDATE recovery_codes SET used_at = 1 WHERE id IN \
-         (SELECT id FROM recovery_codes WHERE used_at IS NULL ORDER BY id LIMIT 6)",
-    )
-    .execute(&admin::database(&dir).pool)
-    .await
-    .unwrap();
+    // Six more used, signing in elsewhere: 3 left, in the warning style.
+    for code in &codes[1..7] {
+        use_recovery_code_elsewhere(&address, "katherine@example.com", code).await;
+    }
     client.refresh().await.unwrap();
     expect_summary(&client, "Recovery codes", "3 left").await;
     assert!(

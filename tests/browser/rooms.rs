@@ -8,7 +8,7 @@ use fantoccini::{Client, Locator};
 
 use super::accessibility::{check_keyboard_focus, check_page};
 use super::admin::{
-    add_account, add_administrator, add_member, database, expect_no_text, page_shows, path_of,
+    add_account, add_administrator, add_member, expect_no_text, page_shows, path_of, seeder,
     sign_in_as_administrator,
 };
 use super::{
@@ -141,10 +141,10 @@ async fn user_rights_edit_a_members_number_and_save() {
         return;
     };
     let (address, sms, dir) = portal().await;
-    let db = database(&dir);
-    add_administrator(&db).await;
-    add_account(&db, MEMBER_NAME, MEMBER_EMAIL, false).await;
-    add_account(&db, OWNER_NAME, OWNER_EMAIL, false).await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    add_account(&seeder, MEMBER_NAME, MEMBER_EMAIL, false).await;
+    add_account(&seeder, OWNER_NAME, OWNER_EMAIL, false).await;
 
     sign_in_as_administrator(&client, &address, &sms).await;
     follow(&client, "Control center").await;
@@ -371,10 +371,10 @@ async fn entering_an_enforced_room_with_the_code() {
         return;
     };
     let (address, sms, dir) = portal().await;
-    let db = database(&dir);
-    add_administrator(&db).await;
-    add_account(&db, MEMBER_NAME, MEMBER_EMAIL, false).await;
-    add_account(&db, OWNER_NAME, OWNER_EMAIL, false).await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    add_account(&seeder, MEMBER_NAME, MEMBER_EMAIL, false).await;
+    add_account(&seeder, OWNER_NAME, OWNER_EMAIL, false).await;
     let room = set_up_enforced_room(&client, &address, &sms).await;
     client.close().await.unwrap();
 
@@ -457,9 +457,9 @@ async fn an_invited_person_joins_from_the_link() {
         return;
     };
     let (address, sms, dir) = portal().await;
-    let db = database(&dir);
-    add_administrator(&db).await;
-    add_account(&db, OWNER_NAME, OWNER_EMAIL, false).await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    add_account(&seeder, OWNER_NAME, OWNER_EMAIL, false).await;
 
     sign_in_as_administrator(&client, &address, &sms).await;
     follow(&client, "Control center").await;

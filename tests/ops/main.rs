@@ -10,6 +10,9 @@
 
 mod cluster;
 mod flows;
+#[path = "../kit/mod.rs"]
+#[allow(dead_code)] // each suite uses part of the kit
+mod kit;
 mod portal;
 #[path = "../api/smtp.rs"]
 #[allow(dead_code)]

@@ -118,7 +118,7 @@ async fn postgres_going_away_under_load_gets_503_never_a_hang_and_service_comes_
     let db = deployment.prepare().await;
     for n in 0..USERS {
         deployment
-            .add_user(&db, &format!("user{n}@example.com"), false, None)
+            .add_user(&format!("user{n}@example.com"), false, None)
             .await;
     }
     db.pool.close().await;

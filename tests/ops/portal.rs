@@ -6,12 +6,10 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use secrecy::SecretString;
-use twostep::clock::Clock;
+use twostep::config::SecretKey;
 use twostep::db::Db;
-use twostep::db::users::{NewUser, insert_user};
-use twostep::domain::password::Passwords;
 
+use crate::kit::{Kit, services_for};
 use crate::standins::{StandIn, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN};
 
 pub const POSTGRES_URL_VAR: &str = "TWOSTEP_TEST_POSTGRES_URL";
@@ -110,46 +108,22 @@ impl Deployment {
     pub async fn prepare(&self) -> Db {
         let db = Db::connect(&self.database_url).unwrap();
         db.migrate().await.expect("migrations apply");
-        self.add_user(&db, "admin@example.com", true, None).await;
+        self.add_user("admin@example.com", true, None).await;
         db
     }
 
-    /// A confirmed user with `PASSWORD`; with a phone, SMS 2-step verification is on.
-    pub async fn add_user(&self, db: &Db, email: &str, admin: bool, phone: Option<&str>) -> i64 {
-        static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
-        let hash = HASH
-            .get_or_init(|| async {
-                Passwords::shared()
-                    .unwrap()
-                    .hash(SecretString::from(PASSWORD))
-                    .await
-                    .unwrap()
-            })
+    /// A confirmed user with `PASSWORD`, made through the deployment's use cases (the test
+    /// kit); with a phone, SMS 2-step verification is on, turned on with a code texted to
+    /// the stand-in (one text, one `sms.sent` event).
+    pub async fn add_user(&self, email: &str, admin: bool, phone: Option<&str>) -> i64 {
+        let key = SecretKey::parse(&self.secret_key).unwrap();
+        let services = services_for(&self.database_url, key, &self.sms).await;
+        let kit = Kit::new(&services, &self.sms);
+        let id = kit
+            .create_user(email, "Ada Lovelace", PASSWORD, admin)
             .await;
-        let id = insert_user(
-            &mut db.pool.acquire().await.unwrap(),
-            &NewUser {
-                email,
-                name: "Ada Lovelace",
-                password_hash: Some(hash),
-                phone: None,
-                is_admin: admin,
-                email_confirmed: true,
-            },
-            Clock::system().now(),
-        )
-        .await
-        .expect("inserting a user");
         if let Some(phone) = phone {
-            sqlx::query(
-                "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' \
-                 WHERE id = $2",
-            )
-            .bind(phone)
-            .bind(id)
-            .execute(&db.pool)
-            .await
-            .unwrap();
+            kit.turn_on_sms(id, phone).await;
         }
         id
     }
