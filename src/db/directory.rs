@@ -6,6 +6,7 @@ use sqlx::FromRow;
 
 use super::{DbError, Exec};
 use crate::domain::account::name_search_text;
+use crate::domain::factors::FactorMethod;
 
 /// A row of the users list.
 #[derive(Clone, Debug, FromRow)]
@@ -24,8 +25,8 @@ pub struct UserRow {
 pub enum TwoStepFilter {
     On,
     Off,
-    Sms,
-    App,
+    /// Codes come from this method (the URL spells it as the database does).
+    Method(FactorMethod),
 }
 
 impl TwoStepFilter {
@@ -33,18 +34,7 @@ impl TwoStepFilter {
         match text {
             "on" => Some(Self::On),
             "off" => Some(Self::Off),
-            "sms" => Some(Self::Sms),
-            "app" => Some(Self::App),
-            _ => None,
-        }
-    }
-
-    fn condition(self) -> &'static str {
-        match self {
-            Self::On => "u.two_factor_method IS NOT NULL",
-            Self::Off => "u.two_factor_method IS NULL",
-            Self::Sms => "u.two_factor_method = 'sms'",
-            Self::App => "u.two_factor_method = 'authenticator'",
+            method => FactorMethod::parse(method).map(Self::Method),
         }
     }
 }
@@ -111,8 +101,14 @@ pub async fn search_users<'e>(
             ));
         }
     }
-    if let Some(two_step) = filter.two_step {
-        conditions.push(two_step.condition().to_owned());
+    match filter.two_step {
+        None => {}
+        Some(TwoStepFilter::On) => conditions.push("u.two_factor_method IS NOT NULL".into()),
+        Some(TwoStepFilter::Off) => conditions.push("u.two_factor_method IS NULL".into()),
+        Some(TwoStepFilter::Method(method)) => {
+            let method = bind_text(method.as_str().to_owned(), &mut texts);
+            conditions.push(format!("u.two_factor_method = {method}"));
+        }
     }
     let group = filter.group.map(|_| {
         let n = next;
@@ -185,14 +181,26 @@ fn adoption(row: AdoptionRow) -> Adoption {
     }
 }
 
-const ADOPTION_COLUMNS: &str = "COUNT(*) AS total, \
-     COALESCE(SUM(CASE WHEN u.two_factor_method = 'sms' THEN 1 ELSE 0 END), 0) AS sms, \
-     COALESCE(SUM(CASE WHEN u.two_factor_method = 'authenticator' THEN 1 ELSE 0 END), 0) AS app";
+/// Counts of all users, and of those using each method (spelled as stored).
+fn adoption_columns() -> String {
+    let using = |method: FactorMethod| {
+        format!(
+            "COALESCE(SUM(CASE WHEN u.two_factor_method = '{}' THEN 1 ELSE 0 END), 0)",
+            method.as_str()
+        )
+    };
+    format!(
+        "COUNT(*) AS total, {} AS sms, {} AS app",
+        using(FactorMethod::Sms),
+        using(FactorMethod::Authenticator)
+    )
+}
 
 /// Adoption among enabled users.
 pub async fn adoption_overall<'e>(db: impl Exec<'e>) -> Result<Adoption, DbError> {
     let row: AdoptionRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {ADOPTION_COLUMNS} FROM users u WHERE u.disabled = 0"
+        "SELECT {} FROM users u WHERE u.disabled = 0",
+        adoption_columns()
     )))
     .fetch_one(db)
     .await?;
@@ -209,9 +217,10 @@ pub async fn adoption_by_group<'e>(db: impl Exec<'e>) -> Result<Vec<(String, Ado
         app: i64,
     }
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT g.name, {ADOPTION_COLUMNS} FROM user_groups g \
+        "SELECT g.name, {} FROM user_groups g \
          JOIN group_members m ON m.group_id = g.id JOIN users u ON u.id = m.user_id \
-         WHERE u.disabled = 0 GROUP BY g.id, g.name ORDER BY g.name"
+         WHERE u.disabled = 0 GROUP BY g.id, g.name ORDER BY g.name",
+        adoption_columns()
     )))
     .fetch_all(db)
     .await?;

@@ -8,6 +8,7 @@ mod admin;
 mod authenticator;
 mod cli;
 mod devices;
+mod factors;
 mod fuzz;
 mod health;
 mod hostile;
