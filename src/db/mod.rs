@@ -7,6 +7,7 @@ pub mod audit;
 pub mod challenges;
 pub mod devices;
 pub mod directory;
+pub mod factors;
 pub mod groups;
 pub mod links;
 pub mod outbox;

@@ -63,14 +63,18 @@ impl PendingSignIn {
         self.app_key.is_some()
     }
 
-    /// The method asked for, if the user has it; otherwise their own.
-    pub fn method(&self, asked: Option<FactorMethod>) -> FactorMethod {
-        let available = |m: FactorMethod| match m {
+    /// True when the user can sign in with `method`.
+    pub fn has(&self, method: FactorMethod) -> bool {
+        match method {
             FactorMethod::Sms => self.phone.is_some(),
             FactorMethod::Authenticator => self.has_app(),
-        };
+        }
+    }
+
+    /// The method asked for, if the user has it; otherwise their own.
+    pub fn method(&self, asked: Option<FactorMethod>) -> FactorMethod {
         match asked {
-            Some(method) if available(method) => method,
+            Some(method) if self.has(method) => method,
             _ if self.user.uses_authenticator() && self.has_app() => FactorMethod::Authenticator,
             _ if self.phone.is_some() => FactorMethod::Sms,
             _ => FactorMethod::Authenticator,

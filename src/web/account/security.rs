@@ -222,16 +222,17 @@ pub async fn choose_method(
     session: actix_session::Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let next = match form.method.as_str() {
-        "app" => "/account/security/app",
-        "sms" => PHONE_PAGE,
-        "saved-phone" if me.user.verified_phone().is_some() => USE_SAVED_PHONE_PAGE,
-        _ => {
-            let mut errors = FormErrors::default();
-            errors.add("method", "Choose how you want to get your codes.");
-            let page = methods(&me, &session, layout, errors).await?;
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
+    let next = match FactorMethod::parse(&form.method) {
+        Some(FactorMethod::Authenticator) => Some("/account/security/app"),
+        Some(FactorMethod::Sms) => Some(PHONE_PAGE),
+        None => (form.method == "saved-phone" && me.user.verified_phone().is_some())
+            .then_some(USE_SAVED_PHONE_PAGE),
+    };
+    let Some(next) = next else {
+        let mut errors = FormErrors::default();
+        errors.add("method", "Choose how you want to get your codes.");
+        let page = methods(&me, &session, layout, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     Ok(see_other(next))
 }

@@ -100,11 +100,7 @@ fn method_label(method: Option<FactorMethod>) -> &'static str {
 impl From<UserRow> for ListedUser {
     fn from(row: UserRow) -> Self {
         Self {
-            method: method_label(
-                row.two_factor_method
-                    .as_deref()
-                    .and_then(FactorMethod::parse),
-            ),
+            method: method_label(row.two_factor_method),
             id: row.id,
             name: row.name,
             email: row.email,

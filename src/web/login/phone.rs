@@ -193,12 +193,12 @@ async fn code_page(
     };
     let wait_secs = (step.since + COOLDOWN_SECS - now).max(0);
     let mut alternatives = vec![Alternative {
-        href: "/login",
+        href: "/login".into(),
         label: "Sign in with email and password",
     }];
     if registration_open {
         alternatives.push(Alternative {
-            href: "/register/phone",
+            href: "/register/phone".into(),
             label: "Register with phone number",
         });
     }
@@ -441,7 +441,7 @@ fn app_page(layout: Layout, errors: FormErrors) -> CodePage {
         with: None,
         resend: None,
         alternatives: vec![Alternative {
-            href: "/login/phone/password",
+            href: "/login/phone/password".into(),
             label: "Use your password instead",
         }],
         offer_trust: false,
