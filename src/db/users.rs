@@ -349,20 +349,18 @@ pub async fn forget_phone_verification<'e>(
     Ok(())
 }
 
-/// Turns 2-step verification off: no method, and the phone is no longer a factor (the
-/// number stays on the profile).
-pub async fn disable_two_step<'e>(
+/// No method is active: 2-step verification is off (the factors' own data is the
+/// caller's to remove).
+pub async fn clear_two_step_method<'e>(
     db: impl Exec<'e>,
     user_id: i64,
     now: i64,
 ) -> Result<(), DbError> {
-    sqlx::query(
-        "UPDATE users SET two_factor_method = NULL, phone_verified_at = NULL, updated_at = $1 WHERE id = $2",
-    )
-    .bind(now)
-    .bind(user_id)
-    .execute(db)
-    .await?;
+    sqlx::query("UPDATE users SET two_factor_method = NULL, updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(user_id)
+        .execute(db)
+        .await?;
     Ok(())
 }
 

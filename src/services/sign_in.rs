@@ -5,7 +5,7 @@
 use secrecy::SecretString;
 
 use super::Services;
-use super::authenticator::CodeOutcome;
+use super::factors::authenticator::CodeOutcome;
 use super::notifications::Notice;
 use super::sms_codes::CheckOutcome;
 use crate::db::audit::{AuditEvent, EventKind, Origin};

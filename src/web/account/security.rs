@@ -16,8 +16,9 @@ use crate::domain::phone::{format_international, mask_phone, normalise_sms_phone
 use crate::domain::recovery::LOW_WATER;
 use crate::domain::time::time_of_day;
 use crate::domain::tokens::token_digest;
+use crate::services::factors::sms::{PhoneCodeError, phone_purpose};
+use crate::services::factors::{FactorOn, Removal, RemoveRefusal};
 use crate::services::two_step::SecurityOverview;
-use crate::services::two_step::{FactorOn, PhoneCodeError, RemoveRefusal, phone_purpose};
 use crate::web::code_form::{
     CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal, send_failure,
 };
@@ -542,14 +543,10 @@ pub async fn remove_factor_form(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let user = &me.user;
-    let overview = me.services().security_overview(user).await?;
-    let active = user.method() == Some(method);
-    if !overview.factors.contains(&method)
-        || (active && me.services().two_step_required(user).await?)
-    {
+    let Ok(Removal { active, other }) = me.services().removal(user, method).await? else {
         return Ok(see_other("/account/security"));
-    }
-    let other = overview.factors.iter().find(|f| **f != method);
+    };
+    let overview = me.services().security_overview(user).await?;
     let (title, mut consequences) = match method {
         FactorMethod::Authenticator => (
             "Remove your authenticator app?",

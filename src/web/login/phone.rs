@@ -19,7 +19,7 @@ use crate::domain::codes::MAX_ATTEMPTS;
 use crate::domain::phone::mask_phone;
 use crate::domain::time::time_of_day;
 use crate::services::account::PasswordCheck;
-use crate::services::authenticator::CodeOutcome;
+use crate::services::factors::authenticator::CodeOutcome;
 use crate::services::phone_sign_in::{PhoneCheck, PhoneTarget};
 use crate::services::sms_codes::{COOLDOWN_SECS, CheckOutcome};
 use crate::web::code_form::{

@@ -16,7 +16,7 @@ use crate::domain::codes::{Purpose, Subject};
 use crate::domain::factors::FactorMethod;
 use crate::domain::phone::mask_phone;
 use crate::domain::time::time_of_day;
-use crate::services::authenticator::CodeOutcome;
+use crate::services::factors::authenticator::CodeOutcome;
 use crate::services::sign_in::{PendingSignIn, RecoverySignIn, SecondStep};
 use crate::web::code_form::{
     APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal,
