@@ -77,4 +77,53 @@ async fn an_app_user_is_one_on_every_control_center_page(app: TestApp) {
     );
 }
 
-on_both_databases!(an_app_user_is_one_on_every_control_center_page);
+/// Corrupts the method of user `id` on purpose, as a query in another spelling would.
+async fn write_method(app: &TestApp, id: i64, method: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET two_factor_method = $1 WHERE id = $2")
+        .bind(method)
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .map(|_| ())
+}
+
+async fn the_database_refuses_a_method_in_any_other_spelling(app: TestApp) {
+    app.user_with_app("app@example.com").await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind("app@example.com")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    for other in ["authenticator", "totp", "SMS", "App", ""] {
+        let refused = write_method(&app, id, other).await;
+        assert!(refused.is_err(), "{other:?} was stored");
+    }
+    let inserted = sqlx::query(
+        "INSERT INTO users (email, name, is_admin, disabled, created_at, updated_at, two_factor_method) \
+         VALUES ('new@example.com', 'New', 0, 0, 0, 0, 'authenticator')",
+    )
+    .execute(&app.db.pool)
+    .await;
+    assert!(
+        inserted.is_err(),
+        "a new row in another spelling was stored"
+    );
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("app"));
+    // The stored spellings, and off, are taken.
+    for method in [Some("sms"), None] {
+        sqlx::query("UPDATE users SET two_factor_method = $1 WHERE id = $2")
+            .bind(method)
+            .bind(id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(app.two_factor_method(id).await.as_deref(), method);
+    }
+    write_method(&app, id, "app").await.unwrap();
+    assert_eq!(app.two_factor_method(id).await.as_deref(), Some("app"));
+}
+
+on_both_databases!(
+    an_app_user_is_one_on_every_control_center_page,
+    the_database_refuses_a_method_in_any_other_spelling,
+);
