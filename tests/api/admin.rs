@@ -9,9 +9,21 @@ use crate::{on_both_databases, on_each_backend};
 
 pub(crate) const ADMIN_PHONE: &str = "+46709990000";
 
-/// An administrator with SMS 2-step verification, signed in with a code in the app's own
-/// browser. Returns their id.
+/// An administrator with SMS 2-step verification, set up on their pages and signed in
+/// with a code in the app's own browser. Returns their id.
 pub(crate) async fn signed_in_admin(app: &TestApp) -> i64 {
+    let id = app
+        .create_user("admin@example.com", "Ada Admin", true)
+        .await;
+    app.turn_on_sms_for(id, ADMIN_PHONE).await;
+    app.sign_in_with_sms_code("admin@example.com", ADMIN_PHONE)
+        .await;
+    id
+}
+
+/// `signed_in_admin` with SMS set straight in the database, for the tests that count texts
+/// and emails exactly (see `create_sms_user_in_database`).
+pub(crate) async fn signed_in_admin_set_in_database(app: &TestApp) -> i64 {
     let id = app
         .create_user("admin@example.com", "Ada Admin", true)
         .await;
@@ -129,7 +141,7 @@ async fn only_a_verified_administrator_gets_in(app: TestApp) {
     let admin = app
         .create_user("admin@example.com", "Ada Admin", true)
         .await;
-    app.turn_on_sms_in_database(admin, ADMIN_PHONE).await;
+    app.turn_on_sms_for(admin, ADMIN_PHONE).await;
     let to_sign_in =
         |r: &reqwest::Response| r.status().as_u16() == 303 && r.headers()["location"] == "/login";
     let forbidden = |r: &reqwest::Response| r.status().as_u16() == 403;
@@ -904,7 +916,7 @@ async fn disabling_ends_sessions_and_the_last_administrator_stays(app: TestApp) 
 async fn two_administrators_removing_each_other_at_once_leave_one(app: TestApp) {
     let first = signed_in_admin(&app).await;
     let second = app.create_user("second@example.com", "Second", true).await;
-    app.turn_on_sms_in_database(second, "+46709990001").await;
+    app.turn_on_sms_for(second, "+46709990001").await;
     let other = app.signed_in_browser("second@example.com").await;
     let code = app.sms.last_code_to("+46709990001");
     submit_with(
@@ -1007,7 +1019,7 @@ async fn the_users_list_searches_filters_and_pages(app: TestApp) {
     let grace = app
         .create_user("grace@hopper.org", "Grace Brewster Hopper", false)
         .await;
-    app.turn_on_sms_in_database(grace, "+46701112233").await;
+    app.turn_on_sms_for(grace, "+46701112233").await;
 
     let first = app.get_text("/admin/users?q=member").await;
     assert_eq!(

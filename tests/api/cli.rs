@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::helpers::{Backend, GOOD_PASSWORD, fresh_database_url};
+use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, fresh_database_url};
 use crate::on_each_backend;
 
 fn twostep(
@@ -134,14 +134,15 @@ on_each_backend!(migrate_and_create_users => cli_works_on_sqlite, cli_works_on_p
 /// reset from the server's command line; the account commands refuse what would lock
 /// everyone out.
 async fn reset_and_account_commands(backend: Backend) {
-    let dir = tempfile::tempdir().unwrap();
-    let Some(url) = fresh_database_url(backend, dir.path()).await else {
+    // The portal runs on the database the commands are given.
+    let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    let run = |args: &[&str]| twostep(&url, dir.path(), args, "");
+    let (url, dir) = (app.database_url.clone(), app.data_dir());
+    let run = |args: &[&str]| twostep(&url, dir, args, "");
     let created = twostep(
         &url,
-        dir.path(),
+        dir,
         &["user", "create", "--email", "root@example.com", "--admin"],
         &format!("{GOOD_PASSWORD}\n"),
     );
@@ -150,13 +151,18 @@ async fn reset_and_account_commands(backend: Backend) {
         "{}",
         String::from_utf8_lossy(&created.stderr)
     );
-    let db = twostep::db::Db::connect(&url).unwrap();
-    for sql in [
-        "UPDATE users SET phone = '+46701234567', phone_verified_at = 1, two_factor_method = 'sms'",
-        "INSERT INTO recovery_codes (user_id, code_mac, created_at) SELECT id, 'x', 0 FROM users",
-        "INSERT INTO sessions (id, user_id, state, created_at, expires_at) SELECT 'digest', id, '{}', 0, 9999999999 FROM users",
-    ] {
-        sqlx::query(sql).execute(&db.pool).await.unwrap();
+    // The administrator turns on SMS on their pages (recovery codes come with it) and
+    // stays signed in.
+    app.post_login("root@example.com", GOOD_PASSWORD).await;
+    app.turn_on_sms(PHONE).await;
+    let db = &app.db;
+    for table in ["recovery_codes", "sessions"] {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        let held: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert!(held > 0, "{table} before the reset");
     }
     let count = |sql: &'static str| {
         let pool = db.pool.clone();
@@ -186,7 +192,7 @@ async fn reset_and_account_commands(backend: Backend) {
         1
     );
     assert_eq!(
-        count("SELECT COUNT(*) FROM outbox").await,
+        count("SELECT COUNT(*) FROM outbox WHERE subject LIKE 'An administrator reset%'").await,
         1,
         "the user is emailed"
     );
@@ -202,7 +208,7 @@ async fn reset_and_account_commands(backend: Backend) {
 
     let second = twostep(
         &url,
-        dir.path(),
+        dir,
         &["user", "create", "--email", "bob@example.com"],
         &format!("{GOOD_PASSWORD}\n"),
     );

@@ -76,7 +76,8 @@ fn generous_sms_limit_per_address(settings: &mut Settings) {
 }
 
 async fn throw_away_accounts_cannot_spend_a_victims_number(app: TestApp) {
-    app.create_sms_user("victim@example.com", PHONE).await;
+    app.create_sms_user_in_database("victim@example.com", PHONE)
+        .await;
     let mut outcomes = Vec::new();
     for n in 0..9 {
         let email = format!("pump{n}@example.com");

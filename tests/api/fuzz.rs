@@ -17,6 +17,7 @@ use rand::{Rng, SeedableRng};
 use reqwest::cookie::Jar;
 use secrecy::SecretString;
 use twostep::db::users::{NewUser, insert_user};
+use twostep::domain::factors::FactorMethod;
 use twostep::domain::password::Passwords;
 use twostep::web::MAX_BODY_BYTES;
 
@@ -407,17 +408,15 @@ async fn new_user(app: &TestApp, fx: &Fixtures, email: &str, admin: bool) -> i64
 }
 
 async fn verified_phone(app: &TestApp, id: i64, phone: &str, sms_on: bool) {
-    let sql = if sms_on {
-        "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2"
-    } else {
-        "UPDATE users SET phone = $1, phone_verified_at = 1 WHERE id = $2"
-    };
-    sqlx::query(sql)
-        .bind(phone)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = $2 WHERE id = $3",
+    )
+    .bind(phone)
+    .bind(sms_on.then_some(FactorMethod::Sms))
+    .bind(id)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
 }
 
 /// The newest code texted to `phone`, once it arrives (texts go out in the background).

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use twostep::config::Settings;
 use twostep::startup::Application;
 
-use crate::admin::signed_in_admin;
+use crate::admin::{signed_in_admin, signed_in_admin_set_in_database};
 use crate::helpers::{Backend, PHONE, TestApp};
 use crate::on_each_backend;
 use crate::smtp::SmtpServer;
@@ -61,8 +61,10 @@ async fn a_notification_arrives_by_smtp_with_its_headers(backend: Backend) {
     let Some(app) = app_mailing_to(backend, &smtp).await else {
         return;
     };
-    signed_in_admin(&app).await;
-    let user = app.create_sms_user("ada@example.com", PHONE).await;
+    signed_in_admin_set_in_database(&app).await;
+    let user = app
+        .create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     let reset = format!("/admin/users/{user}/reset");
     app.submit(&reset, &reset, &[]).await;
     eventually(10, "the reset email is delivered", async || {
@@ -200,8 +202,10 @@ async fn without_smtp_each_email_is_an_eml_file(backend: Backend) {
     let Some(app) = TestApp::spawn_with(backend, |settings| fast_mail(settings, None)).await else {
         return;
     };
-    signed_in_admin(&app).await;
-    let user = app.create_sms_user("ada@example.com", PHONE).await;
+    signed_in_admin_set_in_database(&app).await;
+    let user = app
+        .create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     let reset = format!("/admin/users/{user}/reset");
     app.submit(&reset, &reset, &[]).await;
     let dir = app.data_dir().join("mail");
@@ -318,7 +322,9 @@ async fn a_forgotten_password_is_reset_by_email_and_still_asks_for_the_code(back
     let Some(app) = app_mailing_to(backend, &smtp).await else {
         return;
     };
-    let user = app.create_sms_user("ada@example.com", PHONE).await;
+    let user = app
+        .create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     let elsewhere = app.signed_in_browser("ada@example.com").await;
     // The same answer for an address with an account and one without.
     let known = app

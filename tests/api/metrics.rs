@@ -79,7 +79,8 @@ async fn metrics_need_the_token_and_move_with_sign_ins(backend: Backend) {
         303
     );
     app.post_logout().await;
-    app.create_sms_user("grace@example.com", PHONE).await;
+    app.create_sms_user_in_database("grace@example.com", PHONE)
+        .await;
     app.sign_in_first_step("grace@example.com").await;
     app.get("/no-such-page-4711").await;
     let after = scrape(&app).await;

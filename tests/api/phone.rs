@@ -135,7 +135,8 @@ async fn an_optional_user_signs_in_with_a_code_alone(app: TestApp) {
 async fn a_user_who_must_use_two_step_verification_also_gives_the_password(app: TestApp) {
     phone_sign_in_on(&app).await;
     set_platform(&app, "UPDATE platform_settings SET two_step = 'required'").await;
-    app.create_sms_user("ada@example.com", PHONE).await;
+    app.create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     ask_for_code(&app, PHONE).await;
     texts_to(&app, PHONE, 1).await;
     let right = type_code(&app, &app.sms.last_code_to(PHONE)).await;

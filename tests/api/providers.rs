@@ -267,7 +267,8 @@ async fn a_sign_in_code_goes_through_the_webhook(backend: Backend) {
     let Some(app) = TestApp::spawn_with(backend, move |s| s.sms = settings).await else {
         return;
     };
-    app.create_sms_user("ada@example.com", PHONE).await;
+    app.create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     app.sign_in_first_step("ada@example.com").await;
     let code = stand_in.last_code_to(PHONE);
     let signed_in = app.submit_sign_in_code(&code).await;

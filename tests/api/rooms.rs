@@ -1236,7 +1236,7 @@ async fn an_unknown_address_is_invited_and_joins_with_its_own_account(app: TestA
 async fn signing_in_returns_to_the_room_and_nowhere_else(app: TestApp) {
     let (room, _, member) = enforced_room(&app, "").await;
     // A member with 2-step verification of their own: the way back survives the code step.
-    app.turn_on_sms_in_database(member, "+46701112299").await;
+    app.turn_on_sms_for(member, "+46701112299").await;
     let (browser, _) = app.new_browser();
     let to_sign_in = location_of(&app.get_in(&browser, &format!("/rooms/{room}")).await).unwrap();
     assert_eq!(to_sign_in, format!("/login?next=%2Frooms%2F{room}"));

@@ -182,7 +182,7 @@ async fn turning_off_needs_the_password_and_then_sign_in_needs_no_code(app: Test
 
 async fn administrators_cannot_turn_it_off(app: TestApp) {
     let id = app.create_user("root@example.com", "Root", true).await;
-    app.turn_on_sms_in_database(id, PHONE).await;
+    app.turn_on_sms_for(id, PHONE).await;
     app.sign_in_with_sms_code("root@example.com", PHONE).await;
     let settings = app.get_text("/account/security").await;
     assert!(settings.contains("required for your account, so it cannot be turned off"));

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use futures_util::future::join_all;
 use reqwest::Client;
 
-use crate::admin::signed_in_admin;
+use crate::admin::signed_in_admin_set_in_database;
 use crate::helpers::{
     Backend, PHONE, TestApp, assert_redirect_to, csrf_token, location_of, submit_with,
 };
@@ -200,8 +200,8 @@ async fn each_daily_cap_holds_exactly(backend: Backend) {
     let Some(app) = portal_behind_a_proxy(backend).await else {
         return;
     };
-    signed_in_admin(&app).await;
-    app.create_sms_user(ADA, PHONE).await;
+    signed_in_admin_set_in_database(&app).await;
+    app.create_sms_user_in_database(ADA, PHONE).await;
     // Two sets, taking turns, so no account comes near its own hourly limit.
     let bots = throwaway_accounts(&app, 0, 16).await;
     let (even, odd) = bots.split_at(8);
@@ -441,7 +441,7 @@ async fn a_pumping_attack_is_held_to_the_caps(backend: Backend) {
     let Some(app) = portal_behind_a_proxy(backend).await else {
         return;
     };
-    signed_in_admin(&app).await;
+    signed_in_admin_set_in_database(&app).await;
     app.create_user("second-admin@example.com", "Grace Admin", true)
         .await;
     let gone = app
@@ -453,7 +453,7 @@ async fn a_pumping_attack_is_held_to_the_caps(backend: Backend) {
         .await
         .unwrap();
     set_caps(&app, caps).await;
-    app.create_sms_user(ADA, PHONE).await;
+    app.create_sms_user_in_database(ADA, PHONE).await;
     let bots = throwaway_accounts(&app, 0, BOTS).await;
     let (premium, ordinary) = simulation_numbers();
     let numbers: Vec<&str> = premium.iter().chain(&ordinary).copied().collect();
@@ -609,7 +609,7 @@ async fn the_overview_shows_the_sms_figures(backend: Backend) {
     let Some(app) = portal_behind_a_proxy(backend).await else {
         return;
     };
-    signed_in_admin(&app).await;
+    signed_in_admin_set_in_database(&app).await;
     set_caps(
         &app,
         Caps {

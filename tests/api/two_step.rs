@@ -123,7 +123,8 @@ async fn code_attempts(app: &TestApp, id: i64) -> i64 {
 }
 
 async fn codes_are_stored_only_as_macs(app: TestApp) {
-    app.create_sms_user("ada@example.com", PHONE).await;
+    app.create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     app.sign_in_first_step("ada@example.com").await;
     let code = app.sms.last_code_to(PHONE);
     let rows: Vec<(String,)> = sqlx::query_as("SELECT code_mac FROM sms_challenges")
@@ -136,7 +137,9 @@ async fn codes_are_stored_only_as_macs(app: TestApp) {
 }
 
 async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) {
-    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    let id = app
+        .create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     app.sign_in_first_step("ada@example.com").await;
     let code = app.sms.last_code_to(PHONE);
     let wrong = if code == "000000" { "111111" } else { "000000" };
@@ -218,7 +221,8 @@ async fn an_expired_code_is_refused_within_a_fresh_sign_in(app: TestApp) {
 }
 
 async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
-    app.create_sms_user("ada@example.com", PHONE).await;
+    app.create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     app.sign_in_first_step("ada@example.com").await;
     let first = app.sms.last_code_to(PHONE);
     // The page says when, as a time, and the button cannot be pressed until then (a small
@@ -327,7 +331,9 @@ async fn at_most_five_codes_per_user_per_hour_and_ten_per_phone_per_day(app: Tes
 }
 
 async fn twenty_concurrent_wrong_guesses_count_exactly_five(app: TestApp) {
-    let id = app.create_sms_user("ada@example.com", PHONE).await;
+    let id = app
+        .create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     app.sign_in_first_step("ada@example.com").await;
     let code = app.sms.last_code_to(PHONE);
     let wrong = if code == "000000" { "111111" } else { "000000" };
@@ -361,7 +367,8 @@ async fn twenty_concurrent_wrong_guesses_count_exactly_five(app: TestApp) {
 }
 
 async fn a_correct_code_raced_twice_is_accepted_once(app: TestApp) {
-    app.create_sms_user("ada@example.com", PHONE).await;
+    app.create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     app.sign_in_first_step("ada@example.com").await;
     let code = app.sms.last_code_to(PHONE);
     let token = csrf_token(&app.get_text("/login/verify").await);
@@ -410,7 +417,8 @@ async fn a_correct_code_raced_twice_is_accepted_once(app: TestApp) {
 /// other is refused by the cooldown it started and redirected back to the page (never a
 /// 5xx), which then says when.
 async fn a_burst_of_send_again_sends_one_code(app: TestApp) {
-    app.create_sms_user("ada@example.com", PHONE).await;
+    app.create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     app.sign_in_first_step("ada@example.com").await;
     app.clock.advance(31);
     let burst = (0..120).map(|_| app.send_again());
@@ -452,7 +460,7 @@ async fn codes_are_limited_per_client_address() {
         .enumerate()
     {
         let email = format!("user{n}@example.com");
-        app.create_sms_user(&email, phone).await;
+        app.create_sms_user_in_database(&email, phone).await;
         let response = app.post_login(&email, GOOD_PASSWORD).await;
         let location = location_of(&response);
         let status = response.status().as_u16();
@@ -481,7 +489,8 @@ async fn codes_are_limited_per_client_address() {
 }
 
 async fn a_provider_failure_at_sign_in_says_so_and_send_again_works(app: TestApp) {
-    app.create_sms_user("ada@example.com", PHONE).await;
+    app.create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     app.sms.set_mode(Mode::ServerError);
     let response = app.post_login("ada@example.com", GOOD_PASSWORD).await;
     assert_eq!(response.status().as_u16(), 200);
@@ -561,7 +570,8 @@ async fn sign_in_works_through_clickatell() {
     })
     .await
     .unwrap();
-    app.create_sms_user("ada@example.com", PHONE).await;
+    app.create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     app.sign_in_first_step("ada@example.com").await;
     let code = clickatell.last_code_to(PHONE);
     assert_redirect_to(&app.submit_sign_in_code(&code).await, "/");
@@ -577,7 +587,8 @@ async fn the_log_provider_shows_the_development_banner() {
     })
     .await
     .unwrap();
-    app.create_sms_user("ada@example.com", PHONE).await;
+    app.create_sms_user_in_database("ada@example.com", PHONE)
+        .await;
     assert!(
         app.get_text("/login")
             .await
@@ -604,7 +615,7 @@ async fn concurrent_sends_stop_exactly_at_the_limit(backend: Backend) {
     let mut emails = Vec::new();
     for n in 0..24 {
         let email = format!("user{n}@example.com");
-        app.create_sms_user(&email, &format!("+467012345{n:02}"))
+        app.create_sms_user_in_database(&email, &format!("+467012345{n:02}"))
             .await;
         emails.push(email);
     }

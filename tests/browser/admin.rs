@@ -7,6 +7,7 @@ use fantoccini::{Client, Locator};
 use secrecy::SecretString;
 use twostep::db::Db;
 use twostep::db::users::{NewUser, insert_user};
+use twostep::domain::factors::FactorMethod;
 use twostep::domain::password::Passwords;
 
 use super::accessibility::{check_keyboard_focus, check_page};
@@ -55,9 +56,10 @@ pub(super) async fn add_account(db: &Db, name: &str, email: &str, admin: bool) -
 /// database.
 pub(super) async fn turn_on_sms(db: &Db, id: i64, phone: &str) {
     sqlx::query(
-        "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' WHERE id = $2",
+        "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = $2 WHERE id = $3",
     )
     .bind(phone)
+    .bind(FactorMethod::Sms)
     .bind(id)
     .execute(&db.pool)
     .await

@@ -10,6 +10,7 @@ use secrecy::SecretString;
 use twostep::clock::Clock;
 use twostep::db::Db;
 use twostep::db::users::{NewUser, insert_user};
+use twostep::domain::factors::FactorMethod;
 use twostep::domain::password::Passwords;
 
 use crate::standins::{StandIn, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN};
@@ -142,10 +143,11 @@ impl Deployment {
         .expect("inserting a user");
         if let Some(phone) = phone {
             sqlx::query(
-                "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = 'sms' \
-                 WHERE id = $2",
+                "UPDATE users SET phone = $1, phone_verified_at = 1, two_factor_method = $2 \
+                 WHERE id = $3",
             )
             .bind(phone)
+            .bind(FactorMethod::Sms)
             .bind(id)
             .execute(&db.pool)
             .await
