@@ -71,14 +71,15 @@ impl PendingSignIn {
         }
     }
 
-    /// The method asked for, if the user has it; otherwise their own.
+    /// The method asked for, if the user has it; otherwise their own, if they have it;
+    /// otherwise the first they have (the app, whose page accepts no code, if none).
     pub fn method(&self, asked: Option<FactorMethod>) -> FactorMethod {
-        match asked {
-            Some(method) if self.has(method) => method,
-            _ if self.user.uses_authenticator() && self.has_app() => FactorMethod::Authenticator,
-            _ if self.phone.is_some() => FactorMethod::Sms,
-            _ => FactorMethod::Authenticator,
-        }
+        asked
+            .into_iter()
+            .chain(self.user.method())
+            .chain(FactorMethod::ALL)
+            .find(|method| self.has(*method))
+            .unwrap_or(FactorMethod::Authenticator)
     }
 }
 
