@@ -1,6 +1,7 @@
 //! How a `FactorMethod` is stored: its one spelling (`FactorMethod::as_str`) in a text
 //! column, read back through `FactorMethod::parse`, so rows carry the enum and never the
-//! string. The database refuses any other spelling (a CHECK constraint).
+//! string. The database refuses any other spelling (a CHECK constraint on PostgreSQL,
+//! triggers on SQLite).
 
 use sqlx::any::{AnyTypeInfo, AnyValueRef};
 use sqlx::encode::IsNull;
