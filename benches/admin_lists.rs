@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use secrecy::SecretString;
 use twostep::config::Settings;
 use twostep::db::Db;
+use twostep::domain::factors::FactorMethod;
 use twostep::domain::password::Passwords;
 use twostep::startup::Application;
 
@@ -38,7 +39,7 @@ async fn seed(db: &Db, postgres: bool, hash: &str, from: i64, to: i64) {
          two_factor_method, is_admin, disabled, created_at, updated_at, email_confirmed_at) \
          SELECT 'u' || i || '@example.com', 'User ' || i || ' Surname' || i, $3, '+4671' || (1000000 + i), \
          CASE WHEN i % 10 < 3 THEN 1 END, \
-         CASE WHEN i % 10 < 3 THEN 'sms' WHEN i % 10 = 3 THEN 'authenticator' END, \
+         CASE WHEN i % 10 < 3 THEN $4 WHEN i % 10 = 3 THEN $5 END, \
          CASE WHEN i % 200 = 0 THEN 1 ELSE 0 END, CASE WHEN i % 200 = 100 THEN 1 ELSE 0 END, i, i, i";
     // domain::account::name_search_keys of "User n Surnamen".
     let words = "INSERT INTO user_name_words (word, user_id) \
@@ -67,6 +68,8 @@ async fn seed(db: &Db, postgres: bool, hash: &str, from: i64, to: i64) {
         .bind(from)
         .bind(to)
         .bind(hash)
+        .bind(FactorMethod::Sms)
+        .bind(FactorMethod::Authenticator)
         .execute(&db.pool)
         .await
         .unwrap();

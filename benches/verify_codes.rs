@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use secrecy::SecretString;
 use twostep::config::Settings;
 use twostep::db::Db;
+use twostep::domain::factors::FactorMethod;
 use twostep::domain::password::Passwords;
 use twostep::startup::Application;
 
@@ -73,11 +74,12 @@ async fn main() {
     for n in 0..USERS {
         sqlx::query(
             "INSERT INTO users (email, name, password_hash, phone, phone_verified_at, two_factor_method, is_admin, disabled, created_at, updated_at, email_confirmed_at) \
-             VALUES ($1, 'Bench', $2, $3, 1, 'sms', 0, 0, 0, 0, 0)",
+             VALUES ($1, 'Bench', $2, $3, 1, $4, 0, 0, 0, 0, 0)",
         )
         .bind(format!("user{n}@example.com"))
         .bind(&hash)
         .bind(format!("+4670{:07}", 1_000_000 + n))
+        .bind(FactorMethod::Sms)
         .execute(&db.pool)
         .await
         .unwrap();

@@ -6,6 +6,7 @@ use sqlx::FromRow;
 
 use super::{DbError, Exec};
 use crate::domain::account::name_search_text;
+use crate::domain::factors::FactorMethod;
 
 /// A row of the users list.
 #[derive(Clone, Debug, FromRow)]
@@ -16,7 +17,7 @@ pub struct UserRow {
     pub phone: Option<String>,
     pub is_admin: i64,
     pub disabled: i64,
-    pub two_factor_method: Option<String>,
+    pub two_factor_method: Option<FactorMethod>,
 }
 
 /// "2-step verification" filter of the users list.
@@ -24,8 +25,8 @@ pub struct UserRow {
 pub enum TwoStepFilter {
     On,
     Off,
-    Sms,
-    App,
+    /// Codes come from this method (the URL spells it as the database does).
+    Method(FactorMethod),
 }
 
 impl TwoStepFilter {
@@ -33,18 +34,7 @@ impl TwoStepFilter {
         match text {
             "on" => Some(Self::On),
             "off" => Some(Self::Off),
-            "sms" => Some(Self::Sms),
-            "app" => Some(Self::App),
-            _ => None,
-        }
-    }
-
-    fn condition(self) -> &'static str {
-        match self {
-            Self::On => "u.two_factor_method IS NOT NULL",
-            Self::Off => "u.two_factor_method IS NULL",
-            Self::Sms => "u.two_factor_method = 'sms'",
-            Self::App => "u.two_factor_method = 'authenticator'",
+            method => FactorMethod::parse(method).map(Self::Method),
         }
     }
 }
@@ -111,8 +101,15 @@ pub async fn search_users<'e>(
             ));
         }
     }
-    if let Some(two_step) = filter.two_step {
-        conditions.push(two_step.condition().to_owned());
+    match filter.two_step {
+        None => {}
+        Some(TwoStepFilter::On) => conditions.push("u.two_factor_method IS NOT NULL".into()),
+        Some(TwoStepFilter::Off) => conditions.push("u.two_factor_method IS NULL".into()),
+        Some(TwoStepFilter::Method(method)) => {
+            // The method's one spelling, bound like every other value.
+            let method = bind_text(method.as_str().to_owned(), &mut texts);
+            conditions.push(format!("u.two_factor_method = {method}"));
+        }
     }
     let group = filter.group.map(|_| {
         let n = next;
@@ -168,65 +165,56 @@ impl Adoption {
     pub fn off(&self) -> i64 {
         self.total - self.sms - self.app
     }
-}
 
-#[derive(FromRow)]
-struct AdoptionRow {
-    total: i64,
-    sms: i64,
-    app: i64,
-}
-
-fn adoption(row: AdoptionRow) -> Adoption {
-    Adoption {
-        total: row.total,
-        sms: row.sms,
-        app: row.app,
+    /// Counts `users` whose method is `method` (`None`: off).
+    fn add(&mut self, method: Option<FactorMethod>, users: i64) {
+        self.total += users;
+        match method {
+            Some(FactorMethod::Sms) => self.sms += users,
+            Some(FactorMethod::Authenticator) => self.app += users,
+            None => {}
+        }
     }
 }
-
-const ADOPTION_COLUMNS: &str = "COUNT(*) AS total, \
-     COALESCE(SUM(CASE WHEN u.two_factor_method = 'sms' THEN 1 ELSE 0 END), 0) AS sms, \
-     COALESCE(SUM(CASE WHEN u.two_factor_method = 'authenticator' THEN 1 ELSE 0 END), 0) AS app";
 
 /// Adoption among enabled users.
 pub async fn adoption_overall<'e>(db: impl Exec<'e>) -> Result<Adoption, DbError> {
-    let row: AdoptionRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {ADOPTION_COLUMNS} FROM users u WHERE u.disabled = 0"
-    )))
-    .fetch_one(db)
-    .await?;
-    Ok(adoption(row))
-}
-
-/// Adoption per group, by group name.
-pub async fn adoption_by_group<'e>(db: impl Exec<'e>) -> Result<Vec<(String, Adoption)>, DbError> {
-    #[derive(FromRow)]
-    struct Row {
-        name: String,
-        total: i64,
-        sms: i64,
-        app: i64,
-    }
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT g.name, {ADOPTION_COLUMNS} FROM user_groups g \
-         JOIN group_members m ON m.group_id = g.id JOIN users u ON u.id = m.user_id \
-         WHERE u.disabled = 0 GROUP BY g.id, g.name ORDER BY g.name"
-    )))
+    let rows: Vec<(Option<FactorMethod>, i64)> = sqlx::query_as(
+        "SELECT u.two_factor_method, COUNT(*) FROM users u WHERE u.disabled = 0 \
+         GROUP BY u.two_factor_method",
+    )
     .fetch_all(db)
     .await?;
-    Ok(rows
+    let mut adoption = Adoption::default();
+    for (method, users) in rows {
+        adoption.add(method, users);
+    }
+    Ok(adoption)
+}
+
+/// Adoption per group with enabled members, by group name.
+pub async fn adoption_by_group<'e>(db: impl Exec<'e>) -> Result<Vec<(String, Adoption)>, DbError> {
+    let rows: Vec<(i64, String, Option<FactorMethod>, i64)> = sqlx::query_as(
+        "SELECT g.id, g.name, u.two_factor_method, COUNT(*) FROM user_groups g \
+         JOIN group_members m ON m.group_id = g.id JOIN users u ON u.id = m.user_id \
+         WHERE u.disabled = 0 GROUP BY g.id, g.name, u.two_factor_method ORDER BY g.name, g.id",
+    )
+    .fetch_all(db)
+    .await?;
+    let mut groups: Vec<(i64, String, Adoption)> = Vec::new();
+    for (id, name, method, users) in rows {
+        match groups.last_mut() {
+            Some((last, _, adoption)) if *last == id => adoption.add(method, users),
+            _ => {
+                let mut adoption = Adoption::default();
+                adoption.add(method, users);
+                groups.push((id, name, adoption));
+            }
+        }
+    }
+    Ok(groups
         .into_iter()
-        .map(|r| {
-            (
-                r.name,
-                adoption(AdoptionRow {
-                    total: r.total,
-                    sms: r.sms,
-                    app: r.app,
-                }),
-            )
-        })
+        .map(|(_, name, adoption)| (name, adoption))
         .collect())
 }
 

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod challenges;
 pub mod devices;
 pub mod directory;
+pub mod factors;
 pub mod groups;
 pub mod links;
 pub mod outbox;
@@ -376,8 +377,12 @@ pub(crate) fn flag(value: bool) -> i64 {
 mod tests {
     use std::path::Path;
 
+    /// Migrations that cannot be written alike, each with why: SQLite adds no CHECK
+    /// constraint to an existing table, so triggers refuse what PostgreSQL's constraint does.
+    const WRITTEN_PER_BACKEND: &[&str] = &["20261206002106_two_factor_method_values.sql"];
+
     /// The two migration folders hold the same files, line for line, but for the identity
-    /// column each backend spells its own way.
+    /// column each backend spells its own way (and the few written per backend).
     #[test]
     fn the_migration_folders_differ_only_in_identity_columns() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
@@ -398,6 +403,9 @@ mod tests {
             )
         };
         for name in names("sqlite") {
+            if WRITTEN_PER_BACKEND.contains(&name.as_str()) {
+                continue;
+            }
             let read = |dir: &str| std::fs::read_to_string(root.join(dir).join(&name)).unwrap();
             let (sqlite, postgres) = (read("sqlite"), read("postgres"));
             let (sqlite, postgres): (Vec<&str>, Vec<&str>) =

@@ -17,8 +17,8 @@ pub struct User {
     pub is_admin: i64,
     pub disabled: i64,
     pub phone_verified_at: Option<i64>,
-    /// NULL when 2-step verification is off; otherwise a `FactorMethod`'s spelling.
-    pub two_factor_method: Option<String>,
+    /// The active second factor; `None` when 2-step verification is off.
+    pub two_factor_method: Option<FactorMethod>,
     /// How long the user chose to stay signed in; `None`: until the browser closes.
     pub session_duration_secs: Option<i64>,
     /// When the email address was confirmed; `None` for an account made at `/register`
@@ -42,8 +42,6 @@ impl User {
     /// The active second factor; `None` when 2-step verification is off.
     pub fn method(&self) -> Option<FactorMethod> {
         self.two_factor_method
-            .as_deref()
-            .and_then(FactorMethod::parse)
     }
 
     /// The verified number sign-in codes go to, when SMS is the active method.
@@ -309,7 +307,7 @@ pub async fn set_two_step_method<'e>(
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET two_factor_method = $1, updated_at = $2 WHERE id = $3")
-        .bind(method.as_str())
+        .bind(method)
         .bind(now)
         .bind(user_id)
         .execute(db)
@@ -330,7 +328,7 @@ pub async fn enable_sms_two_step<'e>(
     )
     .bind(phone)
     .bind(now)
-    .bind(FactorMethod::Sms.as_str())
+    .bind(FactorMethod::Sms)
     .bind(user_id)
     .execute(db)
     .await?;
@@ -351,20 +349,18 @@ pub async fn forget_phone_verification<'e>(
     Ok(())
 }
 
-/// Turns 2-step verification off: no method, and the phone is no longer a factor (the
-/// number stays on the profile).
-pub async fn disable_two_step<'e>(
+/// No method is active: 2-step verification is off (the factors' own data is the
+/// caller's to remove).
+pub async fn clear_two_step_method<'e>(
     db: impl Exec<'e>,
     user_id: i64,
     now: i64,
 ) -> Result<(), DbError> {
-    sqlx::query(
-        "UPDATE users SET two_factor_method = NULL, phone_verified_at = NULL, updated_at = $1 WHERE id = $2",
-    )
-    .bind(now)
-    .bind(user_id)
-    .execute(db)
-    .await?;
+    sqlx::query("UPDATE users SET two_factor_method = NULL, updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(user_id)
+        .execute(db)
+        .await?;
     Ok(())
 }
 

@@ -1,4 +1,6 @@
-//! The kinds of second factor, with one spelling in the database, in URLs and in code.
+//! The kinds of second factor, with one spelling in the database, in URLs and in code:
+//! `as_str` and `parse` are the only places it is written. Match on the enum without a
+//! wildcard, so a new method is an error at every place that must handle it.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FactorMethod {
@@ -9,6 +11,9 @@ pub enum FactorMethod {
 }
 
 impl FactorMethod {
+    /// Every method, in the order pages list them (a new one is added here too).
+    pub const ALL: [Self; 2] = [Self::Sms, Self::Authenticator];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Sms => "sms",
@@ -33,15 +38,37 @@ impl FactorMethod {
     }
 }
 
+/// Stored (the session keeps the signed-in user) in its one spelling.
+impl serde::Serialize for FactorMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FactorMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("no such 2-step verification method: {text:?}"))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::FactorMethod;
 
     #[test]
     fn one_spelling_round_trips() {
-        for method in [FactorMethod::Sms, FactorMethod::Authenticator] {
+        for method in FactorMethod::ALL {
             assert_eq!(FactorMethod::parse(method.as_str()), Some(method));
+            let json = serde_json::to_string(&method).unwrap();
+            assert_eq!(json, format!("\"{}\"", method.as_str()));
+            assert_eq!(serde_json::from_str::<FactorMethod>(&json).unwrap(), method);
         }
-        assert_eq!(FactorMethod::parse("totp"), None);
+        for other in ["totp", "authenticator", "SMS", ""] {
+            assert_eq!(FactorMethod::parse(other), None, "{other}");
+        }
+        assert!(serde_json::from_str::<FactorMethod>("\"authenticator\"").is_err());
     }
 }

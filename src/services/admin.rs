@@ -3,6 +3,7 @@
 //! line) and, where the user is told, the email.
 
 use super::Services;
+use super::factors::remove_all;
 use super::letters::{Letter, Secret};
 use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
@@ -20,13 +21,10 @@ use crate::db::groups::{
 };
 use crate::db::links::{LinkKind, consume_link, link_user, replace_link};
 use crate::db::platform::{load_platform_settings, save_platform_settings};
-use crate::db::recovery::delete_codes;
 use crate::db::sessions::delete_sessions_of_user;
-use crate::db::totp::delete_secrets;
 use crate::db::users::{
-    InsertUserError, NewUser, User, confirm_email, count_active_admins, disable_two_step,
-    find_user_by_email, find_user_by_id, forget_phone_verification, insert_user, set_admin,
-    set_disabled, set_profile_phone, update_password_hash,
+    InsertUserError, NewUser, User, confirm_email, count_active_admins, find_user_by_email,
+    find_user_by_id, insert_user, set_admin, set_disabled, set_profile_phone, update_password_hash,
 };
 use crate::db::{DbError, Tx};
 use secrecy::SecretString;
@@ -295,11 +293,7 @@ impl Services {
         let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        disable_two_step(&mut *tx, user.id, now).await?;
-        forget_phone_verification(&mut *tx, user.id, now).await?;
-        delete_secrets(&mut *tx, user.id).await?;
-        delete_codes(&mut *tx, user.id).await?;
-        remove_all_devices(&mut *tx, user.id).await?;
+        remove_all(&mut tx, user.id, now).await?;
         delete_sessions_of_user(&mut *tx, user.id).await?;
         self.admin_event(
             &mut tx,

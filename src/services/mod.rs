@@ -5,7 +5,7 @@
 
 pub mod account;
 pub mod admin;
-pub mod authenticator;
+pub mod factors;
 pub mod letters;
 pub mod notifications;
 pub mod outbox;
@@ -13,7 +13,6 @@ pub mod password_reset;
 pub mod phone_sign_in;
 pub mod platform;
 pub mod profile;
-pub mod recovery;
 pub mod rooms;
 pub mod sessions;
 pub mod sign_in;

@@ -12,7 +12,7 @@ use secrecy::SecretString;
 
 use super::Services;
 use super::account::PasswordCheck;
-use super::authenticator::CodeOutcome;
+use super::factors::authenticator::CodeOutcome;
 use super::sms_codes::{CheckOutcome, SendError};
 use super::throttle::REGISTRATIONS_PER_IP;
 use crate::db::DbError;

@@ -3,9 +3,9 @@
 //! entered; otherwise an administrator enters it in the control center.
 
 use super::Services;
+use super::factors::sms::PhoneCodeError;
 use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
-use super::two_step::PhoneCodeError;
 use crate::db::DbError;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::users::{User, set_verified_profile_phone};

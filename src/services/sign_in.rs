@@ -5,7 +5,7 @@
 use secrecy::SecretString;
 
 use super::Services;
-use super::authenticator::CodeOutcome;
+use super::factors::authenticator::CodeOutcome;
 use super::notifications::Notice;
 use super::sms_codes::CheckOutcome;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
@@ -63,18 +63,23 @@ impl PendingSignIn {
         self.app_key.is_some()
     }
 
-    /// The method asked for, if the user has it; otherwise their own.
-    pub fn method(&self, asked: Option<FactorMethod>) -> FactorMethod {
-        let available = |m: FactorMethod| match m {
+    /// True when the user can sign in with `method`.
+    pub fn has(&self, method: FactorMethod) -> bool {
+        match method {
             FactorMethod::Sms => self.phone.is_some(),
             FactorMethod::Authenticator => self.has_app(),
-        };
-        match asked {
-            Some(method) if available(method) => method,
-            _ if self.user.uses_authenticator() && self.has_app() => FactorMethod::Authenticator,
-            _ if self.phone.is_some() => FactorMethod::Sms,
-            _ => FactorMethod::Authenticator,
         }
+    }
+
+    /// The method asked for, if the user has it; otherwise their own, if they have it;
+    /// otherwise the first they have (the app, whose page accepts no code, if none).
+    pub fn method(&self, asked: Option<FactorMethod>) -> FactorMethod {
+        asked
+            .into_iter()
+            .chain(self.user.method())
+            .chain(FactorMethod::ALL)
+            .find(|method| self.has(*method))
+            .unwrap_or(FactorMethod::Authenticator)
     }
 }
 

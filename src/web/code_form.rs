@@ -17,7 +17,7 @@ use crate::services::sms_codes::{CheckOutcome, SendError};
 pub struct CodeForm {
     #[serde(default)]
     pub code: String,
-    /// At sign-in, which method the code is from ("sms" or "app").
+    /// At sign-in, which method the code is from (`FactorMethod::as_str`).
     #[serde(default)]
     pub with: String,
     /// At sign-in, the "Trust this device" checkbox.
@@ -72,7 +72,7 @@ pub struct Resend {
 }
 
 pub struct Alternative {
-    pub href: &'static str,
+    pub href: String,
     pub label: &'static str,
 }
 

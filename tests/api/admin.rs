@@ -9,8 +9,8 @@ use crate::{on_both_databases, on_each_backend};
 
 pub(crate) const ADMIN_PHONE: &str = "+46709990000";
 
-/// An administrator with SMS 2-step verification, signed in with a code in the app's own
-/// browser. Returns their id.
+/// An administrator with SMS 2-step verification, turned on through the security
+/// settings' use cases, and signed in with a code in the app's own browser. Returns their id.
 pub(crate) async fn signed_in_admin(app: &TestApp) -> i64 {
     let id = app
         .create_user("admin@example.com", "Ada Admin", true)
@@ -582,20 +582,44 @@ async fn the_preview_counts_numbers_outside_the_sms_countries(app: TestApp) {
 }
 
 async fn reset_removes_every_factor_and_session_and_tells_the_user(app: TestApp) {
-    let admin = signed_in_admin(&app).await;
-    let user = app.create_sms_user("user@example.com", PHONE).await;
-    // A recovery code, a trusted browser and an authenticator key (switched to SMS since).
-    for statement in [
-        "INSERT INTO recovery_codes (user_id, code_mac, created_at) VALUES ($1, 'x', 0)",
-        "INSERT INTO trusted_devices (user_id, token_hash, created_at, last_used_at) VALUES ($1, 'device', 0, 0)",
-        "INSERT INTO totp_secrets (user_id, active_sealed, updated_at) VALUES ($1, 'sealed', 0)",
-    ] {
-        sqlx::query(statement)
+    // On their pages the user turns on SMS (recovery codes come with it), sets up an
+    // authenticator app, switches back to SMS, and trusts a browser at a sign-in.
+    let user = app
+        .create_user("user@example.com", "Ada Lovelace", false)
+        .await;
+    app.post_login("user@example.com", GOOD_PASSWORD).await;
+    app.turn_on_sms(PHONE).await;
+    app.switch_to_the_app().await;
+    let chosen = app
+        .submit(
+            "/account/security/two-step",
+            "/account/security/two-step",
+            &[("method", "saved-phone")],
+        )
+        .await;
+    assert_redirect_to(&chosen, "/account/security/sms/use-saved");
+    let page = "/account/security/sms/use-saved";
+    app.submit(page, page, &[]).await;
+    app.assert_sms_on(user, PHONE).await;
+    app.sign_in_again_after_the_cooldown("user@example.com")
+        .await;
+    let code = app.sms.last_code_to(PHONE);
+    let trusted = app
+        .submit_on("/login/verify", &[("code", &code), ("trust_device", "yes")])
+        .await;
+    assert_redirect_to(&trusted, "/");
+    app.post_logout().await;
+    app.clock.advance(31);
+    for table in ["recovery_codes", "trusted_devices", "totp_secrets"] {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE user_id = $1");
+        let held: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
             .bind(user)
-            .execute(&app.db.pool)
+            .fetch_one(&app.db.pool)
             .await
             .unwrap();
+        assert!(held > 0, "{table} of the user before the reset");
     }
+    let admin = signed_in_admin(&app).await;
     // The user is signed in in one browser and halfway through in another.
     let signed_in = app.signed_in_browser("user@example.com").await;
     let code = app.sms.last_code_to(PHONE);
@@ -1051,14 +1075,9 @@ async fn listed(app: &TestApp, query: &str) -> Vec<String> {
 async fn the_users_list_filters_by_two_step_and_disabled_accounts(app: TestApp) {
     signed_in_admin(&app).await;
     app.create_sms_user("sms@example.com", PHONE).await;
-    let app_user = app.create_user("app@example.com", "App", false).await;
+    app.create_app_user("app@example.com", "App").await;
     let off = app.create_user("off@example.com", "Off", false).await;
     let gone = app.create_user("gone@example.com", "Gone", false).await;
-    sqlx::query("UPDATE users SET two_factor_method = 'authenticator' WHERE id = $1")
-        .bind(app_user)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
     app.kit().disable(gone).await;
     for (query, expected) in [
         (
@@ -1083,25 +1102,27 @@ async fn a_users_page_shows_groups_devices_sessions_and_events(app: TestApp) {
     let finance = insert_group(&app, "Finance").await;
     insert_group(&app, "Elsewhere").await;
     app.kit().add_member(finance, "user@example.com").await;
-    sqlx::query(
-        "INSERT INTO trusted_devices (user_id, token_hash, user_agent, ip, created_at, last_used_at) \
-         VALUES ($1, 'digest', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0', '203.0.113.7', 0, 0)",
-    )
-    .bind(user)
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
-    // The user signs in (a session, and events) in another browser.
-    let browser = app.signed_in_browser("user@example.com").await;
+    // The user signs in (a session, and events) in Firefox, and trusts it.
+    let firefox = reqwest::Client::builder()
+        .user_agent(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0",
+        )
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let fields = [("email", "user@example.com"), ("password", GOOD_PASSWORD)];
+    submit_with(&firefox, &app.address, "/login", "/login", &fields).await;
     let code = app.sms.last_code_to(PHONE);
-    submit_with(
-        &browser,
+    let trusted = submit_with(
+        &firefox,
         &app.address,
         "/login/verify",
         "/login/verify",
-        &[("code", &code)],
+        &[("code", &code), ("trust_device", "yes")],
     )
     .await;
+    assert_eq!(trusted.headers()["location"], "/");
     let page = app.get_text(&format!("/admin/users/{user}")).await;
     assert!(
         page.contains(&format!(r#"<a href="/admin/groups/{finance}">Finance</a>"#)),
@@ -1115,7 +1136,7 @@ async fn a_users_page_shows_groups_devices_sessions_and_events(app: TestApp) {
     };
     let devices = section("devices-title");
     assert!(
-        devices.contains("Firefox") && devices.contains("203.0.113.7"),
+        devices.contains("Firefox") && devices.contains("127.0.0.1"),
         "{devices}"
     );
     let sessions = section("sessions-title");
@@ -1141,14 +1162,9 @@ async fn the_overview_has_a_row_per_group(app: TestApp) {
     let sales = insert_group(&app, "Sales").await;
     insert_group(&app, "Empty").await;
     let sms = app.create_sms_user("sms@example.com", PHONE).await;
-    let key = app.create_user("app@example.com", "App", false).await;
+    let key = app.create_app_user("app@example.com", "App").await;
     let off = app.create_user("off@example.com", "Off", false).await;
     let gone = app.create_user("gone@example.com", "Gone", false).await;
-    sqlx::query("UPDATE users SET two_factor_method = 'authenticator' WHERE id = $1")
-        .bind(key)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
     app.kit().disable(gone).await;
     for (group, user) in [
         (finance, sms),

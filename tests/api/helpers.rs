@@ -516,14 +516,31 @@ pub fn oathtool(key: &str, unix_time: i64) -> String {
     String::from_utf8(output.stdout).unwrap().trim().to_owned()
 }
 
+/// The setup key an authenticator page shows, without its spaces.
+fn setup_key_on(page: &str) -> String {
+    let marker = r#"<p class="setup-key" id="setup-key">"#;
+    let start = page.find(marker).expect("the page shows the setup key") + marker.len();
+    let end = page[start..].find('<').unwrap();
+    page[start..start + end].replace(' ', "")
+}
+
 impl TestApp {
     /// The setup key shown on the authenticator page, without its spaces.
     pub async fn setup_key(&self) -> String {
-        let page = self.get_text("/account/security/app").await;
-        let marker = r#"<p class="setup-key" id="setup-key">"#;
-        let start = page.find(marker).expect("the page shows the setup key") + marker.len();
-        let end = page[start..].find('<').unwrap();
-        page[start..start + end].replace(' ', "")
+        setup_key_on(&self.get_text("/account/security/app").await)
+    }
+
+    /// A user who signed in in a browser of their own and set up the authenticator app
+    /// there, as a person does (this app's browser is left as it was); returns their id.
+    pub async fn create_app_user(&self, email: &str, name: &str) -> i64 {
+        let id = self.create_user(email, name, false).await;
+        let browser = self.signed_in_browser(email).await;
+        let page = "/account/security/app";
+        let key = setup_key_on(&self.get_text_in(&browser, page).await);
+        let code = oathtool(&key, self.clock.now());
+        let confirmed = submit_with(&browser, &self.address, page, page, &[("code", &code)]).await;
+        assert_redirect_to(&confirmed, "/account/security/recovery-codes/new");
+        id
     }
 
     /// Signs in a fresh user and sets up the authenticator app; returns the key. The

@@ -11,6 +11,7 @@ mod admin;
 mod authenticator;
 mod cli;
 mod devices;
+mod factors;
 mod fuzz;
 mod health;
 mod hostile;

@@ -1,6 +1,6 @@
 //! Second factors as their owners turn them on in their security settings.
 
-use twostep::services::two_step::FactorOn;
+use twostep::services::factors::FactorOn;
 
 use super::{Kit, home_of};
 

@@ -16,8 +16,9 @@ use crate::domain::phone::{format_international, mask_phone, normalise_sms_phone
 use crate::domain::recovery::LOW_WATER;
 use crate::domain::time::time_of_day;
 use crate::domain::tokens::token_digest;
+use crate::services::factors::sms::{PhoneCodeError, phone_purpose};
+use crate::services::factors::{FactorOn, Removal, RemoveRefusal};
 use crate::services::two_step::SecurityOverview;
-use crate::services::two_step::{FactorOn, PhoneCodeError, RemoveRefusal, phone_purpose};
 use crate::web::code_form::{
     CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal, send_failure,
 };
@@ -222,16 +223,17 @@ pub async fn choose_method(
     session: actix_session::Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let next = match form.method.as_str() {
-        "app" => "/account/security/app",
-        "sms" => PHONE_PAGE,
-        "saved-phone" if me.user.verified_phone().is_some() => USE_SAVED_PHONE_PAGE,
-        _ => {
-            let mut errors = FormErrors::default();
-            errors.add("method", "Choose how you want to get your codes.");
-            let page = methods(&me, &session, layout, errors).await?;
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
+    let next = match FactorMethod::parse(&form.method) {
+        Some(FactorMethod::Authenticator) => Some("/account/security/app"),
+        Some(FactorMethod::Sms) => Some(PHONE_PAGE),
+        None => (form.method == "saved-phone" && me.user.verified_phone().is_some())
+            .then_some(USE_SAVED_PHONE_PAGE),
+    };
+    let Some(next) = next else {
+        let mut errors = FormErrors::default();
+        errors.add("method", "Choose how you want to get your codes.");
+        let page = methods(&me, &session, layout, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     Ok(see_other(next))
 }
@@ -541,14 +543,10 @@ pub async fn remove_factor_form(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let user = &me.user;
-    let overview = me.services().security_overview(user).await?;
-    let active = user.method() == Some(method);
-    if !overview.factors.contains(&method)
-        || (active && me.services().two_step_required(user).await?)
-    {
+    let Ok(Removal { active, other }) = me.services().removal(user, method).await? else {
         return Ok(see_other("/account/security"));
-    }
-    let other = overview.factors.iter().find(|f| **f != method);
+    };
+    let overview = me.services().security_overview(user).await?;
     let (title, mut consequences) = match method {
         FactorMethod::Authenticator => (
             "Remove your authenticator app?",

@@ -15,6 +15,7 @@ use super::audit::EventRow;
 use super::{Section, refused, sections};
 use crate::db::directory::{TwoStepFilter, UserFilter, UserRow};
 use crate::domain::account::{normalise_email, normalise_name};
+use crate::domain::factors::FactorMethod;
 use crate::domain::phone::format_international;
 use crate::domain::phone::normalise_sms_phone;
 use crate::domain::policy::Requirement;
@@ -151,18 +152,14 @@ pub struct ListedUser {
     pub disabled: bool,
 }
 
-fn method_label(method: Option<&str>) -> &'static str {
-    match method {
-        Some("sms") => "Text message (SMS)",
-        Some("authenticator") => "Authenticator app",
-        _ => "Off",
-    }
+fn method_label(method: Option<FactorMethod>) -> &'static str {
+    method.map_or("Off", FactorMethod::label)
 }
 
 impl From<UserRow> for ListedUser {
     fn from(row: UserRow) -> Self {
         Self {
-            method: method_label(row.two_factor_method.as_deref()),
+            method: method_label(row.two_factor_method),
             id: row.id,
             name: row.name,
             email: row.email,
@@ -391,7 +388,7 @@ async fn user_page_with(
             layout,
             sections: sections("/admin/users"),
             id: user.id,
-            method: method_label(user.two_factor_method.as_deref()),
+            method: method_label(user.method()),
             requirement: requirement_text(details.requirement),
             phone: typed_phone.unwrap_or_else(|| {
                 user.phone
@@ -459,10 +456,10 @@ async fn reset_form(
             "{} ({}) will no longer sign in with {}.",
             user.name,
             user.email,
-            match user.two_factor_method.as_deref() {
-                Some("sms") => "codes texted to their phone".to_owned(),
-                Some("authenticator") => "their authenticator app".to_owned(),
-                _ => "a second step (none is set up now)".to_owned(),
+            match user.method() {
+                Some(FactorMethod::Sms) => "codes texted to their phone",
+                Some(FactorMethod::Authenticator) => "their authenticator app",
+                None => "a second step (none is set up now)",
             }
         ),
         format!(

@@ -19,7 +19,7 @@ use crate::domain::codes::MAX_ATTEMPTS;
 use crate::domain::phone::mask_phone;
 use crate::domain::time::time_of_day;
 use crate::services::account::PasswordCheck;
-use crate::services::authenticator::CodeOutcome;
+use crate::services::factors::authenticator::CodeOutcome;
 use crate::services::phone_sign_in::{PhoneCheck, PhoneTarget};
 use crate::services::sms_codes::{COOLDOWN_SECS, CheckOutcome};
 use crate::web::code_form::{
@@ -193,12 +193,12 @@ async fn code_page(
     };
     let wait_secs = (step.since + COOLDOWN_SECS - now).max(0);
     let mut alternatives = vec![Alternative {
-        href: "/login",
+        href: "/login".into(),
         label: "Sign in with email and password",
     }];
     if registration_open {
         alternatives.push(Alternative {
-            href: "/register/phone",
+            href: "/register/phone".into(),
             label: "Register with phone number",
         });
     }
@@ -441,7 +441,7 @@ fn app_page(layout: Layout, errors: FormErrors) -> CodePage {
         with: None,
         resend: None,
         alternatives: vec![Alternative {
-            href: "/login/phone/password",
+            href: "/login/phone/password".into(),
             label: "Use your password instead",
         }],
         offer_trust: false,

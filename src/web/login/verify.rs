@@ -16,7 +16,7 @@ use crate::domain::codes::{Purpose, Subject};
 use crate::domain::factors::FactorMethod;
 use crate::domain::phone::mask_phone;
 use crate::domain::time::time_of_day;
-use crate::services::authenticator::CodeOutcome;
+use crate::services::factors::authenticator::CodeOutcome;
 use crate::services::sign_in::{PendingSignIn, RecoverySignIn, SecondStep};
 use crate::web::code_form::{
     APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal,
@@ -68,22 +68,25 @@ impl FromRequest for Pending {
     }
 }
 
+/// The code step's page for `method`.
+fn verify_page(method: FactorMethod) -> String {
+    format!("/login/verify?with={}", method.as_str())
+}
+
 fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternative> {
-    let mut links = Vec::new();
-    if showing == FactorMethod::Sms && pending.has_app() {
-        links.push(Alternative {
-            href: "/login/verify?with=app",
-            label: "Use authenticator app",
-        });
-    }
-    if showing == FactorMethod::Authenticator && pending.phone.is_some() {
-        links.push(Alternative {
-            href: "/login/verify?with=sms",
-            label: "Use text message",
-        });
-    }
+    let mut links: Vec<Alternative> = FactorMethod::ALL
+        .into_iter()
+        .filter(|other| *other != showing && pending.has(*other))
+        .map(|other| Alternative {
+            href: verify_page(other),
+            label: match other {
+                FactorMethod::Sms => "Use text message",
+                FactorMethod::Authenticator => "Use authenticator app",
+            },
+        })
+        .collect();
     links.push(Alternative {
-        href: "/login/recovery",
+        href: "/login/recovery".into(),
         label: "Use a recovery code",
     });
     links
@@ -301,8 +304,11 @@ pub async fn resend_code(p: Pending, layout: Layout) -> Result<HttpResponse, App
         .send_sign_in_code(&pending.user, phone, &origin)
         .await
     {
-        Ok(()) => Ok(see_other("/login/verify?with=sms&notice=code-sent")),
-        Err(err) if is_refusal(&err) => Ok(see_other("/login/verify?with=sms")),
+        Ok(()) => Ok(see_other(&format!(
+            "{}&notice=code-sent",
+            verify_page(FactorMethod::Sms)
+        ))),
+        Err(err) if is_refusal(&err) => Ok(see_other(&verify_page(FactorMethod::Sms))),
         Err(err) => {
             let (status, errors) = send_failure(err, state.clock.now())?;
             let page = page(&state, layout, &pending, FactorMethod::Sms, &origin).await?;

@@ -1,14 +1,21 @@
-//! Authenticator apps (TOTP): the key being set up, and checking codes from the app. A
-//! wrong code is an attempt reserved against the limit before the code is checked.
+//! Authenticator apps (TOTP): the key being set up and confirmed, and checking codes from
+//! the app. A wrong code is an attempt reserved against the limit before the code is
+//! checked.
 
-use super::Services;
-use super::throttle::{Limit, MAX_WRONG_CODES, WRONG_CODE_WINDOW_SECS};
+use super::FactorOn;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
-use crate::db::totp::{active_secret, claim_step, pending_secret, store_pending_secret};
+use crate::db::totp::{
+    activate_pending, active_secret, claim_step, delete_secrets, pending_secret,
+    store_pending_secret,
+};
+use crate::db::users::{User, set_two_step_method};
 use crate::db::{DbError, Tx};
+use crate::domain::factors::FactorMethod;
 use crate::domain::totp::{
     generate_secret, grouped, matching_step, otpauth_uri, qr_svg, secret_base32,
 };
+use crate::services::Services;
+use crate::services::throttle::{Limit, MAX_WRONG_CODES, WRONG_CODE_WINDOW_SECS};
 
 /// What the set-up page shows.
 pub struct SetupView {
@@ -29,6 +36,12 @@ pub enum CodeOutcome {
 
 pub(crate) fn owner(user_id: i64) -> String {
     format!("user:{user_id}")
+}
+
+/// The app stops being a factor: its key (active or being set up) is deleted.
+pub(super) async fn forget(tx: &mut Tx, user_id: i64) -> Result<(), DbError> {
+    delete_secrets(&mut **tx, user_id).await?;
+    Ok(())
 }
 
 impl Services {
@@ -79,6 +92,53 @@ impl Services {
         };
         let secret = self.totp_sealer.open(&owner(user_id), &sealed)?;
         Ok(matching_step(&secret, code, self.now_secs())?.map(|step| (sealed, step)))
+    }
+
+    /// Checks a code from the app being set up; a right one makes it the active method.
+    #[tracing::instrument(name = "Confirm an authenticator app", skip_all, fields(user_id = user.id))]
+    pub async fn confirm_app(
+        &self,
+        user: &User,
+        code: &str,
+        origin: &Origin,
+    ) -> anyhow::Result<Result<FactorOn, CodeOutcome>> {
+        let matched = self.pending_app_step(user.id, code).await?;
+        let limit = self.code_limit("totp", user.id);
+        let Some(mut tx) = self.begin_code_check(&limit).await? else {
+            return Ok(Err(CodeOutcome::Throttled));
+        };
+        let activated = match &matched {
+            Some((sealed, step)) => {
+                activate_pending(&mut *tx, user.id, sealed, *step, self.clock.now()).await?
+            }
+            None => false,
+        };
+        let kind = if activated {
+            EventKind::TotpVerified
+        } else {
+            EventKind::TotpFailed
+        };
+        self.audit(
+            &mut tx,
+            &AuditEvent::by_user(kind, user.id, origin, Some("set-up")),
+        );
+        if !activated {
+            self.count_failure(&mut tx, &limit).await?;
+            tx.commit().await?;
+            return Ok(Err(CodeOutcome::Wrong));
+        }
+        set_two_step_method(
+            &mut *tx,
+            user.id,
+            FactorMethod::Authenticator,
+            self.clock.now(),
+        )
+        .await?;
+        let on = self
+            .method_now(&mut tx, user, "an authenticator app", origin)
+            .await?;
+        tx.commit().await?;
+        Ok(Ok(on))
     }
 
     /// True when the user has an active authenticator key.

@@ -1,14 +1,21 @@
 //! Recovery codes: a new set is made and shown; it replaces the old set only when the
 //! person confirms they saved it. Each code works once, even when raced.
 
-use super::Services;
 use super::authenticator::owner;
-use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
-use crate::db::recovery::{consume_code, count_unused, replace_codes, unused_codes};
+use crate::db::recovery::{consume_code, count_unused, delete_codes, replace_codes, unused_codes};
 use crate::db::users::User;
 use crate::db::{DbError, Tx};
 use crate::domain::recovery;
+use crate::services::Services;
+use crate::services::notifications::Notice;
+
+/// Every recovery code of the user is deleted (with the last factor: a new first set
+/// comes when 2-step verification is turned on again).
+pub(super) async fn forget(tx: &mut Tx, user_id: i64) -> Result<(), DbError> {
+    delete_codes(&mut **tx, user_id).await?;
+    Ok(())
+}
 
 impl Services {
     fn recovery_macs(&self, user_id: i64, codes: &[String]) -> Vec<String> {
