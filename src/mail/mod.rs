@@ -114,7 +114,7 @@ impl Mailer {
 pub fn from_mailbox(text: &str) -> anyhow::Result<Mailbox> {
     text.parse().with_context(|| {
         format!(
-            "TWOSTEP_MAIL_FROM: {text:?} is not an address like \"Twostep <no-reply@example.com>\""
+            "TWOSTEP_MAIL_FROM: {text:?} is not an address like \"no-reply@example.com\" or \"IT desk <no-reply@example.com>\""
         )
     })
 }

@@ -14,6 +14,7 @@ mod hostile;
 mod login;
 mod mail;
 mod metrics;
+mod notices;
 mod password;
 mod phone;
 mod providers;
