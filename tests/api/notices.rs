@@ -1,15 +1,18 @@
 //! What the portal tells people, by page and by email: the app name and SMS countries an
-//! instance starts with.
+//! instance starts with, an email for every security change (none with a secret in it),
+//! and an administrator's actions written as theirs.
 
 use std::time::Duration;
 
 use twostep::config::Settings;
 
 use crate::admin::signed_in_admin;
-use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to};
-use crate::mail::eventually;
-use crate::on_each_backend;
+use crate::helpers::{
+    Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, cookie_value, oathtool,
+};
+use crate::mail::{app_mailing_to, eventually};
 use crate::smtp::{Received, SmtpServer};
+use crate::{on_both_databases, on_each_backend};
 
 /// A portal started from environment variables (these, and where the test keeps its
 /// database), texting through the test's stand-in and mailing to `smtp`.
@@ -138,3 +141,190 @@ async fn the_environment_seeds_the_settings_once(backend: Backend) {
 
 on_each_backend!(a_fresh_instance_takes_its_name_and_sms_countries_from_the_environment => environment_names_the_app_sqlite, environment_names_the_app_postgres);
 on_each_backend!(the_environment_seeds_the_settings_once => environment_seeds_once_sqlite, environment_seeds_once_postgres);
+
+const NEW_PHONE: &str = "+46709876543";
+const NEW_PASSWORD: &str = "amber lanterns drift upstream";
+
+/// The emails queued to `to`, oldest first: subject, text and HTML.
+async fn emails_to(app: &TestApp, to: &str) -> Vec<(String, String, String)> {
+    sqlx::query_as(
+        "SELECT subject, body, COALESCE(html_body, '') FROM outbox WHERE to_address = $1 ORDER BY id",
+    )
+    .bind(to)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap()
+}
+
+/// Every change PRODUCT.md lists is emailed: a factor, the phone number, the recovery codes,
+/// the password, a device trusted, a recovery code used. No email holds a code, a key, a
+/// password, a device's token or the whole phone number.
+async fn every_security_change_is_emailed_without_a_secret(app: TestApp) {
+    app.create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    app.submit_phone(PHONE).await;
+    let first_code = app.sms.last_code_to(PHONE);
+    app.submit_phone_code(&first_code).await;
+    let first_codes = app.shown_recovery_codes().await;
+    app.confirm_codes_saved().await;
+    app.clock.advance(31);
+    app.submit_phone(NEW_PHONE).await;
+    let phone_code = app.sms.last_code_to(NEW_PHONE);
+    app.submit_phone_code(&phone_code).await;
+    let key = app.switch_to_the_app().await;
+    let new_codes = app.regenerate_recovery_codes().await;
+    app.confirm_codes_saved().await;
+    let changed = app.change_password(GOOD_PASSWORD, NEW_PASSWORD).await;
+    assert!(changed.status().is_redirection(), "{}", changed.status());
+
+    // Signing in with a recovery code, then with the app on a device to trust.
+    app.post_logout().await;
+    let step = app.post_login("ada@example.com", NEW_PASSWORD).await;
+    assert_redirect_to(&step, "/login/verify");
+    assert_redirect_to(
+        &app.submit_recovery_code(&new_codes[0]).await,
+        "/account/security?notice=recovery-used",
+    );
+    app.post_logout().await;
+    app.clock.advance(30);
+    app.post_login("ada@example.com", NEW_PASSWORD).await;
+    let app_code = oathtool(&key, app.clock.now());
+    let fields = [
+        ("code", app_code.as_str()),
+        ("with", "app"),
+        ("trust_device", "yes"),
+    ];
+    let trusted = app.submit_on("/login/verify?with=app", &fields).await;
+    assert_redirect_to(&trusted, "/");
+    let device = cookie_value(&app.jar, &app.address, "twostep_trusted").unwrap();
+
+    let emails = emails_to(&app, "ada@example.com").await;
+    let subjects: Vec<&str> = emails.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(
+        subjects,
+        [
+            "2-step verification is on for your Twostep account",
+            "Your Twostep phone number was changed",
+            "Your Twostep sign-in codes now come from an authenticator app",
+            "New recovery codes for your Twostep account",
+            "Your Twostep password was changed",
+            "A recovery code was used to sign in to Twostep",
+            "A new device was trusted on your Twostep account",
+        ]
+    );
+    let (_, password, html) = &emails[4];
+    for words in [
+        "The password of your account was changed",
+        "If this was not you, choose a new password at once with Forgot your password?:",
+        "/password/forgot",
+        "From address: 127.0.0.1",
+    ] {
+        assert!(password.contains(words), "{words:?} in {password}");
+    }
+    assert!(
+        html.contains(r#"/password/forgot">Forgot your password?</a>"#),
+        "{html}"
+    );
+
+    let mut secrets = vec![
+        GOOD_PASSWORD.to_owned(),
+        NEW_PASSWORD.to_owned(),
+        first_code,
+        phone_code,
+        key,
+        app_code,
+        device,
+        PHONE.to_owned(),
+        NEW_PHONE.to_owned(),
+    ];
+    secrets.extend(first_codes);
+    secrets.extend(new_codes);
+    for (subject, text, html) in &emails {
+        for secret in &secrets {
+            assert!(
+                !text.contains(secret.as_str()) && !html.contains(secret.as_str()),
+                "{secret:?} in the email {subject:?}"
+            );
+        }
+    }
+}
+
+on_both_databases!(every_security_change_is_emailed_without_a_secret);
+
+/// What an administrator does to an account is emailed as their action, with advice the
+/// person can follow, and without the administrator's device or address.
+async fn an_administrators_actions_are_emailed_as_theirs(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    signed_in_admin(&app).await;
+    let ada = app
+        .create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    let page = format!("/admin/users/{ada}");
+    let actions = [
+        ("disable", "Your Twostep account was disabled"),
+        ("enable", "Your Twostep account was enabled again"),
+        ("make-admin", "You are now an administrator of Twostep"),
+        (
+            "remove-admin",
+            "You are no longer an administrator of Twostep",
+        ),
+        ("sign-out", "You were signed out of Twostep everywhere"),
+        (
+            "reset",
+            "An administrator reset 2-step verification on your Twostep account",
+        ),
+        ("password-link", "Choose your Twostep password"),
+    ];
+    for (action, _) in actions {
+        let done = app.submit(&page, &format!("{page}/{action}"), &[]).await;
+        assert!(
+            done.status().is_success() || done.status().is_redirection(),
+            "{action}: {}",
+            done.status()
+        );
+    }
+    let phone = app
+        .submit(
+            &page,
+            &format!("{page}/phone"),
+            &[("phone", "+46 70 123 45 99")],
+        )
+        .await;
+    assert!(phone.status().is_redirection(), "{}", phone.status());
+
+    let phone_subject = "Your Twostep phone number was changed";
+    for (_, subject) in actions.iter().chain([&("phone", phone_subject)]) {
+        let text = arrived(&smtp, "ada@example.com", subject).await.text();
+        assert!(text.contains("Your administrator "), "{subject}: {text}");
+        for misleading in [
+            "change your password",
+            "If this was not you",
+            "From address",
+            "Device:",
+        ] {
+            assert!(
+                !text.contains(misleading),
+                "{misleading:?} in {subject}: {text}"
+            );
+        }
+    }
+    let disabled = arrived(&smtp, "ada@example.com", actions[0].1).await.text();
+    assert!(
+        disabled.contains("If you think this is a mistake, ask your administrator.")
+            && !disabled.contains("/account/security"),
+        "{disabled}"
+    );
+    let phone = arrived(&smtp, "ada@example.com", phone_subject)
+        .await
+        .text();
+    assert!(
+        phone.contains("+46 ••• •• 99") && !phone.contains("+46701234599"),
+        "{phone}"
+    );
+}
+
+on_each_backend!(an_administrators_actions_are_emailed_as_theirs => administrators_actions_sqlite, administrators_actions_postgres);
