@@ -1,6 +1,7 @@
 //! What the portal tells people, by page and by email: the app name and SMS countries an
 //! instance starts with, an email for every security change (none with a secret in it),
-//! and an administrator's actions written as theirs.
+//! an administrator's actions written as theirs, and a disabled account named only to
+//! whoever knows its password.
 
 use std::time::Duration;
 
@@ -328,3 +329,42 @@ async fn an_administrators_actions_are_emailed_as_theirs(backend: Backend) {
 }
 
 on_each_backend!(an_administrators_actions_are_emailed_as_theirs => administrators_actions_sqlite, administrators_actions_postgres);
+
+/// The right password of a disabled account is told the account is disabled; a wrong one
+/// gets the answer any wrong password gets.
+async fn a_disabled_account_is_named_only_to_its_password(app: TestApp) {
+    signed_in_admin(&app).await;
+    let ada = app
+        .create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    let page = format!("/admin/users/{ada}");
+    app.submit(&page, &format!("{page}/disable"), &[]).await;
+    app.post_logout().await;
+
+    let unknown = app
+        .post_login("nobody@example.com", "not the password")
+        .await;
+    let unknown = assert_page(unknown, 401, "The email or password is incorrect.").await;
+    let wrong = app.post_login("ada@example.com", "not the password").await;
+    let wrong = assert_page(wrong, 401, "The email or password is incorrect.").await;
+    assert_eq!(
+        wrong.replace("ada@example.com", "nobody@example.com"),
+        unknown,
+        "a wrong password says nothing of the account"
+    );
+    assert!(!wrong.contains("disabled"));
+
+    let right = app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    let right = assert_page(
+        right,
+        403,
+        "This account is disabled. Ask your administrator if you think this is a mistake.",
+    )
+    .await;
+    assert!(!right.contains("incorrect"));
+    let signed_out = app.get("/account/security").await;
+    assert_eq!(signed_out.status(), 303, "nobody is signed in");
+    assert_eq!(app.count_events("sign_in.failed").await, 3);
+}
+
+on_both_databases!(a_disabled_account_is_named_only_to_its_password);
