@@ -12,6 +12,7 @@ mod fuzz;
 mod health;
 mod hostile;
 mod login;
+mod logs;
 mod mail;
 mod metrics;
 mod notices;

@@ -7,3 +7,4 @@ pub mod csrf;
 pub mod headers;
 pub mod metrics;
 pub mod outage;
+pub mod request_log;
