@@ -124,22 +124,41 @@ async fn the_environment_seeds_the_settings_once(backend: Backend) {
     assert!(page.contains(r#"value="Acme Portal""#), "{page}");
 
     // A second instance on the same database, started with another name.
-    let mut again = Settings::from_variables(|name| match name {
-        "TWOSTEP_APP_NAME" => Some("Other Name".into()),
+    let page = sign_in_page_of_another_instance(&app, "Other Name").await;
+    assert!(page.contains("· Acme Portal</title>"), "{page}");
+}
+
+/// An instance that first started without TWOSTEP_APP_NAME (or before it was read) stored
+/// the built-in name; started with the variable, it shows the variable's name.
+async fn a_name_still_at_the_default_takes_the_environments(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    assert!(app.get_text("/login").await.contains("· Twostep</title>"));
+    let page = sign_in_page_of_another_instance(&app, "Acme Portal").await;
+    assert!(page.contains("· Acme Portal</title>"), "{page}");
+}
+
+/// The sign-in page of a second instance on `app`'s database, started with this app name.
+async fn sign_in_page_of_another_instance(app: &TestApp, app_name: &str) -> String {
+    let mut settings = Settings::from_variables(|name| match name {
+        "TWOSTEP_APP_NAME" => Some(app_name.to_owned()),
         "TWOSTEP_BIND" => Some("127.0.0.1:0".into()),
         "DATABASE_URL" => Some(app.database_url.clone()),
         "TWOSTEP_DATA_DIR" => Some(app.data_dir().display().to_string()),
         _ => None,
     })
     .unwrap();
-    again.http_workers = 1;
-    let second = twostep::startup::Application::build(again).await.unwrap();
+    settings.http_workers = 1;
+    let second = twostep::startup::Application::build(settings)
+        .await
+        .unwrap();
     let address = format!("http://127.0.0.1:{}/login", second.port());
     tokio::spawn(second.run_until_stopped());
-    let page = reqwest::get(&address).await.unwrap().text().await.unwrap();
-    assert!(page.contains("· Acme Portal</title>"), "{page}");
+    reqwest::get(&address).await.unwrap().text().await.unwrap()
 }
 
+on_each_backend!(a_name_still_at_the_default_takes_the_environments => default_name_replaced_sqlite, default_name_replaced_postgres);
 on_each_backend!(a_fresh_instance_takes_its_name_and_sms_countries_from_the_environment => environment_names_the_app_sqlite, environment_names_the_app_postgres);
 on_each_backend!(the_environment_seeds_the_settings_once => environment_seeds_once_sqlite, environment_seeds_once_postgres);
 
