@@ -11,6 +11,8 @@ use rand::RngCore;
 use secrecy::SecretString;
 use url::Url;
 
+use crate::domain::policy::{APP_NAME_MAX, app_name_fits};
+
 /// The server's secret key: signs CSRF tokens and cookies, keys code HMACs. It cannot be
 /// printed; `Debug` shows `***`.
 #[derive(Clone)]
@@ -147,7 +149,8 @@ pub struct MailSettings {
     /// `TWOSTEP_SMTP_URL` (`smtp://user:password@host:587?tls=required`, `smtps://…`); unset:
     /// each email is written as an `.eml` file under the data directory.
     pub smtp_url: Option<secrecy::SecretString>,
-    /// `TWOSTEP_MAIL_FROM`, e.g. `Twostep <no-reply@example.com>`.
+    /// `TWOSTEP_MAIL_FROM`, e.g. `no-reply@example.com`: without a name of its own
+    /// (`IT desk <no-reply@example.com>`), emails come from the app name.
     pub from: String,
     /// The first retry's delay; each next one doubles, up to an hour.
     pub retry_base: Duration,
@@ -161,7 +164,13 @@ impl Settings {
     /// Reads the settings from the environment, creating the data directory and, when
     /// `TWOSTEP_SECRET_KEY` is unset, the secret key file inside it.
     pub fn from_env() -> anyhow::Result<Self> {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        Self::from_variables(|name| std::env::var(name).ok())
+    }
+
+    /// As `from_env`, with each variable's value given by `lookup` (tests start instances
+    /// with variables of their own without touching the process's environment).
+    pub fn from_variables(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let var = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
         let data_dir = PathBuf::from(var("TWOSTEP_DATA_DIR").unwrap_or_else(|| "data".into()));
         // It holds the secret key and, by default, the database: owner-only.
         crate::db::create_private_dir(&data_dir)?;
@@ -181,6 +190,13 @@ impl Settings {
             None => SecretKey::load_or_create(&data_dir.join("secret.key"))?,
         };
         let sms = sms_settings_from_env(&var)?;
+        let app_name = match var("TWOSTEP_APP_NAME") {
+            Some(name) if !app_name_fits(&name) => {
+                bail!("TWOSTEP_APP_NAME must be {APP_NAME_MAX} characters or fewer, on one line")
+            }
+            Some(name) => name.trim().to_owned(),
+            None => "Twostep".to_owned(),
+        };
         let sms_allowed_countries = var("TWOSTEP_SMS_ALLOWED_COUNTRIES")
             .map(|list| parse_countries(&list))
             .transpose()?
@@ -215,10 +231,7 @@ impl Settings {
         let mail = MailSettings {
             smtp_url: var("TWOSTEP_SMTP_URL").map(secrecy::SecretString::from),
             from: var("TWOSTEP_MAIL_FROM").unwrap_or_else(|| {
-                format!(
-                    "Twostep <twostep@{}>",
-                    public_url.host_str().unwrap_or("localhost")
-                )
+                format!("twostep@{}", public_url.host_str().unwrap_or("localhost"))
             }),
             ..defaults.mail.clone()
         };
@@ -228,6 +241,7 @@ impl Settings {
             public_url,
             data_dir,
             secret_key,
+            app_name,
             sms,
             sms_allowed_countries,
             trusted_proxies,
@@ -267,7 +281,7 @@ impl Settings {
             http_workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
             mail: MailSettings {
                 smtp_url: None,
-                from: "Twostep <twostep@localhost>".into(),
+                from: "twostep@localhost".into(),
                 retry_base: Duration::from_secs(5),
                 lease: Duration::from_secs(60),
                 poll: Duration::from_secs(1),
@@ -339,8 +353,10 @@ fn parse_countries(list: &str) -> anyhow::Result<Vec<String>> {
         .map(str::trim)
         .filter(|code| !code.is_empty())
         .map(|code| {
-            if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
-                Ok(code.to_ascii_uppercase())
+            let upper = code.to_ascii_uppercase();
+            // Only countries the phone number rules know: a typo would refuse every number.
+            if upper.len() == 2 && upper.parse::<phonenumber::country::Id>().is_ok() {
+                Ok(upper)
             } else {
                 bail!("TWOSTEP_SMS_ALLOWED_COUNTRIES takes two-letter country codes such as SE,NO, not {code:?}")
             }
@@ -392,6 +408,23 @@ mod tests {
     fn allowed_countries_are_two_letter_codes() {
         assert_eq!(parse_countries(" se, NO ,").unwrap(), ["SE", "NO"]);
         assert!(parse_countries("Sweden").is_err());
+        assert!(parse_countries("SE,XQ").is_err());
+    }
+
+    #[test]
+    fn the_app_name_comes_from_the_environment_on_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let with_name = |name: &str| {
+            Settings::from_variables(|var| match var {
+                "TWOSTEP_APP_NAME" => Some(name.to_owned()),
+                "TWOSTEP_DATA_DIR" => Some(dir.path().display().to_string()),
+                _ => None,
+            })
+        };
+        assert_eq!(with_name(" Acme IT ").unwrap().app_name, "Acme IT");
+        assert_eq!(with_name("").unwrap().app_name, "Twostep");
+        assert!(with_name(&"x".repeat(61)).is_err());
+        assert!(with_name("Acme\nSubject: forged").is_err());
     }
 
     #[test]

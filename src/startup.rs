@@ -25,6 +25,7 @@ use crate::domain::sessions::BROWSER_SESSION_SECS;
 use crate::services::Services;
 use crate::sms::provider_from_settings;
 use crate::web::errors::{AppError, render_error_page};
+use crate::web::middleware::request_log::RequestLog;
 use crate::web::middleware::{auth, cookie_lifetime, csrf, headers, metrics, outage};
 use crate::web::{AppState, MAX_BODY_BYTES, routes};
 
@@ -287,7 +288,7 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
             .wrap(from_fn(move |req, next| {
                 headers::security_headers(req, next, https)
             }))
-            .wrap(TracingLogger::default())
+            .wrap(TracingLogger::<RequestLog>::new())
             .wrap(from_fn(metrics::count_requests))
             .configure(routes)
             .default_service(web::to(|| async {

@@ -104,18 +104,22 @@ pub async fn save_platform_settings<'e>(
 }
 
 /// Gives the settings that the environment starts (the app name, the SMS countries) their
-/// first value; values an administrator has set are kept.
+/// first value; values an administrator has set are kept. An app name still at the built-in
+/// default takes the environment's too: before TWOSTEP_APP_NAME was read, the first start
+/// stored that default, and an instance started with the variable should now show it.
 pub async fn seed_from_environment<'e>(
     db: impl Exec<'e>,
     app_name: &str,
     sms_allowed_countries: &[String],
 ) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE platform_settings SET app_name = COALESCE(app_name, $1), \
+        "UPDATE platform_settings SET \
+         app_name = CASE WHEN app_name IS NULL OR app_name = $3 THEN $1 ELSE app_name END, \
          sms_allowed_countries = COALESCE(sms_allowed_countries, $2) WHERE id = 1",
     )
     .bind(app_name)
     .bind(countries_to_text(sms_allowed_countries))
+    .bind(PlatformSettings::default().app_name)
     .execute(db)
     .await?;
     Ok(())

@@ -233,6 +233,16 @@ pub fn requirement(
     }
 }
 
+/// The longest app name, in characters.
+pub const APP_NAME_MAX: usize = 60;
+
+/// Whether `name` can be the app name (the name in pages, texts, emails and the sender
+/// of emails): not blank, at most `APP_NAME_MAX` characters, on one line.
+pub fn app_name_fits(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty() && name.chars().count() <= APP_NAME_MAX && !name.chars().any(char::is_control)
+}
+
 /// "SE,NO" as stored <-> the list.
 pub fn countries_from_text(text: &str) -> Vec<String> {
     text.split(',')

@@ -95,9 +95,9 @@ impl Mailer {
             Self::Smtp { transport, .. } => {
                 transport.send(message).await.map(|_| ()).map_err(|err| {
                     if err.is_permanent() {
-                        MailError::Permanent(err.to_string())
+                        MailError::Permanent(one_line(&err.to_string()))
                     } else {
-                        MailError::Temporary(err.to_string())
+                        MailError::Temporary(one_line(&err.to_string()))
                     }
                 })
             }
@@ -105,16 +105,30 @@ impl Mailer {
                 .send(message)
                 .await
                 .map(|_| ())
-                .map_err(|err| MailError::Temporary(err.to_string())),
+                .map_err(|err| MailError::Temporary(one_line(&err.to_string()))),
         }
     }
+}
+
+/// The longest reason kept from a mail server's answer.
+const REASON_MAX: usize = 200;
+
+/// A mail server's answer as the log and the audit log keep it: one line of printable
+/// characters, at most `REASON_MAX` of them.
+fn one_line(text: &str) -> String {
+    let line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(REASON_MAX)
+        .collect();
+    line.trim().to_owned()
 }
 
 /// The sender's mailbox from `TWOSTEP_MAIL_FROM`.
 pub fn from_mailbox(text: &str) -> anyhow::Result<Mailbox> {
     text.parse().with_context(|| {
         format!(
-            "TWOSTEP_MAIL_FROM: {text:?} is not an address like \"Twostep <no-reply@example.com>\""
+            "TWOSTEP_MAIL_FROM: {text:?} is not an address like \"no-reply@example.com\" or \"IT desk <no-reply@example.com>\""
         )
     })
 }
@@ -122,6 +136,15 @@ pub fn from_mailbox(text: &str) -> anyhow::Result<Mailbox> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_servers_answer_is_kept_on_one_line() {
+        assert_eq!(
+            one_line("550 no such user\r\nX-Forged: yes\u{1b}[0m"),
+            "550 no such user  X-Forged: yes [0m"
+        );
+        assert_eq!(one_line(&"x".repeat(500)).len(), REASON_MAX);
+    }
 
     fn mailer(url: &str) -> anyhow::Result<Mailer> {
         let dir = tempfile::tempdir().unwrap();

@@ -6,6 +6,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::Services;
 use super::letters::{Letter, Secret};
+use super::notifications::Notice;
 use super::throttle::{Attempt, REGISTRATIONS_PER_IP};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::devices::remove_all_devices;
@@ -640,6 +641,8 @@ impl Services {
         remove_all_devices(&mut *tx, user.id).await?;
         let event = AuditEvent::by_user(EventKind::PasswordChanged, user.id, origin, None);
         self.audit(&mut tx, &event);
+        self.notify(&mut tx, user, origin, Notice::PasswordChanged)
+            .await?;
         tx.commit().await?;
         Ok(PasswordCheck::Right)
     }

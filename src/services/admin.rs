@@ -30,7 +30,9 @@ use crate::db::{DbError, Tx};
 use secrecy::SecretString;
 
 use crate::domain::account::normalise_email;
-use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, normalise_sms_phone};
+use crate::domain::phone::{
+    allowed_calling_prefixes, in_allowed_country, mask_phone, normalise_sms_phone,
+};
 use crate::domain::policy::{GroupTwoStep, PlatformSettings, PlatformTwoStep, countries_to_text};
 use crate::domain::pumping::{Conversion, DAY_SECS, budget_warning_at, day_start, low_conversion};
 use crate::domain::tokens::{random_token, token_digest};
@@ -317,9 +319,9 @@ impl Services {
         origin: &Origin,
     ) -> Result<Result<u64, Refusal>, DbError> {
         let mut tx = self.db.begin().await?;
-        if find_user_by_id(&mut *tx, user_id).await?.is_none() {
+        let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
             return Ok(Err(Refusal::NotFound));
-        }
+        };
         let ended = delete_sessions_of_user(&mut *tx, user_id).await?;
         let detail = format!("{ended} sessions");
         self.admin_event(
@@ -330,6 +332,8 @@ impl Services {
             origin,
             Some(&detail),
         );
+        self.notify(&mut tx, &user, origin, Notice::SignedOutByAdmin)
+            .await?;
         tx.commit().await?;
         Ok(Ok(ended))
     }
@@ -386,15 +390,14 @@ impl Services {
         }
         if change == AccountChange::Disable {
             delete_sessions_of_user(&mut *tx, user.id).await?;
-            self.notify(&mut tx, &user, origin, Notice::AccountDisabled)
-                .await?;
         }
-        let kind = match change {
-            AccountChange::Disable => EventKind::AccountDisabled,
-            AccountChange::Enable => EventKind::AccountEnabled,
-            AccountChange::MakeAdmin => EventKind::AdminGranted,
-            _ => EventKind::AdminRevoked,
+        let (kind, notice) = match change {
+            AccountChange::Disable => (EventKind::AccountDisabled, Notice::AccountDisabled),
+            AccountChange::Enable => (EventKind::AccountEnabled, Notice::AccountEnabled),
+            AccountChange::MakeAdmin => (EventKind::AdminGranted, Notice::MadeAdmin),
+            _ => (EventKind::AdminRevoked, Notice::NoLongerAdmin),
         };
+        self.notify(&mut tx, &user, origin, notice).await?;
         self.admin_event(&mut tx, kind, actor, Some(user.id), origin, None);
         tx.commit().await?;
         Ok(Ok(()))
@@ -438,6 +441,11 @@ impl Services {
             origin,
             None,
         );
+        let masked = phone.as_deref().map(mask_phone);
+        let notice = Notice::PhoneSetByAdmin {
+            phone: masked.as_deref(),
+        };
+        self.notify(&mut tx, &user, origin, notice).await?;
         tx.commit().await?;
         Ok(Ok(phone))
     }
@@ -892,7 +900,7 @@ impl Services {
             subject: format!("Your {app} account"),
             name: Some(&new.name),
             lead: format!(
-                "An administrator created an account for you on {app} ({}).",
+                "Your administrator created an account for you on {app} ({}).",
                 new.email
             ),
             links: vec![(
@@ -950,7 +958,7 @@ impl Services {
             subject: format!("Choose your {app} password"),
             name: Some(&user.name),
             lead: format!(
-                "An administrator made you a link to choose the password of your {app} account ({}).",
+                "Your administrator made you a link to choose the password of your {app} account ({}).",
                 user.email
             ),
             links: vec![(

@@ -1,6 +1,9 @@
-//! Security notifications by email (PRODUCT.md): a factor, the phone number or the recovery
-//! codes changed, a device was trusted, a recovery code was used. Each is written to the
-//! outbox inside the transaction of the change it reports.
+//! Security notifications by email (PRODUCT.md): a factor, the phone number, the password
+//! or the recovery codes changed, a device was trusted, a recovery code was used, and what
+//! an administrator did to the account. Each is written to the outbox inside the
+//! transaction of the change it reports. A change the person made themselves shows the
+//! device and address it came from and says what to do if it was not them; an
+//! administrator's action says so, and shows neither (they would be the administrator's).
 
 use super::Services;
 use crate::db::audit::Origin;
@@ -13,20 +16,66 @@ use crate::domain::time::instant;
 use crate::domain::user_agent::describe;
 
 pub enum Notice<'a> {
-    DeviceTrusted { device: &'a str },
-    RecoveryCodeUsed { remaining: i64 },
-    TwoStepOn { method: &'a str },
-    MethodChanged { method: &'a str },
-    PhoneChanged { phone: &'a str },
+    DeviceTrusted {
+        device: &'a str,
+    },
+    RecoveryCodeUsed {
+        remaining: i64,
+    },
+    TwoStepOn {
+        method: &'a str,
+    },
+    MethodChanged {
+        method: &'a str,
+    },
+    PhoneChanged {
+        phone: &'a str,
+    },
     TwoStepOff,
     RecoveryCodesReplaced,
-    FactorRemoved { method: &'a str },
+    FactorRemoved {
+        method: &'a str,
+    },
     ResetByAdmin,
     PasswordChanged,
     AccountDisabled,
-    RoomPhoneSet { room: &'a str, phone: &'a str },
-    RoomPhoneCleared { room: &'a str },
+    AccountEnabled,
+    MadeAdmin,
+    NoLongerAdmin,
+    SignedOutByAdmin,
+    /// The profile phone number an administrator entered (masked), or `None` when removed.
+    PhoneSetByAdmin {
+        phone: Option<&'a str>,
+    },
+    RoomPhoneSet {
+        room: &'a str,
+        phone: &'a str,
+    },
+    RoomPhoneCleared {
+        room: &'a str,
+    },
 }
+
+/// What the email advises, and the page it links to (its words, its path).
+struct Advice {
+    words: String,
+    link: Option<(&'static str, &'static str)>,
+}
+
+impl Advice {
+    fn to(words: &str, link: (&'static str, &'static str)) -> Self {
+        Self {
+            words: words.to_owned(),
+            link: Some(link),
+        }
+    }
+
+    fn only(words: String) -> Self {
+        Self { words, link: None }
+    }
+}
+
+const MY_SECURITY_SETTINGS: (&str, &str) = ("My security settings", "/account/security");
 
 impl Notice<'_> {
     /// The subject, and what happened in one sentence.
@@ -68,8 +117,36 @@ impl Notice<'_> {
             ),
             Self::AccountDisabled => (
                 format!("Your {app} account was disabled"),
-                "An administrator disabled your account: it can no longer sign in, and every session was signed out. Ask your administrator if you think this is a mistake."
+                "Your administrator disabled your account: it can no longer sign in, and every session was signed out."
                     .to_owned(),
+            ),
+            Self::AccountEnabled => (
+                format!("Your {app} account was enabled again"),
+                "Your administrator enabled your account again: you can sign in as before."
+                    .to_owned(),
+            ),
+            Self::MadeAdmin => (
+                format!("You are now an administrator of {app}"),
+                "Your administrator made you an administrator: you can now open the control center, manage users and change the security settings."
+                    .to_owned(),
+            ),
+            Self::NoLongerAdmin => (
+                format!("You are no longer an administrator of {app}"),
+                "Your administrator removed your administrator role: the control center is closed to you. Your account is otherwise unchanged."
+                    .to_owned(),
+            ),
+            Self::SignedOutByAdmin => (
+                format!("You were signed out of {app} everywhere"),
+                "Your administrator signed your account out on every device. Sign in again to go on."
+                    .to_owned(),
+            ),
+            Self::PhoneSetByAdmin { phone: Some(phone) } => (
+                format!("Your {app} phone number was changed"),
+                format!("Your administrator set the phone number of your account to {phone}."),
+            ),
+            Self::PhoneSetByAdmin { phone: None } => (
+                format!("Your {app} phone number was removed"),
+                "Your administrator removed the phone number from your account.".to_owned(),
             ),
             Self::PasswordChanged => (
                 format!("Your {app} password was changed"),
@@ -78,7 +155,7 @@ impl Notice<'_> {
             ),
             Self::ResetByAdmin => (
                 format!("An administrator reset 2-step verification on your {app} account"),
-                "Your sign-in methods, recovery codes and trusted devices were removed and every session was signed out. At your next sign-in you may be asked to set up 2-step verification again."
+                "Your administrator reset 2-step verification on your account: your sign-in methods, recovery codes and trusted devices were removed and every session was signed out. At your next sign-in you may be asked to set up 2-step verification again."
                     .to_owned(),
             ),
             Self::RoomPhoneSet { room, phone } => (
@@ -95,6 +172,50 @@ impl Notice<'_> {
             ),
         }
     }
+
+    /// Whether an administrator (of the platform or of a data room) made the change.
+    fn by_an_administrator(&self) -> bool {
+        matches!(
+            self,
+            Self::ResetByAdmin
+                | Self::AccountDisabled
+                | Self::AccountEnabled
+                | Self::MadeAdmin
+                | Self::NoLongerAdmin
+                | Self::SignedOutByAdmin
+                | Self::PhoneSetByAdmin { .. }
+                | Self::RoomPhoneSet { .. }
+                | Self::RoomPhoneCleared { .. }
+        )
+    }
+
+    /// What to do next, in words that fit who made the change and what the person can
+    /// still reach: a disabled account opens no page, a changed password is not known.
+    fn advice(&self) -> Advice {
+        match self {
+            Self::AccountDisabled | Self::NoLongerAdmin => {
+                Advice::only("If you think this is a mistake, ask your administrator.".to_owned())
+            }
+            Self::ResetByAdmin => Advice::to(
+                "If you did not ask for this, tell your administrator. You can set up 2-step verification again on",
+                MY_SECURITY_SETTINGS,
+            ),
+            Self::RoomPhoneSet { room, .. } | Self::RoomPhoneCleared { room } => Advice::only(
+                format!("If you did not expect this, ask the administrator of {room}."),
+            ),
+            _ if self.by_an_administrator() => {
+                Advice::only("If you did not expect this, tell your administrator.".to_owned())
+            }
+            Self::PasswordChanged => Advice::to(
+                "If this was not you, choose a new password at once with",
+                ("Forgot your password?", "/password/forgot"),
+            ),
+            _ => Advice::to(
+                "If this was not you, change your password at once and review",
+                MY_SECURITY_SETTINGS,
+            ),
+        }
+    }
 }
 
 /// A notification's plain-text part (`templates/email/notice.txt`).
@@ -107,9 +228,12 @@ struct NoticeText<'a> {
     what: &'a str,
     email: &'a str,
     when: String,
-    device: String,
+    /// The device and address the change came from; `None` for an administrator's action.
+    device: Option<String>,
     ip: &'a str,
-    settings_url: &'a str,
+    advice: String,
+    /// The advice's link: its words and address.
+    link: Option<(&'static str, String)>,
 }
 
 /// Its HTML part, with the same words (`templates/email/notice.html`).
@@ -130,9 +254,14 @@ impl Services {
     ) -> Result<(), DbError> {
         let app = self.platform.get_using(&mut **tx).await?.app_name;
         let (subject, what) = notice.text(&app);
+        let Advice { words, link } = notice.advice();
         let now = self.clock.now();
-        let mut settings_url = self.settings.public_url.clone();
-        settings_url.set_path("/account/security");
+        let device = (!notice.by_an_administrator()).then(|| {
+            origin
+                .user_agent
+                .as_deref()
+                .map_or_else(|| "Unknown".to_owned(), describe)
+        });
         let parts = NoticeText {
             app: &app,
             subject: &subject,
@@ -140,12 +269,10 @@ impl Services {
             what: &what,
             email: &user.email,
             when: instant(now),
-            device: origin
-                .user_agent
-                .as_deref()
-                .map_or_else(|| "Unknown".to_owned(), describe),
+            device,
             ip: origin.ip.as_deref().unwrap_or("unknown"),
-            settings_url: settings_url.as_str(),
+            advice: words,
+            link: link.map(|(words, path)| (words, self.link(path, None))),
         };
         let body = parts
             .render()

@@ -7,14 +7,15 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use futures_util::StreamExt;
 use lettre::Message;
-use lettre::message::MultiPart;
 use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, MultiPart};
 use rand::Rng;
 
 use super::Services;
 use super::letters::PARTS_SEPARATOR;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::outbox::{Claimed, claim_due, give_up, mark_sent, release_claims, retry_later};
+use crate::db::platform::load_platform_settings;
 use crate::db::{Backend, DbError};
 use crate::mail::{MailError, Mailer, from_mailbox};
 
@@ -40,9 +41,14 @@ pub fn backoff_secs(base_secs: i64, attempts: i64, jitter: f64) -> i64 {
 
 impl Services {
     /// The message for an outbox row: plain text, with a Message-ID stable across attempts
-    /// (a receiver can tell a retry from a new email) and the Date it was written.
-    fn message(&self, email: &Claimed) -> Result<Message, String> {
+    /// (a receiver can tell a retry from a new email) and the Date it was written. It comes
+    /// from `app` (the app name) unless `TWOSTEP_MAIL_FROM` names the sender itself.
+    fn message(&self, email: &Claimed, app: &str) -> Result<Message, String> {
         let from = from_mailbox(&self.settings.mail.from).map_err(|err| err.to_string())?;
+        let from = match from.name {
+            Some(_) => from,
+            None => Mailbox::new(Some(app.to_owned()), from.email),
+        };
         let to = email
             .to_address
             .parse()
@@ -90,12 +96,19 @@ impl Services {
         let postgres = self.db.backend == Backend::Postgres;
         let mut tx = self.db.begin().await?;
         let claimed = claim_due(&mut tx, postgres, worker, now, now + lease, BATCH).await?;
+        if claimed.is_empty() {
+            return Ok(0);
+        }
+        // With the claims, so a failure claims nothing; not through the cache, which the
+        // requests' reads keep (this runs every second).
+        let app = load_platform_settings(&mut *tx).await?.app_name;
+        let app = app.as_str();
         tx.commit().await?;
         let count = claimed.len();
         // Several conversations at once: each waits mostly on the server.
         let sent: Vec<(Claimed, Result<(), MailError>)> = futures_util::stream::iter(claimed)
             .map(|email| async move {
-                let outcome = match self.message(&email) {
+                let outcome = match self.message(&email, app) {
                     Ok(message) => mailer.send(message).await,
                     Err(problem) => Err(MailError::Permanent(problem)),
                 };

@@ -25,6 +25,9 @@ pub enum PasswordStep {
     Throttled,
     /// Wrong email or password (never says which).
     Wrong,
+    /// The password was right, but an administrator disabled the account. Only someone who
+    /// knows the password is told.
+    Disabled,
     /// Signed in: no 2-step verification, or a trusted device skipped the code.
     SignedIn(User),
     /// The password was right; a code is owed.
@@ -141,14 +144,26 @@ impl Services {
         let matches = self.passwords.verify(password, stored).await?;
         let now = self.clock.now();
         match user {
-            Some(user) if matches && !user.is_disabled() && !user.email_is_confirmed() => {
+            Some(user) if matches && user.is_disabled() => {
+                // As a wrong password: the attempt stays counted, the same one write.
+                self.audit_alone(&AuditEvent {
+                    kind: EventKind::SignInFailed,
+                    actor_user_id: None,
+                    subject_user_id: Some(user.id),
+                    origin,
+                    detail: Some("account disabled"),
+                })
+                .await?;
+                Ok(PasswordStep::Disabled)
+            }
+            Some(user) if matches && !user.email_is_confirmed() => {
                 let mut tx = self.db.begin().await?;
                 self.release_attempt(&mut tx, attempt).await?;
                 tx.commit().await?;
                 self.resend_confirmation(&user, origin).await?;
                 Ok(PasswordStep::Unconfirmed(user))
             }
-            Some(user) if matches && !user.is_disabled() => {
+            Some(user) if matches => {
                 let mut tx = self.db.begin().await?;
                 self.release_attempt(&mut tx, attempt).await?;
                 let trusted = match device_token.filter(|_| user.has_two_step()) {

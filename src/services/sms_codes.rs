@@ -220,7 +220,15 @@ impl Services {
                 Ok(())
             }
             Err(err) => {
-                tracing::error!(provider = self.provider.name(), error = %err, "The SMS provider did not take the message");
+                // Down or failing is the operator's to look at; a refusal is often the number.
+                match &err {
+                    SmsError::Unavailable(_) => {
+                        tracing::error!(provider = self.provider.name(), error = %err, "The SMS provider did not take the message")
+                    }
+                    SmsError::Rejected { .. } => {
+                        tracing::warn!(provider = self.provider.name(), error = %err, "The SMS provider refused the message")
+                    }
+                }
                 let detail = format!("{} {}", self.provider.name(), err);
                 let mut tx = self.db.begin().await?;
                 cancel_reservation(&mut tx, reservation).await?;

@@ -107,7 +107,7 @@ impl SmsProvider for Clickatell {
                 )));
             };
             if let Some((code, message)) = describe(&answer.error) {
-                return Err(SmsError::Rejected { code, message });
+                return Err(SmsError::refused(&code, &message));
             }
             match answer.messages.into_iter().next() {
                 Some(Message {
@@ -118,15 +118,12 @@ impl SmsProvider for Clickatell {
                 Some(message) => {
                     let (code, text) = describe(&message.error)
                         .unwrap_or_else(|| (String::new(), "the message was not accepted".into()));
-                    Err(SmsError::Rejected {
-                        code,
-                        message: text,
-                    })
+                    Err(SmsError::refused(&code, &text))
                 }
-                None => Err(SmsError::Rejected {
-                    code: status.as_u16().to_string(),
-                    message: "no message in the answer".into(),
-                }),
+                None => Err(SmsError::refused(
+                    &status.as_u16().to_string(),
+                    "no message in the answer",
+                )),
             }
         })
     }

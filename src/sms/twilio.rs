@@ -7,7 +7,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use url::Url;
 
-use super::{Receipt, SmsError, SmsProvider, unavailable};
+use super::{Receipt, SmsError, SmsProvider, from_provider, unavailable};
 
 pub struct Twilio {
     http: reqwest::Client,
@@ -92,10 +92,11 @@ impl SmsProvider for Twilio {
                 .unwrap_or_else(|| format!("HTTP {status}"));
             if status.is_server_error() || status.as_u16() == 429 {
                 Err(SmsError::Unavailable(format!(
-                    "Twilio error {code}: {message}"
+                    "Twilio error {code}: {}",
+                    from_provider(&message, 80)
                 )))
             } else {
-                Err(SmsError::Rejected { code, message })
+                Err(SmsError::refused(&code, &message))
             }
         })
     }

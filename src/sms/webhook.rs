@@ -5,7 +5,8 @@
 //! (the timestamp inside the MAC lets the adapter refuse replays); `Idempotency-Key`
 //! repeats the body's key. A 2xx answer is a sent message (its JSON `id`, if any, is the
 //! receipt); 429, 5xx, an unreadable answer or no answer in time is "unavailable"; any
-//! other status is a refusal, reported with the status as its code.
+//! other status is a refusal, reported with the status as its code and the answer's words
+//! filtered (`SmsError::refused`: an adapter may echo the request, code included).
 
 use futures_util::future::BoxFuture;
 use hmac::{Hmac, Mac};
@@ -84,22 +85,17 @@ impl SmsProvider for Webhook {
                 )));
             }
             if !status.is_success() {
-                let message: String = text.chars().take(200).collect();
-                return Err(SmsError::Rejected {
-                    code: status.as_u16().to_string(),
-                    message: if message.trim().is_empty() {
-                        "the gateway refused the message".to_owned()
-                    } else {
-                        message
-                    },
-                });
+                // The adapter's words may repeat the request, code included: filtered.
+                return Err(SmsError::refused(&status.as_u16().to_string(), &text));
             }
+            // Its id is a receipt for the audit log: kept only when it looks like one.
             let id = serde_json::from_str::<serde_json::Value>(&text)
                 .ok()
                 .and_then(|answer| {
                     answer
                         .get("id")
                         .and_then(|id| id.as_str())
+                        .filter(|id| is_receipt(id))
                         .map(str::to_owned)
                 });
             Ok(Receipt {
@@ -109,9 +105,25 @@ impl SmsProvider for Webhook {
     }
 }
 
+/// An adapter's message id worth keeping: up to 64 letters, digits, `-`, `_` or `.`.
+fn is_receipt(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_id_that_looks_like_one_is_kept_as_the_receipt() {
+        assert!(is_receipt("wh-0123abcd.x_y"));
+        assert!(!is_receipt(""));
+        assert!(!is_receipt("Your code is 123456"));
+        assert!(!is_receipt(&"a".repeat(65)));
+    }
 
     #[test]
     fn the_signature_covers_the_timestamp_and_the_exact_body() {

@@ -809,7 +809,7 @@ async fn disabling_ends_sessions_and_the_last_administrator_stays(app: TestApp) 
     let (_, refused) = app.password_step_in_new_browser("user@example.com").await;
     assert_eq!(
         refused.status().as_u16(),
-        401,
+        403,
         "a disabled account cannot sign in"
     );
     app.submit(

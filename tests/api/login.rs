@@ -206,9 +206,10 @@ async fn a_disabled_account_cannot_sign_in_and_loses_its_sessions(app: TestApp) 
         0,
         "the session ended on the server"
     );
+    // The right password is told the account is disabled (notices.rs).
     assert_eq!(
         app.login_status("ada@example.com", GOOD_PASSWORD).await,
-        401
+        403
     );
 }
 

@@ -25,6 +25,10 @@ pub enum Mode {
     Accept,
     /// The provider refuses the destination (Twilio 21211, Clickatell 105).
     RejectNumber,
+    /// The webhook adapter refuses with an answer that repeats the request, code included,
+    /// as a careless adapter does (the others refuse the number). The message is recorded
+    /// as if sent, so a test knows the code it must not find anywhere.
+    RejectEchoing,
     /// The provider fails on its side (HTTP 500 / 503).
     ServerError,
     /// Accepts the connection and never answers.
@@ -241,7 +245,7 @@ async fn twilio_messages(
                 "uri": format!("/2010-04-01/Accounts/{TWILIO_SID}/Messages/SM.json")
             }))
         }
-        Mode::RejectNumber => HttpResponse::BadRequest().json(serde_json::json!({
+        Mode::RejectNumber | Mode::RejectEchoing => HttpResponse::BadRequest().json(serde_json::json!({
             "code": 21211, "message": format!("The 'To' number {to} is not a valid phone number."),
             "more_info": "https://www.twilio.com/docs/errors/21211", "status": 400
         })),
@@ -315,7 +319,7 @@ async fn clickatell_messages(
                 "error": null
             }))
         }
-        Mode::RejectNumber => HttpResponse::Accepted().json(serde_json::json!({
+        Mode::RejectNumber | Mode::RejectEchoing => HttpResponse::Accepted().json(serde_json::json!({
             "messages": [{"apiMessageId": "", "accepted": false, "to": number,
                 "error": {"code": 105, "description": "Invalid destination address", "documentation": "https://www.clickatell.com/developers/api-documentation/error-codes/"}}],
             "error": null
@@ -407,6 +411,17 @@ async fn webhook_sms(
             HttpResponse::Ok().json(serde_json::json!({ "id": format!("wh-{key}") }))
         }
         Mode::RejectNumber => HttpResponse::UnprocessableEntity().body("invalid destination"),
+        Mode::RejectEchoing => {
+            shared.sent.lock().unwrap().push(Sent {
+                to,
+                body: text,
+                purpose: Some(purpose),
+            });
+            HttpResponse::UnprocessableEntity().body(format!(
+                "cannot deliver this request:\n{}",
+                String::from_utf8_lossy(&body)
+            ))
+        }
         Mode::ServerError => HttpResponse::BadGateway().finish(),
         Mode::Hang => hang().await,
     }

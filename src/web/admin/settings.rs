@@ -9,7 +9,9 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{Section, sections};
-use crate::domain::policy::{PlatformSettings, PlatformTwoStep, SmsLimits, countries_to_text};
+use crate::domain::policy::{
+    APP_NAME_MAX, PlatformSettings, PlatformTwoStep, SmsLimits, app_name_fits, countries_to_text,
+};
 use crate::services::admin::Actor;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -28,7 +30,6 @@ const INACTIVITY: [(Option<i64>, &str); 6] = [
     (Some(8 * 60), "8 hours"),
     (Some(24 * 60), "24 hours"),
 ];
-const APP_NAME_MAX: usize = 60;
 /// The largest number any SMS limit may be set to.
 const SMS_LIMIT_MAX: i64 = 1_000_000;
 /// What was saved, shown once on the next page (a redirect follows every save).
@@ -170,8 +171,7 @@ impl SettingsForm {
         let app_name = self.app_name.trim();
         if app_name.is_empty() {
             errors.add("app_name", "Enter the app name.");
-        } else if app_name.chars().count() > APP_NAME_MAX || app_name.chars().any(char::is_control)
-        {
+        } else if !app_name_fits(app_name) {
             errors.add(
                 "app_name",
                 format!("The app name must be {APP_NAME_MAX} characters or fewer, on one line."),

@@ -105,6 +105,9 @@ async fn forgot_password() -> HttpResponse {
 }
 
 /// Told only to someone who typed the account's right password.
+/// Told only to someone who typed the account's right password.
+const DISABLED: &str =
+    "This account is disabled. Ask your administrator if you think this is a mistake.";
 const UNCONFIRMED: &str = "Your email address is not confirmed yet. We have emailed you a link: open it to start using your account.";
 
 #[derive(Deserialize)]
@@ -172,6 +175,9 @@ async fn login(
             StatusCode::UNAUTHORIZED,
             FormErrors::general(WRONG_CREDENTIALS),
         ),
+        PasswordStep::Disabled => {
+            page(layout, StatusCode::FORBIDDEN, FormErrors::general(DISABLED))
+        }
         PasswordStep::Unconfirmed(_) => page(
             layout,
             StatusCode::FORBIDDEN,

@@ -8,3 +8,4 @@ pub mod headers;
 pub mod metrics;
 pub mod outage;
 pub mod recent_password;
+pub mod request_log;
