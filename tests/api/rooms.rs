@@ -5,7 +5,7 @@ use crate::admin::signed_in_admin;
 use crate::helpers::{TestApp, assert_page, assert_redirect_to, location_of, submit_with};
 use crate::on_both_databases;
 
-const ROOM_PHONE: &str = "+46705550001";
+pub(crate) const ROOM_PHONE: &str = "+46705550001";
 
 /// A room made through the control center's form; returns its id.
 async fn create_room(
@@ -59,7 +59,7 @@ async fn add_member(app: &TestApp, room: i64, group: i64, email: &str) -> reqwes
     .await
 }
 
-async fn set_room_phone(
+pub(crate) async fn set_room_phone(
     app: &TestApp,
     room: i64,
     group: i64,
@@ -72,7 +72,7 @@ async fn set_room_phone(
 
 /// An enforced room "Deal" with a group "Buyers" holding `member@example.com`, whose room
 /// number is set; a room administrator `owner@example.com`. Returns (room, group, member).
-async fn enforced_room(app: &TestApp, app_url: &str) -> (i64, i64, i64) {
+pub(crate) async fn enforced_room(app: &TestApp, app_url: &str) -> (i64, i64, i64) {
     signed_in_admin(app).await;
     let member = app
         .create_user("member@example.com", "Mem Ber", false)
