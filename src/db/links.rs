@@ -1,6 +1,9 @@
 //! One-time links: "set your password" (an administrator's, or a reset asked for by email)
 //! and "confirm your email address" (registration). Only the token's digest is stored; a
-//! user's newer link of a kind replaces the older one, and using one removes them all.
+//! user's newer link of a kind replaces the older one, and using one removes them all. Any
+//! change of the password removes the user's "set your password" links, in the changing
+//! transaction: the functions of `users` that write a password call
+//! `delete_password_links`.
 
 use super::{DbError, Exec};
 
@@ -66,6 +69,15 @@ pub async fn link_user<'e>(
     .bind(now)
     .fetch_optional(db)
     .await
+}
+
+/// The user's "set your password" links die: their password just changed.
+pub async fn delete_password_links<'e>(db: impl Exec<'e>, user_id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM password_links WHERE user_id = $1")
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
 }
 
 /// Uses a live link: it and every other link of its kind and user are gone; the user's id,

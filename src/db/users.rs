@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, FromRow};
 
+use super::links::delete_password_links;
 use super::{DbError, Exec, flag};
 use crate::domain::account::name_search_keys;
 use crate::domain::factors::FactorMethod;
@@ -239,8 +240,10 @@ pub async fn find_user_by_id<'e>(db: impl Exec<'e>, id: i64) -> Result<Option<Us
     .await
 }
 
-pub async fn update_password_hash<'e>(
-    db: impl Exec<'e>,
+/// Changes the password; the user's "set your password" links die with the old one
+/// (`links::delete_password_links`), in the caller's transaction.
+pub async fn update_password_hash(
+    db: &mut AnyConnection,
     user_id: i64,
     hash: &str,
     now: i64,
@@ -249,9 +252,9 @@ pub async fn update_password_hash<'e>(
         .bind(hash)
         .bind(now)
         .bind(user_id)
-        .execute(db)
+        .execute(&mut *db)
         .await?;
-    Ok(())
+    delete_password_links(db, user_id).await
 }
 
 /// Marks the address as confirmed (a link sent to it was opened); a no-op when it was. An
@@ -290,6 +293,7 @@ pub async fn replace_unconfirmed_registration(
     .execute(&mut *db)
     .await?;
     if replaced.rows_affected() == 1 {
+        delete_password_links(&mut *db, user_id).await?;
         // The users search finds the account by its new name, not the old one.
         sqlx::query("DELETE FROM user_name_words WHERE user_id = $1")
             .bind(user_id)

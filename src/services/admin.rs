@@ -1020,7 +1020,7 @@ impl Services {
         else {
             return Ok(None);
         };
-        update_password_hash(&mut *tx, user_id, &hash, now).await?;
+        update_password_hash(&mut tx, user_id, &hash, now).await?;
         // The link came by email: whoever opened it holds the address.
         confirm_email(&mut *tx, user_id, now).await?;
         delete_sessions_of_user(&mut *tx, user_id).await?;

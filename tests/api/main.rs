@@ -26,6 +26,7 @@ mod setup;
 mod sms_pumping;
 mod sms_settings;
 mod smtp;
+mod stale_links;
 mod stale_room_codes;
 mod two_step;
 mod who_must_verify;
