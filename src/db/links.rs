@@ -105,3 +105,32 @@ pub async fn consume_link(
     }
     Ok(user_id)
 }
+
+/// Records where a password link was emailed when that is not the account's own address:
+/// the address of an account made with a phone number, waiting for its link.
+pub async fn set_password_link_address(
+    tx: &mut super::Tx,
+    token_hash: &str,
+    sent_to: &str,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE password_links SET sent_to = $1 WHERE token_hash = $2")
+        .bind(sent_to)
+        .bind(token_hash)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Where a live password link was emailed, when not to the account's own address.
+pub async fn password_link_address<'e>(
+    db: impl Exec<'e>,
+    token_hash: &str,
+) -> Result<Option<String>, DbError> {
+    Ok(sqlx::query_scalar::<_, Option<String>>(
+        "SELECT sent_to FROM password_links WHERE token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(db)
+    .await?
+    .flatten())
+}

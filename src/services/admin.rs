@@ -18,18 +18,17 @@ use crate::db::groups::{
     insert_group, list_groups, record_requirement_starts, remove_member, rename_group,
     set_group_rule,
 };
-use crate::db::links::{LinkKind, consume_link, link_user, replace_link};
+use crate::db::links::{LinkKind, replace_link};
 use crate::db::platform::{load_platform_settings, save_platform_settings};
 use crate::db::recovery::delete_codes;
 use crate::db::sessions::delete_sessions_of_user;
 use crate::db::totp::delete_secrets;
 use crate::db::users::{
-    InsertUserError, NewUser, User, confirm_email, count_active_admins, disable_two_step,
-    find_user_by_email, find_user_by_id, forget_phone_verification, insert_user, set_admin,
-    set_disabled, set_profile_phone, update_password_hash,
+    InsertUserError, NewUser, User, count_active_admins, disable_two_step, find_user_by_email,
+    find_user_by_id, forget_phone_verification, insert_user, set_admin, set_disabled,
+    set_profile_phone,
 };
 use crate::db::{DbError, Tx};
-use secrecy::SecretString;
 
 use crate::domain::account::normalise_email;
 use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, normalise_sms_phone};
@@ -986,54 +985,5 @@ impl Services {
         );
         tx.commit().await?;
         Ok(Ok(token))
-    }
-
-    /// The user a live "set your password" link belongs to.
-    pub async fn password_link_owner(&self, token: &str) -> Result<Option<User>, DbError> {
-        let Some(id) = link_user(
-            &self.db.pool,
-            LinkKind::Password,
-            &token_digest(token),
-            self.clock.now(),
-        )
-        .await?
-        else {
-            return Ok(None);
-        };
-        find_user_by_id(&self.db.pool, id).await
-    }
-
-    /// Sets the password through a live link, once: the link dies, and every session and
-    /// trusted device of the account ends. `None` when the link is used, replaced or old.
-    #[tracing::instrument(name = "Set a password with a link", skip_all)]
-    pub async fn set_password_with_link(
-        &self,
-        token: &str,
-        password: SecretString,
-        origin: &Origin,
-    ) -> anyhow::Result<Option<i64>> {
-        let hash = self.passwords.hash(password).await?;
-        let now = self.clock.now();
-        let mut tx = self.db.begin().await?;
-        let Some(user_id) =
-            consume_link(&mut tx, LinkKind::Password, &token_digest(token), now).await?
-        else {
-            return Ok(None);
-        };
-        update_password_hash(&mut tx, user_id, &hash, now).await?;
-        // The link came by email: whoever opened it holds the address.
-        confirm_email(&mut *tx, user_id, now).await?;
-        delete_sessions_of_user(&mut *tx, user_id).await?;
-        remove_all_devices(&mut *tx, user_id).await?;
-        self.audit(
-            &mut tx,
-            &AuditEvent::by_user(EventKind::PasswordSet, user_id, origin, None),
-        );
-        if let Some(user) = find_user_by_id(&mut *tx, user_id).await? {
-            self.notify(&mut tx, &user, origin, Notice::PasswordChanged)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(Some(user_id))
     }
 }

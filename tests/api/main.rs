@@ -16,6 +16,7 @@ mod mail;
 mod metrics;
 mod password;
 mod phone;
+mod phone_password;
 mod providers;
 mod register;
 mod rooms;

@@ -86,6 +86,8 @@ pub async fn require_recent_password(
 struct ConfirmPage {
     layout: Layout,
     next: String,
+    /// False for an account made with a phone number that has not set a password yet.
+    has_password: bool,
     errors: FormErrors,
 }
 
@@ -96,6 +98,7 @@ pub struct NextQuery {
 }
 
 pub async fn confirm_form(
+    me: SignedIn,
     query: web::Query<NextQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
@@ -105,6 +108,7 @@ pub async fn confirm_form(
         &ConfirmPage {
             layout,
             next,
+            has_password: me.user.has_password(),
             errors: FormErrors::default(),
         },
     )
@@ -135,6 +139,7 @@ pub async fn confirm(
             &ConfirmPage {
                 layout,
                 next,
+                has_password: me.user.has_password(),
                 errors,
             },
         );
@@ -163,6 +168,7 @@ pub async fn confirm(
         &ConfirmPage {
             layout,
             next,
+            has_password: me.user.has_password(),
             errors,
         },
     )
