@@ -545,7 +545,133 @@ async fn a_password_code_to_a_number_no_longer_verified_is_refused(backend: Back
     );
 }
 
+/// Texts the code for a first password and enters it: the new password's page opens.
+async fn code_for_first_password(app: &TestApp, grace: &reqwest::Client) {
+    post(app, grace, FIRST, SEND, &[]).await;
+    let code = app.sms.last_code_to(PHONE);
+    let right = post(app, grace, FIRST, FIRST, &[("code", &code)]).await;
+    assert_eq!(location_of(&right).as_deref(), Some(NEW));
+}
+
+/// The reset link of the address waiting for confirmation, asked for from a new browser.
+async fn pending_reset_link(app: &TestApp, smtp: &SmtpServer) -> (String, String) {
+    let (browser, _) = app.new_browser();
+    post(
+        app,
+        &browser,
+        "/password/forgot",
+        "/password/forgot",
+        &[("email", GRACE)],
+    )
+    .await;
+    eventually(10, "the reset email", async || {
+        smtp.received()
+            .iter()
+            .any(|m| m.to == [GRACE] && m.text().contains("/password/set"))
+    })
+    .await;
+    let link = link_to_in_email(smtp, GRACE, "/password/set");
+    let token = link.trim_start_matches("/password/set?token=").to_owned();
+    (link, token)
+}
+
+/// A reset link sent before a first password was set in the settings dies with it.
+async fn a_reset_link_dies_when_a_first_password_is_set_in_the_settings(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    signed_in_admin(&app).await;
+    platform(&app, "optional").await;
+    let grace = registered_by_phone(&app, PHONE, GRACE).await;
+    let (link, _) = pending_reset_link(&app, &smtp).await;
+    let (other, _) = app.new_browser();
+    let (status, page) = text_of(app.get_in(&other, &link).await).await;
+    assert_eq!(status, 200, "{link}: {page}");
+    code_for_first_password(&app, &grace).await;
+    let set = post(&app, &grace, NEW, NEW, &[("new_password", CHOSEN)]).await;
+    assert_eq!(set.status().as_u16(), 303);
+    assert_eq!(app.get_in(&other, &link).await.status().as_u16(), 403);
+}
+
+/// Two first passwords sent at once: one is set, the other refused.
+async fn two_first_passwords_at_once_set_one(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    signed_in_admin(&app).await;
+    platform(&app, "optional").await;
+    let grace = registered_by_phone(&app, PHONE, GRACE).await;
+    code_for_first_password(&app, &grace).await;
+    let (one, two) = tokio::join!(
+        post(&app, &grace, NEW, NEW, &[("new_password", CHOSEN)]),
+        post(
+            &app,
+            &grace,
+            NEW,
+            NEW,
+            &[("new_password", "another fine passphrase 77")]
+        ),
+    );
+    let added = [&one, &two]
+        .iter()
+        .filter(|r| location_of(r).as_deref() == Some("/account/security?notice=password-added"))
+        .count();
+    assert_eq!(added, 1, "{} {}", one.status(), two.status());
+    assert_eq!(app.count_events("password.set").await, 1);
+}
+
+/// A reset link and its code sent twice at once set the password once.
+async fn a_reset_link_and_its_code_used_twice_at_once_set_the_password_once(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    signed_in_admin(&app).await;
+    platform(&app, "optional").await;
+    registered_by_phone(&app, PHONE, GRACE).await;
+    let (link, token) = pending_reset_link(&app, &smtp).await;
+    let (browser, _) = app.new_browser();
+    post(
+        &app,
+        &browser,
+        &link,
+        &format!("/password/set/code?token={token}"),
+        &[],
+    )
+    .await;
+    let code = app.sms.last_code_to(PHONE);
+    let use_it = |password: &'static str| {
+        let (browser, token, code) = (browser.clone(), token.clone(), code.clone());
+        let app = &app;
+        async move {
+            post(
+                app,
+                &browser,
+                "/login",
+                "/password/set",
+                &[
+                    ("token", &token),
+                    ("code", &code),
+                    ("new_password", password),
+                ],
+            )
+            .await
+        }
+    };
+    let (one, two) = tokio::join!(use_it(CHOSEN), use_it("another fine passphrase 77"));
+    let mut statuses = [one.status().as_u16(), two.status().as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(statuses[0], 303);
+    assert!(statuses[1] == 403 || statuses[1] == 410, "{statuses:?}");
+    assert_eq!(app.count_events("password.set").await, 1);
+}
+
 on_each_backend!(a_phone_account_sets_a_password_and_phone_sign_in_asks_for_it => journey_sqlite, journey_postgres);
 on_each_backend!(a_locked_out_phone_account_resets_with_its_address_and_its_phone => reset_sqlite, reset_postgres);
 on_each_backend!(a_reset_to_an_unproven_address_takes_nothing_without_the_phone => unproven_address_sqlite, unproven_address_postgres);
 on_each_backend!(a_password_code_to_a_number_no_longer_verified_is_refused => moved_number_sqlite, moved_number_postgres);
+on_each_backend!(a_reset_link_dies_when_a_first_password_is_set_in_the_settings => link_then_first_password_sqlite, link_then_first_password_postgres);
+on_each_backend!(two_first_passwords_at_once_set_one => first_password_twice_sqlite, first_password_twice_postgres);
+on_each_backend!(a_reset_link_and_its_code_used_twice_at_once_set_the_password_once => link_and_code_twice_sqlite, link_and_code_twice_postgres);
