@@ -545,6 +545,98 @@ async fn a_password_code_to_a_number_no_longer_verified_is_refused(backend: Back
     );
 }
 
+/// With its address confirmed, a phone account is emailed when it sets a first password,
+/// and resets it by email alone, as any account does (the next sign-in still asks for the
+/// second factor).
+async fn a_phone_account_with_a_confirmed_address_is_emailed_and_resets_by_email(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let Some(app) = app_mailing_to(backend, &smtp).await else {
+        return;
+    };
+    signed_in_admin(&app).await;
+    platform(&app, "optional").await;
+    let grace = registered_by_phone(&app, PHONE, GRACE).await;
+    eventually(10, "the confirmation link", async || {
+        smtp.received().iter().any(|m| m.to == [GRACE])
+    })
+    .await;
+    let confirm = link_to_in_email(&smtp, GRACE, "/register/confirm");
+    let token = confirm
+        .trim_start_matches("/register/confirm?token=")
+        .to_owned();
+    let confirmed = post(
+        &app,
+        &grace,
+        &confirm,
+        "/register/confirm",
+        &[("token", &token)],
+    )
+    .await;
+    assert_eq!(location_of(&confirmed).as_deref(), Some("/?notice=welcome"));
+    code_for_first_password(&app, &grace).await;
+    let set = post(&app, &grace, NEW, NEW, &[("new_password", CHOSEN)]).await;
+    assert_eq!(set.status().as_u16(), 303);
+    eventually(10, "the password email", async || {
+        smtp.received().iter().any(|m| {
+            m.to == [GRACE]
+                && m.header("Subject").as_deref() == Some("Your Twostep password was changed")
+        })
+    })
+    .await;
+    // The reset link asks for no code: the address is the account's, proven.
+    let (browser, _) = app.new_browser();
+    post(
+        &app,
+        &browser,
+        "/password/forgot",
+        "/password/forgot",
+        &[("email", GRACE)],
+    )
+    .await;
+    eventually(10, "the reset email", async || {
+        smtp.received()
+            .iter()
+            .any(|m| m.to == [GRACE] && m.text().contains("/password/set"))
+    })
+    .await;
+    let link = link_to_in_email(&smtp, GRACE, "/password/set");
+    let token = link.trim_start_matches("/password/set?token=").to_owned();
+    let page = app.get_text_in(&browser, &link).await;
+    assert!(!page.contains("Text me a code"), "{page}");
+    let reset = post(
+        &app,
+        &browser,
+        &link,
+        "/password/set",
+        &[
+            ("token", &token),
+            ("new_password", "another fine passphrase 77"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        location_of(&reset).as_deref(),
+        Some("/login?notice=password-set")
+    );
+    platform(&app, "required").await;
+    app.clock.advance(31);
+    let (phone_browser, answer) = phone_code_step(&app, PHONE).await;
+    assert_eq!(
+        location_of(&answer).as_deref(),
+        Some("/login/phone/password")
+    );
+    let password = "/login/phone/password";
+    let right = post(
+        &app,
+        &phone_browser,
+        password,
+        password,
+        &[("password", "another fine passphrase 77")],
+    )
+    .await;
+    assert_eq!(location_of(&right).as_deref(), Some("/"));
+}
+
 /// Texts the code for a first password and enters it: the new password's page opens.
 async fn code_for_first_password(app: &TestApp, grace: &reqwest::Client) {
     post(app, grace, FIRST, SEND, &[]).await;
@@ -675,3 +767,4 @@ on_each_backend!(a_password_code_to_a_number_no_longer_verified_is_refused => mo
 on_each_backend!(a_reset_link_dies_when_a_first_password_is_set_in_the_settings => link_then_first_password_sqlite, link_then_first_password_postgres);
 on_each_backend!(two_first_passwords_at_once_set_one => first_password_twice_sqlite, first_password_twice_postgres);
 on_each_backend!(a_reset_link_and_its_code_used_twice_at_once_set_the_password_once => link_and_code_twice_sqlite, link_and_code_twice_postgres);
+on_each_backend!(a_phone_account_with_a_confirmed_address_is_emailed_and_resets_by_email => confirmed_address_sqlite, confirmed_address_postgres);
