@@ -449,6 +449,21 @@ pub async fn latest_challenge<'e>(
     .await
 }
 
+/// Kills the subject's codes for a purpose, used or not: the number they went to is no
+/// longer the one the code proves (a room's number changed or was cleared).
+pub async fn delete_challenges<'e>(
+    db: impl Exec<'e>,
+    subject: &str,
+    purpose: Purpose,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sms_challenges WHERE subject = $1 AND purpose = $2")
+        .bind(subject)
+        .bind(purpose.as_str())
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// Marks the code used if it is still usable, and its send as entered (the conversion
 /// rate); true for exactly one caller.
 pub async fn consume_challenge(

@@ -1,6 +1,9 @@
 //! One-time links: "set your password" (an administrator's, or a reset asked for by email)
 //! and "confirm your email address" (registration). Only the token's digest is stored; a
-//! user's newer link of a kind replaces the older one, and using one removes them all.
+//! user's newer link of a kind replaces the older one, and using one removes them all. Any
+//! change of the password removes the user's "set your password" links, in the changing
+//! transaction: the functions of `users` that write a password call
+//! `delete_password_links`.
 
 use super::{DbError, Exec};
 
@@ -68,6 +71,15 @@ pub async fn link_user<'e>(
     .await
 }
 
+/// The user's "set your password" links die: their password just changed.
+pub async fn delete_password_links<'e>(db: impl Exec<'e>, user_id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM password_links WHERE user_id = $1")
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// Uses a live link: it and every other link of its kind and user are gone; the user's id,
 /// once (of two concurrent uses, one deletes the row).
 pub async fn consume_link(
@@ -92,4 +104,33 @@ pub async fn consume_link(
             .await?;
     }
     Ok(user_id)
+}
+
+/// Records where a password link was emailed when that is not the account's own address:
+/// the address of an account made with a phone number, waiting for its link.
+pub async fn set_password_link_address(
+    tx: &mut super::Tx,
+    token_hash: &str,
+    sent_to: &str,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE password_links SET sent_to = $1 WHERE token_hash = $2")
+        .bind(sent_to)
+        .bind(token_hash)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Where a live password link was emailed, when not to the account's own address.
+pub async fn password_link_address<'e>(
+    db: impl Exec<'e>,
+    token_hash: &str,
+) -> Result<Option<String>, DbError> {
+    Ok(sqlx::query_scalar::<_, Option<String>>(
+        "SELECT sent_to FROM password_links WHERE token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(db)
+    .await?
+    .flatten())
 }

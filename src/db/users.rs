@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, FromRow};
 
+use super::links::delete_password_links;
 use super::{DbError, Exec, flag};
 use crate::domain::account::name_search_keys;
 use crate::domain::factors::FactorMethod;
@@ -56,6 +57,18 @@ impl User {
 
     pub fn uses_authenticator(&self) -> bool {
         self.method() == Some(FactorMethod::Authenticator)
+    }
+
+    /// The account has a password (one made with a phone number has none until its owner
+    /// sets one).
+    pub fn has_password(&self) -> bool {
+        self.password_hash.is_some()
+    }
+
+    /// Email to the account's address reaches someone: not the `.invalid` placeholder an
+    /// account made with a phone number holds until its address is confirmed.
+    pub fn has_mailbox(&self) -> bool {
+        !self.email.ends_with(".invalid")
     }
 
     /// A number once verified by a code: usable for SMS whatever the active method.
@@ -237,8 +250,10 @@ pub async fn find_user_by_id<'e>(db: impl Exec<'e>, id: i64) -> Result<Option<Us
     .await
 }
 
-pub async fn update_password_hash<'e>(
-    db: impl Exec<'e>,
+/// Changes the password; the user's "set your password" links die with the old one
+/// (`links::delete_password_links`), in the caller's transaction.
+pub async fn update_password_hash(
+    db: &mut AnyConnection,
     user_id: i64,
     hash: &str,
     now: i64,
@@ -247,9 +262,50 @@ pub async fn update_password_hash<'e>(
         .bind(hash)
         .bind(now)
         .bind(user_id)
-        .execute(db)
+        .execute(&mut *db)
         .await?;
-    Ok(())
+    delete_password_links(db, user_id).await
+}
+
+/// Sets the password of an account that has none (one made with a phone number); false
+/// when it has one by now (another request set it first). Its "set your password" links
+/// die, as at any change of password.
+pub async fn set_first_password_hash(
+    db: &mut AnyConnection,
+    user_id: i64,
+    hash: &str,
+    now: i64,
+) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3 AND password_hash IS NULL",
+    )
+    .bind(hash)
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *db)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    delete_password_links(db, user_id).await?;
+    Ok(true)
+}
+
+/// The usable accounts made with a phone number whose address waiting for its link is
+/// `email` (normally one; a few at most are read).
+pub async fn find_users_by_pending_email<'e>(
+    db: impl Exec<'e>,
+    email: &str,
+) -> Result<Vec<User>, DbError> {
+    sqlx::query_as(concat!(
+        "SELECT ",
+        user_columns!(),
+        " FROM users WHERE pending_email = $1 AND email_confirmed_at IS NULL AND disabled = 0 \
+         AND phone_verified_at IS NOT NULL ORDER BY id LIMIT 5"
+    ))
+    .bind(email)
+    .fetch_all(db)
+    .await
 }
 
 /// Marks the address as confirmed (a link sent to it was opened); a no-op when it was. An
@@ -288,6 +344,7 @@ pub async fn replace_unconfirmed_registration(
     .execute(&mut *db)
     .await?;
     if replaced.rows_affected() == 1 {
+        delete_password_links(&mut *db, user_id).await?;
         // The users search finds the account by its new name, not the old one.
         sqlx::query("DELETE FROM user_name_words WHERE user_id = $1")
             .bind(user_id)

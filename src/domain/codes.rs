@@ -27,6 +27,9 @@ pub enum Purpose {
     PhoneRegistration,
     /// A new profile phone number, kept only once a code sent to it is entered (rule 7).
     ProfilePhone,
+    /// Setting a password by proving the account's verified number: a first password from
+    /// the security settings, or a reset link sent to an address not confirmed yet.
+    PasswordSet,
 }
 
 impl Purpose {
@@ -34,7 +37,7 @@ impl Purpose {
     /// pumping abuses; a sign-in code goes to a number its owner verified.
     pub fn is_risky(self) -> bool {
         match self {
-            Self::SignIn | Self::RoomEntry | Self::PhoneSignIn => false,
+            Self::SignIn | Self::RoomEntry | Self::PhoneSignIn | Self::PasswordSet => false,
             Self::PhoneEnrolment
             | Self::PhoneChange
             | Self::PhoneRegistration
@@ -59,6 +62,7 @@ impl Purpose {
             Self::PhoneSignIn => "phone_sign_in",
             Self::PhoneRegistration => "phone_registration",
             Self::ProfilePhone => "profile_phone",
+            Self::PasswordSet => "password_set",
         }
     }
 }

@@ -636,7 +636,7 @@ impl Services {
         let hash = self.passwords.hash(new).await?;
         let mut tx = self.db.begin().await?;
         self.release_attempt(&mut tx, attempt).await?;
-        update_password_hash(&mut *tx, user.id, &hash, self.clock.now()).await?;
+        update_password_hash(&mut tx, user.id, &hash, self.clock.now()).await?;
         delete_sessions_of_user(&mut *tx, user.id).await?;
         remove_all_devices(&mut *tx, user.id).await?;
         let event = AuditEvent::by_user(EventKind::PasswordChanged, user.id, origin, None);

@@ -8,7 +8,6 @@ use super::letters::{Letter, Secret};
 use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::challenges::{budget_alerted_at, sms_by_country_since, sms_sent_by_kind_since};
-use crate::db::devices::remove_all_devices;
 use crate::db::directory::{
     Adoption, AuditCursor, AuditEntry, AuditFilter, Owing, UserFilter, UserRow, adoption_by_group,
     adoption_overall, enforcement_preview, list_audit, owing, phones_without_two_step,
@@ -19,15 +18,14 @@ use crate::db::groups::{
     insert_group, list_groups, record_requirement_starts, remove_member, rename_group,
     set_group_rule,
 };
-use crate::db::links::{LinkKind, consume_link, link_user, replace_link};
+use crate::db::links::{LinkKind, replace_link};
 use crate::db::platform::{load_platform_settings, save_platform_settings};
 use crate::db::sessions::delete_sessions_of_user;
 use crate::db::users::{
-    InsertUserError, NewUser, User, confirm_email, count_active_admins, find_user_by_email,
-    find_user_by_id, insert_user, set_admin, set_disabled, set_profile_phone, update_password_hash,
+    InsertUserError, NewUser, User, count_active_admins, find_user_by_email, find_user_by_id,
+    insert_user, set_admin, set_disabled, set_profile_phone,
 };
 use crate::db::{DbError, Tx};
-use secrecy::SecretString;
 
 use crate::domain::account::normalise_email;
 use crate::domain::phone::{
@@ -988,54 +986,5 @@ impl Services {
         );
         tx.commit().await?;
         Ok(Ok(()))
-    }
-
-    /// The user a live "set your password" link belongs to.
-    pub async fn password_link_owner(&self, token: &str) -> Result<Option<User>, DbError> {
-        let Some(id) = link_user(
-            &self.db.pool,
-            LinkKind::Password,
-            &token_digest(token),
-            self.clock.now(),
-        )
-        .await?
-        else {
-            return Ok(None);
-        };
-        find_user_by_id(&self.db.pool, id).await
-    }
-
-    /// Sets the password through a live link, once: the link dies, and every session and
-    /// trusted device of the account ends. `None` when the link is used, replaced or old.
-    #[tracing::instrument(name = "Set a password with a link", skip_all)]
-    pub async fn set_password_with_link(
-        &self,
-        token: &str,
-        password: SecretString,
-        origin: &Origin,
-    ) -> anyhow::Result<Option<i64>> {
-        let hash = self.passwords.hash(password).await?;
-        let now = self.clock.now();
-        let mut tx = self.db.begin().await?;
-        let Some(user_id) =
-            consume_link(&mut tx, LinkKind::Password, &token_digest(token), now).await?
-        else {
-            return Ok(None);
-        };
-        update_password_hash(&mut *tx, user_id, &hash, now).await?;
-        // The link came by email: whoever opened it holds the address.
-        confirm_email(&mut *tx, user_id, now).await?;
-        delete_sessions_of_user(&mut *tx, user_id).await?;
-        remove_all_devices(&mut *tx, user_id).await?;
-        self.audit(
-            &mut tx,
-            &AuditEvent::by_user(EventKind::PasswordSet, user_id, origin, None),
-        );
-        if let Some(user) = find_user_by_id(&mut *tx, user_id).await? {
-            self.notify(&mut tx, &user, origin, Notice::PasswordChanged)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(Some(user_id))
     }
 }

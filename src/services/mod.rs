@@ -6,6 +6,7 @@
 pub mod account;
 pub mod admin;
 pub mod factors;
+pub mod first_password;
 pub mod letters;
 pub mod notifications;
 pub mod outbox;

@@ -9,6 +9,7 @@ use super::letters::{Letter, Secret};
 use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::challenges::delete_challenges;
 use crate::db::rooms::{
     Invitation, MyRoom, Room, RoomGroup, RoomMember, add_room_member, consume_invitation,
     find_invitation, find_room, find_room_group, insert_room, insert_room_group, is_room_admin,
@@ -440,7 +441,7 @@ impl Services {
 
     /// Sets (typed) or clears (empty) the room's "Two-factor phone number" of a member of
     /// a room the actor manages. Room administrators cannot be enforced. The member is
-    /// emailed.
+    /// emailed; a room code already sent to the old number dies with the change.
     pub async fn set_member_room_phone(
         &self,
         actor: &User,
@@ -486,6 +487,9 @@ impl Services {
             self.clock.now(),
         )
         .await?;
+        // A code already sent to the old number opens nothing any more.
+        let subject = Subject::RoomMember { room_id, user_id };
+        delete_challenges(&mut *tx, &subject.key(), Purpose::RoomEntry).await?;
         let room = &managed.room;
         match &phone {
             Some(number) => {

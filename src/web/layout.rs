@@ -41,6 +41,9 @@ fn notice_text(name: &str) -> Option<&'static str> {
         "password-changed" => {
             Some("Your password has been changed. Your other sessions were signed out.")
         }
+        "password-added" => Some(
+            "Your password is set. Phone sign-in asks for it when 2-step verification applies to you. Your other sessions were signed out.",
+        ),
         "welcome" => Some("Your account has been created."),
         "welcome-phone" => Some(
             "Your account has been created. We have emailed a link to confirm your address: open it to receive email from us.",

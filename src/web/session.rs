@@ -238,6 +238,28 @@ pub fn mark_room_verified(session: &Session, user_id: i64, room_id: i64) -> Resu
     insert(session, ROOMS_VERIFIED_KEY, RoomsPassed { user_id, rooms })
 }
 
+/// A fresh code to the verified number was entered, to set a first password: the user
+/// and when (`web::account::first_password`).
+const PHONE_PROVEN_FOR_PASSWORD_KEY: &str = "phone_proven_for_password";
+
+/// Records, under a new session id, that `user_id` just entered a fresh code to their
+/// verified number to set a first password.
+pub fn prove_phone_for_password(session: &Session, user_id: i64, now: i64) -> Result<(), AppError> {
+    session.renew();
+    insert(session, PHONE_PROVEN_FOR_PASSWORD_KEY, (user_id, now))
+}
+
+/// True while `user_id`'s code for a first password is recent (the 10 minutes of a code).
+pub fn phone_proven_for_password(session: &Session, user_id: i64, now: i64) -> bool {
+    get::<(i64, i64)>(session, PHONE_PROVEN_FOR_PASSWORD_KEY)
+        .is_some_and(|(user, at)| user == user_id && now - at < REAUTH_WINDOW_SECS)
+}
+
+/// The proof is used up (the password is set).
+pub fn forget_phone_proof(session: &Session) {
+    session.remove(PHONE_PROVEN_FOR_PASSWORD_KEY);
+}
+
 /// "Not now" on the reminder dialog: hidden for the rest of this session.
 const REMINDER_DISMISSED_KEY: &str = "reminder_dismissed";
 

@@ -24,6 +24,8 @@ use crate::web::{render, see_other};
 struct ConfirmPage {
     layout: Layout,
     next: String,
+    /// False for an account made with a phone number that has not set a password yet.
+    has_password: bool,
     errors: FormErrors,
 }
 
@@ -34,6 +36,7 @@ pub struct NextQuery {
 }
 
 pub async fn confirm_form(
+    me: SignedIn,
     query: web::Query<NextQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
@@ -43,6 +46,7 @@ pub async fn confirm_form(
         &ConfirmPage {
             layout,
             next,
+            has_password: me.user.has_password(),
             errors: FormErrors::default(),
         },
     )
@@ -73,6 +77,7 @@ pub async fn confirm(
             &ConfirmPage {
                 layout,
                 next,
+                has_password: me.user.has_password(),
                 errors,
             },
         );
@@ -101,6 +106,7 @@ pub async fn confirm(
         &ConfirmPage {
             layout,
             next,
+            has_password: me.user.has_password(),
             errors,
         },
     )

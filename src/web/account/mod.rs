@@ -3,6 +3,7 @@
 pub mod app;
 pub mod confirm;
 pub(crate) mod devices;
+pub mod first_password;
 pub mod profile;
 pub mod recovery;
 pub mod security;
@@ -67,7 +68,8 @@ fn turns_on(path: &str) -> bool {
 
 /// Where 2-step verification is not offered to a user (the platform's "Off", or a group's
 /// "Not available" with nothing requiring it), they cannot turn it on; one who already
-/// uses it keeps it and may turn it off (PRODUCT.md, "Policy", rules 1 to 3).
+/// uses it keeps it and may turn it off (PRODUCT.md, "Policy", rules 1 to 3). A user
+/// without a password sets one before turning it on.
 async fn require_offered(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -81,6 +83,13 @@ async fn require_offered(
             Ok(requirement) if requirement.offers() => {}
             Ok(_) => return Ok(refuse(req, &AppError::Forbidden(NOT_OFFERED))),
             Err(err) => return Ok(refuse(req, &AppError::from(err))),
+        }
+        // An account made with a phone number has no password: with 2-step verification
+        // on, phone sign-in would ask for one it never had. It sets one first.
+        if !user.has_password() {
+            let (req, _) = req.into_parts();
+            let res = see_other(first_password::FIRST_PASSWORD_PAGE);
+            return Ok(ServiceResponse::new(req, res));
         }
     }
     Ok(next.call(req).await?.map_into_boxed_body())
@@ -214,6 +223,22 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 ),
             )
             .service(
+                web::scope("/security/password")
+                    .service(
+                        web::resource("")
+                            .route(web::get().to(first_password::code_form))
+                            .route(web::post().to(first_password::verify_code)),
+                    )
+                    .service(
+                        web::resource("/send").route(web::post().to(first_password::send_code)),
+                    )
+                    .service(
+                        web::resource("/new")
+                            .route(web::get().to(first_password::new_password_form))
+                            .route(web::post().to(first_password::set_password)),
+                    ),
+            )
+            .service(
                 web::resource("/password")
                     .route(web::get().to(password_form))
                     .route(web::post().to(change_password)),
@@ -228,7 +253,11 @@ struct PasswordPage {
     errors: FormErrors,
 }
 
-async fn password_form(layout: Layout) -> Result<HttpResponse, AppError> {
+async fn password_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
+    // Without a password there is no current one to type: set a first one instead.
+    if !me.user.has_password() {
+        return Ok(see_other(first_password::FIRST_PASSWORD_PAGE));
+    }
     render(
         StatusCode::OK,
         &PasswordPage {

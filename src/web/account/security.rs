@@ -51,6 +51,8 @@ pub struct FactorRow {
 #[template(path = "account/security.html")]
 struct SecurityPage {
     layout: Layout,
+    /// False for an account made with a phone number: "Set a password" is offered.
+    has_password: bool,
     two_step_on: bool,
     uses_app: bool,
     /// The number codes are texted to, in full.
@@ -130,6 +132,7 @@ pub async fn security_page(
         StatusCode::OK,
         &SecurityPage {
             layout,
+            has_password: user.has_password(),
             two_step_on: user.has_two_step(),
             uses_app: user.uses_authenticator(),
             sms_phone: user.sms_phone().map(format_international),

@@ -347,6 +347,9 @@ struct PasswordPage {
     layout: Layout,
     /// "Use authenticator app instead" is offered.
     has_app: bool,
+    /// False for an account made with a phone number that never set a password: the page
+    /// says how to get one.
+    has_password: bool,
     errors: FormErrors,
 }
 
@@ -375,6 +378,7 @@ pub async fn password_form(
     let page = PasswordPage {
         layout,
         has_app: state.services.has_app(user.id).await?,
+        has_password: user.has_password(),
         errors: FormErrors::default(),
     };
     render(StatusCode::OK, &page)
@@ -398,6 +402,7 @@ pub async fn check_password(
         return Err(AppError::Conflict(NO_PASSWORD_STEP));
     };
     let has_app = state.services.has_app(user.id).await?;
+    let has_password = user.has_password();
     let page = |status, message: &str| {
         let mut errors = FormErrors::default();
         errors.add("password", message);
@@ -406,6 +411,7 @@ pub async fn check_password(
             &PasswordPage {
                 layout,
                 has_app,
+                has_password,
                 errors,
             },
         )

@@ -125,11 +125,13 @@ pub fn refuse(req: ServiceRequest, err: &AppError) -> ServiceResponse<BoxBody> {
 }
 
 /// Where a user who owes set-up may go: the set-up pages (choosing a method, the phone and
-/// its code, the app, the first recovery codes, the password prompt before them), "Set up
-/// later", signing out, and what every page loads.
+/// its code, the app, the first recovery codes, the password prompt before them, a first
+/// password for an account made with a phone number), "Set up later", signing out, and
+/// what every page loads.
 fn set_up_path(path: &str) -> bool {
-    const PREFIXES: [&str; 5] = [
+    const PREFIXES: [&str; 6] = [
         "/account/security/two-step",
+        "/account/security/password",
         "/account/security/sms",
         "/account/security/app",
         "/account/security/recovery-codes",
