@@ -8,8 +8,6 @@ use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry, TextEncoder,
 };
 
-use crate::db::audit::AuditRow;
-
 pub struct Metrics {
     registry: Registry,
     http_requests: IntCounterVec,
@@ -159,12 +157,11 @@ impl Metrics {
         }
     }
 
-    /// Counts events the audit log just committed.
-    pub fn recorded(&self, rows: &[AuditRow]) {
-        for row in rows {
-            let event = row.event_name();
+    /// Counts events the audit log just committed: each event's stored name and detail
+    /// (`AuditRow::name_and_detail`).
+    pub fn recorded<'r>(&self, events: impl IntoIterator<Item = (&'static str, Option<&'r str>)>) {
+        for (event, detail) in events {
             self.events.with_label_values(&[event]).inc();
-            let detail = row.detail();
             match event {
                 "sign_in.succeeded" | "sign_in.phone_succeeded" => self
                     .sign_ins

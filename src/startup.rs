@@ -27,7 +27,8 @@ use crate::sms::provider_from_settings;
 use crate::web::errors::{AppError, render_error_page};
 use crate::web::middleware::request_log::RequestLog;
 use crate::web::middleware::{auth, cookie_lifetime, csrf, headers, metrics, outage};
-use crate::web::{AppState, MAX_BODY_BYTES, routes};
+use crate::web::routes;
+use crate::web::state::{AppState, MAX_BODY_BYTES};
 
 pub struct Application {
     port: u16,

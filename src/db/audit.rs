@@ -312,6 +312,11 @@ impl AuditRow {
         self.detail.as_deref()
     }
 
+    /// What the metrics count of it.
+    pub fn name_and_detail(&self) -> (&'static str, Option<&str>) {
+        (self.event_name(), self.detail())
+    }
+
     pub fn new(event: &AuditEvent<'_>, now: i64) -> Self {
         Self {
             at: now,

@@ -72,7 +72,8 @@ impl Tx {
             audit::record_events(&mut *self.inner, &self.events).await?;
         }
         self.inner.commit().await?;
-        self.metrics.recorded(&self.events);
+        self.metrics
+            .recorded(self.events.iter().map(audit::AuditRow::name_and_detail));
         Ok(())
     }
 }

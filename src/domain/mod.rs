@@ -10,6 +10,7 @@ pub mod policy;
 pub mod pumping;
 pub mod recovery;
 pub mod rooms;
+pub mod sealed_mail;
 pub mod sealing;
 pub mod sessions;
 pub mod time;

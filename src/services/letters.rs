@@ -7,12 +7,9 @@
 use askama::Template;
 
 use super::Services;
-use super::outbox::mail_owner;
 use crate::db::outbox::{Email, enqueue_sealed, enqueue_with_html};
 use crate::db::{DbError, Tx};
-
-/// What separates the text part from the HTML part inside a sealed body (never in either).
-pub const PARTS_SEPARATOR: char = '\0';
+use crate::domain::sealed_mail;
 
 /// A letter: a greeting, what happened, its links, and what to know after.
 pub struct Letter<'a> {
@@ -105,8 +102,10 @@ impl Services {
                     subject: &letter.subject,
                     body: "(an email with a one-time link, sealed until it is sent)",
                 };
-                let parts = format!("{text}{PARTS_SEPARATOR}{html}");
-                let sealed = self.mail_sealer.seal(&mail_owner(to), parts.as_bytes());
+                let parts = sealed_mail::join_parts(&text, &html);
+                let sealed = self
+                    .mail_sealer
+                    .seal(&sealed_mail::owner(to), parts.as_bytes());
                 enqueue_sealed(&mut **tx, &queued, &sealed, now).await
             }
         }

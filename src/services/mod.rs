@@ -146,7 +146,9 @@ impl Services {
         let _turn = self.db.write_turn().await;
         let rows = [AuditRow::new(event, self.clock.now())];
         record_events(&self.db.pool, &rows).await?;
-        self.db.metrics.recorded(&rows);
+        self.db
+            .metrics
+            .recorded(rows.iter().map(AuditRow::name_and_detail));
         Ok(())
     }
 }

@@ -12,11 +12,11 @@ use lettre::message::{Mailbox, MultiPart};
 use rand::Rng;
 
 use super::Services;
-use super::letters::PARTS_SEPARATOR;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::outbox::{Claimed, claim_due, give_up, mark_sent, release_claims, retry_later};
 use crate::db::platform::load_platform_settings;
 use crate::db::{Backend, DbError};
+use crate::domain::sealed_mail;
 use crate::mail::{MailError, Mailer, from_mailbox};
 
 /// Emails claimed at a time.
@@ -59,16 +59,13 @@ impl Services {
             Some(sealed) => {
                 let opened = self
                     .mail_sealer
-                    .open(&mail_owner(&email.to_address), sealed)
+                    .open(&sealed_mail::owner(&email.to_address), sealed)
                     .map_err(|_| {
                         "the sealed body cannot be opened (another secret key?)".to_owned()
                     })?;
                 let opened = String::from_utf8(opened).map_err(|err| err.to_string())?;
                 // A letter seals its text and its HTML together.
-                match opened.split_once(PARTS_SEPARATOR) {
-                    Some((text, html)) => (text.to_owned(), Some(html.to_owned())),
-                    None => (opened, None),
-                }
+                sealed_mail::split_parts(opened)
             }
             None => (email.body.clone(), email.html_body.clone()),
         };
@@ -160,17 +157,13 @@ impl Services {
                 };
                 let rows = [crate::db::audit::AuditRow::new(&event, now)];
                 crate::db::audit::record_events(&self.db.pool, &rows).await?;
-                self.db.metrics.recorded(&rows);
+                self.db
+                    .metrics
+                    .recorded(rows.iter().map(crate::db::audit::AuditRow::name_and_detail));
                 Ok(())
             }
         }
     }
-}
-
-/// What a sealed email body is bound to: its recipient (a sealed link cannot be moved into
-/// someone else's email).
-pub fn mail_owner(to: &str) -> String {
-    format!("outbox:{to}")
 }
 
 /// A name for this process's claims: its host, its id and when it started.

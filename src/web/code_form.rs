@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::errors::AppError;
 use super::forms::FormErrors;
 use super::layout::Layout;
-use super::render;
+use super::responses::render;
 use super::step::Step;
 use crate::domain::codes::normalise_code;
 use crate::services::sms_codes::{CheckOutcome, SendError};

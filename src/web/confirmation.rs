@@ -8,7 +8,7 @@ use askama::Template;
 
 use super::errors::AppError;
 use super::layout::Layout;
-use super::render;
+use super::responses::render;
 
 #[derive(Template)]
 #[template(path = "confirm_change.html")]

@@ -33,6 +33,6 @@ pub fn app_name(req: &HttpRequest) -> String {
     if let Some(AppName(name)) = req.extensions().get::<AppName>() {
         return name.clone();
     }
-    req.app_data::<actix_web::web::Data<super::AppState>>()
+    req.app_data::<actix_web::web::Data<super::state::AppState>>()
         .map_or_else(|| "Twostep".into(), |state| state.settings.app_name.clone())
 }

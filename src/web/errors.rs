@@ -38,6 +38,17 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+impl From<super::session::SessionError> for AppError {
+    fn from(err: super::session::SessionError) -> Self {
+        match err {
+            super::session::SessionError::Store(message) => {
+                Self::Unexpected(anyhow::anyhow!(message))
+            }
+            super::session::SessionError::Db(err) => err.into(),
+        }
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(err: askama::Error) -> Self {
         Self::Unexpected(err.into())

@@ -40,3 +40,9 @@ impl FormErrors {
         errors
     }
 }
+
+/// A secret field's value when the form left it out: empty, which each form refuses with
+/// its own message.
+pub(crate) fn empty_secret() -> secrecy::SecretString {
+    secrecy::SecretString::from("")
+}

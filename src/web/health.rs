@@ -3,8 +3,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use secrecy::ExposeSecret;
 use subtle::ConstantTimeEq;
 
-use super::AppState;
 use super::errors::AppError;
+use super::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/healthz").route(web::get().to(healthz)))

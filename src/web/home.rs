@@ -7,8 +7,8 @@ use super::errors::AppError;
 use super::layout::Layout;
 use super::middleware::auth::require_sign_in;
 use super::request::SignedIn;
+use super::responses::{render, see_other};
 use super::session::{dismiss_reminder, reminder_dismissed, room_verified};
-use super::{render, see_other};
 use actix_session::Session;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

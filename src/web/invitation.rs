@@ -10,11 +10,11 @@ use serde::Deserialize;
 
 use super::errors::AppError;
 use super::forms::FormErrors;
+use super::forms::empty_secret;
 use super::layout::Layout;
-use super::login::empty_secret;
 use super::request::Visitor;
+use super::responses::{render, see_other};
 use super::session::start_session;
-use super::{render, see_other};
 use crate::domain::account::normalise_name;
 use crate::domain::password::check_new_password;
 use crate::services::account::CreateError;

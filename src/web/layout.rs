@@ -7,9 +7,9 @@ use actix_session::SessionExt;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
-use super::AppState;
 use super::context::{CsrfToken, CurrentUser, OpenRegistration, PhoneSignInOn, app_name};
 use super::session::pending_user;
+use super::state::AppState;
 
 pub struct SignedInUser {
     pub name: String,

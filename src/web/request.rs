@@ -7,7 +7,7 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::context::CurrentUser;
-use super::{AppState, origin_of};
+use super::state::AppState;
 use crate::db::audit::Origin;
 use crate::db::users::User;
 use crate::services::Services;
@@ -78,4 +78,28 @@ impl FromRequest for SignedIn {
             }
         })
     }
+}
+
+/// Where a request came from, for the audit log and the per-IP limits: the peer address,
+/// or, when the peer is one of `TWOSTEP_TRUSTED_PROXIES`, the address that proxy reports.
+pub fn origin_of(req: &actix_web::HttpRequest) -> crate::db::audit::Origin {
+    let user_agent = req
+        .headers()
+        .get(actix_web::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|ua| ua.chars().take(512).collect());
+    let trusted = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.settings.trusted_proxies.as_slice())
+        .unwrap_or_default();
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    let ip = req.peer_addr().map(|peer| {
+        crate::domain::client_ip::client_ip(peer.ip(), &forwarded, trusted).to_string()
+    });
+    crate::db::audit::Origin { ip, user_agent }
 }

@@ -3,7 +3,6 @@
 
 use actix_session::Session;
 
-use super::errors::AppError;
 use super::step::Step;
 use crate::db::audit::Origin;
 pub use crate::db::sessions::USER_ID_KEY;
@@ -28,12 +27,20 @@ pub const PENDING_TTL_SECS: i64 = 10 * 60;
 /// "Last active" is written at most this often, so reads stay cheap.
 pub const LAST_SEEN_EVERY_SECS: i64 = 60;
 
-fn store_error(err: impl std::fmt::Display) -> AppError {
-    AppError::Unexpected(anyhow::anyhow!("storing the session: {err}"))
+/// Why the session could not be written, or what signing in needs could not be read. The
+/// pages turn it into their error (`web::errors`): this module knows no page.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("storing the session: {0}")]
+    Store(String),
+    #[error(transparent)]
+    Db(#[from] crate::db::DbError),
 }
 
-fn insert<T: serde::Serialize>(session: &Session, key: &str, value: T) -> Result<(), AppError> {
-    session.insert(key, value).map_err(store_error)
+fn insert<T: serde::Serialize>(session: &Session, key: &str, value: T) -> Result<(), SessionError> {
+    session
+        .insert(key, value)
+        .map_err(|err| SessionError::Store(err.to_string()))
 }
 
 fn get<T: serde::de::DeserializeOwned>(session: &Session, key: &str) -> Option<T> {
@@ -47,7 +54,7 @@ pub fn sign_in(
     now: i64,
     lifetime: Lifetime,
     origin: &Origin,
-) -> Result<(), AppError> {
+) -> Result<(), SessionError> {
     // Where the browser goes next is all that outlives the steps before.
     let next = get::<String>(session, NEXT_KEY);
     start_clean(session);
@@ -74,7 +81,7 @@ fn start_clean(session: &Session) {
 }
 
 /// Records that the password was right and a code is still owed.
-pub fn start_second_step(session: &Session, user_id: i64, now: i64) -> Result<(), AppError> {
+pub fn start_second_step(session: &Session, user_id: i64, now: i64) -> Result<(), SessionError> {
     start_clean(session);
     insert(session, PENDING_USER_KEY, user_id)?;
     insert(session, PENDING_SINCE_KEY, now)?;
@@ -95,7 +102,7 @@ pub fn loaded_user(session: &Session, user_id: i64) -> Option<UserSigningIn> {
 }
 
 /// Records a re-entered password under a new session id.
-pub fn confirm_password(session: &Session, now: i64) -> Result<(), AppError> {
+pub fn confirm_password(session: &Session, now: i64) -> Result<(), SessionError> {
     session.renew();
     insert(session, AUTHENTICATED_AT_KEY, now)
 }
@@ -115,7 +122,7 @@ pub fn last_seen(session: &Session) -> Option<i64> {
 }
 
 /// Notes activity, at most once a minute (each note is a write).
-pub fn touch(session: &Session, now: i64, origin: &Origin) -> Result<(), AppError> {
+pub fn touch(session: &Session, now: i64, origin: &Origin) -> Result<(), SessionError> {
     if last_seen(session).is_some_and(|seen| now - seen < LAST_SEEN_EVERY_SECS) {
         return Ok(());
     }
@@ -125,7 +132,7 @@ pub fn touch(session: &Session, now: i64, origin: &Origin) -> Result<(), AppErro
 }
 
 /// Moves the end of this session to `signed_in_at + lifetime` (a new choice of duration).
-pub fn change_lifetime(session: &Session, lifetime: Lifetime) -> Result<(), AppError> {
+pub fn change_lifetime(session: &Session, lifetime: Lifetime) -> Result<(), SessionError> {
     let signed_in_at: i64 = get(session, SIGNED_IN_AT_KEY).unwrap_or_default();
     insert(session, EXPIRES_AT_KEY, signed_in_at + lifetime.secs)?;
     insert(session, PERSISTENT_KEY, lifetime.persistent)
@@ -155,7 +162,7 @@ pub struct HeldCodes {
     pub step: Option<Step>,
 }
 
-pub fn hold_recovery_codes(session: &Session, held: HeldCodes) -> Result<(), AppError> {
+pub fn hold_recovery_codes(session: &Session, held: HeldCodes) -> Result<(), SessionError> {
     insert(session, FRESH_RECOVERY_CODES_KEY, held.sealed)?;
     insert(session, CODES_REPLACE_KEY, held.replaces)?;
     insert(session, CODES_STEP_KEY, held.step)
@@ -193,7 +200,7 @@ pub fn safe_next(next: &str) -> Option<&str> {
     (id_ok && clean).then_some(next)
 }
 
-pub fn remember_next(session: &Session, next: &str) -> Result<(), AppError> {
+pub fn remember_next(session: &Session, next: &str) -> Result<(), SessionError> {
     match safe_next(next) {
         Some(next) => insert(session, NEXT_KEY, next),
         None => Ok(()),
@@ -229,7 +236,11 @@ pub fn room_verified(session: &Session, user_id: i64, room_id: i64) -> bool {
 }
 
 /// Records `user_id`'s passed room step under a new session id (trust went up).
-pub fn mark_room_verified(session: &Session, user_id: i64, room_id: i64) -> Result<(), AppError> {
+pub fn mark_room_verified(
+    session: &Session,
+    user_id: i64,
+    room_id: i64,
+) -> Result<(), SessionError> {
     let mut rooms = rooms_passed(session, user_id);
     if !rooms.contains(&room_id) {
         rooms.push(room_id);
@@ -244,7 +255,11 @@ const PHONE_PROVEN_FOR_PASSWORD_KEY: &str = "phone_proven_for_password";
 
 /// Records, under a new session id, that `user_id` just entered a fresh code to their
 /// verified number to set a first password.
-pub fn prove_phone_for_password(session: &Session, user_id: i64, now: i64) -> Result<(), AppError> {
+pub fn prove_phone_for_password(
+    session: &Session,
+    user_id: i64,
+    now: i64,
+) -> Result<(), SessionError> {
     session.renew();
     insert(session, PHONE_PROVEN_FOR_PASSWORD_KEY, (user_id, now))
 }
@@ -276,7 +291,7 @@ pub fn reminder_dismissed(session: &Session) -> bool {
     get::<bool>(session, REMINDER_DISMISSED_KEY) == Some(true)
 }
 
-pub fn dismiss_reminder(session: &Session) -> Result<(), AppError> {
+pub fn dismiss_reminder(session: &Session) -> Result<(), SessionError> {
     insert(session, REMINDER_DISMISSED_KEY, true)
 }
 
@@ -284,11 +299,11 @@ pub fn dismiss_reminder(session: &Session) -> Result<(), AppError> {
 /// rules. A user who must use 2-step verification and has not set it up owes set-up
 /// before anything else.
 pub async fn start_session(
-    state: &super::AppState,
+    state: &super::state::AppState,
     session: &Session,
     user: &crate::db::users::User,
     origin: &Origin,
-) -> Result<(), AppError> {
+) -> Result<(), SessionError> {
     let lifetime = state
         .services
         .session_lifetime(user.session_duration_secs)
@@ -335,7 +350,7 @@ pub fn set_phone_step(
     session: &Session,
     key: PhoneStepKey,
     step: &PhoneStep,
-) -> Result<(), AppError> {
+) -> Result<(), SessionError> {
     if matches!(key.0, "phone_password" | "phone_proven") {
         session.renew();
         for other in PHONE_STEP_KEYS {

@@ -10,10 +10,11 @@ use crate::services::account::CreateError;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::register::{AccountForm, TypedAccount};
+use crate::web::parts::account_fields::{AccountForm, TypedAccount};
 use crate::web::request::Visitor;
+use crate::web::responses::{render, see_other};
 use crate::web::session::start_session;
-use crate::web::{AppState, render, see_other};
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(

@@ -5,7 +5,7 @@ use std::process::{Command, Stdio};
 
 use twostep::config::Settings;
 use twostep::startup::Application;
-use twostep::web::AppState;
+use twostep::web::state::AppState;
 
 use crate::helpers::{
     Backend, GOOD_PASSWORD, PHONE, assert_redirect_to, client_with, fresh_database_url, submit_with,

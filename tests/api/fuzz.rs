@@ -15,7 +15,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use reqwest::cookie::Jar;
-use twostep::web::MAX_BODY_BYTES;
+use twostep::web::state::MAX_BODY_BYTES;
 
 use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, csrf_token, location_of};
 use crate::on_each_backend;

@@ -13,7 +13,7 @@ use twostep::clock::Clock;
 use twostep::config::Settings;
 use twostep::db::Db;
 use twostep::startup::Application;
-use twostep::web::AppState;
+use twostep::web::state::AppState;
 
 use crate::kit::Kit;
 use crate::kit::mail::link_in_eml;

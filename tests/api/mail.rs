@@ -202,9 +202,7 @@ async fn without_smtp_each_email_is_an_eml_file(backend: Backend) {
         return;
     };
     signed_in_admin(&app).await;
-    let user = app
-        .create_sms_user("ada@example.com", PHONE)
-        .await;
+    let user = app.create_sms_user("ada@example.com", PHONE).await;
     let reset = format!("/admin/users/{user}/reset");
     app.submit(&reset, &reset, &[]).await;
     let dir = app.data_dir().join("mail");

@@ -131,8 +131,7 @@ async fn code_attempts(app: &TestApp, id: i64) -> i64 {
 }
 
 async fn codes_are_stored_only_as_macs(app: TestApp) {
-    app.create_sms_user("ada@example.com", PHONE)
-        .await;
+    app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
     let code = app.sms.last_code_to(PHONE);
     let rows: Vec<(String,)> = sqlx::query_as("SELECT code_mac FROM sms_challenges")
@@ -147,9 +146,7 @@ async fn codes_are_stored_only_as_macs(app: TestApp) {
 }
 
 async fn wrong_codes_say_how_many_tries_remain_then_the_code_dies(app: TestApp) {
-    let id = app
-        .create_sms_user("ada@example.com", PHONE)
-        .await;
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
     let code = app.sms.last_code_to(PHONE);
     let wrong = if code == "000000" { "111111" } else { "000000" };
@@ -232,8 +229,7 @@ async fn an_expired_code_is_refused_within_a_fresh_sign_in(app: TestApp) {
 }
 
 async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
-    app.create_sms_user("ada@example.com", PHONE)
-        .await;
+    app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
     let first = app.sms.last_code_to(PHONE);
     // The page says when, as a time, and the button cannot be pressed until then (a small
@@ -346,9 +342,7 @@ async fn at_most_five_codes_per_user_per_hour_and_ten_per_phone_per_day(app: Tes
 }
 
 async fn twenty_concurrent_wrong_guesses_count_exactly_five(app: TestApp) {
-    let id = app
-        .create_sms_user("ada@example.com", PHONE)
-        .await;
+    let id = app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
     let code = app.sms.last_code_to(PHONE);
     let wrong = if code == "000000" { "111111" } else { "000000" };
@@ -382,8 +376,7 @@ async fn twenty_concurrent_wrong_guesses_count_exactly_five(app: TestApp) {
 }
 
 async fn a_correct_code_raced_twice_is_accepted_once(app: TestApp) {
-    app.create_sms_user("ada@example.com", PHONE)
-        .await;
+    app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
     let code = app.sms.last_code_to(PHONE);
     let token = csrf_token(&app.get_text("/login/verify").await);
@@ -433,8 +426,7 @@ async fn a_correct_code_raced_twice_is_accepted_once(app: TestApp) {
 /// other is refused by the cooldown it started and redirected back to the page (never a
 /// 5xx), which then says when.
 async fn a_burst_of_send_again_sends_one_code(app: TestApp) {
-    app.create_sms_user("ada@example.com", PHONE)
-        .await;
+    app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
     app.clock.advance(31);
     let burst = (0..120).map(|_| app.send_again());
@@ -507,8 +499,7 @@ async fn codes_are_limited_per_client_address() {
 }
 
 async fn a_provider_failure_at_sign_in_says_so_and_send_again_works(app: TestApp) {
-    app.create_sms_user("ada@example.com", PHONE)
-        .await;
+    app.create_sms_user("ada@example.com", PHONE).await;
     app.sms.set_mode(Mode::ServerError);
     let response = app.post_login("ada@example.com", GOOD_PASSWORD).await;
     assert_eq!(response.status().as_u16(), 200);

@@ -5,7 +5,7 @@
 
 use actix_web::web::Data;
 use fantoccini::{Client, Locator};
-use twostep::web::AppState;
+use twostep::web::state::AppState;
 
 use super::accessibility::{check_keyboard_focus, check_page};
 use super::kit::Kit;

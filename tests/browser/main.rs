@@ -32,7 +32,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use twostep::config::Settings;
 use twostep::startup::Application;
-use twostep::web::AppState;
+use twostep::web::state::AppState;
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";

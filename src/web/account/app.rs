@@ -17,8 +17,9 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
+use crate::web::responses::{render, see_other};
+use crate::web::state::AppState;
 use crate::web::step::{Step, app_set_up};
-use crate::web::{AppState, render, see_other};
 
 #[derive(Template)]
 #[template(path = "account/app_setup.html")]

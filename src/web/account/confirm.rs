@@ -12,12 +12,12 @@ use serde::Deserialize;
 use crate::services::account::PasswordCheck;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
+use crate::web::forms::empty_secret;
 use crate::web::layout::Layout;
-use crate::web::login::empty_secret;
 use crate::web::middleware::recent_password::safe_return;
 use crate::web::request::SignedIn;
+use crate::web::responses::{render, see_other};
 use crate::web::session::confirm_password;
-use crate::web::{render, see_other};
 
 #[derive(Template)]
 #[template(path = "account/confirm.html")]

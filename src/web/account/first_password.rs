@@ -21,13 +21,13 @@ use crate::web::code_form::{
 };
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
+use crate::web::forms::empty_secret;
 use crate::web::layout::Layout;
-use crate::web::login::empty_secret;
 use crate::web::request::SignedIn;
+use crate::web::responses::{render, see_other};
 use crate::web::session::{
     forget_phone_proof, phone_proven_for_password, prove_phone_for_password, start_session,
 };
-use crate::web::{render, see_other};
 
 /// The code step (GET the page, POST the code).
 pub const FIRST_PASSWORD_PAGE: &str = "/account/security/password";

@@ -21,17 +21,17 @@ use serde::Deserialize;
 
 use crate::domain::password::check_new_password;
 use crate::services::account::PasswordCheck;
-use crate::web::AppState;
 use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
+use crate::web::forms::empty_secret;
 use crate::web::layout::Layout;
-use crate::web::login::empty_secret;
 use crate::web::middleware::auth::{refuse, require_sign_in};
 use crate::web::middleware::recent_password::require_recent_password;
 use crate::web::request::SignedIn;
+use crate::web::responses::{render, see_other};
 use crate::web::session::start_session;
-use crate::web::{render, see_other};
+use crate::web::state::AppState;
 
 /// A scope of sensitive pages: the password again unless confirmed in the last 10 minutes.
 /// `elsewhere`: the requests that come back, once it is confirmed, to another page than

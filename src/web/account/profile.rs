@@ -16,9 +16,10 @@ use crate::web::code_form::{CodeForm, CodePage, Resend, SMS_HINT, check_failure,
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::login::phone::{PHONE_MAX, PhoneForm, PhoneNumberPage};
+use crate::web::parts::phone_number::{Link, PHONE_MAX, PhoneForm, PhoneNumberPage};
 use crate::web::request::SignedIn;
-use crate::web::{AppState, render, see_other};
+use crate::web::responses::{render, see_other};
+use crate::web::state::AppState;
 
 pub const PROFILE_PHONE_PAGE: &str = "/account/profile/phone";
 pub const PROFILE_CODE_PAGE: &str = "/account/profile/phone/verify";
@@ -72,7 +73,7 @@ fn phone_page(layout: Layout, phone: String, errors: FormErrors) -> PhoneNumberP
         intro: "Enter your new mobile number. We will text a code to it: the number is kept once you enter the code.",
         action: PROFILE_PHONE_PAGE,
         phone,
-        links: vec![crate::web::login::phone::Link {
+        links: vec![Link {
             href: "/account/profile",
             label: "Back to your profile",
         }],

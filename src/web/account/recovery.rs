@@ -14,11 +14,12 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
+use crate::web::responses::{render, see_other};
 use crate::web::session::{
     HeldCodes, held_recovery_codes, hold_recovery_codes, release_recovery_codes,
 };
+use crate::web::state::AppState;
 use crate::web::step::Step;
-use crate::web::{AppState, render, see_other};
 
 pub const NEW_CODES_PAGE: &str = "/account/security/recovery-codes/new";
 pub const DOWNLOAD_PAGE: &str = "/account/security/recovery-codes/download";

@@ -27,10 +27,11 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
+use crate::web::responses::{render, see_other};
 use crate::web::session::{release_set_up, set_up_owed};
+use crate::web::state::AppState;
 use crate::web::step::{Step, sms_set_up};
 use crate::web::trusted::device_token;
-use crate::web::{AppState, render, see_other};
 
 pub const PHONE_PAGE: &str = "/account/security/sms";
 pub const PHONE_CODE_PAGE: &str = "/account/security/sms/verify";

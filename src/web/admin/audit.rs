@@ -9,11 +9,11 @@ use serde::Deserialize;
 
 use super::{Section, sections};
 use crate::db::directory::{AuditCursor, AuditEntry, AuditFilter};
-use crate::web::account::devices::{When, when};
 use crate::web::errors::AppError;
 use crate::web::layout::Layout;
-use crate::web::render;
+use crate::web::parts::devices::{When, when};
 use crate::web::request::SignedIn;
+use crate::web::responses::render;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/audit").route(web::get().to(audit_page)))

@@ -15,7 +15,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
-use crate::web::{render, see_other};
+use crate::web::responses::{render, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(

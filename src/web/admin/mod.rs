@@ -15,10 +15,10 @@ use actix_web::{HttpMessage, HttpResponse, web};
 
 use crate::db::users::User;
 use crate::services::admin::Refusal;
-use crate::web::AppState;
 use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::middleware::auth::{SET_UP_PAGE, refuse};
+use crate::web::state::AppState;
 
 /// Said to a signed-in user who is not an administrator.
 const ADMINS_ONLY: &str = "The control center is for administrators.";

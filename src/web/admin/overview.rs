@@ -12,8 +12,8 @@ use crate::domain::time::instant;
 use crate::services::admin::SmsFigures;
 use crate::web::errors::AppError;
 use crate::web::layout::Layout;
-use crate::web::render;
 use crate::web::request::SignedIn;
+use crate::web::responses::render;
 
 /// One bar of the chart and one row of the table beside it.
 pub struct AdoptionRow {

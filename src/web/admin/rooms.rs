@@ -23,7 +23,7 @@ use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::middleware::auth::require_sign_in;
 use crate::web::request::SignedIn;
-use crate::web::{render, see_other};
+use crate::web::responses::{render, see_other};
 
 /// Registered before the rest of the control center, whose guard admits platform
 /// administrators only: room administrators manage their rooms here too.

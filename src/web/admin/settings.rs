@@ -17,7 +17,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
-use crate::web::{render, see_other};
+use crate::web::responses::{render, see_other};
 
 /// "Longest session users may choose", in days.
 const SESSION_DAYS: [i64; 6] = [1, 7, 14, 30, 60, 90];

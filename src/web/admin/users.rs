@@ -20,14 +20,14 @@ use crate::domain::phone::format_international;
 use crate::domain::phone::normalise_sms_phone;
 use crate::domain::policy::Requirement;
 use crate::services::admin::{AccountChange, Actor, AddUser, PASSWORD_LINK_SECS, Refusal};
-use crate::web::account::devices::{DeviceRow, SessionRow};
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::middleware::recent_password::require_recent_password;
+use crate::web::parts::devices::{DeviceRow, SessionRow};
 use crate::web::request::SignedIn;
-use crate::web::{render, see_other};
+use crate::web::responses::{render, see_other};
 
 /// The actions on an account that an administrator confirms, each on a page that says what
 /// it does, after giving their password again when it was not confirmed in the last 10

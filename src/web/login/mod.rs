@@ -12,12 +12,12 @@ use serde::Deserialize;
 
 use crate::services::sign_in::PasswordStep;
 use crate::web::errors::AppError;
-use crate::web::forms::FormErrors;
+use crate::web::forms::{FormErrors, empty_secret};
 use crate::web::layout::Layout;
 use crate::web::request::{SignedIn, Visitor};
+use crate::web::responses::{render, see_other};
 use crate::web::session::{remember_next, safe_next, start_second_step, start_session};
 use crate::web::trusted::device_token;
-use crate::web::{render, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -118,10 +118,6 @@ struct LoginForm {
     password: SecretString,
     #[serde(default)]
     next: String,
-}
-
-pub(crate) fn empty_secret() -> SecretString {
-    SecretString::from("")
 }
 
 #[tracing::instrument(name = "Sign in with a password", skip_all)]

@@ -27,42 +27,16 @@ use crate::web::code_form::{
 };
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
+use crate::web::forms::empty_secret;
 use crate::web::layout::Layout;
-use crate::web::login::empty_secret;
+use crate::web::parts::phone_number::{Link, PhoneForm, PhoneNumberPage, read_phone};
 use crate::web::request::Visitor;
+use crate::web::responses::{render, see_other};
 use crate::web::session::{
     PHONE_PASSWORD, PHONE_PROVEN, PHONE_SIGN_IN, PhoneStep, end_phone_step, phone_step,
     set_phone_step, start_session, take_next,
 };
-use crate::web::{AppState, render, see_other};
-
-/// A link under a form.
-pub struct Link {
-    pub href: &'static str,
-    pub label: &'static str,
-}
-
-/// The "Phone number" page of phone sign-in, phone registration and the profile.
-#[derive(Template)]
-#[template(path = "phone_number.html")]
-pub struct PhoneNumberPage {
-    pub layout: Layout,
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub action: &'static str,
-    pub phone: String,
-    pub links: Vec<Link>,
-    pub errors: FormErrors,
-}
-
-#[derive(Deserialize)]
-pub struct PhoneForm {
-    #[serde(default)]
-    pub phone: String,
-}
-
-/// The longest phone number field accepted (a real one is far shorter).
-pub const PHONE_MAX: usize = 64;
+use crate::web::state::AppState;
 
 /// Phone sign-in is on; otherwise its pages do not exist.
 async fn require_on(state: &AppState) -> Result<(), AppError> {
@@ -107,27 +81,6 @@ pub async fn phone_form(
         StatusCode::OK,
         &number_page(layout, String::new(), FormErrors::default()),
     )
-}
-
-/// The typed number in E.164, or what was typed (bounded) and what is wrong with it.
-pub async fn read_phone(
-    state: &AppState,
-    typed: &str,
-) -> Result<Result<String, (String, FormErrors)>, AppError> {
-    let typed = typed.trim();
-    let problem = if typed.is_empty() {
-        "Enter your phone number.".to_owned()
-    } else if typed.len() > PHONE_MAX {
-        "This is not a valid phone number. Check the country code and the digits.".to_owned()
-    } else {
-        match state.services.sms_number(typed).await? {
-            Ok(phone) => return Ok(Ok(phone)),
-            Err(problem) => problem.to_string(),
-        }
-    };
-    let mut errors = FormErrors::default();
-    errors.add("phone", problem);
-    Ok(Err((typed.chars().take(PHONE_MAX).collect(), errors)))
 }
 
 /// How long the background send waits before it starts: until the answer, session write

@@ -26,9 +26,10 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::Visitor;
+use crate::web::responses::{render, see_other};
 use crate::web::session::{loaded_user, pending_user, start_session, take_next};
+use crate::web::state::AppState;
 use crate::web::trusted;
-use crate::web::{AppState, render, see_other};
 
 /// A browser between the password and the code. Any other request for these pages is
 /// sent to the sign-in page.

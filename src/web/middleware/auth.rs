@@ -15,10 +15,11 @@ use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::is_idle;
 use crate::web::context::{AppName, CurrentUser, OpenRegistration, PhoneSignInOn};
 use crate::web::errors::AppError;
+use crate::web::request::origin_of;
 use crate::web::session::{
     USER_ID_KEY, cookie_max_age, last_seen, loaded_user, set_up_owed, touch,
 };
-use crate::web::{AppState, origin_of};
+use crate::web::state::AppState;
 
 /// Set on a response whose session cookie should outlive the browser: its Max-Age.
 #[derive(Clone, Copy, Debug)]

@@ -24,7 +24,7 @@ use crate::db::sessions::USER_ID_KEY;
 use crate::domain::tokens::random_token;
 use crate::web::context::CsrfToken;
 use crate::web::errors::error_response;
-use crate::web::{AppState, MAX_BODY_BYTES};
+use crate::web::state::{AppState, MAX_BODY_BYTES};
 
 pub const FORM_FIELD: &str = "csrf_token";
 pub const HEADER: &str = "x-csrf-token";

@@ -13,8 +13,9 @@ use actix_web::{HttpRequest, web};
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 
 use crate::web::errors::AppError;
+use crate::web::responses::see_other;
 use crate::web::session::recently_authenticated;
-use crate::web::{AppState, see_other};
+use crate::web::state::AppState;
 
 /// Where the password is confirmed.
 pub const CONFIRM_PAGE: &str = "/account/confirm";

@@ -13,7 +13,7 @@ use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder};
 
 use crate::domain::user_agent::describe;
-use crate::web::origin_of;
+use crate::web::request::origin_of;
 
 pub struct RequestLog;
 

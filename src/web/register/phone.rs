@@ -22,14 +22,15 @@ use crate::web::code_form::{CodeForm, CodePage, Resend, SMS_HINT, check_failure,
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::login::phone::{Link, PhoneForm, PhoneNumberPage, read_phone};
+use crate::web::parts::phone_number::{Link, PhoneForm, PhoneNumberPage, read_phone};
 use crate::web::register::{REGISTRATION_CLOSED, TypedAccount};
 use crate::web::request::Visitor;
+use crate::web::responses::{render, see_other};
 use crate::web::session::{
     PHONE_PASSWORD, PHONE_PROVEN, PHONE_REGISTRATION, PhoneStep, phone_step, set_phone_step,
     start_session,
 };
-use crate::web::{AppState, render, see_other};
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(

@@ -1,0 +1,76 @@
+//! Trusted devices and sessions as pages list them: a person's own on My security settings,
+//! a user's in the control center; and the instants on pages.
+
+use crate::db::devices::TrustedDevice;
+use crate::db::sessions::SessionSummary;
+use crate::domain::time::{instant, iso};
+use crate::domain::user_agent::describe;
+
+/// An instant on a page: UTC text the server writes, and the machine-readable value a
+/// small script turns into the reader's own time zone (`static/localtime.js`).
+pub struct When {
+    pub iso: String,
+    pub text: String,
+}
+
+pub fn when(unix: i64) -> When {
+    When {
+        iso: iso(unix),
+        text: instant(unix),
+    }
+}
+
+pub struct DeviceRow {
+    pub id: i64,
+    pub device: String,
+    /// The browser showing the page is this device.
+    pub this_device: bool,
+    pub ip: String,
+    pub since: When,
+    pub last_used: When,
+    /// `None`: until removed.
+    pub expires: Option<When>,
+}
+
+impl DeviceRow {
+    /// `this_device`: the digest of this browser's trusted-device token, if it has one.
+    pub(crate) fn from(device: TrustedDevice, this_device: Option<&str>) -> Self {
+        Self {
+            id: device.id,
+            this_device: this_device.is_some_and(|digest| digest == device.token_hash),
+            device: device
+                .user_agent
+                .as_deref()
+                .map_or_else(|| "Unknown browser".into(), describe),
+            ip: device.ip.unwrap_or_default(),
+            since: when(device.created_at),
+            last_used: when(device.last_used_at),
+            expires: device.expires_at.map(when),
+        }
+    }
+}
+
+pub struct SessionRow {
+    pub public_id: String,
+    pub device: String,
+    pub ip: String,
+    pub signed_in: Option<When>,
+    pub last_active: Option<When>,
+    pub current: bool,
+}
+
+impl SessionRow {
+    pub(crate) fn from(session: SessionSummary, current: Option<&str>) -> Self {
+        Self {
+            current: current == Some(session.public_id.as_str()),
+            device: session
+                .user_agent
+                .as_deref()
+                .map_or_else(|| "Unknown browser".into(), describe),
+            ip: session.ip.unwrap_or_default(),
+            signed_in: session.signed_in_at.map(when),
+            last_active: session.last_seen_at.map(when),
+            public_id: session.public_id,
+        }
+    }
+}
