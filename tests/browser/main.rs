@@ -399,7 +399,7 @@ async fn use_recovery_code_elsewhere(address: &str, email: &str, code: &str) {
         .unwrap();
     assert_eq!(
         signed_in.headers()["location"],
-        "/",
+        "/account/security?notice=recovery-used",
         "signed in with {code}"
     );
 }
