@@ -142,3 +142,73 @@ async fn a_required_user_gives_the_password_after_the_phone_code() {
     expect_text(&client, "Hello, Ada Lovelace").await;
     client.close().await.unwrap();
 }
+
+/// Someone who registered with a phone number has no password: My security settings offers
+/// "Set a password", which texts a code to their verified number first; a wrong code and a
+/// weak password are refused; then the password is set.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_phone_account_sets_a_password_after_a_code() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    super::admin::seeder(&dir, &sms)
+        .kit()
+        .set_platform(|s| s.phone_sign_in = true)
+        .await;
+
+    client
+        .goto(&format!("{address}/register/phone"))
+        .await
+        .unwrap();
+    fill(&client, "Phone number", PHONE).await;
+    press(&client, "Send code").await;
+    expect_text(&client, "We have sent a 6-digit code").await;
+    fill(
+        &client,
+        "Verification code",
+        &nth_code_to(&sms, PHONE, 1).await,
+    )
+    .await;
+    press(&client, "Verify").await;
+    expect_text(&client, "Your name and email").await;
+    fill(&client, "Name", "Grace Hopper").await;
+    fill(&client, "Email", "grace@example.com").await;
+    press(&client, "Create account").await;
+    expect_text(&client, "Hello, Grace Hopper").await;
+
+    client
+        .goto(&format!("{address}/account/security"))
+        .await
+        .unwrap();
+    expect_text(&client, "Set a password").await;
+    check_page(&client, "security settings, no password yet").await;
+    follow(&client, "Set a password").await;
+    expect_text(&client, "Your account has no password yet").await;
+    check_page(&client, "set a password, before the code").await;
+    press(&client, "Send code").await;
+    expect_text(&client, "We have sent a 6-digit code by text message").await;
+    check_page(&client, "set a password, the code sent").await;
+    fill(&client, "Verification code", "000000").await;
+    press(&client, "Verify").await;
+    expect_text(&client, "That code is not right.").await;
+    check_page(&client, "set a password, a wrong code").await;
+    fill(
+        &client,
+        "Verification code",
+        &nth_code_to(&sms, PHONE, 2).await,
+    )
+    .await;
+    press(&client, "Verify").await;
+    expect_text(&client, "Choose your password").await;
+    check_page(&client, "set a password, the new password").await;
+    fill(&client, "New password", "password").await;
+    press(&client, "Set password").await;
+    expect_text(&client, "There is a problem").await;
+    check_page(&client, "set a password, too easy to guess").await;
+    fill(&client, "New password", super::PASSWORD).await;
+    press(&client, "Set password").await;
+    expect_text(&client, "Your password is set.").await;
+    check_page(&client, "set a password, done").await;
+    client.close().await.unwrap();
+}
