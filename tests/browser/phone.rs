@@ -212,3 +212,68 @@ async fn a_phone_account_sets_a_password_after_a_code() {
     check_page(&client, "set a password, done").await;
     client.close().await.unwrap();
 }
+
+/// A phone account whose address is not confirmed yet resets its password with the emailed
+/// link and a code texted to its phone, both on the link's page.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_phone_account_resets_with_the_link_and_a_code() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    super::admin::seeder(&dir, &sms)
+        .kit()
+        .set_platform(|s| s.phone_sign_in = true)
+        .await;
+    client
+        .goto(&format!("{address}/register/phone"))
+        .await
+        .unwrap();
+    fill(&client, "Phone number", PHONE).await;
+    press(&client, "Send code").await;
+    expect_text(&client, "We have sent a 6-digit code").await;
+    fill(
+        &client,
+        "Verification code",
+        &nth_code_to(&sms, PHONE, 1).await,
+    )
+    .await;
+    press(&client, "Verify").await;
+    expect_text(&client, "Your name and email").await;
+    fill(&client, "Name", "Grace Hopper").await;
+    fill(&client, "Email", "grace@example.com").await;
+    press(&client, "Create account").await;
+    expect_text(&client, "Hello, Grace Hopper").await;
+    sign_out(&client).await;
+
+    client
+        .goto(&format!("{address}/password/forgot"))
+        .await
+        .unwrap();
+    fill(&client, "Email", "grace@example.com").await;
+    press(&client, "Send reset link").await;
+    expect_text(&client, "Check your email").await;
+    let link =
+        super::mail::link_in_mail_file(dir.path(), "grace@example.com", "/password/set").await;
+    client.goto(&format!("{address}{link}")).await.unwrap();
+    expect_text(&client, "This address is not confirmed yet").await;
+    check_page(&client, "set your password, a code is asked too").await;
+    press(&client, "Text me a code").await;
+    expect_text(&client, "We have sent a 6-digit code by text message").await;
+    check_page(&client, "set your password, the code sent").await;
+    fill(&client, "Code from the text message", "000000").await;
+    fill(&client, "New password", super::PASSWORD).await;
+    press(&client, "Set password").await;
+    expect_text(&client, "There is a problem").await;
+    check_page(&client, "set your password, a wrong code").await;
+    fill(
+        &client,
+        "Code from the text message",
+        &nth_code_to(&sms, PHONE, 2).await,
+    )
+    .await;
+    fill(&client, "New password", super::PASSWORD).await;
+    press(&client, "Set password").await;
+    expect_text(&client, "Your password is set.").await;
+    client.close().await.unwrap();
+}
