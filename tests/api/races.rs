@@ -132,6 +132,39 @@ async fn a_burst_of_wrong_current_passwords_is_cut_at_the_limit(app: TestApp) {
     );
 }
 
+async fn a_burst_of_wrong_passwords_on_a_confirmation_link_is_cut_at_the_limit(app: TestApp) {
+    // Concurrency: 120 POST /register/confirm at once with the link and a wrong password:
+    // the guesses count under the account's sign-in limit, and the address stays unconfirmed.
+    app.submit(
+        "/register",
+        "/register",
+        &[
+            ("name", "Ada"),
+            ("email", "ada@example.com"),
+            ("password", GOOD_PASSWORD),
+        ],
+    )
+    .await;
+    app.registrations_settled().await;
+    let link =
+        crate::kit::mail::link_in_eml(app.data_dir(), "ada@example.com", "/register/confirm").await;
+    let token = link.split("token=").nth(1).unwrap().to_owned();
+    let csrf = csrf_token(&app.get_text(&link).await);
+    let form = [
+        ("csrf_token", csrf.as_str()),
+        ("token", token.as_str()),
+        ("password", WRONG_PASSWORD),
+    ];
+    let statuses = burst(&app, 120, "/register/confirm", &form).await;
+    assert_cut_at(&statuses, ACCOUNT_LIMIT);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE email_confirmed_at IS NOT NULL")
+            .await,
+        0
+    );
+    assert!(app.session_cookie().is_none(), "nobody was signed in");
+}
+
 async fn a_burst_of_registrations_stops_at_twenty_per_address(app: TestApp) {
     // Concurrency: 30 POST /register at once from 127.0.0.1, each from its own browser
     // (its own CSRF cookie and token, fetched before the burst) and with its own email.
@@ -331,6 +364,7 @@ on_both_databases!(
     a_burst_of_wrong_passwords_is_cut_at_the_account_limit,
     a_burst_of_wrong_passwords_at_re_authentication_is_cut_at_the_limit,
     a_burst_of_wrong_current_passwords_is_cut_at_the_limit,
+    a_burst_of_wrong_passwords_on_a_confirmation_link_is_cut_at_the_limit,
     a_burst_of_registrations_stops_at_twenty_per_address,
     a_burst_of_wrong_app_codes_at_sign_in_is_cut_at_the_limit,
     a_burst_of_wrong_recovery_codes_at_sign_in_is_cut_at_the_limit,
