@@ -388,14 +388,7 @@ impl Services {
             if password.expose_secret().is_empty() {
                 return Ok(Confirmation::PasswordWrong);
             }
-            let ip = origin.ip.as_deref().unwrap_or_default();
-            let Some(attempt) = self
-                .reserve_attempt(
-                    &self.password_limits(&user.email, ip),
-                    self.settings.throttle_window_secs,
-                )
-                .await?
-            else {
+            let Some(attempt) = self.reserve_password_attempt(&user.email, origin).await? else {
                 return Ok(Confirmation::Throttled);
             };
             let mut found = None;
@@ -557,14 +550,7 @@ impl Services {
         origin: &Origin,
         failed: EventKind,
     ) -> anyhow::Result<Result<Attempt, PasswordCheck>> {
-        let ip = origin.ip.as_deref().unwrap_or_default();
-        let Some(attempt) = self
-            .reserve_attempt(
-                &self.password_limits(&user.email, ip),
-                self.settings.throttle_window_secs,
-            )
-            .await?
-        else {
+        let Some(attempt) = self.reserve_password_attempt(&user.email, origin).await? else {
             return Ok(Err(PasswordCheck::Throttled));
         };
         if self

@@ -58,6 +58,21 @@ impl Services {
         ]
     }
 
+    /// Reserves one password check for the account with `email`, from `origin`, under the
+    /// sign-in limits; `None` when a limit is reached.
+    pub(crate) async fn reserve_password_attempt(
+        &self,
+        email: &str,
+        origin: &crate::db::audit::Origin,
+    ) -> Result<Option<Attempt>, DbError> {
+        let ip = origin.ip.as_deref().unwrap_or_default();
+        self.reserve_attempt(
+            &self.password_limits(email, ip),
+            self.settings.throttle_window_secs,
+        )
+        .await
+    }
+
     /// Counts and records one attempt under every limit at once, or refuses it (`None`)
     /// when any limit is reached. Concurrent callers sharing a key take turns.
     pub(crate) async fn reserve_attempt(

@@ -143,6 +143,34 @@ async fn a_required_user_gives_the_password_after_the_phone_code() {
     client.close().await.unwrap();
 }
 
+/// Grace registers with `PHONE` (the portal's first text to it) and lands on Home, signed in,
+/// with no password.
+async fn register_grace_by_phone(
+    client: &fantoccini::Client,
+    address: &str,
+    sms: &super::standins::StandIn,
+) {
+    client
+        .goto(&format!("{address}/register/phone"))
+        .await
+        .unwrap();
+    fill(client, "Phone number", PHONE).await;
+    press(client, "Send code").await;
+    expect_text(client, "We have sent a 6-digit code").await;
+    fill(
+        client,
+        "Verification code",
+        &nth_code_to(sms, PHONE, 1).await,
+    )
+    .await;
+    press(client, "Verify").await;
+    expect_text(client, "Your name and email").await;
+    fill(client, "Name", "Grace Hopper").await;
+    fill(client, "Email", "grace@example.com").await;
+    press(client, "Create account").await;
+    expect_text(client, "Hello, Grace Hopper").await;
+}
+
 /// Someone who registered with a phone number has no password: My security settings offers
 /// "Set a password", which texts a code to their verified number first; a wrong code and a
 /// weak password are refused; then the password is set.
@@ -157,25 +185,7 @@ async fn a_phone_account_sets_a_password_after_a_code() {
         .set_platform(|s| s.phone_sign_in = true)
         .await;
 
-    client
-        .goto(&format!("{address}/register/phone"))
-        .await
-        .unwrap();
-    fill(&client, "Phone number", PHONE).await;
-    press(&client, "Send code").await;
-    expect_text(&client, "We have sent a 6-digit code").await;
-    fill(
-        &client,
-        "Verification code",
-        &nth_code_to(&sms, PHONE, 1).await,
-    )
-    .await;
-    press(&client, "Verify").await;
-    expect_text(&client, "Your name and email").await;
-    fill(&client, "Name", "Grace Hopper").await;
-    fill(&client, "Email", "grace@example.com").await;
-    press(&client, "Create account").await;
-    expect_text(&client, "Hello, Grace Hopper").await;
+    register_grace_by_phone(&client, &address, &sms).await;
 
     client
         .goto(&format!("{address}/account/security"))
@@ -225,25 +235,7 @@ async fn a_phone_account_resets_with_the_link_and_a_code() {
         .kit()
         .set_platform(|s| s.phone_sign_in = true)
         .await;
-    client
-        .goto(&format!("{address}/register/phone"))
-        .await
-        .unwrap();
-    fill(&client, "Phone number", PHONE).await;
-    press(&client, "Send code").await;
-    expect_text(&client, "We have sent a 6-digit code").await;
-    fill(
-        &client,
-        "Verification code",
-        &nth_code_to(&sms, PHONE, 1).await,
-    )
-    .await;
-    press(&client, "Verify").await;
-    expect_text(&client, "Your name and email").await;
-    fill(&client, "Name", "Grace Hopper").await;
-    fill(&client, "Email", "grace@example.com").await;
-    press(&client, "Create account").await;
-    expect_text(&client, "Hello, Grace Hopper").await;
+    register_grace_by_phone(&client, &address, &sms).await;
     sign_out(&client).await;
 
     client
