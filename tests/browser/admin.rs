@@ -181,6 +181,7 @@ async fn reset_a_users_two_step_verification() {
     follow(&client, "Disable account").await;
     expect_text(&client, "Disable Mary Jackson's account?").await;
     check_page(&client, "control center, disable an account, the question").await;
+    check_keyboard_focus(&client, "control center, disable an account, the question").await;
     follow(&client, "Cancel").await;
     follow(&client, "Make administrator").await;
     expect_text(&client, "Make Mary Jackson an administrator?").await;
