@@ -206,7 +206,7 @@ async fn create_user(
         None => email.split('@').next().unwrap_or_default().to_owned(),
     };
     let phone = phone
-        .map(normalise_phone)
+        .map(|typed| normalise_phone(typed, None))
         .transpose()
         .map_err(|p| anyhow::anyhow!("--phone: {p}"))?;
     check_new_password(password.expose_secret(), &[&email, &name])

@@ -17,6 +17,7 @@ struct Row {
     inactivity_timeout_secs: Option<i64>,
     app_name: Option<String>,
     sms_allowed_countries: Option<String>,
+    default_country: Option<String>,
     reminder: i64,
     open_registration: i64,
     phone_sign_in: i64,
@@ -31,8 +32,8 @@ struct Row {
 pub async fn load_platform_settings<'e>(db: impl Exec<'e>) -> Result<PlatformSettings, DbError> {
     let row: Row = sqlx::query_as(
         "SELECT two_step, require_two_step_for_admins, trusted_device_days, users_choose_session_duration, \
-         max_session_secs, inactivity_timeout_secs, app_name, sms_allowed_countries, reminder, \
-         open_registration, phone_sign_in, users_edit_profile, sms_daily_budget, sms_risky_per_number, \
+         max_session_secs, inactivity_timeout_secs, app_name, sms_allowed_countries, default_country, \
+         reminder, open_registration, phone_sign_in, users_edit_profile, sms_daily_budget, sms_risky_per_number, \
          sms_risky_per_address, sms_risky_per_network, sms_risky_per_country \
          FROM platform_settings WHERE id = 1",
     )
@@ -52,6 +53,7 @@ pub async fn load_platform_settings<'e>(db: impl Exec<'e>) -> Result<PlatformSet
             .as_deref()
             .map(countries_from_text)
             .unwrap_or_default(),
+        default_country: row.default_country,
         reminder: row.reminder != 0,
         open_registration: row.open_registration != 0,
         phone_sign_in: row.phone_sign_in != 0,
@@ -78,7 +80,8 @@ pub async fn save_platform_settings<'e>(
          inactivity_timeout_secs = $6, app_name = $7, sms_allowed_countries = $8, reminder = $9, \
          open_registration = $10, updated_at = $11, phone_sign_in = $12, users_edit_profile = $13, \
          sms_daily_budget = $14, sms_risky_per_number = $15, sms_risky_per_address = $16, \
-         sms_risky_per_network = $17, sms_risky_per_country = $18 WHERE id = 1",
+         sms_risky_per_network = $17, sms_risky_per_country = $18, \
+         default_country = $19 WHERE id = 1",
     )
     .bind(settings.two_step.as_str())
     .bind(flag(settings.require_for_admins))
@@ -98,6 +101,7 @@ pub async fn save_platform_settings<'e>(
     .bind(settings.sms_limits.per_address)
     .bind(settings.sms_limits.per_network)
     .bind(settings.sms_limits.per_country)
+    .bind(&settings.default_country)
     .execute(db)
     .await?;
     Ok(())

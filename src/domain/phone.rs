@@ -10,12 +10,44 @@ pub enum PhoneProblem {
     Unreadable,
     #[error("This is not a valid phone number. Check the country code and the digits.")]
     Invalid,
-    #[error("This number cannot receive text messages. Enter a mobile phone number.")]
-    NotMobile,
+    /// The number's type cannot receive texts, or costs the sender (the reason says which).
+    #[error("{0}")]
+    CannotText(NotMobile),
     #[error(
         "Text messages cannot be sent to numbers in this country. Use a number from an allowed country."
     )]
     CountryNotAllowed,
+}
+
+/// Why a valid number cannot be sent a text message, in the words of the refusal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotMobile {
+    #[error(
+        "This is a premium-rate number, which cannot receive text messages. Enter a mobile phone number."
+    )]
+    PremiumRate,
+    #[error(
+        "This is a toll-free number, which cannot receive text messages. Enter a mobile phone number."
+    )]
+    TollFree,
+    #[error(
+        "This is a shared-cost number, which cannot receive text messages. Enter a mobile phone number."
+    )]
+    SharedCost,
+    #[error(
+        "This is a landline number, which cannot receive text messages. Enter a mobile phone number."
+    )]
+    Landline,
+    #[error(
+        "This is an internet phone (VoIP) number, which cannot receive text messages. Enter a mobile phone number."
+    )]
+    Voip,
+    #[error(
+        "This is a voicemail number, which cannot receive text messages. Enter a mobile phone number."
+    )]
+    Voicemail,
+    #[error("This number cannot receive text messages. Enter a mobile phone number.")]
+    Other,
 }
 
 /// As `normalise_phone`, and refuses numbers outside `allowed_countries` (ISO 3166 codes
@@ -23,8 +55,9 @@ pub enum PhoneProblem {
 pub fn normalise_sms_phone(
     input: &str,
     allowed_countries: &[String],
+    default_country: Option<&str>,
 ) -> Result<String, PhoneProblem> {
-    let e164 = normalise_phone(input)?;
+    let e164 = normalise_phone(input, default_country)?;
     if in_allowed_country(&e164, allowed_countries) {
         Ok(e164)
     } else {
@@ -85,7 +118,8 @@ pub fn calling_code(e164: &str) -> Option<u16> {
         .map(|number| number.country().code())
 }
 
-/// Shows a number without giving it away: "+46 ••• •• 67".
+/// Shows a number without giving it away, keeping its whole country calling code:
+/// "+46 ••• •• 67", "+1 ••• ••• 34", "+358 ••• •• 67".
 pub fn mask_phone(e164: &str) -> String {
     let tail: String = e164
         .chars()
@@ -95,8 +129,12 @@ pub fn mask_phone(e164: &str) -> String {
         .into_iter()
         .rev()
         .collect();
-    let head: String = e164.chars().take(3).collect();
-    format!("{head} ••• •• {tail}")
+    match calling_code(e164) {
+        // The North American plan's numbers are three groups (201 555 0123).
+        Some(1) => format!("+1 ••• ••• {tail}"),
+        Some(code) => format!("+{code} ••• •• {tail}"),
+        None => format!("••• •• {tail}"),
+    }
 }
 
 /// Shows a stored number in full to its owner: "+46 70 123 45 67".
@@ -108,21 +146,55 @@ pub fn format_international(e164: &str) -> String {
 }
 
 /// Parses a number typed by a person ("+46 70-123 45 67") into E.164 ("+46701234567").
-pub fn normalise_phone(input: &str) -> Result<String, PhoneProblem> {
-    let input = input.trim();
-    if input.is_empty() || input.len() > 64 || !input.starts_with('+') {
-        return Err(PhoneProblem::Unreadable);
-    }
-    let number = phonenumber::parse(None, input).map_err(|_| PhoneProblem::Unreadable)?;
+/// Without a leading + (or 00), the number is read in `default_country`'s national format
+/// ("070-123 45 67" for "SE"); with no default country it must start with its country code.
+pub fn normalise_phone(input: &str, default_country: Option<&str>) -> Result<String, PhoneProblem> {
+    let number = read_number(input, default_country).ok_or(PhoneProblem::Unreadable)?;
     if !phonenumber::is_valid(&number) {
         return Err(PhoneProblem::Invalid);
     }
-    match number.number_type(&phonenumber::metadata::DATABASE) {
+    let refusal = match number.number_type(&phonenumber::metadata::DATABASE) {
         Type::Mobile | Type::FixedLineOrMobile | Type::PersonalNumber | Type::Pager => {
-            Ok(number.format().mode(Mode::E164).to_string())
+            return Ok(number.format().mode(Mode::E164).to_string());
         }
-        _ => Err(PhoneProblem::NotMobile),
+        Type::PremiumRate => NotMobile::PremiumRate,
+        Type::TollFree => NotMobile::TollFree,
+        Type::SharedCost => NotMobile::SharedCost,
+        Type::FixedLine => NotMobile::Landline,
+        Type::Voip => NotMobile::Voip,
+        Type::Voicemail => NotMobile::Voicemail,
+        _ => NotMobile::Other,
+    };
+    Err(PhoneProblem::CannotText(refusal))
+}
+
+/// The number a person typed, if it reads as one: international ("+46 …", "0046 …") always,
+/// national ("070 …") only with a default country.
+fn read_number(input: &str, default_country: Option<&str>) -> Option<phonenumber::PhoneNumber> {
+    let input = input.trim();
+    if input.is_empty() || input.len() > 64 {
+        return None;
     }
+    let region = default_country.and_then(|code| code.to_ascii_uppercase().parse().ok());
+    if !input.starts_with('+') && region.is_none() {
+        return None;
+    }
+    phonenumber::parse(region, input).ok()
+}
+
+/// A search for a phone number, as an administrator types it ("070 123", "+46 70 123 45 67"):
+/// the E.164 digits it stands for, when it reads as a whole number; `None` otherwise.
+pub fn searched_number(input: &str, default_country: Option<&str>) -> Option<String> {
+    let looks_like_a_number = input
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        && input.chars().filter(char::is_ascii_digit).count() >= 6;
+    if !looks_like_a_number {
+        return None;
+    }
+    read_number(input, default_country)
+        .filter(phonenumber::is_valid)
+        .map(|number| number.format().mode(Mode::E164).to_string())
 }
 
 #[cfg(test)]
@@ -137,9 +209,12 @@ mod tests {
 
     #[test]
     fn typed_numbers_become_e164() {
-        assert_eq!(normalise_phone("+46 70-123 45 67").unwrap(), "+46701234567");
         assert_eq!(
-            normalise_phone(" +1 (201) 555-0123 ").unwrap(),
+            normalise_phone("+46 70-123 45 67", None).unwrap(),
+            "+46701234567"
+        );
+        assert_eq!(
+            normalise_phone(" +1 (201) 555-0123 ", None).unwrap(),
             "+12015550123"
         );
     }
@@ -147,15 +222,18 @@ mod tests {
     #[test]
     fn numbers_without_a_country_code_are_refused() {
         assert_eq!(
-            normalise_phone("070-123 45 67"),
+            normalise_phone("070-123 45 67", None),
             Err(PhoneProblem::Unreadable)
         );
-        assert_eq!(normalise_phone("hello"), Err(PhoneProblem::Unreadable));
+        assert_eq!(
+            normalise_phone("hello", Some("SE")),
+            Err(PhoneProblem::Unreadable)
+        );
     }
 
     #[test]
     fn invalid_numbers_are_refused() {
-        assert_eq!(normalise_phone("+46 12"), Err(PhoneProblem::Invalid));
+        assert_eq!(normalise_phone("+46 12", None), Err(PhoneProblem::Invalid));
     }
 
     #[test]
@@ -184,20 +262,22 @@ mod tests {
     fn countries_outside_the_allowed_list_are_refused() {
         let allowed = vec!["SE".to_owned(), "no".to_owned()];
         assert_eq!(
-            normalise_sms_phone("+46 70 123 45 67", &allowed).unwrap(),
+            normalise_sms_phone("+46 70 123 45 67", &allowed, None).unwrap(),
             "+46701234567"
         );
-        assert!(normalise_sms_phone("+47 412 34 567", &allowed).is_ok());
+        assert!(normalise_sms_phone("+47 412 34 567", &allowed, None).is_ok());
         assert_eq!(
-            normalise_sms_phone("+1 201 555 0123", &allowed),
+            normalise_sms_phone("+1 201 555 0123", &allowed, None),
             Err(PhoneProblem::CountryNotAllowed)
         );
-        assert!(normalise_sms_phone("+1 201 555 0123", &[]).is_ok());
+        assert!(normalise_sms_phone("+1 201 555 0123", &[], None).is_ok());
     }
 
     #[test]
     fn masked_numbers_keep_only_the_ends() {
         assert_eq!(mask_phone("+46701234567"), "+46 ••• •• 67");
+        assert_eq!(mask_phone("+12015550134"), "+1 ••• ••• 34");
+        assert_eq!(mask_phone("+358401234567"), "+358 ••• •• 67");
     }
 
     #[test]
@@ -216,9 +296,11 @@ mod tests {
             "+41 86 0123456789",
             "+49 17799 1234567",
         ] {
-            assert_eq!(
-                normalise_sms_phone(number, &[]),
-                Err(PhoneProblem::NotMobile),
+            assert!(
+                matches!(
+                    normalise_sms_phone(number, &[], None),
+                    Err(PhoneProblem::CannotText(_))
+                ),
                 "{number}"
             );
         }
@@ -236,9 +318,62 @@ mod tests {
     fn landlines_are_refused() {
         // A Stockholm fixed line.
         assert_eq!(
-            normalise_phone("+46 8 123 456 78"),
-            Err(PhoneProblem::NotMobile)
+            normalise_phone("+46 8 123 456 78", None),
+            Err(PhoneProblem::CannotText(NotMobile::Landline))
         );
+    }
+
+    #[test]
+    fn refusals_say_what_kind_of_number_it_is() {
+        let kind = |number| match normalise_phone(number, None) {
+            Err(PhoneProblem::CannotText(kind)) => Some(kind),
+            _ => None,
+        };
+        assert_eq!(kind("+44 909 879 0000"), Some(NotMobile::PremiumRate));
+        assert_eq!(kind("+1 800 234 5678"), Some(NotMobile::TollFree));
+        assert_eq!(kind("+44 871 234 5678"), Some(NotMobile::SharedCost));
+        let landline = PhoneProblem::CannotText(NotMobile::Landline).to_string();
+        assert!(landline.contains("landline") && landline.contains("cannot receive text messages"));
+    }
+
+    #[test]
+    fn national_numbers_are_read_in_the_default_country() {
+        assert_eq!(
+            normalise_phone("070-123 45 67", Some("SE")).unwrap(),
+            "+46701234567"
+        );
+        assert_eq!(
+            normalise_phone("0046 70 123 45 67", Some("se")).unwrap(),
+            "+46701234567"
+        );
+        // A number with its country code is read as typed whatever the default.
+        assert_eq!(
+            normalise_phone("+44 7700 900123", Some("SE")).unwrap(),
+            "+447700900123"
+        );
+        assert_eq!(
+            normalise_phone("(201) 555-0123", Some("US")).unwrap(),
+            "+12015550123"
+        );
+        assert_eq!(
+            normalise_phone("070-123 45 67", Some("not a country")),
+            Err(PhoneProblem::Unreadable)
+        );
+    }
+
+    #[test]
+    fn searches_that_read_as_numbers_give_their_e164() {
+        assert_eq!(
+            searched_number("070 123 45 67", Some("SE")).as_deref(),
+            Some("+46701234567")
+        );
+        assert_eq!(
+            searched_number("+46 70 123 45 67", None).as_deref(),
+            Some("+46701234567")
+        );
+        assert_eq!(searched_number("070 123 45 67", None), None);
+        assert_eq!(searched_number("grace hopper", Some("SE")), None);
+        assert_eq!(searched_number("0701", Some("SE")), None);
     }
 }
 
@@ -277,18 +412,20 @@ mod properties {
 
         #[test]
         fn an_accepted_number_is_e164_and_parses_back_to_itself(input in any_text()) {
-            if let Ok(number) = normalise_phone(&input) {
+            if let Ok(number) = normalise_phone(&input, Some("SE")) {
                 prop_assert!(is_e164(&number), "{input:?} gave {number:?}");
-                prop_assert_eq!(normalise_phone(&number), Ok(number.clone()));
+                prop_assert_eq!(normalise_phone(&number, None), Ok(number.clone()));
                 prop_assert_eq!(
-                    normalise_phone(&format_international(&number)),
+                    normalise_phone(&format_international(&number), None),
                     Ok(number.clone()),
                     "the number as shown to its owner reads back"
                 );
-                prop_assert!(calling_code(&number).is_some());
+                let code = calling_code(&number);
+                prop_assert!(code.is_some());
+                let code_digits = code.map_or(0, |code| code.to_string().len());
                 let masked = mask_phone(&number);
                 prop_assert!(
-                    masked.bytes().filter(u8::is_ascii_digit).count() <= 4,
+                    masked.bytes().filter(u8::is_ascii_digit).count() <= code_digits + 2,
                     "{masked} gives too much away"
                 );
             }
@@ -297,7 +434,7 @@ mod properties {
         #[test]
         fn an_allowed_country_holds_the_number(input in typed_number(), country in "[A-Z]{2}") {
             let allowed = vec![country];
-            if let Ok(number) = normalise_sms_phone(&input, &allowed) {
+            if let Ok(number) = normalise_sms_phone(&input, &allowed, None) {
                 prop_assert!(in_allowed_country(&number, &allowed));
                 let (whole, shared) = allowed_calling_prefixes(&allowed);
                 prop_assert!(
@@ -317,9 +454,9 @@ mod properties {
             padding in 0usize..70_000,
         ) {
             let input: String = input.into_iter().collect();
-            prop_assert!(normalise_phone(&input).is_err() || input.trim().len() <= 64);
+            prop_assert!(normalise_phone(&input, Some("SE")).is_err() || input.trim().len() <= 64);
             let padded = format!("+46701234567{}", "0".repeat(padding));
-            prop_assert_eq!(normalise_phone(&padded).is_ok(), padding == 0);
+            prop_assert_eq!(normalise_phone(&padded, None).is_ok(), padding == 0);
             let _ = (mask_phone(&input), format_international(&input), calling_code(&input));
         }
     }

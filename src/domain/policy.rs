@@ -1,6 +1,8 @@
 //! The platform settings and who must use 2-step verification (PRODUCT.md, "Policy").
 //! One type for the settings every instance reads; the rules over it are plain functions.
 
+use crate::domain::phone::{PhoneProblem, normalise_sms_phone};
+
 /// The platform setting "2-step verification".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum PlatformTwoStep {
@@ -48,6 +50,9 @@ pub struct PlatformSettings {
     pub app_name: String,
     /// ISO 3166 country codes SMS may be sent to; empty allows all.
     pub sms_allowed_countries: Vec<String>,
+    /// The country whose national format phone numbers may be typed in ("SE"); `None`: see
+    /// `phone_country`.
+    pub default_country: Option<String>,
     /// The reminder dialog for users without 2-step verification (rule 5).
     pub reminder: bool,
     /// "Let people create their own accounts": off closes `/register`.
@@ -84,6 +89,23 @@ impl Default for SmsLimits {
     }
 }
 
+impl PlatformSettings {
+    /// The country whose national format phone numbers are read in: the one set, else the
+    /// only country SMS may be sent to, else none (numbers start with their country code).
+    pub fn phone_country(&self) -> Option<&str> {
+        match (&self.default_country, self.sms_allowed_countries.as_slice()) {
+            (Some(country), _) => Some(country),
+            (None, [only]) => Some(only),
+            _ => None,
+        }
+    }
+
+    /// A number typed by a person, read as a number text messages may be sent to.
+    pub fn sms_phone(&self, typed: &str) -> Result<String, PhoneProblem> {
+        normalise_sms_phone(typed, &self.sms_allowed_countries, self.phone_country())
+    }
+}
+
 impl Default for PlatformSettings {
     fn default() -> Self {
         Self {
@@ -95,6 +117,7 @@ impl Default for PlatformSettings {
             inactivity_timeout_secs: None,
             app_name: "Twostep".into(),
             sms_allowed_countries: Vec::new(),
+            default_country: None,
             reminder: false,
             open_registration: true,
             phone_sign_in: false,

@@ -28,9 +28,7 @@ use crate::db::users::{
 use crate::db::{DbError, Tx};
 
 use crate::domain::account::normalise_email;
-use crate::domain::phone::{
-    allowed_calling_prefixes, in_allowed_country, mask_phone, normalise_sms_phone,
-};
+use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, mask_phone};
 use crate::domain::policy::{GroupTwoStep, PlatformSettings, PlatformTwoStep, countries_to_text};
 use crate::domain::pumping::{Conversion, DAY_SECS, budget_warning_at, day_start, low_conversion};
 use crate::domain::tokens::{random_token, token_digest};
@@ -120,7 +118,7 @@ fn two_step_label(settings: &PlatformSettings) -> String {
 /// The settings that differ between `old` and `new`, named as the page names them.
 pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
     let (was, is) = (&old.sms_limits, &new.sms_limits);
-    let rows: [(&'static str, String, String); 17] = [
+    let rows: [(&'static str, String, String); 18] = [
         (
             "2-step verification",
             two_step_label(old),
@@ -166,6 +164,11 @@ pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
             "SMS countries allowed",
             countries_or_all(&old.sms_allowed_countries),
             countries_or_all(&new.sms_allowed_countries),
+        ),
+        (
+            "Default country for phone numbers",
+            old.default_country.clone().unwrap_or_else(|| "none".into()),
+            new.default_country.clone().unwrap_or_else(|| "none".into()),
         ),
         (
             "Allow registration and sign-in with a phone number",
@@ -414,7 +417,7 @@ impl Services {
         let platform = self.platform().await?;
         let phone = match typed.trim() {
             "" => None,
-            typed => match normalise_sms_phone(typed, &platform.sms_allowed_countries) {
+            typed => match platform.sms_phone(typed) {
                 Ok(phone) => Some(phone),
                 Err(problem) => return Ok(Err(Refusal::Phone(problem.to_string()))),
             },

@@ -22,7 +22,7 @@ use crate::db::users::{
     pending_email_of,
 };
 use crate::domain::codes::{Purpose, Subject};
-use crate::domain::phone::{PhoneProblem, mask_phone, normalise_sms_phone};
+use crate::domain::phone::{PhoneProblem, mask_phone};
 use crate::domain::tokens::random_token;
 
 /// Who a phone sign-in is for: the typed number, and the account that verified it. Kept
@@ -69,7 +69,7 @@ impl Services {
     /// The number as stored (E.164), or why it cannot receive codes.
     pub async fn sms_number(&self, typed: &str) -> Result<Result<String, PhoneProblem>, DbError> {
         let platform = self.platform().await?;
-        Ok(normalise_sms_phone(typed, &platform.sms_allowed_countries))
+        Ok(platform.sms_phone(typed))
     }
 
     /// Whose sign-in a number starts: one read, whatever the number.

@@ -10,7 +10,7 @@ use crate::db::DbError;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::users::{User, set_verified_profile_phone};
 use crate::domain::codes::{Purpose, Subject};
-use crate::domain::phone::{mask_phone, normalise_sms_phone};
+use crate::domain::phone::mask_phone;
 
 /// What a right code on a new profile number, or a refusal, led to.
 pub enum ProfilePhone {
@@ -38,7 +38,7 @@ impl Services {
         if !platform.users_edit_profile {
             return Ok(None);
         }
-        let phone = normalise_sms_phone(typed, &platform.sms_allowed_countries)?;
+        let phone = platform.sms_phone(typed)?;
         if user.verified_phone() == Some(phone.as_str()) {
             return Err(PhoneCodeError::SameNumber);
         }

@@ -22,7 +22,7 @@ use crate::db::users::{
 use crate::db::{DbError, Tx};
 use crate::domain::account::normalise_email;
 use crate::domain::codes::{Purpose, Subject};
-use crate::domain::phone::{format_international, normalise_sms_phone};
+use crate::domain::phone::format_international;
 use crate::domain::rooms::Standing;
 use crate::domain::tokens::{random_token, token_digest};
 
@@ -467,13 +467,10 @@ impl Services {
         }
         let phone = match typed.trim() {
             "" => None,
-            typed => {
-                let countries = self.platform().await?.sms_allowed_countries;
-                match normalise_sms_phone(typed, &countries) {
-                    Ok(phone) => Some(phone),
-                    Err(problem) => return Ok(Err(Refusal::Phone(problem.to_string()))),
-                }
-            }
+            typed => match self.platform().await?.sms_phone(typed) {
+                Ok(phone) => Some(phone),
+                Err(problem) => return Ok(Err(Refusal::Phone(problem.to_string()))),
+            },
         };
         if standing.phone == phone {
             return Ok(Ok(phone));

@@ -6,7 +6,7 @@ use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::users::{User, enable_sms_two_step, forget_phone_verification};
 use crate::db::{DbError, Tx};
 use crate::domain::codes::{Purpose, Subject};
-use crate::domain::phone::{PhoneProblem, mask_phone, normalise_sms_phone};
+use crate::domain::phone::{PhoneProblem, mask_phone};
 use crate::services::Services;
 use crate::services::notifications::Notice;
 use crate::services::sms_codes::{CheckOutcome, SendError};
@@ -51,7 +51,7 @@ impl Services {
         origin: &Origin,
     ) -> Result<String, PhoneCodeError> {
         let platform = self.platform().await.map_err(SendError::from)?;
-        let phone = normalise_sms_phone(typed, &platform.sms_allowed_countries)?;
+        let phone = platform.sms_phone(typed)?;
         if user.sms_phone() == Some(phone.as_str()) {
             return Err(PhoneCodeError::SameNumber);
         }

@@ -12,7 +12,7 @@ use crate::db::audit::Origin;
 use crate::db::users::User;
 use crate::domain::codes::Subject;
 use crate::domain::factors::FactorMethod;
-use crate::domain::phone::{format_international, mask_phone, normalise_sms_phone};
+use crate::domain::phone::{format_international, mask_phone};
 use crate::domain::recovery::LOW_WATER;
 use crate::domain::time::time_of_day;
 use crate::domain::tokens::token_digest;
@@ -320,9 +320,9 @@ pub async fn phone_form(
     let mut errors = FormErrors::default();
     // A number on the profile that cannot take codes (typed before numbers were checked,
     // or a landline) is shown with what to enter instead.
-    let countries = state.services.platform().await?.sms_allowed_countries;
+    let platform = state.services.platform().await?;
     if let Some(profile) = user.phone.as_deref().filter(|_| user.sms_phone().is_none())
-        && let Err(problem) = normalise_sms_phone(profile, &countries)
+        && let Err(problem) = platform.sms_phone(profile)
     {
         errors.add(
             "phone",

@@ -74,6 +74,8 @@ pub struct SettingsForm {
     app_name: String,
     #[serde(default)]
     sms_countries: String,
+    /// "Default country for phone numbers": absent from the form, it keeps its value.
+    default_country: Option<String>,
     phone_sign_in: Option<String>,
     users_edit_profile: Option<String>,
     /// The SMS limits: a field the form does not carry at all keeps its current value.
@@ -108,6 +110,7 @@ impl SettingsForm {
             open_registration: tick(settings.open_registration),
             app_name: settings.app_name.clone(),
             sms_countries: countries_to_text(&settings.sms_allowed_countries).replace(',', ", "),
+            default_country: Some(settings.default_country.clone().unwrap_or_default()),
             phone_sign_in: tick(settings.phone_sign_in),
             users_edit_profile: tick(settings.users_edit_profile),
             sms_daily_budget: Some(settings.sms_limits.daily_budget.to_string()),
@@ -248,6 +251,22 @@ impl SettingsForm {
                 "the texts a day per country calling code",
             ),
         };
+        let default_country = match self.default_country.as_deref().map(str::trim) {
+            None => current.default_country.clone(),
+            Some("") => None,
+            Some(code) => {
+                let upper = code.to_ascii_uppercase();
+                if upper.len() == 2 && upper.parse::<phonenumber::country::Id>().is_ok() {
+                    Some(upper)
+                } else {
+                    errors.add(
+                        "default_country",
+                        "Enter a two-letter country code, for example SE, or leave it empty.",
+                    );
+                    None
+                }
+            }
+        };
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -260,6 +279,7 @@ impl SettingsForm {
             inactivity_timeout_secs: inactivity.unwrap_or(None),
             app_name: app_name.to_owned(),
             sms_allowed_countries: countries,
+            default_country,
             reminder: self.reminder.is_some(),
             open_registration: self.open_registration.is_some(),
             phone_sign_in: self.phone_sign_in.is_some(),

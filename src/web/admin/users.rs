@@ -17,7 +17,6 @@ use crate::db::directory::{TwoStepFilter, UserFilter, UserRow};
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::factors::FactorMethod;
 use crate::domain::phone::format_international;
-use crate::domain::phone::normalise_sms_phone;
 use crate::domain::policy::Requirement;
 use crate::services::admin::{AccountChange, Actor, AddUser, PASSWORD_LINK_SECS, Refusal};
 use crate::web::confirmation::ConfirmChange;
@@ -734,10 +733,11 @@ async fn add_user(
     let email = normalise_email(&form.email)
         .map_err(|p| errors.add("email", p))
         .ok();
-    let countries = me.services().platform().await?.sms_allowed_countries;
+    let platform = me.services().platform().await?;
     let phone = match form.phone.trim() {
         "" => None,
-        typed => normalise_sms_phone(typed, &countries)
+        typed => platform
+            .sms_phone(typed)
             .map_err(|p| errors.add("phone", p))
             .ok(),
     };
