@@ -1,11 +1,13 @@
-// Counts down the wait before a new code can be asked for, then enables the button.
-// Without it the page still says when, and a reload shows the button enabled.
+// Counts down the wait before a new code can be asked for, the button disabled until then.
+// The page renders the button enabled: without this script the page says when, and a press
+// too early is answered by the server with the seconds left.
 (function () {
   var form = document.querySelector("form[data-wait-secs]");
   if (!form) return;
   var left = parseInt(form.getAttribute("data-wait-secs"), 10);
   var shown = form.querySelector("[data-countdown]");
   var button = form.querySelector("button[type=submit]");
+  button.disabled = true;
   var timer = setInterval(function () {
     left -= 1;
     if (left > 0) {

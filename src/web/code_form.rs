@@ -8,8 +8,9 @@ use serde::Deserialize;
 use super::errors::AppError;
 use super::forms::FormErrors;
 use super::layout::Layout;
-use super::responses::render;
+use super::responses::{render, see_other};
 use super::step::Step;
+use crate::db::challenges::Refusal;
 use crate::domain::codes::normalise_code;
 use crate::services::sms_codes::{CheckOutcome, SendError};
 
@@ -128,6 +129,19 @@ pub fn check_failure(outcome: &CheckOutcome) -> (StatusCode, FormErrors) {
 /// and when a new code can be asked for, so the POST is answered with a redirect to it.
 pub fn is_refusal(err: &SendError) -> bool {
     matches!(err, SendError::Refused(_))
+}
+
+/// Back to the code page after a refused send: the page says which limit and when a code
+/// can be asked for. "Send again" is enabled without JavaScript, so a press before the wait
+/// is over is told so at the top of the page too.
+pub fn back_after_refusal(err: &SendError, page: &str) -> HttpResponse {
+    match err {
+        SendError::Refused(Refusal::Cooldown { .. }) => {
+            let joint = if page.contains('?') { '&' } else { '?' };
+            see_other(&format!("{page}{joint}notice=too-soon"))
+        }
+        _ => see_other(page),
+    }
 }
 
 pub fn send_failure(err: SendError, now: i64) -> Result<(StatusCode, FormErrors), AppError> {

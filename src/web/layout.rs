@@ -8,7 +8,8 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::context::{CsrfToken, CurrentUser, OpenRegistration, PhoneSignInOn, app_name};
-use super::session::pending_user;
+use super::parts::devices::{When, when};
+use super::session::{pending_user, set_up_by};
 use super::state::AppState;
 
 pub struct SignedInUser {
@@ -23,6 +24,9 @@ pub struct Layout {
     /// A one-line confirmation named in the query string (`?notice=signed-out`), so a
     /// redirect can say what happened without storing anything.
     pub notice: Option<&'static str>,
+    /// After "Set up later": when 2-step verification must be set up, for the banner every
+    /// page shows until it is.
+    pub set_up_by: Option<When>,
     /// The `log` SMS provider is in use: codes are not really sent.
     pub sms_development: bool,
     /// Between the password and the code: the header offers neither "Sign in" nor
@@ -49,6 +53,9 @@ fn notice_text(name: &str) -> Option<&'static str> {
             "Your account has been created. We have emailed a link to confirm your address: open it to receive email from us.",
         ),
         "code-sent" => Some("A new code is on its way."),
+        "too-soon" => {
+            Some("A code was sent moments ago. You can ask for a new one at the time shown below.")
+        }
         "two-step-on" => Some(
             "2-step verification is on. From now on you sign in with your password and a code sent to your phone.",
         ),
@@ -94,8 +101,9 @@ impl Layout {
         let app_name = app_name(req);
         let sms_development = state.is_some_and(|s| s.services.sms_is_development());
         // Before the extensions are borrowed: reading the session may write to them.
-        let pending =
-            state.is_some_and(|s| pending_user(&req.get_session(), s.clock.now()).is_some());
+        let session = req.get_session();
+        let pending = state.is_some_and(|s| pending_user(&session, s.clock.now()).is_some());
+        let set_up_by = set_up_by(&session);
         let extensions = req.extensions();
         let csrf_token = extensions
             .get::<CsrfToken>()
@@ -105,6 +113,11 @@ impl Layout {
             .get::<OpenRegistration>()
             .is_none_or(|open| open.0);
         let phone_sign_in = extensions.get::<PhoneSignInOn>().is_some_and(|on| on.0);
+        let set_up_by = extensions
+            .get::<CurrentUser>()
+            .filter(|current| !current.0.has_two_step())
+            .and(set_up_by)
+            .map(when);
         let user = extensions.get::<CurrentUser>().map(|current| SignedInUser {
             name: current.0.name.clone(),
             is_admin: current.0.is_admin(),
@@ -118,6 +131,7 @@ impl Layout {
             signing_in: user.is_none() && pending,
             user,
             notice,
+            set_up_by,
             sms_development,
             open_registration,
             phone_sign_in,

@@ -10,7 +10,7 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use super::code_form::{Resend, check_failure, is_refusal, send_failure};
+use super::code_form::{Resend, back_after_refusal, check_failure, is_refusal, send_failure};
 use super::errors::AppError;
 use super::forms::FormErrors;
 use super::forms::empty_secret;
@@ -230,7 +230,7 @@ async fn send_code(
     {
         Ok(()) => Ok(see_other(&back)),
         // The page says which limit, and when a new code can be asked for.
-        Err(err) if is_refusal(&err) => Ok(see_other(&back)),
+        Err(err) if is_refusal(&err) => Ok(back_after_refusal(&err, &back)),
         Err(err) => {
             let (status, errors) = send_failure(err, visitor.state.clock.now())?;
             let page = page(&visitor, layout, token, owner, errors).await?;

@@ -16,7 +16,8 @@ use serde::Deserialize;
 use url::Url;
 
 use super::code_form::{
-    CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal, send_failure,
+    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure, is_refusal,
+    send_failure,
 };
 use super::context::CurrentUser;
 use super::errors::AppError;
@@ -329,7 +330,7 @@ async fn send_again(
         .await
     {
         Ok(()) => Ok(see_other(&back)),
-        Err(err) if is_refusal(&err) => Ok(see_other(&back)),
+        Err(err) if is_refusal(&err) => Ok(back_after_refusal(&err, &back)),
         Err(err) => {
             let (status, errors) = send_failure(err, me.state.clock.now())?;
             step(&me, &room, &phone, &query.rd, layout)

@@ -287,6 +287,19 @@ pub fn release_set_up(session: &Session) {
     session.remove(SET_UP_OWED_KEY);
 }
 
+/// After "Set up later": when set-up is due (Unix seconds), for the banner every page
+/// shows until 2-step verification is on.
+const SET_UP_BY_KEY: &str = "set_up_by";
+
+pub fn postpone_set_up(session: &Session, deadline: i64) -> Result<(), SessionError> {
+    release_set_up(session);
+    insert(session, SET_UP_BY_KEY, deadline)
+}
+
+pub fn set_up_by(session: &Session) -> Option<i64> {
+    get::<i64>(session, SET_UP_BY_KEY)
+}
+
 pub fn reminder_dismissed(session: &Session) -> bool {
     get::<bool>(session, REMINDER_DISMISSED_KEY) == Some(true)
 }

@@ -933,7 +933,12 @@ async fn an_administrator_sets_a_phone_number_that_can_take_codes(app: TestApp) 
     let refused = app
         .submit(&page, &action, &[("phone", "+46 8 123 456 78")])
         .await;
-    let body = assert_page(refused, 422, "This number cannot receive text messages.").await;
+    let body = assert_page(
+        refused,
+        422,
+        "This is a landline number, which cannot receive text messages.",
+    )
+    .await;
     assert!(
         body.contains(r#"value="+46 8 123 456 78""#),
         "what was typed stays"
@@ -1406,7 +1411,44 @@ async fn groups_decide_who_must_verify(app: TestApp) {
     )
     .await;
     assert_eq!(later.headers()["location"], "/");
-    assert_eq!(app.get_in(&browser, "/").await.status().as_u16(), 200);
+    // Every page then carries a banner with the date set-up is due, as does My security
+    // settings: 7 days from when the requirement applied (moments ago).
+    let due = app.clock.now() + 7 * 86_400;
+    let due_text = |page: &str, before: &str| {
+        let after = page.split(before).nth(1).expect(before).to_owned();
+        let iso = after.split('"').nth(1).expect("a datetime").to_owned();
+        let text = after
+            .split('>')
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .to_owned();
+        (iso, text)
+    };
+    let home = app.get_text_in(&browser, "/").await;
+    let (iso, text) = due_text(&home, "Set up 2-step verification by <time datetime=");
+    assert!(
+        (due - 60..=due)
+            .map(twostep::domain::time::iso)
+            .any(|at| at == iso),
+        "{iso}"
+    );
+    assert!(text.ends_with(" UTC") && text.contains(&iso[..4]), "{text}");
+    assert!(home.contains(r#"<a href="/account/security/two-step">Set it up now</a>"#));
+    let settings = app.get_text_in(&browser, "/account/security").await;
+    assert!(
+        settings.contains(&format!(
+            r#"It is required for your account: set it up by <time datetime="{iso}">{text}</time>."#
+        )),
+        "{settings}"
+    );
+    let elsewhere = app.get_text_in(&browser, "/account/profile").await;
+    assert!(
+        elsewhere.contains("Set up 2-step verification by"),
+        "on every page"
+    );
     // The grace period counts from when it first applied, not from each sign-in.
     app.clock.advance(8 * 86_400);
     let (late, _) = app.password_step_in_new_browser("member@example.com").await;

@@ -729,12 +729,10 @@ async fn send_again_waits_the_same_for_every_number(app: TestApp) {
     let early = app
         .submit("/login/phone/verify", "/login/phone/resend", &[])
         .await;
-    assert_redirect_to(&early, "/login/phone/verify");
-    assert!(
-        app.get_text("/login/phone/verify")
-            .await
-            .contains("You can ask for a new code at")
-    );
+    assert_redirect_to(&early, "/login/phone/verify?notice=too-soon");
+    let told = app.get_text("/login/phone/verify?notice=too-soon").await;
+    assert!(told.contains("You can ask for a new code at"), "{told}");
+    assert!(told.contains("A code was sent moments ago."), "{told}");
     app.clock.advance(31);
     let again = app
         .submit("/login/phone/verify", "/login/phone/resend", &[])

@@ -210,7 +210,7 @@ async fn phone_numbers_are_checked_before_anything_is_sent(app: TestApp) {
         ("+46 12", "This is not a valid phone number."),
         (
             "+46 8 123 456 78",
-            "This number cannot receive text messages.",
+            "This is a landline number, which cannot receive text messages.",
         ),
         (
             "' OR 1=1 --",

@@ -505,7 +505,10 @@ async fn a_pumping_attack_is_held_to_the_caps(backend: Backend) {
     for ((phone, _), (status, page)) in &answers {
         if premium.contains(&phone.as_str()) {
             assert_eq!(*status, 422, "{phone}");
-            assert!(page.contains("This number cannot receive text messages."));
+            assert!(
+                page.contains("which cannot receive text messages."),
+                "{phone}: {page}"
+            );
         } else {
             assert!(*status == 303 || *status == 429, "{phone}: {status} {page}");
         }

@@ -232,8 +232,8 @@ async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
     app.create_sms_user("ada@example.com", PHONE).await;
     app.sign_in_first_step("ada@example.com").await;
     let first = app.sms.last_code_to(PHONE);
-    // The page says when, as a time, and the button cannot be pressed until then (a small
-    // script counts down; without it a reload shows the button ready).
+    // The page says when, as a time; the button is enabled (a small script disables it and
+    // counts down; without JavaScript a press too early is answered with the wait).
     let page = app.get_text("/login/verify").await;
     let now = app.clock.now();
     let said = page
@@ -252,12 +252,20 @@ async fn send_again_waits_for_the_cooldown_and_replaces_the_code(app: TestApp) {
         at.any(|at| said.starts_with(&format!("{at} (in "))),
         "{said}"
     );
-    assert!(page.contains(r#"disabled aria-describedby="resend-wait">Send again</button>"#));
+    assert!(page.contains(r#"<button type="submit" class="secondary" aria-describedby="resend-wait">Send again</button>"#));
+    assert!(!page.contains("disabled"), "nothing is rendered disabled");
     assert!(page.contains(r#"<script src="/static/countdown.js" defer></script>"#));
     // Pressed anyway (an old page, a script-less client): back to the page, nothing sent,
     // and a reload never posts again.
     let early = app.send_again().await;
-    assert_redirect_to(&early, "/login/verify?with=sms");
+    assert_redirect_to(&early, "/login/verify?with=sms&notice=too-soon");
+    let told = app.get_text("/login/verify?with=sms&notice=too-soon").await;
+    assert!(
+        told.contains(
+            "A code was sent moments ago. You can ask for a new one at the time shown below."
+        ),
+        "{told}"
+    );
     assert_eq!(
         app.sms.count_to(PHONE),
         2,

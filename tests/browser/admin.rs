@@ -362,6 +362,26 @@ async fn a_group_set_to_required_sends_its_member_to_set_up() {
     press(&member, "Set up later (5 days left)").await;
     expect_text(&member, "Hello, Dorothy Vaughan").await;
     assert_eq!(path_of(&member).await, "/");
+    // Until it is done, every page says by when, and My security settings too.
+    expect_text(&member, "Set up 2-step verification by").await;
+    check_page(&member, "home, the set-up banner after Set up later").await;
+    follow(&member, "Security").await;
+    expect_text(&member, "It is required for your account: set it up by").await;
+    check_page(&member, "security settings, set-up due by a date").await;
+    follow(&member, "Set it up now").await;
+    choose(&member, "Text message (SMS)").await;
+    press(&member, "Continue").await;
+    fill(&member, "Phone number", "+46 70 555 77 88").await;
+    press(&member, "Send code").await;
+    enter_code(&member, &sms.last_code_to("+46705557788")).await;
+    expect_text(&member, "Save your recovery codes").await;
+    tick(&member, "saved").await;
+    press(&member, "Done").await;
+    expect_text(&member, "2-step verification is on").await;
+    assert!(
+        !page_shows(&member, "Set up 2-step verification by").await,
+        "the banner is gone once it is set up"
+    );
     member.close().await.unwrap();
     client.close().await.unwrap();
 }

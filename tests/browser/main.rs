@@ -10,6 +10,7 @@ mod admin;
 #[allow(dead_code)] // each suite uses part of the kit
 mod kit;
 mod mail;
+mod no_script;
 mod phone;
 mod rooms;
 #[path = "../api/smtp.rs"]
@@ -71,6 +72,16 @@ fn free_port() -> u16 {
 /// Starts chromedriver and a headless Chromium session, or `None` when they are not
 /// installed and not required.
 async fn browser() -> Option<(Client, Driver)> {
+    browser_with(true).await
+}
+
+/// [`browser`] with JavaScript turned off, as some people (and some locked-down
+/// workplaces) browse: every page must work without its scripts.
+async fn browser_without_javascript() -> Option<(Client, Driver)> {
+    browser_with(false).await
+}
+
+async fn browser_with(javascript: bool) -> Option<(Client, Driver)> {
     if !std::path::Path::new(CHROMEDRIVER).exists() {
         assert!(
             std::env::var("TWOSTEP_REQUIRE_BROWSER").is_err(),
@@ -107,7 +118,10 @@ async fn browser() -> Option<(Client, Driver)> {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic",
                 format!("--user-data-dir={}", driver._profile.path().display()),
-            ]
+            ],
+            "prefs": {
+                "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }
+            }
         }),
     );
     let url = format!("http://127.0.0.1:{}", driver.port);

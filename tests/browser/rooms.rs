@@ -248,7 +248,11 @@ async fn user_rights_edit_a_members_number_and_save() {
     check_page(&client, "two-factor phone number").await;
     fill(&client, "Two-factor phone number", "+46 8 123 456 78").await;
     press(&client, "Save").await;
-    expect_text(&client, "This number cannot receive text messages.").await;
+    expect_text(
+        &client,
+        "This is a landline number, which cannot receive text messages.",
+    )
+    .await;
     expect_text(&client, "There is a problem").await;
     assert!(
         client

@@ -17,7 +17,8 @@ use crate::domain::password::check_new_password;
 use crate::domain::phone::format_international;
 use crate::domain::time::time_of_day;
 use crate::web::code_form::{
-    CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal, send_failure,
+    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure, is_refusal,
+    send_failure,
 };
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -127,7 +128,7 @@ pub async fn send_code(me: SignedIn, layout: Layout) -> Result<HttpResponse, App
             "{FIRST_PASSWORD_PAGE}?notice=code-sent"
         ))),
         // The page says which limit, and when a new code can be asked for.
-        Err(err) if is_refusal(&err) => Ok(see_other(FIRST_PASSWORD_PAGE)),
+        Err(err) if is_refusal(&err) => Ok(back_after_refusal(&err, FIRST_PASSWORD_PAGE)),
         Err(err) => {
             let (status, errors) = send_failure(err, me.state.clock.now())?;
             code_page(&me, layout, phone)

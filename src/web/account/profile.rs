@@ -12,7 +12,9 @@ use crate::domain::time::time_of_day;
 use crate::services::factors::sms::PhoneCodeError;
 use crate::services::profile::ProfilePhone;
 use crate::services::sms_codes::SendError;
-use crate::web::code_form::{CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure};
+use crate::web::code_form::{
+    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure, send_failure,
+};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -284,7 +286,7 @@ pub async fn resend_code(
         .await
     {
         Ok(()) => Ok(see_other(&format!("{PROFILE_CODE_PAGE}?notice=code-sent"))),
-        Err(SendError::Refused(_)) => Ok(see_other(PROFILE_CODE_PAGE)),
+        Err(err @ SendError::Refused(_)) => Ok(back_after_refusal(&err, PROFILE_CODE_PAGE)),
         Err(err) => {
             let (status, errors) = send_failure(err, state.clock.now())?;
             code_page(&state, layout, user.id, &phone, &origin)

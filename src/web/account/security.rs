@@ -13,6 +13,7 @@ use crate::db::users::User;
 use crate::domain::codes::Subject;
 use crate::domain::factors::FactorMethod;
 use crate::domain::phone::{format_international, mask_phone};
+use crate::domain::policy::Requirement;
 use crate::domain::recovery::LOW_WATER;
 use crate::domain::time::time_of_day;
 use crate::domain::tokens::token_digest;
@@ -20,15 +21,17 @@ use crate::services::factors::sms::{PhoneCodeError, phone_purpose};
 use crate::services::factors::{FactorOn, Removal, RemoveRefusal};
 use crate::services::two_step::SecurityOverview;
 use crate::web::code_form::{
-    CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal, send_failure,
+    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure, is_refusal,
+    send_failure,
 };
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
+use crate::web::parts::devices::{When, when};
 use crate::web::request::SignedIn;
 use crate::web::responses::{render, see_other};
-use crate::web::session::{release_set_up, set_up_owed};
+use crate::web::session::{postpone_set_up, set_up_owed};
 use crate::web::state::AppState;
 use crate::web::step::{Step, sms_set_up};
 use crate::web::trusted::device_token;
@@ -60,6 +63,8 @@ struct SecurityPage {
     sms_phone: Option<String>,
     factors: Vec<FactorRow>,
     required: bool,
+    /// Required, not set up, and a grace period lasts: set-up is due then.
+    set_up_by: Option<When>,
     offered: bool,
     codes_left: i64,
     codes_low: bool,
@@ -139,6 +144,12 @@ pub async fn security_page(
             sms_phone: user.sms_phone().map(format_international),
             factors,
             required,
+            set_up_by: match requirement {
+                Requirement::Required {
+                    deadline: Some(deadline),
+                } if !user.has_two_step() => Some(when(deadline)),
+                _ => None,
+            },
             offered: requirement.offers(),
             codes_left,
             codes_low: codes_left <= LOW_WATER,
@@ -204,12 +215,17 @@ pub async fn set_up_later(
     session: actix_session::Session,
 ) -> Result<HttpResponse, AppError> {
     let requirement = me.services().requirement(&me.user).await?;
-    if requirement.grace_days_left(me.state.clock.now()).is_none() {
-        return Err(AppError::Forbidden(
-            "The time to set up 2-step verification is over. Set it up to continue.",
-        ));
-    }
-    release_set_up(&session);
+    let deadline = match requirement {
+        Requirement::Required {
+            deadline: Some(deadline),
+        } if deadline > me.state.clock.now() => deadline,
+        _ => {
+            return Err(AppError::Forbidden(
+                "The time to set up 2-step verification is over. Set it up to continue.",
+            ));
+        }
+    };
+    postpone_set_up(&session, deadline)?;
     Ok(see_other("/"))
 }
 
@@ -520,7 +536,7 @@ pub async fn resend_phone_code(
         .await
     {
         Ok(()) => Ok(see_other(&format!("{PHONE_CODE_PAGE}?notice=code-sent"))),
-        Err(err) if is_refusal(&err) => Ok(see_other(PHONE_CODE_PAGE)),
+        Err(err) if is_refusal(&err) => Ok(back_after_refusal(&err, PHONE_CODE_PAGE)),
         Err(err) => {
             let (status, errors) = send_failure(err, state.clock.now())?;
             let page = phone_code_page(&state, layout, &user, &phone, &origin).await?;

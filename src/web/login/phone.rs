@@ -282,7 +282,8 @@ pub async fn resend_code(
     };
     let now = state.clock.now();
     if now < step.since + COOLDOWN_SECS {
-        return Ok(see_other("/login/phone/verify"));
+        // "Send again" is enabled without JavaScript: a press too early is told so.
+        return Ok(see_other("/login/phone/verify?notice=too-soon"));
     }
     let fresh = PhoneStep {
         since: now,

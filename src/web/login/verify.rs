@@ -19,8 +19,8 @@ use crate::domain::time::time_of_day;
 use crate::services::factors::authenticator::CodeOutcome;
 use crate::services::sign_in::{PendingSignIn, RecoverySignIn, SecondStep};
 use crate::web::code_form::{
-    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure, is_refusal,
-    send_failure,
+    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure,
+    is_refusal, send_failure,
 };
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -309,7 +309,9 @@ pub async fn resend_code(p: Pending, layout: Layout) -> Result<HttpResponse, App
             "{}&notice=code-sent",
             verify_page(FactorMethod::Sms)
         ))),
-        Err(err) if is_refusal(&err) => Ok(see_other(&verify_page(FactorMethod::Sms))),
+        Err(err) if is_refusal(&err) => {
+            Ok(back_after_refusal(&err, &verify_page(FactorMethod::Sms)))
+        }
         Err(err) => {
             let (status, errors) = send_failure(err, state.clock.now())?;
             let page = page(&state, layout, &pending, FactorMethod::Sms, &origin).await?;

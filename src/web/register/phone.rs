@@ -18,7 +18,9 @@ use crate::domain::phone::{format_international, mask_phone};
 use crate::domain::time::time_of_day;
 use crate::services::phone_sign_in::{PhoneCheck, PhoneRegistration, PhoneTarget};
 use crate::services::sms_codes::{CheckOutcome, SendError};
-use crate::web::code_form::{CodeForm, CodePage, Resend, SMS_HINT, check_failure, send_failure};
+use crate::web::code_form::{
+    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure, send_failure,
+};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -256,7 +258,7 @@ async fn resend_code(
             Ok(see_other("/register/phone/verify?notice=code-sent"))
         }
         // The page says which limit, and when a code can be asked for again.
-        Err(SendError::Refused(_)) => Ok(see_other("/register/phone/verify")),
+        Err(err @ SendError::Refused(_)) => Ok(back_after_refusal(&err, "/register/phone/verify")),
         Err(err) => {
             let (status, errors) = send_failure(err, state.clock.now())?;
             let page = code_page(&state, layout, &step).await?;
