@@ -1,9 +1,10 @@
-// Shows each <time datetime> in the reader's own time zone. Without it the page keeps the
+// Shows each <time datetime> in the reader's own time zone, in the server's one format
+// ("24 Nov 2026, 19:14 CET"), so a page never mixes two. Without it the page keeps the
 // server's text, in UTC and labelled so.
 (function () {
-  var format = new Intl.DateTimeFormat(undefined, {
+  var format = new Intl.DateTimeFormat("en-GB", {
     day: "numeric", month: "short", year: "numeric",
-    hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
   });
   document.querySelectorAll("time[datetime]").forEach(function (time) {
     var at = new Date(time.getAttribute("datetime"));

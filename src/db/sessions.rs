@@ -35,6 +35,8 @@ pub const EXPIRES_AT_KEY: &str = "expires_at";
 pub const LAST_SEEN_KEY: &str = "last_seen";
 pub const IP_KEY: &str = "ip";
 pub const USER_AGENT_KEY: &str = "user_agent";
+/// An administrator ended this session (reset, sign out everywhere, disabled account).
+pub const SIGNED_OUT_BY_ADMIN_KEY: &str = "signed_out_by_admin";
 
 /// Where `load` puts the session's user (signed in, or between the password and the
 /// code), read in the same statement as the state: a request needs one query to know who
@@ -297,6 +299,30 @@ pub async fn delete_sessions_of_user<'e>(db: impl Exec<'e>, user_id: i64) -> Res
         .bind(user_id)
         .execute(db)
         .await?;
+    Ok(done.rows_affected())
+}
+
+/// Ends every session of a user on an administrator's word: each stays only as an
+/// anonymous session that remembers why it ended, for a day at most, so the browser's next
+/// sign-in page can say an administrator signed it out. Nothing of the account is left in
+/// it (no user, no public id), and signing in again starts a new session with a new key.
+pub async fn end_sessions_by_administrator<'e>(
+    db: impl Exec<'e>,
+    user_id: i64,
+    now: i64,
+) -> Result<u64, DbError> {
+    let state = serde_json::json!({ SIGNED_OUT_BY_ADMIN_KEY: "true" }).to_string();
+    let done = sqlx::query(
+        "UPDATE sessions SET user_id = NULL, state = $2, public_id = NULL, signed_in_at = NULL, \
+         last_seen_at = NULL, ip = NULL, user_agent = NULL, \
+         expires_at = CASE WHEN expires_at < $3 THEN expires_at ELSE $3 END \
+         WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .bind(state)
+    .bind(now + 86_400)
+    .execute(db)
+    .await?;
     Ok(done.rows_affected())
 }
 

@@ -20,7 +20,7 @@ use crate::db::groups::{
 };
 use crate::db::links::{LinkKind, replace_link};
 use crate::db::platform::{load_platform_settings, save_platform_settings};
-use crate::db::sessions::delete_sessions_of_user;
+use crate::db::sessions::end_sessions_by_administrator;
 use crate::db::users::{
     InsertUserError, NewUser, User, count_active_admins, find_user_by_email, find_user_by_id,
     insert_user, set_admin, set_disabled, set_profile_phone,
@@ -297,7 +297,7 @@ impl Services {
             return Ok(Err(Refusal::NotFound));
         };
         remove_all(&mut tx, user.id, now).await?;
-        delete_sessions_of_user(&mut *tx, user.id).await?;
+        end_sessions_by_administrator(&mut *tx, user.id, now).await?;
         self.admin_event(
             &mut tx,
             EventKind::TwoStepReset,
@@ -323,7 +323,7 @@ impl Services {
         let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        let ended = delete_sessions_of_user(&mut *tx, user_id).await?;
+        let ended = end_sessions_by_administrator(&mut *tx, user_id, self.clock.now()).await?;
         let detail = format!("{ended} sessions");
         self.admin_event(
             &mut tx,
@@ -390,7 +390,7 @@ impl Services {
             set_disabled(&mut *tx, user.id, on, now).await?;
         }
         if change == AccountChange::Disable {
-            delete_sessions_of_user(&mut *tx, user.id).await?;
+            end_sessions_by_administrator(&mut *tx, user.id, now).await?;
         }
         let (kind, notice) = match change {
             AccountChange::Disable => (EventKind::AccountDisabled, Notice::AccountDisabled),

@@ -24,6 +24,10 @@ pub enum AppError {
     Conflict(&'static str),
     #[error("{0}")]
     TooMany(&'static str),
+    /// An emailed link (set a password, confirm an address, an invitation) that expired or
+    /// was used: 410, titled "This link has expired".
+    #[error("{0}")]
+    LinkExpired(&'static str),
     #[error("not found")]
     NotFound,
     #[error("the request body is too large")]
@@ -93,6 +97,10 @@ fn describe(status: StatusCode) -> (&'static str, &'static str) {
         415 => (
             "The form could not be read",
             "The form was sent in a format this page does not accept.",
+        ),
+        410 => (
+            "This link has expired",
+            "This link has expired or was already used. Ask for a new one.",
         ),
         429 => ("Too many attempts", "Wait a few minutes and try again."),
         503 => (
@@ -176,6 +184,7 @@ impl ResponseError for AppError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::LinkExpired(_) => StatusCode::GONE,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             _ if self.is_outage() => StatusCode::SERVICE_UNAVAILABLE,
@@ -185,9 +194,10 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         match self {
-            Self::Forbidden(message) | Self::Conflict(message) | Self::TooMany(message) => {
-                error_response(self.status_code(), Some(message))
-            }
+            Self::Forbidden(message)
+            | Self::Conflict(message)
+            | Self::TooMany(message)
+            | Self::LinkExpired(message) => error_response(self.status_code(), Some(message)),
             Self::BadRequest(message) => error_response(self.status_code(), Some(message)),
             Self::NotFound | Self::TooLarge => error_response(self.status_code(), None),
             Self::Unexpected(err) if self.is_outage() => {

@@ -54,13 +54,13 @@ async fn invitation_form(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     if query.token.len() > TOKEN_MAX {
-        return Err(AppError::Forbidden(LINK_DEAD));
+        return Err(AppError::LinkExpired(LINK_DEAD));
     }
     let invitation = visitor
         .services()
         .invitation(&query.token)
         .await?
-        .ok_or(AppError::Forbidden(LINK_DEAD))?;
+        .ok_or(AppError::LinkExpired(LINK_DEAD))?;
     render(
         StatusCode::OK,
         &InvitationPage {
@@ -97,13 +97,13 @@ async fn accept(
         password,
     } = form.into_inner();
     if token.len() > TOKEN_MAX {
-        return Err(AppError::Forbidden(LINK_DEAD));
+        return Err(AppError::LinkExpired(LINK_DEAD));
     }
     let invitation = visitor
         .services()
         .invitation(&token)
         .await?
-        .ok_or(AppError::Forbidden(LINK_DEAD))?;
+        .ok_or(AppError::LinkExpired(LINK_DEAD))?;
     let mut errors = FormErrors::default();
     let checked_name = normalise_name(&name)
         .map_err(|p| errors.add("name", p))
@@ -135,7 +135,7 @@ async fn accept(
             other => AppError::Unexpected(other.into()),
         })?;
     let Some((user, room)) = accepted else {
-        return Err(AppError::Forbidden(LINK_DEAD));
+        return Err(AppError::LinkExpired(LINK_DEAD));
     };
     start_session(&visitor.state, &session, &user, &visitor.origin).await?;
     Ok(see_other(&format!("/rooms/{room}")))

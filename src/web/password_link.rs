@@ -4,6 +4,7 @@
 //! number whose address is not confirmed yet, the page also asks for a code texted to the
 //! account's verified number (`services::password_reset`).
 
+use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -17,6 +18,7 @@ use super::forms::empty_secret;
 use super::layout::Layout;
 use super::request::Visitor;
 use super::responses::{render, see_other};
+use super::session::{note_sent_to, sent_to};
 use crate::domain::codes::{Purpose, Subject, normalise_code};
 use crate::domain::password::check_new_password;
 use crate::domain::phone::mask_phone;
@@ -42,6 +44,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 struct ForgotPage {
     layout: Layout,
     sent: bool,
+    /// After sending: the address typed on the form.
+    sent_to: Option<String>,
     email: String,
     errors: FormErrors,
 }
@@ -55,11 +59,14 @@ pub struct SentQuery {
 /// "Forgot your password?", and after it "Check your email".
 async fn forgot_form(
     query: web::Query<SentQuery>,
+    session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
+    let sent = query.sent == "yes";
     let page = ForgotPage {
         layout,
-        sent: query.sent == "yes",
+        sent,
+        sent_to: sent.then(|| sent_to(&session)).flatten(),
         email: String::new(),
         errors: FormErrors::default(),
     };
@@ -77,6 +84,7 @@ pub struct ForgotForm {
 async fn forgot(
     visitor: Visitor,
     form: web::Form<ForgotForm>,
+    session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let typed = form.email.trim();
@@ -86,6 +94,7 @@ async fn forgot(
         let page = ForgotPage {
             layout,
             sent: false,
+            sent_to: None,
             email: typed.chars().take(254).collect(),
             errors,
         };
@@ -96,7 +105,10 @@ async fn forgot(
         .request_password_reset(typed, &visitor.origin)
         .await?
     {
-        ResetRequest::Answered => Ok(see_other("/password/forgot?sent=yes")),
+        ResetRequest::Answered => {
+            note_sent_to(&session, typed)?;
+            Ok(see_other("/password/forgot?sent=yes"))
+        }
         ResetRequest::Throttled => Err(AppError::TooMany(
             "Too many reset links were asked for. Wait an hour and try again, or ask your administrator.",
         )),
@@ -133,13 +145,13 @@ pub struct LinkQuery {
 /// The live link's account, or the page that says the link is dead.
 async fn link_owner(visitor: &Visitor, token: &str) -> Result<LinkOwner, AppError> {
     if token.len() > TOKEN_MAX {
-        return Err(AppError::Forbidden(LINK_DEAD));
+        return Err(AppError::LinkExpired(LINK_DEAD));
     }
     let owner = visitor
         .services()
         .password_link_owner(token)
         .await?
-        .ok_or(AppError::Forbidden(LINK_DEAD))?;
+        .ok_or(AppError::LinkExpired(LINK_DEAD))?;
     if owner.address_unconfirmed && owner.phone_to_prove.is_none() {
         return Err(AppError::Forbidden(NO_PHONE));
     }
@@ -293,7 +305,7 @@ async fn set_password(
     {
         LinkUse::Set(_) => Ok(see_other("/login?notice=password-set")),
         // Used by another request meanwhile, or the password changed.
-        LinkUse::Dead => Err(AppError::Forbidden(LINK_DEAD)),
+        LinkUse::Dead => Err(AppError::LinkExpired(LINK_DEAD)),
         LinkUse::CodeRefused(outcome) => {
             let (status, errors) = check_failure(&outcome);
             let page = page(&visitor, layout, token, owner, errors).await?;

@@ -300,6 +300,24 @@ pub fn set_up_by(session: &Session) -> Option<i64> {
     get::<i64>(session, SET_UP_BY_KEY)
 }
 
+/// Where "Check your email" says the email went: the address typed on the form before it
+/// (registration, a forgotten password), whether or not it has an account.
+const SENT_TO_KEY: &str = "sent_to";
+
+pub fn note_sent_to(session: &Session, email: &str) -> Result<(), SessionError> {
+    insert(session, SENT_TO_KEY, email)
+}
+
+pub fn sent_to(session: &Session) -> Option<String> {
+    get::<String>(session, SENT_TO_KEY)
+}
+
+/// The browser's session was ended by an administrator (`end_sessions_by_administrator`):
+/// its sign-in page says so.
+pub fn signed_out_by_administrator(session: &Session) -> bool {
+    get::<bool>(session, crate::db::sessions::SIGNED_OUT_BY_ADMIN_KEY) == Some(true)
+}
+
 pub fn reminder_dismissed(session: &Session) -> bool {
     get::<bool>(session, REMINDER_DISMISSED_KEY) == Some(true)
 }

@@ -1829,7 +1829,7 @@ async fn an_added_user_sets_their_password_with_a_one_time_link(app: TestApp) {
     assert_eq!(set.headers()["location"], "/login?notice=password-set");
     assert_page(
         app.get_in(&browser, &path).await,
-        403,
+        410,
         "This link has expired or was already used.",
     )
     .await;
@@ -1863,7 +1863,7 @@ async fn an_added_user_sets_their_password_with_a_one_time_link(app: TestApp) {
             .await
             .status()
             .as_u16(),
-        403
+        410
     );
     assert_eq!(
         app.get_in(&browser, &path_of(&newer))
@@ -1878,7 +1878,7 @@ async fn an_added_user_sets_their_password_with_a_one_time_link(app: TestApp) {
             .await
             .status()
             .as_u16(),
-        403
+        410
     );
     // Garbage tokens: the same refusal, never a 500.
     for token in ["", "x", &"a".repeat(5000), "%00%ff", "' OR 1=1 --"] {

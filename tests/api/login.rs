@@ -226,7 +226,8 @@ async fn a_forgotten_password_is_answered_on_its_own_page(app: TestApp) {
     assert!(page.contains(">Send reset link</button>"));
     let sent = app.get_text("/password/forgot?sent=yes").await;
     assert!(
-        sent.contains("<h1>Check your email</h1>") && sent.contains("2-step verification stays on")
+        sent.contains("<h1>Check your email</h1>")
+            && sent.contains("If you use 2-step verification, it stays on")
     );
 }
 

@@ -407,7 +407,7 @@ async fn a_forgotten_password_is_reset_by_email_and_still_asks_for_the_code(back
     let (first_browser, _) = app.new_browser();
     assert_eq!(
         app.get_in(&first_browser, &link).await.status().as_u16(),
-        403
+        410
     );
     let link = link_in_email(&smtp, "ada@example.com");
     let token = link.trim_start_matches("/password/set?token=").to_owned();
@@ -439,7 +439,7 @@ async fn a_forgotten_password_is_reset_by_email_and_still_asks_for_the_code(back
         ],
     )
     .await;
-    assert_eq!(again.status().as_u16(), 403);
+    assert_eq!(again.status().as_u16(), 410);
     // Every session ended; the next sign-in still asks for the code; the user is told.
     assert_eq!(
         crate::helpers::location_of(&app.get_in(&elsewhere, "/").await).as_deref(),
@@ -486,7 +486,7 @@ async fn reset_links_expire_and_requests_are_limited(backend: Backend) {
     eventually(10, "the reset email", async || smtp.received().len() == 1).await;
     let link = link_in_email(&smtp, "ada@example.com");
     app.clock.advance(31 * 60);
-    assert_eq!(app.get(&link).await.status().as_u16(), 403, "30 minutes");
+    assert_eq!(app.get(&link).await.status().as_u16(), 410, "30 minutes");
     // Three requests an hour per address, with or without an account: the fourth is refused
     // the same way for both.
     for address in ["ada@example.com", "nobody@example.com"] {

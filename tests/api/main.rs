@@ -40,6 +40,7 @@ mod stale_room_codes;
 mod takeovers;
 mod two_step;
 mod who_must_verify;
+mod words;
 
 mod findings;
 mod forward_auth;

@@ -401,9 +401,9 @@ async fn a_locked_out_phone_account_resets_with_its_address_and_its_phone(backen
         "link and a code to the verified phone"
     );
     // Used: the link and the code are dead.
-    assert_eq!(app.get_in(&reset, &link).await.status().as_u16(), 403);
+    assert_eq!(app.get_in(&reset, &link).await.status().as_u16(), 410);
     let (status, _) = text_of(set(code, "another fine passphrase 77").await).await;
-    assert_eq!(status, 403);
+    assert_eq!(status, 410);
     // The address is confirmed: it is the account's email, and gets the notice.
     let email: String = sqlx::query_scalar("SELECT email FROM users WHERE name = 'Grace Hopper'")
         .fetch_one(&app.db.pool)
@@ -683,7 +683,7 @@ async fn a_reset_link_dies_when_a_first_password_is_set_in_the_settings(backend:
     code_for_first_password(&app, &grace).await;
     let set = post(&app, &grace, NEW, NEW, &[("new_password", CHOSEN)]).await;
     assert_eq!(set.status().as_u16(), 303);
-    assert_eq!(app.get_in(&other, &link).await.status().as_u16(), 403);
+    assert_eq!(app.get_in(&other, &link).await.status().as_u16(), 410);
 }
 
 /// Two first passwords sent at once: one is set, the other refused.

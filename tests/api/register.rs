@@ -48,6 +48,16 @@ async fn confirmed_at(app: &TestApp, email: &str) -> Option<i64> {
         .unwrap()
 }
 
+/// Nobody is signed in in the test's browser (its session, if any, keeps only the address
+/// "Check your email" names).
+async fn nobody_signed_in(app: &TestApp) {
+    assert_eq!(
+        app.get("/account/security").await.headers()["location"],
+        "/login",
+        "nobody is signed in"
+    );
+}
+
 async fn a_new_address_is_confirmed_by_its_link_which_signs_in(backend: Backend) {
     let smtp = SmtpServer::start().await;
     let Some(app) = app_mailing_to(backend, &smtp).await else {
@@ -59,7 +69,7 @@ async fn a_new_address_is_confirmed_by_its_link_which_signs_in(backend: Backend)
     }
     let response = register(&app, "Ada Lovelace", "  Ada@Example.COM ", GOOD_PASSWORD).await;
     assert_redirect_to(&response, "/register/check-email");
-    assert!(app.session_cookie().is_none(), "nobody is signed in yet");
+    nobody_signed_in(&app).await;
     app.registrations_settled().await;
     assert_page(
         app.get("/register/check-email").await,
@@ -92,7 +102,7 @@ async fn a_new_address_is_confirmed_by_its_link_which_signs_in(backend: Backend)
         UNCONFIRMED,
     )
     .await;
-    assert!(app.session_cookie().is_none());
+    nobody_signed_in(&app).await;
     emails_to(&smtp, "ada@example.com", 2).await;
     let (subject, text) = newest_text_to(&smtp, "ada@example.com");
     assert_eq!(subject, "Confirm your email address for Twostep");
@@ -150,7 +160,7 @@ async fn a_new_address_is_confirmed_by_its_link_which_signs_in(backend: Backend)
 
     // Once used, the link is dead, from any browser.
     app.post_logout().await;
-    assert_page(app.get(&link).await, 403, LINK_DEAD).await;
+    assert_page(app.get(&link).await, 410, LINK_DEAD).await;
     let again = app
         .submit(
             "/register",
@@ -158,8 +168,8 @@ async fn a_new_address_is_confirmed_by_its_link_which_signs_in(backend: Backend)
             &[("token", token), ("password", GOOD_PASSWORD)],
         )
         .await;
-    assert_page(again, 403, LINK_DEAD).await;
-    assert!(app.session_cookie().is_none());
+    assert_page(again, 410, LINK_DEAD).await;
+    nobody_signed_in(&app).await;
     assert_eq!(
         app.login_status("ada@example.com", GOOD_PASSWORD).await,
         303
@@ -358,7 +368,7 @@ async fn registering_again_before_confirming_never_changes_the_password(backend:
         .unwrap();
     assert_eq!(keys, ["ada lovelace", "lovelace"]);
     assert_eq!(app.login_status("ada@example.com", OTHER).await, 401);
-    assert_page(app.get(&first).await, 403, LINK_DEAD).await;
+    assert_page(app.get(&first).await, 410, LINK_DEAD).await;
 
     // The owner opens the newest email and types their own password.
     let page = app.get_text(&second).await;
@@ -541,7 +551,7 @@ async fn a_confirmation_link_that_is_not_one_is_refused(app: TestApp) {
         )
         .await;
     assert_eq!(confirmed.status().as_u16() / 100, 4);
-    assert!(app.session_cookie().is_none());
+    nobody_signed_in(&app).await;
 }
 
 async fn long_unicode_passwords_work_untruncated(app: TestApp) {

@@ -1225,7 +1225,7 @@ async fn an_unknown_address_is_invited_and_joins_with_its_own_account(app: TestA
     let (again, _) = app.new_browser();
     assert_page(
         app.get_in(&again, &path).await,
-        403,
+        410,
         "This invitation has expired or was already used.",
     )
     .await;
@@ -1235,7 +1235,7 @@ async fn an_unknown_address_is_invited_and_joins_with_its_own_account(app: TestA
             .await
             .status()
             .as_u16();
-        assert_eq!(status, 403, "{bad:.20}");
+        assert_eq!(status, 410, "{bad:.20}");
     }
     // An address that is not one is refused.
     let refused = add_member(&app, room, group, "not an address").await;

@@ -61,11 +61,11 @@ async fn assert_dead(app: &TestApp, link: &str, what: &str) {
     let (browser, _) = app.new_browser();
     assert_eq!(
         app.get_in(&browser, link).await.status().as_u16(),
-        403,
+        410,
         "{what}: the page"
     );
     let used = use_link(app, link, BY_LINK).await;
-    assert_eq!(used.status().as_u16(), 403, "{what}: the form");
+    assert_eq!(used.status().as_u16(), 410, "{what}: the form");
     assert!(!signs_in(app, ADA, BY_LINK).await, "{what}");
 }
 
@@ -184,7 +184,7 @@ async fn a_link_used_twice_at_once_sets_the_password_once(backend: Backend) {
     );
     let mut statuses = [one.status().as_u16(), two.status().as_u16()];
     statuses.sort_unstable();
-    assert_eq!(statuses, [303, 403]);
+    assert_eq!(statuses, [303, 410]);
     let by_one = signs_in(&app, ADA, BY_LINK).await;
     let by_two = signs_in(&app, ADA, CHANGED).await;
     assert!(by_one != by_two, "exactly one of the two passwords was set");

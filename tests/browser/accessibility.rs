@@ -229,6 +229,22 @@ pub async fn check_page(client: &Client, state: &str) {
             ));
         }
         if width < 400 {
+            // The header keeps to one line: the name and "Menu" (or "Sign in").
+            let header = client
+                .execute(
+                    "const h = document.querySelector('header.site'); \
+                     return h ? h.getBoundingClientRect().height : 0;",
+                    Vec::new(),
+                )
+                .await
+                .unwrap()
+                .as_f64()
+                .unwrap_or_default();
+            if header > 64.0 {
+                problems.push(format!(
+                    "  at {width} px: the header is {header} px tall: it wraps onto more than one line"
+                ));
+            }
             let measured = client.execute(MEASURE_WIDTH, Vec::new()).await.unwrap();
             let scroll_width = measured["scroll_width"].as_u64().unwrap();
             let inner_width = measured["inner_width"].as_u64().unwrap();

@@ -783,6 +783,17 @@ async fn trust_the_device_then_remove_it() {
         !shown.contains("UTC") && (shown.contains("GMT+1") || shown.contains("CET")),
         "{shown}"
     );
+    // In the server's one format ("6 Dec 2026, 18:14 CET"), whatever the browser's locale.
+    let words: Vec<&str> = shown.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    assert!(
+        words.len() == 5
+            && words[0].parse::<u8>().is_ok()
+            && words[1].len() == 3
+            && words[2].len() == 4
+            && words[3].len() == 5
+            && words[3].as_bytes()[2] == b':',
+        "{shown}"
+    );
     assert!(
         since
             .attr("title")

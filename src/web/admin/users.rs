@@ -450,34 +450,51 @@ async fn reset_form(
         return Err(AppError::NotFound);
     };
     let user = &details.user;
-    let mut consequences = vec![
-        format!(
+    let mut consequences = Vec::new();
+    // Only what the user really has is named.
+    if let Some(method) = user.method() {
+        consequences.push(format!(
             "{} ({}) will no longer sign in with {}.",
             user.name,
             user.email,
-            match user.method() {
-                Some(FactorMethod::Sms) => "codes texted to their phone",
-                Some(FactorMethod::Authenticator) => "their authenticator app",
-                None => "a second step (none is set up now)",
+            match method {
+                FactorMethod::Sms => "codes texted to their phone",
+                FactorMethod::Authenticator => "their authenticator app",
             }
-        ),
-        format!(
-            "Their authenticator key, their {} recovery code{} and their {} trusted device{} are removed.",
-            details.overview.codes_left,
-            if details.overview.codes_left == 1 {
-                ""
-            } else {
-                "s"
-            },
-            details.overview.devices.len(),
-            if details.overview.devices.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-        ),
-        "Every session ends, including sign-ins halfway through.".to_owned(),
-    ];
+        ));
+    } else {
+        consequences.push(format!(
+            "{} ({}) has no 2-step verification method set up.",
+            user.name, user.email
+        ));
+    }
+    let plural = |count: usize, one: &str| match count {
+        1 => format!("their 1 {one}"),
+        n => format!("their {n} {one}s"),
+    };
+    let mut removed = Vec::new();
+    if user.uses_authenticator() {
+        removed.push("their authenticator app's key".to_owned());
+    }
+    if user.sms_phone().is_some() {
+        removed.push("their phone as a sign-in method".to_owned());
+    }
+    let codes = usize::try_from(details.overview.codes_left).unwrap_or_default();
+    if codes > 0 {
+        removed.push(plural(codes, "recovery code"));
+    }
+    if !details.overview.devices.is_empty() {
+        removed.push(plural(details.overview.devices.len(), "trusted device"));
+    }
+    if let Some((last, rest)) = removed.split_last() {
+        let listed = if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} and {last}", rest.join(", "))
+        };
+        consequences.push(format!("Removed: {listed}."));
+    }
+    consequences.extend(["Every session ends, including sign-ins halfway through.".to_owned()]);
     if details.requirement.is_required() {
         consequences.push(
             "2-step verification is required for them: they set it up again at their next sign-in."

@@ -16,7 +16,9 @@ use crate::web::forms::{FormErrors, empty_secret};
 use crate::web::layout::Layout;
 use crate::web::request::{SignedIn, Visitor};
 use crate::web::responses::{render, see_other};
-use crate::web::session::{remember_next, safe_next, start_second_step, start_session};
+use crate::web::session::{
+    remember_next, safe_next, signed_out_by_administrator, start_second_step, start_session,
+};
 use crate::web::trusted::device_token;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -81,12 +83,20 @@ struct NextQuery {
     next: String,
 }
 
+/// On the sign-in page of a browser whose session an administrator ended.
+const SIGNED_OUT_BY_ADMINISTRATOR: &str =
+    "An administrator signed you out. Sign in again to continue.";
+
 async fn login_form(
-    layout: Layout,
+    mut layout: Layout,
     query: web::Query<NextQuery>,
+    session: Session,
 ) -> Result<HttpResponse, AppError> {
     if layout.user.is_some() {
         return Ok(see_other("/"));
+    }
+    if layout.notice.is_none() && signed_out_by_administrator(&session) {
+        layout.notice = Some(SIGNED_OUT_BY_ADMINISTRATOR);
     }
     render(
         StatusCode::OK,

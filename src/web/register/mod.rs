@@ -18,7 +18,7 @@ use crate::web::layout::Layout;
 use crate::web::parts::account_fields::{AccountForm, TypedAccount};
 use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
-use crate::web::session::start_session;
+use crate::web::session::{note_sent_to, sent_to, start_session};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -72,6 +72,7 @@ async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
 async fn register(
     Visitor { state, origin }: Visitor,
     form: web::Form<AccountForm>,
+    session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let account = match form.into_inner().validate() {
@@ -86,7 +87,10 @@ async fn register(
         }
     };
     match state.services.register(&account, &origin).await {
-        Ok(()) => Ok(see_other("/register/check-email")),
+        Ok(()) => {
+            note_sent_to(&session, &account.email)?;
+            Ok(see_other("/register/check-email"))
+        }
         Err(CreateError::Refused) => {
             let page = RegisterPage {
                 layout,
@@ -109,11 +113,14 @@ async fn register(
 #[template(path = "register_check_email.html")]
 struct CheckEmailPage {
     layout: Layout,
+    /// The address typed on the form.
+    sent_to: Option<String>,
 }
 
 /// "Check your email", after registering.
-async fn check_email(layout: Layout) -> Result<HttpResponse, AppError> {
-    render(StatusCode::OK, &CheckEmailPage { layout })
+async fn check_email(layout: Layout, session: Session) -> Result<HttpResponse, AppError> {
+    let sent_to = sent_to(&session);
+    render(StatusCode::OK, &CheckEmailPage { layout, sent_to })
 }
 
 const LINK_DEAD: &str = "This link has expired or was already used. Create your account again to get a new one, or sign in if you already confirmed it.";
@@ -145,10 +152,10 @@ async fn confirm_form(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     if query.token.len() > TOKEN_MAX {
-        return Err(AppError::Forbidden(LINK_DEAD));
+        return Err(AppError::LinkExpired(LINK_DEAD));
     }
     let Some(asks_password) = state.services.confirmation_link(&query.token).await? else {
-        return Err(AppError::Forbidden(LINK_DEAD));
+        return Err(AppError::LinkExpired(LINK_DEAD));
     };
     let page = ConfirmPage {
         layout,
@@ -178,7 +185,7 @@ async fn confirm(
 ) -> Result<HttpResponse, AppError> {
     let ConfirmForm { token, password } = form.into_inner();
     if token.len() > TOKEN_MAX {
-        return Err(AppError::Forbidden(LINK_DEAD));
+        return Err(AppError::LinkExpired(LINK_DEAD));
     }
     let (status, message) = match state
         .services
@@ -189,7 +196,7 @@ async fn confirm(
             start_session(&state, &session, &user, &origin).await?;
             return Ok(see_other("/?notice=welcome"));
         }
-        Confirmation::LinkDead => return Err(AppError::Forbidden(LINK_DEAD)),
+        Confirmation::LinkDead => return Err(AppError::LinkExpired(LINK_DEAD)),
         Confirmation::Throttled => (
             StatusCode::TOO_MANY_REQUESTS,
             "Too many wrong passwords. Wait 15 minutes and try again.",
