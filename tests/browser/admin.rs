@@ -150,7 +150,7 @@ async fn reset_a_users_two_step_verification() {
     follow(&client, "Users").await;
     expect_text(&client, "Search users").await;
     follow(&client, "Add user").await;
-    expect_text(&client, "The user gets no password").await;
+    expect_text(&client, "The person gets no password from you").await;
     check_page(&client, "control center, add user").await;
     press(&client, "Add user").await;
     expect_text(&client, "There is a problem").await;

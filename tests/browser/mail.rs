@@ -91,7 +91,7 @@ async fn a_forgotten_password_is_reset_from_the_email() {
     check_page(&client, "forgot your password, from the sign-in page").await;
     fill(&client, "Email", "katherine@example.com").await;
     press(&client, "Send reset link").await;
-    expect_text(&client, "If an account has that address").await;
+    expect_text(&client, "If an account has the address").await;
 
     let link = link_in_email(&smtp, "katherine@example.com", "/password/set").await;
     client.goto(&format!("{address}{link}")).await.unwrap();

@@ -995,7 +995,7 @@ async fn refused_forms_and_error_pages() {
     check_page(&client, "forgot your password, refused").await;
     fill(&client, "Email", "nobody@example.com").await;
     press(&client, "Send reset link").await;
-    expect_text(&client, "If an account has that address").await;
+    expect_text(&client, "If an account has the address").await;
     check_page(&client, "check your email").await;
 
     client.goto(&format!("{address}/register")).await.unwrap();
