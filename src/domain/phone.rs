@@ -182,6 +182,20 @@ fn read_number(input: &str, default_country: Option<&str>) -> Option<phonenumber
     phonenumber::parse(region, input).ok()
 }
 
+/// How a mobile number of `country` is written at home and abroad ("070-123 45 67",
+/// "+46 70 123 45 67"), from the numbering plan's own example; for the hints of phone
+/// fields when numbers may be typed in that country's national format.
+pub fn example_mobile(country: &str) -> Option<(String, String)> {
+    let region: phonenumber::country::Id = country.to_ascii_uppercase().parse().ok()?;
+    let metadata = phonenumber::metadata::DATABASE.by_id(region.as_ref())?;
+    let example = metadata.descriptors().mobile()?.example()?;
+    let number = phonenumber::parse(Some(region), example).ok()?;
+    Some((
+        number.format().mode(Mode::National).to_string(),
+        number.format().mode(Mode::International).to_string(),
+    ))
+}
+
 /// A search for a phone number, as an administrator types it ("070 123", "+46 70 123 45 67"):
 /// the E.164 digits it stands for, when it reads as a whole number; `None` otherwise.
 pub fn searched_number(input: &str, default_country: Option<&str>) -> Option<String> {
@@ -358,6 +372,17 @@ mod tests {
             normalise_phone("070-123 45 67", Some("not a country")),
             Err(PhoneProblem::Unreadable)
         );
+    }
+
+    #[test]
+    fn a_country_has_an_example_mobile_number_both_ways() {
+        assert_eq!(
+            example_mobile("se"),
+            Some(("070-123 45 67".to_owned(), "+46 70 123 45 67".to_owned()))
+        );
+        let (national, international) = example_mobile("GB").unwrap();
+        assert!(national.starts_with('0') && international.starts_with("+44 "));
+        assert_eq!(example_mobile("XX"), None);
     }
 
     #[test]

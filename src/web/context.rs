@@ -23,6 +23,11 @@ pub struct OpenRegistration(pub bool);
 #[derive(Clone, Copy)]
 pub struct PhoneSignInOn(pub bool);
 
+/// The country whose national format phone numbers may be typed in, as read for this
+/// request (`PlatformSettings::phone_country`).
+#[derive(Clone, Debug)]
+pub struct PhoneCountry(pub Option<String>);
+
 /// The app name from the platform settings, as read for this request.
 #[derive(Clone, Debug)]
 pub struct AppName(pub String);

@@ -7,10 +7,13 @@ use actix_session::SessionExt;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
-use super::context::{CsrfToken, CurrentUser, OpenRegistration, PhoneSignInOn, app_name};
+use super::context::{
+    CsrfToken, CurrentUser, OpenRegistration, PhoneCountry, PhoneSignInOn, app_name,
+};
 use super::parts::devices::{When, when};
 use super::session::{pending_user, set_up_by};
 use super::state::AppState;
+use crate::domain::phone::example_mobile;
 
 pub struct SignedInUser {
     pub name: String,
@@ -27,6 +30,9 @@ pub struct Layout {
     /// After "Set up later": when 2-step verification must be set up, for the banner every
     /// page shows until it is.
     pub set_up_by: Option<When>,
+    /// Phone fields' example, at home and abroad ("070-123 45 67", "+46 70 123 45 67"),
+    /// when numbers may be typed in the platform's default country's national format.
+    pub phone_example: Option<(String, String)>,
     /// The `log` SMS provider is in use: codes are not really sent.
     pub sms_development: bool,
     /// Between the password and the code: the header offers neither "Sign in" nor
@@ -113,6 +119,10 @@ impl Layout {
             .get::<OpenRegistration>()
             .is_none_or(|open| open.0);
         let phone_sign_in = extensions.get::<PhoneSignInOn>().is_some_and(|on| on.0);
+        let phone_example = extensions
+            .get::<PhoneCountry>()
+            .and_then(|country| country.0.as_deref())
+            .and_then(example_mobile);
         let set_up_by = extensions
             .get::<CurrentUser>()
             .filter(|current| !current.0.has_two_step())
@@ -132,6 +142,7 @@ impl Layout {
             user,
             notice,
             set_up_by,
+            phone_example,
             sms_development,
             open_registration,
             phone_sign_in,

@@ -222,6 +222,18 @@ async fn numbers_in_national_format_are_read_in_the_default_country(app: TestApp
         .await;
     assert_page(refused, 422, "Enter the phone number with its country code").await;
 
+    let hint = |page: &str| {
+        page.split(r#"id="phone-hint">"#)
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .expect("a phone hint")
+            .to_owned()
+    };
+    let before = hint(&app.get_text("/admin/users/new").await);
+    assert!(
+        before.ends_with("with its country code, for example +46 70 123 45 67."),
+        "{before}"
+    );
     let settings = app.get_text("/admin/security").await;
     assert!(settings.contains(">Default country for phone numbers</label>"));
     let form = |country: &'static str| {
@@ -251,6 +263,12 @@ async fn numbers_in_national_format_are_read_in_the_default_country(app: TestApp
         "{detail}"
     );
 
+    // Phone fields now show the country's own way first.
+    let after = hint(&app.get_text("/admin/users/new").await);
+    assert!(
+        after.ends_with("for example 070-123 45 67 or +46 70 123 45 67; numbers from other countries start with + and their country code."),
+        "{after}"
+    );
     let saved = app
         .submit(&page, &action, &[("phone", "070-555 12 34")])
         .await;

@@ -13,7 +13,7 @@ use actix_web::{HttpMessage, HttpResponse, web};
 use crate::db::users::User;
 use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::is_idle;
-use crate::web::context::{AppName, CurrentUser, OpenRegistration, PhoneSignInOn};
+use crate::web::context::{AppName, CurrentUser, OpenRegistration, PhoneCountry, PhoneSignInOn};
 use crate::web::errors::AppError;
 use crate::web::request::origin_of;
 use crate::web::session::{
@@ -66,6 +66,8 @@ async fn identify(req: &ServiceRequest, state: &AppState) -> Result<(), AppError
         .insert(OpenRegistration(platform.open_registration));
     req.extensions_mut()
         .insert(PhoneSignInOn(platform.phone_sign_in));
+    req.extensions_mut()
+        .insert(PhoneCountry(platform.phone_country().map(str::to_owned)));
     if let Some(user_id) = user_id {
         match signed_in_user(req, state, &platform, user_id)? {
             Some(user) => {
