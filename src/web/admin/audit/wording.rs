@@ -140,10 +140,13 @@ pub fn sentence(event: &str, detail: Option<&str>, subject_known: bool) -> Strin
         },
         None => (None, false),
     };
-    let said = match EventKind::from_stored(event) {
+    let kind = EventKind::from_stored(event);
+    let said = match kind {
         Some(kind) => say(kind, detail, subject_known),
         None => detail.unwrap_or_default().to_owned(),
     };
+    // Its label says so already.
+    let command_line = command_line && kind != Some(EventKind::UserCreatedFromCommandLine);
     match (said.is_empty(), command_line) {
         (_, false) => said,
         (true, true) => "From the command line.".into(),
@@ -239,13 +242,16 @@ fn say(kind: EventKind, detail: Option<&str>, subject_known: bool) -> String {
         EventKind::PhoneSecondFactorRequired => {
             "This account uses 2-step verification: the password is asked for next.".into()
         }
-        EventKind::TwoStepEnabled => match method(text) {
-            Some(method) => format!("With {}.", method_name(method)),
-            None => or_as_stored(),
+        // Stored as words ("text messages to +46 ••• ••• 67"), or once as the method.
+        EventKind::TwoStepEnabled => match (method(text), detail) {
+            (Some(method), _) => format!("With {}.", method_name(method)),
+            (None, Some(words)) => format!("With {words}."),
+            (None, None) => String::new(),
         },
-        EventKind::MethodChanged => match method(text) {
-            Some(method) => format!("Now with {}.", method_name(method)),
-            None => or_as_stored(),
+        EventKind::MethodChanged => match (method(text), detail) {
+            (Some(method), _) => format!("Now with {}.", method_name(method)),
+            (None, Some(words)) => format!("Now with {words}."),
+            (None, None) => String::new(),
         },
         EventKind::FactorRemoved => match method(text) {
             Some(FactorMethod::Sms) => "Codes by text message (SMS) were removed.".into(),
@@ -614,6 +620,18 @@ mod tests {
                 Some("totp"),
                 true,
                 "With an authenticator app.",
+            ),
+            (
+                "two_step.enabled",
+                Some("an authenticator app"),
+                true,
+                "With an authenticator app.",
+            ),
+            (
+                "two_step.method_changed",
+                Some("text messages to +46 ••• ••• 67"),
+                true,
+                "Now with text messages to +46 ••• ••• 67.",
             ),
             (
                 "two_step.method_changed",
