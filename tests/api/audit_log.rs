@@ -9,8 +9,8 @@ use std::path::Path;
 use twostep::db::audit::EventKind;
 
 use crate::admin::signed_in_admin;
-use crate::helpers::{PHONE, TestApp, assert_redirect_to, oathtool, submit_with};
-use crate::on_both_databases;
+use crate::helpers::{Backend, PHONE, TestApp, assert_redirect_to, oathtool, submit_with};
+use crate::{on_both_databases, on_each_backend};
 
 /// A row of the log as the page shows it.
 #[derive(Debug)]
@@ -407,6 +407,46 @@ async fn sign_ins_tried_with_an_unknown_address_are_found_by_it(app: TestApp) {
             .any(|row| row.event == "Signed in" && row.user == "admin@example.com")
     );
 }
+
+/// With 2 failures allowed per account, the third sign-in tried with an unknown address is
+/// refused unchecked: found by the address as well.
+async fn throttled_sign_ins_with_an_unknown_address_are_found_too(backend: Backend) {
+    let Some(app) = TestApp::spawn_with(backend, |settings| {
+        settings.max_failures_per_account = 2;
+    })
+    .await
+    else {
+        return;
+    };
+    signed_in_admin(&app).await;
+    wrong_sign_in(&app, "nobody@example.com").await;
+    wrong_sign_in(&app, "nobody@example.com").await;
+    let (browser, _) = app.new_browser();
+    let fields = [
+        ("email", "nobody@example.com"),
+        ("password", "another guess"),
+    ];
+    let refused = submit_with(&browser, &app.address, "/login", "/login", &fields).await;
+    assert_eq!(refused.status().as_u16(), 429);
+    let page = app.get_text("/admin/audit?user=nobody%40example.com").await;
+    let found = rows(&page);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(has(
+        &found,
+        "Sign-in blocked after too many attempts",
+        "nobody@example.com (no account)",
+        "Too many attempts: refused without checking. No account has the email address typed."
+    ));
+    assert_eq!(
+        found
+            .iter()
+            .filter(|row| row.event == "Sign-in failed")
+            .count(),
+        2
+    );
+}
+
+on_each_backend!(throttled_sign_ins_with_an_unknown_address_are_found_too => throttled_unknown_address_sqlite, throttled_unknown_address_postgres);
 
 async fn a_reversed_period_is_an_error_with_the_fields_kept(app: TestApp) {
     signed_in_admin(&app).await;
