@@ -167,11 +167,9 @@ impl EventKind {
         Self::ProfilePhoneChanged,
     ];
 
-    /// Every stored name, sorted, for the audit log's filter.
-    pub fn all_names() -> Vec<&'static str> {
-        let mut names: Vec<&'static str> = Self::ALL.iter().map(|kind| kind.as_str()).collect();
-        names.sort_unstable();
-        names
+    /// The kind stored as `name`; `None` for a name the portal does not write.
+    pub fn from_stored(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -300,6 +298,8 @@ pub struct AuditRow {
     ip: Option<String>,
     user_agent: Option<String>,
     detail: Option<String>,
+    /// The key of an email address typed that names no account (`about_address`).
+    address_key: Option<String>,
 }
 
 impl AuditRow {
@@ -326,18 +326,26 @@ impl AuditRow {
             ip: event.origin.ip.clone(),
             user_agent: event.origin.user_agent.clone(),
             detail: event.detail.map(str::to_owned),
+            address_key: None,
         }
+    }
+
+    /// The event is about an email address typed that names no account: the row keeps
+    /// the address's key (never the address), for the audit log's filter to find.
+    pub fn about_address(mut self, key: String) -> Self {
+        self.address_key = Some(key);
+        self
     }
 }
 
 /// Writes events in the order given, in one statement.
 pub async fn record_events<'e>(db: impl Exec<'e>, rows: &[AuditRow]) -> Result<(), DbError> {
-    const COLUMNS: usize = 7;
+    const COLUMNS: usize = 8;
     let values: Vec<String> = (0..rows.len())
         .map(|row| format!("({})", placeholders(row * COLUMNS + 1, COLUMNS)))
         .collect();
     let sql = format!(
-        "INSERT INTO audit_events (at, event, actor_user_id, subject_user_id, ip, user_agent, detail) VALUES {}",
+        "INSERT INTO audit_events (at, event, actor_user_id, subject_user_id, ip, user_agent, detail, address_key) VALUES {}",
         values.join(", ")
     );
     // The text holds only numbered placeholders; the values are bound.
@@ -350,7 +358,8 @@ pub async fn record_events<'e>(db: impl Exec<'e>, rows: &[AuditRow]) -> Result<(
             .bind(row.subject_user_id)
             .bind(row.ip.as_deref())
             .bind(row.user_agent.as_deref())
-            .bind(row.detail.as_deref());
+            .bind(row.detail.as_deref())
+            .bind(row.address_key.as_deref());
     }
     query.execute(db).await?;
     Ok(())

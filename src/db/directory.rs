@@ -345,6 +345,9 @@ pub struct AuditEntry {
 pub struct AuditFilter {
     /// Events whose actor or subject is this user.
     pub user: Option<i64>,
+    /// Events about an email address that named no account, by the address's key
+    /// (`AuditRow::about_address`).
+    pub address: Option<String>,
     pub event: Option<String>,
     pub from: Option<i64>,
     pub until: Option<i64>,
@@ -391,7 +394,8 @@ impl std::fmt::Display for AuditCursor {
 ///
 /// Only the filters given go into the statement, and each has an index in that order:
 /// `(at, id)`; the kind `(event, at, id)`; a user `(actor_user_id, at, id)` and
-/// `(subject_user_id, at, id)`, read as two branches whose ids are merged; a period is a
+/// `(subject_user_id, at, id)`, read as two branches whose ids are merged; an address that
+/// named no account `(address_key, at, id)`; a period is a
 /// range of the same indexes. So a page costs the same at the millionth event.
 pub async fn list_audit<'e>(
     db: impl Exec<'e>,
@@ -412,6 +416,7 @@ pub async fn list_audit<'e>(
     let from = placeholder(filter.from.is_some());
     let until = placeholder(filter.until.is_some());
     let user = placeholder(filter.user.is_some());
+    let address = placeholder(filter.address.is_some());
     // The conditions on the events of table alias `t`.
     let conditions = |t: &str| {
         let mut all = vec![format!("({t}.at, {t}.id) < ($1, $2)")];
@@ -423,6 +428,9 @@ pub async fn list_audit<'e>(
         }
         if let Some(until) = &until {
             all.push(format!("{t}.at < {until}"));
+        }
+        if let Some(address) = &address {
+            all.push(format!("{t}.address_key = {address}"));
         }
         all.join(" AND ")
     };
@@ -460,6 +468,9 @@ pub async fn list_audit<'e>(
     }
     if let Some(user) = filter.user {
         query = query.bind(user);
+    }
+    if let Some(address) = &filter.address {
+        query = query.bind(address.clone());
     }
     query.fetch_all(db).await
 }

@@ -33,6 +33,24 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    pub const ALL: [Self; 8] = [
+        Self::SignIn,
+        Self::PhoneEnrolment,
+        Self::PhoneChange,
+        Self::RoomEntry,
+        Self::PhoneSignIn,
+        Self::PhoneRegistration,
+        Self::ProfilePhone,
+        Self::PasswordSet,
+    ];
+
+    /// The purpose stored as `text` (`as_str`), as the audit log reads it back.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|purpose| purpose.as_str() == text)
+    }
+
     /// A code to a number the sender has not verified (enrolment, a change) is the kind SMS
     /// pumping abuses; a sign-in code goes to a number its owner verified.
     pub fn is_risky(self) -> bool {

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod audit;
 pub mod factors;
 pub mod first_password;
 pub mod letters;
@@ -143,8 +144,14 @@ impl Services {
 
     /// Records an audit event that is the whole of its use case (nothing else changes).
     async fn audit_alone(&self, event: &AuditEvent<'_>) -> Result<(), DbError> {
+        self.record_alone(AuditRow::new(event, self.clock.now()))
+            .await
+    }
+
+    /// Writes one audit row that is the whole of its use case.
+    async fn record_alone(&self, row: AuditRow) -> Result<(), DbError> {
         let _turn = self.db.write_turn().await;
-        let rows = [AuditRow::new(event, self.clock.now())];
+        let rows = [row];
         record_events(&self.db.pool, &rows).await?;
         self.db
             .metrics

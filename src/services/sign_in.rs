@@ -126,16 +126,17 @@ impl Services {
         let (mut tx, attempt) = self.begin_reserved(&limits, window).await?;
         let user = find_user_by_email(&mut *tx, &email).await?;
         let Some(attempt) = attempt else {
-            self.audit(
-                &mut tx,
-                &AuditEvent {
-                    kind: EventKind::SignInThrottled,
-                    actor_user_id: None,
-                    subject_user_id: user.map(|u| u.id),
-                    origin,
-                    detail: None,
-                },
-            );
+            let event = AuditEvent {
+                kind: EventKind::SignInThrottled,
+                actor_user_id: None,
+                subject_user_id: user.as_ref().map(|u| u.id),
+                origin,
+                detail: None,
+            };
+            match user {
+                Some(_) => self.audit(&mut tx, &event),
+                None => tx.record(self.unknown_address_row(&event, typed_email)),
+            }
             tx.commit().await?;
             return Ok(PasswordStep::Throttled);
         };
@@ -188,15 +189,22 @@ impl Services {
                 })
             }
             user => {
-                // The attempt stays counted. The account is named only when one matched.
-                self.audit_alone(&AuditEvent {
+                // The attempt stays counted. The account is named only when one matched;
+                // else the address typed, by its key, so the audit log finds it.
+                let event = AuditEvent {
                     kind: EventKind::SignInFailed,
                     actor_user_id: None,
-                    subject_user_id: user.map(|u| u.id),
+                    subject_user_id: user.as_ref().map(|u| u.id),
                     origin,
                     detail: None,
-                })
-                .await?;
+                };
+                match user {
+                    Some(_) => self.audit_alone(&event).await?,
+                    None => {
+                        self.record_alone(self.unknown_address_row(&event, typed_email))
+                            .await?
+                    }
+                }
                 Ok(PasswordStep::Wrong)
             }
         }

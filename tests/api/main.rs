@@ -9,6 +9,7 @@ mod standins;
 
 mod admin;
 mod architecture;
+mod audit_log;
 mod authenticator;
 mod cli;
 mod devices;

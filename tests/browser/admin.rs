@@ -11,8 +11,8 @@ use super::accessibility::{check_keyboard_focus, check_page};
 use super::kit::Kit;
 use super::standins::StandIn;
 use super::{
-    PASSWORD, body_text, browser, choose, enter_code, expect_summary, expect_text, fill, follow,
-    portal, portal_state, press, sign_in, sign_out, tick,
+    PASSWORD, body_text, browser, choose, enter_code, expect_summary, expect_text, fill, find_soon,
+    follow, portal, portal_state, press, sign_in, sign_out, tick,
 };
 
 const ADMIN_NAME: &str = "Ada Admin";
@@ -466,8 +466,62 @@ async fn the_reminder_dialog_and_not_now() {
     check_page(&client, "control center security settings, saved").await;
 
     follow(&client, "Audit log").await;
-    expect_text(&client, "platform.settings_changed").await;
+    expect_text(&client, "Security settings changed").await;
     check_page(&client, "control center audit log").await;
+    // The event filter, grouped: a kind chosen from its group stays chosen.
+    client
+        .find(Locator::Id("event"))
+        .await
+        .unwrap()
+        .select_by_label("Security settings changed")
+        .await
+        .unwrap();
+    press(&client, "Filter").await;
+    let chosen = find_soon(
+        &client,
+        Locator::Css("optgroup[label='Administration'] option[selected]"),
+        "the kind chosen, in its group",
+    )
+    .await;
+    assert_eq!(chosen.text().await.unwrap(), "Security settings changed");
+    assert!(
+        client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .contains("event=platform.settings_changed")
+    );
+    check_page(&client, "control center audit log, filtered by an event").await;
+    client
+        .goto(&format!("{address}/admin/audit?user=nobody%40example.com"))
+        .await
+        .unwrap();
+    expect_text(&client, "No account has the address nobody@example.com").await;
+    check_page(
+        &client,
+        "control center audit log, an address no account has",
+    )
+    .await;
+    client
+        .goto(&format!(
+            "{address}/admin/audit?from=2026-12-06&until=2026-12-01"
+        ))
+        .await
+        .unwrap();
+    expect_text(
+        &client,
+        "The last date must be the same as or after the first date.",
+    )
+    .await;
+    assert!(
+        client
+            .title()
+            .await
+            .unwrap()
+            .starts_with("Error: Audit log")
+    );
+    check_page(&client, "control center audit log, a reversed period").await;
     client
         .goto(&format!("{address}/admin/audit?from=yesterday"))
         .await

@@ -1,5 +1,6 @@
-//! Audit log (`/admin/audit`): every event with who did it, to whom, from where and when;
-//! filtered by user, kind and period; paged by keyset; the filtered list as CSV.
+//! Audit log (`/admin/audit`): every event with who did it, to whom, from where and when,
+//! in the administrators' words (`wording`); filtered by user (an account, or an address
+//! no account has), kind and period; paged by keyset; the filtered list as CSV.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_DISPOSITION, ContentType};
@@ -7,26 +8,36 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+mod wording;
+
 use super::{Section, sections};
+use crate::db::audit::EventKind;
 use crate::db::directory::{AuditCursor, AuditEntry, AuditFilter};
+use crate::services::audit::AuditSubject;
 use crate::web::errors::AppError;
+use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::parts::devices::{When, when};
 use crate::web::request::SignedIn;
 use crate::web::responses::render;
+use wording::{EventGroup, wording};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/audit").route(web::get().to(audit_page)))
         .service(web::resource("/audit.csv").route(web::get().to(audit_csv)));
 }
 
-/// An event as a row of the log.
+/// An event as a row of the log, in the administrators' words.
 pub struct EventRow {
     pub at: When,
+    /// What happened ("Recovery codes generated").
+    pub label: String,
+    /// The stored name ("recovery_codes.generated"), for the CSV's machines.
     pub event: String,
     pub actor: String,
     pub subject: String,
     pub ip: String,
+    /// The detail as a sentence.
     pub detail: String,
 }
 
@@ -34,13 +45,43 @@ impl From<AuditEntry> for EventRow {
     fn from(entry: AuditEntry) -> Self {
         Self {
             at: when(entry.at),
+            label: wording::label_of(&entry.event),
+            detail: wording::sentence(
+                &entry.event,
+                entry.detail.as_deref(),
+                entry.subject_email.is_some(),
+            ),
             event: entry.event,
             actor: entry.actor_email.unwrap_or_else(|| "—".into()),
             subject: entry.subject_email.unwrap_or_else(|| "—".into()),
             ip: entry.ip.unwrap_or_default(),
-            detail: entry.detail.unwrap_or_default(),
         }
     }
+}
+
+/// A group of the event filter's options.
+struct FilterGroup {
+    label: &'static str,
+    /// Each kind's stored name and label, by label.
+    options: Vec<(&'static str, &'static str)>,
+}
+
+fn filter_groups() -> Vec<FilterGroup> {
+    EventGroup::ALL
+        .into_iter()
+        .map(|group| {
+            let mut options: Vec<(&'static str, &'static str)> = EventKind::ALL
+                .into_iter()
+                .filter(|kind| wording(*kind).0 == group)
+                .map(|kind| (kind.as_str(), wording(kind).1))
+                .collect();
+            options.sort_unstable_by_key(|(_, label)| *label);
+            FilterGroup {
+                label: group.label(),
+                options,
+            }
+        })
+        .collect()
 }
 
 const PER_PAGE: i64 = 50;
@@ -83,35 +124,60 @@ fn day_start(text: &str) -> Option<i64> {
     Some((era * 146_097 + doe - 719_468) * 86_400)
 }
 
-/// The filter the query names, or what is wrong with it.
-async fn filter_of(me: &SignedIn, query: &AuditQuery) -> Result<AuditFilter, String> {
-    let user = match query.user.trim() {
-        "" => None,
-        email => match me.services().user_by_email(email).await {
-            Ok(Some(user)) => Some(user.id),
-            Ok(None) => return Err("No account has this email address.".into()),
-            Err(_) => return Err("The users could not be read. Try again.".into()),
+/// The filter the query names (with the address it names when no account has it), or
+/// what is wrong with it, field by field.
+async fn filter_of(
+    me: &SignedIn,
+    query: &AuditQuery,
+) -> Result<Result<(AuditFilter, Option<String>), FormErrors>, AppError> {
+    let mut errors = FormErrors::default();
+    let mut filter = AuditFilter::default();
+    let mut unknown_address = None;
+    match query.user.trim() {
+        "" => {}
+        typed => match me.services().audit_subject(typed).await? {
+            Ok(AuditSubject::Account(id)) => filter.user = Some(id),
+            Ok(AuditSubject::UnknownAddress { key }) => {
+                filter.address = Some(key);
+                unknown_address = Some(typed.to_lowercase());
+            }
+            Err(problem) => errors.add("user", problem),
         },
-    };
-    let day = |text: &str, what: &str| match text.trim() {
-        "" => Ok(None),
-        text => day_start(text)
-            .map(Some)
-            .ok_or_else(|| format!("Enter the {what} date as YYYY-MM-DD.")),
-    };
+    }
     let event = query.event.trim();
     if event.len() > 64
         || !event
             .chars()
             .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
     {
-        return Err("Choose an event from the list.".into());
+        errors.add("event", "Choose an event from the list.");
+    } else if !event.is_empty() {
+        filter.event = Some(event.to_owned());
     }
-    Ok(AuditFilter {
-        user,
-        event: (!event.is_empty()).then(|| event.to_owned()),
-        from: day(&query.from, "first")?,
-        until: day(&query.until, "last")?.map(|start| start + 86_400),
+    let mut day = |text: &str, field: &'static str, what: &str| match text.trim() {
+        "" => None,
+        text => {
+            let start = day_start(text);
+            if start.is_none() {
+                errors.add(field, format!("Enter the {what} date as YYYY-MM-DD."));
+            }
+            start
+        }
+    };
+    filter.from = day(&query.from, "from", "first");
+    filter.until = day(&query.until, "until", "last").map(|start| start + 86_400);
+    if let (Some(from), Some(until)) = (filter.from, filter.until)
+        && from >= until
+    {
+        errors.add(
+            "until",
+            "The last date must be the same as or after the first date.",
+        );
+    }
+    Ok(if errors.is_empty() {
+        Ok((filter, unknown_address))
+    } else {
+        Err(errors)
     })
 }
 
@@ -134,8 +200,10 @@ struct AuditPage {
     event: String,
     from: String,
     until: String,
-    kinds: Vec<&'static str>,
-    error: Option<String>,
+    groups: Vec<FilterGroup>,
+    errors: FormErrors,
+    /// The address filtered by, when no account has it.
+    unknown_address: Option<String>,
     events: Vec<EventRow>,
     /// The query string of the next page, when there is one.
     next: Option<String>,
@@ -161,32 +229,58 @@ fn query_string(query: &AuditQuery, before: Option<AuditCursor>) -> String {
     out.finish()
 }
 
+/// The events of the page or of the CSV, with the address the filter names when no account
+/// has it (its events have no user: they show the address instead).
+async fn events_of(
+    me: &SignedIn,
+    query: &AuditQuery,
+    limit: i64,
+) -> Result<Result<(Vec<EventRow>, Option<String>, Option<String>), FormErrors>, AppError> {
+    let cursor = match cursor_of(query) {
+        Ok(cursor) => cursor,
+        Err(message) => return Ok(Err(FormErrors::general(message))),
+    };
+    let (filter, unknown_address) = match filter_of(me, query).await? {
+        Ok(filter) => filter,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let (rows, more) = me.services().audit_page(&filter, cursor, limit).await?;
+    let next = rows
+        .last()
+        .filter(|_| more)
+        .map(|last| query_string(query, Some(AuditCursor::after(last))));
+    let mut events: Vec<EventRow> = rows.into_iter().map(EventRow::from).collect();
+    if let Some(address) = &unknown_address {
+        for event in events.iter_mut().filter(|event| event.subject == "—") {
+            event.subject = format!("{address} (no account)");
+        }
+    }
+    Ok(Ok((events, next, unknown_address)))
+}
+
 async fn audit_page(
     me: SignedIn,
     query: web::Query<AuditQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let filter = match cursor_of(&query) {
-        Ok(cursor) => filter_of(&me, &query).await.map(|filter| (filter, cursor)),
-        Err(error) => Err(error),
-    };
-    let (events, next, error) = match filter {
-        Ok((filter, cursor)) => {
-            let (rows, more) = me.services().audit_page(&filter, cursor, PER_PAGE).await?;
-            let next = rows
-                .last()
-                .filter(|_| more)
-                .map(|last| query_string(&query, Some(AuditCursor::after(last))));
-            (rows.into_iter().map(EventRow::from).collect(), next, None)
-        }
-        Err(error) => (Vec::new(), None, Some(error)),
-    };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let (status, events, next, unknown_address, errors) =
+        match events_of(&me, &query, PER_PAGE).await? {
+            Ok((events, next, unknown_address)) => (
+                StatusCode::OK,
+                events,
+                next,
+                unknown_address,
+                FormErrors::default(),
+            ),
+            Err(errors) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Vec::new(),
+                None,
+                None,
+                errors,
+            ),
+        };
     render(
         status,
         &AuditPage {
@@ -197,8 +291,9 @@ async fn audit_page(
             event: query.event,
             from: query.from,
             until: query.until,
-            kinds: crate::db::audit::EventKind::all_names(),
-            error,
+            groups: filter_groups(),
+            errors,
+            unknown_address,
             events,
             next,
         },
@@ -217,25 +312,21 @@ fn csv_field(text: &str) -> String {
 }
 
 async fn audit_csv(me: SignedIn, query: web::Query<AuditQuery>) -> Result<HttpResponse, AppError> {
-    let filter = filter_of(&me, &query).await.map_err(AppError::BadRequest)?;
-    let (rows, _) = me
-        .services()
-        .audit_page(
-            &filter,
-            cursor_of(&query).map_err(AppError::BadRequest)?,
-            CSV_LIMIT,
-        )
-        .await?;
-    let mut body = String::from("time,event,actor,subject,ip_address,detail\r\n");
-    for entry in rows {
-        let row = EventRow::from(entry);
+    let (rows, _, _) = events_of(&me, &query, CSV_LIMIT).await?.map_err(|errors| {
+        let messages: Vec<&str> = errors.all().iter().map(|e| e.message.as_str()).collect();
+        AppError::BadRequest(messages.join(" "))
+    })?;
+    // The columns an administrator reads, then the stored event name for scripts.
+    let mut body = String::from("time,event,actor,subject,ip_address,detail,event_name\r\n");
+    for row in rows {
         let fields = [
             row.at.iso.as_str(),
-            row.event.as_str(),
+            row.label.as_str(),
             row.actor.as_str(),
             row.subject.as_str(),
             row.ip.as_str(),
             row.detail.as_str(),
+            row.event.as_str(),
         ];
         body.push_str(
             &fields
