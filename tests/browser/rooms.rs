@@ -4,7 +4,10 @@
 //! invited and joins from its link; a room administrator manages only their own rooms. Each
 //! page and state the journeys reach is checked for accessibility, refusals included.
 
+use std::sync::{Arc, Mutex};
+
 use fantoccini::{Client, Locator};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::accessibility::{check_keyboard_focus, check_page};
 use super::admin::{
@@ -529,4 +532,122 @@ async fn an_invited_person_joins_from_the_link() {
         "None"
     );
     client.close().await.unwrap();
+}
+
+/// A stand-in for a room's application on an origin of its own (`127.0.0.1` and a port of
+/// its own, while the portal is at `localhost`): it answers every GET with a page that
+/// names the path asked. Returns its address and the paths it was asked for.
+async fn application() -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let seen = asked.clone();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let seen = seen.clone();
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                let mut chunk = [0u8; 1024];
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut chunk).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => head.extend_from_slice(&chunk[..n]),
+                    }
+                }
+                let head = String::from_utf8_lossy(&head);
+                let path: String = head
+                    .split_whitespace()
+                    .nth(1)
+                    .unwrap_or("/")
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || "/-._".contains(*c))
+                    .collect();
+                seen.lock().unwrap().push(path.clone());
+                let body = format!(
+                    "<!doctype html><html lang=\"en\"><head><title>Deal application</title><link rel=\"icon\" href=\"data:,\"></head>\
+                     <body><main><h1>Deal application</h1><p>You asked for {path}</p></main></body></html>"
+                );
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = stream.write_all(response.as_bytes()).await;
+            });
+        }
+    });
+    (format!("http://127.0.0.1:{port}"), asked)
+}
+
+/// The portal's address at `localhost`: another origin than the application's.
+fn at_localhost(address: &str) -> String {
+    address.replace("http://127.0.0.1:", "http://localhost:")
+}
+
+/// A room whose application is on another origin: the proxy in front of it sends a
+/// signed-out member to the room (`?rd=` the page they asked for); they sign in, pass the
+/// room's step, and Chromium — enforcing the portal's Content-Security-Policy — arrives in
+/// the application at that page. The room's administrator, not stepped, arrives there
+/// straight from signing in.
+#[tokio::test(flavor = "multi_thread")]
+async fn entering_a_room_whose_application_is_on_another_origin() {
+    let Some((member, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let address = at_localhost(&address);
+    let (app, asked) = application().await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    let admin = seeder.kit().id_of("admin@example.com").await;
+    let member_id = add_account(&seeder, MEMBER_NAME, MEMBER_EMAIL, false).await;
+    add_account(&seeder, OWNER_NAME, OWNER_EMAIL, false).await;
+    let kit = seeder.kit();
+    let room = kit
+        .create_room(
+            admin,
+            ROOM,
+            Some(&format!("{app}/deal/")),
+            true,
+            &[OWNER_EMAIL],
+        )
+        .await;
+    let group = kit.create_room_group(admin, room, GROUP).await;
+    kit.add_room_member(admin, group, MEMBER_EMAIL).await;
+    kit.set_room_phone(admin, room, member_id, ROOM_PHONE).await;
+
+    // What the proxy does with a browser its forward-auth question refused.
+    let report = format!("{app}/deal/report.pdf");
+    let via_proxy = format!("{address}/rooms/{room}?rd={}", urlencoding(&report));
+    member.goto(&via_proxy).await.unwrap();
+    sign_in(&member, MEMBER_EMAIL).await;
+    expect_text(&member, STEP_TITLE).await;
+    enter_code(&member, &sms.last_code_to(ROOM_PHONE)).await;
+    expect_text(&member, "You asked for /deal/report.pdf").await;
+    assert_eq!(
+        member.current_url().await.unwrap().as_str(),
+        report,
+        "the browser is in the application"
+    );
+    assert_eq!(asked.lock().unwrap().as_slice(), ["/deal/report.pdf"]);
+    member.close().await.unwrap();
+
+    let Some((owner, _owner_driver)) = browser().await else {
+        return;
+    };
+    owner.goto(&via_proxy).await.unwrap();
+    sign_in(&owner, OWNER_EMAIL).await;
+    // Signing in is a form: its submission may not be redirected to the application's
+    // origin, so the room links there.
+    expect_text(&owner, ROOM_OPEN).await;
+    expect_text(&owner, &format!("{ROOM} lives in its own application")).await;
+    assert_eq!(path_of(&owner).await, format!("/rooms/{room}"));
+    check_page(&owner, "data room, open, a link to its application").await;
+    follow(&owner, &format!("Open {ROOM}")).await;
+    expect_text(&owner, "You asked for /deal/report.pdf").await;
+    assert_eq!(owner.current_url().await.unwrap().as_str(), report);
+    owner.close().await.unwrap();
+}
+
+fn urlencoding(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
