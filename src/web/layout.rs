@@ -7,13 +7,17 @@ use actix_session::SessionExt;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
-use super::context::{CsrfToken, CurrentUser, OpenRegistration, PhoneSignInOn, app_name};
+use super::context::{
+    AdministersRooms, CsrfToken, CurrentUser, OpenRegistration, PhoneSignInOn, app_name,
+};
 use super::session::pending_user;
 use super::state::AppState;
 
 pub struct SignedInUser {
     pub name: String,
     pub is_admin: bool,
+    /// Administers a data room: the header links to their rooms.
+    pub room_admin: bool,
 }
 
 pub struct Layout {
@@ -105,9 +109,11 @@ impl Layout {
             .get::<OpenRegistration>()
             .is_none_or(|open| open.0);
         let phone_sign_in = extensions.get::<PhoneSignInOn>().is_some_and(|on| on.0);
+        let room_admin = extensions.get::<AdministersRooms>().is_some_and(|a| a.0);
         let user = extensions.get::<CurrentUser>().map(|current| SignedInUser {
             name: current.0.name.clone(),
             is_admin: current.0.is_admin(),
+            room_admin,
         });
         let notice = url::form_urlencoded::parse(req.query_string().as_bytes())
             .find(|(name, _)| name == "notice")

@@ -96,7 +96,7 @@ async fn create_room(client: &Client, name: &str, enforced: bool, admins: &str) 
         tick(client, "enforced").await;
     }
     fill(client, "Room administrators", admins).await;
-    press(client, "Save").await;
+    press(client, "Create data room").await;
     expect_text(client, "The data room was created.").await;
     id_in_path(client).await
 }
@@ -160,7 +160,7 @@ async fn user_rights_edit_a_members_number_and_save() {
     follow(&client, "Create new data room").await;
     expect_text(&client, "Enable enforced two-factor authentication").await;
     check_page(&client, "create new data room").await;
-    press(&client, "Save").await;
+    press(&client, "Create data room").await;
     expect_text(&client, "Enter a name for the data room.").await;
     expect_text(&client, "There is a problem").await;
     assert!(
@@ -172,9 +172,23 @@ async fn user_rights_edit_a_members_number_and_save() {
     );
     check_page(&client, "create new data room, no name").await;
     fill(&client, "Name", ROOM).await;
+    // An application address without its scheme: refused, saying what it must be.
+    fill(&client, "Application address", "docs.example.com/deal").await;
+    press(&client, "Create data room").await;
+    expect_text(
+        &client,
+        "Enter the application address in full, starting with https:// or http://, for example https://docs.example.com/deal/.",
+    )
+    .await;
+    check_page(
+        &client,
+        "create new data room, an application address refused",
+    )
+    .await;
+    fill(&client, "Application address", "").await;
     tick(&client, "enforced").await;
     fill(&client, "Room administrators", OWNER_EMAIL).await;
-    press(&client, "Save").await;
+    press(&client, "Create data room").await;
     expect_text(&client, "The data room was created.").await;
     expect_text(&client, "No user groups yet.").await;
     expect_text(&client, OWNER_EMAIL).await;
@@ -251,7 +265,7 @@ async fn user_rights_edit_a_members_number_and_save() {
     check_page(&client, "two-factor phone number").await;
     fill(&client, "Two-factor phone number", "+46 8 123 456 78").await;
     press(&client, "Save").await;
-    expect_text(&client, "This number cannot receive text messages.").await;
+    expect_text(&client, "cannot receive text messages.").await;
     expect_text(&client, "There is a problem").await;
     assert!(
         client
@@ -441,7 +455,7 @@ async fn entering_an_enforced_room_with_the_code() {
     check_page(&member, "data room, open").await;
 
     // Open for the rest of the session: no step, no text.
-    follow(&member, "Back to Home").await;
+    follow(&member, "Back to my data rooms").await;
     expect_text(&member, "My data rooms").await;
     follow(&member, ROOM).await;
     expect_text(&member, ROOM_OPEN).await;
@@ -510,7 +524,7 @@ async fn an_invited_person_joins_from_the_link() {
     expect_text(&invited, ROOM_OPEN).await;
     assert_eq!(path_of(&invited).await, format!("/rooms/{room}"));
     expect_text(&invited, "New Comer").await;
-    follow(&invited, "Back to Home").await;
+    follow(&invited, "Back to my data rooms").await;
     expect_text(&invited, "Hello, New Comer").await;
     expect_text(&invited, "My data rooms").await;
     assert!(
@@ -650,4 +664,129 @@ async fn entering_a_room_whose_application_is_on_another_origin() {
 
 fn urlencoding(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// A room's administrator removes a member: from the header's "Manage data rooms" to
+/// User Rights, "Remove" asks a question naming what ends, and the member is gone with a
+/// notice naming them; the member, who had passed the room's step, finds the room closed.
+/// On the way: the platform administrator, who manages the room but is not in it, is told
+/// why it does not open, and clears another member's number, told what that means.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_room_administrator_removes_a_member() {
+    let Some((member, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    let admin = seeder.kit().id_of("admin@example.com").await;
+    let member_id = add_account(&seeder, MEMBER_NAME, MEMBER_EMAIL, false).await;
+    let ken = add_account(&seeder, "Ken Thompson", "ken@example.com", false).await;
+    add_account(&seeder, OWNER_NAME, OWNER_EMAIL, false).await;
+    let kit = seeder.kit();
+    let room = kit
+        .create_room(admin, ROOM, None, true, &[OWNER_EMAIL])
+        .await;
+    let group = kit.create_room_group(admin, room, GROUP).await;
+    kit.add_room_member(admin, group, MEMBER_EMAIL).await;
+    kit.add_room_member(admin, group, "ken@example.com").await;
+    kit.set_room_phone(admin, room, member_id, ROOM_PHONE).await;
+    kit.set_room_phone(admin, room, ken, "+46 70 555 00 02")
+        .await;
+
+    // The member passes the room's step.
+    member.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(&member, MEMBER_EMAIL).await;
+    follow(&member, ROOM).await;
+    expect_text(&member, STEP_TITLE).await;
+    expect_text(
+        &member,
+        &format!("{OWNER_NAME} ({OWNER_EMAIL}), the room's administrator, chose this number for you in {ROOM}. If it is wrong, ask them to change it."),
+    )
+    .await;
+    enter_code(&member, &sms.last_code_to(ROOM_PHONE)).await;
+    expect_text(&member, ROOM_OPEN).await;
+
+    // The platform administrator manages the room, and is told why it does not open.
+    let Some((client, _admin_driver)) = browser().await else {
+        return;
+    };
+    sign_in_as_administrator(&client, &address, &sms).await;
+    client
+        .goto(&format!("{address}/rooms/{room}"))
+        .await
+        .unwrap();
+    expect_text(
+        &client,
+        "You manage this data room as a platform administrator, but managing a room does not open it",
+    )
+    .await;
+    check_page(&client, "data room, a platform administrator not in it").await;
+    client
+        .goto(&format!(
+            "{address}/admin/rooms/{room}/rights?group={group}"
+        ))
+        .await
+        .unwrap();
+    follow(&client, &edit_link("Ken Thompson")).await;
+    fill(&client, "Two-factor phone number", "").await;
+    press(&client, "Save").await;
+    expect_text(
+        &client,
+        &format!("Ken Thompson no longer needs a code for {ROOM}."),
+    )
+    .await;
+    assert_eq!(room_phone_cell(&client, "ken@example.com").await, "None");
+    check_page(&client, "User Rights, a number cleared").await;
+    client.close().await.unwrap();
+
+    // The room's administrator, from the header.
+    let Some((owner, _owner_driver)) = browser().await else {
+        return;
+    };
+    owner.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(&owner, OWNER_EMAIL).await;
+    expect_text(&owner, &format!("Hello, {OWNER_NAME}")).await;
+    owner
+        .find(Locator::XPath(
+            "//header//a[normalize-space()='Manage data rooms']",
+        ))
+        .await
+        .expect("the header links a room administrator to their rooms");
+    follow(&owner, "Manage data rooms").await;
+    follow(&owner, ROOM).await;
+    follow(&owner, &format!("User Rights of {GROUP}")).await;
+    expect_text(&owner, MEMBER_EMAIL).await;
+    check_page(&owner, "User Rights, a Remove per member").await;
+    follow(&owner, &format!("Remove {MEMBER_NAME} from {GROUP}")).await;
+    expect_text(&owner, &format!("Remove {MEMBER_NAME} from {GROUP}?")).await;
+    expect_text(
+        &owner,
+        &format!("They can no longer open {ROOM}, here or in its application"),
+    )
+    .await;
+    expect_text(&owner, ROOM_PHONE_SHOWN).await;
+    check_page(&owner, "remove a room member, the question").await;
+    check_keyboard_focus(&owner, "remove a room member, the question").await;
+    // "Cancel" changes nothing.
+    follow(&owner, "Cancel").await;
+    expect_text(&owner, MEMBER_EMAIL).await;
+    follow(&owner, &format!("Remove {MEMBER_NAME} from {GROUP}")).await;
+    press(&owner, "Remove member").await;
+    expect_text(&owner, &format!("{MEMBER_NAME} was removed from {GROUP}.")).await;
+    expect_no_text(&owner, MEMBER_EMAIL).await;
+    assert_eq!(path_of(&owner).await, format!("/admin/rooms/{room}/rights"));
+    check_page(&owner, "User Rights, a member removed").await;
+    owner.close().await.unwrap();
+
+    // The member's session had passed the step: the room is closed to them now.
+    member
+        .goto(&format!("{address}/rooms/{room}"))
+        .await
+        .unwrap();
+    expect_text(&member, "There is no page at this address.").await;
+    member.goto(&format!("{address}/")).await.unwrap();
+    expect_text(&member, &format!("Hello, {MEMBER_NAME}")).await;
+    expect_no_text(&member, "My data rooms").await;
+    member.close().await.unwrap();
 }

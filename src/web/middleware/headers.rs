@@ -75,3 +75,29 @@ pub async fn security_headers(
     set(headers, header::CACHE_CONTROL, cache);
     Ok(res)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_tuple_origin_joins_form_action() {
+        let app = url::Url::parse("https://docs.example.com:8443/deal/?x=1").unwrap();
+        let widened = policy_for(Some(&FormActionAlso(app.origin())));
+        assert_eq!(
+            widened.to_str().unwrap(),
+            CONTENT_SECURITY_POLICY.replace(
+                "form-action 'self';",
+                "form-action 'self' https://docs.example.com:8443;"
+            )
+        );
+        // An opaque origin (a data: address) adds nothing; so does no origin at all.
+        let opaque = url::Url::parse("data:text/html,x").unwrap();
+        for also in [Some(FormActionAlso(opaque.origin())), None] {
+            assert_eq!(
+                policy_for(also.as_ref()).to_str().unwrap(),
+                CONTENT_SECURITY_POLICY
+            );
+        }
+    }
+}
