@@ -283,7 +283,7 @@ async fn the_room_step_says_who_chose_the_number(app: TestApp) {
         .get_text_in(&browser, &format!("/rooms/{room}/verify"))
         .await;
     assert!(
-        step.contains("Room Owner (owner@example.com), the room&#x27;s administrator, chose this number for you in Deal. If it is wrong, ask them to change it."),
+        step.contains("Room Owner (owner@example.com), the room&#39;s administrator, chose this number for you in Deal. If it is wrong, ask them to change it."),
         "{step}"
     );
     assert!(
@@ -313,7 +313,7 @@ async fn the_room_step_says_who_chose_the_number(app: TestApp) {
         .await;
     assert!(step.contains("by text message to +1 ••• ••• 34."), "{step}");
     assert!(
-        step.contains("The room&#x27;s administrators, Ada Second (second@example.com) and Room Owner (owner@example.com), chose this number for you in Deal. If it is wrong, ask one of them to change it."),
+        step.contains("The room&#39;s administrators, Ada Second (second@example.com) and Room Owner (owner@example.com), chose this number for you in Deal. If it is wrong, ask one of them to change it."),
         "{step}"
     );
 }
