@@ -1,6 +1,7 @@
 //! Data rooms in the control center (`/admin/rooms`): platform administrators create rooms
 //! and name their administrators; room administrators, who need not be platform
-//! administrators, see and edit only their own rooms: settings, user groups, members, and
+//! administrators, see and edit only their own rooms: settings, user groups, members (added,
+//! and removed after a question), and
 //! on User Rights each member's "Two-factor phone number". A room one may not manage is a
 //! 404, as one that does not exist.
 
