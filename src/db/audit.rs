@@ -65,6 +65,7 @@ pub enum EventKind {
     RoomEnforcementOff,
     RoomGroupCreated,
     RoomMemberAdded,
+    RoomMemberRemoved,
     RoomPhoneSet,
     RoomPhoneCleared,
     RoomStepPassed,
@@ -87,7 +88,7 @@ pub enum EventKind {
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 77] = [
+    pub const ALL: [Self; 78] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -147,6 +148,7 @@ impl EventKind {
         Self::RoomEnforcementOff,
         Self::RoomGroupCreated,
         Self::RoomMemberAdded,
+        Self::RoomMemberRemoved,
         Self::RoomPhoneSet,
         Self::RoomPhoneCleared,
         Self::RoomStepPassed,
@@ -233,6 +235,7 @@ impl EventKind {
             Self::RoomEnforcementOff => "room.enforcement_off",
             Self::RoomGroupCreated => "room.group_created",
             Self::RoomMemberAdded => "room.member_added",
+            Self::RoomMemberRemoved => "room.member_removed",
             Self::RoomPhoneSet => "room.phone_set",
             Self::RoomPhoneCleared => "room.phone_cleared",
             Self::RoomStepPassed => "room.step_passed",

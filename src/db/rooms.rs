@@ -198,6 +198,57 @@ pub async fn add_room_member<'e>(
     Ok(done.rows_affected() == 1)
 }
 
+/// Takes a member out of a room group; false when they were not in it.
+pub async fn remove_room_member<'e>(
+    db: impl Exec<'e>,
+    group_id: i64,
+    user_id: i64,
+) -> Result<bool, DbError> {
+    let done = sqlx::query("DELETE FROM room_members WHERE group_id = $1 AND user_id = $2")
+        .bind(group_id)
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The names of the room's groups `user_id` is in, by name.
+pub async fn groups_of_member<'e>(
+    db: impl Exec<'e>,
+    room_id: i64,
+    user_id: i64,
+) -> Result<Vec<String>, DbError> {
+    sqlx::query_scalar(
+        "SELECT g.name FROM room_members m JOIN room_groups g ON g.id = m.group_id \
+         WHERE g.room_id = $1 AND m.user_id = $2 ORDER BY g.name_key",
+    )
+    .bind(room_id)
+    .bind(user_id)
+    .fetch_all(db)
+    .await
+}
+
+/// A room administrator as a member sees them: whom to ask.
+#[derive(Clone, Debug, FromRow)]
+pub struct RoomContact {
+    pub name: String,
+    pub email: String,
+}
+
+/// The room's administrators, by name.
+pub async fn room_contacts<'e>(
+    db: impl Exec<'e>,
+    room_id: i64,
+) -> Result<Vec<RoomContact>, DbError> {
+    sqlx::query_as(
+        "SELECT u.name, u.email FROM room_admins a JOIN users u ON u.id = a.user_id \
+         WHERE a.room_id = $1 ORDER BY u.name, u.email",
+    )
+    .bind(room_id)
+    .fetch_all(db)
+    .await
+}
+
 /// A member of a room group as User Rights lists them.
 #[derive(Clone, Debug, FromRow)]
 pub struct RoomMember {
@@ -269,6 +320,7 @@ struct StandingRow {
     member: i64,
     room_admin: i64,
     phone: Option<String>,
+    member_since: Option<i64>,
 }
 
 /// Room `room_id` and what `user_id` is to it (`verified` left false for the caller to
@@ -284,7 +336,9 @@ pub async fn standing<'e>(
          (SELECT COUNT(*) FROM room_members m JOIN room_groups g ON g.id = m.group_id \
           WHERE g.room_id = r.id AND m.user_id = $2) AS member, \
          (SELECT COUNT(*) FROM room_admins a WHERE a.room_id = r.id AND a.user_id = $2) AS room_admin, \
-         (SELECT p.phone FROM room_phones p WHERE p.room_id = r.id AND p.user_id = $2) AS phone \
+         (SELECT p.phone FROM room_phones p WHERE p.room_id = r.id AND p.user_id = $2) AS phone, \
+         (SELECT MIN(m.added_at) FROM room_members m JOIN room_groups g ON g.id = m.group_id \
+          WHERE g.room_id = r.id AND m.user_id = $2) AS member_since \
          FROM rooms r WHERE r.id = $1",
     )
     .bind(room_id)
@@ -297,6 +351,7 @@ pub async fn standing<'e>(
             room_admin: row.room_admin > 0,
             enforced: row.enforced != 0,
             phone: row.phone,
+            member_since: row.member_since,
             verified: false,
         };
         let room = Room {
@@ -318,6 +373,8 @@ pub struct MyRoom {
     locked: i64,
     /// The user administers this room.
     room_admin: i64,
+    /// When their membership began (see `Standing::member_since`).
+    pub member_since: Option<i64>,
 }
 
 impl MyRoom {
@@ -335,7 +392,9 @@ pub async fn rooms_of_user<'e>(db: impl Exec<'e>, user_id: i64) -> Result<Vec<My
     sqlx::query_as(
         "SELECT r.id, r.name, \
          CAST(CASE WHEN r.enforced = 1 AND p.phone IS NOT NULL AND a.user_id IS NULL THEN 1 ELSE 0 END AS BIGINT) AS locked, \
-         CAST(CASE WHEN a.user_id IS NULL THEN 0 ELSE 1 END AS BIGINT) AS room_admin \
+         CAST(CASE WHEN a.user_id IS NULL THEN 0 ELSE 1 END AS BIGINT) AS room_admin, \
+         (SELECT MIN(m.added_at) FROM room_members m JOIN room_groups g ON g.id = m.group_id \
+          WHERE g.room_id = r.id AND m.user_id = $1) AS member_since \
          FROM rooms r \
          LEFT JOIN room_admins a ON a.room_id = r.id AND a.user_id = $1 \
          LEFT JOIN room_phones p ON p.room_id = r.id AND p.user_id = $1 \

@@ -107,13 +107,14 @@ macro_rules! user_columns {
     };
 }
 
-/// The columns `UserSigningIn` is read from: the user's, and their active authenticator
-/// key as `app_key`.
+/// The columns `UserSigningIn` is read from: the user's, their active authenticator key as
+/// `app_key`, and how many rooms they administer.
 macro_rules! user_signing_in_columns {
     () => {
         concat!(
             $crate::db::users::user_columns!(),
-            ", (SELECT active_sealed FROM totp_secrets WHERE totp_secrets.user_id = users.id) AS app_key"
+            ", (SELECT active_sealed FROM totp_secrets WHERE totp_secrets.user_id = users.id) AS app_key, \
+             (SELECT COUNT(*) FROM room_admins WHERE room_admins.user_id = users.id) AS rooms_administered"
         )
     };
 }
@@ -223,6 +224,10 @@ pub struct UserSigningIn {
     #[sqlx(flatten)]
     pub user: User,
     pub app_key: Option<String>,
+    /// How many data rooms the user administers (the header links room administrators to
+    /// them).
+    #[serde(default)]
+    pub rooms_administered: i64,
 }
 
 pub async fn find_user_signing_in<'e>(

@@ -11,8 +11,30 @@ pub struct Standing {
     pub enforced: bool,
     /// The room's "Two-factor phone number" for this person, if the room admin set one.
     pub phone: Option<String>,
-    /// This session passed the room's step.
+    /// When this person's membership of the room began (their earliest group in it that
+    /// they are still in); `None` when they are in none of its groups.
+    pub member_since: Option<i64>,
+    /// This session passed the room's step (see [`pass_holds`]).
     pub verified: bool,
+}
+
+/// A room step passed at `passed_at` (Unix seconds) still holds when the person has been a
+/// member since at least then: a member removed from the room and added again later owes
+/// the step again, whatever their sessions remember.
+pub fn pass_holds(passed_at: Option<i64>, member_since: Option<i64>) -> bool {
+    passed_at.is_some_and(|at| member_since.is_none_or(|since| at >= since))
+}
+
+/// The query parameter that marks a room's address as the end of a form's submission
+/// (signing in, accepting an invitation). Browsers apply the page's `form-action 'self'`
+/// to every redirect of a submission, so the room cannot send such a browser on to its
+/// application's origin: it shows a link to it instead.
+pub const AFTER_A_FORM: &str = "after=form";
+
+/// `path` (a room's address, with or without a query) marked with [`AFTER_A_FORM`].
+pub fn after_a_form(path: &str) -> String {
+    let joint = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{joint}{AFTER_A_FORM}")
 }
 
 /// Whether the room opens.
@@ -44,13 +66,27 @@ pub fn entry(standing: &Standing) -> Entry {
     }
 }
 
+/// Why a typed application address is refused, as the room form says it.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AppUrlProblem {
-    #[error("Enter the application address in full, starting with https:// or http://.")]
+    #[error(
+        "Enter the application address in full, starting with https:// or http://, for example https://docs.example.com/deal/."
+    )]
     NotAnAddress,
+    #[error(
+        "The application address must start with https:// or http:// (a web address the room's members open in their browser)."
+    )]
+    NotWeb,
+    #[error("The application address must name a host, for example https://docs.example.com/.")]
+    NoHost,
+    #[error("The application address must be 2,000 characters or fewer.")]
+    TooLong,
     #[error("The application address cannot hold a user name, a password or a #fragment.")]
     Credentials,
 }
+
+/// The longest application address taken.
+const APP_URL_MAX: usize = 2000;
 
 /// The room application's address as typed: an absolute http(s) URL with a host, no
 /// credentials and no fragment; empty is none.
@@ -59,9 +95,21 @@ pub fn normalise_app_url(typed: &str) -> Result<Option<Url>, AppUrlProblem> {
     if typed.is_empty() {
         return Ok(None);
     }
+    if typed.len() > APP_URL_MAX {
+        return Err(AppUrlProblem::TooLong);
+    }
     let url = Url::parse(typed).map_err(|_| AppUrlProblem::NotAnAddress)?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() || typed.len() > 2000 {
-        return Err(AppUrlProblem::NotAnAddress);
+    if !matches!(url.scheme(), "http" | "https") {
+        // "docs.example.com:8080" parses with the scheme "docs.example.com": a host
+        // without its scheme, not another kind of address.
+        return Err(if typed.contains("://") {
+            AppUrlProblem::NotWeb
+        } else {
+            AppUrlProblem::NotAnAddress
+        });
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(AppUrlProblem::NoHost);
     }
     if !url.username().is_empty() || url.password().is_some() || url.fragment().is_some() {
         return Err(AppUrlProblem::Credentials);
@@ -106,6 +154,7 @@ mod tests {
             room_admin,
             enforced,
             phone: phone.then(|| "+46701234567".to_owned()),
+            member_since: member.then_some(100),
             verified,
         }
     }
@@ -147,19 +196,19 @@ mod tests {
             "https://docs.example.com/room/"
         );
         assert_eq!(normalise_app_url("").unwrap(), None);
-        for bad in [
-            "docs.example.com",
-            "javascript:alert(1)",
-            "ftp://x.example",
-            "/relative",
-            "https://",
+        for (bad, problem) in [
+            ("docs.example.com", AppUrlProblem::NotAnAddress),
+            ("docs.example.com:8080/deal", AppUrlProblem::NotAnAddress),
+            ("javascript:alert(1)", AppUrlProblem::NotAnAddress),
+            ("/relative", AppUrlProblem::NotAnAddress),
+            ("https://", AppUrlProblem::NotAnAddress),
+            ("ftp://x.example", AppUrlProblem::NotWeb),
+            ("file:///etc/passwd", AppUrlProblem::NotWeb),
         ] {
-            assert_eq!(
-                normalise_app_url(bad),
-                Err(AppUrlProblem::NotAnAddress),
-                "{bad}"
-            );
+            assert_eq!(normalise_app_url(bad), Err(problem), "{bad}");
         }
+        let long = format!("https://docs.example.com/{}", "a".repeat(2000));
+        assert_eq!(normalise_app_url(&long), Err(AppUrlProblem::TooLong));
         for bad in [
             "https://user:pw@docs.example.com/",
             "https://docs.example.com/#x",
@@ -170,6 +219,27 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_pass_holds_only_for_a_membership_that_began_before_it() {
+        assert!(pass_holds(Some(200), Some(100)));
+        assert!(pass_holds(Some(100), Some(100)));
+        // Removed and added again after the pass: the step is owed again.
+        assert!(!pass_holds(Some(100), Some(200)));
+        assert!(!pass_holds(None, Some(100)));
+        // A room administrator in none of the room's groups.
+        assert!(pass_holds(Some(100), None));
+        assert!(!pass_holds(None, None));
+    }
+
+    #[test]
+    fn the_end_of_a_form_is_marked_on_the_rooms_address() {
+        assert_eq!(after_a_form("/rooms/4"), "/rooms/4?after=form");
+        assert_eq!(
+            after_a_form("/rooms/4?rd=https%3A%2F%2Fa.example%2F"),
+            "/rooms/4?rd=https%3A%2F%2Fa.example%2F&after=form"
+        );
     }
 
     #[test]

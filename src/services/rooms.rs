@@ -11,10 +11,11 @@ use super::sms_codes::{CheckOutcome, SendError};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::challenges::delete_challenges;
 use crate::db::rooms::{
-    Invitation, MyRoom, Room, RoomGroup, RoomMember, add_room_member, consume_invitation,
-    find_invitation, find_room, find_room_group, insert_room, insert_room_group, is_room_admin,
-    list_room_groups, list_room_members, list_rooms, replace_invitation, replace_room_admins,
-    room_admin_emails, rooms_of_user, set_room_phone, standing, update_room,
+    Invitation, MyRoom, Room, RoomContact, RoomGroup, RoomMember, add_room_member,
+    consume_invitation, find_invitation, find_room, find_room_group, groups_of_member, insert_room,
+    insert_room_group, is_room_admin, list_room_groups, list_room_members, list_rooms,
+    remove_room_member, replace_invitation, replace_room_admins, room_admin_emails, room_contacts,
+    rooms_of_user, set_room_phone, standing, update_room,
 };
 use crate::db::users::{
     InsertUserError, NewUser, User, find_user_by_email, find_user_by_id, insert_user,
@@ -23,7 +24,7 @@ use crate::db::{DbError, Tx};
 use crate::domain::account::normalise_email;
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::phone::format_international;
-use crate::domain::rooms::Standing;
+use crate::domain::rooms::{Standing, pass_holds};
 use crate::domain::tokens::{random_token, token_digest};
 
 /// A room's settings as the form gives them, checked.
@@ -43,6 +44,15 @@ pub enum Added {
     /// No account has the address: an invitation link was emailed to it (to it alone:
     /// whoever adds the member never sees the link).
     Invited { email: String },
+}
+
+/// What taking a member out of a room group did.
+pub struct Removed {
+    /// The member's name.
+    pub name: String,
+    pub group: String,
+    /// They were in no other group of the room: they left it, their room number with it.
+    pub left_room: bool,
 }
 
 /// A room and what the person managing it sees of it.
@@ -537,19 +547,97 @@ impl Services {
         rooms_of_user(&self.db.pool, user.id).await
     }
 
-    /// A room and what `user` is to it; `verified`: this session passed its step.
+    /// A room and what `user` is to it; `passed_at`: when this session passed its step,
+    /// which holds while they stay a member (`pass_holds`).
     pub async fn room_standing(
         &self,
         user: &User,
         room_id: i64,
-        verified: bool,
+        passed_at: Option<i64>,
     ) -> Result<Option<(Room, Standing)>, DbError> {
         Ok(standing(&self.db.pool, room_id, user.id)
             .await?
             .map(|(room, mut standing)| {
-                standing.verified = verified;
+                standing.verified = pass_holds(passed_at, standing.member_since);
                 (room, standing)
             }))
+    }
+
+    /// Whom a member asks about the room: its administrators.
+    pub async fn room_contacts(&self, room_id: i64) -> Result<Vec<RoomContact>, DbError> {
+        room_contacts(&self.db.pool, room_id).await
+    }
+
+    /// The groups of a room the actor manages that `user_id` is in; `None` when the actor
+    /// does not manage the room.
+    pub async fn member_groups(
+        &self,
+        actor: &User,
+        room_id: i64,
+        user_id: i64,
+    ) -> Result<Option<Vec<String>>, DbError> {
+        if self.managed_room(actor, room_id).await?.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(
+            groups_of_member(&self.db.pool, room_id, user_id).await?,
+        ))
+    }
+
+    /// Takes a member out of a group of a room the actor manages. Out of the room's last
+    /// group they leave the room: its number for them is cleared, a code sent to it dies,
+    /// and a step their sessions passed no longer holds (`pass_holds`: should they be
+    /// added again, the step is owed again). Audited with the group and what ended.
+    pub async fn remove_room_member(
+        &self,
+        actor: &User,
+        room_id: i64,
+        group_id: i64,
+        user_id: i64,
+        origin: &Origin,
+    ) -> Result<Result<Removed, Refusal>, DbError> {
+        let Some((managed, group, members)) = self.managed_room_group(actor, group_id).await?
+        else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        if managed.room.id != room_id {
+            return Ok(Err(Refusal::NotFound));
+        }
+        let Some(member) = members.into_iter().find(|m| m.id == user_id) else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        let mut tx = self.db.begin().await?;
+        if !remove_room_member(&mut *tx, group.id, user_id).await? {
+            // Removed by someone else meanwhile.
+            return Ok(Err(Refusal::NotFound));
+        }
+        let left_room = groups_of_member(&mut *tx, room_id, user_id)
+            .await?
+            .is_empty();
+        let mut detail = group.name.clone();
+        if left_room {
+            detail.push_str("; left the room");
+            set_room_phone(&mut *tx, room_id, user_id, None, self.clock.now()).await?;
+            let subject = Subject::RoomMember { room_id, user_id };
+            delete_challenges(&mut *tx, &subject.key(), Purpose::RoomEntry).await?;
+            if member.phone.is_some() {
+                detail.push_str(", its two-factor phone number cleared");
+            }
+        }
+        self.room_event(
+            &mut tx,
+            EventKind::RoomMemberRemoved,
+            (Some(actor.id), Some(user_id)),
+            &managed.room,
+            origin,
+            Some(&detail),
+        );
+        tx.commit().await?;
+        Ok(Ok(Removed {
+            name: member.name,
+            group: group.name,
+            left_room,
+        }))
     }
 
     /// Sends the room's code to the room's number for `user`.

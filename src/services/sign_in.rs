@@ -51,7 +51,7 @@ impl PendingSignIn {
     /// The sign-in of a user read with their app key, if they still owe a code: not when
     /// the account was disabled or 2-step verification turned off meanwhile.
     pub fn of(signing_in: UserSigningIn) -> Option<Self> {
-        let UserSigningIn { user, app_key } = signing_in;
+        let UserSigningIn { user, app_key, .. } = signing_in;
         if user.is_disabled() || !user.has_two_step() {
             return None;
         }

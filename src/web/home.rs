@@ -8,7 +8,8 @@ use super::layout::Layout;
 use super::middleware::auth::require_sign_in;
 use super::request::SignedIn;
 use super::responses::{render, see_other};
-use super::session::{dismiss_reminder, reminder_dismissed, room_verified};
+use super::session::{dismiss_reminder, reminder_dismissed, room_passed_at};
+use crate::domain::rooms::pass_holds;
 use actix_session::Session;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -59,7 +60,11 @@ async fn home(me: SignedIn, session: Session, layout: Layout) -> Result<HttpResp
     let rooms = rooms
         .into_iter()
         .map(|room| {
-            let passed = room.locked() && room_verified(&session, me.user.id, room.id);
+            let passed = room.locked()
+                && pass_holds(
+                    room_passed_at(&session, me.user.id, room.id),
+                    room.member_since,
+                );
             RoomLink {
                 id: room.id,
                 code_asked: room.locked() && !passed,

@@ -17,6 +17,7 @@ use super::responses::{render, see_other};
 use super::session::start_session;
 use crate::domain::account::normalise_name;
 use crate::domain::password::check_new_password;
+use crate::domain::rooms::after_a_form;
 use crate::services::account::CreateError;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -138,5 +139,6 @@ async fn accept(
         return Err(AppError::LinkExpired(LINK_DEAD));
     };
     start_session(&visitor.state, &session, &user, &visitor.origin).await?;
-    Ok(see_other(&format!("/rooms/{room}")))
+    // The end of a form: the room links to its application rather than redirect there.
+    Ok(see_other(&after_a_form(&format!("/rooms/{room}"))))
 }

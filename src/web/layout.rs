@@ -8,7 +8,8 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::context::{
-    CsrfToken, CurrentUser, OpenRegistration, PhoneCountry, PhoneSignInOn, app_name,
+    AdministersRooms, CsrfToken, CurrentUser, OpenRegistration, PhoneCountry, PhoneSignInOn,
+    app_name,
 };
 use super::parts::devices::{When, when};
 use super::session::{pending_user, set_up_by};
@@ -18,6 +19,8 @@ use crate::domain::phone::example_mobile;
 pub struct SignedInUser {
     pub name: String,
     pub is_admin: bool,
+    /// Administers a data room: the header links to their rooms.
+    pub room_admin: bool,
 }
 
 pub struct Layout {
@@ -128,9 +131,11 @@ impl Layout {
             .filter(|current| !current.0.has_two_step())
             .and(set_up_by)
             .map(when);
+        let room_admin = extensions.get::<AdministersRooms>().is_some_and(|a| a.0);
         let user = extensions.get::<CurrentUser>().map(|current| SignedInUser {
             name: current.0.name.clone(),
             is_admin: current.0.is_admin(),
+            room_admin,
         });
         let notice = url::form_urlencoded::parse(req.query_string().as_bytes())
             .find(|(name, _)| name == "notice")

@@ -16,18 +16,19 @@ use serde::Deserialize;
 use url::Url;
 
 use super::code_form::{
-    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure, is_refusal,
-    send_failure,
+    Alternative, CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure,
+    is_refusal, send_failure,
 };
 use super::context::CurrentUser;
 use super::errors::AppError;
 use super::forms::FormErrors;
 use super::layout::Layout;
+use super::middleware::headers::FormActionAlso;
 use super::request::SignedIn;
 use super::responses::{render, see_other};
-use super::session::{mark_room_verified, room_verified};
+use super::session::{mark_room_verified, room_passed_at};
 use super::state::AppState;
-use crate::db::rooms::Room;
+use crate::db::rooms::{Room, RoomContact};
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::phone::mask_phone;
 use crate::domain::rooms::{Entry, Standing, entry, return_address};
@@ -76,30 +77,49 @@ async fn sign_in_then_back(
     Ok(next.call(req).await?.map_into_boxed_body())
 }
 
-/// `rd`: where in the room's application the browser asked to go.
+/// `rd`: where in the room's application the browser asked to go; `after`: `form` when
+/// the browser arrives at the end of a form's submission (`domain::rooms::after_a_form`).
 #[derive(Deserialize, Default)]
 pub struct Return {
     #[serde(default)]
     rd: String,
+    #[serde(default)]
+    after: String,
 }
 
+impl Return {
+    fn after_a_form(&self) -> bool {
+        self.after == "form"
+    }
+}
+
+/// Said to a platform administrator who opens a room they manage but are not in.
+const MANAGED_NOT_ENTERED: &str = "You manage this data room as a platform administrator, but managing a room does not open it: only its members and its own administrators enter it. To enter it, add yourself to one of its user groups on User Rights, or name yourself one of its administrators in its settings.";
+
 /// The room and the person's standing in it, or 404: a room that is not theirs is not
-/// shown to exist.
+/// shown to exist. A platform administrator, who manages every room, is told why they
+/// cannot enter one they are not in (403).
 async fn standing_of(
     me: &SignedIn,
     session: &Session,
     room_id: i64,
 ) -> Result<(Room, Standing, Entry), AppError> {
-    let verified = room_verified(session, me.user.id, room_id);
+    let passed_at = room_passed_at(session, me.user.id, room_id);
     let (room, standing) = me
         .services()
-        .room_standing(&me.user, room_id, verified)
+        .room_standing(&me.user, room_id, passed_at)
         .await?
         .ok_or(AppError::NotFound)?;
     match entry(&standing) {
+        Entry::Denied if me.user.is_admin() => Err(AppError::Forbidden(MANAGED_NOT_ENTERED)),
         Entry::Denied => Err(AppError::NotFound),
         decision => Ok((room, standing, decision)),
     }
+}
+
+/// The room's application, when it names one.
+fn application(room: &Room) -> Option<Url> {
+    room.app_url.as_deref().and_then(|a| Url::parse(a).ok())
 }
 
 fn room_id(req: &HttpRequest) -> Result<i64, AppError> {
@@ -111,8 +131,7 @@ fn room_id(req: &HttpRequest) -> Result<i64, AppError> {
 
 /// `?rd=…` kept on the room's own links, when it is one the room accepts.
 fn keep_return(room: &Room, rd: &str) -> String {
-    let app = room.app_url.as_deref().and_then(|a| Url::parse(a).ok());
-    match app.and_then(|app| return_address(rd, &app)) {
+    match application(room).and_then(|app| return_address(rd, &app)) {
         Some(url) => format!(
             "?{}",
             url::form_urlencoded::Serializer::new(String::new())
@@ -128,16 +147,27 @@ fn keep_return(room: &Room, rd: &str) -> String {
 struct RoomPage {
     layout: Layout,
     room: Room,
+    /// Where "Open {room}" leads: the room's application, on a page reached by a form.
+    application: Option<String>,
 }
 
 /// Where an open room leads: into its application (the address asked for, when it is
-/// inside the application), or its page.
-fn inside(room: Room, rd: &str, layout: Layout) -> Result<HttpResponse, AppError> {
-    if let Some(app) = room.app_url.as_deref().and_then(|a| Url::parse(a).ok()) {
-        let target = return_address(rd, &app).unwrap_or(app);
-        return Ok(see_other(target.as_str()));
+/// inside the application), or its page. At the end of a form's submission (signing in)
+/// the browser would refuse a redirect to the application's origin (`form-action
+/// 'self'`): the room's page links to it instead.
+fn inside(room: Room, query: &Return, layout: Layout) -> Result<HttpResponse, AppError> {
+    let target = application(&room).map(|app| return_address(&query.rd, &app).unwrap_or(app));
+    match target {
+        Some(target) if !query.after_a_form() => Ok(see_other(target.as_str())),
+        application => render(
+            StatusCode::OK,
+            &RoomPage {
+                layout,
+                room,
+                application: application.map(String::from),
+            },
+        ),
     }
-    render(StatusCode::OK, &RoomPage { layout, room })
 }
 
 /// Opening the room, or any path under it.
@@ -172,17 +202,55 @@ async fn open_room(
                 && !is_refusal(&err)
             {
                 let (status, errors) = send_failure(err, me.state.clock.now())?;
-                return step(&me, &room, &phone, &query.rd, layout)
-                    .await?
-                    .with_errors(errors)
-                    .respond(status);
+                let page = step(&me, &room, &phone, &query.rd, layout).await?;
+                return step_response(&room, page.with_errors(errors), status);
             }
             Ok(see_other(&format!(
                 "/rooms/{id}/verify{}",
                 keep_return(&room, &query.rd)
             )))
         }
-        _ => inside(room, &query.rd, layout),
+        _ => inside(room, &query, layout),
+    }
+}
+
+/// The step page as a response. Its "Verify" ends in the room's application when the room
+/// has one, so that one origin joins `form-action` for this page (and no other).
+fn step_response(
+    room: &Room,
+    page: CodePage,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let mut response = page.respond(status)?;
+    if let Some(app) = application(room) {
+        response
+            .extensions_mut()
+            .insert(FormActionAlso(app.origin()));
+    }
+    Ok(response)
+}
+
+/// "Rosalind Franklin (rosalind@example.com), the room's administrator, chose this number
+/// for you in Deal. If it is wrong, ask them to change it."
+fn who_chose(room: &Room, contacts: &[RoomContact]) -> String {
+    let named: Vec<String> = contacts
+        .iter()
+        .map(|c| format!("{} ({})", c.name, c.email))
+        .collect();
+    match named.as_slice() {
+        [] => format!(
+            "An administrator chose this number for you in {}. If it is wrong, ask your administrator to change it.",
+            room.name
+        ),
+        [one] => format!(
+            "{one}, the room's administrator, chose this number for you in {}. If it is wrong, ask them to change it.",
+            room.name
+        ),
+        [first @ .., last] => format!(
+            "The room's administrators, {} and {last}, chose this number for you in {}. If it is wrong, ask one of them to change it.",
+            first.join(", "),
+            room.name
+        ),
     }
 }
 
@@ -203,7 +271,8 @@ async fn step(
         .code_status(&subject, Purpose::RoomEntry, phone, &me.origin)
         .await?;
     let back = keep_return(room, rd);
-    let intro = match (&status.waiting_for, &status.limit) {
+    let contacts = me.services().room_contacts(room.id).await?;
+    let situation = match (&status.waiting_for, &status.limit) {
         (Some(_), limit) => format!(
             "{} asks for a code before it opens. We sent a 6-digit code by text message to {}.{}",
             room.name,
@@ -221,6 +290,7 @@ async fn step(
             mask_phone(phone)
         ),
     };
+    let intro = format!("{situation} {}", who_chose(room, &contacts));
     Ok(CodePage {
         layout,
         title: "Enter the room's code",
@@ -235,7 +305,10 @@ async fn step(
             next_at: time_of_day(me.state.clock.now() + status.wait_secs),
             first: false,
         }),
-        alternatives: Vec::new(),
+        alternatives: vec![Alternative {
+            href: "/#rooms-title".into(),
+            label: "Back to my data rooms",
+        }],
         offer_trust: false,
         back: None,
         step: None,
@@ -253,9 +326,10 @@ async fn step_page(
     let id = room_id(&req)?;
     let (room, _, decision) = standing_of(&me, &session, id).await?;
     match decision {
-        Entry::StepOwed { phone } => step(&me, &room, &phone, &query.rd, layout)
-            .await?
-            .respond(StatusCode::OK),
+        Entry::StepOwed { phone } => {
+            let page = step(&me, &room, &phone, &query.rd, layout).await?;
+            step_response(&room, page, StatusCode::OK)
+        }
         _ => Ok(see_other(&format!(
             "/rooms/{id}{}",
             keep_return(&room, &query.rd)
@@ -283,10 +357,12 @@ async fn verify(
     let code = match form.normalised() {
         Ok(code) => code,
         Err(errors) => {
-            return step(&me, &room, &phone, &query.rd, layout)
-                .await?
-                .with_errors(errors)
-                .respond(StatusCode::UNPROCESSABLE_ENTITY);
+            let page = step(&me, &room, &phone, &query.rd, layout).await?;
+            return step_response(
+                &room,
+                page.with_errors(errors),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
         }
     };
     let outcome = me
@@ -294,20 +370,17 @@ async fn verify(
         .check_room_code(&me.user, &room, &code, &me.origin)
         .await?;
     if let CheckOutcome::Verified { .. } = outcome {
-        mark_room_verified(&session, me.user.id, id)?;
-        // After a POST, a redirect: into the application, or the room's own address.
-        return Ok(
-            match room.app_url.as_deref().and_then(|a| Url::parse(a).ok()) {
-                Some(app) => see_other(return_address(&query.rd, &app).unwrap_or(app).as_str()),
-                None => see_other(&format!("/rooms/{id}")),
-            },
-        );
+        mark_room_verified(&session, me.user.id, id, me.state.clock.now())?;
+        // After a POST, a redirect: into the application (which this page's policy lets
+        // the form reach), or the room's own address.
+        return Ok(match application(&room) {
+            Some(app) => see_other(return_address(&query.rd, &app).unwrap_or(app).as_str()),
+            None => see_other(&format!("/rooms/{id}")),
+        });
     }
     let (status, errors) = check_failure(&outcome);
-    step(&me, &room, &phone, &query.rd, layout)
-        .await?
-        .with_errors(errors)
-        .respond(status)
+    let page = step(&me, &room, &phone, &query.rd, layout).await?;
+    step_response(&room, page.with_errors(errors), status)
 }
 
 #[tracing::instrument(name = "Send a room's code again", skip_all)]
@@ -333,10 +406,8 @@ async fn send_again(
         Err(err) if is_refusal(&err) => Ok(back_after_refusal(&err, &back)),
         Err(err) => {
             let (status, errors) = send_failure(err, me.state.clock.now())?;
-            step(&me, &room, &phone, &query.rd, layout)
-                .await?
-                .with_errors(errors)
-                .respond(status)
+            let page = step(&me, &room, &phone, &query.rd, layout).await?;
+            step_response(&room, page.with_errors(errors), status)
         }
     }
 }
@@ -373,8 +444,8 @@ async fn forward_auth(
     let (Some(user), Some(state)) = (user, req.app_data::<web::Data<AppState>>()) else {
         return Ok(denied());
     };
-    let verified = room_verified(&session, user.id, id);
-    let Some((_, standing)) = state.services.room_standing(&user, id, verified).await? else {
+    let passed_at = room_passed_at(&session, user.id, id);
+    let Some((_, standing)) = state.services.room_standing(&user, id, passed_at).await? else {
         return Ok(denied());
     };
     if entry(&standing) != Entry::Open {

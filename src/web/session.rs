@@ -11,6 +11,7 @@ use crate::db::sessions::{
     SIGNED_IN_AT_KEY, USER_AGENT_KEY,
 };
 use crate::db::users::UserSigningIn;
+use crate::domain::rooms::after_a_form;
 use crate::domain::sessions::Lifetime;
 use crate::domain::tokens::random_token;
 
@@ -207,46 +208,75 @@ pub fn remember_next(session: &Session, next: &str) -> Result<(), SessionError> 
     }
 }
 
-/// Where the person goes now that they are signed in; forgotten once read.
-pub fn take_next(session: &Session) -> String {
-    let next = get::<String>(session, NEXT_KEY).filter(|n| safe_next(n).is_some());
-    session.remove(NEXT_KEY);
-    next.unwrap_or_else(|| "/".to_owned())
+/// Where a sign-in's form leads once it succeeds: `next` when it is safe, else Home. A
+/// room's address is marked as reached by a form (`after_a_form`): the room then links to
+/// its application rather than redirect the form's submission to another origin.
+pub fn after_sign_in(next: &str) -> String {
+    safe_next(next).map_or_else(|| "/".to_owned(), after_a_form)
 }
 
-/// The data rooms whose step this session passed, and whose: they belong to the user who
-/// passed them, and end with their session.
-const ROOMS_VERIFIED_KEY: &str = "rooms_passed";
+/// Where the person goes now that they are signed in (`after_sign_in`); forgotten once
+/// read.
+pub fn take_next(session: &Session) -> String {
+    let next = get::<String>(session, NEXT_KEY).unwrap_or_default();
+    session.remove(NEXT_KEY);
+    after_sign_in(&next)
+}
+
+/// The data rooms whose step this session passed, when, and whose: they belong to the user
+/// who passed them, and end with their session (or, for one room, when the user leaves
+/// it: `domain::rooms::pass_holds`).
+const ROOMS_VERIFIED_KEY: &str = "rooms_passed_at";
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct RoomsPassed {
     user_id: i64,
-    rooms: Vec<i64>,
+    /// (room id, when its step was passed).
+    passed: Vec<(i64, i64)>,
 }
 
-fn rooms_passed(session: &Session, user_id: i64) -> Vec<i64> {
+fn rooms_passed(session: &Session, user_id: i64) -> Vec<(i64, i64)> {
     get::<RoomsPassed>(session, ROOMS_VERIFIED_KEY)
         .filter(|passed| passed.user_id == user_id)
-        .map(|passed| passed.rooms)
+        .map(|passed| passed.passed)
         .unwrap_or_default()
 }
 
-pub fn room_verified(session: &Session, user_id: i64, room_id: i64) -> bool {
-    rooms_passed(session, user_id).contains(&room_id)
+/// When this session passed `user_id`'s step of room `room_id`, if it did.
+pub fn room_passed_at(session: &Session, user_id: i64, room_id: i64) -> Option<i64> {
+    rooms_passed(session, user_id)
+        .into_iter()
+        .find(|(room, _)| *room == room_id)
+        .map(|(_, at)| at)
 }
 
-/// Records `user_id`'s passed room step under a new session id (trust went up).
+/// Records `user_id`'s passed room step, at `now`, under a new session id (trust went up).
 pub fn mark_room_verified(
     session: &Session,
     user_id: i64,
     room_id: i64,
+    now: i64,
 ) -> Result<(), SessionError> {
-    let mut rooms = rooms_passed(session, user_id);
-    if !rooms.contains(&room_id) {
-        rooms.push(room_id);
-    }
+    let mut passed = rooms_passed(session, user_id);
+    passed.retain(|(room, _)| *room != room_id);
+    passed.push((room_id, now));
     session.renew();
-    insert(session, ROOMS_VERIFIED_KEY, RoomsPassed { user_id, rooms })
+    insert(session, ROOMS_VERIFIED_KEY, RoomsPassed { user_id, passed })
+}
+
+/// A sentence for the next page this session opens, read once: the notice after a change
+/// that names whom it changed ("Ken Thompson was removed from Buyers"), which a redirect's
+/// query cannot carry without letting anyone write on the page.
+const NOTICE_KEY: &str = "notice_once";
+
+pub fn leave_notice(session: &Session, text: String) -> Result<(), SessionError> {
+    insert(session, NOTICE_KEY, text)
+}
+
+pub fn take_notice(session: &Session) -> Option<String> {
+    let text = get::<String>(session, NOTICE_KEY)?;
+    session.remove(NOTICE_KEY);
+    Some(text)
 }
 
 /// A fresh code to the verified number was entered, to set a first password: the user

@@ -289,8 +289,8 @@ async fn the_proxy_lets_in_only_after_the_rooms_code(backend: Backend) {
     let back = location_of(&signed_in).unwrap();
     assert_eq!(
         format!("{proxied}{back}"),
-        to_room,
-        "back to the room, with where it was going"
+        format!("{to_room}&after=form"),
+        "back to the room, with where it was going (marked as the end of a form)"
     );
     // Signed in, still not in: the room asks for its code first.
     assert_eq!(status_of(&browser, &document).await, 302);

@@ -180,6 +180,7 @@ const ROUTES: &[Route] = &[
     route(ADMIN_ROOMS, "/admin/rooms/{room}/groups", &["name"], &[Admin]),
     route(ADMIN_ROOMS, "/admin/rooms/{room}/groups/{room_group}/members", &["email"], &[Admin]),
     route(ADMIN_ROOMS, "/admin/rooms/{room}/rights/{user}?group={room_group}", &["phone"], &[Admin]),
+    route(ADMIN_ROOMS, "/admin/rooms/{room}/groups/{room_group}/members/{user}/remove", &[], &[Admin]),
     route("src/web/rooms.rs", "/rooms/{room}/verify", CODE, &[RoomMember]),
     route("src/web/rooms.rs", "/rooms/{room}/verify/resend", &[], &[RoomMember]),
     // The room's default service: any other path under the room, any method.

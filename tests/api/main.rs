@@ -28,6 +28,7 @@ mod phone;
 mod phone_password;
 mod providers;
 mod register;
+mod room_members;
 mod rooms;
 mod security;
 mod security_settings;

@@ -4,7 +4,10 @@
 //! invited and joins from its link; a room administrator manages only their own rooms. Each
 //! page and state the journeys reach is checked for accessibility, refusals included.
 
+use std::sync::{Arc, Mutex};
+
 use fantoccini::{Client, Locator};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::accessibility::{check_keyboard_focus, check_page};
 use super::admin::{
@@ -93,7 +96,7 @@ async fn create_room(client: &Client, name: &str, enforced: bool, admins: &str) 
         tick(client, "enforced").await;
     }
     fill(client, "Room administrators", admins).await;
-    press(client, "Save").await;
+    press(client, "Create data room").await;
     expect_text(client, "The data room was created.").await;
     id_in_path(client).await
 }
@@ -157,7 +160,7 @@ async fn user_rights_edit_a_members_number_and_save() {
     follow(&client, "Create new data room").await;
     expect_text(&client, "Enable enforced two-factor authentication").await;
     check_page(&client, "create new data room").await;
-    press(&client, "Save").await;
+    press(&client, "Create data room").await;
     expect_text(&client, "Enter a name for the data room.").await;
     expect_text(&client, "There is a problem").await;
     assert!(
@@ -169,9 +172,23 @@ async fn user_rights_edit_a_members_number_and_save() {
     );
     check_page(&client, "create new data room, no name").await;
     fill(&client, "Name", ROOM).await;
+    // An application address without its scheme: refused, saying what it must be.
+    fill(&client, "Application address", "docs.example.com/deal").await;
+    press(&client, "Create data room").await;
+    expect_text(
+        &client,
+        "Enter the application address in full, starting with https:// or http://, for example https://docs.example.com/deal/.",
+    )
+    .await;
+    check_page(
+        &client,
+        "create new data room, an application address refused",
+    )
+    .await;
+    fill(&client, "Application address", "").await;
     tick(&client, "enforced").await;
     fill(&client, "Room administrators", OWNER_EMAIL).await;
-    press(&client, "Save").await;
+    press(&client, "Create data room").await;
     expect_text(&client, "The data room was created.").await;
     expect_text(&client, "No user groups yet.").await;
     expect_text(&client, OWNER_EMAIL).await;
@@ -442,7 +459,7 @@ async fn entering_an_enforced_room_with_the_code() {
     check_page(&member, "data room, open").await;
 
     // Open for the rest of the session: no step, no text.
-    follow(&member, "Back to Home").await;
+    follow(&member, "Back to my data rooms").await;
     expect_text(&member, "My data rooms").await;
     follow(&member, ROOM).await;
     expect_text(&member, ROOM_OPEN).await;
@@ -511,7 +528,7 @@ async fn an_invited_person_joins_from_the_link() {
     expect_text(&invited, ROOM_OPEN).await;
     assert_eq!(path_of(&invited).await, format!("/rooms/{room}"));
     expect_text(&invited, "New Comer").await;
-    follow(&invited, "Back to Home").await;
+    follow(&invited, "Back to my data rooms").await;
     expect_text(&invited, "Hello, New Comer").await;
     expect_text(&invited, "My data rooms").await;
     assert!(
@@ -533,4 +550,247 @@ async fn an_invited_person_joins_from_the_link() {
         "None"
     );
     client.close().await.unwrap();
+}
+
+/// A stand-in for a room's application on an origin of its own (`127.0.0.1` and a port of
+/// its own, while the portal is at `localhost`): it answers every GET with a page that
+/// names the path asked. Returns its address and the paths it was asked for.
+async fn application() -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let seen = asked.clone();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let seen = seen.clone();
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                let mut chunk = [0u8; 1024];
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut chunk).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => head.extend_from_slice(&chunk[..n]),
+                    }
+                }
+                let head = String::from_utf8_lossy(&head);
+                let path: String = head
+                    .split_whitespace()
+                    .nth(1)
+                    .unwrap_or("/")
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || "/-._".contains(*c))
+                    .collect();
+                seen.lock().unwrap().push(path.clone());
+                let body = format!(
+                    "<!doctype html><html lang=\"en\"><head><title>Deal application</title><link rel=\"icon\" href=\"data:,\"></head>\
+                     <body><main><h1>Deal application</h1><p>You asked for {path}</p></main></body></html>"
+                );
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = stream.write_all(response.as_bytes()).await;
+            });
+        }
+    });
+    (format!("http://127.0.0.1:{port}"), asked)
+}
+
+/// The portal's address at `localhost`: another origin than the application's.
+fn at_localhost(address: &str) -> String {
+    address.replace("http://127.0.0.1:", "http://localhost:")
+}
+
+/// A room whose application is on another origin: the proxy in front of it sends a
+/// signed-out member to the room (`?rd=` the page they asked for); they sign in, pass the
+/// room's step, and Chromium — enforcing the portal's Content-Security-Policy — arrives in
+/// the application at that page. The room's administrator, not stepped, arrives there
+/// straight from signing in.
+#[tokio::test(flavor = "multi_thread")]
+async fn entering_a_room_whose_application_is_on_another_origin() {
+    let Some((member, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let address = at_localhost(&address);
+    let (app, asked) = application().await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    let admin = seeder.kit().id_of("admin@example.com").await;
+    let member_id = add_account(&seeder, MEMBER_NAME, MEMBER_EMAIL, false).await;
+    add_account(&seeder, OWNER_NAME, OWNER_EMAIL, false).await;
+    let kit = seeder.kit();
+    let room = kit
+        .create_room(
+            admin,
+            ROOM,
+            Some(&format!("{app}/deal/")),
+            true,
+            &[OWNER_EMAIL],
+        )
+        .await;
+    let group = kit.create_room_group(admin, room, GROUP).await;
+    kit.add_room_member(admin, group, MEMBER_EMAIL).await;
+    kit.set_room_phone(admin, room, member_id, ROOM_PHONE).await;
+
+    // What the proxy does with a browser its forward-auth question refused.
+    let report = format!("{app}/deal/report.pdf");
+    let via_proxy = format!("{address}/rooms/{room}?rd={}", urlencoding(&report));
+    member.goto(&via_proxy).await.unwrap();
+    sign_in(&member, MEMBER_EMAIL).await;
+    expect_text(&member, STEP_TITLE).await;
+    enter_code(&member, &sms.last_code_to(ROOM_PHONE)).await;
+    expect_text(&member, "You asked for /deal/report.pdf").await;
+    assert_eq!(
+        member.current_url().await.unwrap().as_str(),
+        report,
+        "the browser is in the application"
+    );
+    assert_eq!(asked.lock().unwrap().as_slice(), ["/deal/report.pdf"]);
+    member.close().await.unwrap();
+
+    let Some((owner, _owner_driver)) = browser().await else {
+        return;
+    };
+    owner.goto(&via_proxy).await.unwrap();
+    sign_in(&owner, OWNER_EMAIL).await;
+    // Signing in is a form: its submission may not be redirected to the application's
+    // origin, so the room links there.
+    expect_text(&owner, ROOM_OPEN).await;
+    expect_text(&owner, &format!("{ROOM} lives in its own application")).await;
+    assert_eq!(path_of(&owner).await, format!("/rooms/{room}"));
+    check_page(&owner, "data room, open, a link to its application").await;
+    follow(&owner, &format!("Open {ROOM}")).await;
+    expect_text(&owner, "You asked for /deal/report.pdf").await;
+    assert_eq!(owner.current_url().await.unwrap().as_str(), report);
+    owner.close().await.unwrap();
+}
+
+fn urlencoding(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// A room's administrator removes a member: from the header's "Manage data rooms" to
+/// User Rights, "Remove" asks a question naming what ends, and the member is gone with a
+/// notice naming them; the member, who had passed the room's step, finds the room closed.
+/// On the way: the platform administrator, who manages the room but is not in it, is told
+/// why it does not open, and clears another member's number, told what that means.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_room_administrator_removes_a_member() {
+    let Some((member, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    let admin = seeder.kit().id_of("admin@example.com").await;
+    let member_id = add_account(&seeder, MEMBER_NAME, MEMBER_EMAIL, false).await;
+    let ken = add_account(&seeder, "Ken Thompson", "ken@example.com", false).await;
+    add_account(&seeder, OWNER_NAME, OWNER_EMAIL, false).await;
+    let kit = seeder.kit();
+    let room = kit
+        .create_room(admin, ROOM, None, true, &[OWNER_EMAIL])
+        .await;
+    let group = kit.create_room_group(admin, room, GROUP).await;
+    kit.add_room_member(admin, group, MEMBER_EMAIL).await;
+    kit.add_room_member(admin, group, "ken@example.com").await;
+    kit.set_room_phone(admin, room, member_id, ROOM_PHONE).await;
+    kit.set_room_phone(admin, room, ken, "+46 70 555 00 02")
+        .await;
+
+    // The member passes the room's step.
+    member.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(&member, MEMBER_EMAIL).await;
+    follow(&member, ROOM).await;
+    expect_text(&member, STEP_TITLE).await;
+    expect_text(
+        &member,
+        &format!("{OWNER_NAME} ({OWNER_EMAIL}), the room's administrator, chose this number for you in {ROOM}. If it is wrong, ask them to change it."),
+    )
+    .await;
+    enter_code(&member, &sms.last_code_to(ROOM_PHONE)).await;
+    expect_text(&member, ROOM_OPEN).await;
+
+    // The platform administrator manages the room, and is told why it does not open.
+    let Some((client, _admin_driver)) = browser().await else {
+        return;
+    };
+    sign_in_as_administrator(&client, &address, &sms).await;
+    client
+        .goto(&format!("{address}/rooms/{room}"))
+        .await
+        .unwrap();
+    expect_text(
+        &client,
+        "You manage this data room as a platform administrator, but managing a room does not open it",
+    )
+    .await;
+    check_page(&client, "data room, a platform administrator not in it").await;
+    client
+        .goto(&format!(
+            "{address}/admin/rooms/{room}/rights?group={group}"
+        ))
+        .await
+        .unwrap();
+    follow(&client, &edit_link("Ken Thompson")).await;
+    fill(&client, "Two-factor phone number", "").await;
+    press(&client, "Save").await;
+    expect_text(
+        &client,
+        &format!("Ken Thompson no longer needs a code for {ROOM}."),
+    )
+    .await;
+    assert_eq!(room_phone_cell(&client, "ken@example.com").await, "None");
+    check_page(&client, "User Rights, a number cleared").await;
+    client.close().await.unwrap();
+
+    // The room's administrator, from the header.
+    let Some((owner, _owner_driver)) = browser().await else {
+        return;
+    };
+    owner.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(&owner, OWNER_EMAIL).await;
+    expect_text(&owner, &format!("Hello, {OWNER_NAME}")).await;
+    owner
+        .find(Locator::XPath(
+            "//header//a[normalize-space()='Manage data rooms']",
+        ))
+        .await
+        .expect("the header links a room administrator to their rooms");
+    follow(&owner, "Manage data rooms").await;
+    follow(&owner, ROOM).await;
+    follow(&owner, &format!("User Rights of {GROUP}")).await;
+    expect_text(&owner, MEMBER_EMAIL).await;
+    check_page(&owner, "User Rights, a Remove per member").await;
+    follow(&owner, &format!("Remove {MEMBER_NAME} from {GROUP}")).await;
+    expect_text(&owner, &format!("Remove {MEMBER_NAME} from {GROUP}?")).await;
+    expect_text(
+        &owner,
+        &format!("They can no longer open {ROOM}, here or in its application"),
+    )
+    .await;
+    expect_text(&owner, ROOM_PHONE_SHOWN).await;
+    check_page(&owner, "remove a room member, the question").await;
+    check_keyboard_focus(&owner, "remove a room member, the question").await;
+    // "Cancel" changes nothing.
+    follow(&owner, "Cancel").await;
+    expect_text(&owner, MEMBER_EMAIL).await;
+    follow(&owner, &format!("Remove {MEMBER_NAME} from {GROUP}")).await;
+    press(&owner, "Remove member").await;
+    expect_text(&owner, &format!("{MEMBER_NAME} was removed from {GROUP}.")).await;
+    expect_no_text(&owner, MEMBER_EMAIL).await;
+    assert_eq!(path_of(&owner).await, format!("/admin/rooms/{room}/rights"));
+    check_page(&owner, "User Rights, a member removed").await;
+    owner.close().await.unwrap();
+
+    // The member's session had passed the step: the room is closed to them now.
+    member
+        .goto(&format!("{address}/rooms/{room}"))
+        .await
+        .unwrap();
+    expect_text(&member, "There is no page at this address.").await;
+    member.goto(&format!("{address}/")).await.unwrap();
+    expect_text(&member, &format!("Hello, {MEMBER_NAME}")).await;
+    expect_no_text(&member, "My data rooms").await;
+    member.close().await.unwrap();
 }

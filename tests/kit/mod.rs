@@ -10,6 +10,7 @@ mod accounts;
 mod factors;
 pub mod mail;
 mod policy;
+mod rooms;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -1,9 +1,11 @@
 //! Data rooms in the control center (`/admin/rooms`): platform administrators create rooms
 //! and name their administrators; room administrators, who need not be platform
-//! administrators, see and edit only their own rooms: settings, user groups, members, and
+//! administrators, see and edit only their own rooms: settings, user groups, members (added,
+//! and removed after a question), and
 //! on User Rights each member's "Two-factor phone number". A room one may not manage is a
 //! 404, as one that does not exist.
 
+use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, web};
@@ -18,12 +20,14 @@ use crate::domain::phone::format_international;
 use crate::domain::rooms::normalise_app_url;
 use crate::services::admin::Refusal;
 use crate::services::rooms::{Added, INVITATION_SECS, ManagedRoom, RoomSettings};
+use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::middleware::auth::require_sign_in;
 use crate::web::request::SignedIn;
 use crate::web::responses::{render, see_other};
+use crate::web::session::{leave_notice, take_notice};
 
 /// Registered before the rest of the control center, whose guard admits platform
 /// administrators only: room administrators manage their rooms here too.
@@ -47,6 +51,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(web::resource("/{id}/groups").route(web::post().to(create_group)))
             .service(
                 web::resource("/{id}/groups/{group}/members").route(web::post().to(add_member)),
+            )
+            .service(
+                web::resource("/{id}/groups/{group}/members/{user}/remove")
+                    .route(web::get().to(confirm_remove_member))
+                    .route(web::post().to(remove_member)),
             )
             .service(web::resource("/{id}/rights").route(web::get().to(rights_page)))
             .service(
@@ -99,6 +108,8 @@ fn done_text(done: &str) -> Option<&'static str> {
         "group" => Some("The user group was created."),
         "member" => Some("The member was added."),
         "phone" => Some("The two-factor phone number was saved."),
+        "phone-cleared" => Some("The two-factor phone number was cleared."),
+        "removed" => Some("The member was removed."),
         _ => None,
     }
 }
@@ -190,6 +201,8 @@ struct RoomFormPage {
     sections: Vec<Section>,
     title: String,
     action: String,
+    /// "Create data room" or "Save".
+    button: &'static str,
     form: RoomForm,
     /// Platform administrators name the room's administrators.
     names_admins: bool,
@@ -207,6 +220,7 @@ async fn new_room_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, App
             sections: room_sections(&me.user),
             title: "Create new data room".into(),
             action: "/admin/rooms/new".into(),
+            button: "Create data room",
             form: RoomForm::default(),
             names_admins: true,
             errors: FormErrors::default(),
@@ -232,6 +246,7 @@ async fn create_room(
                 sections: room_sections(&me.user),
                 title: "Create new data room".into(),
                 action: "/admin/rooms/new".into(),
+                button: "Create data room",
                 form,
                 names_admins: true,
                 errors,
@@ -307,6 +322,7 @@ async fn edit_room_form(
             sections: room_sections(&me.user),
             title: format!("Edit settings: {}", managed.room.name),
             action: format!("/admin/rooms/{}/edit", managed.room.id),
+            button: "Save",
             form: RoomForm::of(&managed),
             names_admins: me.user.is_admin(),
             errors: FormErrors::default(),
@@ -331,6 +347,7 @@ async fn save_room(
                 sections: room_sections(&me.user),
                 title: format!("Edit settings: {}", managed.room.name),
                 action: format!("/admin/rooms/{}/edit", managed.room.id),
+                button: "Save",
                 form,
                 names_admins: me.user.is_admin(),
                 errors,
@@ -440,7 +457,7 @@ struct RightsPage {
     groups: Vec<RoomGroup>,
     group: Option<RoomGroup>,
     members: Vec<RightsRow>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     member_email: String,
     errors: FormErrors,
 }
@@ -450,7 +467,7 @@ async fn rights(
     room_id: i64,
     group: &str,
     layout: Layout,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     member_email: String,
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
@@ -502,6 +519,7 @@ async fn rights(
 
 async fn rights_page(
     me: SignedIn,
+    session: Session,
     id: web::Path<i64>,
     query: web::Query<DoneQuery>,
     layout: Layout,
@@ -513,12 +531,15 @@ async fn rights_page(
     {
         return Ok(see_other(&format!("/admin/rooms/{room}/rights")));
     }
+    // A notice that names the member ("Ken Thompson was removed from Buyers") when the
+    // change left one, else the plain one the address names.
+    let notice = take_notice(&session).or_else(|| done_text(&query.done).map(str::to_owned));
     rights(
         &me,
         id,
         &query.group,
         layout,
-        done_text(&query.done),
+        notice,
         String::new(),
         FormErrors::default(),
     )
@@ -670,6 +691,7 @@ pub struct PhoneForm {
 #[tracing::instrument(name = "Set a member's room number", skip_all)]
 async fn save_phone(
     me: SignedIn,
+    session: Session,
     path: web::Path<(i64, i64)>,
     query: web::Query<GroupQuery>,
     form: web::Form<PhoneForm>,
@@ -682,6 +704,20 @@ async fn save_phone(
         .set_member_room_phone(&me.user, room_id, user_id, &form.phone, &me.origin)
         .await?
     {
+        Ok(None) if member.phone.is_some() => {
+            // What clearing the number means, said with whom and where.
+            leave_notice(
+                &session,
+                format!(
+                    "{} no longer needs a code for {}.",
+                    member.name, managed.room.name
+                ),
+            )?;
+            Ok(see_other(&format!(
+                "/admin/rooms/{room_id}/rights?group={}&done=phone-cleared",
+                query.group
+            )))
+        }
         Ok(_) => Ok(see_other(&format!(
             "/admin/rooms/{room_id}/rights?group={}&done=phone",
             query.group
@@ -704,4 +740,84 @@ async fn save_phone(
         }
         Err(refusal) => Err(refused(refusal)),
     }
+}
+
+/// "Remove Ken Thompson from Buyers?": what taking the member out of the group ends, before
+/// it is done. Like adding members and setting their numbers, removing one needs no
+/// recent password: it only takes access away, and adding them again undoes it.
+async fn confirm_remove_member(
+    me: SignedIn,
+    path: web::Path<(i64, i64, i64)>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let (room_id, group_id, user_id) = path.into_inner();
+    let (managed, member) = member_of(&me, room_id, user_id, &group_id.to_string()).await?;
+    let group = managed
+        .groups
+        .iter()
+        .find(|g| g.id == group_id)
+        .ok_or(AppError::NotFound)?;
+    let others: Vec<String> = me
+        .services()
+        .member_groups(&me.user, room_id, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .into_iter()
+        .filter(|name| *name != group.name)
+        .collect();
+    let room = &managed.room.name;
+    let mut consequences = vec![format!(
+        "{} ({}) leaves the user group {} of {room}.",
+        member.name, member.email, group.name
+    )];
+    if !others.is_empty() {
+        consequences.push(format!(
+            "They stay in {room} through {}, and keep its two-factor phone number.",
+            others.join(", ")
+        ));
+    } else if member.room_admin {
+        consequences.push(format!(
+            "They still administer {room}, and open it as its administrator."
+        ));
+    } else {
+        consequences.push(format!(
+            "They can no longer open {room}, here or in its application: a step they passed in a session ends with it."
+        ));
+        if let Some(phone) = &member.phone {
+            consequences.push(format!(
+                "Their two-factor phone number for {room}, {phone}, is cleared."
+            ));
+        }
+    }
+    ConfirmChange {
+        layout,
+        title: format!("Remove {} from {}?", member.name, group.name),
+        consequences,
+        action: format!("/admin/rooms/{room_id}/groups/{group_id}/members/{user_id}/remove"),
+        button: "Remove member".into(),
+        danger: true,
+        cancel: format!("/admin/rooms/{room_id}/rights?group={group_id}"),
+    }
+    .respond()
+}
+
+#[tracing::instrument(name = "Remove a member from a room group", skip_all)]
+async fn remove_member(
+    me: SignedIn,
+    session: Session,
+    path: web::Path<(i64, i64, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let (room_id, group_id, user_id) = path.into_inner();
+    let removed = me
+        .services()
+        .remove_room_member(&me.user, room_id, group_id, user_id, &me.origin)
+        .await?
+        .map_err(refused)?;
+    leave_notice(
+        &session,
+        format!("{} was removed from {}.", removed.name, removed.group),
+    )?;
+    Ok(see_other(&format!(
+        "/admin/rooms/{room_id}/rights?group={group_id}&done=removed"
+    )))
 }

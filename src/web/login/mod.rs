@@ -17,7 +17,8 @@ use crate::web::layout::Layout;
 use crate::web::request::{SignedIn, Visitor};
 use crate::web::responses::{render, see_other};
 use crate::web::session::{
-    remember_next, safe_next, signed_out_by_administrator, start_second_step, start_session,
+    after_sign_in, remember_next, safe_next, signed_out_by_administrator, start_second_step,
+    start_session,
 };
 use crate::web::trusted::device_token;
 
@@ -191,7 +192,7 @@ async fn login(
         ),
         PasswordStep::SignedIn(user) => {
             start_session(&state, &session, &user, &origin).await?;
-            Ok(see_other(safe_next(&next).unwrap_or("/")))
+            Ok(see_other(&after_sign_in(&next)))
         }
         PasswordStep::CodeOwed(user) => {
             start_second_step(&session, user.id, state.clock.now())?;

@@ -10,10 +10,12 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpResponse, web};
 
-use crate::db::users::User;
+use crate::db::users::UserSigningIn;
 use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::is_idle;
-use crate::web::context::{AppName, CurrentUser, OpenRegistration, PhoneCountry, PhoneSignInOn};
+use crate::web::context::{
+    AdministersRooms, AppName, CurrentUser, OpenRegistration, PhoneCountry, PhoneSignInOn,
+};
 use crate::web::errors::AppError;
 use crate::web::request::origin_of;
 use crate::web::session::{
@@ -30,7 +32,7 @@ fn signed_in_user(
     state: &AppState,
     platform: &PlatformSettings,
     user_id: i64,
-) -> Result<Option<User>, AppError> {
+) -> Result<Option<UserSigningIn>, AppError> {
     let session = req.get_session();
     let now = state.clock.now();
     if is_idle(
@@ -40,10 +42,10 @@ fn signed_in_user(
     ) {
         return Ok(None);
     }
-    match loaded_user(&session, user_id).map(|loaded| loaded.user) {
-        Some(user) if !user.is_disabled() => {
+    match loaded_user(&session, user_id) {
+        Some(loaded) if !loaded.user.is_disabled() => {
             touch(&session, now, &origin_of(req.request()))?;
-            Ok(Some(user))
+            Ok(Some(loaded))
         }
         // Deleted or disabled since signing in.
         _ => Ok(None),
@@ -70,8 +72,10 @@ async fn identify(req: &ServiceRequest, state: &AppState) -> Result<(), AppError
         .insert(PhoneCountry(platform.phone_country().map(str::to_owned)));
     if let Some(user_id) = user_id {
         match signed_in_user(req, state, &platform, user_id)? {
-            Some(user) => {
-                req.extensions_mut().insert(CurrentUser(user));
+            Some(loaded) => {
+                req.extensions_mut()
+                    .insert(AdministersRooms(loaded.rooms_administered > 0));
+                req.extensions_mut().insert(CurrentUser(loaded.user));
             }
             // The session ends here, on the server.
             None => session.purge(),

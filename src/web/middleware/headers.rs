@@ -9,6 +9,30 @@ use actix_web::middleware::Next;
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
      img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/// Put in a response's extensions by a page whose forms lead on to another origin as well:
+/// the data room's step, whose "Verify" ends in the room's application (a browser checks
+/// `form-action` on every redirect of a form's submission). That one origin joins
+/// `'self'` in `form-action` for that page alone; every other response keeps the policy
+/// as it is.
+#[derive(Clone, Debug)]
+pub struct FormActionAlso(pub url::Origin);
+
+/// The policy, with `form-action` widened to `also` when it is a tuple origin (scheme,
+/// host and port: nothing that could add a directive).
+fn policy_for(also: Option<&FormActionAlso>) -> HeaderValue {
+    match also.map(|also| &also.0) {
+        Some(origin @ url::Origin::Tuple(..)) => {
+            let widened = CONTENT_SECURITY_POLICY.replace(
+                "form-action 'self'",
+                &format!("form-action 'self' {}", origin.ascii_serialization()),
+            );
+            HeaderValue::from_str(&widened)
+                .unwrap_or_else(|_| HeaderValue::from_static(CONTENT_SECURITY_POLICY))
+        }
+        _ => HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    }
+}
+
 pub async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -16,15 +40,12 @@ pub async fn security_headers(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let is_static = req.path().starts_with("/static/");
     let mut res = next.call(req).await?;
+    let policy = policy_for(res.response().extensions().get::<FormActionAlso>());
     let headers = res.headers_mut();
     let set = |headers: &mut header::HeaderMap, name, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
     };
-    set(
-        headers,
-        header::CONTENT_SECURITY_POLICY,
-        CONTENT_SECURITY_POLICY,
-    );
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
     set(headers, header::REFERRER_POLICY, "no-referrer");
@@ -53,4 +74,30 @@ pub async fn security_headers(
     };
     set(headers, header::CACHE_CONTROL, cache);
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_tuple_origin_joins_form_action() {
+        let app = url::Url::parse("https://docs.example.com:8443/deal/?x=1").unwrap();
+        let widened = policy_for(Some(&FormActionAlso(app.origin())));
+        assert_eq!(
+            widened.to_str().unwrap(),
+            CONTENT_SECURITY_POLICY.replace(
+                "form-action 'self';",
+                "form-action 'self' https://docs.example.com:8443;"
+            )
+        );
+        // An opaque origin (a data: address) adds nothing; so does no origin at all.
+        let opaque = url::Url::parse("data:text/html,x").unwrap();
+        for also in [Some(FormActionAlso(opaque.origin())), None] {
+            assert_eq!(
+                policy_for(also.as_ref()).to_str().unwrap(),
+                CONTENT_SECURITY_POLICY
+            );
+        }
+    }
 }

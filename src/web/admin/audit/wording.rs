@@ -110,6 +110,7 @@ pub fn wording(kind: EventKind) -> (EventGroup, &'static str) {
         EventKind::RoomEnforcementOff => (Rooms, "Enforced two-factor authentication off"),
         EventKind::RoomGroupCreated => (Rooms, "Room user group created"),
         EventKind::RoomMemberAdded => (Rooms, "Added to a room user group"),
+        EventKind::RoomMemberRemoved => (Rooms, "Removed from a room user group"),
         EventKind::RoomInvitationMade => (Rooms, "Invited to a room"),
         EventKind::RoomInvitationAccepted => (Rooms, "Room invitation accepted"),
         EventKind::RoomPhoneSet => (Rooms, "Room phone number set"),
@@ -325,6 +326,7 @@ fn say(kind: EventKind, detail: Option<&str>, subject_known: bool) -> String {
         | EventKind::RoomEnforcementOff
         | EventKind::RoomGroupCreated
         | EventKind::RoomMemberAdded
+        | EventKind::RoomMemberRemoved
         | EventKind::RoomInvitationMade
         | EventKind::RoomInvitationAccepted
         | EventKind::RoomPhoneSet
@@ -491,6 +493,14 @@ fn room_more(kind: EventKind, more: &str) -> String {
         }
         (EventKind::RoomGroupCreated, _) => format!("the user group {more}."),
         (EventKind::RoomMemberAdded, _) => format!("to the user group {more}."),
+        (EventKind::RoomMemberRemoved, _) => match more.split_once("; ") {
+            Some((group, rest)) => format!(
+                "from the user group {group}, and {}.",
+                rest.trim_end_matches('.')
+                    .replace("left the room", "no longer in the room")
+            ),
+            None => format!("from the user group {more}."),
+        },
         _ => format!("{}.", more.trim_end_matches('.').replace("; ", ", ")),
     }
 }
@@ -749,6 +759,18 @@ mod tests {
                 Some("room 3 (Falcon): Buyers"),
                 true,
                 "Data room Falcon: to the user group Buyers.",
+            ),
+            (
+                "room.member_removed",
+                Some("room 3 (Falcon): Buyers; left the room, its two-factor phone number cleared"),
+                true,
+                "Data room Falcon: from the user group Buyers, and no longer in the room, its two-factor phone number cleared.",
+            ),
+            (
+                "room.member_removed",
+                Some("room 3 (Falcon): Buyers"),
+                true,
+                "Data room Falcon: from the user group Buyers.",
             ),
             (
                 "sign_in.phone_code_requested",
