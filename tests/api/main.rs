@@ -8,6 +8,7 @@ mod kit;
 mod standins;
 
 mod admin;
+mod admin_lists;
 mod architecture;
 mod authenticator;
 mod cli;
