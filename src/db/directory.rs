@@ -204,40 +204,40 @@ impl Narrowing<'_> {
         }
     }
 
-    /// The ids of the users who may meet it, from indexes alone (`None`: only a scan of
-    /// the users finds them: they are many).
-    fn ids(&self, st: &mut Statement) -> Option<String> {
+    /// The ids of the users who may meet it, from indexes alone, as queries whose ids
+    /// together are them (empty: only a scan of the users finds them: they are many).
+    fn ids(&self, st: &mut Statement) -> Vec<String> {
         let users_where =
             |condition: String| format!("SELECT e.id AS id FROM users e WHERE {condition}");
         match self {
             Self::Term(SearchTerm::Word(word)) => {
                 let email = users_where(st.starts_with("e.email", word));
                 let name = st.starts_with("w.word", word);
-                Some(format!(
-                    "{email} UNION SELECT w.user_id AS id FROM user_name_words w WHERE {name}"
-                ))
+                vec![
+                    email,
+                    format!("SELECT w.user_id AS id FROM user_name_words w WHERE {name}"),
+                ]
             }
             Self::Term(SearchTerm::Email(email)) => {
-                Some(users_where(st.starts_with("e.email", email)))
+                vec![users_where(st.starts_with("e.email", email))]
             }
             Self::Term(SearchTerm::Domain(domain)) => {
-                Some(users_where(st.starts_with("e.email_domain", domain)))
+                vec![users_where(st.starts_with("e.email_domain", domain))]
             }
             Self::Term(SearchTerm::Phone(phone)) => {
-                Some(users_where(st.starts_with("e.phone", phone)))
+                vec![users_where(st.starts_with("e.phone", phone))]
             }
-            Self::MustSetUp(required_of) if required_of.everyone => None,
+            Self::MustSetUp(required_of) if required_of.everyone => Vec::new(),
             Self::MustSetUp(required_of) => {
                 let required = st.text(GroupTwoStep::Required.as_str());
-                let members = format!(
+                let mut ids = vec![format!(
                     "SELECT m.user_id AS id FROM group_members m JOIN user_groups g ON g.id = m.group_id \
                      WHERE g.two_step = {required}"
-                );
-                Some(if required_of.admins {
-                    format!("SELECT a.id AS id FROM users a WHERE a.is_admin = 1 UNION {members}")
-                } else {
-                    members
-                })
+                )];
+                if required_of.admins {
+                    ids.push("SELECT a.id AS id FROM users a WHERE a.is_admin = 1".to_owned());
+                }
+                ids
             }
         }
     }
@@ -255,8 +255,9 @@ fn narrowings(filter: &UserFilter) -> Vec<Narrowing<'_>> {
 const DRIVE_MOST: i64 = 5_000;
 
 /// Which narrowing a page starts from: the one with the fewest ids when they are at most
-/// `DRIVE_MOST` (each counted up to that bound, a range of an index). Otherwise the page
-/// reads the users in id order and tests each: they are many, so the page fills soon.
+/// `DRIVE_MOST` (each query of its ids counted up to that bound, a range of an index).
+/// Otherwise the page reads the users in id order and tests each: they are many, so the
+/// page fills soon.
 async fn driving(
     conn: &mut sqlx::AnyConnection,
     narrowings: &[Narrowing<'_>],
@@ -264,14 +265,18 @@ async fn driving(
     let mut best: Option<(usize, i64)> = None;
     for (i, narrowing) in narrowings.iter().enumerate() {
         let mut st = Statement::default();
-        let Some(ids) = narrowing.ids(&mut st) else {
+        let ids = narrowing.ids(&mut st);
+        if ids.is_empty() {
             continue;
-        };
+        }
         let bound = st.int(DRIVE_MOST + 1);
+        let counts = ids
+            .iter()
+            .map(|ids| format!("(SELECT COUNT(*) FROM ({ids} LIMIT {bound}) c)"))
+            .collect::<Vec<_>>()
+            .join(" + ");
         let (count,): (i64,) = st
-            .query(format!(
-                "SELECT COUNT(*) FROM (SELECT d.id FROM ({ids}) d LIMIT {bound}) c"
-            ))
+            .query(format!("SELECT {counts}"))
             .fetch_one(&mut *conn)
             .await?;
         if count <= DRIVE_MOST && best.is_none_or(|(_, fewest)| count < fewest) {
@@ -321,9 +326,8 @@ fn selection(
     }
     for (i, narrowing) in narrowings.iter().enumerate() {
         if driver == Some(i) {
-            if let Some(ids) = narrowing.ids(st) {
-                conditions.push(format!("{key} IN ({ids})"));
-            }
+            let ids = narrowing.ids(st).join(" UNION ALL ");
+            conditions.push(format!("{key} IN ({ids})"));
         }
         // The test stays beside the ids, which may hold more users than meet it.
         conditions.push(narrowing.test(st));

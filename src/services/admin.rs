@@ -638,9 +638,9 @@ impl Services {
 /// The users the overview lists of those who must still set up.
 const OVERVIEW_OWING: i64 = 10;
 
-/// The users list counts the users it matches up to this many ("More than 10,000 users"):
+/// The users list counts the users it matches up to this many ("More than 1,000 users"):
 /// a count costs the same at the millionth user.
-pub const LIST_COUNT_MOST: i64 = 10_000;
+pub const LIST_COUNT_MOST: i64 = 1_000;
 
 /// Of whom the platform settings require 2-step verification (besides groups' members).
 fn required_of(platform: &PlatformSettings) -> RequiredOf {

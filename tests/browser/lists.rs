@@ -45,7 +45,7 @@ async fn from_the_overview_count_to_everyone_who_must_still_set_up() {
         "55 users must use 2-step verification and have not set it up.",
     )
     .await;
-    expect_text(&client, "% of users use 2-step verification").await;
+    expect_text(&client, "of users use 2-step verification").await;
     check_page(
         &client,
         "control center overview, who must still set up counted",

@@ -207,7 +207,7 @@ pub fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -907,12 +907,12 @@ mod tests {
             "57 users must still set up"
         );
         assert_eq!(
-            say(Matches::MoreThan(10_000), "", ""),
-            "More than 10,000 users"
+            say(Matches::MoreThan(1_000), "", ""),
+            "More than 1,000 users"
         );
         assert_eq!(
-            say(Matches::MoreThan(10_000), "@example.com", ""),
-            "More than 10,000 users match “@example.com”"
+            say(Matches::MoreThan(1_000), "@example.com", ""),
+            "More than 1,000 users match “@example.com”"
         );
     }
 }
