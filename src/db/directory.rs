@@ -4,9 +4,12 @@
 
 use sqlx::FromRow;
 
+use sqlx::any::AnyArguments;
+
 use super::{DbError, Exec};
-use crate::domain::account::name_search_text;
+use crate::domain::account::SearchTerm;
 use crate::domain::factors::FactorMethod;
+use crate::domain::policy::GroupTwoStep;
 
 /// A row of the users list.
 #[derive(Clone, Debug, FromRow)]
@@ -18,6 +21,7 @@ pub struct UserRow {
     pub is_admin: i64,
     pub disabled: i64,
     pub two_factor_method: Option<FactorMethod>,
+    pub last_sign_in_at: Option<i64>,
 }
 
 /// "2-step verification" filter of the users list.
@@ -27,6 +31,9 @@ pub enum TwoStepFilter {
     Off,
     /// Codes come from this method (the URL spells it as the database does).
     Method(FactorMethod),
+    /// "Must still set up": enabled accounts of whom the policy requires it (rule 3 of
+    /// PRODUCT.md's policy, as `domain::policy::requirement` reads it) that have no method.
+    MustSetUp,
 }
 
 impl TwoStepFilter {
@@ -34,21 +41,75 @@ impl TwoStepFilter {
         match text {
             "on" => Some(Self::On),
             "off" => Some(Self::Off),
+            "must" => Some(Self::MustSetUp),
             method => FactorMethod::parse(method).map(Self::Method),
         }
     }
 }
 
+/// Which accounts the users list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountFilter {
+    Enabled,
+    Disabled,
+}
+
+impl AccountFilter {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "enabled" => Some(Self::Enabled),
+            "disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+
+/// Of whom the platform requires 2-step verification, besides the members of the groups
+/// that require it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RequiredOf {
+    /// "Required for everyone".
+    pub everyone: bool,
+    /// "Require 2-step verification for administrators".
+    pub admins: bool,
+}
+
 /// What the users list is narrowed to.
 #[derive(Clone, Debug, Default)]
 pub struct UserFilter {
-    /// Typed in the search box: the start of an email or of a word of the name, or a
-    /// phone number's digits.
-    pub search: Option<String>,
+    /// The words typed in the search box, each of which a user matches.
+    pub search: Vec<SearchTerm>,
     pub two_step: Option<TwoStepFilter>,
     pub group: Option<i64>,
     pub admins_only: bool,
-    pub disabled_only: bool,
+    pub account: Option<AccountFilter>,
+    /// What `TwoStepFilter::MustSetUp` reads: the platform's settings.
+    pub required_of: RequiredOf,
+}
+
+/// Where a page of the users list starts: after a user id (the next page), or before one
+/// (the previous page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    After(i64),
+    Before(i64),
+}
+
+/// How many users a list matches: counted up to a bound, so that a count costs the same
+/// at the millionth user as at the ten-thousandth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Matches {
+    Exactly(i64),
+    MoreThan(i64),
+}
+
+/// A page of the users list, in id order.
+pub struct UsersPage {
+    pub rows: Vec<UserRow>,
+    /// Users matching before the page's first, and after its last.
+    pub earlier: bool,
+    pub later: bool,
+    pub matches: Matches,
 }
 
 /// The end of a prefix range: in byte order (SQLite's, and PostgreSQL's "C" collation the
@@ -57,71 +118,188 @@ fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
 }
 
-/// Up to `limit` users after `after` (by id) matching `filter`.
-pub async fn search_users<'e>(
-    db: impl Exec<'e>,
-    filter: &UserFilter,
-    after: i64,
-    limit: i64,
-) -> Result<Vec<UserRow>, DbError> {
-    let mut conditions = vec!["u.id > $1".to_owned()];
-    let mut texts: Vec<String> = Vec::new();
-    let mut next = 3; // $1 after, $2 limit
-    let mut bind_text = |value: String, texts: &mut Vec<String>| {
-        texts.push(value);
-        let n = next;
-        next += 1;
-        format!("${n}")
-    };
-    if let Some(search) = filter
-        .search
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+/// A statement being written: each value added gets the next numbered placeholder, so
+/// only placeholders are ever put into the text and every value is bound.
+#[derive(Default)]
+struct Statement {
+    values: Vec<Value>,
+}
+
+enum Value {
+    Text(String),
+    Int(i64),
+}
+
+impl Statement {
+    fn text(&mut self, value: impl Into<String>) -> String {
+        self.values.push(Value::Text(value.into()));
+        format!("${}", self.values.len())
+    }
+
+    fn int(&mut self, value: i64) -> String {
+        self.values.push(Value::Int(value));
+        format!("${}", self.values.len())
+    }
+
+    /// `column` starts with `prefix`: a range of its index.
+    fn starts_with(&mut self, column: &str, prefix: &str) -> String {
+        let from = self.text(prefix);
+        let to = self.text(prefix_end(prefix));
+        format!("{column} >= {from} AND {column} < {to}")
+    }
+
+    fn query<O>(self, sql: String) -> sqlx::query::QueryAs<'static, sqlx::Any, O, AnyArguments>
+    where
+        O: for<'r> FromRow<'r, sqlx::any::AnyRow>,
     {
-        let digits: String = search.chars().filter(char::is_ascii_digit).collect();
-        let phone_like = search
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
-            && !digits.is_empty();
-        if phone_like {
-            // Numbers are stored in E.164: "+46 70-123" finds "+4670123…".
-            let from = bind_text(format!("+{digits}"), &mut texts);
-            let to = bind_text(prefix_end(&format!("+{digits}")), &mut texts);
-            conditions.push(format!("u.phone >= {from} AND u.phone < {to}"));
-        } else {
-            // The start of an email, or of any word of the name: a range of the email
-            // index and a range of the name keys, each read alone, their ids merged.
-            let lower = name_search_text(search);
-            let from = bind_text(lower.clone(), &mut texts);
-            let to = bind_text(prefix_end(&lower), &mut texts);
-            conditions.push(format!(
-                "u.id IN (SELECT e.id FROM users e WHERE e.email >= {from} AND e.email < {to} \
-                 UNION SELECT w.user_id FROM user_name_words w WHERE w.word >= {from} AND w.word < {to})"
-            ));
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+        for value in self.values {
+            query = match value {
+                Value::Text(text) => query.bind(text),
+                Value::Int(int) => query.bind(int),
+            };
+        }
+        query
+    }
+}
+
+/// A condition that narrows the list to few users or many, with the ids that meet it read
+/// from indexes alone, so that a page may start from them when they are few.
+enum Narrowing<'a> {
+    Term(&'a SearchTerm),
+    MustSetUp(RequiredOf),
+}
+
+impl Narrowing<'_> {
+    /// The condition on the user `u`.
+    fn test(&self, st: &mut Statement) -> String {
+        match self {
+            Self::Term(SearchTerm::Word(word)) => {
+                let email = st.starts_with("u.email", word);
+                let name = st.starts_with("w.word", word);
+                format!(
+                    "(({email}) OR EXISTS (SELECT 1 FROM user_name_words w WHERE w.user_id = u.id AND {name}))"
+                )
+            }
+            Self::Term(SearchTerm::Email(email)) => st.starts_with("u.email", email),
+            Self::Term(SearchTerm::Domain(domain)) => st.starts_with("u.email_domain", domain),
+            Self::Term(SearchTerm::Phone(phone)) => st.starts_with("u.phone", phone),
+            Self::MustSetUp(required_of) => {
+                let why = if required_of.everyone {
+                    "1 = 1".to_owned()
+                } else {
+                    let required = st.text(GroupTwoStep::Required.as_str());
+                    let group = format!(
+                        "EXISTS (SELECT 1 FROM group_members m JOIN user_groups g ON g.id = m.group_id \
+                         WHERE m.user_id = u.id AND g.two_step = {required})"
+                    );
+                    if required_of.admins {
+                        format!("u.is_admin = 1 OR {group}")
+                    } else {
+                        group
+                    }
+                };
+                format!("u.two_factor_method IS NULL AND u.disabled = 0 AND ({why})")
+            }
         }
     }
-    match filter.two_step {
-        None => {}
-        Some(TwoStepFilter::On) => conditions.push("u.two_factor_method IS NOT NULL".into()),
-        Some(TwoStepFilter::Off) => conditions.push("u.two_factor_method IS NULL".into()),
-        Some(TwoStepFilter::Method(method)) => {
-            // The method's one spelling, bound like every other value.
-            let method = bind_text(method.as_str().to_owned(), &mut texts);
-            conditions.push(format!("u.two_factor_method = {method}"));
+
+    /// The ids of the users who may meet it, from indexes alone, as queries whose ids
+    /// together are them (empty: only a scan of the users finds them: they are many).
+    fn ids(&self, st: &mut Statement) -> Vec<String> {
+        let users_where =
+            |condition: String| format!("SELECT e.id AS id FROM users e WHERE {condition}");
+        match self {
+            Self::Term(SearchTerm::Word(word)) => {
+                let email = users_where(st.starts_with("e.email", word));
+                let name = st.starts_with("w.word", word);
+                vec![
+                    email,
+                    format!("SELECT w.user_id AS id FROM user_name_words w WHERE {name}"),
+                ]
+            }
+            Self::Term(SearchTerm::Email(email)) => {
+                vec![users_where(st.starts_with("e.email", email))]
+            }
+            Self::Term(SearchTerm::Domain(domain)) => {
+                vec![users_where(st.starts_with("e.email_domain", domain))]
+            }
+            Self::Term(SearchTerm::Phone(phone)) => {
+                vec![users_where(st.starts_with("e.phone", phone))]
+            }
+            Self::MustSetUp(required_of) if required_of.everyone => Vec::new(),
+            Self::MustSetUp(required_of) => {
+                let required = st.text(GroupTwoStep::Required.as_str());
+                let mut ids = vec![format!(
+                    "SELECT m.user_id AS id FROM group_members m JOIN user_groups g ON g.id = m.group_id \
+                     WHERE g.two_step = {required}"
+                )];
+                if required_of.admins {
+                    ids.push("SELECT a.id AS id FROM users a WHERE a.is_admin = 1".to_owned());
+                }
+                ids
+            }
         }
     }
-    let group = filter.group.map(|_| {
-        let n = next;
-        next += 1;
-        n
-    });
+}
+
+fn narrowings(filter: &UserFilter) -> Vec<Narrowing<'_>> {
+    let mut all: Vec<Narrowing<'_>> = filter.search.iter().map(Narrowing::Term).collect();
+    if filter.two_step == Some(TwoStepFilter::MustSetUp) {
+        all.push(Narrowing::MustSetUp(filter.required_of));
+    }
+    all
+}
+
+/// A page starts from the ids of a narrowing when it has at most this many.
+const DRIVE_MOST: i64 = 5_000;
+
+/// Which narrowing a page starts from: the one with the fewest ids when they are at most
+/// `DRIVE_MOST` (each query of its ids counted up to that bound, a range of an index).
+/// Otherwise the page reads the users in id order and tests each: they are many, so the
+/// page fills soon.
+async fn driving(
+    conn: &mut sqlx::AnyConnection,
+    narrowings: &[Narrowing<'_>],
+) -> Result<Option<usize>, DbError> {
+    let mut best: Option<(usize, i64)> = None;
+    for (i, narrowing) in narrowings.iter().enumerate() {
+        let mut st = Statement::default();
+        let ids = narrowing.ids(&mut st);
+        if ids.is_empty() {
+            continue;
+        }
+        let bound = st.int(DRIVE_MOST + 1);
+        let counts = ids
+            .iter()
+            .map(|ids| format!("(SELECT COUNT(*) FROM ({ids} LIMIT {bound}) c)"))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let (count,): (i64,) = st
+            .query(format!("SELECT {counts}"))
+            .fetch_one(&mut *conn)
+            .await?;
+        if count <= DRIVE_MOST && best.is_none_or(|(_, fewest)| count < fewest) {
+            best = Some((i, count));
+        }
+    }
+    Ok(best.map(|(i, _)| i))
+}
+
+/// The tables a list reads, the key it pages by, and its conditions.
+fn selection(
+    filter: &UserFilter,
+    narrowings: &[Narrowing<'_>],
+    driver: Option<usize>,
+    st: &mut Statement,
+) -> (&'static str, &'static str, Vec<String>) {
+    let mut conditions = Vec::new();
     // In a group, its members are read in id order from the membership key (group, user):
     // a page stops after its rows however large the group or the user table.
-    let (from, order) = match group {
-        Some(n) => {
-            conditions[0] = "m.user_id > $1".to_owned();
-            conditions.push(format!("m.group_id = ${n}"));
+    let (from, key) = match filter.group {
+        Some(group) => {
+            let group = st.int(group);
+            conditions.push(format!("m.group_id = {group}"));
             (
                 "group_members m JOIN users u ON u.id = m.user_id",
                 "m.user_id",
@@ -129,28 +307,125 @@ pub async fn search_users<'e>(
         }
         None => ("users u", "u.id"),
     };
+    match filter.two_step {
+        None | Some(TwoStepFilter::MustSetUp) => {}
+        Some(TwoStepFilter::On) => conditions.push("u.two_factor_method IS NOT NULL".into()),
+        Some(TwoStepFilter::Off) => conditions.push("u.two_factor_method IS NULL".into()),
+        Some(TwoStepFilter::Method(method)) => {
+            let method = st.text(method.as_str());
+            conditions.push(format!("u.two_factor_method = {method}"));
+        }
+    }
     if filter.admins_only {
         conditions.push("u.is_admin = 1".into());
     }
-    if filter.disabled_only {
-        conditions.push("u.disabled = 1".into());
+    match filter.account {
+        None => {}
+        Some(AccountFilter::Enabled) => conditions.push("u.disabled = 0".into()),
+        Some(AccountFilter::Disabled) => conditions.push("u.disabled = 1".into()),
     }
-    let sql = format!(
-        "SELECT u.id, u.name, u.email, u.phone, u.is_admin, u.disabled, u.two_factor_method \
-         FROM {from} WHERE {} ORDER BY {order} LIMIT $2",
+    for (i, narrowing) in narrowings.iter().enumerate() {
+        if driver == Some(i) {
+            let ids = narrowing.ids(st).join(" UNION ALL ");
+            conditions.push(format!("{key} IN ({ids})"));
+        }
+        // The test stays beside the ids, which may hold more users than meet it.
+        conditions.push(narrowing.test(st));
+    }
+    (from, key, conditions)
+}
+
+fn where_clause(conditions: &[String]) -> String {
+    if conditions.is_empty() {
+        "1 = 1".to_owned()
+    } else {
         conditions.join(" AND ")
-    );
-    // Only numbered placeholders are put into the text; every value is bound.
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(after)
-        .bind(limit);
-    for text in texts {
-        query = query.bind(text);
     }
-    if let Some(group) = filter.group {
-        query = query.bind(group);
+}
+
+/// A page of `per_page` users matching `filter` from `page`, and how many match, counted
+/// up to `count_most` (`Matches::MoreThan` beyond it).
+pub async fn list_users(
+    conn: &mut sqlx::AnyConnection,
+    filter: &UserFilter,
+    page: Page,
+    per_page: i64,
+    count_most: i64,
+) -> Result<UsersPage, DbError> {
+    let narrowings = narrowings(filter);
+    let driver = driving(conn, &narrowings).await?;
+
+    let mut st = Statement::default();
+    let (from, key, mut conditions) = selection(filter, &narrowings, driver, &mut st);
+    let (id, compare, order) = match page {
+        Page::After(id) => (id, ">", "ASC"),
+        Page::Before(id) => (id, "<", "DESC"),
+    };
+    let from_id = st.int(id);
+    conditions.push(format!("{key} {compare} {from_id}"));
+    let limit = st.int(per_page + 1);
+    let mut rows: Vec<UserRow> = st
+        .query(format!(
+            "SELECT u.id, u.name, u.email, u.phone, u.is_admin, u.disabled, u.two_factor_method, \
+             u.last_sign_in_at FROM {from} WHERE {} ORDER BY {key} {order} LIMIT {limit}",
+            where_clause(&conditions)
+        ))
+        .fetch_all(&mut *conn)
+        .await?;
+    let more = rows.len() > usize::try_from(per_page).unwrap_or(0);
+    rows.truncate(usize::try_from(per_page).unwrap_or(0));
+    let (earlier, later) = match page {
+        // The page came from a link on the page before or after it.
+        Page::After(id) => (id > 0, more),
+        Page::Before(_) => {
+            rows.reverse();
+            (more, true)
+        }
+    };
+    let matches = count(conn, filter, &narrowings, driver, Some(count_most)).await?;
+    Ok(UsersPage {
+        rows,
+        earlier,
+        later,
+        matches,
+    })
+}
+
+/// How many users match `filter`, exactly, or up to `most`.
+async fn count(
+    conn: &mut sqlx::AnyConnection,
+    filter: &UserFilter,
+    narrowings: &[Narrowing<'_>],
+    driver: Option<usize>,
+    most: Option<i64>,
+) -> Result<Matches, DbError> {
+    let mut st = Statement::default();
+    let (from, _, conditions) = selection(filter, narrowings, driver, &mut st);
+    let limit = most.map(|most| format!(" LIMIT {}", st.int(most + 1)));
+    let (count,): (i64,) = st
+        .query(format!(
+            "SELECT COUNT(*) FROM (SELECT 1 AS one FROM {from} WHERE {}{}) c",
+            where_clause(&conditions),
+            limit.unwrap_or_default()
+        ))
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(match most {
+        Some(most) if count > most => Matches::MoreThan(most),
+        _ => Matches::Exactly(count),
+    })
+}
+
+/// How many users match `filter`, exactly: the overview's figures, which read every user.
+pub async fn count_users(
+    conn: &mut sqlx::AnyConnection,
+    filter: &UserFilter,
+) -> Result<i64, DbError> {
+    let narrowings = narrowings(filter);
+    let driver = driving(conn, &narrowings).await?;
+    match count(conn, filter, &narrowings, driver, None).await? {
+        Matches::Exactly(count) | Matches::MoreThan(count) => Ok(count),
     }
-    query.fetch_all(db).await
 }
 
 /// Adoption: users by method, and how many have none.
@@ -229,12 +504,10 @@ pub struct Owing {
     pub deadline: Option<i64>,
 }
 
-/// The first `limit` users who must still set up. `everyone`: the platform requires it;
-/// `admins`: it is required of administrators.
+/// The first `limit` users who must still set up (as `TwoStepFilter::MustSetUp`).
 pub async fn owing<'e>(
     db: impl Exec<'e>,
-    everyone: bool,
-    admins: bool,
+    required_of: RequiredOf,
     limit: i64,
 ) -> Result<Vec<Owing>, DbError> {
     sqlx::query_as(
@@ -253,8 +526,8 @@ pub async fn owing<'e>(
          ORDER BY u.id LIMIT $1",
     )
     .bind(limit)
-    .bind(i64::from(everyone))
-    .bind(i64::from(admins))
+    .bind(i64::from(required_of.everyone))
+    .bind(i64::from(required_of.admins))
     .fetch_all(db)
     .await
 }

@@ -448,6 +448,16 @@ pub async fn admin_exists<'e>(db: impl Exec<'e>) -> Result<bool, DbError> {
     Ok(one.is_some())
 }
 
+/// A session was started for the user at `now` (the users list's "Last sign-in").
+pub async fn record_sign_in<'e>(db: impl Exec<'e>, user_id: i64, now: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET last_sign_in_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn set_disabled<'e>(
     db: impl Exec<'e>,
     id: i64,

@@ -9,9 +9,10 @@ use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::challenges::{budget_alerted_at, sms_by_country_since, sms_sent_by_kind_since};
 use crate::db::directory::{
-    Adoption, AuditCursor, AuditEntry, AuditFilter, Owing, UserFilter, UserRow, adoption_by_group,
-    adoption_overall, enforcement_preview, list_audit, owing, phones_without_two_step,
-    recent_events_of_user, search_users,
+    Adoption, AuditCursor, AuditEntry, AuditFilter, Owing, Page, RequiredOf, TwoStepFilter,
+    UserFilter, UserRow, UsersPage, adoption_by_group, adoption_overall, count_users,
+    enforcement_preview, list_audit, list_users, owing, phones_without_two_step,
+    recent_events_of_user,
 };
 use crate::db::groups::{
     Group, GroupNameError, add_member, delete_group, find_group, group_names, groups_of_user,
@@ -27,7 +28,7 @@ use crate::db::users::{
 };
 use crate::db::{DbError, Tx};
 
-use crate::domain::account::normalise_email;
+use crate::domain::account::{normalise_email, read_search};
 use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, mask_phone};
 use crate::domain::policy::{GroupTwoStep, PlatformSettings, PlatformTwoStep, countries_to_text};
 use crate::domain::pumping::{Conversion, DAY_SECS, budget_warning_at, day_start, low_conversion};
@@ -634,11 +635,28 @@ impl Services {
     }
 }
 
+/// The users the overview lists of those who must still set up.
+const OVERVIEW_OWING: i64 = 10;
+
+/// The users list counts the users it matches up to this many ("More than 1,000 users"):
+/// a count costs the same at the millionth user.
+pub const LIST_COUNT_MOST: i64 = 1_000;
+
+/// Of whom the platform settings require 2-step verification (besides groups' members).
+fn required_of(platform: &PlatformSettings) -> RequiredOf {
+    RequiredOf {
+        everyone: platform.two_step == PlatformTwoStep::Required,
+        admins: platform.require_for_admins,
+    }
+}
+
 /// What the control center's overview shows.
 pub struct Overview {
     pub overall: Adoption,
     pub by_group: Vec<(String, Adoption)>,
+    /// The first users who must still set up, and how many they are in all.
     pub owing: Vec<Owing>,
+    pub owing_count: i64,
     pub sms: SmsFigures,
     pub events: Vec<AuditEntry>,
 }
@@ -717,32 +735,37 @@ impl Services {
         let platform = self.platform().await?;
         let mut conn = self.db.pool.acquire().await?;
         let now = self.clock.now();
+        let required_of = required_of(&platform);
+        let must_set_up = UserFilter {
+            two_step: Some(TwoStepFilter::MustSetUp),
+            required_of,
+            ..UserFilter::default()
+        };
         Ok(Overview {
             overall: adoption_overall(&mut *conn).await?,
             by_group: adoption_by_group(&mut *conn).await?,
-            owing: owing(
-                &mut *conn,
-                platform.two_step == PlatformTwoStep::Required,
-                platform.require_for_admins,
-                50,
-            )
-            .await?,
+            owing: owing(&mut *conn, required_of, OVERVIEW_OWING).await?,
+            owing_count: count_users(&mut conn, &must_set_up).await?,
             sms: sms_figures(&mut conn, platform.sms_limits.daily_budget, now).await?,
             events: list_audit(&mut *conn, &AuditFilter::default(), AuditCursor::START, 10).await?,
         })
     }
 
-    /// Users matching `filter` after `after`: a page, and whether more follow.
+    /// A page of the users list: `filter` with the words `search` as typed (a phone number
+    /// read in the platform's default country too), "Must still set up" as the platform's
+    /// settings make it, and how many users match (up to `LIST_COUNT_MOST`).
     pub async fn users_page(
         &self,
-        filter: &UserFilter,
-        after: i64,
+        search: &str,
+        mut filter: UserFilter,
+        page: Page,
         per_page: i64,
-    ) -> Result<(Vec<UserRow>, bool), DbError> {
-        let mut rows = search_users(&self.db.pool, filter, after, per_page + 1).await?;
-        let more = rows.len() > usize::try_from(per_page).unwrap_or(0);
-        rows.truncate(usize::try_from(per_page).unwrap_or(0));
-        Ok((rows, more))
+    ) -> Result<UsersPage, DbError> {
+        let platform = self.platform().await?;
+        filter.search = read_search(search, platform.phone_country());
+        filter.required_of = required_of(&platform);
+        let mut conn = self.db.pool.acquire().await?;
+        list_users(&mut conn, &filter, page, per_page, LIST_COUNT_MOST).await
     }
 
     /// Events matching `filter` after `cursor`: a page, and whether more follow.
@@ -809,11 +832,18 @@ impl Services {
         per_page: i64,
     ) -> Result<(Vec<UserRow>, bool), DbError> {
         let filter = UserFilter {
-            search,
             group: Some(id),
             ..UserFilter::default()
         };
-        self.users_page(&filter, after, per_page).await
+        let page = self
+            .users_page(
+                search.as_deref().unwrap_or_default(),
+                filter,
+                Page::After(after),
+                per_page,
+            )
+            .await?;
+        Ok((page.rows, page.later))
     }
 
     /// What the control center shows of one user: their groups and latest events.

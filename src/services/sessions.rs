@@ -6,7 +6,7 @@ use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::devices::{NewDevice, insert_device, remove_all_devices, remove_device};
 use crate::db::sessions::{delete_other_sessions, delete_session, purge_expired_sessions};
-use crate::db::users::{User, set_session_duration};
+use crate::db::users::{User, record_sign_in, set_session_duration};
 use crate::db::{DbError, Tx};
 use crate::domain::sessions::{Lifetime, lifetime};
 use crate::domain::tokens::{random_token, token_digest};
@@ -142,6 +142,12 @@ impl Services {
             platform.users_choose_session_duration,
             platform.max_session_secs,
         ))
+    }
+
+    /// Records that a session was started for the user now, however they signed in.
+    pub async fn record_sign_in(&self, user_id: i64) -> Result<(), DbError> {
+        let _turn = self.db.write_turn().await;
+        record_sign_in(&self.db.pool, user_id, self.clock.now()).await
     }
 
     /// Deletes expired sessions, old attempts and old codes (the janitor).

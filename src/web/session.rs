@@ -370,6 +370,7 @@ pub async fn start_session(
         .session_lifetime(user.session_duration_secs)
         .await?;
     sign_in(session, user.id, state.clock.now(), lifetime, origin)?;
+    state.services.record_sign_in(user.id).await?;
     if !user.has_two_step() && state.services.two_step_required(user).await? {
         insert(session, SET_UP_OWED_KEY, true)?;
     }

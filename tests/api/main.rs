@@ -8,6 +8,7 @@ mod kit;
 mod standins;
 
 mod admin;
+mod admin_lists;
 mod architecture;
 mod audit_log;
 mod authenticator;

@@ -9,6 +9,7 @@ mod admin;
 #[path = "../kit/mod.rs"]
 #[allow(dead_code)] // each suite uses part of the kit
 mod kit;
+mod lists;
 mod mail;
 mod no_script;
 mod phone;

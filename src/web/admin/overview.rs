@@ -6,12 +6,13 @@ use actix_web::http::StatusCode;
 use askama::Template;
 
 use super::audit::EventRow;
+use super::users::thousands;
 use super::{Section, sections};
 use crate::db::directory::Adoption;
-use crate::domain::time::instant;
 use crate::services::admin::SmsFigures;
 use crate::web::errors::AppError;
 use crate::web::layout::Layout;
+use crate::web::parts::devices::{When, when};
 use crate::web::request::SignedIn;
 use crate::web::responses::render;
 
@@ -28,11 +29,9 @@ pub struct AdoptionRow {
     pub sms_width: f64,
     pub app_width: f64,
     pub off_width: f64,
-    /// Where the bar sits in the chart, in SVG units.
-    pub y: i64,
 }
 
-fn row(label: String, adoption: &Adoption, index: usize) -> AdoptionRow {
+fn row(label: String, adoption: &Adoption) -> AdoptionRow {
     let total = adoption.total.max(0);
     let share = |n: i64| {
         if total == 0 {
@@ -56,7 +55,6 @@ fn row(label: String, adoption: &Adoption, index: usize) -> AdoptionRow {
         } else {
             share(adoption.off())
         },
-        y: i64::try_from(index).unwrap_or(0) * 40,
     }
 }
 
@@ -65,8 +63,8 @@ pub struct OwingRow {
     pub id: i64,
     pub name: String,
     pub email: String,
-    /// "at once", or the end of the grace period.
-    pub deadline: String,
+    /// The end of the grace period; `None`: at their next sign-in.
+    pub deadline: Option<When>,
 }
 
 #[derive(Template)]
@@ -75,8 +73,12 @@ struct OverviewPage {
     layout: Layout,
     sections: Vec<Section>,
     rows: Vec<AdoptionRow>,
-    chart_height: i64,
     owing: Vec<OwingRow>,
+    /// How many must still set up in all ("1,234").
+    owing_count: i64,
+    owing_count_text: String,
+    /// The share of enabled users with 2-step verification on, in whole percent.
+    percent_on: i64,
     sms: SmsFigures,
     sms_countries_today: Vec<(String, i64)>,
     sms_conversion: Vec<ConversionRow>,
@@ -105,13 +107,12 @@ fn country_label(calling_code: i64) -> String {
 
 pub async fn overview(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
     let figures = me.services().overview().await?;
-    let mut rows = vec![row("All users".to_owned(), &figures.overall, 0)];
+    let mut rows = vec![row("All users".to_owned(), &figures.overall)];
     rows.extend(
         figures
             .by_group
             .iter()
-            .enumerate()
-            .map(|(i, (name, adoption))| row(name.clone(), adoption, i + 1)),
+            .map(|(name, adoption)| row(name.clone(), adoption)),
     );
     let owing = figures
         .owing
@@ -120,9 +121,7 @@ pub async fn overview(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppE
             id: owing.id,
             name: owing.name,
             email: owing.email,
-            deadline: owing
-                .deadline
-                .map_or_else(|| "At their next sign-in".to_owned(), instant),
+            deadline: owing.deadline.map(when),
         })
         .collect();
     render(
@@ -130,9 +129,11 @@ pub async fn overview(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppE
         &OverviewPage {
             layout,
             sections: sections("/admin"),
-            chart_height: i64::try_from(rows.len()).unwrap_or(1) * 40,
+            percent_on: rows.first().map_or(0, |all| all.percent_on),
             rows,
             owing,
+            owing_count: figures.owing_count,
+            owing_count_text: thousands(figures.owing_count),
             sms_countries_today: figures
                 .sms
                 .today_by_country

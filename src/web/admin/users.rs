@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::audit::EventRow;
 use super::{Section, refused, sections};
-use crate::db::directory::{TwoStepFilter, UserFilter, UserRow};
+use crate::db::directory::{AccountFilter, Matches, Page, TwoStepFilter, UserFilter, UserRow};
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::factors::FactorMethod;
 use crate::domain::phone::format_international;
@@ -24,7 +24,7 @@ use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::middleware::recent_password::require_recent_password;
-use crate::web::parts::devices::{DeviceRow, SessionRow};
+use crate::web::parts::devices::{DeviceRow, SessionRow, When, when};
 use crate::web::request::SignedIn;
 use crate::web::responses::{render, see_other};
 
@@ -137,8 +137,10 @@ pub struct UsersQuery {
     #[serde(default)]
     group: String,
     admin: Option<String>,
-    disabled: Option<String>,
+    #[serde(default)]
+    account: String,
     after: Option<i64>,
+    before: Option<i64>,
 }
 
 pub struct ListedUser {
@@ -149,6 +151,8 @@ pub struct ListedUser {
     pub method: &'static str,
     pub is_admin: bool,
     pub disabled: bool,
+    /// `None`: never signed in.
+    pub last_sign_in: Option<When>,
 }
 
 fn method_label(method: Option<FactorMethod>) -> &'static str {
@@ -169,6 +173,7 @@ impl From<UserRow> for ListedUser {
                 .unwrap_or_default(),
             is_admin: row.is_admin != 0,
             disabled: row.disabled != 0,
+            last_sign_in: row.last_sign_in_at.map(when),
         }
     }
 }
@@ -188,18 +193,65 @@ struct UsersPage {
     two_step: String,
     groups: Vec<GroupChoice>,
     admin: bool,
-    disabled: bool,
+    account: String,
     users: Vec<ListedUser>,
+    /// "1,234 users", "3 users match “grace”".
+    how_many: String,
+    previous: Option<String>,
     next: Option<String>,
     errors: FormErrors,
 }
 
-fn next_query(query: &UsersQuery, after: i64) -> String {
+/// 1234567 as "1,234,567".
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// How many users the list matches, in words.
+fn how_many(matches: Matches, query: &UsersQuery) -> String {
+    let (n, more) = match matches {
+        Matches::Exactly(n) => (n, false),
+        Matches::MoreThan(n) => (n, true),
+    };
+    let one = n == 1 && !more;
+    let users = format!(
+        "{}{} user{}",
+        if more { "More than " } else { "" },
+        thousands(n),
+        if one { "" } else { "s" }
+    );
+    let filtered = !query.two_step.is_empty()
+        || !query.group.is_empty()
+        || query.admin.is_some()
+        || !query.account.is_empty();
+    let match_ = if one { "matches" } else { "match" };
+    if !query.q.trim().is_empty() {
+        format!("{users} {match_} “{}”", query.q.trim())
+    } else if query.two_step == "must" && query.group.is_empty() && query.admin.is_none() {
+        format!("{users} must still set up")
+    } else if filtered {
+        format!("{users} {match_} the filters")
+    } else {
+        users
+    }
+}
+
+/// The list's filters as a query string, then the page's place.
+fn page_query(query: &UsersQuery, place: (&str, i64)) -> String {
     let mut out = url::form_urlencoded::Serializer::new(String::new());
     for (name, value) in [
         ("q", &query.q),
         ("two_step", &query.two_step),
         ("group", &query.group),
+        ("account", &query.account),
     ] {
         if !value.trim().is_empty() {
             out.append_pair(name, value.trim());
@@ -208,10 +260,7 @@ fn next_query(query: &UsersQuery, after: i64) -> String {
     if query.admin.is_some() {
         out.append_pair("admin", "yes");
     }
-    if query.disabled.is_some() {
-        out.append_pair("disabled", "yes");
-    }
-    out.append_pair("after", &after.to_string());
+    out.append_pair(place.0, &place.1.to_string());
     out.finish()
 }
 
@@ -251,25 +300,50 @@ async fn users_page(
             parsed
         }
     };
-    let (users, next) = if errors.is_empty() {
+    let account = match query.account.as_str() {
+        "" => None,
+        text => {
+            let parsed = AccountFilter::parse(text);
+            if parsed.is_none() {
+                errors.add("account", "Choose accounts from the list.");
+            }
+            parsed
+        }
+    };
+    let (users, how_many, previous, next) = if errors.is_empty() {
         let filter = UserFilter {
-            search: Some(query.q.clone()),
             two_step,
             group,
             admins_only: query.admin.is_some(),
-            disabled_only: query.disabled.is_some(),
+            account,
+            ..UserFilter::default()
         };
-        let (rows, more) = me
+        let page = match (query.before, query.after) {
+            (Some(before), _) => Page::Before(before),
+            (None, after) => Page::After(after.unwrap_or(0)),
+        };
+        let found = me
             .services()
-            .users_page(&filter, query.after.unwrap_or(0), PER_PAGE)
+            .users_page(&query.q, filter, page, PER_PAGE)
             .await?;
-        let next = rows
+        let previous = found
+            .rows
+            .first()
+            .filter(|_| found.earlier)
+            .map(|first| page_query(&query, ("before", first.id)));
+        let next = found
+            .rows
             .last()
-            .filter(|_| more)
-            .map(|last| next_query(&query, last.id));
-        (rows.into_iter().map(ListedUser::from).collect(), next)
+            .filter(|_| found.later)
+            .map(|last| page_query(&query, ("after", last.id)));
+        (
+            found.rows.into_iter().map(ListedUser::from).collect(),
+            how_many(found.matches, &query),
+            previous,
+            next,
+        )
     } else {
-        (Vec::new(), None)
+        (Vec::new(), String::new(), None, None)
     };
     let groups = me
         .services()
@@ -293,11 +367,13 @@ async fn users_page(
             layout,
             sections: sections("/admin/users"),
             admin: query.admin.is_some(),
-            disabled: query.disabled.is_some(),
+            account: query.account,
             q: query.q,
             two_step: query.two_step,
             groups,
             users,
+            how_many,
+            previous,
             next,
             errors,
         },
@@ -806,4 +882,54 @@ async fn new_password_link(me: SignedIn, id: web::Path<i64>) -> Result<HttpRespo
         .await?
         .map_err(refused)?;
     Ok(see_other(&format!("/admin/users/{id}?done=password-link")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_grouped_by_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234), "1,234");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(thousands(-12_345), "-12,345");
+    }
+
+    #[test]
+    fn the_count_says_what_matched() {
+        let query = |q: &str, two_step: &str| UsersQuery {
+            q: q.into(),
+            two_step: two_step.into(),
+            ..UsersQuery::default()
+        };
+        let say = |matches, q, two_step| how_many(matches, &query(q, two_step));
+        assert_eq!(say(Matches::Exactly(1_234), "", ""), "1,234 users");
+        assert_eq!(say(Matches::Exactly(1), "", ""), "1 user");
+        assert_eq!(
+            say(Matches::Exactly(3), " grace ", ""),
+            "3 users match “grace”"
+        );
+        assert_eq!(
+            say(Matches::Exactly(1), "grace", "on"),
+            "1 user matches “grace”"
+        );
+        assert_eq!(
+            say(Matches::Exactly(0), "", "off"),
+            "0 users match the filters"
+        );
+        assert_eq!(
+            say(Matches::Exactly(57), "", "must"),
+            "57 users must still set up"
+        );
+        assert_eq!(
+            say(Matches::MoreThan(1_000), "", ""),
+            "More than 1,000 users"
+        );
+        assert_eq!(
+            say(Matches::MoreThan(1_000), "@example.com", ""),
+            "More than 1,000 users match “@example.com”"
+        );
+    }
 }
