@@ -933,7 +933,7 @@ async fn an_administrator_sets_a_phone_number_that_can_take_codes(app: TestApp) 
     let refused = app
         .submit(&page, &action, &[("phone", "+46 8 123 456 78")])
         .await;
-    let body = assert_page(refused, 422, "This number cannot receive text messages.").await;
+    let body = assert_page(refused, 422, "which cannot receive text messages.").await;
     assert!(
         body.contains(r#"value="+46 8 123 456 78""#),
         "what was typed stays"

@@ -12,6 +12,7 @@ mod kit;
 mod mail;
 mod phone;
 mod rooms;
+mod settings;
 #[path = "../api/smtp.rs"]
 #[allow(dead_code)]
 mod smtp;
@@ -71,6 +72,19 @@ fn free_port() -> u16 {
 /// Starts chromedriver and a headless Chromium session, or `None` when they are not
 /// installed and not required.
 async fn browser() -> Option<(Client, Driver)> {
+    browser_with_prefs(serde_json::json!({})).await
+}
+
+/// [`browser`] with JavaScript turned off, as some people browse: pages must work as well.
+async fn browser_without_javascript() -> Option<(Client, Driver)> {
+    browser_with_prefs(serde_json::json!({
+        "profile.managed_default_content_settings.javascript": 2
+    }))
+    .await
+}
+
+/// [`browser`] with Chromium's preferences `prefs`.
+async fn browser_with_prefs(prefs: serde_json::Value) -> Option<(Client, Driver)> {
     if !std::path::Path::new(CHROMEDRIVER).exists() {
         assert!(
             std::env::var("TWOSTEP_REQUIRE_BROWSER").is_err(),
@@ -107,7 +121,8 @@ async fn browser() -> Option<(Client, Driver)> {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic",
                 format!("--user-data-dir={}", driver._profile.path().display()),
-            ]
+            ],
+            "prefs": prefs,
         }),
     );
     let url = format!("http://127.0.0.1:{}", driver.port);
