@@ -297,12 +297,29 @@ async fn a_rule_change_is_audited_as_what_really_changed(app: TestApp) {
     let group = app.kit().create_group("Engineering", "allowed", None).await;
     let page = format!("/admin/groups/{group}");
     let rule = format!("{page}/rule");
-    // No member without it: nobody to warn of, saved at once.
-    let saved = app
+    // Asked first even with no member yet (whoever joins is held to it), then saved.
+    let asked = app
         .submit(
             &page,
             &rule,
             &[("two_step", "required"), ("grace_days", "7")],
+        )
+        .await;
+    assert_page(
+        asked,
+        200,
+        "means 0 members must set it up within the grace period",
+    )
+    .await;
+    let saved = app
+        .submit(
+            &page,
+            &rule,
+            &[
+                ("two_step", "required"),
+                ("grace_days", "7"),
+                ("confirmed", "yes"),
+            ],
         )
         .await;
     assert_redirect_to(&saved, &format!("{page}?done=rule"));

@@ -1,7 +1,7 @@
 //! Groups (`/admin/groups`): create, rename, delete; members; "2-step verification for
 //! members" and its grace period (shown while Required is chosen: `static/reveal.js`).
 //! Making a group Required first shows, beside the button that confirms it, whom it
-//! concerns (unless that is nobody).
+//! concerns.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -356,20 +356,19 @@ async fn set_rule(
     let Some(group) = me.services().group(id).await? else {
         return Err(AppError::NotFound);
     };
-    // Asked first, with whom it concerns; when it concerns nobody (every member uses it
-    // already), there is nothing to warn of.
+    // Asked first, with whom it concerns, even when that is nobody yet: whoever joins the
+    // group later is held to it.
     if rule == GroupTwoStep::Required
         && group.two_step() != GroupTwoStep::Required
         && form.confirmed.as_deref() != Some("yes")
-        && let preview = me
+    {
+        let preview = me
             .services()
             .enforcement_preview(
                 Some(id),
                 &me.services().platform().await?.sms_allowed_countries,
             )
-            .await?
-        && preview.0 > 0
-    {
+            .await?;
         let shown = Shown {
             rule: Some(form.two_step.clone()),
             grace_days: Some(form.grace_days.clone()),
