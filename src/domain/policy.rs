@@ -168,6 +168,40 @@ impl GroupTwoStep {
     }
 }
 
+/// A group's grace period in words: "none", "1 day", "7 days".
+fn grace_label(days: Option<i64>) -> String {
+    match days {
+        None => "none".to_owned(),
+        Some(1) => "1 day".to_owned(),
+        Some(days) => format!("{days} days"),
+    }
+}
+
+/// What a change of a group's rule and grace period really changed, for the audit log:
+/// each part that differs, and nothing that did not ("2-step verification for members:
+/// Allowed → Required; grace period: none → 7 days"). `None` when nothing changed.
+pub fn group_rule_change(
+    before: (GroupTwoStep, Option<i64>),
+    after: (GroupTwoStep, Option<i64>),
+) -> Option<String> {
+    let mut parts = Vec::new();
+    if before.0 != after.0 {
+        parts.push(format!(
+            "2-step verification for members: {} → {}",
+            before.0.label(),
+            after.0.label()
+        ));
+    }
+    if before.1 != after.1 {
+        parts.push(format!(
+            "grace period: {} → {}",
+            grace_label(before.1),
+            grace_label(after.1)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 /// One of a user's groups, as the policy reads it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GroupRule {
@@ -285,6 +319,29 @@ mod tests {
 
     const DAY: i64 = 86_400;
     const NOW: i64 = 1_800_000_000;
+
+    #[test]
+    fn a_rule_change_names_only_what_changed() {
+        use GroupTwoStep::{Allowed, NotAvailable, Required};
+        assert_eq!(
+            group_rule_change((Allowed, None), (Required, Some(7))).as_deref(),
+            Some(
+                "2-step verification for members: Allowed → Required; grace period: none → 7 days"
+            )
+        );
+        assert_eq!(
+            group_rule_change((Required, Some(7)), (Required, Some(1))).as_deref(),
+            Some("grace period: 7 days → 1 day")
+        );
+        assert_eq!(
+            group_rule_change((Allowed, None), (NotAvailable, None)).as_deref(),
+            Some("2-step verification for members: Allowed → Not available")
+        );
+        assert_eq!(
+            group_rule_change((Required, Some(3)), (Required, Some(3))),
+            None
+        );
+    }
 
     fn group(two_step: GroupTwoStep, grace_days: Option<i64>, since: Option<i64>) -> GroupRule {
         GroupRule {

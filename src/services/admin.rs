@@ -30,7 +30,9 @@ use crate::db::{DbError, Tx};
 
 use crate::domain::account::{normalise_email, read_search};
 use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, mask_phone};
-use crate::domain::policy::{GroupTwoStep, PlatformSettings, PlatformTwoStep, countries_to_text};
+use crate::domain::policy::{
+    GroupTwoStep, PlatformSettings, PlatformTwoStep, countries_to_text, group_rule_change,
+};
 use crate::domain::pumping::{Conversion, DAY_SECS, budget_warning_at, day_start, low_conversion};
 use crate::domain::tokens::{random_token, token_digest};
 
@@ -549,20 +551,14 @@ impl Services {
             return Ok(Err(Refusal::NotFound));
         };
         let grace_days = grace_days.filter(|d| *d > 0 && two_step == GroupTwoStep::Required);
-        if group.two_step() == two_step && group.grace_days == grace_days {
+        let Some(change) =
+            group_rule_change((group.two_step(), group.grace_days), (two_step, grace_days))
+        else {
             return Ok(Ok(()));
-        }
+        };
         set_group_rule(&mut *tx, id, two_step, grace_days, now).await?;
         record_requirement_starts(&mut *tx, id, None, now).await?;
-        let detail = format!(
-            "{}: {} → {}{}",
-            group.name,
-            group.two_step().label(),
-            two_step.label(),
-            grace_days
-                .map(|d| format!(", grace period {d} days"))
-                .unwrap_or_default()
-        );
+        let detail = format!("{} — {change}", group.name);
         self.admin_event(
             &mut tx,
             EventKind::GroupRuleChanged,
@@ -575,14 +571,15 @@ impl Services {
         Ok(Ok(()))
     }
 
-    /// Adds the account with this email to the group.
+    /// Adds the account with this email to the group. Answers the member's name, for the
+    /// notice, and whether they were added (false: they were a member already).
     pub async fn add_group_member(
         &self,
         actor: Actor<'_>,
         group_id: i64,
         typed_email: &str,
         origin: &Origin,
-    ) -> Result<Result<(), Refusal>, DbError> {
+    ) -> Result<Result<(String, bool), Refusal>, DbError> {
         let Some(user) = self.user_by_email(typed_email).await? else {
             return Ok(Err(Refusal::NoSuchEmail));
         };
@@ -604,22 +601,26 @@ impl Services {
             );
         }
         tx.commit().await?;
-        Ok(Ok(()))
+        Ok(Ok((user.name, added)))
     }
 
+    /// Takes the user out of the group; their name, for the notice.
     pub async fn remove_group_member(
         &self,
         actor: Actor<'_>,
         group_id: i64,
         user_id: i64,
         origin: &Origin,
-    ) -> Result<Result<(), Refusal>, DbError> {
+    ) -> Result<Result<String, Refusal>, DbError> {
         let mut tx = self.db.begin().await?;
         let Some(group) = find_group(&mut *tx, group_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
+        // Not a member (or no such user): said as for an unknown id.
+        let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
+            return Ok(Err(Refusal::NotFound));
+        };
         if !remove_member(&mut *tx, group_id, user_id).await? {
-            // Not a member (or no such user): said as for an unknown id.
             return Ok(Err(Refusal::NotFound));
         }
         self.admin_event(
@@ -631,7 +632,7 @@ impl Services {
             Some(&group.name),
         );
         tx.commit().await?;
-        Ok(Ok(()))
+        Ok(Ok(user.name))
     }
 }
 
@@ -852,11 +853,17 @@ impl Services {
             return Ok(None);
         };
         let overview = self.security_overview(&user).await?;
+        // Before the connection below is taken: a request never holds one while it waits
+        // for another (under load, requests holding one each would starve the pool).
+        let requirement = self.requirement(&user).await?;
         let mut conn = self.db.pool.acquire().await?;
+        let last_admin =
+            user.is_admin() && !user.is_disabled() && count_active_admins(&mut *conn).await? <= 1;
         Ok(Some(UserDetails {
+            last_admin,
             groups: groups_of_user(&mut *conn, id).await?,
             events: recent_events_of_user(&mut *conn, id, 20).await?,
-            requirement: self.requirement(&user).await?,
+            requirement,
             user,
             overview,
         }))
@@ -869,6 +876,8 @@ pub struct UserDetails {
     pub groups: Vec<(i64, String)>,
     pub events: Vec<AuditEntry>,
     pub requirement: crate::domain::policy::Requirement,
+    /// The only enabled administrator: the role cannot go, nor the account be disabled.
+    pub last_admin: bool,
 }
 
 /// How long a "set your password" link works.

@@ -7,7 +7,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/static/style.css").route(web::get().to(stylesheet)))
         .service(web::resource("/static/copy.js").route(web::get().to(copy_script)))
         .service(web::resource("/static/countdown.js").route(web::get().to(countdown_script)))
-        .service(web::resource("/static/localtime.js").route(web::get().to(localtime_script)));
+        .service(web::resource("/static/localtime.js").route(web::get().to(localtime_script)))
+        .service(web::resource("/static/reveal.js").route(web::get().to(reveal_script)));
 }
 
 /// A file of `static/`, built into the binary.
@@ -36,6 +37,10 @@ async fn countdown_script() -> HttpResponse {
 
 async fn localtime_script() -> HttpResponse {
     asset(JAVASCRIPT, include_str!("../../static/localtime.js"))
+}
+
+async fn reveal_script() -> HttpResponse {
+    asset(JAVASCRIPT, include_str!("../../static/reveal.js"))
 }
 
 fn mime(text: &'static str) -> actix_web::mime::Mime {

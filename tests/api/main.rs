@@ -34,6 +34,7 @@ mod rooms;
 mod security;
 mod security_settings;
 mod session_store;
+mod settings_pages;
 mod setup;
 mod sms_pumping;
 mod sms_settings;

@@ -240,7 +240,7 @@ async fn create_group(client: &Client, name: &str) {
 pub(super) async fn add_member(client: &Client, email: &str) {
     fill(client, "Add a member (email)", email).await;
     press(client, "Add member").await;
-    expect_text(client, "The member was added.").await;
+    expect_text(client, " was added.").await;
     expect_text(client, email).await;
 }
 

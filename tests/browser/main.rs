@@ -14,6 +14,7 @@ mod mail;
 mod no_script;
 mod phone;
 mod rooms;
+mod settings;
 #[path = "../api/smtp.rs"]
 #[allow(dead_code)]
 mod smtp;
@@ -73,16 +74,19 @@ fn free_port() -> u16 {
 /// Starts chromedriver and a headless Chromium session, or `None` when they are not
 /// installed and not required.
 async fn browser() -> Option<(Client, Driver)> {
-    browser_with(true).await
+    browser_with_prefs(serde_json::json!({})).await
 }
 
-/// [`browser`] with JavaScript turned off, as some people (and some locked-down
-/// workplaces) browse: every page must work without its scripts.
+/// [`browser`] with JavaScript turned off, as some people browse: pages must work as well.
 async fn browser_without_javascript() -> Option<(Client, Driver)> {
-    browser_with(false).await
+    browser_with_prefs(serde_json::json!({
+        "profile.managed_default_content_settings.javascript": 2
+    }))
+    .await
 }
 
-async fn browser_with(javascript: bool) -> Option<(Client, Driver)> {
+/// [`browser`] with Chromium's preferences `prefs`.
+async fn browser_with_prefs(prefs: serde_json::Value) -> Option<(Client, Driver)> {
     if !std::path::Path::new(CHROMEDRIVER).exists() {
         assert!(
             std::env::var("TWOSTEP_REQUIRE_BROWSER").is_err(),
@@ -120,9 +124,7 @@ async fn browser_with(javascript: bool) -> Option<(Client, Driver)> {
                 "--no-first-run", "--disable-quic",
                 format!("--user-data-dir={}", driver._profile.path().display()),
             ],
-            "prefs": {
-                "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }
-            }
+            "prefs": prefs,
         }),
     );
     let url = format!("http://127.0.0.1:{}", driver.port);

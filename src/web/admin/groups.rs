@@ -1,6 +1,9 @@
 //! Groups (`/admin/groups`): create, rename, delete; members; "2-step verification for
-//! members" and its grace period. Making a group Required first shows whom it concerns.
+//! members" and its grace period (shown while Required is chosen: `static/reveal.js`).
+//! Making a group Required first shows, beside the button that confirms it, whom it
+//! concerns.
 
+use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -133,7 +136,7 @@ struct GroupPage {
     member_email: String,
     /// Before Required is saved: (members without it, of them without a phone).
     preview: Option<(i64, i64)>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     errors: FormErrors,
 }
 
@@ -148,6 +151,8 @@ pub struct GroupQuery {
 }
 
 const MEMBERS_PER_PAGE: i64 = 50;
+/// "Ken Thompson was added.": shown once on the page the change redirects to.
+const MEMBER_NOTICE_KEY: &str = "admin_group_member_notice";
 const SEARCH_MAX: usize = 200;
 
 fn next_members(q: &str, after: i64) -> String {
@@ -159,15 +164,29 @@ fn next_members(q: &str, after: i64) -> String {
     out.finish()
 }
 
-fn done_text(done: &str) -> Option<&'static str> {
+/// The notice after a change: the member's name when the change stored it (shown once),
+/// else the change in general words.
+fn done_text(done: &str, session: &Session) -> Option<String> {
+    let named = || {
+        let text = session.get::<String>(MEMBER_NOTICE_KEY).ok().flatten();
+        session.remove(MEMBER_NOTICE_KEY);
+        text
+    };
     match done {
-        "created" => Some("The group was created."),
-        "renamed" => Some("The group was renamed."),
-        "rule" => Some("The rule for members was saved."),
-        "added" => Some("The member was added."),
-        "removed" => Some("The member was removed."),
+        "created" => Some("The group was created.".to_owned()),
+        "renamed" => Some("The group was renamed.".to_owned()),
+        "rule" => Some("The rule for members was saved.".to_owned()),
+        "added" => named().or_else(|| Some("The member was added.".to_owned())),
+        "removed" => named().or_else(|| Some("The member was removed.".to_owned())),
         _ => None,
     }
+}
+
+/// Keeps "Ken Thompson was added." for the page the change redirects to.
+fn store_member_notice(session: &Session, text: String) -> Result<(), AppError> {
+    session
+        .insert(MEMBER_NOTICE_KEY, text)
+        .map_err(|err| AppError::Unexpected(anyhow::anyhow!("storing the session: {err}")))
 }
 
 /// What the group page shows besides the group: the values typed, and the outcome.
@@ -178,7 +197,7 @@ struct Shown {
     grace_days: Option<String>,
     member_email: String,
     preview: Option<(i64, i64)>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     errors: FormErrors,
     /// The member search and where the page of members starts.
     q: String,
@@ -243,11 +262,12 @@ async fn group_page(
     me: SignedIn,
     id: web::Path<i64>,
     query: web::Query<GroupQuery>,
+    session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     let shown = Shown {
-        notice: done_text(&query.done),
+        notice: done_text(&query.done, &session),
         q: query.q,
         after: query.after.unwrap_or(0),
         ..Shown::default()
@@ -336,21 +356,23 @@ async fn set_rule(
     let Some(group) = me.services().group(id).await? else {
         return Err(AppError::NotFound);
     };
+    // Asked first, with whom it concerns, even when that is nobody yet: whoever joins the
+    // group later is held to it.
     if rule == GroupTwoStep::Required
         && group.two_step() != GroupTwoStep::Required
         && form.confirmed.as_deref() != Some("yes")
     {
+        let preview = me
+            .services()
+            .enforcement_preview(
+                Some(id),
+                &me.services().platform().await?.sms_allowed_countries,
+            )
+            .await?;
         let shown = Shown {
             rule: Some(form.two_step.clone()),
             grace_days: Some(form.grace_days.clone()),
-            preview: Some(
-                me.services()
-                    .enforcement_preview(
-                        Some(id),
-                        &me.services().platform().await?.sms_allowed_countries,
-                    )
-                    .await?,
-            ),
+            preview: Some(preview),
             ..Shown::default()
         };
         return show_group(&me, id, layout, shown).await;
@@ -372,6 +394,7 @@ async fn add_member(
     me: SignedIn,
     id: web::Path<i64>,
     form: web::Form<MemberForm>,
+    session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
@@ -383,7 +406,15 @@ async fn add_member(
             .add_group_member(Actor::Admin(&me.user), id, &form.email, &me.origin)
             .await?
         {
-            Ok(()) => return Ok(see_other(&format!("/admin/groups/{id}?done=added"))),
+            Ok((name, added)) => {
+                let text = if added {
+                    format!("{name} was added.")
+                } else {
+                    format!("{name} is already a member.")
+                };
+                store_member_notice(&session, text)?;
+                return Ok(see_other(&format!("/admin/groups/{id}?done=added")));
+            }
             Err(Refusal::NoSuchEmail) => "No account has this email address.",
             Err(refusal) => return Err(refused(refusal)),
         }
@@ -401,11 +432,14 @@ async fn add_member(
 async fn remove_member(
     me: SignedIn,
     path: web::Path<(i64, i64)>,
+    session: Session,
 ) -> Result<HttpResponse, AppError> {
     let (id, user_id) = path.into_inner();
-    me.services()
+    let name = me
+        .services()
         .remove_group_member(Actor::Admin(&me.user), id, user_id, &me.origin)
         .await?
         .map_err(refused)?;
+    store_member_notice(&session, format!("{name} was removed."))?;
     Ok(see_other(&format!("/admin/groups/{id}?done=removed")))
 }

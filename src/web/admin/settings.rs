@@ -1,6 +1,9 @@
-//! Security settings (`/admin/security`): every platform control PRODUCT.md names. Saving
-//! says what changed; making 2-step verification required for everyone first shows who
-//! would have to set it up.
+//! Security settings (`/admin/security`): every platform control PRODUCT.md names, in
+//! sections (2-step verification; sessions and devices; accounts and registration; the
+//! app's name; text messages and limits). A setting that depends on a switch is shown while
+//! the switch is on (`static/reveal.js`; without the script every setting is shown). Saving
+//! says what changed; making 2-step verification required for everyone first shows, beside
+//! the button that confirms it, who would have to set it up (unless that is nobody).
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -369,15 +372,17 @@ pub async fn save_settings(
             );
         }
     };
-    // Requiring it of everyone is asked first, with who it concerns.
+    // Requiring it of everyone is asked first, with who it concerns; when it concerns
+    // nobody (everyone uses it already), there is nothing to warn of.
     if new.two_step == PlatformTwoStep::Required
         && current.two_step != PlatformTwoStep::Required
         && form.confirmed.as_deref() != Some("yes")
-    {
-        let preview = me
+        && let preview = me
             .services()
             .enforcement_preview(None, &new.sms_allowed_countries)
-            .await?;
+            .await?
+        && preview.0 > 0
+    {
         let mut form = form;
         form.confirmed = Some("yes".into());
         return render(

@@ -45,10 +45,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/users/{id}/reset")
                 .wrap(from_fn(recent_password))
                 .route(web::get().to(reset_form))
-                .route(
-                    web::post()
-                        .to(|me, id: web::Path<i64>| change(me, *id, AccountChange::ResetTwoStep)),
-                ),
+                .route(web::post().to(|me, id: web::Path<i64>, layout| {
+                    change(me, *id, layout, AccountChange::ResetTwoStep)
+                })),
         )
         .service(
             web::resource("/users/{id}/password-link")
@@ -58,42 +57,37 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .service(
             account_action(AccountChange::SignOutEverywhere)
-                .route(
-                    web::post().to(|me, id: web::Path<i64>| {
-                        change(me, *id, AccountChange::SignOutEverywhere)
-                    }),
-                )
+                .route(web::post().to(|me, id: web::Path<i64>, layout| {
+                    change(me, *id, layout, AccountChange::SignOutEverywhere)
+                }))
                 .wrap(from_fn(recent_password)),
         )
         .service(
             account_action(AccountChange::Disable)
-                .route(
-                    web::post()
-                        .to(|me, id: web::Path<i64>| change(me, *id, AccountChange::Disable)),
-                )
+                .route(web::post().to(|me, id: web::Path<i64>, layout| {
+                    change(me, *id, layout, AccountChange::Disable)
+                }))
                 .wrap(from_fn(recent_password)),
         )
         .service(
             account_action(AccountChange::Enable)
-                .route(
-                    web::post().to(|me, id: web::Path<i64>| change(me, *id, AccountChange::Enable)),
-                )
+                .route(web::post().to(|me, id: web::Path<i64>, layout| {
+                    change(me, *id, layout, AccountChange::Enable)
+                }))
                 .wrap(from_fn(recent_password)),
         )
         .service(
             account_action(AccountChange::MakeAdmin)
-                .route(
-                    web::post()
-                        .to(|me, id: web::Path<i64>| change(me, *id, AccountChange::MakeAdmin)),
-                )
+                .route(web::post().to(|me, id: web::Path<i64>, layout| {
+                    change(me, *id, layout, AccountChange::MakeAdmin)
+                }))
                 .wrap(from_fn(recent_password)),
         )
         .service(
             account_action(AccountChange::RemoveAdmin)
-                .route(
-                    web::post()
-                        .to(|me, id: web::Path<i64>| change(me, *id, AccountChange::RemoveAdmin)),
-                )
+                .route(web::post().to(|me, id: web::Path<i64>, layout| {
+                    change(me, *id, layout, AccountChange::RemoveAdmin)
+                }))
                 .wrap(from_fn(recent_password)),
         );
 }
@@ -392,7 +386,11 @@ struct UserPage {
     requirement: &'static str,
     phone: String,
     phone_verified: bool,
+    /// The number receives the user's sign-in codes: only they change it, with a code.
+    phone_locked: bool,
     is_admin: bool,
+    /// The only enabled administrator: the role cannot go, nor the account be disabled.
+    last_admin: bool,
     disabled: bool,
     is_me: bool,
     codes_left: i64,
@@ -440,6 +438,8 @@ fn requirement_text(requirement: Requirement) -> &'static str {
     }
 }
 
+/// The user's page; after a refused change, with the reason (`errors`) and what was typed,
+/// answering `status`.
 async fn user_page_with(
     me: &SignedIn,
     id: i64,
@@ -447,16 +447,12 @@ async fn user_page_with(
     notice: Option<&'static str>,
     typed_phone: Option<String>,
     errors: FormErrors,
+    status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let Some(details) = me.services().user_details(id).await? else {
         return Err(AppError::NotFound);
     };
     let user = details.user;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     render(
         status,
         &UserPage {
@@ -472,7 +468,9 @@ async fn user_page_with(
                     .unwrap_or_default()
             }),
             phone_verified: user.verified_phone().is_some(),
+            phone_locked: user.sms_phone().is_some(),
             is_admin: user.is_admin(),
+            last_admin: details.last_admin,
             disabled: user.is_disabled(),
             is_me: user.id == me.user.id,
             codes_left: details.overview.codes_left,
@@ -511,9 +509,33 @@ async fn user_page(
         done_text(&query.done),
         None,
         FormErrors::default(),
+        StatusCode::OK,
     )
     .await
 }
+
+/// The last administrator's page, saying why their role or account cannot go: what a
+/// refused change answers.
+async fn last_admin_refused(
+    me: &SignedIn,
+    id: i64,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    user_page_with(
+        me,
+        id,
+        layout,
+        None,
+        None,
+        FormErrors::general(LAST_ADMIN),
+        StatusCode::CONFLICT,
+    )
+    .await
+}
+
+const LAST_ADMIN: &str =
+    "This is the last administrator: make someone else an administrator first.";
+const PHONE_IN_USE: &str = "This number receives the user's sign-in codes. The user changes it in My security settings, or you reset their 2-step verification first.";
 
 /// "Reset 2-step verification?", naming the user and what goes.
 async fn reset_form(
@@ -597,11 +619,14 @@ async fn confirm_change(
     layout: Layout,
     change: AccountChange,
 ) -> Result<HttpResponse, AppError> {
-    let user = me
-        .services()
-        .find_user(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let Some(details) = me.services().user_details(id).await? else {
+        return Err(AppError::NotFound);
+    };
+    // The question is not asked when the answer could only be a refusal.
+    if details.last_admin && matches!(change, AccountChange::Disable | AccountChange::RemoveAdmin) {
+        return last_admin_refused(&me, id, layout).await;
+    }
+    let user = details.user;
     let who = format!("{} ({})", user.name, user.email);
     let (title, consequences, button, danger) = match change {
         AccountChange::ResetTwoStep => return Err(AppError::NotFound),
@@ -692,12 +717,23 @@ async fn password_link_form(
     .respond()
 }
 
-/// Makes `change` to the account in the path, then shows the user's page with `done`.
-async fn change(me: SignedIn, id: i64, change: AccountChange) -> Result<HttpResponse, AppError> {
-    me.services()
+/// Makes `change` to the account in the path, then shows the user's page with `done`; a
+/// refusal is said on the user's page.
+async fn change(
+    me: SignedIn,
+    id: i64,
+    layout: Layout,
+    change: AccountChange,
+) -> Result<HttpResponse, AppError> {
+    match me
+        .services()
         .change_account(Actor::Admin(&me.user), id, change, &me.origin)
         .await?
-        .map_err(refused)?;
+    {
+        Ok(()) => {}
+        Err(Refusal::LastAdmin) => return last_admin_refused(&me, id, layout).await,
+        Err(refusal) => return Err(refused(refusal)),
+    }
     let done = match change {
         AccountChange::ResetTwoStep => "reset",
         AccountChange::SignOutEverywhere => "signed-out",
@@ -731,7 +767,15 @@ async fn set_phone(
         Err(Refusal::Phone(reason)) => {
             let mut errors = FormErrors::default();
             errors.add("phone", reason);
-            user_page_with(&me, id, layout, None, Some(form.phone.clone()), errors).await
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            let typed = Some(form.phone.clone());
+            user_page_with(&me, id, layout, None, typed, errors, status).await
+        }
+        Err(Refusal::PhoneInUse) => {
+            let mut errors = FormErrors::default();
+            errors.add("phone", PHONE_IN_USE);
+            let typed = Some(form.phone.clone());
+            user_page_with(&me, id, layout, None, typed, errors, StatusCode::CONFLICT).await
         }
         Err(refusal) => Err(refused(refusal)),
     }
