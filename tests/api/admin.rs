@@ -394,7 +394,7 @@ async fn saving_the_settings_shows_and_audits_each_change(app: TestApp) {
 }
 
 /// The security settings form with every field, and this app name.
-fn settings_form(app_name: &str) -> Vec<(&'static str, &str)> {
+pub(crate) fn settings_form(app_name: &str) -> Vec<(&'static str, &str)> {
     vec![
         ("two_step", "optional"),
         ("require_for_admins", "yes"),

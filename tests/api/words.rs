@@ -237,17 +237,9 @@ async fn numbers_in_national_format_are_read_in_the_default_country(app: TestApp
     let settings = app.get_text("/admin/security").await;
     assert!(settings.contains(">Default country for phone numbers</label>"));
     let form = |country: &'static str| {
-        vec![
-            ("two_step", "optional"),
-            ("require_for_admins", "yes"),
-            ("trusted_devices", "30"),
-            ("users_choose_session", "yes"),
-            ("max_session_days", "60"),
-            ("inactivity_minutes", "never"),
-            ("open_registration", "yes"),
-            ("app_name", "Twostep"),
-            ("default_country", country),
-        ]
+        let mut form = crate::admin::settings_form("Twostep");
+        form.push(("default_country", country));
+        form
     };
     let bad = app
         .submit("/admin/security", "/admin/security", &form("Narnia"))
