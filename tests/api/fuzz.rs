@@ -362,7 +362,14 @@ fn browser_client(jar: Arc<Jar>, xff: &str) -> reqwest::Client {
 }
 
 async fn token_at(app: &TestApp, client: &reqwest::Client, page: &str) -> String {
-    let response = client.get(app.url(page)).send().await.unwrap();
+    let mut response = client.get(app.url(page)).send().await.unwrap();
+    // A person the fuzzed settings now hold to 2-step verification is sent to set it up
+    // first: the token (one per session) is on that page as well.
+    if response.status() == reqwest::StatusCode::SEE_OTHER
+        && let Some(next) = location_of(&response)
+    {
+        response = client.get(app.url(&next)).send().await.unwrap();
+    }
     let status = response.status();
     let html = response.text().await.unwrap();
     assert!(
