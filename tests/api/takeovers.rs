@@ -146,7 +146,11 @@ async fn an_administrator_gives_the_password_again_and_confirms_before_taking_ov
 /// Every sensitive route, personal or administrative, by method: where the request is
 /// sent back to once the password is confirmed (a GET to itself; a POST to the page at its
 /// address, or to the page that holds its form when its address has none).
-fn sensitive_routes(user: i64, other_admin: i64) -> Vec<(&'static str, String, String)> {
+fn sensitive_routes(
+    user: i64,
+    other_admin: i64,
+    (room, group): (i64, i64),
+) -> Vec<(&'static str, String, String)> {
     let mut routes = Vec::new();
     let mut both = |path: String| {
         routes.push(("GET", path.clone(), path.clone()));
@@ -178,6 +182,9 @@ fn sensitive_routes(user: i64, other_admin: i64) -> Vec<(&'static str, String, S
         both(format!("/admin/users/{user}/{action}"));
     }
     both(format!("/admin/users/{other_admin}/remove-admin"));
+    both(format!(
+        "/admin/rooms/{room}/groups/{group}/members/{user}/remove"
+    ));
     const CODES: &str = "/account/security/recovery-codes/new";
     for (method, path, back) in [
         ("GET", CODES, CODES),
@@ -208,7 +215,17 @@ async fn every_sensitive_route_asks_for_a_recent_password(app: TestApp) {
         .create_user("ada@example.com", "Ada Lovelace", false)
         .await;
     let other_admin = app.create_user("boss@example.com", "Bo Boss", true).await;
-    let routes = sensitive_routes(user, other_admin);
+    // A room with Ada in one of its groups: removing her is asked again too.
+    let admin = app.kit().id_of("admin@example.com").await;
+    let room = app
+        .kit()
+        .create_room(admin, "Deal", None, true, &["admin@example.com"])
+        .await;
+    let group = app.kit().create_room_group(admin, room, "Buyers").await;
+    app.kit()
+        .add_room_member(admin, group, "ada@example.com")
+        .await;
+    let routes = sensitive_routes(user, other_admin, (room, group));
     for (_, path, _) in routes.iter().filter(|(method, _, _)| *method == "GET") {
         let answer = app.get(path).await;
         let location = location_of(&answer).unwrap_or_default();

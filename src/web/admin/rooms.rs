@@ -12,6 +12,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::users::recent_password;
 use super::{Section, refused};
 use crate::db::rooms::{Room, RoomGroup, RoomMember};
 use crate::db::users::User;
@@ -54,6 +55,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             )
             .service(
                 web::resource("/{id}/groups/{group}/members/{user}/remove")
+                    .wrap(from_fn(recent_password))
                     .route(web::get().to(confirm_remove_member))
                     .route(web::post().to(remove_member)),
             )

@@ -100,7 +100,7 @@ fn account_action(action: AccountChange) -> actix_web::Resource {
     )
 }
 
-async fn recent_password(
+pub(super) async fn recent_password(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
