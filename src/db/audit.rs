@@ -84,11 +84,16 @@ pub enum EventKind {
     PhoneSecondFactorRequired,
     UserRegisteredByPhone,
     ProfilePhoneChanged,
+    ApplicationAdded,
+    ApplicationChanged,
+    ApplicationSecretRenewed,
+    ApplicationDeleted,
+    SignedInToApplication,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 78] = [
+    pub const ALL: [Self; 83] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -167,6 +172,11 @@ impl EventKind {
         Self::PhoneSecondFactorRequired,
         Self::UserRegisteredByPhone,
         Self::ProfilePhoneChanged,
+        Self::ApplicationAdded,
+        Self::ApplicationChanged,
+        Self::ApplicationSecretRenewed,
+        Self::ApplicationDeleted,
+        Self::SignedInToApplication,
     ];
 
     /// The kind stored as `name`; `None` for a name the portal does not write.
@@ -254,6 +264,11 @@ impl EventKind {
             Self::PhoneSecondFactorRequired => "sign_in.phone_second_factor_required",
             Self::UserRegisteredByPhone => "user.registered_by_phone",
             Self::ProfilePhoneChanged => "user.profile_phone_changed",
+            Self::ApplicationAdded => "application.added",
+            Self::ApplicationChanged => "application.changed",
+            Self::ApplicationSecretRenewed => "application.secret_renewed",
+            Self::ApplicationDeleted => "application.deleted",
+            Self::SignedInToApplication => "application.signed_in",
         }
     }
 }

@@ -3,6 +3,7 @@
 //! TEXT for the rest), and every query uses `$n` placeholders. Each backend has its own
 //! migration folder because DDL (identity columns) differs.
 
+pub mod applications;
 pub mod audit;
 pub mod challenges;
 pub mod devices;

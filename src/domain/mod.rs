@@ -4,6 +4,7 @@ pub mod account;
 pub mod client_ip;
 pub mod codes;
 pub mod factors;
+pub mod oidc;
 pub mod password;
 pub mod phone;
 pub mod policy;

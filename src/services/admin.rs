@@ -45,7 +45,7 @@ pub enum Actor<'a> {
 }
 
 impl Actor<'_> {
-    fn user_id(self) -> Option<i64> {
+    pub(crate) fn user_id(self) -> Option<i64> {
         match self {
             Self::Admin(user) => Some(user.id),
             Self::CommandLine => None,

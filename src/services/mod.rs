@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod applications;
 pub mod audit;
 pub mod factors;
 pub mod first_password;

@@ -104,6 +104,11 @@ pub fn wording(kind: EventKind) -> (EventGroup, &'static str) {
         EventKind::GroupMemberAdded => (Administration, "Added to a group"),
         EventKind::GroupMemberRemoved => (Administration, "Removed from a group"),
         EventKind::EmailGivenUp => (Administration, "Email could not be delivered"),
+        EventKind::ApplicationAdded => (Administration, "Application added"),
+        EventKind::ApplicationChanged => (Administration, "Application changed"),
+        EventKind::ApplicationSecretRenewed => (Administration, "Application secret renewed"),
+        EventKind::ApplicationDeleted => (Administration, "Application deleted"),
+        EventKind::SignedInToApplication => (SignIn, "Signed in to an application"),
         EventKind::RoomCreated => (Rooms, "Data room created"),
         EventKind::RoomEdited => (Rooms, "Data room settings changed"),
         EventKind::RoomEnforcementOn => (Rooms, "Enforced two-factor authentication on"),
@@ -320,6 +325,18 @@ fn say(kind: EventKind, detail: Option<&str>, subject_known: bool) -> String {
             None => String::new(),
         },
         EventKind::EmailGivenUp => given_up(text).unwrap_or_else(or_as_stored),
+        // Stored as "CRM (client …)".
+        EventKind::ApplicationAdded
+        | EventKind::ApplicationChanged
+        | EventKind::ApplicationSecretRenewed
+        | EventKind::ApplicationDeleted => match detail {
+            Some(application) => format!("The application {application}."),
+            None => String::new(),
+        },
+        EventKind::SignedInToApplication => match detail {
+            Some(application) => format!("Signed in to {application}."),
+            None => String::new(),
+        },
         EventKind::RoomCreated
         | EventKind::RoomEdited
         | EventKind::RoomEnforcementOn
