@@ -39,6 +39,16 @@ enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// The keys ID tokens are signed with.
+    #[command(subcommand, name = "signing-key")]
+    SigningKey(SigningKeyCommand),
+}
+
+#[derive(Subcommand)]
+enum SigningKeyCommand {
+    /// Make a new signing key: published at once, signing an hour later; the current key
+    /// keeps signing until then and stays published until its last ID token has expired.
+    Rotate,
 }
 
 #[derive(Subcommand)]
@@ -159,6 +169,16 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         }
         Command::User(UserCommand::MakeAdmin { email }) => {
             change_account(settings, &email, AccountChange::MakeAdmin).await
+        }
+        Command::SigningKey(SigningKeyCommand::Rotate) => {
+            let services = start_services(Arc::new(settings), Clock::system()).await?;
+            let rotation = services.rotate_signing_key().await?;
+            println!(
+                "New signing key {} published; it signs ID tokens from {}.",
+                rotation.kid,
+                crate::domain::time::instant(rotation.signs_from)
+            );
+            Ok(())
         }
     }
 }

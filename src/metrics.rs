@@ -15,6 +15,8 @@ pub struct Metrics {
     events: IntCounterVec,
     sign_ins: IntCounterVec,
     codes: IntCounterVec,
+    authorization_codes: IntCounterVec,
+    token_requests: IntCounterVec,
     provider_seconds: HistogramVec,
     outbox_unsent: IntGauge,
     outbox_oldest_seconds: IntGauge,
@@ -127,6 +129,18 @@ impl Metrics {
                 "Verification codes, by channel (sms), outcome (sent: the provider took it; failed: the provider refused it or did not answer; refused: a limit or rule stopped it before sending) and purpose (sign_in, phone_enrolment, phone_change, room_entry, phone_sign_in, phone_registration, profile_phone)",
                 &["channel", "outcome", "purpose"],
             ),
+            authorization_codes: counter(
+                &registry,
+                "oidc_authorization_codes_total",
+                "Authorization codes issued to applications signing in through Twostep (OpenID Connect), counted when their audit event (application.signed_in) commits",
+                &[],
+            ),
+            token_requests: counter(
+                &registry,
+                "oidc_token_requests_total",
+                "Requests to the token endpoint, by outcome (issued, invalid_client, invalid_grant, invalid_request, unsupported_grant_type)",
+                &["outcome"],
+            ),
             provider_seconds: histogram(
                 &registry,
                 "sms_provider_duration_seconds",
@@ -191,6 +205,10 @@ impl Metrics {
                     .sign_ins
                     .with_label_values(&["wrong_code", "recovery_code"])
                     .inc(),
+                "application.signed_in" => self
+                    .authorization_codes
+                    .with_label_values(&[] as &[&str])
+                    .inc(),
                 "sms.sent" => self
                     .codes
                     .with_label_values(&["sms", "sent", purpose(detail)])
@@ -216,6 +234,11 @@ impl Metrics {
         self.http_seconds
             .with_label_values(&[route])
             .observe(seconds);
+    }
+
+    /// One answer of the token endpoint (`outcome`: "issued" or the OAuth error code).
+    pub fn token_request(&self, outcome: &'static str) {
+        self.token_requests.with_label_values(&[outcome]).inc();
     }
 
     /// How long the SMS provider took.

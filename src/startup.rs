@@ -148,6 +148,10 @@ pub async fn start_services(settings: Arc<Settings>, clock: Clock) -> anyhow::Re
     let provider = provider_from_settings(&settings)?;
     let services = Services::new(db, clock, settings, Passwords::shared()?, provider);
     services.seed_platform_settings().await?;
+    services
+        .ensure_signing_key()
+        .await
+        .context("making the first ID-token signing key")?;
     Ok(services)
 }
 

@@ -69,6 +69,15 @@ impl Proof {
     }
 }
 
+impl From<crate::domain::factors::FactorMethod> for Proof {
+    fn from(method: crate::domain::factors::FactorMethod) -> Self {
+        match method {
+            crate::domain::factors::FactorMethod::Sms => Self::Sms,
+            crate::domain::factors::FactorMethod::Authenticator => Self::App,
+        }
+    }
+}
+
 /// The methods of a sign-in, in the order they were used, each once.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Proofs(Vec<Proof>);
@@ -86,6 +95,10 @@ impl Proofs {
         if !self.0.contains(&proof) {
             self.0.push(proof);
         }
+    }
+
+    pub fn all(&self) -> &[Proof] {
+        &self.0
     }
 
     pub fn has(&self, proof: Proof) -> bool {

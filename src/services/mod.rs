@@ -11,6 +11,7 @@ pub mod factors;
 pub mod first_password;
 pub mod letters;
 pub mod notifications;
+pub mod oidc;
 pub mod outbox;
 pub mod password_reset;
 pub mod phone_sign_in;
@@ -19,6 +20,7 @@ pub mod profile;
 pub mod rooms;
 pub mod sessions;
 pub mod sign_in;
+pub mod signing_keys;
 pub mod sms_codes;
 pub mod throttle;
 pub mod two_step;
@@ -47,6 +49,10 @@ pub struct Services {
     display_sealer: Sealer,
     /// Seals the bodies of queued emails that carry a one-time link.
     mail_sealer: Sealer,
+    /// Seals the private halves of the ID-token signing keys.
+    key_sealer: Sealer,
+    /// This instance's copy of the signing keys.
+    signing_keys: signing_keys::KeyCache,
     /// The WebOTP host named in every text message.
     host: String,
     /// Wakes this instance's background worker (a registration is waiting).
@@ -67,6 +73,8 @@ impl Services {
             totp_sealer: Sealer::new(key, "totp secret"),
             display_sealer: Sealer::new(key, "recovery codes on display"),
             mail_sealer: Sealer::new(key, "outbox email"),
+            key_sealer: Sealer::new(key, "id token signing key"),
+            signing_keys: signing_keys::KeyCache::default(),
             host: settings
                 .public_url
                 .host_str()

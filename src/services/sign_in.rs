@@ -17,6 +17,7 @@ use crate::db::{DbError, Tx};
 use crate::domain::account::normalise_email;
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::factors::FactorMethod;
+use crate::domain::oidc::{Proof, Proofs};
 use crate::domain::tokens::token_digest;
 
 /// What the password step decided.
@@ -28,8 +29,9 @@ pub enum PasswordStep {
     /// The password was right, but an administrator disabled the account. Only someone who
     /// knows the password is told.
     Disabled,
-    /// Signed in: no 2-step verification, or a trusted device skipped the code.
-    SignedIn(User),
+    /// Signed in: no 2-step verification, or a trusted device skipped the code (what was
+    /// proved says which).
+    SignedIn(User, Proofs),
     /// The password was right; a code is owed.
     CodeOwed(User),
     /// The password was right, but the account's address is not confirmed yet: a new
@@ -185,7 +187,12 @@ impl Services {
                 Ok(if user.has_two_step() && !trusted {
                     PasswordStep::CodeOwed(user)
                 } else {
-                    PasswordStep::SignedIn(user)
+                    let proofs = if trusted {
+                        Proofs::of(&[Proof::Password, Proof::TrustedDevice])
+                    } else {
+                        Proofs::of(&[Proof::Password])
+                    };
+                    PasswordStep::SignedIn(user, proofs)
                 })
             }
             user => {

@@ -214,16 +214,18 @@ impl ResponseError for AppError {
 
 /// Draws the page of every error response: ours (`error_response`) and the framework's
 /// (404 for unknown paths, 405, 413 and 400 from the extractors). Responses that already
-/// carry HTML (a form page with its errors) are left alone.
+/// carry HTML (a form page with its errors) or JSON are left alone.
 pub fn render_error_page<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    let is_html = res
+    // HTML already (a form page with its errors), or JSON an application reads (the
+    // OpenID Connect endpoints' errors).
+    let drawn = res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if is_html {
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    if drawn {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

@@ -138,7 +138,14 @@ async fn accept(
     let Some((user, room)) = accepted else {
         return Err(AppError::LinkExpired(LINK_DEAD));
     };
-    start_session(&visitor.state, &session, &user, &visitor.origin).await?;
+    start_session(
+        &visitor.state,
+        &session,
+        &user,
+        &visitor.origin,
+        &[crate::domain::oidc::Proof::Password],
+    )
+    .await?;
     // The end of a form: the room links to its application rather than redirect there.
     Ok(see_other(&after_a_form(&format!("/rooms/{room}"))))
 }

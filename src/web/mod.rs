@@ -23,6 +23,7 @@ pub mod health;
 mod home;
 mod invitation;
 mod login;
+pub mod oauth2;
 mod password_link;
 mod register;
 mod rooms;
@@ -44,4 +45,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     password_link::routes(cfg);
     rooms::routes(cfg);
     invitation::routes(cfg);
+    oauth2::routes(cfg);
 }

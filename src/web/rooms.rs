@@ -26,7 +26,7 @@ use super::layout::Layout;
 use super::middleware::headers::FormActionAlso;
 use super::request::SignedIn;
 use super::responses::{render, see_other};
-use super::session::{mark_room_verified, room_passed_at};
+use super::session::{AUTHORIZATION_CONTINUES, mark_room_verified, room_passed_at, safe_next};
 use super::state::AppState;
 use crate::db::rooms::{Room, RoomContact};
 use crate::domain::codes::{Purpose, Subject};
@@ -85,6 +85,10 @@ pub struct Return {
     rd: String,
     #[serde(default)]
     after: String,
+    /// An application's sign-in waiting for this room's step (`web::oauth2`): once the
+    /// step is passed the browser goes back to it.
+    #[serde(default)]
+    authorization: String,
 }
 
 impl Return {
@@ -129,17 +133,27 @@ fn room_id(req: &HttpRequest) -> Result<i64, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-/// `?rd=…` kept on the room's own links, when it is one the room accepts.
-fn keep_return(room: &Room, rd: &str) -> String {
-    match application(room).and_then(|app| return_address(rd, &app)) {
-        Some(url) => format!(
-            "?{}",
-            url::form_urlencoded::Serializer::new(String::new())
-                .append_pair("rd", url.as_str())
-                .finish()
-        ),
-        None => String::new(),
+/// `?rd=…` kept on the room's own links, when it is one the room accepts, and the waiting
+/// application's sign-in.
+fn keep_return(room: &Room, query: &Return) -> String {
+    let mut kept = url::form_urlencoded::Serializer::new(String::new());
+    if let Some(url) = application(room).and_then(|app| return_address(&query.rd, &app)) {
+        kept.append_pair("rd", url.as_str());
     }
+    if let Some(id) = waiting_sign_in(query) {
+        kept.append_pair("authorization", id);
+    }
+    match kept.finish() {
+        kept if kept.is_empty() => String::new(),
+        kept => format!("?{kept}"),
+    }
+}
+
+/// The id of the application's sign-in the room's step was asked for, when well formed.
+fn waiting_sign_in(query: &Return) -> Option<&str> {
+    let id = query.authorization.as_str();
+    let next = format!("{AUTHORIZATION_CONTINUES}{id}");
+    (!id.is_empty() && safe_next(&next).is_some()).then_some(id)
 }
 
 #[derive(Template)]
@@ -202,15 +216,18 @@ async fn open_room(
                 && !is_refusal(&err)
             {
                 let (status, errors) = send_failure(err, me.state.clock.now())?;
-                let page = step(&me, &room, &phone, &query.rd, layout).await?;
+                let page = step(&me, &room, &phone, &query, layout).await?;
                 return step_response(&room, page.with_errors(errors), status);
             }
             Ok(see_other(&format!(
                 "/rooms/{id}/verify{}",
-                keep_return(&room, &query.rd)
+                keep_return(&room, &query)
             )))
         }
-        _ => inside(room, &query, layout),
+        _ => match waiting_sign_in(&query) {
+            Some(waiting) => Ok(see_other(&format!("{AUTHORIZATION_CONTINUES}{waiting}"))),
+            None => inside(room, &query, layout),
+        },
     }
 }
 
@@ -259,7 +276,7 @@ async fn step(
     me: &SignedIn,
     room: &Room,
     phone: &str,
-    rd: &str,
+    query: &Return,
     layout: Layout,
 ) -> Result<CodePage, AppError> {
     let subject = Subject::RoomMember {
@@ -270,7 +287,7 @@ async fn step(
         .services()
         .code_status(&subject, Purpose::RoomEntry, phone, &me.origin)
         .await?;
-    let back = keep_return(room, rd);
+    let back = keep_return(room, query);
     let contacts = me.services().room_contacts(room.id).await?;
     let situation = match (&status.waiting_for, &status.limit) {
         (Some(_), limit) => format!(
@@ -327,12 +344,12 @@ async fn step_page(
     let (room, _, decision) = standing_of(&me, &session, id).await?;
     match decision {
         Entry::StepOwed { phone } => {
-            let page = step(&me, &room, &phone, &query.rd, layout).await?;
+            let page = step(&me, &room, &phone, &query, layout).await?;
             step_response(&room, page, StatusCode::OK)
         }
         _ => Ok(see_other(&format!(
             "/rooms/{id}{}",
-            keep_return(&room, &query.rd)
+            keep_return(&room, &query)
         ))),
     }
 }
@@ -351,13 +368,13 @@ async fn verify(
     let Entry::StepOwed { phone } = decision else {
         return Ok(see_other(&format!(
             "/rooms/{id}{}",
-            keep_return(&room, &query.rd)
+            keep_return(&room, &query)
         )));
     };
     let code = match form.normalised() {
         Ok(code) => code,
         Err(errors) => {
-            let page = step(&me, &room, &phone, &query.rd, layout).await?;
+            let page = step(&me, &room, &phone, &query, layout).await?;
             return step_response(
                 &room,
                 page.with_errors(errors),
@@ -371,6 +388,9 @@ async fn verify(
         .await?;
     if let CheckOutcome::Verified { .. } = outcome {
         mark_room_verified(&session, me.user.id, id, me.state.clock.now())?;
+        if let Some(waiting) = waiting_sign_in(&query) {
+            return Ok(see_other(&format!("{AUTHORIZATION_CONTINUES}{waiting}")));
+        }
         // After a POST, a redirect: into the application (which this page's policy lets
         // the form reach), or the room's own address.
         return Ok(match application(&room) {
@@ -379,7 +399,7 @@ async fn verify(
         });
     }
     let (status, errors) = check_failure(&outcome);
-    let page = step(&me, &room, &phone, &query.rd, layout).await?;
+    let page = step(&me, &room, &phone, &query, layout).await?;
     step_response(&room, page.with_errors(errors), status)
 }
 
@@ -393,7 +413,7 @@ async fn send_again(
 ) -> Result<HttpResponse, AppError> {
     let id = room_id(&req)?;
     let (room, _, decision) = standing_of(&me, &session, id).await?;
-    let back = format!("/rooms/{id}/verify{}", keep_return(&room, &query.rd));
+    let back = format!("/rooms/{id}/verify{}", keep_return(&room, &query));
     let Entry::StepOwed { phone } = decision else {
         return Ok(see_other(&back));
     };
@@ -406,7 +426,7 @@ async fn send_again(
         Err(err) if is_refusal(&err) => Ok(back_after_refusal(&err, &back)),
         Err(err) => {
             let (status, errors) = send_failure(err, me.state.clock.now())?;
-            let page = step(&me, &room, &phone, &query.rd, layout).await?;
+            let page = step(&me, &room, &phone, &query, layout).await?;
             step_response(&room, page.with_errors(errors), status)
         }
     }

@@ -11,6 +11,7 @@ use crate::db::sessions::{
     SIGNED_IN_AT_KEY, USER_AGENT_KEY,
 };
 use crate::db::users::UserSigningIn;
+use crate::domain::oidc::{Proof, Proofs};
 use crate::domain::rooms::after_a_form;
 use crate::domain::sessions::Lifetime;
 use crate::domain::tokens::random_token;
@@ -48,22 +49,49 @@ fn get<T: serde::de::DeserializeOwned>(session: &Session, key: &str) -> Option<T
     session.get::<T>(key).ok().flatten()
 }
 
-/// Signs the user in under a new session id, ending at `now + lifetime`.
+/// What this session's sign-in proved, and how (`amr`): read by applications signing in
+/// through Twostep.
+const PROOFS_KEY: &str = "proofs";
+/// A second step asked of a session that is signed in with one factor (an application
+/// wants two): who, when their password was last confirmed, and what they proved so far.
+const STEP_UP_KEY: &str = "step_up";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StepUp {
+    user_id: i64,
+    authenticated_at: Option<i64>,
+    proofs: Proofs,
+}
+
+/// Signs the user in under a new session id, ending at `now + lifetime`, with what they
+/// proved (`proofs`). A sign-in that completes a step-up of the same user adds to what the
+/// session proved before and keeps when its password was last confirmed: a code is not a
+/// password.
 pub fn sign_in(
     session: &Session,
     user_id: i64,
     now: i64,
     lifetime: Lifetime,
     origin: &Origin,
+    proofs: &[Proof],
 ) -> Result<(), SessionError> {
     // Where the browser goes next is all that outlives the steps before.
     let next = get::<String>(session, NEXT_KEY);
+    let step_up = get::<StepUp>(session, STEP_UP_KEY).filter(|s| s.user_id == user_id);
     start_clean(session);
     if let Some(next) = next {
         insert(session, NEXT_KEY, next)?;
     }
+    let (mut all, authenticated_at) = match step_up {
+        Some(step_up) => (step_up.proofs, step_up.authenticated_at),
+        None => (Proofs::default(), Some(now)),
+    };
+    for proof in proofs {
+        all.add(*proof);
+    }
+    insert(session, PROOFS_KEY, all)?;
     insert(session, USER_ID_KEY, user_id)?;
-    insert(session, AUTHENTICATED_AT_KEY, now)?;
+    insert(session, AUTHENTICATED_AT_KEY, authenticated_at)?;
     insert(session, PUBLIC_ID_KEY, random_token())?;
     insert(session, SIGNED_IN_AT_KEY, now)?;
     insert(session, EXPIRES_AT_KEY, now + lifetime.secs)?;
@@ -75,10 +103,70 @@ pub fn sign_in(
 
 /// Forgets everything an earlier user or step left in the session (the rooms passed, a
 /// dismissed reminder, held recovery codes, phone steps) under a new session id: signing in
-/// always starts clean, whoever signed in before in this browser.
+/// always starts clean, whoever signed in before in this browser. Only the applications'
+/// sign-ins waiting for it are kept (they belong to the browser, not to a user).
 fn start_clean(session: &Session) {
+    let waiting = get::<serde_json::Value>(session, AUTHORIZATIONS_KEY);
     session.clear();
     session.renew();
+    if let Some(waiting) = waiting {
+        let _ = session.insert(AUTHORIZATIONS_KEY, waiting);
+    }
+}
+
+/// What this session proved at sign-in, and since (a step-up, a set-up's first code).
+pub fn proofs(session: &Session) -> Proofs {
+    get::<Proofs>(session, PROOFS_KEY).unwrap_or_default()
+}
+
+/// Adds a proof to a signed-in session (the code of a first set-up), under a new id.
+pub fn add_proof(session: &Session, proof: Proof) -> Result<(), SessionError> {
+    let mut all = proofs(session);
+    all.add(proof);
+    session.renew();
+    insert(session, PROOFS_KEY, all)
+}
+
+/// When this session's user last signed in (`auth_time`).
+pub fn signed_in_at(session: &Session) -> Option<i64> {
+    get(session, SIGNED_IN_AT_KEY)
+}
+
+/// Asks a second step of a signed-in user whose session proved one factor: the session
+/// becomes a sign-in between the two steps, and the code's sign-in keeps what it proved.
+pub fn start_step_up(session: &Session, user_id: i64, now: i64) -> Result<(), SessionError> {
+    let step_up = StepUp {
+        user_id,
+        authenticated_at: get::<i64>(session, AUTHENTICATED_AT_KEY),
+        proofs: proofs(session),
+    };
+    let next = get::<String>(session, NEXT_KEY);
+    start_second_step(session, user_id, now)?;
+    if let Some(next) = next {
+        insert(session, NEXT_KEY, next)?;
+    }
+    insert(session, STEP_UP_KEY, step_up)
+}
+
+/// Applications' sign-ins waiting for this browser to sign in (`web::oauth2`), by id.
+pub const AUTHORIZATIONS_KEY: &str = "authorizations";
+
+pub fn waiting_authorizations<T: serde::de::DeserializeOwned>(
+    session: &Session,
+) -> Vec<(String, T)> {
+    get::<Vec<(String, T)>>(session, AUTHORIZATIONS_KEY).unwrap_or_default()
+}
+
+pub fn keep_authorizations<T: serde::Serialize>(
+    session: &Session,
+    waiting: &[(String, T)],
+) -> Result<(), SessionError> {
+    if waiting.is_empty() {
+        session.remove(AUTHORIZATIONS_KEY);
+        Ok(())
+    } else {
+        insert(session, AUTHORIZATIONS_KEY, waiting)
+    }
 }
 
 /// Records that the password was right and a code is still owed.
@@ -190,10 +278,21 @@ const SET_UP_OWED_KEY: &str = "set_up_owed";
 /// code step.
 const NEXT_KEY: &str = "after_sign_in";
 
+/// Where an application's sign-in continues once the browser is signed in.
+pub const AUTHORIZATION_CONTINUES: &str = "/oauth2/continue?request=";
+
 /// A place inside the portal the browser may be sent to after signing in: a data room's
-/// path (and its query), nothing else, so the parameter is no open redirect. It becomes a
-/// `Location` header, which holds no control character.
+/// path (and its query), or an application's sign-in waiting in this session, nothing
+/// else, so the parameter is no open redirect. It becomes a `Location` header, which holds
+/// no control character.
 pub fn safe_next(next: &str) -> Option<&str> {
+    if let Some(id) = next.strip_prefix(AUTHORIZATION_CONTINUES) {
+        let ok = (1..=64).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        return ok.then_some(next);
+    }
     let rest = next.strip_prefix("/rooms/")?;
     let id_end = rest.find(['/', '?']).unwrap_or(rest.len());
     let id_ok = id_end > 0 && rest[..id_end].bytes().all(|b| b.is_ascii_digit());
@@ -213,6 +312,16 @@ pub fn remember_next(session: &Session, next: &str) -> Result<(), SessionError> 
 /// its application rather than redirect the form's submission to another origin.
 pub fn after_sign_in(next: &str) -> String {
     safe_next(next).map_or_else(|| "/".to_owned(), after_a_form)
+}
+
+/// An application's sign-in this session waits to return to after a set-up, once.
+pub fn take_waiting_sign_in(session: &Session) -> Option<String> {
+    let next = get::<String>(session, NEXT_KEY)?;
+    if !next.starts_with(AUTHORIZATION_CONTINUES) || safe_next(&next).is_none() {
+        return None;
+    }
+    session.remove(NEXT_KEY);
+    Some(next)
 }
 
 /// Where the person goes now that they are signed in (`after_sign_in`); forgotten once
@@ -364,12 +473,20 @@ pub async fn start_session(
     session: &Session,
     user: &crate::db::users::User,
     origin: &Origin,
+    proofs: &[Proof],
 ) -> Result<(), SessionError> {
     let lifetime = state
         .services
         .session_lifetime(user.session_duration_secs)
         .await?;
-    sign_in(session, user.id, state.clock.now(), lifetime, origin)?;
+    sign_in(
+        session,
+        user.id,
+        state.clock.now(),
+        lifetime,
+        origin,
+        proofs,
+    )?;
     state.services.record_sign_in(user.id).await?;
     if !user.has_two_step() && state.services.two_step_required(user).await? {
         insert(session, SET_UP_OWED_KEY, true)?;

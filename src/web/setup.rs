@@ -99,7 +99,14 @@ async fn create_admin(
         .await
     {
         Ok(admin) => {
-            start_session(&state, &session, &admin, &origin).await?;
+            start_session(
+                &state,
+                &session,
+                &admin,
+                &origin,
+                &[crate::domain::oidc::Proof::Password],
+            )
+            .await?;
             Ok(see_other("/?notice=welcome"))
         }
         Err(CreateError::Refused | CreateError::Closed) => Err(AppError::Forbidden(LINK_INVALID)),

@@ -24,6 +24,7 @@ mod mail;
 mod mailbox;
 mod metrics;
 mod notices;
+mod oidc;
 mod password;
 mod phone;
 mod phone_password;

@@ -7,6 +7,7 @@
 //! each saying so.
 
 mod accounts;
+pub mod applications;
 mod factors;
 pub mod mail;
 mod policy;

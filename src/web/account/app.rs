@@ -87,7 +87,16 @@ pub async fn confirm_app(
     let (status, message) = match state.services.confirm_app(&user, &code, &origin).await? {
         Ok(FactorOn::Enabled {
             first_codes: Some(codes),
-        }) => return show_first_codes(&state, &session, user.id, &codes, app_set_up(&user, 2)),
+        }) => {
+            return show_first_codes(
+                &state,
+                &session,
+                user.id,
+                &codes,
+                app_set_up(&user, 2),
+                crate::domain::oidc::Proof::App,
+            );
+        }
         Ok(_) => return Ok(see_other("/account/security?notice=app-on")),
         Err(CodeOutcome::Throttled) => (
             StatusCode::TOO_MANY_REQUESTS,

@@ -256,6 +256,17 @@ pub async fn set_password(
     }
     forget_phone_proof(&session);
     // Every other session ended; this one continues under a new id.
-    start_session(&me.state, &session, &me.user, &me.origin).await?;
+    // The code to the verified number, then the new password.
+    start_session(
+        &me.state,
+        &session,
+        &me.user,
+        &me.origin,
+        &[
+            crate::domain::oidc::Proof::Sms,
+            crate::domain::oidc::Proof::Password,
+        ],
+    )
+    .await?;
     Ok(see_other("/account/security?notice=password-added"))
 }

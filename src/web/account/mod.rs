@@ -314,7 +314,10 @@ async fn change_password(
     {
         PasswordCheck::Right => {
             // Every other session ended; this one continues under a new id.
-            start_session(&state, &session, &user, &origin).await?;
+            // What this session proved before, and the password again.
+            let mut proved = crate::web::session::proofs(&session);
+            proved.add(crate::domain::oidc::Proof::Password);
+            start_session(&state, &session, &user, &origin, proved.all()).await?;
             return Ok(see_other("/?notice=password-changed"));
         }
         PasswordCheck::Throttled => (

@@ -17,6 +17,7 @@ use crate::web::request::SignedIn;
 use crate::web::responses::{render, see_other};
 use crate::web::session::{
     HeldCodes, held_recovery_codes, hold_recovery_codes, release_recovery_codes,
+    take_waiting_sign_in,
 };
 use crate::web::state::AppState;
 use crate::web::step::Step;
@@ -34,7 +35,10 @@ pub fn show_first_codes(
     user_id: i64,
     codes: &[String],
     step: Option<Step>,
+    proof: crate::domain::oidc::Proof,
 ) -> Result<HttpResponse, AppError> {
+    // The code just entered turned the method on: this session now proved it too.
+    crate::web::session::add_proof(session, proof)?;
     let sealed = state.services.seal_for_display(user_id, codes);
     hold_recovery_codes(
         session,
@@ -206,5 +210,9 @@ pub async fn codes_saved(
             .await?;
     }
     release_recovery_codes(&session);
+    // A set-up an application's sign-in asked for goes back to it.
+    if let Some(next) = take_waiting_sign_in(&session) {
+        return Ok(see_other(&next));
+    }
     Ok(see_other("/account/security?notice=codes-saved"))
 }

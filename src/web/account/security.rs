@@ -299,7 +299,14 @@ fn method_on(
     match on {
         FactorOn::Enabled {
             first_codes: Some(codes),
-        } => show_first_codes(state, session, user.id, &codes, step),
+        } => show_first_codes(
+            state,
+            session,
+            user.id,
+            &codes,
+            step,
+            crate::domain::oidc::Proof::Sms,
+        ),
         FactorOn::Enabled { first_codes: None } => {
             Ok(see_other(&format!("/account/security?notice={notice}")))
         }

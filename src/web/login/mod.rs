@@ -17,8 +17,8 @@ use crate::web::layout::Layout;
 use crate::web::request::{SignedIn, Visitor};
 use crate::web::responses::{render, see_other};
 use crate::web::session::{
-    after_sign_in, remember_next, safe_next, signed_out_by_administrator, start_second_step,
-    start_session,
+    AUTHORIZATION_CONTINUES, after_sign_in, remember_next, safe_next, signed_out_by_administrator,
+    start_second_step, start_session,
 };
 use crate::web::trusted::device_token;
 
@@ -82,6 +82,9 @@ struct LoginPage {
 struct NextQuery {
     #[serde(default)]
     next: String,
+    /// The address an application expects (`login_hint`), filled in.
+    #[serde(default)]
+    email: String,
 }
 
 /// On the sign-in page of a browser whose session an administrator ended.
@@ -93,7 +96,10 @@ async fn login_form(
     query: web::Query<NextQuery>,
     session: Session,
 ) -> Result<HttpResponse, AppError> {
-    if layout.user.is_some() {
+    // An application may ask a signed-in person to sign in again (`prompt=login`, an old
+    // sign-in for its `max_age`): the form is shown to them on its way back there.
+    let next = safe_next(&query.next).unwrap_or_default().to_owned();
+    if layout.user.is_some() && !next.starts_with(AUTHORIZATION_CONTINUES) {
         return Ok(see_other("/"));
     }
     if layout.notice.is_none() && signed_out_by_administrator(&session) {
@@ -103,8 +109,8 @@ async fn login_form(
         StatusCode::OK,
         &LoginPage {
             layout,
-            email: String::new(),
-            next: safe_next(&query.next).unwrap_or_default().to_owned(),
+            email: query.email.trim().chars().take(300).collect(),
+            next,
             errors: FormErrors::default(),
         },
     )
@@ -190,8 +196,8 @@ async fn login(
             StatusCode::FORBIDDEN,
             FormErrors::general(UNCONFIRMED),
         ),
-        PasswordStep::SignedIn(user) => {
-            start_session(&state, &session, &user, &origin).await?;
+        PasswordStep::SignedIn(user, proofs) => {
+            start_session(&state, &session, &user, &origin, proofs.all()).await?;
             Ok(see_other(&after_sign_in(&next)))
         }
         PasswordStep::CodeOwed(user) => {

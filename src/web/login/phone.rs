@@ -16,6 +16,7 @@ use serde::Deserialize;
 use crate::db::audit::Origin;
 use crate::db::users::User;
 use crate::domain::codes::MAX_ATTEMPTS;
+use crate::domain::oidc::Proof;
 use crate::domain::phone::mask_phone;
 use crate::domain::time::time_of_day;
 use crate::services::account::PasswordCheck;
@@ -233,7 +234,7 @@ pub async fn verify_code(
         .await?
     {
         PhoneCheck::SignedIn(user) => {
-            start_session(&state, &session, &user, &origin).await?;
+            start_session(&state, &session, &user, &origin, &[Proof::Sms]).await?;
             return Ok(see_other(&take_next(&session)));
         }
         PhoneCheck::PasswordOwed(user) => {
@@ -379,7 +380,14 @@ pub async fn check_password(
         .await?
     {
         PasswordCheck::Right => {
-            start_session(&state, &session, &user, &origin).await?;
+            start_session(
+                &state,
+                &session,
+                &user,
+                &origin,
+                &[Proof::Sms, Proof::Password],
+            )
+            .await?;
             Ok(see_other(&take_next(&session)))
         }
         PasswordCheck::Wrong => page(StatusCode::UNAUTHORIZED, "The password is incorrect."),
@@ -448,7 +456,7 @@ pub async fn check_app_code(
         .await?
     {
         CodeOutcome::Accepted => {
-            start_session(&state, &session, &user, &origin).await?;
+            start_session(&state, &session, &user, &origin, &[Proof::Sms, Proof::App]).await?;
             return Ok(see_other(&take_next(&session)));
         }
         CodeOutcome::Replayed => (

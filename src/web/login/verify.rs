@@ -14,6 +14,7 @@ use crate::db::audit::Origin;
 use crate::db::users::User;
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::factors::FactorMethod;
+use crate::domain::oidc::Proof;
 use crate::domain::phone::mask_phone;
 use crate::domain::time::time_of_day;
 use crate::services::factors::authenticator::CodeOutcome;
@@ -251,7 +252,14 @@ pub async fn verify_code(
         .await?
     {
         SecondStep::SignedIn { device_token } => {
-            start_session(&state, &session, &pending.user, &origin).await?;
+            start_session(
+                &state,
+                &session,
+                &pending.user,
+                &origin,
+                &[Proof::Password, Proof::from(method)],
+            )
+            .await?;
             let mut response = see_other(&take_next(&session));
             if let Some(token) = device_token {
                 let days = state.services.platform().await?.trusted_device_days;
@@ -370,7 +378,14 @@ pub async fn use_recovery_code(
         .await?
     {
         RecoverySignIn::SignedIn => {
-            start_session(&state, &session, user, &origin).await?;
+            start_session(
+                &state,
+                &session,
+                user,
+                &origin,
+                &[Proof::Password, Proof::RecoveryCode],
+            )
+            .await?;
             return Ok(see_other("/account/security?notice=recovery-used"));
         }
         RecoverySignIn::Wrong => {

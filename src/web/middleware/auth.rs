@@ -102,7 +102,14 @@ pub async fn load_user(
     }
     let mut res = next.call(req).await?.map_into_boxed_body();
     // Read after the handler, which may have signed in or changed the duration.
-    if let Some(max_age) = cookie_max_age(&res.request().get_session(), state.clock.now()) {
+    let session = res.request().get_session();
+    let waiting = crate::web::oauth2::waiting_origins(&session);
+    if !waiting.is_empty() {
+        res.response_mut().extensions_mut().insert(
+            crate::web::middleware::headers::ApplicationsWaiting(waiting),
+        );
+    }
+    if let Some(max_age) = cookie_max_age(&session, state.clock.now()) {
         res.response_mut()
             .extensions_mut()
             .insert(SessionCookieMaxAge(max_age));
@@ -145,7 +152,10 @@ fn set_up_path(path: &str) -> bool {
         "/static/",
     ];
     const EXACT: [&str; 4] = ["/account/confirm", "/logout", "/healthz", "/readyz"];
+    // An application's sign-in answers for itself (`prompt=none` gets an error, not set-up).
     EXACT.contains(&path)
+        || path.starts_with("/oauth2/")
+        || path.starts_with("/.well-known/")
         || PREFIXES.iter().any(|prefix| {
             path.strip_prefix(prefix).is_some_and(|rest| {
                 prefix.ends_with('/') || rest.is_empty() || rest.starts_with('/')

@@ -132,7 +132,9 @@ pub async fn protect(
         .filter(|nonce| is_well_formed_nonce(nonce));
     let user_id = req.get_session().get::<i64>(USER_ID_KEY).ok().flatten();
 
-    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // The OpenID Connect endpoints applications post to carry no form of ours.
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || crate::web::oauth2::CROSS_SITE_POSTS.contains(&req.path());
     if !safe {
         let Some(nonce) = nonce.as_deref() else {
             return Ok(refuse(req, StatusCode::FORBIDDEN, Some(EXPIRED)));

@@ -17,20 +17,33 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; st
 #[derive(Clone, Debug)]
 pub struct FormActionAlso(pub url::Origin);
 
-/// The policy, with `form-action` widened to `also` when it is a tuple origin (scheme,
-/// host and port: nothing that could add a directive).
-fn policy_for(also: Option<&FormActionAlso>) -> HeaderValue {
-    match also.map(|also| &also.0) {
-        Some(origin @ url::Origin::Tuple(..)) => {
-            let widened = CONTENT_SECURITY_POLICY.replace(
-                "form-action 'self'",
-                &format!("form-action 'self' {}", origin.ascii_serialization()),
-            );
-            HeaderValue::from_str(&widened)
-                .unwrap_or_else(|_| HeaderValue::from_static(CONTENT_SECURITY_POLICY))
+/// The origins of the applications this browser is signing in to (`web::oauth2`): the
+/// portal's pages it signs in with end their forms there, through the redirects that
+/// return to the application.
+#[derive(Clone, Debug)]
+pub struct ApplicationsWaiting(pub Vec<url::Origin>);
+
+/// The policy, with `form-action` widened to the origins given that are tuple origins
+/// (scheme, host and port: nothing that could add a directive).
+fn policy_for<'a>(also: impl IntoIterator<Item = &'a url::Origin>) -> HeaderValue {
+    let mut origins: Vec<String> = Vec::new();
+    for origin in also {
+        if let origin @ url::Origin::Tuple(..) = origin {
+            let text = origin.ascii_serialization();
+            if !origins.contains(&text) {
+                origins.push(text);
+            }
         }
-        _ => HeaderValue::from_static(CONTENT_SECURITY_POLICY),
     }
+    if origins.is_empty() {
+        return HeaderValue::from_static(CONTENT_SECURITY_POLICY);
+    }
+    let widened = CONTENT_SECURITY_POLICY.replace(
+        "form-action 'self'",
+        &format!("form-action 'self' {}", origins.join(" ")),
+    );
+    HeaderValue::from_str(&widened)
+        .unwrap_or_else(|_| HeaderValue::from_static(CONTENT_SECURITY_POLICY))
 }
 
 pub async fn security_headers(
@@ -40,7 +53,15 @@ pub async fn security_headers(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let is_static = req.path().starts_with("/static/");
     let mut res = next.call(req).await?;
-    let policy = policy_for(res.response().extensions().get::<FormActionAlso>());
+    let policy = {
+        let extensions = res.response().extensions();
+        let one = extensions.get::<FormActionAlso>().map(|also| &also.0);
+        let waiting = extensions
+            .get::<ApplicationsWaiting>()
+            .map(|w| w.0.as_slice())
+            .unwrap_or_default();
+        policy_for(one.into_iter().chain(waiting))
+    };
     let headers = res.headers_mut();
     let set = |headers: &mut header::HeaderMap, name, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
@@ -83,7 +104,7 @@ mod tests {
     #[test]
     fn only_a_tuple_origin_joins_form_action() {
         let app = url::Url::parse("https://docs.example.com:8443/deal/?x=1").unwrap();
-        let widened = policy_for(Some(&FormActionAlso(app.origin())));
+        let widened = policy_for([&app.origin()]);
         assert_eq!(
             widened.to_str().unwrap(),
             CONTENT_SECURITY_POLICY.replace(
@@ -93,9 +114,9 @@ mod tests {
         );
         // An opaque origin (a data: address) adds nothing; so does no origin at all.
         let opaque = url::Url::parse("data:text/html,x").unwrap();
-        for also in [Some(FormActionAlso(opaque.origin())), None] {
+        for also in [vec![opaque.origin()], vec![]] {
             assert_eq!(
-                policy_for(also.as_ref()).to_str().unwrap(),
+                policy_for(also.iter()).to_str().unwrap(),
                 CONTENT_SECURITY_POLICY
             );
         }

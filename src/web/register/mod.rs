@@ -193,7 +193,14 @@ async fn confirm(
         .await?
     {
         Confirmation::Confirmed(user) => {
-            start_session(&state, &session, &user, &origin).await?;
+            start_session(
+                &state,
+                &session,
+                &user,
+                &origin,
+                &[crate::domain::oidc::Proof::Password],
+            )
+            .await?;
             return Ok(see_other("/?notice=welcome"));
         }
         Confirmation::LinkDead => return Err(AppError::LinkExpired(LINK_DEAD)),

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::codes::{Purpose, Subject};
+use crate::domain::oidc::Proof;
 use crate::domain::phone::{format_international, mask_phone};
 use crate::domain::time::time_of_day;
 use crate::services::phone_sign_in::{PhoneCheck, PhoneRegistration, PhoneTarget};
@@ -342,7 +343,7 @@ async fn create_account(
         .await?
     {
         PhoneRegistration::Created(user) => {
-            start_session(&state, &session, &user, &origin).await?;
+            start_session(&state, &session, &user, &origin, &[Proof::Sms]).await?;
             return Ok(see_other("/?notice=welcome-phone"));
         }
         PhoneRegistration::Existing(user) => user,
@@ -365,7 +366,7 @@ async fn create_account(
         .await?
     {
         PhoneCheck::SignedIn(user) => {
-            start_session(&state, &session, &user, &origin).await?;
+            start_session(&state, &session, &user, &origin, &[Proof::Sms]).await?;
             Ok(see_other("/"))
         }
         PhoneCheck::PasswordOwed(user) => {

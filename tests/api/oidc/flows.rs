@@ -1,0 +1,173 @@
+//! Signing in to an application through Twostep, end to end, for each kind of person.
+
+use openidconnect::core::CoreGenderClaim;
+use openidconnect::{AuthenticationContextClass, AuthenticationMethodReference};
+
+use super::{begin, callback_params, finish, param, relying_party, spawn};
+use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, location_of, submit_with};
+use crate::on_each_backend;
+
+/// The browser follows the portal's redirects from `url` until it leaves for the relying
+/// party or lands on a page; returns the last response.
+pub async fn follow(app: &TestApp, client: &reqwest::Client, url: &str) -> reqwest::Response {
+    let mut response = client.get(url).send().await.unwrap();
+    for _ in 0..10 {
+        let Some(location) = location_of(&response) else {
+            return response;
+        };
+        if !location.starts_with('/') {
+            return response;
+        }
+        response = client.get(app.url(&location)).send().await.unwrap();
+    }
+    panic!("too many redirects from {url}");
+}
+
+/// At the sign-in page the authorization sent the browser to: the password, typed in the
+/// form (with its `next`); the answer.
+pub async fn sign_in_at(
+    app: &TestApp,
+    client: &reqwest::Client,
+    login_page: &str,
+    email: &str,
+) -> reqwest::Response {
+    let next = url::Url::parse(&app.url(login_page))
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "next")
+        .map(|(_, v)| v.into_owned())
+        .expect("the sign-in page returns to the application's sign-in");
+    submit_with(
+        client,
+        &app.address,
+        login_page,
+        "/login",
+        &[
+            ("email", email),
+            ("password", GOOD_PASSWORD),
+            ("next", &next),
+        ],
+    )
+    .await
+}
+
+fn amr(claims: &openidconnect::core::CoreIdTokenClaims) -> Vec<String> {
+    claims
+        .auth_method_refs()
+        .map(|values| {
+            values
+                .iter()
+                .map(|v: &AuthenticationMethodReference| v.to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn acr(claims: &openidconnect::core::CoreIdTokenClaims) -> String {
+    claims
+        .auth_context_ref()
+        .map(|a: &AuthenticationContextClass| a.to_string())
+        .unwrap_or_default()
+}
+
+async fn a_user_without_two_step_signs_in_to_an_application(backend: Backend) {
+    let Some(app) = spawn(backend).await else {
+        return;
+    };
+    let user = app
+        .create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    let (client_id, secret) = app.kit().confidential_application("CRM").await;
+    let rp = relying_party(&app, &client_id, Some(&secret)).await;
+    let attempt = begin(&rp, &["email", "profile"], &[]);
+    let (browser, _) = app.new_browser();
+
+    let to_login = follow(&app, &browser, &attempt.url).await;
+    assert_eq!(to_login.status(), 200, "the sign-in page");
+    let login_page = to_login.url().path().to_owned() + "?" + to_login.url().query().unwrap();
+    let back = sign_in_at(&app, &browser, &login_page, "ada@example.com").await;
+    let back = follow(&app, &browser, &app.url(&location_of(&back).unwrap())).await;
+    let params = callback_params(&back);
+    assert_eq!(
+        param(&params, "state"),
+        Some(attempt.state.secret().as_str())
+    );
+    assert_eq!(param(&params, "iss"), Some(app.address.as_str()));
+    let code = param(&params, "code").unwrap().to_owned();
+
+    let signed_in = finish(&rp, attempt, &code).await;
+    let claims = &signed_in.claims;
+    assert_eq!(claims.issuer().as_str(), app.address);
+    assert_eq!(claims.email().map(|e| e.as_str()), Some("ada@example.com"));
+    assert_eq!(claims.email_verified(), Some(true));
+    assert_eq!(amr(claims), ["pwd"]);
+    assert_eq!(acr(claims), "urn:twostep:password");
+    let sub = claims.subject().as_str().to_owned();
+    assert!(
+        !sub.contains("ada") && sub != user.to_string(),
+        "sub is opaque: {sub}"
+    );
+    assert_eq!(signed_in.userinfo.subject().as_str(), sub);
+    let name = signed_in
+        .userinfo
+        .name()
+        .and_then(|n| n.get(None))
+        .map(|n| n.as_str().to_owned());
+    assert_eq!(name.as_deref(), Some("Ada Lovelace"));
+    let _: Option<&CoreGenderClaim> = signed_in.userinfo.gender();
+    assert_eq!(app.count_events("application.signed_in").await, 1);
+
+    // Single sign-on: a second sign-in in the same browser asks nothing.
+    let again = begin(&rp, &["email"], &[]);
+    let back = follow(&app, &browser, &again.url).await;
+    let code = param(&callback_params(&back), "code").unwrap().to_owned();
+    let second = finish(&rp, again, &code).await;
+    assert_eq!(second.claims.subject().as_str(), sub);
+    assert_eq!(
+        second.claims.auth_time(),
+        claims.auth_time(),
+        "the same sign-in"
+    );
+}
+
+on_each_backend!(a_user_without_two_step_signs_in_to_an_application => without_two_step_sqlite, without_two_step_postgres);
+
+async fn an_sms_user_gives_the_code_and_the_application_reads_mfa(backend: Backend) {
+    let Some(app) = spawn(backend).await else {
+        return;
+    };
+    app.create_sms_user("ada@example.com", PHONE).await;
+    let (client_id, secret) = app.kit().confidential_application("CRM").await;
+    let rp = relying_party(&app, &client_id, Some(&secret)).await;
+    let attempt = begin(&rp, &["phone"], &[]);
+    let (browser, _) = app.new_browser();
+    let to_login = follow(&app, &browser, &attempt.url).await;
+    let login_page = to_login.url().path().to_owned() + "?" + to_login.url().query().unwrap();
+    let code_step = sign_in_at(&app, &browser, &login_page, "ada@example.com").await;
+    assert_eq!(location_of(&code_step).as_deref(), Some("/login/verify"));
+    let sms = app.sms.last_code_to(PHONE);
+    let verified = submit_with(
+        &browser,
+        &app.address,
+        "/login/verify",
+        "/login/verify",
+        &[("code", &sms)],
+    )
+    .await;
+    let back = follow(&app, &browser, &app.url(&location_of(&verified).unwrap())).await;
+    let code = param(&callback_params(&back), "code").unwrap().to_owned();
+    let signed_in = finish(&rp, attempt, &code).await;
+    assert_eq!(amr(&signed_in.claims), ["pwd", "sms", "mfa"]);
+    assert_eq!(acr(&signed_in.claims), "urn:twostep:two-step");
+    assert_eq!(
+        signed_in.claims.phone_number().map(|p| p.as_str()),
+        Some(PHONE)
+    );
+    assert_eq!(signed_in.claims.phone_number_verified(), Some(true));
+    assert!(
+        signed_in.claims.email().is_none(),
+        "no email scope, no email"
+    );
+}
+
+on_each_backend!(an_sms_user_gives_the_code_and_the_application_reads_mfa => sms_user_sqlite, sms_user_postgres);
