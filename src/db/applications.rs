@@ -273,11 +273,19 @@ pub async fn revoke_tokens_of_code<'e>(db: impl Exec<'e>, code_hash: &str) -> Re
     Ok(done.rows_affected())
 }
 
-/// Ends every access token of a user (disabled, reset, signed out everywhere).
-pub async fn revoke_tokens_of_user<'e>(db: impl Exec<'e>, user_id: i64) -> Result<(), DbError> {
+/// Ends every code and access token of a user (disabled, reset, signed out everywhere):
+/// what an application was given stops working with the sessions.
+pub async fn revoke_grants_of_user(
+    db: &mut sqlx::AnyConnection,
+    user_id: i64,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM authorization_codes WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *db)
+        .await?;
     sqlx::query("DELETE FROM access_tokens WHERE user_id = $1")
         .bind(user_id)
-        .execute(db)
+        .execute(&mut *db)
         .await?;
     Ok(())
 }
@@ -304,18 +312,18 @@ pub async fn find_live_token<'e>(
     .await
 }
 
-/// Forgets codes and tokens long past their end.
-pub async fn delete_expired_grants<'e>(
-    db: impl Exec<'e> + Copy,
+/// Forgets codes and tokens that ended before `before`.
+pub async fn delete_expired_grants(
+    db: &mut sqlx::AnyConnection,
     before: i64,
 ) -> Result<(), DbError> {
     sqlx::query("DELETE FROM authorization_codes WHERE expires_at < $1")
         .bind(before)
-        .execute(db)
+        .execute(&mut *db)
         .await?;
     sqlx::query("DELETE FROM access_tokens WHERE expires_at < $1")
         .bind(before)
-        .execute(db)
+        .execute(&mut *db)
         .await?;
     Ok(())
 }

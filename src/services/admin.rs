@@ -6,6 +6,7 @@ use super::Services;
 use super::factors::remove_all;
 use super::letters::{Letter, Secret};
 use super::notifications::Notice;
+use crate::db::applications::revoke_grants_of_user;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::challenges::{budget_alerted_at, sms_by_country_since, sms_sent_by_kind_since};
 use crate::db::directory::{
@@ -301,6 +302,7 @@ impl Services {
         };
         remove_all(&mut tx, user.id, now).await?;
         end_sessions_by_administrator(&mut *tx, user.id, now).await?;
+        revoke_grants_of_user(&mut tx, user.id).await?;
         self.admin_event(
             &mut tx,
             EventKind::TwoStepReset,
@@ -327,6 +329,7 @@ impl Services {
             return Ok(Err(Refusal::NotFound));
         };
         let ended = end_sessions_by_administrator(&mut *tx, user_id, self.clock.now()).await?;
+        revoke_grants_of_user(&mut tx, user_id).await?;
         let detail = format!("{ended} sessions");
         self.admin_event(
             &mut tx,
@@ -394,6 +397,7 @@ impl Services {
         }
         if change == AccountChange::Disable {
             end_sessions_by_administrator(&mut *tx, user.id, now).await?;
+            revoke_grants_of_user(&mut tx, user.id).await?;
         }
         let (kind, notice) = match change {
             AccountChange::Disable => (EventKind::AccountDisabled, Notice::AccountDisabled),

@@ -150,13 +150,16 @@ impl Services {
         record_sign_in(&self.db.pool, user_id, self.clock.now()).await
     }
 
-    /// Deletes expired sessions, old attempts and old codes (the janitor).
+    /// Deletes expired sessions, old attempts, old codes and applications' old grants (the
+    /// janitor).
     pub async fn purge_expired(&self) -> Result<(), DbError> {
         let now = self.clock.now();
         purge_expired_sessions(&self.db.pool, now).await?;
         self.purge_old_attempts().await?;
         let mut tx = self.db.begin().await?;
         crate::db::challenges::purge_challenges_before(&mut tx, now - 24 * 60 * 60).await?;
+        // Kept a day past their end: a code used again within it still revokes its tokens.
+        crate::db::applications::delete_expired_grants(&mut tx, now - 24 * 60 * 60).await?;
         tx.commit().await
     }
 }

@@ -13,6 +13,7 @@ const AREAS: &[&str] = &[
     "home",
     "invitation",
     "login",
+    "oauth2",
     "password_link",
     "register",
     "rooms",

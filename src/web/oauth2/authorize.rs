@@ -17,10 +17,9 @@ use crate::domain::oidc::{Prompt, Scopes, asks_two_step, parse_prompt, well_form
 use crate::domain::rooms::{Entry, entry};
 use crate::domain::tokens::random_token;
 use crate::services::oidc::CodeRequest;
+use crate::web::code_form::is_refusal;
 use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
-use crate::web::layout::Layout;
-use crate::web::login::verify;
 use crate::web::middleware::auth::SET_UP_PAGE;
 use crate::web::request::Visitor;
 use crate::web::responses::see_other;
@@ -115,22 +114,20 @@ pub async fn authorize_get(
     visitor: Visitor,
     req: HttpRequest,
     session: Session,
-    layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let raw = req.query_string().to_owned();
-    authorize(visitor, req, session, layout, &raw).await
+    authorize(visitor, req, session, &raw).await
 }
 
 pub async fn authorize_post(
     visitor: Visitor,
     req: HttpRequest,
     session: Session,
-    layout: Layout,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let raw = String::from_utf8(body.to_vec())
         .map_err(|_| AppError::BadRequest("The request could not be read.".into()))?;
-    authorize(visitor, req, session, layout, &raw).await
+    authorize(visitor, req, session, &raw).await
 }
 
 #[tracing::instrument(name = "An application asks to sign someone in", skip_all)]
@@ -138,7 +135,6 @@ async fn authorize(
     visitor: Visitor,
     req: HttpRequest,
     session: Session,
-    layout: Layout,
     raw: &str,
 ) -> Result<HttpResponse, AppError> {
     let Ok(params) = parameters(raw) else {
@@ -281,7 +277,7 @@ async fn authorize(
     }
     all.push((id.clone(), waiting.clone()));
     keep_authorizations(&session, &all)?;
-    proceed(&visitor, &req, &session, layout, &application, &id, waiting).await
+    proceed(&visitor, &req, &session, &application, &id, waiting).await
 }
 
 #[derive(Deserialize)]
@@ -297,7 +293,6 @@ pub async fn continue_authorization(
     req: HttpRequest,
     session: Session,
     query: web::Query<ContinueQuery>,
-    layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let found = waiting_authorizations::<Waiting>(&session)
         .into_iter()
@@ -317,7 +312,7 @@ pub async fn continue_authorization(
             "The application you were signing in to is no longer registered with this portal.",
         ));
     };
-    proceed(&visitor, &req, &session, layout, &application, &id, waiting).await
+    proceed(&visitor, &req, &session, &application, &id, waiting).await
 }
 
 fn forget(session: &Session, id: &str) -> Result<(), AppError> {
@@ -333,7 +328,6 @@ async fn proceed(
     visitor: &Visitor,
     req: &HttpRequest,
     session: &Session,
-    layout: Layout,
     application: &Application,
     id: &str,
     waiting: Waiting,
@@ -375,7 +369,7 @@ async fn proceed(
             return Ok(see_other(SET_UP_PAGE));
         }
         if proved.has(crate::domain::oidc::Proof::Password) {
-            return step_up(visitor, session, layout, user, &here).await;
+            return step_up(visitor, session, user, &here).await;
         }
         // Signed in without a password (a phone number's code): sign in again, in full.
         let mut all: Vec<(String, Waiting)> = waiting_authorizations(session);
@@ -448,15 +442,25 @@ fn to_sign_in(here: &str, login_hint: Option<&str>) -> HttpResponse {
     see_other(&format!("/login?{}", query.finish()))
 }
 
-/// The code step, asked of a session signed in with the password alone.
+/// The code step, asked of a session signed in with the password alone: the sign-in's
+/// code page, with a text sent first to a person who gets codes by text (the page says
+/// when one cannot be sent now, and offers "Send again").
 async fn step_up(
     visitor: &Visitor,
     session: &Session,
-    layout: Layout,
     user: User,
     here: &str,
 ) -> Result<HttpResponse, AppError> {
     start_step_up(session, user.id, visitor.state.clock.now())?;
     remember_next(session, here)?;
-    verify::begin(&visitor.state, layout, user, &visitor.origin).await
+    if let Some(phone) = user.sms_phone()
+        && let Err(err) = visitor
+            .services()
+            .send_sign_in_code(&user, phone, &visitor.origin)
+            .await
+        && !is_refusal(&err)
+    {
+        tracing::warn!(error = %err, "The step-up's code could not be sent");
+    }
+    Ok(see_other("/login/verify"))
 }

@@ -6,6 +6,7 @@ mod authorize;
 mod logout;
 mod tokens;
 
+use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde_json::json;
@@ -30,18 +31,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource("/oauth2/token")
                 .route(web::post().to(tokens::token))
-                .route(web::method(actix_web::http::Method::OPTIONS).to(preflight)),
+                .route(preflight_route()),
         )
         .service(
             web::resource("/oauth2/userinfo")
                 .route(web::get().to(tokens::userinfo))
                 .route(web::post().to(tokens::userinfo))
-                .route(web::method(actix_web::http::Method::OPTIONS).to(preflight)),
+                .route(preflight_route()),
         )
         .service(
             web::resource("/oauth2/jwks")
                 .route(web::get().to(jwks))
-                .route(web::method(actix_web::http::Method::OPTIONS).to(preflight)),
+                .route(preflight_route()),
         )
         .service(
             web::resource("/oauth2/logout")
@@ -49,6 +50,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(logout::logout_post)),
         )
         .service(web::resource("/oauth2/logout/confirm").route(web::post().to(logout::confirm)));
+}
+
+/// CORS preflights (OPTIONS), for the endpoints a public client calls from a browser.
+fn preflight_route() -> actix_web::Route {
+    web::method(Method::OPTIONS).to(preflight)
 }
 
 /// Paths an application (or another site) posts to without the portal's CSRF token: the
