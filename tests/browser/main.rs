@@ -12,6 +12,7 @@ mod kit;
 mod lists;
 mod mail;
 mod no_script;
+mod oidc;
 mod phone;
 mod rooms;
 mod settings;

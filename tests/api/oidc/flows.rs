@@ -171,3 +171,62 @@ async fn an_sms_user_gives_the_code_and_the_application_reads_mfa(backend: Backe
 }
 
 on_each_backend!(an_sms_user_gives_the_code_and_the_application_reads_mfa => sms_user_sqlite, sms_user_postgres);
+
+/// An application's sign-out without an ID token: Twostep asks; "Sign out" ends its session
+/// and returns to the application's registered post-logout address, with its state.
+async fn signing_out_from_an_application_asks_first(backend: Backend) {
+    let Some(app) = spawn(backend).await else {
+        return;
+    };
+    app.create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    let (application, _) = app
+        .kit()
+        .create_application(&crate::kit::applications::NewApplication {
+            post_logout_uris: &["https://rp.example/bye"],
+            ..crate::kit::applications::NewApplication::confidential("CRM", &[super::CALLBACK])
+        })
+        .await;
+    assert_eq!(
+        app.login_status("ada@example.com", GOOD_PASSWORD).await,
+        303
+    );
+    let logout = format!(
+        "/oauth2/logout?client_id={}&post_logout_redirect_uri=https%3A%2F%2Frp.example%2Fbye&state=s1",
+        application.client_id
+    );
+    let question = app.get(&logout).await;
+    assert_eq!(question.status(), 200);
+    let csp = question.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("form-action 'self' https://rp.example;"),
+        "{csp}"
+    );
+    let html = question.text().await.unwrap();
+    assert!(html.contains("Sign out of Twostep?"), "{html}");
+    let token = crate::helpers::csrf_token(&html);
+    let done = app
+        .post_raw(
+            "/oauth2/logout/confirm",
+            &[
+                ("csrf_token", &token),
+                ("client_id", &application.client_id),
+                ("post_logout_redirect_uri", "https://rp.example/bye"),
+                ("state", "s1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location_of(&done).as_deref(),
+        Some("https://rp.example/bye?state=s1")
+    );
+    assert_eq!(
+        location_of(&app.get("/account/security").await).as_deref(),
+        Some("/login")
+    );
+}
+
+on_each_backend!(signing_out_from_an_application_asks_first => logout_asks_sqlite, logout_asks_postgres);
