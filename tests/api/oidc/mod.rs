@@ -4,6 +4,7 @@
 //! through the portal's own pages.
 
 mod flows;
+mod rotation;
 
 use openidconnect::core::{
     CoreAuthenticationFlow, CoreClient, CoreIdTokenClaims, CoreProviderMetadata, CoreUserInfoClaims,
