@@ -368,6 +368,9 @@ async fn an_administrator_adds_edits_renews_and_deletes_an_application(app: Test
     );
 }
 
+/// A form as sent, the field it gets wrong, and what the page says.
+type Case<'a> = (Vec<(&'static str, &'a str)>, &'static str, &'static str);
+
 /// Every way the form can be wrong: a 422 with the message beside its field and in the
 /// summary, what was typed kept, and nothing written.
 async fn bad_input_is_said_on_the_form_and_writes_nothing(app: TestApp) {
@@ -378,7 +381,7 @@ async fn bad_input_is_said_on_the_form_and_writes_nothing(app: TestApp) {
     let many: String = (0..21)
         .map(|n| format!("https://crm.example.com/{n}\n"))
         .collect();
-    let cases: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (vec![], "redirect_uris", "Enter at least one redirect URI"),
         (
             form("", "https://crm.example.com/cb", "confidential", ""),

@@ -136,10 +136,8 @@ async fn applications_page(
         .collect();
     // The notice that names the application ("CRM was deleted.") when the change left
     // one, else the plain one the address names.
-    let notice = match done_text(&query.done) {
-        Some(plain) => Some(take_notice(&session).unwrap_or_else(|| plain.to_owned())),
-        None => None,
-    };
+    let notice = done_text(&query.done)
+        .map(|plain| take_notice(&session).unwrap_or_else(|| plain.to_owned()));
     render(
         StatusCode::OK,
         &ApplicationsPage {
