@@ -1,4 +1,5 @@
-//! The command line: serve (the default), migrate, and user management.
+//! The command line: serve (the default), migrate, user management, and registering the
+//! applications that sign in through Twostep.
 
 use std::io::BufRead;
 
@@ -17,6 +18,7 @@ use crate::domain::password::check_new_password;
 use crate::domain::phone::normalise_phone;
 use crate::services::account::{CreateError, NewAccount};
 use crate::services::admin::{AccountChange, Actor, Refusal};
+use crate::services::applications::{ApplicationInput, ApplicationRefusal};
 use crate::startup::{Application, start_services};
 
 #[derive(Parser)]
@@ -42,6 +44,9 @@ enum Command {
     /// The keys ID tokens are signed with.
     #[command(subcommand, name = "signing-key")]
     SigningKey(SigningKeyCommand),
+    /// Manage the applications that sign their users in through Twostep (OpenID Connect).
+    #[command(subcommand)]
+    Client(ClientCommand),
 }
 
 #[derive(Subcommand)]
@@ -49,6 +54,33 @@ enum SigningKeyCommand {
     /// Make a new signing key: published at once, signing an hour later; the current key
     /// keeps signing until then and stays published until its last ID token has expired.
     Rotate,
+}
+
+#[derive(Subcommand)]
+enum ClientCommand {
+    /// Register an application; prints its client ID and, unless it is public, its client
+    /// secret (shown this once).
+    Create {
+        /// As people know the application, e.g. "CRM".
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// An address in the application that receives the sign-in, exactly as it sends
+        /// it; repeat for several.
+        #[arg(long = "redirect-uri", value_name = "URI", required = true)]
+        redirect_uris: Vec<String>,
+        /// Where the application may send people after signing out; repeat for several.
+        #[arg(long = "post-logout-uri", value_name = "URI")]
+        post_logout_uris: Vec<String>,
+        /// A browser or mobile application, without a secret (it uses PKCE).
+        #[arg(long)]
+        public: bool,
+        /// Everyone who signs in to it passes the second step in their session.
+        #[arg(long)]
+        require_two_step: bool,
+        /// The data room it belongs to (its id in the control center's address).
+        #[arg(long, value_name = "ID")]
+        room: Option<i64>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -180,7 +212,91 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Client(ClientCommand::Create {
+            name,
+            redirect_uris,
+            post_logout_uris,
+            public,
+            require_two_step,
+            room,
+        }) => {
+            let typed = NewClient {
+                name: &name,
+                redirect_uris: &redirect_uris,
+                post_logout_uris: &post_logout_uris,
+                public,
+                require_two_step,
+                room,
+            };
+            create_client(settings, &typed).await
+        }
     }
+}
+
+/// `client create` as typed.
+struct NewClient<'a> {
+    name: &'a str,
+    redirect_uris: &'a [String],
+    post_logout_uris: &'a [String],
+    public: bool,
+    require_two_step: bool,
+    room: Option<i64>,
+}
+
+/// The flag a problem of the application form is about.
+fn flag_of(field: &str) -> &'static str {
+    match field {
+        "redirect_uris" => "--redirect-uri",
+        "post_logout_uris" => "--post-logout-uri",
+        "room_id" => "--room",
+        _ => "--name",
+    }
+}
+
+/// Registers an application as "Add application" does (audited as from the command line)
+/// and prints `client_id: …` and, for a confidential client, `client_secret: …`.
+async fn create_client(settings: Settings, typed: &NewClient<'_>) -> anyhow::Result<()> {
+    // Each flag is one address: a line break inside one would make it two.
+    for (flag, uris) in [
+        ("--redirect-uri", typed.redirect_uris),
+        ("--post-logout-uri", typed.post_logout_uris),
+    ] {
+        if let Some(uri) = uris.iter().find(|u| u.contains(['\n', '\r'])) {
+            bail!("{flag}: one address each, without a line break: {uri:?}");
+        }
+    }
+    let input = ApplicationInput {
+        name: typed.name,
+        redirect_uris: &typed.redirect_uris.join("\n"),
+        post_logout_uris: &typed.post_logout_uris.join("\n"),
+        public: typed.public,
+        require_two_step: typed.require_two_step,
+        room_id: typed.room,
+    };
+    let checked = input.parse().map_err(|problems| {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|(field, problem)| format!("{}: {problem}", flag_of(field)))
+            .collect();
+        anyhow::anyhow!(lines.join("\n"))
+    })?;
+    let services = start_services(Arc::new(settings), Clock::system()).await?;
+    let created = services
+        .create_application(Actor::CommandLine, &checked, &Origin::default())
+        .await?
+        .map_err(|refusal| match refusal {
+            ApplicationRefusal::NoSuchRoom => anyhow::anyhow!(
+                "--room: no data room has the id {}",
+                typed.room.unwrap_or_default()
+            ),
+            refusal => anyhow::anyhow!("refused ({refusal:?})"),
+        })?;
+    println!("client_id: {}", created.application.client_id);
+    if let Some(secret) = created.secret {
+        // Printed, not logged: the secret is for the operator's eyes, this once.
+        println!("client_secret: {secret}");
+    }
+    Ok(())
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {

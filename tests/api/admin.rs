@@ -34,6 +34,8 @@ fn admin_pages(user: i64, group: i64) -> Vec<String> {
         format!("/admin/groups/{group}"),
         "/admin/audit".into(),
         "/admin/audit.csv".into(),
+        "/admin/applications".into(),
+        "/admin/applications/new".into(),
     ]
 }
 
@@ -80,6 +82,14 @@ fn admin_posts(user: i64, group: i64) -> Vec<(String, Vec<(&'static str, &'stati
             vec![],
         ),
         (format!("/admin/groups/{group}/delete"), vec![]),
+        (
+            "/admin/applications/new".into(),
+            vec![
+                ("name", "Eve's app"),
+                ("redirect_uris", "https://evil.example/cb"),
+                ("client_type", "confidential"),
+            ],
+        ),
     ]
 }
 
@@ -206,6 +216,7 @@ async fn only_a_verified_administrator_gets_in(app: TestApp) {
     assert_eq!(app.count("SELECT COUNT(*) FROM user_groups").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 3);
     assert_eq!(app.count("SELECT COUNT(*) FROM password_links").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM applications").await, 0);
     assert_eq!(app.two_factor_method(user).await.as_deref(), Some("sms"));
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE event LIKE 'group.%' OR event LIKE 'platform.%' OR event = 'two_step.reset'").await, seeded);
     assert!(!app.get_text("/login").await.contains("Control center"));
@@ -278,7 +289,13 @@ async fn unknown_ids_are_not_found_and_change_nothing(app: TestApp) {
         assert_eq!(app.get(page).await.status().as_u16(), 404, "{page}");
     }
     for (action, fields) in admin_posts(999_999, 999_998) {
-        if ["/admin/security", "/admin/groups", "/admin/users/new"].contains(&action.as_str()) {
+        let no_id = [
+            "/admin/security",
+            "/admin/groups",
+            "/admin/users/new",
+            "/admin/applications/new",
+        ];
+        if no_id.contains(&action.as_str()) {
             continue;
         }
         let response = app.submit("/admin", &action, &fields).await;

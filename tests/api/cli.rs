@@ -298,3 +298,229 @@ async fn reset_and_account_commands(backend: Backend) {
 }
 
 on_each_backend!(reset_and_account_commands => account_commands_on_sqlite, account_commands_on_postgres);
+
+/// `twostep client create` registers an application as "Add application" does: it prints
+/// `client_id: …` and, for a confidential client, `client_secret: …`, one a line, stores
+/// only the secret's SHA-256 and audits it as done from the command line; refusals say
+/// which flag is wrong on standard error and write nothing.
+async fn create_clients(backend: Backend) {
+    use sha2::{Digest, Sha256};
+
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database_url(backend, dir.path()).await else {
+        return;
+    };
+    let run = |args: &[&str]| twostep(&url, dir.path(), args, "");
+    let db = twostep::db::Db::connect(&url).unwrap();
+
+    let out = run(&[
+        "client",
+        "create",
+        "--name",
+        "CRM",
+        "--redirect-uri",
+        "https://crm.example.com/oidc/callback",
+        "--redirect-uri",
+        "http://localhost:3000/cb",
+        "--post-logout-uri",
+        "https://crm.example.com/bye",
+        "--require-two-step",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    let client_id = lines[0].strip_prefix("client_id: ").expect(&stdout);
+    let secret = lines[1].strip_prefix("client_secret: ").expect(&stdout);
+    assert_eq!((client_id.len(), secret.len()), (43, 43));
+    let (hash, public, two_step, room, redirects, logouts): (
+        Option<String>,
+        i64,
+        i64,
+        Option<i64>,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT secret_hash, public_client, require_two_step, room_id, redirect_uris, post_logout_uris FROM applications WHERE client_id = $1",
+    )
+    .bind(client_id)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(hash, Some(hex::encode(Sha256::digest(secret.as_bytes()))));
+    assert_eq!((public, two_step, room), (0, 1, None));
+    assert_eq!(
+        redirects,
+        "https://crm.example.com/oidc/callback\nhttp://localhost:3000/cb"
+    );
+    assert_eq!(logouts, "https://crm.example.com/bye");
+    let (event, actor, detail): (String, Option<i64>, String) =
+        sqlx::query_as("SELECT event, actor_user_id, detail FROM audit_events")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (event.as_str(), actor, detail),
+        (
+            "application.added",
+            None,
+            format!("CRM (client {client_id})")
+        )
+    );
+
+    // A public client, tied to a data room: its client ID alone.
+    let created = twostep(
+        &url,
+        dir.path(),
+        &["user", "create", "--email", "root@example.com", "--admin"],
+        &format!("{GOOD_PASSWORD}\n"),
+    );
+    assert!(created.status.success());
+    let portal = PortalOn::start(&url, dir.path()).await;
+    let kit = Kit::new(&portal.state.services, &portal.sms);
+    let admin = kit.id_of("root@example.com").await;
+    let deal = kit
+        .create_room(admin, "Deal", None, true, &["root@example.com"])
+        .await;
+    let out = run(&[
+        "client",
+        "create",
+        "--name",
+        "Viewer",
+        "--redirect-uri",
+        "https://viewer.example.com/cb",
+        "--public",
+        "--room",
+        &deal.to_string(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "no secret for a public client: {stdout}");
+    let client_id = lines[0].strip_prefix("client_id: ").expect(&stdout);
+    let (hash, public, room): (Option<String>, i64, Option<i64>) = sqlx::query_as(
+        "SELECT secret_hash, public_client, room_id FROM applications WHERE client_id = $1",
+    )
+    .bind(client_id)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!((hash, public, room), (None, 1, Some(deal)));
+
+    // Refusals: which flag, why, and nothing written.
+    let count = || {
+        let pool = db.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM applications WHERE name NOT IN ('CRM', 'Viewer')",
+            )
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    let cb = "https://app.example.com/cb";
+    let refusals: [(&[&str], &str); 8] = [
+        (&["client", "create", "--name", "App"], "--redirect-uri"),
+        (
+            &["client", "create", "--name", " ", "--redirect-uri", cb],
+            "--name: Enter the application's name.",
+        ),
+        (
+            &[
+                "client",
+                "create",
+                "--name",
+                "App",
+                "--redirect-uri",
+                "http://app.example.com/cb",
+            ],
+            "--redirect-uri: \"http://app.example.com/cb\" must start with https://",
+        ),
+        (
+            &[
+                "client",
+                "create",
+                "--name",
+                "App",
+                "--redirect-uri",
+                cb,
+                "--post-logout-uri",
+                "https://app.example.com/#bye",
+            ],
+            "--post-logout-uri: \"https://app.example.com/#bye\" may not hold",
+        ),
+        (
+            &[
+                "client",
+                "create",
+                "--name",
+                "App",
+                "--redirect-uri",
+                "https://app.example.com/a\nhttps://evil.example/b",
+            ],
+            "--redirect-uri: one address each",
+        ),
+        (
+            &[
+                "client",
+                "create",
+                "--name",
+                "App",
+                "--redirect-uri",
+                cb,
+                "--room",
+                "999999",
+            ],
+            "--room: no data room has the id 999999",
+        ),
+        (
+            &[
+                "client",
+                "create",
+                "--name",
+                "App",
+                "--redirect-uri",
+                cb,
+                "--room",
+                "abc",
+            ],
+            "--room",
+        ),
+        (
+            &[
+                "client",
+                "create",
+                "--name",
+                "App",
+                "--redirect-uri",
+                cb,
+                "--public",
+                "--secret",
+                "x",
+            ],
+            "--secret",
+        ),
+    ];
+    for (args, reason) in refusals {
+        let out = run(args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?}: nothing on standard output"
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(reason), "{args:?}: {stderr}");
+    }
+    assert_eq!(count().await, 0);
+}
+
+on_each_backend!(create_clients => client_create_on_sqlite, client_create_on_postgres);

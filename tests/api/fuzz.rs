@@ -57,8 +57,8 @@ use Who::*;
 struct Route {
     /// The file that registers it (checked against the source below).
     source: &'static str,
-    /// With `{user}`, `{group}`, `{room}`, `{room_group}`, `{device}`, `{session}` or
-    /// `{any}` where the route takes an id or any path.
+    /// With `{user}`, `{group}`, `{room}`, `{room_group}`, `{application}`, `{device}`,
+    /// `{session}` or `{any}` where the route takes an id or any path.
     path: &'static str,
     fields: &'static [&'static str],
     who: &'static [Who],
@@ -87,8 +87,17 @@ const USERS: &str = "src/web/admin/users.rs";
 const GROUPS: &str = "src/web/admin/groups.rs";
 const ADMIN_ROOMS: &str = "src/web/admin/rooms.rs";
 const OAUTH2: &str = "src/web/oauth2/mod.rs";
+const APPLICATIONS: &str = "src/web/admin/applications.rs";
 const CODE: &[&str] = &["code", "with", "trust_device"];
 const ROOM_FORM: &[&str] = &["name", "app_url", "enforced", "admins"];
+const APPLICATION_FORM: &[&str] = &[
+    "name",
+    "redirect_uris",
+    "post_logout_uris",
+    "client_type",
+    "require_two_step",
+    "room_id",
+];
 const SETTINGS_FORM: &[&str] = &[
     "two_step",
     "require_for_admins",
@@ -187,6 +196,10 @@ const ROUTES: &[Route] = &[
     route(ADMIN_ROOMS, "/admin/rooms/{room}/groups/{room_group}/members", &["email"], &[Admin]),
     route(ADMIN_ROOMS, "/admin/rooms/{room}/rights/{user}?group={room_group}", &["phone"], &[Admin]),
     route(ADMIN_ROOMS, "/admin/rooms/{room}/groups/{room_group}/members/{user}/remove", &[], &[Admin]),
+    route(APPLICATIONS, "/admin/applications/new", APPLICATION_FORM, &[Admin]),
+    route(APPLICATIONS, "/admin/applications/{application}/edit", APPLICATION_FORM, &[Admin]),
+    route(APPLICATIONS, "/admin/applications/{application}/new-secret", &[], &[Admin]),
+    route(APPLICATIONS, "/admin/applications/{application}/delete", &[], &[Admin]),
     route("src/web/rooms.rs", "/rooms/{room}/verify", CODE, &[RoomMember]),
     route("src/web/rooms.rs", "/rooms/{room}/verify/resend", &[], &[RoomMember]),
     // The room's default service: any other path under the room, any method.
@@ -338,6 +351,8 @@ struct Fixtures {
     room: i64,
     room_group: i64,
     member: i64,
+    /// A confidential application tied to the room, and a public one.
+    applications: Vec<i64>,
     setup_token: String,
     next_person: AtomicUsize,
 }
@@ -728,6 +743,15 @@ fn favourites(field: &str, fx: &Fixtures, browser: &Browser) -> Vec<String> {
         "duration" => strings(&["browser", "30", "never"]),
         "two_step" => strings(&["off", "optional", "required", "not_available", "inherit"]),
         "app_url" => strings(&["https://app.example/deal/x", "http://[::1]:0/"]),
+        "redirect_uris" | "post_logout_uris" => strings(&[
+            "https://crm.example/cb",
+            "http://localhost:3000/cb\r\nhttps://crm.example/cb?x=1",
+            "https://crm.example/cb#x",
+            "http://[::1]:8080/cb",
+        ]),
+        "client_type" => strings(&["confidential", "public"]),
+        "require_two_step" => strings(&["yes"]),
+        "room_id" => vec![fx.room.to_string(), String::new(), "999999".into()],
         _ => Vec::new(),
     }
 }
@@ -852,6 +876,7 @@ fn path_for(route: &Route, rng: &mut StdRng, ids: &Ids) -> String {
         ("{group}", &ids.groups),
         ("{room}", &ids.rooms),
         ("{room_group}", &ids.room_groups),
+        ("{application}", &ids.applications),
         ("{device}", &ids.devices),
         ("{session}", &ids.sessions),
     ] {
@@ -902,6 +927,7 @@ struct Ids {
     groups: Vec<String>,
     rooms: Vec<String>,
     room_groups: Vec<String>,
+    applications: Vec<String>,
     devices: Vec<String>,
     sessions: Vec<String>,
 }
@@ -1250,6 +1276,7 @@ const TABLES: &[&str] = &[
     "login_failures",
     "recovery_codes",
     "trusted_devices",
+    "applications",
 ];
 
 async fn row_counts(app: &TestApp) -> BTreeMap<&'static str, i64> {
@@ -1293,6 +1320,7 @@ async fn empty_portal(app: &TestApp) -> Fixtures {
         room: 0,
         room_group: 0,
         member: 0,
+        applications: Vec::new(),
         setup_token,
         next_person: AtomicUsize::new(1),
     }
@@ -1360,6 +1388,25 @@ async fn populate(app: &TestApp, fx: &mut Fixtures) {
         location_of(&set).is_some_and(|l| l.contains("done=phone")),
         "the member's room number is set"
     );
+    let room = fx.room.to_string();
+    for (name, client_type, room) in [
+        ("CRM", "confidential", room.as_str()),
+        ("Mobile", "public", ""),
+    ] {
+        let new = "/admin/applications/new";
+        let fields = [
+            ("name", name),
+            ("redirect_uris", "https://crm.example/cb"),
+            ("client_type", client_type),
+            ("room_id", room),
+        ];
+        let added = post(new, new, &fields).await;
+        assert_eq!(added.status().as_u16(), 200, "{name} is added");
+    }
+    fx.applications = sqlx::query_scalar("SELECT id FROM applications ORDER BY id")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
 }
 
 /// The ids a route's paths take for this browser: the fixtures' and its own.
@@ -1370,6 +1417,7 @@ async fn ids_for(app: &TestApp, fx: &Fixtures, route: &Route, browser: &Browser)
         groups: strings(&fx.groups),
         rooms: vec![fx.room.to_string()],
         room_groups: vec![fx.room_group.to_string()],
+        applications: strings(&fx.applications),
         ..Ids::default()
     };
     if route.path.contains("/rights/{user}") {

@@ -9,6 +9,7 @@ mod standins;
 
 mod admin;
 mod admin_lists;
+mod applications_admin;
 mod architecture;
 mod audit_log;
 mod authenticator;

@@ -1,7 +1,10 @@
 //! Takeover paths found by trying the product as an attacker (issue 21, items 1 to 4): each
 //! test failed before its fix.
 
+use twostep::services::applications::secret_matches;
+
 use crate::admin::signed_in_admin;
+use crate::applications_admin::add_application;
 use crate::helpers::{GOOD_PASSWORD, TestApp, assert_redirect_to, location_of, submit_with};
 use crate::on_both_databases;
 use crate::rooms::{ROOM_PHONE, enforced_room, forward_auth_status, set_room_phone};
@@ -150,6 +153,7 @@ fn sensitive_routes(
     user: i64,
     other_admin: i64,
     (room, group): (i64, i64),
+    application: i64,
 ) -> Vec<(&'static str, String, String)> {
     let mut routes = Vec::new();
     let mut both = |path: String| {
@@ -168,6 +172,9 @@ fn sensitive_routes(
         "/account/profile/phone",
         "/account/profile/phone/verify",
         "/admin/users/new",
+        // Where sign-ins are sent is the application's registration: a hijacked session
+        // must not change it.
+        "/admin/applications/new",
     ] {
         both(path.to_owned());
     }
@@ -185,6 +192,9 @@ fn sensitive_routes(
     both(format!(
         "/admin/rooms/{room}/groups/{group}/members/{user}/remove"
     ));
+    for action in ["edit", "new-secret", "delete"] {
+        both(format!("/admin/applications/{application}/{action}"));
+    }
     const CODES: &str = "/account/security/recovery-codes/new";
     for (method, path, back) in [
         ("GET", CODES, CODES),
@@ -225,7 +235,9 @@ async fn every_sensitive_route_asks_for_a_recent_password(app: TestApp) {
     app.kit()
         .add_room_member(admin, group, "ada@example.com")
         .await;
-    let routes = sensitive_routes(user, other_admin, (room, group));
+    // An application: a new secret and deleting it are asked again too.
+    let (application, secret) = add_application(&app, "CRM", false).await;
+    let routes = sensitive_routes(user, other_admin, (room, group), application);
     for (_, path, _) in routes.iter().filter(|(method, _, _)| *method == "GET") {
         let answer = app.get(path).await;
         let location = location_of(&answer).unwrap_or_default();
@@ -272,6 +284,17 @@ async fn every_sensitive_route_asks_for_a_recent_password(app: TestApp) {
         0
     );
     assert_eq!(app.sms.sent().len(), texts_before, "no code was sent");
+    let kept = app
+        .state
+        .services
+        .find_application(application)
+        .await
+        .unwrap()
+        .expect("the application is not deleted");
+    assert!(
+        secret_matches(&kept, &secret.unwrap()),
+        "its secret is the same"
+    );
     // The window counts from the last confirmation, not from signing in.
     let back = format!("/admin/users/{user}/disable");
     assert_redirect_to(&confirm_password(&app, &back).await, &back);

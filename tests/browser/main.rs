@@ -6,6 +6,7 @@
 
 mod accessibility;
 mod admin;
+mod applications;
 #[path = "../kit/mod.rs"]
 #[allow(dead_code)] // each suite uses part of the kit
 mod kit;

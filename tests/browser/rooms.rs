@@ -34,7 +34,7 @@ const ROOM_ADMIN_EXEMPT: &str =
     "Room administrators cannot be enforced; they may turn on their own 2-step verification.";
 
 /// Chooses `option` in the select whose label reads `label`.
-async fn select(client: &Client, label: &str, option: &str) {
+pub(super) async fn select(client: &Client, label: &str, option: &str) {
     let label_element = client
         .find(Locator::XPath(&format!(
             "//label[normalize-space()='{label}']"

@@ -1,6 +1,7 @@
 //! The control center (`/admin`): for administrators only, and for those who must use
 //! 2-step verification, only once they have (PRODUCT.md, "Pages and the names people see").
 
+mod applications;
 mod audit;
 mod groups;
 mod overview;
@@ -102,6 +103,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             )
             .configure(users::routes)
             .configure(groups::routes)
+            .configure(applications::routes)
             .configure(audit::routes),
     );
 }
@@ -142,6 +144,7 @@ pub fn sections(current: &str) -> Vec<Section> {
         ("/admin/users", "Users"),
         ("/admin/groups", "Groups"),
         ("/admin/rooms", "Data rooms"),
+        ("/admin/applications", "Applications"),
         ("/admin/audit", "Audit log"),
     ]
     .into_iter()
