@@ -6,6 +6,7 @@ use super::Services;
 use super::factors::remove_all;
 use super::letters::{Letter, Secret};
 use super::notifications::Notice;
+use crate::db::applications::revoke_grants_of_user;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::challenges::{budget_alerted_at, sms_by_country_since, sms_sent_by_kind_since};
 use crate::db::directory::{
@@ -286,7 +287,8 @@ impl Services {
 
     /// Resets a user's 2-step verification: their methods (the phone stops being a
     /// factor, the app key goes), recovery codes, trusted devices and every session, half
-    /// signed-in ones too, are removed. At the next sign-in the policy applies again.
+    /// signed-in ones too, are removed, with what applications were given (access tokens,
+    /// codes not exchanged yet). At the next sign-in the policy applies again.
     #[tracing::instrument(name = "Reset 2-step verification", skip_all, fields(user_id))]
     pub async fn reset_two_step(
         &self,
@@ -301,6 +303,7 @@ impl Services {
         };
         remove_all(&mut tx, user.id, now).await?;
         end_sessions_by_administrator(&mut *tx, user.id, now).await?;
+        revoke_grants_of_user(&mut tx, user.id).await?;
         self.admin_event(
             &mut tx,
             EventKind::TwoStepReset,
@@ -315,7 +318,8 @@ impl Services {
         Ok(Ok(user))
     }
 
-    /// Ends every session of a user, half signed-in ones too.
+    /// Ends every session of a user, half signed-in ones too, and what applications were
+    /// given through them (access tokens, codes not exchanged yet).
     pub async fn sign_out_everywhere(
         &self,
         actor: Actor<'_>,
@@ -327,6 +331,7 @@ impl Services {
             return Ok(Err(Refusal::NotFound));
         };
         let ended = end_sessions_by_administrator(&mut *tx, user_id, self.clock.now()).await?;
+        revoke_grants_of_user(&mut tx, user_id).await?;
         let detail = format!("{ended} sessions");
         self.admin_event(
             &mut tx,
@@ -394,6 +399,7 @@ impl Services {
         }
         if change == AccountChange::Disable {
             end_sessions_by_administrator(&mut *tx, user.id, now).await?;
+            revoke_grants_of_user(&mut tx, user.id).await?;
         }
         let (kind, notice) = match change {
             AccountChange::Disable => (EventKind::AccountDisabled, Notice::AccountDisabled),
