@@ -149,3 +149,66 @@ async fn login_hint_fills_in_the_email(backend: Backend) {
 }
 
 on_each_backend!(login_hint_fills_in_the_email => login_hint_sqlite, login_hint_postgres);
+
+/// A request POSTed from the application's page arrives without the portal's cookies
+/// (`SameSite=Lax`): it is sent on as a GET, which carries them, and touches no session
+/// (a new one would replace the browser's, signing it out).
+async fn a_posted_request_is_sent_on_as_a_get(backend: Backend) {
+    let Some((app, crm, _)) = two_applications(backend).await else {
+        return;
+    };
+    let first = begin(&crm, &[], &[]);
+    let (browser, _) = signed_in_browser_with_code(&app, &first, EMAIL).await;
+
+    let attempt = begin(&crm, &[], &[]);
+    let body = url::Url::parse(&attempt.url)
+        .unwrap()
+        .query()
+        .unwrap()
+        .to_owned();
+    // As the browser sends a cross-site POST: without the portal's cookies.
+    let (cookieless, _) = app.new_browser();
+    let posted = cookieless
+        .post(app.url("/oauth2/authorize"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), 303);
+    assert!(
+        !posted
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("twostep_session=")),
+        "no session is started"
+    );
+    let location = location_of(&posted).unwrap();
+    assert!(location.starts_with("/oauth2/authorize?"), "{location}");
+    // The GET, a top-level navigation, carries the session: single sign-on.
+    let back = browser.get(app.url(&location)).send().await.unwrap();
+    let code = code_of(&app, &back, &attempt);
+    finish(&crm, attempt, &code).await;
+
+    // An unknown application or address is the error page at once.
+    for body in [
+        "response_type=code&client_id=unknown&redirect_uri=https%3A%2F%2Frp.example%2Fcallback&scope=openid".to_owned(),
+        format!(
+            "response_type=code&client_id={}&redirect_uri=https%3A%2F%2Fevil.example%2F&scope=openid",
+            crm.client_id().as_str()
+        ),
+    ] {
+        let refused = cookieless
+            .post(app.url("/oauth2/authorize"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), 400);
+        assert!(location_of(&refused).is_none());
+    }
+}
+
+on_each_backend!(a_posted_request_is_sent_on_as_a_get => posted_request_sqlite, posted_request_postgres);
