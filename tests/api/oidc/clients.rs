@@ -17,6 +17,8 @@ use crate::on_each_backend;
 const EMAIL: &str = "ada@example.com";
 const SPA_CALLBACK: &str = "http://localhost:5173/callback";
 const SPA_ORIGIN: &str = "http://localhost:5173";
+/// A state with every character that needs escaping in a query.
+const STATE: &str = "a b&c=d/é+%25?#x\"<'";
 
 async fn a_public_client_exchanges_its_code_with_pkce_and_no_secret(backend: Backend) {
     let Some(app) = spawn(backend).await else {
@@ -97,9 +99,15 @@ async fn confidential_clients_authenticate_with_basic_or_post(backend: Backend) 
         ("client_id", &client_id),
         ("redirect_uri", super::CALLBACK),
         ("scope", "openid"),
+        ("state", STATE),
     ]);
     let back = browser.get(app.url(&plain)).send().await.unwrap();
     let params = super::callback_params(&back);
+    assert_eq!(
+        super::param(&params, "state"),
+        Some(STATE),
+        "state comes back as sent"
+    );
     let plain_code = super::param(&params, "code").unwrap();
     let answer = super::post_token(
         &app,
@@ -410,3 +418,81 @@ async fn codes_are_audited_and_counted(backend: Backend) {
 }
 
 on_each_backend!(codes_are_audited_and_counted => audit_and_metrics_sqlite, audit_and_metrics_postgres);
+
+/// A renewed secret replaces the old one at once; a deleted application's codes and
+/// tokens stop working with it, and its sign-in becomes the unknown client's error page.
+async fn a_renewed_secret_or_a_deleted_application_takes_effect_at_once(backend: Backend) {
+    let Some(app) = spawn(backend).await else {
+        return;
+    };
+    app.create_user(EMAIL, "Ada Lovelace", false).await;
+    let (client_id, old_secret) = app.kit().confidential_application("CRM").await;
+    let services = &app.state.services;
+    let application = services
+        .application_by_client_id(&client_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let attempt = begin(
+        &relying_party(&app, &client_id, Some(&old_secret)).await,
+        &[],
+        &[],
+    );
+    let (browser, code) = signed_in_browser_with_code(&app, &attempt, EMAIL).await;
+    let new_secret = services
+        .renew_application_secret(
+            twostep::services::admin::Actor::CommandLine,
+            application.id,
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let exchange = |secret: String, code: String, verifier: String| {
+        let app = &app;
+        let client_id = client_id.clone();
+        async move {
+            super::post_token(
+                app,
+                &[
+                    ("grant_type", "authorization_code"),
+                    ("code", &code),
+                    ("redirect_uri", super::CALLBACK),
+                    ("code_verifier", &verifier),
+                ],
+                Some((&client_id, &secret)),
+            )
+            .await
+        }
+    };
+    let verifier = attempt.verifier.secret().clone();
+    let refused = exchange(old_secret, code.clone(), verifier.clone()).await;
+    assert_eq!(refused.status(), 401);
+    let answer = exchange(new_secret.clone(), code, verifier).await;
+    assert_eq!(answer.status(), 200);
+    let body: serde_json::Value = answer.json().await.unwrap();
+    let access = body["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(super::userinfo_status(&app, &access).await, 200);
+
+    let rp = relying_party(&app, &client_id, Some(&new_secret)).await;
+    let pending = begin(&rp, &[], &[]);
+    let back = browser.get(&pending.url).send().await.unwrap();
+    let pending_code = code_of(&app, &back, &pending);
+    services
+        .delete_application(
+            twostep::services::admin::Actor::CommandLine,
+            application.id,
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(super::userinfo_status(&app, &access).await, 401);
+    let late = exchange(new_secret, pending_code, pending.verifier.secret().clone()).await;
+    assert_eq!(late.status(), 401);
+    let gone = browser.get(&begin(&rp, &[], &[]).url).send().await.unwrap();
+    assert_eq!(gone.status(), 400);
+    assert!(crate::helpers::location_of(&gone).is_none());
+}
+
+on_each_backend!(a_renewed_secret_or_a_deleted_application_takes_effect_at_once => secret_and_deletion_sqlite, secret_and_deletion_postgres);
