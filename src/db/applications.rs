@@ -4,7 +4,7 @@
 
 use sqlx::FromRow;
 
-use super::{DbError, Exec, flag};
+use super::{DbError, Exec, Tx, flag};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct Application {
@@ -273,19 +273,16 @@ pub async fn revoke_tokens_of_code<'e>(db: impl Exec<'e>, code_hash: &str) -> Re
     Ok(done.rows_affected())
 }
 
-/// Ends every code and access token of a user (disabled, reset, signed out everywhere):
-/// what an application was given stops working with the sessions.
-pub async fn revoke_grants_of_user(
-    db: &mut sqlx::AnyConnection,
-    user_id: i64,
-) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM authorization_codes WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *db)
-        .await?;
+/// Ends every access token of a user, and every code not exchanged yet (disabled, reset,
+/// signed out everywhere).
+pub async fn revoke_grants_of_user(tx: &mut Tx, user_id: i64) -> Result<(), DbError> {
     sqlx::query("DELETE FROM access_tokens WHERE user_id = $1")
         .bind(user_id)
-        .execute(&mut *db)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM authorization_codes WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
         .await?;
     Ok(())
 }

@@ -287,7 +287,8 @@ impl Services {
 
     /// Resets a user's 2-step verification: their methods (the phone stops being a
     /// factor, the app key goes), recovery codes, trusted devices and every session, half
-    /// signed-in ones too, are removed. At the next sign-in the policy applies again.
+    /// signed-in ones too, are removed, with what applications were given (access tokens,
+    /// codes not exchanged yet). At the next sign-in the policy applies again.
     #[tracing::instrument(name = "Reset 2-step verification", skip_all, fields(user_id))]
     pub async fn reset_two_step(
         &self,
@@ -317,7 +318,8 @@ impl Services {
         Ok(Ok(user))
     }
 
-    /// Ends every session of a user, half signed-in ones too.
+    /// Ends every session of a user, half signed-in ones too, and what applications were
+    /// given through them (access tokens, codes not exchanged yet).
     pub async fn sign_out_everywhere(
         &self,
         actor: Actor<'_>,

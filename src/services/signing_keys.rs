@@ -44,9 +44,14 @@ pub struct Signer {
     pub key: EncodingKey,
 }
 
-/// The keys as last read: those published, the one that signs, when it was read.
+/// The keys as last read: those published, the one that signs, when it was read and until
+/// when it holds.
 struct KeySet {
     read_at: i64,
+    /// The next moment the stored keys change what is published or which key signs (a new
+    /// key's time to sign, an old key's end): the set is read again then, so every
+    /// instance switches keys on time, whenever it last read them.
+    changes_at: Option<i64>,
     published: Vec<PublicKey>,
     /// The decoded keys of every published key, to check our own tokens (`id_token_hint`).
     decoding: Vec<(String, DecodingKey)>,
@@ -104,6 +109,14 @@ fn published(rows: &[SigningKeyRow], now: i64) -> (Vec<&SigningKeyRow>, Option<&
     (shown, signer)
 }
 
+/// The first moment after `now` when `published` answers otherwise for these rows.
+fn next_change(rows: &[SigningKeyRow], now: i64) -> Option<i64> {
+    rows.iter()
+        .flat_map(|r| [r.signs_from, r.signs_from + TOKEN_TTL_SECS])
+        .filter(|at| *at > now)
+        .min()
+}
+
 impl Services {
     /// Makes the first signing key when there is none (at start).
     pub async fn ensure_signing_key(&self) -> Result<(), KeyError> {
@@ -149,6 +162,7 @@ impl Services {
         if let Some(set) = self.signing_keys.0.read().await.as_ref()
             && now - set.read_at < RELOAD_SECS
             && set.read_at <= now
+            && set.changes_at.is_none_or(|at| now < at)
         {
             return Ok(set.clone());
         }
@@ -177,6 +191,7 @@ impl Services {
         }
         let set = Arc::new(KeySet {
             read_at: now,
+            changes_at: next_change(&rows, now),
             published: shown
                 .iter()
                 .map(|r| PublicKey {
@@ -253,5 +268,9 @@ mod tests {
             kids(10_000 + TOKEN_TTL_SECS),
             (vec!["new"], Some("new".into()))
         );
+        // What was read before a change is read again at it.
+        assert_eq!(next_change(&rows, 9_990), Some(10_000));
+        assert_eq!(next_change(&rows, 10_000), Some(10_000 + TOKEN_TTL_SECS));
+        assert_eq!(next_change(&rows, 10_000 + TOKEN_TTL_SECS), None);
     }
 }

@@ -28,7 +28,9 @@ use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
-use crate::web::session::{loaded_user, pending_user, start_session, take_next};
+use crate::web::session::{
+    loaded_user, pending_user, start_session, take_next, take_waiting_sign_in,
+};
 use crate::web::state::AppState;
 use crate::web::trusted;
 
@@ -386,6 +388,11 @@ pub async fn use_recovery_code(
                 &[Proof::Password, Proof::RecoveryCode],
             )
             .await?;
+            // An application's sign-in goes on (the email says a code was used); else
+            // the settings, to make new codes.
+            if let Some(next) = take_waiting_sign_in(&session) {
+                return Ok(see_other(&next));
+            }
             return Ok(see_other("/account/security?notice=recovery-used"));
         }
         RecoverySignIn::Wrong => {

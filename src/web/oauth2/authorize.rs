@@ -119,29 +119,30 @@ pub async fn authorize_get(
     authorize(visitor, req, session, &raw).await
 }
 
-pub async fn authorize_post(
-    visitor: Visitor,
-    req: HttpRequest,
-    session: Session,
-    body: web::Bytes,
-) -> Result<HttpResponse, AppError> {
+/// A request POSTed by the application's page. Such a cross-site POST carries none of
+/// this site's `SameSite=Lax` cookies: answered here, the request would be kept in a new
+/// session whose cookie replaces the browser's own (signing it out, and never single
+/// sign-on). Once checked, it is sent on as the same request in a GET, a top-level
+/// navigation, which carries them; the session is not touched here.
+pub async fn authorize_post(visitor: Visitor, body: web::Bytes) -> Result<HttpResponse, AppError> {
     let raw = String::from_utf8(body.to_vec())
         .map_err(|_| AppError::BadRequest("The request could not be read.".into()))?;
-    authorize(visitor, req, session, &raw).await
+    let params = parameters(&raw).map_err(|()| not_redirectable(REPEATED))?;
+    registered(&visitor, &params).await?;
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(&params)
+        .finish();
+    Ok(see_other(&format!("/oauth2/authorize?{query}")))
 }
 
-#[tracing::instrument(name = "An application asks to sign someone in", skip_all)]
-async fn authorize(
-    visitor: Visitor,
-    req: HttpRequest,
-    session: Session,
-    raw: &str,
-) -> Result<HttpResponse, AppError> {
-    let Ok(params) = parameters(raw) else {
-        return Err(not_redirectable(
-            "The application's sign-in request repeats a parameter. Go back to the application and try again; if it keeps happening, tell its administrator.",
-        ));
-    };
+const REPEATED: &str = "The application's sign-in request repeats a parameter. Go back to the application and try again; if it keeps happening, tell its administrator.";
+
+/// The application a request names and the redirect URI, registered for it, that errors
+/// may go back to; else the error page, never a redirect.
+async fn registered(
+    visitor: &Visitor,
+    params: &HashMap<String, String>,
+) -> Result<(Application, String), AppError> {
     let get = |name: &str| {
         params
             .get(name)
@@ -169,6 +170,26 @@ async fn authorize(
         return Err(not_redirectable(
             "The application asked to send you back to an address that is not registered for it, so the sign-in stops here. Tell the application's administrator.",
         ));
+    };
+    Ok((application, redirect_uri))
+}
+
+#[tracing::instrument(name = "An application asks to sign someone in", skip_all)]
+async fn authorize(
+    visitor: Visitor,
+    req: HttpRequest,
+    session: Session,
+    raw: &str,
+) -> Result<HttpResponse, AppError> {
+    let Ok(params) = parameters(raw) else {
+        return Err(not_redirectable(REPEATED));
+    };
+    let (application, redirect_uri) = registered(&visitor, &params).await?;
+    let get = |name: &str| {
+        params
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
     };
     let issuer = visitor.services().issuer();
     let state = get("state").map(str::to_owned);

@@ -1,74 +1,12 @@
 //! Signing in to an application through Twostep, end to end, for each kind of person.
 
 use openidconnect::core::CoreGenderClaim;
-use openidconnect::{AuthenticationContextClass, AuthenticationMethodReference};
 
-use super::{begin, callback_params, finish, param, relying_party, spawn};
-use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, location_of, submit_with};
+use super::{
+    acr, amr, begin, callback_params, finish, follow, param, relying_party, sign_in_at, spawn,
+};
+use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, location_of, submit_with};
 use crate::on_each_backend;
-
-/// The browser follows the portal's redirects from `url` until it leaves for the relying
-/// party or lands on a page; returns the last response.
-pub async fn follow(app: &TestApp, client: &reqwest::Client, url: &str) -> reqwest::Response {
-    let mut response = client.get(url).send().await.unwrap();
-    for _ in 0..10 {
-        let Some(location) = location_of(&response) else {
-            return response;
-        };
-        if !location.starts_with('/') {
-            return response;
-        }
-        response = client.get(app.url(&location)).send().await.unwrap();
-    }
-    panic!("too many redirects from {url}");
-}
-
-/// At the sign-in page the authorization sent the browser to: the password, typed in the
-/// form (with its `next`); the answer.
-pub async fn sign_in_at(
-    app: &TestApp,
-    client: &reqwest::Client,
-    login_page: &str,
-    email: &str,
-) -> reqwest::Response {
-    let next = url::Url::parse(&app.url(login_page))
-        .unwrap()
-        .query_pairs()
-        .find(|(k, _)| k == "next")
-        .map(|(_, v)| v.into_owned())
-        .expect("the sign-in page returns to the application's sign-in");
-    submit_with(
-        client,
-        &app.address,
-        login_page,
-        "/login",
-        &[
-            ("email", email),
-            ("password", GOOD_PASSWORD),
-            ("next", &next),
-        ],
-    )
-    .await
-}
-
-fn amr(claims: &openidconnect::core::CoreIdTokenClaims) -> Vec<String> {
-    claims
-        .auth_method_refs()
-        .map(|values| {
-            values
-                .iter()
-                .map(|v: &AuthenticationMethodReference| v.to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn acr(claims: &openidconnect::core::CoreIdTokenClaims) -> String {
-    claims
-        .auth_context_ref()
-        .map(|a: &AuthenticationContextClass| a.to_string())
-        .unwrap_or_default()
-}
 
 async fn a_user_without_two_step_signs_in_to_an_application(backend: Backend) {
     let Some(app) = spawn(backend).await else {
