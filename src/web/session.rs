@@ -314,14 +314,17 @@ pub fn after_sign_in(next: &str) -> String {
     safe_next(next).map_or_else(|| "/".to_owned(), after_a_form)
 }
 
-/// An application's sign-in this session waits to return to after a set-up, once.
+/// An application's sign-in this session waits to return to after a set-up, once, while
+/// it still waits (a set-up left half-way and finished later goes on as any other).
 pub fn take_waiting_sign_in(session: &Session) -> Option<String> {
     let next = get::<String>(session, NEXT_KEY)?;
-    if !next.starts_with(AUTHORIZATION_CONTINUES) || safe_next(&next).is_none() {
+    let id = next.strip_prefix(AUTHORIZATION_CONTINUES)?;
+    if safe_next(&next).is_none() {
         return None;
     }
     session.remove(NEXT_KEY);
-    Some(next)
+    let waiting = waiting_authorizations::<serde_json::Value>(session);
+    waiting.iter().any(|(other, _)| other == id).then_some(next)
 }
 
 /// Where the person goes now that they are signed in (`after_sign_in`); forgotten once

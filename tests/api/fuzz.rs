@@ -149,6 +149,7 @@ const ROUTES: &[Route] = &[
     route(OAUTH2, "/oauth2/token", &["grant_type", "code", "redirect_uri", "client_id", "client_secret", "code_verifier"], &[Anonymous]),
     route(OAUTH2, "/oauth2/userinfo", &["access_token"], &[Anonymous]),
     route(OAUTH2, "/oauth2/logout", &["id_token_hint", "post_logout_redirect_uri", "state", "client_id"], &[Anonymous, SignedIn]),
+    route(OAUTH2, "/oauth2/step-up", &["request"], &[SignedIn]),
     route(OAUTH2, "/oauth2/logout/confirm", &["post_logout_redirect_uri", "state", "client_id"], &[SignedIn]),
     route(ACCOUNT, "/account/profile/phone", &["phone"], &[SignedIn]),
     route(ACCOUNT, "/account/profile/phone/verify", CODE, &[SignedIn]),

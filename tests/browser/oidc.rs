@@ -23,6 +23,7 @@ use super::{browser, enter_code, expect_text, follow, portal_with, press, sign_i
 const EMAIL: &str = "katherine@example.com";
 const NAME: &str = "Katherine Johnson";
 const PHONE: &str = "+46705550123";
+const OTHER_PHONE: &str = "+46705550124";
 
 /// What the relying party keeps between sending the browser away and its return.
 struct Pending {
@@ -72,9 +73,9 @@ async fn answer(
                 "<p><a href=\"/login\">Sign in with Twostep</a></p>",
             ),
         ),
-        "/login" => {
+        "/login" | "/login-with-two-step" => {
             let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-            let (to, state, nonce) = client
+            let mut request = client
                 .authorize_url(
                     CoreAuthenticationFlow::AuthorizationCode,
                     CsrfToken::new_random,
@@ -82,8 +83,11 @@ async fn answer(
                 )
                 .add_scope(Scope::new("email".into()))
                 .add_scope(Scope::new("profile".into()))
-                .set_pkce_challenge(challenge)
-                .url();
+                .set_pkce_challenge(challenge);
+            if url.path() == "/login-with-two-step" {
+                request = request.add_extra_param("acr_values", "urn:twostep:two-step");
+            }
+            let (to, state, nonce) = request.url();
             sessions
                 .lock()
                 .unwrap()
@@ -289,5 +293,29 @@ async fn signing_in_to_an_application_through_twostep() {
         .unwrap();
     expect_text(&client, "is not registered with this portal").await;
     check_page(&client, "an unknown application asks to sign someone in").await;
+
+    // A person signed in with the password alone (2-step verification turned on since, in
+    // another browser) meets an application that asks for the second step: Twostep asks
+    // before it texts a code.
+    let later = add_account(&seeder, "Dorothy Vaughan", "dorothy@example.com", false).await;
+    client.goto(&format!("{portal}/login")).await.unwrap();
+    sign_in(&client, "dorothy@example.com").await;
+    expect_text(&client, "Hello, Dorothy Vaughan").await;
+    turn_on_sms(&seeder, later, OTHER_PHONE).await;
+    client
+        .goto(&format!("{rp}/login-with-two-step"))
+        .await
+        .unwrap();
+    expect_text(&client, "Field notes asks for 2-step verification").await;
+    check_page(
+        &client,
+        "an application asks a password-only session for the code",
+    )
+    .await;
+    press(&client, "Continue").await;
+    expect_text(&client, "We sent a 6-digit code").await;
+    enter_code(&client, &sms.last_code_to(OTHER_PHONE)).await;
+    expect_text(&client, "Signed in as dorothy@example.com").await;
+    expect_text(&client, "Methods: pwd sms mfa").await;
     client.close().await.unwrap();
 }

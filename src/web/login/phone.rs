@@ -35,7 +35,7 @@ use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
 use crate::web::session::{
     PHONE_PASSWORD, PHONE_PROVEN, PHONE_SIGN_IN, PhoneStep, end_phone_step, phone_step,
-    set_phone_step, start_session, take_next,
+    remember_next, set_phone_step, start_session, take_next,
 };
 use crate::web::state::AppState;
 
@@ -70,14 +70,25 @@ fn number_page(layout: Layout, phone: String, errors: FormErrors) -> PhoneNumber
     }
 }
 
+#[derive(serde::Deserialize)]
+pub struct NextQuery {
+    /// Where the sign-in page was to return (a room, an application's sign-in): kept in
+    /// the session for the end of the phone sign-in.
+    #[serde(default)]
+    next: String,
+}
+
 pub async fn phone_form(
     Visitor { state, .. }: Visitor,
     layout: Layout,
+    session: Session,
+    query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
     require_on(&state).await?;
     if layout.user.is_some() {
         return Ok(see_other("/"));
     }
+    remember_next(&session, &query.next)?;
     render(
         StatusCode::OK,
         &number_page(layout, String::new(), FormErrors::default()),

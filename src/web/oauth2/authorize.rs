@@ -7,24 +7,29 @@
 use std::collections::HashMap;
 
 use actix_session::Session;
+use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use askama::Template;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::db::applications::Application;
-use crate::db::users::User;
-use crate::domain::oidc::{Prompt, Scopes, asks_two_step, parse_prompt, well_formed_challenge};
+
+use crate::domain::oidc::{
+    Prompt, Proof, Scopes, asks_two_step, parse_prompt, well_formed_challenge,
+};
 use crate::domain::rooms::{Entry, entry};
 use crate::domain::tokens::random_token;
 use crate::services::oidc::CodeRequest;
 use crate::web::code_form::is_refusal;
 use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
+use crate::web::layout::Layout;
 use crate::web::middleware::auth::SET_UP_PAGE;
 use crate::web::request::Visitor;
-use crate::web::responses::see_other;
+use crate::web::responses::{render, see_other};
 use crate::web::session::{
-    AUTHORIZATION_CONTINUES, keep_authorizations, proofs, remember_next, room_passed_at,
+    AUTHORIZATION_CONTINUES, keep_authorizations, proofs, remember_next, room_passed_at, safe_next,
     set_up_owed, signed_in_at, start_step_up, waiting_authorizations,
 };
 
@@ -390,7 +395,17 @@ async fn proceed(
             return Ok(see_other(SET_UP_PAGE));
         }
         if proved.has(crate::domain::oidc::Proof::Password) {
-            return step_up(visitor, session, user, &here).await;
+            // Asked, not started: a link from any site must not turn this session into a
+            // half sign-in nor send a text.
+            return render(
+                StatusCode::OK,
+                &StepUpPage {
+                    layout: Layout::of(req),
+                    application: application.name.clone(),
+                    by_text: user.sms_phone().is_some(),
+                    request: id.to_owned(),
+                },
+            );
         }
         // Signed in without a password (a phone number's code): sign in again, in full.
         let mut all: Vec<(String, Waiting)> = waiting_authorizations(session);
@@ -463,17 +478,50 @@ fn to_sign_in(here: &str, login_hint: Option<&str>) -> HttpResponse {
     see_other(&format!("/login?{}", query.finish()))
 }
 
-/// The code step, asked of a session signed in with the password alone: the sign-in's
-/// code page, with a text sent first to a person who gets codes by text (the page says
-/// when one cannot be sent now, and offers "Send again").
-async fn step_up(
-    visitor: &Visitor,
-    session: &Session,
-    user: User,
-    here: &str,
+#[derive(Template)]
+#[template(path = "oauth2/step_up.html")]
+struct StepUpPage {
+    layout: Layout,
+    application: String,
+    by_text: bool,
+    request: String,
+}
+
+#[derive(Deserialize)]
+pub struct StepUpForm {
+    #[serde(default)]
+    request: String,
+}
+
+/// "Continue" on the page an application's wish for a second step shows: the code step,
+/// asked of a session signed in with the password alone: the sign-in's code page, with a
+/// text sent first to a person who gets codes by text (the page says when one cannot be
+/// sent now, and offers "Send again"). Anything else goes back to the waiting sign-in,
+/// which decides again.
+pub async fn step_up(
+    visitor: Visitor,
+    req: HttpRequest,
+    session: Session,
+    form: web::Form<StepUpForm>,
 ) -> Result<HttpResponse, AppError> {
-    start_step_up(session, user.id, visitor.state.clock.now())?;
-    remember_next(session, here)?;
+    let here = format!("{AUTHORIZATION_CONTINUES}{}", form.request);
+    if safe_next(&here).is_none() {
+        return Err(AppError::BadRequest(
+            "This sign-in to an application is no longer waiting. Go back to the application and sign in again.".into(),
+        ));
+    }
+    let user = req.extensions().get::<CurrentUser>().map(|c| c.0.clone());
+    let proved = proofs(&session);
+    let waits = waiting_authorizations::<Waiting>(&session)
+        .iter()
+        .any(|(id, _)| *id == form.request);
+    let Some(user) = user
+        .filter(|u| waits && u.has_two_step() && proved.has(Proof::Password) && !proved.two_step())
+    else {
+        return Ok(see_other(&here));
+    };
+    start_step_up(&session, user.id, visitor.state.clock.now())?;
+    remember_next(&session, &here)?;
     if let Some(phone) = user.sms_phone()
         && let Err(err) = visitor
             .services()

@@ -49,7 +49,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(logout::logout_get))
                 .route(web::post().to(logout::logout_post)),
         )
-        .service(web::resource("/oauth2/logout/confirm").route(web::post().to(logout::confirm)));
+        .service(web::resource("/oauth2/logout/confirm").route(web::post().to(logout::confirm)))
+        .service(web::resource("/oauth2/step-up").route(web::post().to(authorize::step_up)));
 }
 
 /// CORS preflights (OPTIONS), for the endpoints a public client calls from a browser.

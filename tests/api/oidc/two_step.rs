@@ -261,8 +261,32 @@ async fn acr_values_asks_the_code_of_a_password_only_session(backend: Backend) {
 
     app.clock.advance(5);
     let attempt = begin(&rp, &[], &[("acr_values", "urn:twostep:two-step")]);
-    let asked = app.client.get(&attempt.url).send().await.unwrap();
-    assert_redirect_to(&asked, "/login/verify");
+    // Asked first: a link alone neither ends the session's sign-in nor texts a code.
+    let asked = follow(&app, &app.client, &attempt.url).await;
+    assert_eq!(asked.status(), 200);
+    let page = asked.url().to_string();
+    let html = asked.text().await.unwrap();
+    assert!(html.contains("CRM asks for 2-step verification"), "{html}");
+    assert_eq!(app.sms.count_to(PHONE), texts, "nothing texted yet");
+    let request = html
+        .split("name=\"request\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let forged = app
+        .post_raw("/oauth2/step-up", &[("request", request.as_str())])
+        .await;
+    assert_eq!(forged.status(), 403, "another site cannot press it");
+    assert_eq!(app.sms.count_to(PHONE), texts);
+    let started = app
+        .submit(
+            page.strip_prefix(&app.address).unwrap(),
+            "/oauth2/step-up",
+            &[("request", request.as_str())],
+        )
+        .await;
+    assert_redirect_to(&started, "/login/verify");
     assert_eq!(app.sms.count_to(PHONE), texts + 1, "the code is texted");
     let verified = app.submit_sign_in_code(&app.sms.last_code_to(PHONE)).await;
     let back = back_to_rp(&app, &verified).await;
@@ -277,3 +301,43 @@ async fn acr_values_asks_the_code_of_a_password_only_session(backend: Backend) {
 }
 
 on_each_backend!(acr_values_asks_the_code_of_a_password_only_session => step_up_sqlite, step_up_postgres);
+
+/// "Sign in with phone number" on the sign-in page an application's sign-in sent the
+/// browser to keeps the way back: the phone sign-in ends in the application.
+async fn a_phone_sign_in_from_an_applications_sign_in_page_returns_there(backend: Backend) {
+    let Some(app) = spawn(backend).await else {
+        return;
+    };
+    app.kit().set_platform(|s| s.phone_sign_in = true).await;
+    app.create_sms_user(EMAIL, PHONE).await;
+    let (client_id, secret) = app.kit().confidential_application("CRM").await;
+    let rp = relying_party(&app, &client_id, Some(&secret)).await;
+    let attempt = begin(&rp, &[], &[]);
+    let login = follow(&app, &app.client, &attempt.url).await;
+    assert_eq!(login.url().path(), "/login");
+    let html = login.text().await.unwrap();
+    let link = html
+        .split("<a href=\"")
+        .filter_map(|rest| rest.split('"').next())
+        .find(|href| href.starts_with("/login/phone"))
+        .expect("the phone sign-in link")
+        .replace("&amp;", "&");
+    let next = url::Url::parse(&app.url(&link))
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "next")
+        .map(|(_, v)| v.into_owned());
+    assert!(
+        next.as_deref()
+            .is_some_and(|n| n.starts_with("/oauth2/continue?request=")),
+        "{link}"
+    );
+    assert_eq!(app.get(&link).await.status(), 200);
+    let done = phone_sign_in(&app, PHONE, true).await;
+    let back = back_to_rp(&app, &done).await;
+    let code = code_of(&app, &back, &attempt);
+    let signed_in = finish(&rp, attempt, &code).await;
+    assert_eq!(amr(&signed_in.claims), ["sms", "pwd", "mfa"]);
+}
+
+on_each_backend!(a_phone_sign_in_from_an_applications_sign_in_page_returns_there => phone_link_sqlite, phone_link_postgres);
