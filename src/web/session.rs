@@ -319,9 +319,7 @@ pub fn after_sign_in(next: &str) -> String {
 pub fn take_waiting_sign_in(session: &Session) -> Option<String> {
     let next = get::<String>(session, NEXT_KEY)?;
     let id = next.strip_prefix(AUTHORIZATION_CONTINUES)?;
-    if safe_next(&next).is_none() {
-        return None;
-    }
+    safe_next(&next)?;
     session.remove(NEXT_KEY);
     let waiting = waiting_authorizations::<serde_json::Value>(session);
     waiting.iter().any(|(other, _)| other == id).then_some(next)
