@@ -12,9 +12,13 @@
 //! POST /oauth2/token as the application (client_secret_basic, the code verifier) and a 200
 //! with an ID token (its presence only: the client stays light).
 //!
-//! Reported: exchanges (authorize + token) per second, the server's CPU time per exchange,
-//! the latency of the pair and the errors (there must be none).
+//! Reported: exchanges (authorize + token) per second, the server's CPU time per exchange
+//! (with SQLite the database's work is in it; with PostgreSQL it is not, and the CPU time
+//! of the backends serving the run's database is shown apart), the latency of the pair,
+//! the errors (there must be none) and the load average (other work on the machine makes
+//! each exchange cost more CPU).
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -32,6 +36,7 @@ use twostep::services::applications::ApplicationInput;
 
 use common::portal::{
     PASSWORD, Run, SEED_CONCURRENCY, cpu_time, email, env_number, expect_redirect, ms,
+    stat_cpu_time,
 };
 use common::{client, csrf_token, percentile};
 
@@ -210,6 +215,36 @@ async fn exchange(
     }
 }
 
+/// The CPU time so far of each PostgreSQL backend serving `database` (processes titled
+/// "postgres: … <user> <database> <client> …"): the database's share of the work, which
+/// is not the server's CPU time as it is with SQLite.
+fn backends_cpu(database: &str) -> HashMap<u32, Duration> {
+    let needle = format!(" {database} ");
+    let Ok(processes) = std::fs::read_dir("/proc") else {
+        return HashMap::new();
+    };
+    processes
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|title| String::from_utf8_lossy(&title).contains(&needle))
+        })
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            Some((pid, stat_cpu_time(&stat)))
+        })
+        .collect()
+}
+
+/// The 1-minute load average: other work on the machine inflates CPU time per exchange
+/// (context switches, caches).
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 #[derive(Default)]
 struct Tally {
     latencies: Vec<Duration>,
@@ -231,6 +266,7 @@ async fn main() {
     eprintln!("Seeding {browsers} users without 2-step verification and the application…");
     let started = Instant::now();
     let run = Run::new().await;
+    let backend = run.database.backend();
     let application = seed(&run.services().await, browsers).await;
     let seeding = started.elapsed();
 
@@ -273,6 +309,16 @@ async fn main() {
         window.as_secs()
     );
     let tally = Arc::new(Mutex::new(Tally::default()));
+    let postgres_database = (backend == "PostgreSQL").then(|| {
+        run.database
+            .url
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    });
+    let backends_before = postgres_database.as_deref().map(backends_cpu);
+    let load_before = load_average();
     let cpu_before = cpu_time(pid);
     let client_cpu_before = cpu_time(std::process::id());
     let started = Instant::now();
@@ -305,13 +351,20 @@ async fn main() {
     let elapsed = started.elapsed();
     let cpu = cpu_time(pid) - cpu_before;
     let client_cpu = cpu_time(std::process::id()) - client_cpu_before;
+    let backends = postgres_database.as_deref().map(|database| {
+        let before = backends_before.unwrap_or_default();
+        backends_cpu(database)
+            .into_iter()
+            .map(|(pid, cpu)| cpu.saturating_sub(before.get(&pid).copied().unwrap_or_default()))
+            .sum::<Duration>()
+    });
+    let load_after = load_average();
     drop(server);
 
     let mut tally = Arc::try_unwrap(tally).ok().unwrap().into_inner().unwrap();
     tally.latencies.sort();
     let exchanges = tally.latencies.len();
     let cpu_per_exchange = ms(cpu) / exchanges.max(1) as f64;
-    let backend = run.database.backend();
     println!(
         "sso on {backend}: {browsers} signed-in browsers, concurrency {concurrency}, {} s, {cores} cores",
         window.as_secs()
@@ -334,8 +387,15 @@ async fn main() {
         "  server CPU per authorize + token exchange: {cpu_per_exchange:.2} ms ({:.0} per core-second)",
         1000.0 / cpu_per_exchange
     );
+    if let Some(backends) = backends {
+        let per_exchange = ms(backends) / exchanges.max(1) as f64;
+        println!(
+            "  PostgreSQL's backends for this database, another process: {per_exchange:.2} ms of CPU per exchange (server and database together {:.2} ms)",
+            cpu_per_exchange + per_exchange
+        );
+    }
     println!(
-        "  CPU over the window: server {:.1} s, these clients {:.1} s, of {:.1} s ({cores} cores × {:.1} s)",
+        "  CPU over the window: server {:.1} s, these clients {:.1} s, of {:.1} s ({cores} cores × {:.1} s); load average {load_before} before, {load_after} after",
         cpu.as_secs_f64(),
         client_cpu.as_secs_f64(),
         cores as f64 * elapsed.as_secs_f64(),

@@ -265,7 +265,7 @@ pub fn cpu_time(pid: u32) -> Duration {
 }
 
 /// The CPU time of a process's or thread's stat line.
-fn stat_cpu_time(stat: &str) -> Duration {
+pub fn stat_cpu_time(stat: &str) -> Duration {
     // The command name may hold spaces: the fields that follow start after its ')'.
     let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..]
         .split_whitespace()
