@@ -1,7 +1,8 @@
-//! What the benchmarks that sign in against the release binary need (`login_flow`, `soak`):
-//! a fresh database, users seeded with an authenticator app through the services, the
-//! server as a process of its own, its CPU time and memory from /proc, whole browser-like
-//! sign-ins, and users handed out so that each signs in at most once per TOTP step.
+//! What the benchmarks that sign in against the release binary need (`login_flow`, `soak`,
+//! `sso`): a fresh database, users seeded with an authenticator app through the services,
+//! the server as a process of its own, its CPU time and memory from /proc, whole
+//! browser-like sign-ins, and users handed out so that each signs in at most once per TOTP
+//! step.
 
 use std::collections::VecDeque;
 use std::path::Path;
@@ -23,7 +24,7 @@ use super::{client, csrf_token, drop_postgres_database, fresh_postgres_database}
 
 pub const PASSWORD: &str = "violet kettle sings at dawn";
 /// Users seeded at once.
-const SEED_CONCURRENCY: usize = 8;
+pub const SEED_CONCURRENCY: usize = 8;
 
 pub fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -83,18 +84,33 @@ pub struct Run {
 }
 
 impl Run {
-    /// A fresh run, with `users` users seeded.
-    pub async fn seed(users: usize) -> (Self, Seeded) {
+    /// A fresh run: its directory, an empty database and a secret key.
+    pub async fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let database = Database::create(dir.path()).await;
         let key_hex = hex::encode(SecretKey::generate().expose());
-        let seeded = seed_users(&database.url, dir.path(), &key_hex, users).await;
-        let run = Run {
+        Run {
             dir,
             database,
             key_hex,
-        };
+        }
+    }
+
+    /// A fresh run, with `users` users seeded.
+    pub async fn seed(users: usize) -> (Self, Seeded) {
+        let run = Run::new().await;
+        let seeded = seed_users(&run.services().await, users).await;
         (run, seeded)
+    }
+
+    /// The services on this run's database and secret key, as the server will have them:
+    /// to seed through.
+    pub async fn services(&self) -> Services {
+        let mut settings = Settings::for_database(&self.database.url, self.dir.path());
+        settings.secret_key = SecretKey::parse(&self.key_hex).unwrap();
+        start_services(Arc::new(settings), Clock::system())
+            .await
+            .unwrap()
     }
 
     /// The release binary on this run's database and key.
@@ -111,20 +127,12 @@ pub struct Seeded {
     pub took: Duration,
 }
 
-/// Seeds `users` users through the services, on the server's database and secret key.
-async fn seed_users(database_url: &str, dir: &Path, key_hex: &str, users: usize) -> Seeded {
+/// Seeds `users` users through `services`.
+async fn seed_users(services: &Services, users: usize) -> Seeded {
     eprintln!("Seeding {users} users with an authenticator app…");
     let started = Instant::now();
-    let mut settings = Settings::for_database(database_url, dir);
-    settings.secret_key = SecretKey::parse(key_hex).unwrap();
-    let services = start_services(Arc::new(settings), Clock::system())
-        .await
-        .unwrap();
     let mut seeded: Vec<(usize, (Vec<u8>, u64))> = futures_util::stream::iter(0..users)
-        .map(|n| {
-            let services = &services;
-            async move { (n, seed_user(services, n).await) }
-        })
+        .map(|n| async move { (n, seed_user(services, n).await) })
         .buffer_unordered(SEED_CONCURRENCY)
         .collect()
         .await;
@@ -257,7 +265,7 @@ pub fn cpu_time(pid: u32) -> Duration {
 }
 
 /// The CPU time of a process's or thread's stat line.
-fn stat_cpu_time(stat: &str) -> Duration {
+pub fn stat_cpu_time(stat: &str) -> Duration {
     // The command name may hold spaces: the fields that follow start after its ')'.
     let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..]
         .split_whitespace()

@@ -2,7 +2,7 @@
 //! signed-in browser, its exchange for an ID token and an access token, and what the access
 //! token reads at userinfo.
 
-use jsonwebtoken::{Algorithm, Header, Validation};
+use jsonwebtoken::{Algorithm, Validation};
 use serde::{Deserialize, Serialize};
 
 use super::Services;
@@ -302,10 +302,7 @@ impl Services {
     }
 
     async fn sign(&self, claims: &IdClaims) -> Result<String, KeyError> {
-        let signer = self.signer().await?;
-        let mut header = Header::new(Algorithm::RS256);
-        header.kid = Some(signer.kid.clone());
-        jsonwebtoken::encode(&header, claims, &signer.key).map_err(|e| KeyError::Key(e.to_string()))
+        self.signer().await?.sign(claims)
     }
 
     /// What an access token may read: `None` for an unknown or expired token, or one whose

