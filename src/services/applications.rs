@@ -162,7 +162,9 @@ impl Services {
         &self,
         client_id: &str,
     ) -> Result<Option<Application>, DbError> {
-        if client_id.is_empty() || client_id.len() > 100 {
+        // Client ids are tokens this portal made: anything else names none (and a NUL
+        // byte would not even reach PostgreSQL's text).
+        if !crate::domain::tokens::is_well_formed_token(client_id) {
             return Ok(None);
         }
         find_application_by_client_id(&self.db.pool, client_id).await

@@ -132,10 +132,23 @@ pub async fn protect(
         .filter(|nonce| is_well_formed_nonce(nonce));
     let user_id = req.get_session().get::<i64>(USER_ID_KEY).ok().flatten();
 
-    // The OpenID Connect endpoints applications post to carry no form of ours.
-    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
-        || crate::web::oauth2::CROSS_SITE_POSTS.contains(&req.path());
-    if !safe {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // The OpenID Connect endpoints applications post to carry no form of ours: no token is
+    // asked of them, but their bodies are held to the same text rules as every form's.
+    let cross_site = crate::web::oauth2::CROSS_SITE_POSTS.contains(&req.path());
+    if !safe && cross_site {
+        match take_form_token(&mut req).await {
+            Ok(_) => {}
+            Err(BodyError::TooLarge) => {
+                return Ok(refuse(req, StatusCode::PAYLOAD_TOO_LARGE, None));
+            }
+            Err(BodyError::Unreadable) => return Ok(refuse(req, StatusCode::BAD_REQUEST, None)),
+            Err(BodyError::BadText) => {
+                return Ok(refuse(req, StatusCode::BAD_REQUEST, Some(BAD_TEXT)));
+            }
+        }
+    }
+    if !safe && !cross_site {
         let Some(nonce) = nonce.as_deref() else {
             return Ok(refuse(req, StatusCode::FORBIDDEN, Some(EXPIRED)));
         };

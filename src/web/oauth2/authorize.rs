@@ -210,6 +210,16 @@ async fn authorize(
     if state.as_deref().is_some_and(|s| s.len() > MAX_STATE) {
         return fail("invalid_request", "state is too long");
     }
+    if [get("state"), get("nonce"), get("login_hint")]
+        .into_iter()
+        .flatten()
+        .any(|v| v.chars().any(char::is_control))
+    {
+        return fail(
+            "invalid_request",
+            "state, nonce and login_hint may not hold control characters",
+        );
+    }
     if get("request").is_some() {
         return fail("request_not_supported", "request objects are not supported");
     }

@@ -168,3 +168,54 @@ async fn signing_out_from_an_application_asks_first(backend: Backend) {
 }
 
 on_each_backend!(signing_out_from_an_application_asks_first => logout_asks_sqlite, logout_asks_postgres);
+
+/// A NUL byte or another control character in what an application sends is refused with
+/// a 4xx, on PostgreSQL too (whose text cannot hold a NUL): in a client id asked for, in a
+/// token request's body, and in `state`.
+async fn control_characters_are_refused_not_stored(backend: Backend) {
+    let Some(app) = spawn(backend).await else {
+        return;
+    };
+    let (client_id, _) = app.kit().confidential_application("CRM").await;
+    let unknown = app
+        .get("/oauth2/authorize?client_id=a%00b&redirect_uri=https%3A%2F%2Frp.example%2Fcallback&response_type=code&scope=openid")
+        .await;
+    assert_eq!(unknown.status(), 400);
+    assert!(location_of(&unknown).is_none());
+    let body = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("grant_type=authorization_code&client_id=a%00b&client_secret=x&code=y&redirect_uri=z")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(body.status(), 400);
+    let unknown_client = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", "a\u{1}b"),
+            ("client_secret", "x"),
+            ("code", "y"),
+            ("redirect_uri", "z"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown_client.status(), 401, "no such client");
+    let state = app
+        .get(&format!(
+            "/oauth2/authorize?client_id={client_id}&redirect_uri=https%3A%2F%2Frp.example%2Fcallback&response_type=code&scope=openid&state=a%00b"
+        ))
+        .await;
+    let params = callback_params(&state);
+    assert_eq!(param(&params, "error"), Some("invalid_request"));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM authorization_codes").await,
+        0
+    );
+}
+
+on_each_backend!(control_characters_are_refused_not_stored => control_characters_sqlite, control_characters_postgres);
