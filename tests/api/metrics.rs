@@ -4,10 +4,11 @@
 use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp};
 use crate::on_each_backend;
 
-const TOKEN: &str = "a-metrics-token-for-the-tests-0123456789";
+/// The scrapers' token of the portals these tests start (also `tests/api/oidc/`).
+pub(crate) const TOKEN: &str = "a-metrics-token-for-the-tests-0123456789";
 
 /// The value of the sample `name{labels…}`, 0 when there is none yet.
-fn sample(text: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
+pub(crate) fn sample(text: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
     text.lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.rsplit_once(' '))
@@ -21,7 +22,8 @@ fn sample(text: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
         .sum()
 }
 
-async fn scrape(app: &TestApp) -> String {
+/// The metrics, read with the token (the page must be Prometheus' text format).
+pub(crate) async fn scrape(app: &TestApp) -> String {
     let answer = app
         .client
         .get(app.url("/metrics"))

@@ -10,8 +10,9 @@ use super::{
     begin, code_of, finish, relying_party, relying_party_at, signed_in_browser_with_code, spawn,
     spawn_with,
 };
-use crate::helpers::{Backend, TestApp};
+use crate::helpers::Backend;
 use crate::kit::applications::NewApplication;
+use crate::metrics::{TOKEN as METRICS_TOKEN, sample, scrape};
 use crate::on_each_backend;
 
 const EMAIL: &str = "ada@example.com";
@@ -299,35 +300,6 @@ async fn cors_lets_a_public_client_s_origin_call_the_back_channel(backend: Backe
 }
 
 on_each_backend!(cors_lets_a_public_client_s_origin_call_the_back_channel => cors_sqlite, cors_postgres);
-
-const METRICS_TOKEN: &str = "a-metrics-token-for-the-oidc-tests-0123456789";
-
-/// The value of the sample `name{labels…}`, 0 when there is none yet.
-fn sample(text: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
-    text.lines()
-        .filter(|line| !line.starts_with('#'))
-        .filter_map(|line| line.rsplit_once(' '))
-        .filter(|(series, _)| {
-            series.split('{').next() == Some(name)
-                && labels
-                    .iter()
-                    .all(|(key, value)| series.contains(&format!("{key}=\"{value}\"")))
-        })
-        .map(|(_, value)| value.parse::<f64>().unwrap())
-        .sum()
-}
-
-async fn scrape(app: &TestApp) -> String {
-    let answer = app
-        .client
-        .get(app.url("/metrics"))
-        .bearer_auth(METRICS_TOKEN)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(answer.status(), 200);
-    answer.text().await.unwrap()
-}
 
 /// Each code issued is an audit event "Signed in to {application}" and a count; token
 /// requests are counted by outcome.
