@@ -15,7 +15,7 @@ use openidconnect::{
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::accessibility::check_page;
+use super::accessibility::{check_keyboard_focus, check_page};
 use super::admin::{add_account, path_of, seeder, turn_on_sms};
 use super::kit::applications::NewApplication;
 use super::{browser, enter_code, expect_text, follow, portal_with, press, sign_in};
@@ -271,6 +271,7 @@ async fn signing_in_to_an_application_through_twostep() {
     expect_text(&client, "Sign out of Twostep?").await;
     expect_text(&client, "Field notes asks to sign you out of Twostep too.").await;
     check_page(&client, "an application asks to sign out").await;
+    check_keyboard_focus(&client, "an application asks to sign out").await;
     press(&client, "Sign out of Twostep").await;
     expect_text(&client, "You are signed out of Field notes.").await;
     client
@@ -307,11 +308,9 @@ async fn signing_in_to_an_application_through_twostep() {
         .await
         .unwrap();
     expect_text(&client, "Field notes asks for 2-step verification").await;
-    check_page(
-        &client,
-        "an application asks a password-only session for the code",
-    )
-    .await;
+    let state = "an application asks a password-only session for the code";
+    check_page(&client, state).await;
+    check_keyboard_focus(&client, state).await;
     press(&client, "Continue").await;
     expect_text(&client, "We sent a 6-digit code").await;
     enter_code(&client, &sms.last_code_to(OTHER_PHONE)).await;
