@@ -265,7 +265,7 @@ impl Settings {
         Self {
             database_url: "sqlite://data/twostep.db".into(),
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            public_url: Url::parse("http://127.0.0.1:8080").expect("a constant URL parses"),
+            public_url: Url::parse("http://localhost:8080").expect("a constant URL parses"),
             data_dir: PathBuf::from("data"),
             secret_key: SecretKey::generate(),
             app_name: "Twostep".into(),
@@ -290,6 +290,15 @@ impl Settings {
             metrics_token: None,
             metrics_bind: None,
         }
+    }
+
+    /// The public URL names an IP address: browsers refuse passkeys there (a relying-party
+    /// id must be a host name), so the portal warns at start.
+    pub fn public_host_is_ip(&self) -> bool {
+        matches!(
+            self.public_url.host(),
+            Some(url::Host::Ipv4(_) | url::Host::Ipv6(_))
+        )
     }
 
     /// Cookies get `Secure` and the `__Host-` prefix when the portal is served over https.
@@ -364,18 +373,18 @@ fn parse_countries(list: &str) -> anyhow::Result<Vec<String>> {
         .collect()
 }
 
-/// Without TWOSTEP_PUBLIC_URL, links point at the address the portal listens on
-/// (`http://127.0.0.1:8080` by default), with loopback for "all interfaces".
+/// Without TWOSTEP_PUBLIC_URL, links point at the port the portal listens on, by the name
+/// `localhost` (`http://localhost:8080` by default) when it listens on loopback or on all
+/// interfaces: browsers refuse passkeys on an IP address, so the default names a host.
+/// Bound to one other address, that address is all the portal knows of itself.
 fn default_public_url(bind: SocketAddr) -> String {
-    let host = if bind.ip().is_unspecified() {
-        "127.0.0.1".to_owned()
+    let ip = bind.ip();
+    let host = if ip.is_loopback() || ip.is_unspecified() {
+        "localhost".to_owned()
+    } else if bind.is_ipv6() {
+        format!("[{ip}]")
     } else {
-        bind.ip().to_string()
-    };
-    let host = if bind.is_ipv6() && !bind.ip().is_unspecified() {
-        format!("[{host}]")
-    } else {
-        host
+        ip.to_string()
     };
     format!("http://{host}:{}", bind.port())
 }
@@ -428,19 +437,39 @@ mod tests {
     }
 
     #[test]
-    fn the_default_public_url_follows_the_bind_address() {
+    fn the_default_public_url_names_localhost_for_the_bind_port() {
         assert_eq!(
             default_public_url("127.0.0.1:8080".parse().unwrap()),
-            "http://127.0.0.1:8080"
+            "http://localhost:8080"
         );
         assert_eq!(
             default_public_url("0.0.0.0:9000".parse().unwrap()),
-            "http://127.0.0.1:9000"
+            "http://localhost:9000"
         );
         assert_eq!(
             default_public_url("[::1]:8443".parse().unwrap()),
-            "http://[::1]:8443"
+            "http://localhost:8443"
         );
+        assert_eq!(
+            default_public_url("192.0.2.10:8080".parse().unwrap()),
+            "http://192.0.2.10:8080"
+        );
+        assert_eq!(
+            default_public_url("[2001:db8::1]:8080".parse().unwrap()),
+            "http://[2001:db8::1]:8080"
+        );
+    }
+
+    #[test]
+    fn a_public_url_on_an_ip_address_is_noticed() {
+        let on = |url: &str| Settings {
+            public_url: url.parse().unwrap(),
+            ..Settings::defaults()
+        };
+        assert!(on("http://127.0.0.1:8080").public_host_is_ip());
+        assert!(on("https://[2001:db8::1]/").public_host_is_ip());
+        assert!(!on("http://localhost:8080").public_host_is_ip());
+        assert!(!on("https://portal.example.com").public_host_is_ip());
     }
 
     #[test]

@@ -68,6 +68,7 @@ fn sign_in_method(detail: Option<&str>) -> &'static str {
         Some(detail) if detail.contains("trusted device") => "trusted_device",
         Some(detail) if detail.contains("recovery code") => "recovery_code",
         Some(detail) if detail.contains("phone code") => "phone",
+        Some(detail) if detail.contains("passkey") => "passkey",
         Some(detail) if detail.contains("app") || detail.contains("authenticator") => {
             "authenticator"
         }
@@ -120,7 +121,7 @@ impl Metrics {
             sign_ins: counter(
                 &registry,
                 "sign_ins_total",
-                "Passwords and codes checked at sign-in, by outcome (succeeded, wrong_password, throttled: refused unchecked by an attempt limit, wrong_code) and method (password, sms, authenticator, recovery_code, trusted_device, phone)",
+                "Passwords and codes checked at sign-in, by outcome (succeeded, wrong_password, throttled: refused unchecked by an attempt limit, wrong_code, refused_passkey: a passkey's answer not accepted) and method (password, sms, authenticator, recovery_code, trusted_device, phone, passkey)",
                 &["outcome", "method"],
             ),
             codes: counter(
@@ -204,6 +205,10 @@ impl Metrics {
                 "recovery_code.failed" => self
                     .sign_ins
                     .with_label_values(&["wrong_code", "recovery_code"])
+                    .inc(),
+                "passkey.refused" | "passkey.counter_refused" => self
+                    .sign_ins
+                    .with_label_values(&["refused_passkey", "passkey"])
                     .inc(),
                 "application.signed_in" => self
                     .authorization_codes

@@ -62,6 +62,13 @@ impl Application {
                  Set TWOSTEP_SMS_PROVIDER for production."
             );
         }
+        if settings.public_host_is_ip() {
+            tracing::warn!(
+                public_url = %settings.public_url,
+                "TWOSTEP_PUBLIC_URL names an IP address: browsers refuse passkeys there. \
+                 Name the portal by a host name (http://localhost:8080 on this machine)."
+            );
+        }
         let setup_link = match services.prepare_setup_token().await? {
             Some(token) => {
                 let mut link = settings.public_url.join("/setup")?;

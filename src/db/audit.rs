@@ -89,11 +89,15 @@ pub enum EventKind {
     ApplicationSecretRenewed,
     ApplicationDeleted,
     SignedInToApplication,
+    PasskeyAdded,
+    PasskeyRemoved,
+    PasskeyRefused,
+    PasskeyCounterRefused,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 83] = [
+    pub const ALL: [Self; 87] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -177,6 +181,10 @@ impl EventKind {
         Self::ApplicationSecretRenewed,
         Self::ApplicationDeleted,
         Self::SignedInToApplication,
+        Self::PasskeyAdded,
+        Self::PasskeyRemoved,
+        Self::PasskeyRefused,
+        Self::PasskeyCounterRefused,
     ];
 
     /// The kind stored as `name`; `None` for a name the portal does not write.
@@ -269,6 +277,10 @@ impl EventKind {
             Self::ApplicationSecretRenewed => "application.secret_renewed",
             Self::ApplicationDeleted => "application.deleted",
             Self::SignedInToApplication => "application.signed_in",
+            Self::PasskeyAdded => "passkey.added",
+            Self::PasskeyRemoved => "passkey.removed",
+            Self::PasskeyRefused => "passkey.refused",
+            Self::PasskeyCounterRefused => "passkey.counter_refused",
         }
     }
 }

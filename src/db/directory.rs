@@ -442,11 +442,12 @@ pub struct Adoption {
     pub total: i64,
     pub sms: i64,
     pub app: i64,
+    pub passkey: i64,
 }
 
 impl Adoption {
     pub fn off(&self) -> i64 {
-        self.total - self.sms - self.app
+        self.total - self.sms - self.app - self.passkey
     }
 
     /// Counts `users` whose method is `method` (`None`: off).
@@ -455,6 +456,7 @@ impl Adoption {
         match method {
             Some(FactorMethod::Sms) => self.sms += users,
             Some(FactorMethod::Authenticator) => self.app += users,
+            Some(FactorMethod::Passkey) => self.passkey += users,
             None => {}
         }
     }

@@ -12,6 +12,7 @@ pub mod factors;
 pub mod groups;
 pub mod links;
 pub mod outbox;
+pub mod passkeys;
 pub mod platform;
 pub mod recovery;
 pub mod registrations;
@@ -386,6 +387,7 @@ mod tests {
     const WRITTEN_PER_BACKEND: &[&str] = &[
         "20261206002106_two_factor_method_values.sql",
         "20261206002241_users_list.sql",
+        "20261207002401_passkey_method_value.sql",
     ];
 
     /// The two migration folders hold the same files, line for line, but for the identity

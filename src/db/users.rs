@@ -114,7 +114,8 @@ macro_rules! user_signing_in_columns {
         concat!(
             $crate::db::users::user_columns!(),
             ", (SELECT active_sealed FROM totp_secrets WHERE totp_secrets.user_id = users.id) AS app_key, \
-             (SELECT COUNT(*) FROM room_admins WHERE room_admins.user_id = users.id) AS rooms_administered"
+             (SELECT COUNT(*) FROM room_admins WHERE room_admins.user_id = users.id) AS rooms_administered, \
+             (SELECT COUNT(*) FROM passkeys WHERE passkeys.user_id = users.id) AS passkeys"
         )
     };
 }
@@ -228,6 +229,9 @@ pub struct UserSigningIn {
     /// them).
     #[serde(default)]
     pub rooms_administered: i64,
+    /// How many passkeys the user has.
+    #[serde(default)]
+    pub passkeys: i64,
 }
 
 pub async fn find_user_signing_in<'e>(

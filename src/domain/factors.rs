@@ -8,16 +8,19 @@ pub enum FactorMethod {
     Sms,
     /// Codes from an authenticator app (TOTP).
     Authenticator,
+    /// Passkeys and security keys (WebAuthn): one or more, each named.
+    Passkey,
 }
 
 impl FactorMethod {
     /// Every method, in the order pages list them (a new one is added here too).
-    pub const ALL: [Self; 2] = [Self::Sms, Self::Authenticator];
+    pub const ALL: [Self; 3] = [Self::Passkey, Self::Sms, Self::Authenticator];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Sms => "sms",
             Self::Authenticator => "app",
+            Self::Passkey => "passkey",
         }
     }
 
@@ -25,6 +28,7 @@ impl FactorMethod {
         match text {
             "sms" => Some(Self::Sms),
             "app" => Some(Self::Authenticator),
+            "passkey" => Some(Self::Passkey),
             _ => None,
         }
     }
@@ -34,6 +38,7 @@ impl FactorMethod {
         match self {
             Self::Sms => "Text message (SMS)",
             Self::Authenticator => "Authenticator app",
+            Self::Passkey => "Passkey",
         }
     }
 }
@@ -66,7 +71,7 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", method.as_str()));
             assert_eq!(serde_json::from_str::<FactorMethod>(&json).unwrap(), method);
         }
-        for other in ["totp", "authenticator", "SMS", ""] {
+        for other in ["totp", "authenticator", "SMS", "webauthn", "passkeys", ""] {
             assert_eq!(FactorMethod::parse(other), None, "{other}");
         }
         assert!(serde_json::from_str::<FactorMethod>("\"authenticator\"").is_err());

@@ -5,6 +5,7 @@ pub mod client_ip;
 pub mod codes;
 pub mod factors;
 pub mod oidc;
+pub mod passkeys;
 pub mod password;
 pub mod phone;
 pub mod policy;

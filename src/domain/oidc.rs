@@ -32,6 +32,11 @@ pub enum Proof {
     RecoveryCode,
     /// A device the person trusted at an earlier second step on it.
     TrustedDevice,
+    /// A passkey or security key (a signature by a key the browser bound to this site).
+    Passkey,
+    /// The passkey's authenticator verified its user (PIN or biometrics): a passkey
+    /// alone signs in with it, as two factors in one gesture.
+    UserVerification,
 }
 
 impl Proof {
@@ -42,6 +47,8 @@ impl Proof {
             Self::App => "app",
             Self::RecoveryCode => "recovery_code",
             Self::TrustedDevice => "trusted_device",
+            Self::Passkey => "passkey",
+            Self::UserVerification => "user_verification",
         }
     }
 
@@ -52,19 +59,24 @@ impl Proof {
             Self::App,
             Self::RecoveryCode,
             Self::TrustedDevice,
+            Self::Passkey,
+            Self::UserVerification,
         ]
         .into_iter()
         .find(|p| p.as_str() == text)
     }
 
     /// The RFC 8176 value. A recovery code is a one-time password; a trusted device is the
-    /// possession factor proved earlier on it, named only by `mfa`.
+    /// possession factor proved earlier on it, named only by `mfa`; a passkey is a
+    /// hardware-secured key (`hwk`), and its authenticator's user verification, whose
+    /// kind (PIN, fingerprint, face) the portal is not told, is named only by `mfa`.
     fn amr(self) -> Option<&'static str> {
         match self {
             Self::Password => Some("pwd"),
             Self::Sms => Some("sms"),
             Self::App | Self::RecoveryCode => Some("otp"),
-            Self::TrustedDevice => None,
+            Self::TrustedDevice | Self::UserVerification => None,
+            Self::Passkey => Some("hwk"),
         }
     }
 }
@@ -74,6 +86,7 @@ impl From<crate::domain::factors::FactorMethod> for Proof {
         match method {
             crate::domain::factors::FactorMethod::Sms => Self::Sms,
             crate::domain::factors::FactorMethod::Authenticator => Self::App,
+            crate::domain::factors::FactorMethod::Passkey => Self::Passkey,
         }
     }
 }

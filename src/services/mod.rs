@@ -55,6 +55,8 @@ pub struct Services {
     signing_keys: signing_keys::KeyCache,
     /// The WebOTP host named in every text message.
     host: String,
+    /// The passkey relying party; `None` when the public URL names an IP address.
+    webauthn: Option<webauthn_rs::Webauthn>,
     /// Wakes this instance's background worker (a registration is waiting).
     wake_mail: Arc<tokio::sync::Notify>,
 }
@@ -75,6 +77,7 @@ impl Services {
             mail_sealer: Sealer::new(key, "outbox email"),
             key_sealer: Sealer::new(key, "id token signing key"),
             signing_keys: signing_keys::KeyCache::default(),
+            webauthn: factors::passkeys::relying_party(&settings.public_url, &settings.app_name),
             host: settings
                 .public_url
                 .host_str()

@@ -36,6 +36,12 @@ pub enum Notice<'a> {
     FactorRemoved {
         method: &'a str,
     },
+    PasskeyAdded {
+        name: &'a str,
+    },
+    PasskeyRemoved {
+        name: &'a str,
+    },
     ResetByAdmin,
     PasswordChanged,
     AccountDisabled,
@@ -114,6 +120,14 @@ impl Notice<'_> {
             Self::FactorRemoved { method } => (
                 format!("A sign-in method was removed from your {app} account"),
                 format!("{method} can no longer be used to sign in to your account."),
+            ),
+            Self::PasskeyAdded { name } => (
+                format!("A passkey was added to your {app} account"),
+                format!("The passkey \"{name}\" was added: it can now be used to sign in to your account."),
+            ),
+            Self::PasskeyRemoved { name } => (
+                format!("A passkey was removed from your {app} account"),
+                format!("The passkey \"{name}\" can no longer be used to sign in to your account."),
             ),
             Self::AccountDisabled => (
                 format!("Your {app} account was disabled"),

@@ -150,8 +150,8 @@ impl Services {
         record_sign_in(&self.db.pool, user_id, self.clock.now()).await
     }
 
-    /// Deletes expired sessions, old attempts, old codes and applications' old grants (the
-    /// janitor).
+    /// Deletes expired sessions, old attempts, old codes, applications' old grants and
+    /// passkey challenges nobody answered (the janitor).
     pub async fn purge_expired(&self) -> Result<(), DbError> {
         let now = self.clock.now();
         purge_expired_sessions(&self.db.pool, now).await?;
@@ -160,6 +160,7 @@ impl Services {
         crate::db::challenges::purge_challenges_before(&mut tx, now - 24 * 60 * 60).await?;
         // Kept a day past their end: a code used again within it still revokes its tokens.
         crate::db::applications::delete_expired_grants(&mut tx, now - 24 * 60 * 60).await?;
+        crate::db::passkeys::delete_expired_challenges(&mut *tx, now).await?;
         tx.commit().await
     }
 }

@@ -6,6 +6,7 @@ use secrecy::SecretString;
 
 use super::Services;
 use super::factors::authenticator::CodeOutcome;
+use super::factors::passkeys::{Ceremony, PasskeyCheck};
 use super::notifications::Notice;
 use super::sms_codes::CheckOutcome;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
@@ -47,13 +48,20 @@ pub struct PendingSignIn {
     pub phone: Option<String>,
     /// The active authenticator key, sealed: read once, for the page and the check.
     app_key: Option<String>,
+    /// The user has passkeys: the second step offers one first.
+    passkeys: bool,
 }
 
 impl PendingSignIn {
     /// The sign-in of a user read with their app key, if they still owe a code: not when
     /// the account was disabled or 2-step verification turned off meanwhile.
     pub fn of(signing_in: UserSigningIn) -> Option<Self> {
-        let UserSigningIn { user, app_key, .. } = signing_in;
+        let UserSigningIn {
+            user,
+            app_key,
+            passkeys,
+            ..
+        } = signing_in;
         if user.is_disabled() || !user.has_two_step() {
             return None;
         }
@@ -61,6 +69,7 @@ impl PendingSignIn {
             phone: user.verified_phone().map(str::to_owned),
             user,
             app_key,
+            passkeys: passkeys > 0,
         })
     }
 
@@ -73,14 +82,17 @@ impl PendingSignIn {
         match method {
             FactorMethod::Sms => self.phone.is_some(),
             FactorMethod::Authenticator => self.has_app(),
+            FactorMethod::Passkey => self.passkeys,
         }
     }
 
-    /// The method asked for, if the user has it; otherwise their own, if they have it;
+    /// The method asked for, if the user has it; otherwise a passkey, if they have one
+    /// (offered first: it cannot be phished); otherwise their own, if they have it;
     /// otherwise the first they have (the app, whose page accepts no code, if none).
     pub fn method(&self, asked: Option<FactorMethod>) -> FactorMethod {
         asked
             .into_iter()
+            .chain(self.passkeys.then_some(FactorMethod::Passkey))
             .chain(self.user.method())
             .chain(FactorMethod::ALL)
             .find(|method| self.has(*method))
@@ -97,6 +109,17 @@ pub enum SecondStep {
     },
     Sms(CheckOutcome),
     App(CodeOutcome),
+}
+
+/// What a passkey, at the second step or alone, led to.
+pub enum PasskeyStep {
+    /// Signed in; carries the trusted-device token to set when the browser asked to be
+    /// trusted (at the second step only).
+    SignedIn {
+        user: Box<User>,
+        device_token: Option<String>,
+    },
+    Refused(PasskeyCheck),
 }
 
 /// What a recovery code at the second step led to.
@@ -296,7 +319,62 @@ impl Services {
                 tx.commit().await?;
                 Ok(result)
             }
+            // A passkey answers with a signature, never a typed code (`passkey_step`).
+            FactorMethod::Passkey => Ok(SecondStep::App(CodeOutcome::Wrong)),
         }
+    }
+
+    /// The second step with a passkey, answering the ceremony this session began.
+    #[tracing::instrument(name = "Check a passkey at the second step", skip_all, fields(user_id = pending.user.id))]
+    pub async fn passkey_second_step(
+        &self,
+        pending: &PendingSignIn,
+        ceremony: Ceremony,
+        credential: &str,
+        trust: bool,
+        origin: &Origin,
+    ) -> anyhow::Result<PasskeyStep> {
+        let (mut tx, check) = self
+            .check_passkey(ceremony, Some(pending.user.id), credential, origin)
+            .await?;
+        let result = match check {
+            PasskeyCheck::Accepted(user) => {
+                let device_token = self
+                    .finish_sign_in(&mut tx, &user, "password and passkey", trust, origin)
+                    .await?;
+                PasskeyStep::SignedIn { user, device_token }
+            }
+            refused => PasskeyStep::Refused(refused),
+        };
+        tx.commit().await?;
+        Ok(result)
+    }
+
+    /// Signing in with a discoverable passkey alone: its user verification (PIN or
+    /// biometrics) and the key together count as both steps.
+    #[tracing::instrument(name = "Sign in with a passkey", skip_all)]
+    pub async fn passkey_sign_in(
+        &self,
+        ceremony: Ceremony,
+        credential: &str,
+        origin: &Origin,
+    ) -> anyhow::Result<PasskeyStep> {
+        let (mut tx, check) = self
+            .check_passkey(ceremony, None, credential, origin)
+            .await?;
+        let result = match check {
+            PasskeyCheck::Accepted(user) => {
+                self.finish_sign_in(&mut tx, &user, "passkey", false, origin)
+                    .await?;
+                PasskeyStep::SignedIn {
+                    user,
+                    device_token: None,
+                }
+            }
+            refused => PasskeyStep::Refused(refused),
+        };
+        tx.commit().await?;
+        Ok(result)
     }
 
     /// The second step with a recovery code; the user is emailed that one was used.

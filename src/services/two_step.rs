@@ -1,7 +1,8 @@
 //! What the policy asks of a user, and what their security settings show.
 
 use super::Services;
-use super::factors::configured;
+use super::factors::passkeys::PasskeyView;
+use super::factors::{Held, configured};
 use crate::db::DbError;
 use crate::db::devices::{TrustedDevice, list_devices};
 use crate::db::groups::group_rules_of_user;
@@ -15,6 +16,8 @@ use crate::domain::policy::{Requirement, requirement};
 /// The state of a user's security settings.
 pub struct SecurityOverview {
     pub factors: Vec<FactorMethod>,
+    /// The passkeys and security keys, oldest first.
+    pub passkeys: Vec<PasskeyView>,
     pub codes_left: i64,
     pub devices: Vec<TrustedDevice>,
     pub sessions: Vec<SessionSummary>,
@@ -43,9 +46,18 @@ impl Services {
     pub async fn security_overview(&self, user: &User) -> Result<SecurityOverview, DbError> {
         let mut conn = self.db.pool.acquire().await?;
         let now = self.clock.now();
-        let has_app = active_secret(&mut *conn, user.id).await?.is_some();
+        let passkeys: Vec<PasskeyView> = crate::db::passkeys::passkeys_of(&mut *conn, user.id)
+            .await?
+            .into_iter()
+            .map(PasskeyView::from)
+            .collect();
+        let held = Held {
+            app: active_secret(&mut *conn, user.id).await?.is_some(),
+            passkeys: !passkeys.is_empty(),
+        };
         Ok(SecurityOverview {
-            factors: configured(user, has_app),
+            factors: configured(user, held),
+            passkeys,
             codes_left: count_unused(&mut *conn, user.id).await?,
             devices: list_devices(&mut *conn, user.id, now).await?,
             sessions: list_sessions(&mut *conn, user.id, now).await?,

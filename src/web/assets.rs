@@ -8,7 +8,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/static/copy.js").route(web::get().to(copy_script)))
         .service(web::resource("/static/countdown.js").route(web::get().to(countdown_script)))
         .service(web::resource("/static/localtime.js").route(web::get().to(localtime_script)))
-        .service(web::resource("/static/reveal.js").route(web::get().to(reveal_script)));
+        .service(web::resource("/static/reveal.js").route(web::get().to(reveal_script)))
+        .service(web::resource("/static/passkey.js").route(web::get().to(passkey_script)));
 }
 
 /// A file of `static/`, built into the binary.
@@ -41,6 +42,10 @@ async fn localtime_script() -> HttpResponse {
 
 async fn reveal_script() -> HttpResponse {
     asset(JAVASCRIPT, include_str!("../../static/reveal.js"))
+}
+
+async fn passkey_script() -> HttpResponse {
+    asset(JAVASCRIPT, include_str!("../../static/passkey.js"))
 }
 
 fn mime(text: &'static str) -> actix_web::mime::Mime {

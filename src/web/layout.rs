@@ -45,6 +45,8 @@ pub struct Layout {
     pub open_registration: bool,
     /// "Sign in with phone number" and "Register with phone number" are offered.
     pub phone_sign_in: bool,
+    /// "Sign in with a passkey" is offered: the public URL names a host.
+    pub passkeys: bool,
 }
 
 fn notice_text(name: &str) -> Option<&'static str> {
@@ -86,6 +88,10 @@ fn notice_text(name: &str) -> Option<&'static str> {
         ),
         "phone-changed" => Some("Your phone number has been changed."),
         "app-removed" => Some("The authenticator app was removed. It no longer signs you in."),
+        "passkey-added" => {
+            Some("Your passkey was added. Sign-in now asks for it after your password.")
+        }
+        "passkey-removed" => Some("The passkey was removed. It no longer signs you in."),
         "phone-removed" => Some(
             "The phone number was removed as a sign-in method. Codes are no longer texted to it.",
         ),
@@ -109,6 +115,7 @@ impl Layout {
         let state = req.app_data::<web::Data<AppState>>();
         let app_name = app_name(req);
         let sms_development = state.is_some_and(|s| s.services.sms_is_development());
+        let passkeys = state.is_some_and(|s| s.services.passkeys_available());
         // Before the extensions are borrowed: reading the session may write to them.
         let session = req.get_session();
         let pending = state.is_some_and(|s| pending_user(&session, s.clock.now()).is_some());
@@ -151,6 +158,7 @@ impl Layout {
             sms_development,
             open_registration,
             phone_sign_in,
+            passkeys,
         }
     }
 }

@@ -169,6 +169,25 @@ pub fn keep_authorizations<T: serde::Serialize>(
     }
 }
 
+/// A passkey ceremony begun on a page and not yet answered (each page begins its own).
+const PASSKEY_CEREMONY_KEY: &str = "passkey_ceremony";
+
+pub fn keep_passkey_ceremony(
+    session: &Session,
+    ceremony: &crate::services::factors::passkeys::Ceremony,
+) -> Result<(), SessionError> {
+    insert(session, PASSKEY_CEREMONY_KEY, ceremony)
+}
+
+/// The ceremony this session began, taken: an answer is checked against it once.
+pub fn take_passkey_ceremony(
+    session: &Session,
+) -> Option<crate::services::factors::passkeys::Ceremony> {
+    let ceremony = session.get(PASSKEY_CEREMONY_KEY).ok().flatten();
+    session.remove(PASSKEY_CEREMONY_KEY);
+    ceremony
+}
+
 /// Records that the password was right and a code is still owed.
 pub fn start_second_step(session: &Session, user_id: i64, now: i64) -> Result<(), SessionError> {
     start_clean(session);

@@ -112,10 +112,10 @@ async fn an_administrator_adds_edits_renews_and_deletes_an_application(app: Test
         .await;
     let list = assert_page(app.get(LIST).await, 200, "No applications yet.").await;
     assert!(list.contains(r#"<a href="/admin/applications" aria-current="page">Applications</a>"#));
-    assert_eq!(code(&list, "issuer"), "http://127.0.0.1:8080");
+    assert_eq!(code(&list, "issuer"), "http://localhost:8080");
     assert_eq!(
         code(&list, "discovery"),
-        "http://127.0.0.1:8080/.well-known/openid-configuration"
+        "http://localhost:8080/.well-known/openid-configuration"
     );
     assert!(
         list.contains(r#"<a class="button" href="/admin/applications/new">Add application</a>"#)
@@ -160,7 +160,7 @@ async fn an_administrator_adds_edits_renews_and_deletes_an_application(app: Test
     let page = assert_page(added, 200, "<h1>CRM was added</h1>").await;
     assert!(page.contains(SHOWN_ONCE), "{page}");
     assert!(page.contains("<dt>Client ID</dt>") && page.contains("<dt>Client secret</dt>"));
-    assert_eq!(code(&page, "issuer"), "http://127.0.0.1:8080");
+    assert_eq!(code(&page, "issuer"), "http://localhost:8080");
     let client_id = code(&page, "client-id");
     let secret = code(&page, "client-secret");
     assert_eq!((client_id.len(), secret.len()), (43, 43));

@@ -127,6 +127,8 @@ const ROUTES: &[Route] = &[
     route(LOGIN, "/login", &["email", "password", "next"], &[Anonymous, SignedIn]),
     route(LOGIN, "/login/verify", CODE, &[HalfSignedIn, Anonymous]),
     route(LOGIN, "/login/verify/resend", &[], &[HalfSignedIn]),
+    route(LOGIN, "/login/verify/passkey", &["credential", "trust_device"], &[HalfSignedIn]),
+    route(LOGIN, "/login/passkey", &["credential", "next"], &[Anonymous]),
     route(LOGIN, "/login/recovery", &["recovery_code"], &[HalfSignedIn]),
     route(LOGIN, "/login/phone", &["phone"], &[Anonymous]),
     route(LOGIN, "/login/phone/verify", CODE, &[PhoneCodeSent]),
@@ -165,6 +167,9 @@ const ROUTES: &[Route] = &[
     route(ACCOUNT, "/account/security/two-step/off", &[], &[TwoStep]),
     route(ACCOUNT, "/account/security/app", CODE, &[SignedIn]),
     route(ACCOUNT, "/account/security/app/remove", &[], &[TwoStep]),
+    route(ACCOUNT, "/account/security/passkeys", &["name", "credential"], &[SignedIn]),
+    // Any number: a passkey of nobody, or of someone else.
+    route(ACCOUNT, "/account/security/passkeys/{device}/remove", &[], &[SignedIn]),
     route(ACCOUNT, "/account/security/recovery-codes", &[], &[TwoStep]),
     route(ACCOUNT, "/account/security/recovery-codes/done", &["saved"], &[TwoStep]),
     route(ACCOUNT, "/account/security/sms", &["phone"], &[SignedIn]),

@@ -41,6 +41,7 @@ mod setup;
 mod sms_pumping;
 mod sms_settings;
 mod smtp;
+mod soft_authenticator;
 mod stale_links;
 mod stale_room_codes;
 mod takeovers;

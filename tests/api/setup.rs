@@ -7,10 +7,10 @@ fn setup_path(app: &TestApp) -> String {
         .as_deref()
         .expect("an empty database prints a setup link");
     assert!(
-        link.starts_with("http://127.0.0.1:8080/setup?token="),
+        link.starts_with("http://localhost:8080/setup?token="),
         "{link}"
     );
-    link.trim_start_matches("http://127.0.0.1:8080").to_owned()
+    link.trim_start_matches("http://localhost:8080").to_owned()
 }
 
 async fn the_setup_link_creates_the_first_administrator_once(app: TestApp) {

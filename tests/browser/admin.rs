@@ -373,6 +373,8 @@ async fn a_group_set_to_required_sends_its_member_to_set_up() {
     press(&member, "Continue").await;
     fill(&member, "Phone number", "+46 70 555 77 88").await;
     press(&member, "Send code").await;
+    // The code page shows once the text was sent: reading the stand-in before it races.
+    expect_text(&member, "+46 ••• •• 88").await;
     enter_code(&member, &sms.last_code_to("+46705557788")).await;
     expect_text(&member, "Save your recovery codes").await;
     tick(&member, "saved").await;

@@ -8,6 +8,7 @@
 
 mod accounts;
 pub mod applications;
+pub mod authenticator;
 mod factors;
 pub mod mail;
 mod policy;

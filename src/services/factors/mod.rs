@@ -1,5 +1,6 @@
-//! The second factors, one file each — text messages (`sms`), the authenticator app
-//! (`authenticator`) and the recovery codes that stand in for either (`recovery`) — and,
+//! The second factors, one file each — passkeys and security keys (`passkeys`), text
+//! messages (`sms`), the authenticator app (`authenticator`) and the recovery codes that
+//! stand in for any of them (`recovery`) — and,
 //! here, the questions they share, answered once: what a user has configured, removing
 //! one method, removing them all (turning 2-step verification off, an administrator's
 //! reset). Each change commits with its audit event and its email; the first method
@@ -9,6 +10,7 @@
 //! one is a new variant and a new file, and the compiler lists the rest.
 
 pub mod authenticator;
+pub mod passkeys;
 pub mod recovery;
 pub mod sms;
 
@@ -47,20 +49,28 @@ pub struct Removal {
     pub other: Option<FactorMethod>,
 }
 
+/// What a user holds besides their row: an active authenticator key, passkeys.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Held {
+    pub app: bool,
+    pub passkeys: bool,
+}
+
 /// True when the user has set up `method`: a verified phone while 2-step verification is
-/// on, an authenticator app (`has_app`: an active key).
-fn is_configured(user: &User, method: FactorMethod, has_app: bool) -> bool {
+/// on, an authenticator app (an active key), at least one passkey.
+fn is_configured(user: &User, method: FactorMethod, held: Held) -> bool {
     match method {
         FactorMethod::Sms => sms::is_configured(user),
-        FactorMethod::Authenticator => has_app,
+        FactorMethod::Authenticator => held.app,
+        FactorMethod::Passkey => held.passkeys,
     }
 }
 
 /// The second factors a user has set up, in `FactorMethod::ALL`'s order.
-pub(crate) fn configured(user: &User, has_app: bool) -> Vec<FactorMethod> {
+pub(crate) fn configured(user: &User, held: Held) -> Vec<FactorMethod> {
     FactorMethod::ALL
         .into_iter()
-        .filter(|method| is_configured(user, *method, has_app))
+        .filter(|method| is_configured(user, *method, held))
         .collect()
 }
 
@@ -70,6 +80,7 @@ async fn forget(tx: &mut Tx, user_id: i64, method: FactorMethod, now: i64) -> Re
     match method {
         FactorMethod::Sms => sms::forget(tx, user_id, now).await,
         FactorMethod::Authenticator => authenticator::forget(tx, user_id).await,
+        FactorMethod::Passkey => passkeys::forget(tx, user_id).await,
     }
 }
 
@@ -119,7 +130,11 @@ impl Services {
 
     /// The factors the user has configured, active or kept.
     pub async fn configured_factors(&self, user: &User) -> Result<Vec<FactorMethod>, DbError> {
-        Ok(configured(user, self.has_authenticator(user.id).await?))
+        let held = Held {
+            app: self.has_authenticator(user.id).await?,
+            passkeys: self.passkey_count(user.id).await? > 0,
+        };
+        Ok(configured(user, held))
     }
 
     /// Whether the user may remove `method`, and what removing it does. The active

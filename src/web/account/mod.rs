@@ -4,6 +4,7 @@ pub mod app;
 pub mod confirm;
 pub(crate) mod devices;
 pub mod first_password;
+pub mod passkeys;
 pub mod profile;
 pub mod recovery;
 pub mod security;
@@ -63,6 +64,8 @@ fn turns_on(path: &str) -> bool {
             | "/account/security/sms/verify"
             | "/account/security/sms/resend"
             | "/account/security/sms/use-saved"
+            | "/account/security/passkeys"
+            | "/account/security/passkeys/new"
     )
 }
 
@@ -162,6 +165,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                         .route(web::get().to(security::turn_off_form))
                         .route(web::post().to(security::turn_off)),
                 ),
+            )
+            .service(
+                sensitive("/security/passkeys", &[])
+                    .service(web::resource("").route(web::post().to(passkeys::add_passkey)))
+                    .service(web::resource("/new").route(web::get().to(passkeys::new_passkey_form)))
+                    .service(
+                        web::resource("/{id}/remove")
+                            .route(web::get().to(passkeys::remove_passkey_form))
+                            .route(web::post().to(passkeys::remove_passkey)),
+                    ),
             )
             .service(
                 sensitive("/security/app", &[])

@@ -28,7 +28,7 @@ use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::parts::devices::{When, when};
+use crate::web::parts::devices::{PasskeyRow, When, when};
 use crate::web::request::SignedIn;
 use crate::web::responses::{render, see_other};
 use crate::web::session::{postpone_set_up, set_up_owed};
@@ -58,10 +58,16 @@ struct SecurityPage {
     /// False for an account made with a phone number: "Set a password" is offered.
     has_password: bool,
     two_step_on: bool,
-    uses_app: bool,
+    /// What the active method is called ("Passkey", "Authenticator app"…).
+    method: Option<&'static str>,
     /// The number codes are texted to, in full.
     sms_phone: Option<String>,
     factors: Vec<FactorRow>,
+    passkeys: Vec<PasskeyRow>,
+    /// The public URL names a host: browsers can make passkeys for it.
+    passkeys_available: bool,
+    /// The only passkey, of someone who must use 2-step verification with it: it stays.
+    keeps_last_passkey: bool,
     required: bool,
     /// Required, not set up, and a grace period lasts: set-up is due then.
     set_up_by: Option<When>,
@@ -74,7 +80,7 @@ struct SecurityPage {
 }
 
 /// Notices that follow a change of how the user signs in.
-const FACTOR_CHANGES: [&str; 8] = [
+const FACTOR_CHANGES: [&str; 10] = [
     "two-step-on",
     "two-step-off",
     "app-on",
@@ -83,6 +89,8 @@ const FACTOR_CHANGES: [&str; 8] = [
     "codes-saved",
     "app-removed",
     "phone-removed",
+    "passkey-added",
+    "passkey-removed",
 ];
 
 #[derive(Deserialize)]
@@ -103,6 +111,7 @@ pub async fn security_page(
     let required = requirement.is_required();
     let SecurityOverview {
         factors,
+        passkeys,
         codes_left,
         devices,
         sessions,
@@ -127,10 +136,15 @@ pub async fn security_page(
                 detail: match method {
                     FactorMethod::Sms => user.verified_phone().map(format_international),
                     FactorMethod::Authenticator => None,
+                    FactorMethod::Passkey => Some(match passkeys.len() {
+                        1 => "1 passkey, under Passkeys".to_owned(),
+                        n => format!("{n} passkeys, under Passkeys"),
+                    }),
                 },
                 active,
-                removable: !(active && required),
-                remove_action: remove_action(method),
+                // Passkeys are removed one by one, under Passkeys.
+                removable: !(active && required) && remove_action(method).is_some(),
+                remove_action: remove_action(method).unwrap_or_default(),
             }
         })
         .collect();
@@ -140,9 +154,14 @@ pub async fn security_page(
             layout,
             has_password: user.has_password(),
             two_step_on: user.has_two_step(),
-            uses_app: user.uses_authenticator(),
+            method: user.method().map(FactorMethod::label),
             sms_phone: user.sms_phone().map(format_international),
             factors,
+            keeps_last_passkey: required
+                && passkeys.len() == 1
+                && user.method() == Some(FactorMethod::Passkey),
+            passkeys: passkeys.into_iter().map(PasskeyRow::from).collect(),
+            passkeys_available: state.services.passkeys_available(),
             required,
             set_up_by: match requirement {
                 Requirement::Required {
@@ -246,6 +265,7 @@ pub async fn choose_method(
     let next = match FactorMethod::parse(&form.method) {
         Some(FactorMethod::Authenticator) => Some("/account/security/app"),
         Some(FactorMethod::Sms) => Some(PHONE_PAGE),
+        Some(FactorMethod::Passkey) => Some(super::passkeys::NEW_PASSKEY_PAGE),
         None => (form.method == "saved-phone" && me.user.verified_phone().is_some())
             .then_some(USE_SAVED_PHONE_PAGE),
     };
@@ -553,10 +573,12 @@ pub async fn resend_phone_code(
 }
 
 /// Where a method's "Remove" posts; at the same address, the question asked first.
-fn remove_action(method: FactorMethod) -> &'static str {
+/// Passkeys have one "Remove" each instead.
+fn remove_action(method: FactorMethod) -> Option<&'static str> {
     match method {
-        FactorMethod::Sms => "/account/security/sms/remove",
-        FactorMethod::Authenticator => "/account/security/app/remove",
+        FactorMethod::Sms => Some("/account/security/sms/remove"),
+        FactorMethod::Authenticator => Some("/account/security/app/remove"),
+        FactorMethod::Passkey => None,
     }
 }
 
@@ -592,6 +614,10 @@ pub async fn remove_factor_form(
                 None => "We will no longer text sign-in codes.".to_owned(),
             }],
         ),
+        FactorMethod::Passkey => (
+            "Remove your last passkey?",
+            vec!["Your passkey will no longer be asked for at sign-in.".to_owned()],
+        ),
     };
     match (active, other) {
         (true, Some(FactorMethod::Sms)) => consequences.push(match user.verified_phone() {
@@ -603,6 +629,9 @@ pub async fn remove_factor_form(
         }),
         (true, Some(FactorMethod::Authenticator)) => consequences
             .push("Your authenticator app will give your sign-in codes instead.".to_owned()),
+        (true, Some(FactorMethod::Passkey)) => {
+            consequences.push("Your passkeys will be asked for instead.".to_owned())
+        }
         (true, None) => {
             consequences.push(
                 "2-step verification turns off: signing in will need only your password."
@@ -622,7 +651,9 @@ pub async fn remove_factor_form(
         layout,
         title: title.into(),
         consequences,
-        action: remove_action(method).into(),
+        action: remove_action(method)
+            .unwrap_or(super::passkeys::PASSKEYS_SECTION)
+            .into(),
         button: "Remove".into(),
         danger: true,
         cancel: "/account/security".into(),
@@ -645,6 +676,7 @@ pub async fn remove_factor(me: SignedIn, method: FactorMethod) -> Result<HttpRes
         Ok(()) => Ok(see_other(match method {
             FactorMethod::Sms => "/account/security?notice=phone-removed",
             FactorMethod::Authenticator => "/account/security?notice=app-removed",
+            FactorMethod::Passkey => "/account/security?notice=passkey-removed",
         })),
         Err(RemoveRefusal::NotConfigured) => Ok(see_other("/account/security")),
         Err(RemoveRefusal::Required) => Err(AppError::Forbidden(
@@ -683,6 +715,9 @@ pub async fn turn_off_form(
                 ),
                 None => "We will no longer text sign-in codes.".to_owned(),
             },
+            FactorMethod::Passkey => {
+                "Your passkeys are removed: they will no longer sign you in.".to_owned()
+            }
         });
     }
     if overview.codes_left > 0 {

@@ -558,6 +558,7 @@ async fn reset_form(
             match method {
                 FactorMethod::Sms => "codes texted to their phone",
                 FactorMethod::Authenticator => "their authenticator app",
+                FactorMethod::Passkey => "their passkeys",
             }
         ));
     } else {

@@ -1,5 +1,6 @@
 //! Sign in and sign out.
 
+pub mod passkey;
 pub mod phone;
 pub mod verify;
 
@@ -34,6 +35,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(verify::verify_code)),
     )
     .service(web::resource("/login/verify/resend").route(web::post().to(verify::resend_code)))
+    .service(web::resource("/login/verify/passkey").route(web::post().to(passkey::verify_passkey)))
+    .service(
+        web::resource("/login/passkey")
+            .route(web::get().to(passkey::sign_in_form))
+            .route(web::post().to(passkey::sign_in)),
+    )
     .service(
         web::resource("/login/recovery")
             .route(web::get().to(verify::recovery_form))

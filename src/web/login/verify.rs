@@ -37,10 +37,10 @@ use crate::web::trusted;
 /// A browser between the password and the code. Any other request for these pages is
 /// sent to the sign-in page.
 pub struct Pending {
-    state: web::Data<AppState>,
-    session: Session,
-    origin: Origin,
-    pending: PendingSignIn,
+    pub state: web::Data<AppState>,
+    pub session: Session,
+    pub origin: Origin,
+    pub pending: PendingSignIn,
 }
 
 fn to_sign_in_page() -> actix_web::Error {
@@ -77,7 +77,7 @@ fn verify_page(method: FactorMethod) -> String {
     format!("/login/verify?with={}", method.as_str())
 }
 
-fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternative> {
+pub(super) fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternative> {
     let mut links: Vec<Alternative> = FactorMethod::ALL
         .into_iter()
         .filter(|other| *other != showing && pending.has(*other))
@@ -86,6 +86,7 @@ fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternati
             label: match other {
                 FactorMethod::Sms => "Use text message",
                 FactorMethod::Authenticator => "Use authenticator app",
+                FactorMethod::Passkey => "Use a passkey",
             },
         })
         .collect();
@@ -185,7 +186,13 @@ pub async fn begin(
     user: User,
     origin: &Origin,
 ) -> Result<HttpResponse, AppError> {
-    let Some(phone) = user.sms_phone().map(str::to_owned) else {
+    // A passkey is offered first: no text is sent by itself.
+    let passkey_first = state.services.passkey_count(user.id).await? > 0;
+    let Some(phone) = user
+        .sms_phone()
+        .filter(|_| !passkey_first)
+        .map(str::to_owned)
+    else {
         return Ok(see_other("/login/verify"));
     };
     match state
@@ -221,6 +228,22 @@ pub async fn verify_form(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let method = p.pending.method(FactorMethod::parse(&query.with));
+    if method == FactorMethod::Passkey {
+        let (errors, status) = (FormErrors::default(), StatusCode::OK);
+        let page =
+            super::passkey::step_page(&p.state, &p.session, layout, &p.pending, errors, status);
+        if let Some(page) = page.await? {
+            return Ok(page);
+        }
+        // Passkeys cannot be used here now (the public URL names an IP address): the
+        // person's other way in.
+        let other = FactorMethod::ALL
+            .into_iter()
+            .find(|m| *m != FactorMethod::Passkey && p.pending.has(*m));
+        return Ok(see_other(
+            &other.map_or_else(|| "/login/recovery".to_owned(), verify_page),
+        ));
+    }
     page(&p.state, layout, &p.pending, method, &p.origin)
         .await?
         .respond(StatusCode::OK)

@@ -20,6 +20,29 @@ pub fn when(unix: i64) -> When {
     }
 }
 
+/// A passkey or security key as My security settings lists it.
+pub struct PasskeyRow {
+    pub id: i64,
+    pub name: String,
+    pub added: When,
+    /// `None`: never used to sign in yet.
+    pub last_used: Option<When>,
+    /// Synced by a password manager or a phone's account, rather than bound to one device.
+    pub synced: bool,
+}
+
+impl From<crate::services::factors::passkeys::PasskeyView> for PasskeyRow {
+    fn from(passkey: crate::services::factors::passkeys::PasskeyView) -> Self {
+        Self {
+            id: passkey.id,
+            name: passkey.name,
+            added: when(passkey.created_at),
+            last_used: passkey.last_used_at.map(when),
+            synced: passkey.synced,
+        }
+    }
+}
+
 pub struct DeviceRow {
     pub id: i64,
     pub device: String,

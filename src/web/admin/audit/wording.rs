@@ -109,6 +109,10 @@ pub fn wording(kind: EventKind) -> (EventGroup, &'static str) {
         EventKind::ApplicationSecretRenewed => (Administration, "Application secret renewed"),
         EventKind::ApplicationDeleted => (Administration, "Application deleted"),
         EventKind::SignedInToApplication => (SignIn, "Signed in to an application"),
+        EventKind::PasskeyRefused => (SignIn, "Passkey not accepted"),
+        EventKind::PasskeyCounterRefused => (SignIn, "Passkey refused as a possible copy"),
+        EventKind::PasskeyAdded => (TwoStep, "Passkey added"),
+        EventKind::PasskeyRemoved => (TwoStep, "Passkey removed"),
         EventKind::RoomCreated => (Rooms, "Data room created"),
         EventKind::RoomEdited => (Rooms, "Data room settings changed"),
         EventKind::RoomEnforcementOn => (Rooms, "Enforced two-factor authentication on"),
@@ -196,6 +200,7 @@ fn say(kind: EventKind, detail: Option<&str>, subject_known: bool) -> String {
             Some(FactorMethod::Authenticator) => {
                 "A code from the authenticator app is asked for next.".into()
             }
+            Some(FactorMethod::Passkey) => "A passkey is asked for next.".into(),
             None => or_as_stored(),
         },
         EventKind::SignInTrustedDevice => {
@@ -262,6 +267,7 @@ fn say(kind: EventKind, detail: Option<&str>, subject_known: bool) -> String {
         EventKind::FactorRemoved => match method(text) {
             Some(FactorMethod::Sms) => "Codes by text message (SMS) were removed.".into(),
             Some(FactorMethod::Authenticator) => "The authenticator app was removed.".into(),
+            Some(FactorMethod::Passkey) => "The last passkey was removed.".into(),
             None => or_as_stored(),
         },
         EventKind::TwoStepDisabled => {
@@ -337,6 +343,20 @@ fn say(kind: EventKind, detail: Option<&str>, subject_known: bool) -> String {
             Some(application) => format!("Signed in to {application}."),
             None => String::new(),
         },
+        EventKind::PasskeyAdded | EventKind::PasskeyRemoved => match detail {
+            Some(name) => format!("The passkey {name}."),
+            None => String::new(),
+        },
+        EventKind::PasskeyCounterRefused => match detail {
+            Some(name) => format!(
+                "The passkey {name} answered with a sign counter that did not go forward: it may have been copied."
+            ),
+            None => or_as_stored(),
+        },
+        EventKind::PasskeyRefused => match passkey_refusal(text) {
+            Some(why) => format!("{why}."),
+            None => or_as_stored(),
+        },
         EventKind::RoomCreated
         | EventKind::RoomEdited
         | EventKind::RoomEnforcementOn
@@ -401,7 +421,27 @@ fn method_name(method: FactorMethod) -> &'static str {
     match method {
         FactorMethod::Sms => "text messages (SMS)",
         FactorMethod::Authenticator => "an authenticator app",
+        FactorMethod::Passkey => "a passkey",
     }
+}
+
+/// Why a passkey's answer was not accepted (`check_passkey`).
+fn passkey_refusal(reason: &str) -> Option<&'static str> {
+    Some(match reason {
+        "challenge already used or expired" => {
+            "The answer was to a request already answered, or older than 5 minutes"
+        }
+        "not a passkey's answer" => "What the browser sent was not a passkey's answer",
+        "unknown passkey" => "The passkey is not registered here",
+        "user handle does not match" => "The passkey named another account",
+        "passkey of another account" => "The passkey belongs to another account",
+        "not accepted" => {
+            "The answer did not verify (another site, a wrong signature, or no PIN or biometrics where they are needed)"
+        }
+        "used twice at once" => "The same passkey answer was sent twice at once",
+        "account disabled" => "The account is disabled",
+        _ => return None,
+    })
 }
 
 /// What a code was for.
@@ -424,6 +464,8 @@ fn how_signed_in(how: &str) -> Option<&'static str> {
         "password and SMS code" => "the password and a code by text message",
         "password and authenticator app" => "the password and a code from the authenticator app",
         "password and recovery code" => "the password and a recovery code",
+        "password and passkey" => "the password and a passkey",
+        "passkey" => "a passkey alone, with its PIN or biometrics",
         "phone code" => "a code by text message to the phone number",
         "phone registration code" => "the code sent to register with the phone number",
         "phone code and password" => "a code to the phone number and the password",

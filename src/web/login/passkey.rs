@@ -1,0 +1,248 @@
+//! Passkeys at sign-in: as the second step after the password ("Use a passkey"), and alone
+//! ("Sign in with a passkey", a discoverable passkey with user verification).
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::verify::{Pending, alternatives};
+use crate::domain::factors::FactorMethod;
+use crate::domain::oidc::Proof;
+use crate::domain::passkeys::credential_text;
+use crate::services::factors::passkeys::PasskeyCheck;
+use crate::services::sign_in::PasskeyStep;
+use crate::web::code_form::Alternative;
+use crate::web::errors::AppError;
+use crate::web::forms::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::request::Visitor;
+use crate::web::responses::{render, see_other};
+use crate::web::session::{
+    after_sign_in, keep_passkey_ceremony, safe_next, start_session, take_next,
+    take_passkey_ceremony,
+};
+use crate::web::state::AppState;
+use crate::web::trusted;
+
+/// What a refused passkey is told, and with which status.
+fn refused(check: &PasskeyCheck) -> (StatusCode, &'static str) {
+    match check {
+        PasskeyCheck::CounterWentBack => (
+            StatusCode::UNAUTHORIZED,
+            "This passkey was refused: it may have been copied. Use another way to sign in, and tell your administrator.",
+        ),
+        PasskeyCheck::Disabled => (
+            StatusCode::FORBIDDEN,
+            "This account is disabled. Ask your administrator if you think this is a mistake.",
+        ),
+        PasskeyCheck::NotAccepted | PasskeyCheck::Accepted(_) => (
+            StatusCode::UNAUTHORIZED,
+            "Your passkey was not accepted. Choose the button again and use a passkey of this account, or use another way.",
+        ),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "login/passkey_step.html")]
+struct PasskeyStepPage {
+    layout: Layout,
+    options: String,
+    alternatives: Vec<Alternative>,
+    errors: FormErrors,
+}
+
+/// The second step's passkey page, with a new ceremony begun; `None` when the user has no
+/// passkey to use (or passkeys cannot be used here).
+pub(super) async fn step_page(
+    state: &AppState,
+    session: &Session,
+    layout: Layout,
+    p: &crate::services::sign_in::PendingSignIn,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<Option<HttpResponse>, AppError> {
+    let Some(started) = state.services.start_passkey_check(&p.user).await? else {
+        return Ok(None);
+    };
+    keep_passkey_ceremony(session, &started.ceremony)?;
+    render(
+        status,
+        &PasskeyStepPage {
+            layout,
+            options: started.options,
+            alternatives: alternatives(p, FactorMethod::Passkey),
+            errors,
+        },
+    )
+    .map(Some)
+}
+
+#[derive(Deserialize)]
+pub struct PasskeyForm {
+    #[serde(default)]
+    credential: String,
+    #[serde(default)]
+    trust_device: Option<String>,
+    #[serde(default)]
+    next: String,
+}
+
+#[tracing::instrument(name = "Check a passkey at the second step", skip_all)]
+pub async fn verify_passkey(
+    Pending {
+        state,
+        session,
+        origin,
+        pending,
+    }: Pending,
+    form: web::Form<PasskeyForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let ceremony = take_passkey_ceremony(&session);
+    let trust = form.trust_device.is_some();
+    let check = match (ceremony, credential_text(&form.credential)) {
+        (Some(ceremony), Some(credential)) => {
+            state
+                .services
+                .passkey_second_step(&pending, ceremony, credential, trust, &origin)
+                .await?
+        }
+        _ => PasskeyStep::Refused(PasskeyCheck::NotAccepted),
+    };
+    let refusal = match check {
+        PasskeyStep::SignedIn { user, device_token } => {
+            start_session(
+                &state,
+                &session,
+                &user,
+                &origin,
+                &[Proof::Password, Proof::Passkey],
+            )
+            .await?;
+            let mut response = see_other(&take_next(&session));
+            if let Some(token) = device_token {
+                let days = state.services.platform().await?.trusted_device_days;
+                let cookie = trusted::cookie(token, days, state.settings.is_https());
+                response
+                    .add_cookie(&cookie)
+                    .map_err(|err| AppError::Unexpected(err.into()))?;
+            }
+            return Ok(response);
+        }
+        PasskeyStep::Refused(check) => refused(&check),
+    };
+    let (status, message) = refusal;
+    let errors = FormErrors::general(message);
+    match step_page(&state, &session, layout, &pending, errors, status).await? {
+        Some(page) => Ok(page),
+        None => Ok(see_other("/login/verify")),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "login/passkey_sign_in.html")]
+struct PasskeySignInPage {
+    layout: Layout,
+    options: String,
+    /// Passkeys can be used here (the public URL names a host).
+    available: bool,
+    next: String,
+    errors: FormErrors,
+}
+
+async fn sign_in_page(
+    state: &AppState,
+    session: &Session,
+    layout: Layout,
+    next: &str,
+    mut errors: FormErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let started = state.services.start_passkey_sign_in().await?;
+    let (options, available, status) = match started {
+        Some(started) => {
+            keep_passkey_ceremony(session, &started.ceremony)?;
+            (started.options, true, status)
+        }
+        None => {
+            errors = FormErrors::general(
+                "Passkeys cannot be used here: this portal is reached by an IP address, and browsers use passkeys only with a site's name. Sign in with your email and password.",
+            );
+            ("{}".to_owned(), false, StatusCode::CONFLICT)
+        }
+    };
+    render(
+        status,
+        &PasskeySignInPage {
+            layout,
+            options,
+            available,
+            next: safe_next(next).unwrap_or_default().to_owned(),
+            errors,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn sign_in_form(
+    Visitor { state, .. }: Visitor,
+    session: Session,
+    query: web::Query<NextQuery>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    if layout.user.is_some() {
+        return Ok(see_other("/"));
+    }
+    let errors = FormErrors::default();
+    sign_in_page(
+        &state,
+        &session,
+        layout,
+        &query.next,
+        errors,
+        StatusCode::OK,
+    )
+    .await
+}
+
+#[tracing::instrument(name = "Sign in with a passkey", skip_all)]
+pub async fn sign_in(
+    Visitor { state, origin }: Visitor,
+    session: Session,
+    form: web::Form<PasskeyForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let ceremony = take_passkey_ceremony(&session);
+    let check = match (ceremony, credential_text(&form.credential)) {
+        (Some(ceremony), Some(credential)) => {
+            state
+                .services
+                .passkey_sign_in(ceremony, credential, &origin)
+                .await?
+        }
+        _ => PasskeyStep::Refused(PasskeyCheck::NotAccepted),
+    };
+    let (status, message) = match check {
+        PasskeyStep::SignedIn { user, .. } => {
+            start_session(
+                &state,
+                &session,
+                &user,
+                &origin,
+                &[Proof::Passkey, Proof::UserVerification],
+            )
+            .await?;
+            return Ok(see_other(&after_sign_in(&form.next)));
+        }
+        PasskeyStep::Refused(check) => refused(&check),
+    };
+    let errors = FormErrors::general(message);
+    sign_in_page(&state, &session, layout, &form.next, errors, status).await
+}
