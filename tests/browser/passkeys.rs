@@ -263,8 +263,13 @@ async fn an_sms_user_adds_a_passkey_and_it_comes_first() {
     confirm_password_if_asked(&client).await;
     fill(&client, "Name", "Work phone").await;
     press(&client, "Create passkey").await;
+    expect_text(
+        &client,
+        "Your passkey was added. Sign-in now asks for it after your password.",
+    )
+    .await;
     expect_text(&client, "Work phone").await;
-    expect_summary(&client, "Method", "Text message").await;
+    expect_summary(&client, "Method", "Passkey").await;
     check_page(&client, "security settings, a passkey beside text messages").await;
 
     sign_out(&client).await;
