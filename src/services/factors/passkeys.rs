@@ -16,7 +16,7 @@ use webauthn_rs::prelude::{
     Url, Uuid, Webauthn, WebauthnBuilder, WebauthnError,
 };
 
-use webauthn_rs_proto::ResidentKeyRequirement;
+use webauthn_rs_proto::{CredProtect, CredentialProtectionPolicy, ResidentKeyRequirement};
 
 use super::FactorOn;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
@@ -225,6 +225,17 @@ impl Services {
             selection.require_resident_key = false;
         }
         options.public_key.hints = None;
+        // webauthn-rs asks for credProtect "userVerificationRequired" while user verification
+        // stays preferred: Chromium refuses that pair outright (NotSupportedError, "Requested
+        // protection policy is inconsistent"), so no passkey could be made there. A
+        // discoverable passkey still shows itself only to its verified user.
+        if let Some(extensions) = options.public_key.extensions.as_mut() {
+            extensions.cred_protect = Some(CredProtect {
+                credential_protection_policy:
+                    CredentialProtectionPolicy::UserVerificationOptionalWithCredentialIDList,
+                enforce_credential_protection_policy: Some(false),
+            });
+        }
         let json = serde_json::to_string(&options.public_key)?;
         let ceremony = self
             .remember(
