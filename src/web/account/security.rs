@@ -186,6 +186,9 @@ struct MethodsPage {
     saved_phone: Option<String>,
     uses_app: bool,
     uses_sms: bool,
+    uses_passkey: bool,
+    /// Passkeys can be made here (the public URL names a host).
+    passkeys_available: bool,
     /// The policy requires 2-step verification of this user, who has not set it up.
     must_set_up: bool,
     /// Days left to set up, offered as "Set up later", while a grace period lasts.
@@ -223,6 +226,8 @@ async fn methods(
             .map(format_international),
         uses_app: user.uses_authenticator(),
         uses_sms: user.sms_phone().is_some(),
+        uses_passkey: user.method() == Some(FactorMethod::Passkey),
+        passkeys_available: me.services().passkeys_available(),
         errors,
     })
 }
