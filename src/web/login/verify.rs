@@ -181,6 +181,28 @@ async fn page(
     })
 }
 
+/// The second step is done: the session starts with what was proved, the browser goes on
+/// to where it was going, trusted when it asked to be (`device_token`).
+async fn signed_in(
+    state: &AppState,
+    session: &Session,
+    user: &User,
+    origin: &Origin,
+    proofs: &[Proof],
+    device_token: Option<String>,
+) -> Result<HttpResponse, AppError> {
+    start_session(state, session, user, origin, proofs).await?;
+    let mut response = see_other(&take_next(session));
+    if let Some(token) = device_token {
+        let days = state.services.platform().await?.trusted_device_days;
+        let cookie = trusted::cookie(token, days, state.settings.is_https());
+        response
+            .add_cookie(&cookie)
+            .map_err(|err| AppError::Unexpected(err.into()))?;
+    }
+    Ok(response)
+}
+
 /// After the password: for SMS sends the sign-in code; then shows where to enter it. A
 /// provider failure shows the page with its message and a working "Send again" (200: a
 /// handled failure of an upstream is not a failure of the portal).
@@ -280,23 +302,16 @@ pub async fn verify_code(
         .await?
     {
         SecondStep::SignedIn { device_token } => {
-            start_session(
+            let proofs = [Proof::Password, Proof::from(method)];
+            return signed_in(
                 &state,
                 &session,
                 &pending.user,
                 &origin,
-                &[Proof::Password, Proof::from(method)],
+                &proofs,
+                device_token,
             )
-            .await?;
-            let mut response = see_other(&take_next(&session));
-            if let Some(token) = device_token {
-                let days = state.services.platform().await?.trusted_device_days;
-                let cookie = trusted::cookie(token, days, state.settings.is_https());
-                response
-                    .add_cookie(&cookie)
-                    .map_err(|err| AppError::Unexpected(err.into()))?;
-            }
-            return Ok(response);
+            .await;
         }
         SecondStep::Sms(outcome) => check_failure(&outcome),
         SecondStep::App(outcome) => {
@@ -498,23 +513,8 @@ pub async fn verify_passkey(
     };
     let refusal = match check {
         PasskeyStep::SignedIn { user, device_token } => {
-            start_session(
-                &state,
-                &session,
-                &user,
-                &origin,
-                &[Proof::Password, Proof::Passkey],
-            )
-            .await?;
-            let mut response = see_other(&take_next(&session));
-            if let Some(token) = device_token {
-                let days = state.services.platform().await?.trusted_device_days;
-                let cookie = trusted::cookie(token, days, state.settings.is_https());
-                response
-                    .add_cookie(&cookie)
-                    .map_err(|err| AppError::Unexpected(err.into()))?;
-            }
-            return Ok(response);
+            let proofs = [Proof::Password, Proof::Passkey];
+            return signed_in(&state, &session, &user, &origin, &proofs, device_token).await;
         }
         PasskeyStep::Refused(check) => refused(&check),
     };
