@@ -116,17 +116,9 @@ async fn passkey_sign_in(
     common::portal::expect_redirect(response, "/")
         .await
         .map_err(|err| fail("POST /login/passkey", &err))?;
-    let response = client
-        .get(format!("{address}/"))
-        .send()
+    common::portal::home_page(&client, address)
         .await
-        .map_err(|err| fail("GET /", &err))?;
-    let status = response.status();
-    response.bytes().await.map_err(|err| fail("GET /", &err))?;
-    if status != 200 {
-        return Err(fail("GET /", &status));
-    }
-    Ok(())
+        .map_err(|err| fail("GET /", &err))
 }
 
 /// `concurrency` clients signing in with passkeys for `duration`; each owns its users, so

@@ -358,17 +358,25 @@ pub async fn sign_in(
     expect_redirect(response, "/")
         .await
         .map_err(|err| fail("POST /login/verify", &err))?;
+    home_page(client, address)
+        .await
+        .map_err(|err| fail("GET /", &err))?;
+    Ok(now / STEP_SECS)
+}
+
+/// Reads the signed-in home page whole; an error unless it answers 200.
+pub async fn home_page(client: &reqwest::Client, address: &str) -> Result<(), String> {
     let response = client
         .get(format!("{address}/"))
         .send()
         .await
-        .map_err(|err| fail("GET /", &err))?;
+        .map_err(|err| err.to_string())?;
     let status = response.status();
-    response.bytes().await.map_err(|err| fail("GET /", &err))?;
+    response.bytes().await.map_err(|err| err.to_string())?;
     if status != 200 {
-        return Err(fail("GET /", &status));
+        return Err(status.to_string());
     }
-    Ok(now / STEP_SECS)
+    Ok(())
 }
 
 /// Reads the whole answer; an error unless it is a 303 to `to`.
