@@ -303,16 +303,19 @@ async fn adding_refuses_what_is_not_a_new_passkey_for_this_page(app: TestApp) {
     app.assert_refused(add(&page, answer).await, refused, &before, None)
         .await;
 
-    // A good answer, replayed on the next page (its own challenge) after it was stored.
+    // A good answer is stored once.
     let page = app.passkey_page_in(&browser, NEW_PAGE).await;
     let answer = authenticator.register(&page.options, &origin).to_string();
     assert_redirect_to(
         &add(&page, answer.clone()).await,
         "/account/security?notice=passkey-added",
     );
+    // Replayed on the next page (its own challenge), it is told apart as this person's
+    // own passkey.
     let before = app.stored().await;
     let page = app.passkey_page_in(&browser, NEW_PAGE).await;
-    app.assert_refused(add(&page, answer.clone()).await, refused, &before, None)
+    let already = (409, "This passkey is already registered.");
+    app.assert_refused(add(&page, answer.clone()).await, already, &before, None)
         .await;
 
     let huge = format!("{{\"id\":\"{}\"}}", "A".repeat(17 * 1024));
