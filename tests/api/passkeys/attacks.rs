@@ -31,6 +31,9 @@ impl TestApp {
     }
 }
 
+/// What a browser posts in answer to a page's options.
+type Answer = Box<dyn Fn(&serde_json::Value) -> String>;
+
 /// The second step's answers: for each, a browser of Ada's between her password and her
 /// passkey posts it.
 async fn the_second_step_refuses_what_is_not_her_passkey_now(app: TestApp) {
@@ -40,7 +43,7 @@ async fn the_second_step_refuses_what_is_not_her_passkey_now(app: TestApp) {
     let (browser, _) = app.password_step_in_new_browser("ada@example.com").await;
     let refused = (401, NOT_ACCEPTED);
 
-    let mut attempts: Vec<(&str, Box<dyn Fn(&serde_json::Value) -> String>)> = Vec::new();
+    let mut attempts: Vec<(&str, Answer)> = Vec::new();
     let mut phished = authenticator.clone();
     phished.origin_override = Some("http://evil.example".into());
     attempts.push((
