@@ -314,18 +314,12 @@ impl SoftCredential {
 
 /// The options a page holds for `static/passkey.js`: the JSON of its
 /// `<script type="application/json" id="passkey-options">` element (escaped with `\u003c`
-/// and the like, which JSON reads back as the characters).
-pub fn options_on_page(html: &str) -> Value {
+/// and the like, which JSON reads back as the characters); `None` when it holds none.
+pub fn options_on_page(html: &str) -> Option<Value> {
     let marker = r#"<script type="application/json" id="passkey-options">"#;
-    let start = html
-        .find(marker)
-        .unwrap_or_else(|| panic!("the page holds no passkey options:\n{html}"))
-        + marker.len();
-    let end = start
-        + html[start..]
-            .find("</script>")
-            .expect("the script element ends");
-    serde_json::from_str(&html[start..end]).expect("the passkey options are JSON")
+    let start = html.find(marker)? + marker.len();
+    let end = start + html[start..].find("</script>")?;
+    serde_json::from_str(&html[start..end]).ok()
 }
 
 fn decode(value: &Value, what: &str) -> Vec<u8> {

@@ -189,7 +189,7 @@ async fn a_name_is_asked_for_again_with_what_was_typed(app: TestApp) {
             "the typed name {typed:?} is kept: {page}"
         );
         // The page begins a new ceremony for the next try.
-        let options = crate::kit::authenticator::options_on_page(&page);
+        let options = crate::kit::authenticator::options_on_page(&page).unwrap();
         assert!(options["challenge"].is_string());
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM passkeys").await, 0);

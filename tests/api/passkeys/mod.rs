@@ -94,7 +94,8 @@ impl TestApp {
         let response = self.get_in(browser, path).await;
         let status = response.status().as_u16();
         let html = response.text().await.unwrap();
-        let options = options_on_page(&html);
+        let options = options_on_page(&html)
+            .unwrap_or_else(|| panic!("{path} holds no passkey options ({status}):\n{html}"));
         PasskeyPage {
             status,
             html,
