@@ -37,9 +37,10 @@ use common::{client_with, percentile};
 mod common;
 
 #[path = "../tests/kit/authenticator.rs"]
+#[allow(dead_code)] // the tests use the rest
 mod authenticator;
 
-use authenticator::SoftAuthenticator;
+use authenticator::{SoftAuthenticator, options_on_page};
 
 /// Users 1 to `count` add a passkey through the use cases the page calls, each with a
 /// software authenticator of its own; returned by user number (index 0 is user 1).
@@ -74,13 +75,6 @@ async fn add_passkeys(run: &Run, count: usize) -> Vec<(usize, SoftAuthenticator)
     authenticators
 }
 
-/// The options a passkey page holds.
-fn passkey_options(page: &str) -> Option<serde_json::Value> {
-    let start = page.find(r#"id="passkey-options">"#)? + r#"id="passkey-options">"#.len();
-    let end = start + page[start..].find("</script>")?;
-    serde_json::from_str(&page[start..end]).ok()
-}
-
 /// One sign-in with a passkey alone, in a fresh cookie jar.
 async fn passkey_sign_in(
     address: &str,
@@ -101,7 +95,7 @@ async fn passkey_sign_in(
     let token =
         common::csrf_token(&page).ok_or_else(|| fail("GET /login/passkey", &"no CSRF token"))?;
     let options =
-        passkey_options(&page).ok_or_else(|| fail("GET /login/passkey", &"no options"))?;
+        options_on_page(&page).ok_or_else(|| fail("GET /login/passkey", &"no options"))?;
     let answer = authenticator.authenticate(&options, origin).to_string();
     let form = [
         ("csrf_token", token.as_str()),

@@ -278,15 +278,28 @@ impl Services {
         if !claim_challenge(&mut *tx, &ceremony.digest, now).await? {
             return Ok(Err(AddRefusal::NotAccepted));
         }
-        let registered = parse::<RegisterPublicKeyCredential>(credential).and_then(|response| {
-            let key = rp.finish_securitykey_registration(&response, &state).ok()?;
-            Some((key, transports_text(&response)))
-        });
-        let Some((key, transports)) = registered else {
-            // The challenge stays claimed: a new attempt starts a new ceremony.
+        // The challenge stays claimed whatever the answer: a new attempt starts a new
+        // ceremony.
+        let Some(response) = parse::<RegisterPublicKeyCredential>(credential) else {
             tx.commit().await?;
             return Ok(Err(AddRefusal::NotAccepted));
         };
+        let Ok(key) = rp.finish_securitykey_registration(&response, &state) else {
+            // webauthn-rs refuses a credential the options excluded (one of this person's
+            // own) with the same error as an altered algorithm: told apart here, so an
+            // authenticator that ignores the exclusion is told what happened.
+            let id = credential_id_text(&response.raw_id);
+            let own = passkey_by_credential_id(&mut *tx, &id)
+                .await?
+                .is_some_and(|stored| stored.user_id == user.id);
+            tx.commit().await?;
+            return Ok(Err(if own {
+                AddRefusal::AlreadyRegistered
+            } else {
+                AddRefusal::NotAccepted
+            }));
+        };
+        let transports = transports_text(&response);
         if count_passkeys(&mut *tx, user.id).await? >= MAX_PASSKEYS as i64 {
             tx.commit().await?;
             return Ok(Err(AddRefusal::TooMany));

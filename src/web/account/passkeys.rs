@@ -21,6 +21,8 @@ use crate::web::responses::{render, see_other};
 use crate::web::session::{keep_passkey_ceremony, take_passkey_ceremony};
 
 pub const NEW_PASSKEY_PAGE: &str = "/account/security/passkeys/new";
+/// Where that page's form posts; it has no page of its own.
+pub const ADD_ACTION: &str = "/account/security/passkeys";
 /// Where the passkeys are listed, each with its "Remove".
 pub const PASSKEYS_SECTION: &str = "/account/security#passkeys";
 
