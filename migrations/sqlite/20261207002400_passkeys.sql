@@ -25,9 +25,10 @@ CREATE TABLE passkeys (
 );
 CREATE INDEX passkeys_user ON passkeys (user_id);
 
--- The challenges handed out, by SHA-256: the ceremony's state lives in the session, and a
--- challenge is claimed here (deleted) by the one request that finishes it, so a response
--- sent twice, or by 100 requests at once, counts once.
+-- The challenges answered, by SHA-256, until they expire: a ceremony's state (with its
+-- challenge and expiry) lives in the server-side session, and beginning one writes nothing
+-- here. The one request that answers it claims the challenge by inserting its digest, so a
+-- response sent twice, or by 100 requests at once, counts once.
 CREATE TABLE passkey_challenges (
     digest TEXT PRIMARY KEY,
     expires_at BIGINT NOT NULL

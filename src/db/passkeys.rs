@@ -1,4 +1,5 @@
-//! The `passkeys` and `passkey_challenges` tables, and the user handle on `users`.
+//! The `passkeys` table, the challenges answered (`passkey_challenges`), and the user
+//! handle on `users`.
 
 use sqlx::FromRow;
 
@@ -188,36 +189,30 @@ pub async fn user_by_handle<'e>(db: impl Exec<'e>, handle: &str) -> Result<Optio
         .await
 }
 
-/// Remembers a challenge handed out, until it expires.
-pub async fn store_challenge<'e>(
-    db: impl Exec<'e>,
-    digest: &str,
-    expires_at: i64,
-) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO passkey_challenges (digest, expires_at) VALUES ($1, $2)")
-        .bind(digest)
-        .bind(expires_at)
-        .execute(db)
-        .await?;
-    Ok(())
-}
-
-/// Claims a challenge for the one request that answers it: `false` when it was claimed
-/// before, expired, or never handed out.
+/// Claims a challenge for the one request that answers it, before `expires_at`: `false`
+/// when it expired, or was claimed before (its digest is kept until it expires, when the
+/// expiry alone refuses it).
 pub async fn claim_challenge<'e>(
     db: impl Exec<'e>,
     digest: &str,
+    expires_at: i64,
     now: i64,
 ) -> Result<bool, DbError> {
-    let done = sqlx::query("DELETE FROM passkey_challenges WHERE digest = $1 AND expires_at > $2")
-        .bind(digest)
-        .bind(now)
-        .execute(db)
-        .await?;
+    if expires_at <= now {
+        return Ok(false);
+    }
+    let done = sqlx::query(
+        "INSERT INTO passkey_challenges (digest, expires_at) VALUES ($1, $2) \
+         ON CONFLICT (digest) DO NOTHING",
+    )
+    .bind(digest)
+    .bind(expires_at)
+    .execute(db)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
-/// The janitor's sweep of challenges nobody answered.
+/// The janitor's sweep of claims whose challenges have expired.
 pub async fn delete_expired_challenges<'e>(db: impl Exec<'e>, now: i64) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM passkey_challenges WHERE expires_at <= $1")
         .bind(now)

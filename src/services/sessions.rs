@@ -151,7 +151,7 @@ impl Services {
     }
 
     /// Deletes expired sessions, old attempts, old codes, applications' old grants and
-    /// passkey challenges nobody answered (the janitor).
+    /// the claims of passkey challenges that have expired (the janitor).
     pub async fn purge_expired(&self) -> Result<(), DbError> {
         let now = self.clock.now();
         purge_expired_sessions(&self.db.pool, now).await?;

@@ -3,9 +3,9 @@
 //!
 //! webauthn-rs checks every ceremony (origin, relying-party id, challenge, signature, user
 //! verification, the sign counter). The ceremony's state is kept by the caller in the
-//! server-side session (`Ceremony`); its challenge is also remembered here by digest and
-//! claimed by the one request that answers it, so a response replayed, or sent by 100
-//! requests at once, counts once. Credentials are registered as webauthn-rs
+//! server-side session (`Ceremony`), with when it expires; beginning one writes nothing
+//! here. The one request that answers it claims its challenge by writing the challenge's
+//! digest, once, so a response replayed, or sent by 100 requests at once, counts once. Credentials are registered as webauthn-rs
 //! `SecurityKey`s: user verification preferred at the second step (a security key without
 //! a PIN serves there) and required by the discoverable sign-in.
 
@@ -23,7 +23,7 @@ use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::passkeys::{
     NewPasskey, StoredPasskey, claim_challenge, count_passkeys, delete_passkey, delete_passkeys_of,
     insert_passkey, keep_user_handle, passkey_by_credential_id, passkeys_of, record_use,
-    store_challenge, user_by_handle,
+    user_by_handle,
 };
 use crate::db::users::{User, find_user_by_id, set_two_step_method};
 use crate::db::{DbError, Tx};
@@ -51,8 +51,10 @@ pub fn relying_party(public_url: &Url, app_name: &str) -> Option<Webauthn> {
 /// A ceremony begun and not yet answered, kept in the session (server-side).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Ceremony {
-    /// SHA-256 of its challenge, as remembered in `passkey_challenges`.
+    /// SHA-256 of its challenge, as claimed in `passkey_challenges`.
     digest: String,
+    /// When its challenge stops being accepted.
+    expires_at: i64,
     step: CeremonyStep,
 }
 
@@ -176,11 +178,13 @@ impl Services {
     }
 
     /// Remembers the challenge of a ceremony just begun.
-    async fn remember(&self, challenge: &[u8], step: CeremonyStep) -> Result<Ceremony, DbError> {
-        let digest = challenge_digest(challenge);
-        let _turn = self.db.write_turn().await;
-        store_challenge(&self.db.pool, &digest, self.clock.now() + CHALLENGE_TTL).await?;
-        Ok(Ceremony { digest, step })
+    /// A ceremony begun now, for the session to keep.
+    fn ceremony(&self, challenge: &[u8], step: CeremonyStep) -> Ceremony {
+        Ceremony {
+            digest: challenge_digest(challenge),
+            expires_at: self.clock.now() + CHALLENGE_TTL,
+            step,
+        }
     }
 
     /// Begins adding a passkey for `user`: the options for the browser, with the passkeys
@@ -237,15 +241,13 @@ impl Services {
             });
         }
         let json = serde_json::to_string(&options.public_key)?;
-        let ceremony = self
-            .remember(
-                &options.public_key.challenge,
-                CeremonyStep::Add {
-                    user_id: user.id,
-                    state,
-                },
-            )
-            .await?;
+        let ceremony = self.ceremony(
+            &options.public_key.challenge,
+            CeremonyStep::Add {
+                user_id: user.id,
+                state,
+            },
+        );
         Ok(Ok(Started {
             options: json_for_script(&json),
             ceremony,
@@ -275,7 +277,7 @@ impl Services {
         }
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        if !claim_challenge(&mut *tx, &ceremony.digest, now).await? {
+        if !claim_challenge(&mut *tx, &ceremony.digest, ceremony.expires_at, now).await? {
             return Ok(Err(AddRefusal::NotAccepted));
         }
         // The challenge stays claimed whatever the answer: a new attempt starts a new
@@ -332,16 +334,15 @@ impl Services {
         if user.method() != Some(FactorMethod::Passkey) {
             set_two_step_method(&mut *tx, user.id, FactorMethod::Passkey, now).await?;
         }
-        if first_time {
-            self.audit(
-                &mut tx,
-                &AuditEvent::by_user(
-                    EventKind::TwoStepEnabled,
-                    user.id,
-                    origin,
-                    Some(FactorMethod::Passkey.as_str()),
-                ),
-            );
+        // On with a first method, or the second step now asks for a passkey first.
+        let method_event = if first_time {
+            Some(EventKind::TwoStepEnabled)
+        } else {
+            (user.method() != Some(FactorMethod::Passkey)).then_some(EventKind::MethodChanged)
+        };
+        if let Some(kind) = method_event {
+            let method = Some(FactorMethod::Passkey.as_str());
+            self.audit(&mut tx, &AuditEvent::by_user(kind, user.id, origin, method));
         }
         self.notify(&mut tx, user, origin, Notice::PasskeyAdded { name })
             .await?;
@@ -370,15 +371,13 @@ impl Services {
         let (mut options, state) = rp.start_securitykey_authentication(&keys)?;
         options.public_key.hints = None;
         let json = serde_json::to_string(&options.public_key)?;
-        let ceremony = self
-            .remember(
-                &options.public_key.challenge,
-                CeremonyStep::Check {
-                    user_id: user.id,
-                    state,
-                },
-            )
-            .await?;
+        let ceremony = self.ceremony(
+            &options.public_key.challenge,
+            CeremonyStep::Check {
+                user_id: user.id,
+                state,
+            },
+        );
         Ok(Some(Started {
             options: json_for_script(&json),
             ceremony,
@@ -395,12 +394,10 @@ impl Services {
         // Asked for by a button, not offered in the email field's autofill.
         options.mediation = None;
         let json = serde_json::to_string(&options.public_key)?;
-        let ceremony = self
-            .remember(
-                &options.public_key.challenge,
-                CeremonyStep::SignIn { state },
-            )
-            .await?;
+        let ceremony = self.ceremony(
+            &options.public_key.challenge,
+            CeremonyStep::SignIn { state },
+        );
         Ok(Some(Started {
             options: json_for_script(&json),
             ceremony,
@@ -435,7 +432,7 @@ impl Services {
         let Some(rp) = self.relying_party() else {
             return Ok((tx, PasskeyCheck::NotAccepted));
         };
-        if !claim_challenge(&mut *tx, &ceremony.digest, now).await? {
+        if !claim_challenge(&mut *tx, &ceremony.digest, ceremony.expires_at, now).await? {
             refused(&mut tx, expected, "challenge already used or expired");
             return Ok((tx, PasskeyCheck::NotAccepted));
         }

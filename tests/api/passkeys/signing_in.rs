@@ -16,6 +16,11 @@ async fn the_password_then_a_passkey_and_no_text_is_sent(app: TestApp) {
     assert_redirect_to(&added, "/account/security?notice=passkey-added");
     assert_eq!(app.two_factor_method(id).await.as_deref(), Some("passkey"));
     assert_eq!(app.sign_count_of(id).await, 0);
+    // The second step now asks for the passkey first: a change of method, audited.
+    assert_eq!(
+        app.last_detail("two_step.method_changed").await.as_deref(),
+        Some("passkey")
+    );
     app.post_logout().await;
 
     let texts = app.sms.sent().len();
@@ -130,8 +135,14 @@ async fn a_passkey_alone_signs_in_with_user_verification(app: TestApp) {
         login.contains(r#"<a href="/login/passkey">Sign in with a passkey</a>"#),
         "{login}"
     );
+    // Opening the page writes nothing but the session: its challenge waits there.
+    let claims = app.count("SELECT COUNT(*) FROM passkey_challenges").await;
     let page = app.passkey_page_in(&app.client, SIGN_IN_PAGE).await;
     assert_eq!(page.status, 200);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM passkey_challenges").await,
+        claims
+    );
     assert_eq!(page.options["userVerification"], "required");
     assert!(
         page.options["allowCredentials"]
