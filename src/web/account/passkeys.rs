@@ -173,9 +173,10 @@ pub async fn remove_passkey_form(
         passkey.name
     )];
     if passkeys.len() == 1 {
-        if me.services().two_step_required(&me.user).await?
-            && me.user.method() == Some(crate::domain::factors::FactorMethod::Passkey)
-        {
+        let (requirement, methods) = me.services().policy_of(&me.user).await?;
+        let required_active = requirement.is_required()
+            && me.user.method() == Some(crate::domain::factors::FactorMethod::Passkey);
+        if required_active || methods.passkeys_only() {
             return Ok(see_other(PASSKEYS_SECTION));
         }
         consequences.push(
@@ -207,6 +208,9 @@ pub async fn remove_passkey(me: SignedIn, path: web::Path<i64>) -> Result<HttpRe
         Err(RemoveRefusal::NotConfigured) => Ok(see_other(PASSKEYS_SECTION)),
         Err(RemoveRefusal::Required) => Err(AppError::Forbidden(
             "2-step verification is required for your account, so your last passkey cannot be removed. Set up another method first.",
+        )),
+        Err(RemoveRefusal::PasskeysOnly) => Err(AppError::Forbidden(
+            super::security::LAST_PASSKEY_STAYS,
         )),
     }
 }
