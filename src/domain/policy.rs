@@ -318,7 +318,10 @@ fn days_left(deadline: Option<i64>, now: i64) -> Option<i64> {
 
 /// The deadlines of groups' grace periods, folded: `Some(None)` when one has no grace
 /// period (due at once), else the earliest end; `None` when no group holds the user.
-fn earliest_deadline<'a>(groups: impl Iterator<Item = &'a GroupRule>, now: i64) -> Option<Option<i64>> {
+fn earliest_deadline<'a>(
+    groups: impl Iterator<Item = &'a GroupRule>,
+    now: i64,
+) -> Option<Option<i64>> {
     let mut due: Option<Option<i64>> = None;
     for group in groups {
         let end = group
@@ -513,8 +516,11 @@ mod tests {
             Some("grace period: 7 days → 1 day")
         );
         assert_eq!(
-            group_rule_change(setting(Allowed, Any, None), setting(NotAvailable, Any, None))
-                .as_deref(),
+            group_rule_change(
+                setting(Allowed, Any, None),
+                setting(NotAvailable, Any, None)
+            )
+            .as_deref(),
             Some("2-step verification for members: Allowed → Not available")
         );
         assert_eq!(
@@ -556,7 +562,11 @@ mod tests {
         }
     }
 
-    fn passkeys_only(two_step: GroupTwoStep, grace_days: Option<i64>, since: Option<i64>) -> GroupRule {
+    fn passkeys_only(
+        two_step: GroupTwoStep,
+        grace_days: Option<i64>,
+        since: Option<i64>,
+    ) -> GroupRule {
         GroupRule {
             methods: GroupMethods::PasskeysOnly,
             ..group(two_step, grace_days, since)
@@ -653,7 +663,9 @@ mod tests {
             (Required { deadline: None }, Only { deadline: soon }, false, false, owed(true, None)),
             (Required { deadline: later }, Only { deadline: None }, false, false, owed(true, None)),
         ];
-        for (i, (requirement, methods, two_step, passkey, expected)) in cases.into_iter().enumerate() {
+        for (i, (requirement, methods, two_step, passkey, expected)) in
+            cases.into_iter().enumerate()
+        {
             assert_eq!(
                 set_up_owed(requirement, methods, two_step, passkey),
                 expected,
@@ -662,7 +674,10 @@ mod tests {
         }
         assert_eq!(owed(true, soon).unwrap().grace_days_left(NOW), Some(1));
         assert_eq!(owed(true, None).unwrap().grace_days_left(NOW), None);
-        assert_eq!(owed(true, Some(NOW - 1)).unwrap().grace_days_left(NOW), None);
+        assert_eq!(
+            owed(true, Some(NOW - 1)).unwrap().grace_days_left(NOW),
+            None
+        );
     }
 
     /// PRODUCT.md's policy, case by case: platform, administrator, groups -> requirement.

@@ -273,7 +273,10 @@ impl Services {
 
     /// The pending sign-in as the methods rule leaves it: a passkey only for a user held to
     /// passkeys who has one (PRODUCT.md, "Passkeys and security keys").
-    pub async fn with_methods_rule(&self, pending: PendingSignIn) -> Result<PendingSignIn, DbError> {
+    pub async fn with_methods_rule(
+        &self,
+        pending: PendingSignIn,
+    ) -> Result<PendingSignIn, DbError> {
         if pending.passkeys && self.held_to_passkeys(&pending.user).await? {
             return Ok(pending.held_to_passkeys());
         }

@@ -8,8 +8,8 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::context::{
-    AdministersRooms, CsrfToken, CurrentUser, HasPasskey, OpenRegistration, PhoneCountry, PhoneSignInOn,
-    app_name,
+    AdministersRooms, CsrfToken, CurrentUser, HasPasskey, OpenRegistration, PhoneCountry,
+    PhoneSignInOn, app_name,
 };
 use super::parts::devices::{When, when};
 use super::session::{passkey_owed, pending_user, set_up_by};

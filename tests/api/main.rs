@@ -26,6 +26,7 @@ mod mailbox;
 mod metrics;
 mod notices;
 mod oidc;
+mod passkey_policy;
 mod password;
 mod phone;
 mod phone_password;

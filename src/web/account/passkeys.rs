@@ -209,8 +209,8 @@ pub async fn remove_passkey(me: SignedIn, path: web::Path<i64>) -> Result<HttpRe
         Err(RemoveRefusal::Required) => Err(AppError::Forbidden(
             "2-step verification is required for your account, so your last passkey cannot be removed. Set up another method first.",
         )),
-        Err(RemoveRefusal::PasskeysOnly) => Err(AppError::Forbidden(
-            super::security::LAST_PASSKEY_STAYS,
-        )),
+        Err(RemoveRefusal::PasskeysOnly) => {
+            Err(AppError::Forbidden(super::security::LAST_PASSKEY_STAYS))
+        }
     }
 }

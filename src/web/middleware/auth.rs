@@ -76,8 +76,7 @@ async fn identify(req: &ServiceRequest, state: &AppState) -> Result<(), AppError
             Some(loaded) => {
                 req.extensions_mut()
                     .insert(AdministersRooms(loaded.rooms_administered > 0));
-                req.extensions_mut()
-                    .insert(HasPasskey(loaded.passkeys > 0));
+                req.extensions_mut().insert(HasPasskey(loaded.passkeys > 0));
                 req.extensions_mut().insert(CurrentUser(loaded.user));
             }
             // The session ends here, on the server.
@@ -183,9 +182,8 @@ pub async fn require_set_up(
             (two_step, passkey)
         });
     // The session is read after the extensions are let go: it lives among them.
-    let owed = has.is_some_and(|(two_step, passkey)| {
-        owes_set_up(&req.get_session(), two_step, passkey)
-    });
+    let owed =
+        has.is_some_and(|(two_step, passkey)| owes_set_up(&req.get_session(), two_step, passkey));
     // Forward auth answers a proxy, not a browser: nginx's `auth_request` takes a redirect
     // for an error (500). The room stays shut until set-up is done.
     if owed && req.path().starts_with(FORWARD_AUTH_PREFIX) {

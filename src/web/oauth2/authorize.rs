@@ -29,8 +29,8 @@ use crate::web::middleware::auth::SET_UP_PAGE;
 use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
 use crate::web::session::{
-    AUTHORIZATION_CONTINUES, keep_authorizations, proofs, remember_next, room_passed_at, safe_next,
-    owes_set_up, signed_in_at, start_step_up, waiting_authorizations,
+    AUTHORIZATION_CONTINUES, keep_authorizations, owes_set_up, proofs, remember_next,
+    room_passed_at, safe_next, signed_in_at, start_step_up, waiting_authorizations,
 };
 
 /// At most this many applications' sign-ins wait in one browser; the oldest goes first.
