@@ -590,28 +590,116 @@ mod tests {
         let not_available_only = passkeys_only(NotAvailable, None, Some(NOW - DAY));
         let required_grace = group(GroupRequired, Some(7), Some(NOW - DAY));
         #[rustfmt::skip]
-        let cases: &[(PlatformTwoStep, bool, bool, &[GroupRule], bool, MethodsRule)] = &[
+        type Case<'a> = (PlatformTwoStep, bool, bool, &'a [GroupRule], bool, MethodsRule);
+        let cases: &[Case] = &[
             // platform, admin, admins use passkeys, groups, uses 2-step => rule
             (Optional, false, false, &[], true, Any),
             (Optional, false, false, &[any], true, Any),
-            (Optional, false, false, &[only_now], true, Only { deadline: None }),
+            (
+                Optional,
+                false,
+                false,
+                &[only_now],
+                true,
+                Only { deadline: None },
+            ),
             // Only those who use or must use 2-step verification are held.
             (Optional, false, false, &[only_now], false, Any),
             (Off, false, false, &[only_now], false, Any),
-            (Required, false, false, &[only_now], false, Only { deadline: None }),
-            (Optional, false, false, &[only_now, required_grace], false, Only { deadline: None }),
-            (Optional, false, false, &[required_only_7], false, Only { deadline: Some(NOW + 6 * DAY) }),
-            (Optional, false, false, &[not_available_only], true, Only { deadline: None }),
+            (
+                Required,
+                false,
+                false,
+                &[only_now],
+                false,
+                Only { deadline: None },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[only_now, required_grace],
+                false,
+                Only { deadline: None },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[required_only_7],
+                false,
+                Only {
+                    deadline: Some(NOW + 6 * DAY),
+                },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[not_available_only],
+                true,
+                Only { deadline: None },
+            ),
             // The grace period counts as for Required: from its start, the earliest wins,
             // one without grace is due at once.
-            (Optional, false, false, &[only_7], true, Only { deadline: Some(NOW + 6 * DAY) }),
-            (Optional, false, false, &[only_unstarted], true, Only { deadline: Some(NOW + 5 * DAY) }),
-            (Optional, false, false, &[only_7, only_3], true, Only { deadline: Some(NOW + DAY) }),
-            (Optional, false, false, &[only_7, only_now], true, Only { deadline: None }),
-            (Optional, false, false, &[any, only_over], true, Only { deadline: Some(NOW - DAY) }),
+            (
+                Optional,
+                false,
+                false,
+                &[only_7],
+                true,
+                Only {
+                    deadline: Some(NOW + 6 * DAY),
+                },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[only_unstarted],
+                true,
+                Only {
+                    deadline: Some(NOW + 5 * DAY),
+                },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[only_7, only_3],
+                true,
+                Only {
+                    deadline: Some(NOW + DAY),
+                },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[only_7, only_now],
+                true,
+                Only { deadline: None },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[any, only_over],
+                true,
+                Only {
+                    deadline: Some(NOW - DAY),
+                },
+            ),
             // Administrators: at once when the platform asks it and 2-step applies to them.
             (Optional, true, true, &[], false, Only { deadline: None }),
-            (Optional, true, true, &[only_7], true, Only { deadline: None }),
+            (
+                Optional,
+                true,
+                true,
+                &[only_7],
+                true,
+                Only { deadline: None },
+            ),
             (Optional, true, false, &[], true, Any),
             (Optional, false, true, &[], true, Any),
         ];
