@@ -21,6 +21,8 @@ use crate::web::responses::{render, see_other};
 use crate::web::session::{keep_passkey_ceremony, take_passkey_ceremony};
 
 pub const NEW_PASSKEY_PAGE: &str = "/account/security/passkeys/new";
+/// Why the last passkey of someone held to passkeys cannot be removed.
+pub const LAST_PASSKEY_STAYS: &str = "Your administrator requires a passkey for your account, so your last passkey cannot be removed. Add another passkey first.";
 /// Where the passkeys are listed, each with its "Remove".
 pub const PASSKEYS_SECTION: &str = "/account/security#passkeys";
 
@@ -209,8 +211,6 @@ pub async fn remove_passkey(me: SignedIn, path: web::Path<i64>) -> Result<HttpRe
         Err(RemoveRefusal::Required) => Err(AppError::Forbidden(
             "2-step verification is required for your account, so your last passkey cannot be removed. Set up another method first.",
         )),
-        Err(RemoveRefusal::PasskeysOnly) => {
-            Err(AppError::Forbidden(super::security::LAST_PASSKEY_STAYS))
-        }
+        Err(RemoveRefusal::PasskeysOnly) => Err(AppError::Forbidden(LAST_PASSKEY_STAYS)),
     }
 }

@@ -37,8 +37,6 @@ use crate::web::step::{Step, sms_set_up};
 use crate::web::trusted::device_token;
 
 pub const PHONE_PAGE: &str = "/account/security/sms";
-/// Why the last passkey of someone held to passkeys cannot be removed.
-pub const LAST_PASSKEY_STAYS: &str = "Your administrator requires a passkey for your account, so your last passkey cannot be removed. Add another passkey first.";
 pub const PHONE_CODE_PAGE: &str = "/account/security/sms/verify";
 /// "Send again" on the phone-code page; there is no page at this address.
 pub const RESEND_ACTION: &str = "/account/security/sms/resend";
@@ -694,7 +692,9 @@ pub async fn remove_factor(me: SignedIn, method: FactorMethod) -> Result<HttpRes
         Err(RemoveRefusal::Required) => Err(AppError::Forbidden(
             "2-step verification is required for your account, so the method in use cannot be removed. Change method first.",
         )),
-        Err(RemoveRefusal::PasskeysOnly) => Err(AppError::Forbidden(LAST_PASSKEY_STAYS)),
+        Err(RemoveRefusal::PasskeysOnly) => {
+            Err(AppError::Forbidden(super::passkeys::LAST_PASSKEY_STAYS))
+        }
     }
 }
 
