@@ -12,6 +12,12 @@
 //! Reported: flows per second, the server's CPU time per flow against one argon2 verify
 //! measured in this process, the server's RSS before, at its peak and after the storm, and
 //! the latency of a signed-in page fetched every 50 ms, idle and during the storm.
+//!
+//! Then the passkey variant: LOGIN_FLOW_PASSKEY_USERS users (default 64) add a passkey (a
+//! software authenticator in this process, P-256), and the same clients sign in with it
+//! alone for LOGIN_FLOW_SECS seconds: GET /login/passkey, POST /login/passkey with the
+//! signed answer, GET /. No argon2 runs; the server's CPU per flow is printed beside the
+//! password + app figure (goal ≤ 1.5 ms).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -23,12 +29,141 @@ use twostep::domain::password::Passwords;
 use twostep::domain::totp::STEP_SECS;
 
 use common::portal::{
-    PASSWORD, Run, Users, cpu_time, email, env_number, hashing_cpu_time, memory_mib, ms, sign_in,
-    storm, unix_now,
+    PASSWORD, Run, Tally, Users, cpu_time, email, env_number, hashing_cpu_time, memory_mib, ms,
+    sign_in, storm, unix_now,
 };
 use common::{client_with, percentile};
 
 mod common;
+
+#[path = "../tests/kit/authenticator.rs"]
+#[allow(dead_code)] // the tests use the rest
+mod authenticator;
+
+use authenticator::{SoftAuthenticator, options_on_page};
+
+/// Users 1 to `count` add a passkey through the use cases the page calls, each with a
+/// software authenticator of its own; returned by user number (index 0 is user 1).
+async fn add_passkeys(run: &Run, count: usize) -> Vec<(usize, SoftAuthenticator)> {
+    eprintln!("Adding a passkey for {count} users…");
+    let services = run.services().await;
+    let origin = run.public_url();
+    let mut authenticators = Vec::with_capacity(count);
+    for n in 1..=count {
+        let user = services.user_by_email(&email(n)).await.unwrap().unwrap();
+        let started = services
+            .start_adding_passkey(&user)
+            .await
+            .unwrap()
+            .expect("passkeys work on a host name");
+        let options: serde_json::Value = serde_json::from_str(&started.options).unwrap();
+        let mut authenticator = SoftAuthenticator::new();
+        let answer = authenticator.register(&options, &origin).to_string();
+        services
+            .finish_adding_passkey(
+                &user,
+                started.ceremony,
+                "Bench key",
+                &answer,
+                &twostep::db::audit::Origin::default(),
+            )
+            .await
+            .unwrap()
+            .expect("the passkey is added");
+        authenticators.push((n, authenticator));
+    }
+    authenticators
+}
+
+/// One sign-in with a passkey alone, in a fresh cookie jar.
+async fn passkey_sign_in(
+    address: &str,
+    origin: &str,
+    n: usize,
+    authenticator: &mut SoftAuthenticator,
+) -> Result<(), String> {
+    let fail = |what: &str, err: &dyn std::fmt::Display| format!("{}: {what}: {err}", email(n));
+    let client = common::client();
+    let page = client
+        .get(format!("{address}/login/passkey"))
+        .send()
+        .await
+        .map_err(|err| fail("GET /login/passkey", &err))?
+        .text()
+        .await
+        .map_err(|err| fail("GET /login/passkey", &err))?;
+    let token =
+        common::csrf_token(&page).ok_or_else(|| fail("GET /login/passkey", &"no CSRF token"))?;
+    let options =
+        options_on_page(&page).ok_or_else(|| fail("GET /login/passkey", &"no options"))?;
+    let answer = authenticator.authenticate(&options, origin).to_string();
+    let form = [
+        ("csrf_token", token.as_str()),
+        ("credential", answer.as_str()),
+    ];
+    let response = client
+        .post(format!("{address}/login/passkey"))
+        .form(&form)
+        .send()
+        .await
+        .map_err(|err| fail("POST /login/passkey", &err))?;
+    common::portal::expect_redirect(response, "/")
+        .await
+        .map_err(|err| fail("POST /login/passkey", &err))?;
+    common::portal::home_page(&client, address)
+        .await
+        .map_err(|err| fail("GET /", &err))
+}
+
+/// `concurrency` clients signing in with passkeys for `duration`; each owns its users, so
+/// a passkey's counter only ever goes forward.
+async fn passkey_storm(
+    address: &str,
+    origin: &str,
+    authenticators: Vec<(usize, SoftAuthenticator)>,
+    concurrency: usize,
+    duration: Duration,
+) -> Tally {
+    let mut shares: Vec<Vec<(usize, SoftAuthenticator)>> =
+        (0..concurrency).map(|_| Vec::new()).collect();
+    for (i, user) in authenticators.into_iter().enumerate() {
+        shares[i % concurrency].push(user);
+    }
+    let deadline = Instant::now() + duration;
+    let workers = shares
+        .into_iter()
+        .filter(|share| !share.is_empty())
+        .map(|mut share| {
+            let (address, origin) = (address.to_owned(), origin.to_owned());
+            tokio::spawn(async move {
+                let mut tally = Tally::default();
+                let mut next = 0;
+                while Instant::now() < deadline {
+                    let len = share.len();
+                    let (n, authenticator) = &mut share[next % len];
+                    next += 1;
+                    match passkey_sign_in(&address, &origin, *n, authenticator).await {
+                        Ok(()) => tally.flows += 1,
+                        Err(err) => {
+                            tally.failures += 1;
+                            tally.first_failure.get_or_insert(err);
+                        }
+                    }
+                }
+                tally
+            })
+        });
+    let mut total = Tally::default();
+    for worker in futures_util::future::join_all(workers).await {
+        let tally = worker.unwrap();
+        total.flows += tally.flows;
+        total.failures += tally.failures;
+        if total.first_failure.is_none() {
+            total.first_failure = tally.first_failure;
+        }
+    }
+    total
+}
 
 /// The signed-in page probed during the storm, and how often.
 const PROBE_PAGE: &str = "/account/security";
@@ -234,6 +369,39 @@ async fn main() {
     println!(
         "  p99 during / p99 idle: {:.2} (goal ≤ 2)",
         storm_p99.as_secs_f64() / idle_p99.as_secs_f64()
+    );
+
+    let passkey_users = env_number("LOGIN_FLOW_PASSKEY_USERS", 64).clamp(1, users - 1);
+    let authenticators = add_passkeys(&run, passkey_users).await;
+    let server = run.start_server().await;
+    let (pid, address) = (server.pid(), server.address.clone());
+    let cpu_before = cpu_time(pid);
+    let started = Instant::now();
+    let tally = passkey_storm(
+        &address,
+        &run.public_url(),
+        authenticators,
+        concurrency,
+        storm_for,
+    )
+    .await;
+    let elapsed = started.elapsed();
+    let cpu = cpu_time(pid) - cpu_before;
+    drop(server);
+    let flows = tally.flows.max(1) as f64;
+    println!(
+        "  passkey sign-in ({passkey_users} users, a passkey alone): {} flows in {:.1} s ({:.1} flows/s), failures: {}",
+        tally.flows,
+        elapsed.as_secs_f64(),
+        tally.flows as f64 / elapsed.as_secs_f64(),
+        tally.failures
+    );
+    if let Some(failure) = &tally.first_failure {
+        println!("  first passkey failure: {failure}");
+    }
+    println!(
+        "  server CPU per passkey flow: {:.2} ms (goal ≤ 1.5 ms), against {cpu_per_flow:.1} ms per password + app flow",
+        ms(cpu) / flows
     );
 
     run.database.drop().await;

@@ -81,6 +81,9 @@ pub struct Run {
     pub dir: tempfile::TempDir,
     pub database: Database,
     key_hex: String,
+    /// The port the server will listen on, known beforehand: the public URL names it
+    /// (`http://localhost:{port}`, where passkeys work) for the seeding services too.
+    port: u16,
 }
 
 impl Run {
@@ -93,6 +96,7 @@ impl Run {
             dir,
             database,
             key_hex,
+            port: free_port(),
         }
     }
 
@@ -108,6 +112,7 @@ impl Run {
     pub async fn services(&self) -> Services {
         let mut settings = Settings::for_database(&self.database.url, self.dir.path());
         settings.secret_key = SecretKey::parse(&self.key_hex).unwrap();
+        settings.public_url = self.public_url().parse().unwrap();
         start_services(Arc::new(settings), Clock::system())
             .await
             .unwrap()
@@ -115,7 +120,12 @@ impl Run {
 
     /// The release binary on this run's database and key.
     pub async fn start_server(&self) -> Server {
-        start_server(&self.database.url, self.dir.path(), &self.key_hex).await
+        start_server(self, self.dir.path()).await
+    }
+
+    /// What the portal calls itself: a host name, so passkeys can be made for it.
+    pub fn public_url(&self) -> String {
+        format!("http://localhost:{}", self.port)
     }
 }
 
@@ -215,15 +225,16 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// Starts the release binary on `database_url` with its data and `server.log` in
-/// `data_dir`, and waits until it is ready.
-async fn start_server(database_url: &str, data_dir: &Path, key_hex: &str) -> Server {
-    let port = free_port();
+/// Starts the release binary on the run's database, key and port, with its data and
+/// `server.log` in `data_dir`, and waits until it is ready.
+async fn start_server(run: &Run, data_dir: &Path) -> Server {
+    let (database_url, key_hex, port) = (&run.database.url, &run.key_hex, run.port);
     let log = std::fs::File::create(data_dir.join("server.log")).unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_twostep"))
         .env("DATABASE_URL", database_url)
         .env("TWOSTEP_DATA_DIR", data_dir)
         .env("TWOSTEP_BIND", format!("127.0.0.1:{port}"))
+        .env("TWOSTEP_PUBLIC_URL", run.public_url())
         .env("TWOSTEP_SECRET_KEY", key_hex)
         .env("TWOSTEP_SMS_PROVIDER", "log")
         .stdout(Stdio::null())
@@ -347,17 +358,25 @@ pub async fn sign_in(
     expect_redirect(response, "/")
         .await
         .map_err(|err| fail("POST /login/verify", &err))?;
+    home_page(client, address)
+        .await
+        .map_err(|err| fail("GET /", &err))?;
+    Ok(now / STEP_SECS)
+}
+
+/// Reads the signed-in home page whole; an error unless it answers 200.
+pub async fn home_page(client: &reqwest::Client, address: &str) -> Result<(), String> {
     let response = client
         .get(format!("{address}/"))
         .send()
         .await
-        .map_err(|err| fail("GET /", &err))?;
+        .map_err(|err| err.to_string())?;
     let status = response.status();
-    response.bytes().await.map_err(|err| fail("GET /", &err))?;
+    response.bytes().await.map_err(|err| err.to_string())?;
     if status != 200 {
-        return Err(fail("GET /", &status));
+        return Err(status.to_string());
     }
-    Ok(now / STEP_SECS)
+    Ok(())
 }
 
 /// Reads the whole answer; an error unless it is a 303 to `to`.

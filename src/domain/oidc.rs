@@ -399,6 +399,16 @@ mod tests {
         assert_eq!(device.amr(), ["pwd", "mfa"]);
         assert_eq!(Proofs::from_stored(&sms.stored()), sms);
         assert_eq!(Proofs::from_stored("password bogus"), password);
+        let passkey_step = Proofs::of(&[Proof::Password, Proof::Passkey]);
+        assert_eq!(passkey_step.amr(), ["pwd", "hwk", "mfa"]);
+        assert_eq!(passkey_step.acr(), ACR_TWO_STEP);
+        let passkey_alone = Proofs::of(&[Proof::Passkey, Proof::UserVerification]);
+        assert_eq!(passkey_alone.amr(), ["hwk", "mfa"]);
+        assert_eq!(passkey_alone.acr(), ACR_TWO_STEP);
+        assert_eq!(Proofs::from_stored(&passkey_alone.stored()), passkey_alone);
+        // A passkey without its user verification (a security key with no PIN) is one
+        // factor, as a password alone is.
+        assert_eq!(Proofs::of(&[Proof::Passkey]).acr(), ACR_PASSWORD);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::{on_both_databases, on_each_backend};
 static LINES: Mutex<Vec<(Level, String)>> = Mutex::new(Vec::new());
 
 /// Sends the log of every portal in this process to `LINES`, as production writes it.
-fn capture_the_log() {
+pub(crate) fn capture_the_log() {
     static START: Once = Once::new();
     START.call_once(|| {
         twostep::telemetry::try_init_with(
@@ -33,7 +33,7 @@ fn capture_the_log() {
 }
 
 /// The lines logged so far.
-fn logged() -> Vec<(Level, String)> {
+pub(crate) fn logged() -> Vec<(Level, String)> {
     LINES.lock().unwrap().clone()
 }
 

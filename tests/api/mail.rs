@@ -86,7 +86,7 @@ async fn a_notification_arrives_by_smtp_with_its_headers(backend: Backend) {
     );
     let id = email.header("Message-ID").expect("a Message-ID");
     assert!(
-        id.starts_with("<outbox.") && id.ends_with("@127.0.0.1>"),
+        id.starts_with("<outbox.") && id.ends_with("@localhost>"),
         "{id}"
     );
     assert!(

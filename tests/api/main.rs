@@ -27,6 +27,7 @@ mod metrics;
 mod notices;
 mod oidc;
 mod passkey_policy;
+mod passkeys;
 mod password;
 mod phone;
 mod phone_password;

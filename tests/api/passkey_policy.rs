@@ -3,84 +3,35 @@
 //! and audited; those held to passkeys without one are taken to add one (after a group's
 //! grace period), keep their last, and then verify with a passkey only; the control center
 //! counts passkeys. Passkeys are made and used by the test kit's software authenticator
-//! through the pages, on a portal whose public URL names `localhost`.
+//! through the pages (the helpers of `tests/api/passkeys/`), on a portal named `localhost`.
 
 use std::time::Duration;
 
 use reqwest::Response;
-use serde_json::Value;
 
 use crate::admin::{settings_form, signed_in_admin};
 use crate::helpers::{
-    Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, csrf_token,
-    location_of,
+    Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, location_of,
 };
 use crate::kit::authenticator::SoftAuthenticator;
 use crate::on_each_backend;
+use crate::passkeys::portal_with;
 
 const DAY: i64 = 86_400;
 const SET_UP: &str = "/account/security/two-step";
 
-/// A portal whose public URL is `http://localhost:{port}` (browsers make passkeys only for
-/// a host name), reading the platform settings at every request.
+/// A portal named `localhost` (browsers make passkeys only for a host name), reading the
+/// platform settings at every request.
 async fn spawn(backend: Backend) -> Option<TestApp> {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    TestApp::spawn_with(backend, |settings| {
-        settings.bind = format!("127.0.0.1:{port}").parse().unwrap();
-        settings.public_url = format!("http://localhost:{port}").parse().unwrap();
+    portal_with(backend, |settings| {
         settings.platform_settings_ttl = Duration::ZERO;
     })
     .await
 }
 
-/// The origin the browser's authenticator sees: the public URL.
-fn origin(app: &TestApp) -> String {
-    app.address.replace("127.0.0.1", "localhost")
-}
-
-/// The WebAuthn options a page holds for its script.
-fn options_on(page: &str) -> Value {
-    let marker = r#"id="passkey-options">"#;
-    let start = page.find(marker).expect("the page holds passkey options") + marker.len();
-    let end = page[start..].find("</script>").unwrap();
-    serde_json::from_str(&page[start..start + end]).expect("the options are JSON")
-}
-
-/// "Add a passkey" through the pages, answered by `authenticator`.
-async fn add_passkey(app: &TestApp, authenticator: &mut SoftAuthenticator, name: &str) -> Response {
-    let page = app.get_text("/account/security/passkeys/new").await;
-    let credential = authenticator.register(&options_on(&page), &origin(app));
-    let token = csrf_token(&page);
-    app.client
-        .post(app.url("/account/security/passkeys"))
-        .form(&[
-            ("csrf_token", token.as_str()),
-            ("name", name),
-            ("credential", &credential.to_string()),
-        ])
-        .send()
-        .await
-        .unwrap()
-}
-
 /// At the second step: the passkey page, answered by `authenticator`.
 async fn use_passkey(app: &TestApp, authenticator: &mut SoftAuthenticator) -> Response {
-    let page = app.get_text("/login/verify").await;
-    let credential = authenticator.authenticate(&options_on(&page), &origin(app));
-    let token = csrf_token(&page);
-    app.client
-        .post(app.url("/login/verify/passkey"))
-        .form(&[
-            ("csrf_token", token.as_str()),
-            ("credential", &credential.to_string()),
-        ])
-        .send()
-        .await
-        .unwrap()
+    app.use_passkey_in(&app.client, authenticator).await
 }
 
 async fn id_of(app: &TestApp, email: &str) -> i64 {
@@ -180,7 +131,7 @@ async fn settings_save_show_and_are_audited(backend: Backend) {
     // The platform setting: off by default, saved by the form, audited. This
     // administrator has a passkey already, so the control center stays open to them.
     let mut laptop = SoftAuthenticator::new();
-    let added = add_passkey(&app, &mut laptop, "Laptop").await;
+    let added = app.add_passkey(&mut laptop, "Laptop").await;
     assert_redirect_to(&added, "/account/security?notice=passkey-added");
     let page = app.get_text("/admin/security").await;
     assert!(page.contains("Administrators must use passkeys"), "{page}");
@@ -243,7 +194,7 @@ async fn a_member_is_taken_to_add_a_passkey_keeps_it_and_then_uses_only_it(backe
     assert_redirect_to(&chosen, "/account/security/passkeys/new");
 
     let mut phone = SoftAuthenticator::new();
-    let added = add_passkey(&app, &mut phone, "My phone").await;
+    let added = app.add_passkey(&mut phone, "My phone").await;
     assert_redirect_to(&added, "/account/security?notice=passkey-added");
     assert_eq!(app.get("/").await.status().as_u16(), 200);
 
@@ -268,7 +219,7 @@ async fn a_member_is_taken_to_add_a_passkey_keeps_it_and_then_uses_only_it(backe
 
     // With a second one, one of the two may go.
     let mut key = SoftAuthenticator::new();
-    add_passkey(&app, &mut key, "Security key").await;
+    app.add_passkey(&mut key, "Security key").await;
     let both = passkeys_of(&app, "ada@example.com").await;
     assert_eq!(both.len(), 2);
     let removed = app
@@ -363,7 +314,7 @@ async fn an_administrator_held_to_passkeys_adds_one_before_the_control_center(ba
     assert!(!methods.contains("Set up later"));
 
     let mut laptop = SoftAuthenticator::new();
-    let added = add_passkey(&app, &mut laptop, "Laptop").await;
+    let added = app.add_passkey(&mut laptop, "Laptop").await;
     assert_redirect_to(&added, "/account/security?notice=passkey-added");
     assert_eq!(app.get("/admin").await.status().as_u16(), 200);
 
@@ -393,7 +344,7 @@ async fn the_overview_and_the_users_filter_count_passkeys(backend: Backend) {
         .await;
     assert_redirect_to(&app.post_login("bob@example.com", GOOD_PASSWORD).await, "/");
     let mut phone = SoftAuthenticator::new();
-    let added = add_passkey(&app, &mut phone, "Phone").await;
+    let added = app.add_passkey(&mut phone, "Phone").await;
     assert_eq!(added.status().as_u16(), 303);
     app.post_logout().await;
 

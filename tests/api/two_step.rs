@@ -51,7 +51,7 @@ async fn turning_on_sms_then_signing_in_with_a_code(app: TestApp) {
     let code = crate::standins::code_in(&message.body);
     assert_eq!(
         message.body,
-        format!("Your Twostep verification code is {code}.\n\n@127.0.0.1 #{code}")
+        format!("Your Twostep verification code is {code}.\n\n@localhost #{code}")
     );
 
     // "123 456" is how people read it off a phone.

@@ -14,6 +14,7 @@ mod lists;
 mod mail;
 mod no_script;
 mod oidc;
+mod passkeys;
 mod phone;
 mod rooms;
 mod settings;

@@ -141,6 +141,27 @@ impl SoftAuthenticator {
             key: Arc::new(key),
         };
 
+        let response = self.registration_response(&credential, &challenge, origin);
+        self.credentials.push(credential);
+        response
+    }
+
+    /// Registers credential `index` (made before, perhaps for another account) again with
+    /// the challenge of these creation options, as an authenticator that ignores
+    /// `excludeCredentials` would: the relying party must find it registered already.
+    pub fn register_again(&self, index: usize, options: &Value, origin: &str) -> Value {
+        let options = options.get("publicKey").unwrap_or(options);
+        let challenge = decode(&options["challenge"], "challenge");
+        self.registration_response(&self.credentials[index], &challenge, origin)
+    }
+
+    /// The `RegistrationResponseJSON` of `credential` for `challenge`.
+    fn registration_response(
+        &self,
+        credential: &SoftCredential,
+        challenge: &[u8],
+        origin: &str,
+    ) -> Value {
         let mut auth_data = self.authenticator_data(
             &credential.rp_id,
             ATTESTED_CREDENTIAL_DATA,
@@ -158,10 +179,9 @@ impl SoftAuthenticator {
             (Cbor::Text("authData"), Cbor::Bytes(auth_data)),
         ])
         .to_bytes();
-        let client_data = self.client_data("webauthn.create", &challenge, origin);
+        let client_data = self.client_data("webauthn.create", challenge, origin);
 
         let id = BASE64URL.encode(&credential.id);
-        self.credentials.push(credential);
         json!({
             "id": id,
             "rawId": id,
@@ -290,6 +310,16 @@ impl SoftCredential {
         ])
         .to_bytes()
     }
+}
+
+/// The options a page holds for `static/passkey.js`: the JSON of its
+/// `<script type="application/json" id="passkey-options">` element (escaped with `\u003c`
+/// and the like, which JSON reads back as the characters); `None` when it holds none.
+pub fn options_on_page(html: &str) -> Option<Value> {
+    let marker = r#"<script type="application/json" id="passkey-options">"#;
+    let start = html.find(marker)? + marker.len();
+    let end = start + html[start..].find("</script>")?;
+    serde_json::from_str(&html[start..end]).ok()
 }
 
 fn decode(value: &Value, what: &str) -> Vec<u8> {

@@ -16,7 +16,7 @@ use webauthn_rs::prelude::{
     Url, Uuid, Webauthn, WebauthnBuilder, WebauthnError,
 };
 
-use webauthn_rs_proto::ResidentKeyRequirement;
+use webauthn_rs_proto::{CredProtect, CredentialProtectionPolicy, ResidentKeyRequirement};
 
 use super::FactorOn;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
@@ -225,6 +225,17 @@ impl Services {
             selection.require_resident_key = false;
         }
         options.public_key.hints = None;
+        // webauthn-rs asks for credProtect "userVerificationRequired" while user verification
+        // stays preferred: Chromium refuses that pair outright (NotSupportedError, "Requested
+        // protection policy is inconsistent"), so no passkey could be made there. A
+        // discoverable passkey still shows itself only to its verified user.
+        if let Some(extensions) = options.public_key.extensions.as_mut() {
+            extensions.cred_protect = Some(CredProtect {
+                credential_protection_policy:
+                    CredentialProtectionPolicy::UserVerificationOptionalWithCredentialIDList,
+                enforce_credential_protection_policy: Some(false),
+            });
+        }
         let json = serde_json::to_string(&options.public_key)?;
         let ceremony = self
             .remember(
@@ -267,15 +278,28 @@ impl Services {
         if !claim_challenge(&mut *tx, &ceremony.digest, now).await? {
             return Ok(Err(AddRefusal::NotAccepted));
         }
-        let registered = parse::<RegisterPublicKeyCredential>(credential).and_then(|response| {
-            let key = rp.finish_securitykey_registration(&response, &state).ok()?;
-            Some((key, transports_text(&response)))
-        });
-        let Some((key, transports)) = registered else {
-            // The challenge stays claimed: a new attempt starts a new ceremony.
+        // The challenge stays claimed whatever the answer: a new attempt starts a new
+        // ceremony.
+        let Some(response) = parse::<RegisterPublicKeyCredential>(credential) else {
             tx.commit().await?;
             return Ok(Err(AddRefusal::NotAccepted));
         };
+        let Ok(key) = rp.finish_securitykey_registration(&response, &state) else {
+            // webauthn-rs refuses a credential the options excluded (one of this person's
+            // own) with the same error as an altered algorithm: told apart here, so an
+            // authenticator that ignores the exclusion is told what happened.
+            let id = credential_id_text(&response.raw_id);
+            let own = passkey_by_credential_id(&mut *tx, &id)
+                .await?
+                .is_some_and(|stored| stored.user_id == user.id);
+            tx.commit().await?;
+            return Ok(Err(if own {
+                AddRefusal::AlreadyRegistered
+            } else {
+                AddRefusal::NotAccepted
+            }));
+        };
+        let transports = transports_text(&response);
         if count_passkeys(&mut *tx, user.id).await? >= MAX_PASSKEYS as i64 {
             tx.commit().await?;
             return Ok(Err(AddRefusal::TooMany));

@@ -167,14 +167,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 ),
             )
             .service(
-                sensitive("/security/passkeys", &[])
-                    .service(web::resource("").route(web::post().to(passkeys::add_passkey)))
-                    .service(web::resource("/new").route(web::get().to(passkeys::new_passkey_form)))
-                    .service(
-                        web::resource("/{id}/remove")
-                            .route(web::get().to(passkeys::remove_passkey_form))
-                            .route(web::post().to(passkeys::remove_passkey)),
-                    ),
+                sensitive(
+                    "/security/passkeys",
+                    &[(passkeys::ADD_ACTION, passkeys::NEW_PASSKEY_PAGE)],
+                )
+                .service(web::resource("").route(web::post().to(passkeys::add_passkey)))
+                .service(web::resource("/new").route(web::get().to(passkeys::new_passkey_form)))
+                .service(
+                    web::resource("/{id}/remove")
+                        .route(web::get().to(passkeys::remove_passkey_form))
+                        .route(web::post().to(passkeys::remove_passkey)),
+                ),
             )
             .service(
                 sensitive("/security/app", &[])

@@ -23,6 +23,8 @@ use crate::web::session::{keep_passkey_ceremony, take_passkey_ceremony};
 pub const NEW_PASSKEY_PAGE: &str = "/account/security/passkeys/new";
 /// Why the last passkey of someone held to passkeys cannot be removed.
 pub const LAST_PASSKEY_STAYS: &str = "Your administrator requires a passkey for your account, so your last passkey cannot be removed. Add another passkey first.";
+/// Where that page's form posts; it has no page of its own.
+pub const ADD_ACTION: &str = "/account/security/passkeys";
 /// Where the passkeys are listed, each with its "Remove".
 pub const PASSKEYS_SECTION: &str = "/account/security#passkeys";
 

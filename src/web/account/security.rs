@@ -190,6 +190,9 @@ struct MethodsPage {
     saved_phone: Option<String>,
     uses_app: bool,
     uses_sms: bool,
+    uses_passkey: bool,
+    /// Passkeys can be made here (the public URL names a host).
+    passkeys_available: bool,
     /// The user is held to passkeys: a passkey is the one method offered.
     passkeys_only: bool,
     /// The policy requires 2-step verification of this user, who has not set it up, or a
@@ -232,6 +235,8 @@ async fn methods(
             .map(format_international),
         uses_app: user.uses_authenticator(),
         uses_sms: user.sms_phone().is_some(),
+        uses_passkey: user.method() == Some(FactorMethod::Passkey),
+        passkeys_available: me.services().passkeys_available(),
         errors,
     })
 }

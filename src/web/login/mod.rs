@@ -35,7 +35,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(verify::verify_code)),
     )
     .service(web::resource("/login/verify/resend").route(web::post().to(verify::resend_code)))
-    .service(web::resource("/login/verify/passkey").route(web::post().to(passkey::verify_passkey)))
+    .service(web::resource("/login/verify/passkey").route(web::post().to(verify::verify_passkey)))
     .service(
         web::resource("/login/passkey")
             .route(web::get().to(passkey::sign_in_form))

@@ -1,5 +1,6 @@
-//! Passkeys at sign-in: as the second step after the password ("Use a passkey"), and alone
-//! ("Sign in with a passkey", a discoverable passkey with user verification).
+//! Signing in with a passkey alone ("Sign in with a passkey": a discoverable passkey with
+//! user verification); the words for a refused passkey, which the second step's passkey
+//! page (`verify`) shares.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -7,27 +8,22 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::verify::{Pending, alternatives};
-use crate::domain::factors::FactorMethod;
 use crate::domain::oidc::Proof;
 use crate::domain::passkeys::credential_text;
 use crate::services::factors::passkeys::PasskeyCheck;
 use crate::services::sign_in::PasskeyStep;
-use crate::web::code_form::Alternative;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
 use crate::web::session::{
-    after_sign_in, keep_passkey_ceremony, safe_next, start_session, take_next,
-    take_passkey_ceremony,
+    after_sign_in, keep_passkey_ceremony, safe_next, start_session, take_passkey_ceremony,
 };
 use crate::web::state::AppState;
-use crate::web::trusted;
 
 /// What a refused passkey is told, and with which status.
-fn refused(check: &PasskeyCheck) -> (StatusCode, &'static str) {
+pub(super) fn refused(check: &PasskeyCheck) -> (StatusCode, &'static str) {
     match check {
         PasskeyCheck::CounterWentBack => (
             StatusCode::UNAUTHORIZED,
@@ -44,101 +40,15 @@ fn refused(check: &PasskeyCheck) -> (StatusCode, &'static str) {
     }
 }
 
-#[derive(Template)]
-#[template(path = "login/passkey_step.html")]
-struct PasskeyStepPage {
-    layout: Layout,
-    options: String,
-    alternatives: Vec<Alternative>,
-    errors: FormErrors,
-}
-
-/// The second step's passkey page, with a new ceremony begun; `None` when the user has no
-/// passkey to use (or passkeys cannot be used here).
-pub(super) async fn step_page(
-    state: &AppState,
-    session: &Session,
-    layout: Layout,
-    p: &crate::services::sign_in::PendingSignIn,
-    errors: FormErrors,
-    status: StatusCode,
-) -> Result<Option<HttpResponse>, AppError> {
-    let Some(started) = state.services.start_passkey_check(&p.user).await? else {
-        return Ok(None);
-    };
-    keep_passkey_ceremony(session, &started.ceremony)?;
-    render(
-        status,
-        &PasskeyStepPage {
-            layout,
-            options: started.options,
-            alternatives: alternatives(p, FactorMethod::Passkey),
-            errors,
-        },
-    )
-    .map(Some)
-}
-
 #[derive(Deserialize)]
 pub struct PasskeyForm {
     #[serde(default)]
-    credential: String,
+    pub credential: String,
+    /// At the second step, the "Trust this device" checkbox.
     #[serde(default)]
-    trust_device: Option<String>,
+    pub trust_device: Option<String>,
     #[serde(default)]
-    next: String,
-}
-
-#[tracing::instrument(name = "Check a passkey at the second step", skip_all)]
-pub async fn verify_passkey(
-    Pending {
-        state,
-        session,
-        origin,
-        pending,
-    }: Pending,
-    form: web::Form<PasskeyForm>,
-    layout: Layout,
-) -> Result<HttpResponse, AppError> {
-    let ceremony = take_passkey_ceremony(&session);
-    let trust = form.trust_device.is_some();
-    let check = match (ceremony, credential_text(&form.credential)) {
-        (Some(ceremony), Some(credential)) => {
-            state
-                .services
-                .passkey_second_step(&pending, ceremony, credential, trust, &origin)
-                .await?
-        }
-        _ => PasskeyStep::Refused(PasskeyCheck::NotAccepted),
-    };
-    let refusal = match check {
-        PasskeyStep::SignedIn { user, device_token } => {
-            start_session(
-                &state,
-                &session,
-                &user,
-                &origin,
-                &[Proof::Password, Proof::Passkey],
-            )
-            .await?;
-            let mut response = see_other(&take_next(&session));
-            if let Some(token) = device_token {
-                let days = state.services.platform().await?.trusted_device_days;
-                let cookie = trusted::cookie(token, days, state.settings.is_https());
-                response
-                    .add_cookie(&cookie)
-                    .map_err(|err| AppError::Unexpected(err.into()))?;
-            }
-            return Ok(response);
-        }
-        PasskeyStep::Refused(check) => refused(&check),
-    };
-    let (status, message) = refusal;
-    let errors = FormErrors::general(message);
-    match step_page(&state, &session, layout, &pending, errors, status).await? {
-        Some(page) => Ok(page),
-        None => Ok(see_other("/login/verify")),
-    }
+    pub next: String,
 }
 
 #[derive(Template)]

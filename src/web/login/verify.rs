@@ -15,10 +15,12 @@ use crate::db::users::User;
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::factors::FactorMethod;
 use crate::domain::oidc::Proof;
+use crate::domain::passkeys::credential_text;
 use crate::domain::phone::mask_phone;
 use crate::domain::time::time_of_day;
 use crate::services::factors::authenticator::CodeOutcome;
-use crate::services::sign_in::{PendingSignIn, RecoverySignIn, SecondStep};
+use crate::services::factors::passkeys::PasskeyCheck;
+use crate::services::sign_in::{PasskeyStep, PendingSignIn, RecoverySignIn, SecondStep};
 use crate::web::code_form::{
     APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure,
     is_refusal, send_failure,
@@ -26,8 +28,10 @@ use crate::web::code_form::{
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
+use crate::web::login::passkey::{PasskeyForm, refused};
 use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
+use crate::web::session::{keep_passkey_ceremony, take_passkey_ceremony};
 use crate::web::session::{
     loaded_user, pending_user, start_session, take_next, take_waiting_sign_in,
 };
@@ -37,10 +41,10 @@ use crate::web::trusted;
 /// A browser between the password and the code. Any other request for these pages is
 /// sent to the sign-in page.
 pub struct Pending {
-    pub state: web::Data<AppState>,
-    pub session: Session,
-    pub origin: Origin,
-    pub pending: PendingSignIn,
+    state: web::Data<AppState>,
+    session: Session,
+    origin: Origin,
+    pending: PendingSignIn,
 }
 
 fn to_sign_in_page() -> actix_web::Error {
@@ -82,7 +86,7 @@ fn verify_page(method: FactorMethod) -> String {
     format!("/login/verify?with={}", method.as_str())
 }
 
-pub(super) fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternative> {
+fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternative> {
     let mut links: Vec<Alternative> = FactorMethod::ALL
         .into_iter()
         .filter(|other| *other != showing && pending.has(*other))
@@ -182,6 +186,28 @@ async fn page(
     })
 }
 
+/// The second step is done: the session starts with what was proved, the browser goes on
+/// to where it was going, trusted when it asked to be (`device_token`).
+async fn signed_in(
+    state: &AppState,
+    session: &Session,
+    user: &User,
+    origin: &Origin,
+    proofs: &[Proof],
+    device_token: Option<String>,
+) -> Result<HttpResponse, AppError> {
+    start_session(state, session, user, origin, proofs).await?;
+    let mut response = see_other(&take_next(session));
+    if let Some(token) = device_token {
+        let days = state.services.platform().await?.trusted_device_days;
+        let cookie = trusted::cookie(token, days, state.settings.is_https());
+        response
+            .add_cookie(&cookie)
+            .map_err(|err| AppError::Unexpected(err.into()))?;
+    }
+    Ok(response)
+}
+
 /// After the password: for SMS sends the sign-in code; then shows where to enter it. A
 /// provider failure shows the page with its message and a working "Send again" (200: a
 /// handled failure of an upstream is not a failure of the portal).
@@ -235,8 +261,7 @@ pub async fn verify_form(
     let method = p.pending.method(FactorMethod::parse(&query.with));
     if method == FactorMethod::Passkey {
         let (errors, status) = (FormErrors::default(), StatusCode::OK);
-        let page =
-            super::passkey::step_page(&p.state, &p.session, layout, &p.pending, errors, status);
+        let page = passkey_page(&p.state, &p.session, layout, &p.pending, errors, status);
         if let Some(page) = page.await? {
             return Ok(page);
         }
@@ -271,7 +296,7 @@ pub async fn verify_code(
         let errors = FormErrors::general(
             "Your administrator requires a passkey for your account: codes by text message or from an app are not accepted. Use your passkey, or a recovery code.",
         );
-        let page = super::passkey::step_page(
+        let page = passkey_page(
             &state,
             &session,
             layout,
@@ -302,23 +327,16 @@ pub async fn verify_code(
         .await?
     {
         SecondStep::SignedIn { device_token } => {
-            start_session(
+            let proofs = [Proof::Password, Proof::from(method)];
+            return signed_in(
                 &state,
                 &session,
                 &pending.user,
                 &origin,
-                &[Proof::Password, Proof::from(method)],
+                &proofs,
+                device_token,
             )
-            .await?;
-            let mut response = see_other(&take_next(&session));
-            if let Some(token) = device_token {
-                let days = state.services.platform().await?.trusted_device_days;
-                let cookie = trusted::cookie(token, days, state.settings.is_https());
-                response
-                    .add_cookie(&cookie)
-                    .map_err(|err| AppError::Unexpected(err.into()))?;
-            }
-            return Ok(response);
+            .await;
         }
         SecondStep::Sms(outcome) => check_failure(&outcome),
         SecondStep::App(outcome) => {
@@ -459,4 +477,76 @@ pub async fn use_recovery_code(
         }
     };
     render(status, &RecoveryPage { layout, errors })
+}
+
+#[derive(Template)]
+#[template(path = "login/passkey_step.html")]
+struct PasskeyStepPage {
+    layout: Layout,
+    options: String,
+    alternatives: Vec<Alternative>,
+    errors: FormErrors,
+}
+
+/// The second step's passkey page, with a new ceremony begun; `None` when the user has no
+/// passkey to use (or passkeys cannot be used here).
+async fn passkey_page(
+    state: &AppState,
+    session: &Session,
+    layout: Layout,
+    p: &PendingSignIn,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<Option<HttpResponse>, AppError> {
+    let Some(started) = state.services.start_passkey_check(&p.user).await? else {
+        return Ok(None);
+    };
+    keep_passkey_ceremony(session, &started.ceremony)?;
+    render(
+        status,
+        &PasskeyStepPage {
+            layout,
+            options: started.options,
+            alternatives: alternatives(p, FactorMethod::Passkey),
+            errors,
+        },
+    )
+    .map(Some)
+}
+
+#[tracing::instrument(name = "Check a passkey at the second step", skip_all)]
+pub async fn verify_passkey(
+    Pending {
+        state,
+        session,
+        origin,
+        pending,
+    }: Pending,
+    form: web::Form<PasskeyForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let ceremony = take_passkey_ceremony(&session);
+    let trust = form.trust_device.is_some();
+    let check = match (ceremony, credential_text(&form.credential)) {
+        (Some(ceremony), Some(credential)) => {
+            state
+                .services
+                .passkey_second_step(&pending, ceremony, credential, trust, &origin)
+                .await?
+        }
+        _ => PasskeyStep::Refused(PasskeyCheck::NotAccepted),
+    };
+    let refusal = match check {
+        PasskeyStep::SignedIn { user, device_token } => {
+            let proofs = [Proof::Password, Proof::Passkey];
+            return signed_in(&state, &session, &user, &origin, &proofs, device_token).await;
+        }
+        PasskeyStep::Refused(check) => refused(&check),
+    };
+    let (status, message) = refusal;
+    let errors = FormErrors::general(message);
+    match passkey_page(&state, &session, layout, &pending, errors, status).await? {
+        Some(page) => Ok(page),
+        None => Ok(see_other("/login/verify")),
+    }
 }
