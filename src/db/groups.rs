@@ -3,13 +3,14 @@
 use sqlx::FromRow;
 
 use super::{DbError, Exec};
-use crate::domain::policy::{GroupRule, GroupTwoStep};
+use crate::domain::policy::{GroupMethods, GroupRule, GroupSetting, GroupTwoStep};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct Group {
     pub id: i64,
     pub name: String,
     two_step: String,
+    methods: String,
     pub grace_days: Option<i64>,
     pub members: i64,
 }
@@ -17,6 +18,20 @@ pub struct Group {
 impl Group {
     pub fn two_step(&self) -> GroupTwoStep {
         GroupTwoStep::parse(&self.two_step).unwrap_or_default()
+    }
+
+    /// "Methods members may use".
+    pub fn methods(&self) -> GroupMethods {
+        GroupMethods::parse(&self.methods).unwrap_or_default()
+    }
+
+    /// The rule as the control center sets it.
+    pub fn setting(&self) -> GroupSetting {
+        GroupSetting {
+            two_step: self.two_step(),
+            methods: self.methods(),
+            grace_days: self.grace_days,
+        }
     }
 }
 
@@ -40,7 +55,7 @@ fn name_error(err: DbError) -> GroupNameError {
     }
 }
 
-const GROUP_COLUMNS: &str = "g.id, g.name, g.two_step, g.grace_days, \
+const GROUP_COLUMNS: &str = "g.id, g.name, g.two_step, g.methods, g.grace_days, \
      (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) AS members";
 
 pub async fn list_groups<'e>(db: impl Exec<'e>) -> Result<Vec<Group>, DbError> {
@@ -115,24 +130,26 @@ pub async fn delete_group<'e>(db: impl Exec<'e>, id: i64) -> Result<bool, DbErro
 pub async fn set_group_rule<'e>(
     db: impl Exec<'e>,
     id: i64,
-    two_step: GroupTwoStep,
-    grace_days: Option<i64>,
+    setting: GroupSetting,
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE user_groups SET two_step = $2, grace_days = $3, updated_at = $4 WHERE id = $1",
+        "UPDATE user_groups SET two_step = $2, grace_days = $3, updated_at = $4, methods = $5 \
+         WHERE id = $1",
     )
     .bind(id)
-    .bind(two_step.as_str())
-    .bind(grace_days)
+    .bind(setting.two_step.as_str())
+    .bind(setting.grace_days)
     .bind(now)
+    .bind(setting.methods.as_str())
     .execute(db)
     .await?;
     Ok(())
 }
 
 /// Records that the group's requirement applies from `now` to its members (or to `user`
-/// alone), when the group requires 2-step verification. A start already recorded is kept:
+/// alone), when the group requires 2-step verification or passkeys
+/// (`GroupSetting::holds_members`). A start already recorded is kept:
 /// the grace period counts from when the requirement first applied to each member.
 pub async fn record_requirement_starts<'e>(
     db: impl Exec<'e>,
@@ -143,12 +160,15 @@ pub async fn record_requirement_starts<'e>(
     sqlx::query(
         "INSERT INTO group_requirement_starts (group_id, user_id, since) \
          SELECT m.group_id, m.user_id, $2 FROM group_members m JOIN user_groups g ON g.id = m.group_id \
-         WHERE m.group_id = $1 AND g.two_step = 'required' AND ($3 IS NULL OR m.user_id = $3) \
+         WHERE m.group_id = $1 AND (g.two_step = $4 OR g.methods = $5) \
+         AND ($3 IS NULL OR m.user_id = $3) \
          ON CONFLICT (group_id, user_id) DO NOTHING",
     )
     .bind(group_id)
     .bind(now)
     .bind(user)
+    .bind(GroupTwoStep::Required.as_str())
+    .bind(GroupMethods::PasskeysOnly.as_str())
     .execute(db)
     .await?;
     Ok(())
@@ -203,6 +223,7 @@ pub async fn groups_of_user<'e>(
 #[derive(FromRow)]
 struct RuleRow {
     two_step: String,
+    methods: String,
     grace_days: Option<i64>,
     required_since: Option<i64>,
 }
@@ -213,7 +234,7 @@ pub async fn group_rules_of_user<'e>(
     user_id: i64,
 ) -> Result<Vec<GroupRule>, DbError> {
     let rows: Vec<RuleRow> = sqlx::query_as(
-        "SELECT g.two_step, g.grace_days, s.since AS required_since FROM group_members m \
+        "SELECT g.two_step, g.methods, g.grace_days, s.since AS required_since FROM group_members m \
          JOIN user_groups g ON g.id = m.group_id \
          LEFT JOIN group_requirement_starts s ON s.group_id = m.group_id AND s.user_id = m.user_id \
          WHERE m.user_id = $1",
@@ -225,6 +246,7 @@ pub async fn group_rules_of_user<'e>(
         .into_iter()
         .map(|row| GroupRule {
             two_step: GroupTwoStep::parse(&row.two_step).unwrap_or_default(),
+            methods: GroupMethods::parse(&row.methods).unwrap_or_default(),
             grace_days: row.grace_days,
             required_since: row.required_since,
         })

@@ -39,6 +39,8 @@ impl PlatformTwoStep {
 pub struct PlatformSettings {
     pub two_step: PlatformTwoStep,
     pub require_for_admins: bool,
+    /// "Administrators must use passkeys": their second step is a passkey only.
+    pub admins_use_passkeys: bool,
     /// Days a trusted device stays trusted; `None`: until removed.
     pub trusted_device_days: Option<i64>,
     pub users_choose_session_duration: bool,
@@ -111,6 +113,7 @@ impl Default for PlatformSettings {
         Self {
             two_step: PlatformTwoStep::Optional,
             require_for_admins: true,
+            admins_use_passkeys: false,
             trusted_device_days: Some(30),
             users_choose_session_duration: true,
             max_session_secs: 60 * 86_400,
@@ -168,6 +171,60 @@ impl GroupTwoStep {
     }
 }
 
+/// A group's setting "Methods members may use" (PRODUCT.md, "Passkeys and security keys").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum GroupMethods {
+    /// Any method the platform offers (the default).
+    #[default]
+    Any,
+    /// Members who use or must use 2-step verification use passkeys, after the group's
+    /// grace period.
+    PasskeysOnly,
+}
+
+impl GroupMethods {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Any => "any",
+            Self::PasskeysOnly => "passkeys_only",
+        }
+    }
+
+    /// Reads a stored or submitted spelling.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "any" => Some(Self::Any),
+            "passkeys_only" => Some(Self::PasskeysOnly),
+            _ => None,
+        }
+    }
+
+    /// The words the control center shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Any => "Any method",
+            Self::PasskeysOnly => "Passkeys only",
+        }
+    }
+}
+
+/// A group's rule as the control center sets it: "2-step verification for members",
+/// "Methods members may use" and the grace period both count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupSetting {
+    pub two_step: GroupTwoStep,
+    pub methods: GroupMethods,
+    pub grace_days: Option<i64>,
+}
+
+impl GroupSetting {
+    /// True when the group asks something of its members that a grace period delays
+    /// (and whose start is recorded per member).
+    pub fn holds_members(self) -> bool {
+        self.two_step == GroupTwoStep::Required || self.methods == GroupMethods::PasskeysOnly
+    }
+}
+
 /// A group's grace period in words: "none", "1 day", "7 days".
 fn grace_label(days: Option<i64>) -> String {
     match days {
@@ -177,26 +234,30 @@ fn grace_label(days: Option<i64>) -> String {
     }
 }
 
-/// What a change of a group's rule and grace period really changed, for the audit log:
-/// each part that differs, and nothing that did not ("2-step verification for members:
-/// Allowed → Required; grace period: none → 7 days"). `None` when nothing changed.
-pub fn group_rule_change(
-    before: (GroupTwoStep, Option<i64>),
-    after: (GroupTwoStep, Option<i64>),
-) -> Option<String> {
+/// What a change of a group's rule, methods and grace period really changed, for the
+/// audit log: each part that differs, and nothing that did not ("2-step verification for
+/// members: Allowed → Required; grace period: none → 7 days"). `None` when nothing changed.
+pub fn group_rule_change(before: GroupSetting, after: GroupSetting) -> Option<String> {
     let mut parts = Vec::new();
-    if before.0 != after.0 {
+    if before.two_step != after.two_step {
         parts.push(format!(
             "2-step verification for members: {} → {}",
-            before.0.label(),
-            after.0.label()
+            before.two_step.label(),
+            after.two_step.label()
         ));
     }
-    if before.1 != after.1 {
+    if before.methods != after.methods {
+        parts.push(format!(
+            "methods: {} → {}",
+            before.methods.label(),
+            after.methods.label()
+        ));
+    }
+    if before.grace_days != after.grace_days {
         parts.push(format!(
             "grace period: {} → {}",
-            grace_label(before.1),
-            grace_label(after.1)
+            grace_label(before.grace_days),
+            grace_label(after.grace_days)
         ));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
@@ -206,9 +267,12 @@ pub fn group_rule_change(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GroupRule {
     pub two_step: GroupTwoStep,
+    /// "Methods members may use".
+    pub methods: GroupMethods,
     /// Days a member has to set up once required; `None` or 0: none.
     pub grace_days: Option<i64>,
-    /// When this group's requirement first applied to the member (Unix seconds).
+    /// When this group's requirement (2-step verification or passkeys) first applied to
+    /// the member (Unix seconds).
     pub required_since: Option<i64>,
 }
 
@@ -238,12 +302,39 @@ impl Requirement {
     /// Whole days left to set up at `now`, while a grace period lasts (rounded up).
     pub fn grace_days_left(self, now: i64) -> Option<i64> {
         match self {
-            Self::Required {
-                deadline: Some(deadline),
-            } if deadline > now => Some((deadline - now + 86_399) / 86_400),
+            Self::Required { deadline } => days_left(deadline, now),
             _ => None,
         }
     }
+}
+
+/// Whole days left before `deadline` at `now`, rounded up; `None` when there is none or
+/// it has passed.
+fn days_left(deadline: Option<i64>, now: i64) -> Option<i64> {
+    deadline
+        .filter(|deadline| *deadline > now)
+        .map(|deadline| (deadline - now + 86_399) / 86_400)
+}
+
+/// The deadlines of groups' grace periods, folded: `Some(None)` when one has no grace
+/// period (due at once), else the earliest end; `None` when no group holds the user.
+fn earliest_deadline<'a>(
+    groups: impl Iterator<Item = &'a GroupRule>,
+    now: i64,
+) -> Option<Option<i64>> {
+    let mut due: Option<Option<i64>> = None;
+    for group in groups {
+        let end = group
+            .grace_days
+            .filter(|days| *days > 0)
+            .map(|days| group.required_since.unwrap_or(now) + days * 86_400);
+        due = Some(match (due, end) {
+            (Some(None), _) | (_, None) => None,
+            (Some(Some(earlier)), Some(end)) => Some(earlier.min(end)),
+            (None, Some(end)) => Some(end),
+        });
+    }
+    due
 }
 
 /// The requirement for a user from the platform setting, all their groups and whether
@@ -257,27 +348,18 @@ pub fn requirement(
     groups: &[GroupRule],
     now: i64,
 ) -> Requirement {
-    let mut required = false;
-    let mut at_once =
+    let at_once =
         platform.two_step == PlatformTwoStep::Required || (is_admin && platform.require_for_admins);
-    let mut deadline: Option<i64> = None;
-    for group in groups
-        .iter()
-        .filter(|g| g.two_step == GroupTwoStep::Required)
-    {
-        required = true;
-        match group.grace_days.filter(|days| *days > 0) {
-            Some(days) => {
-                let end = group.required_since.unwrap_or(now) + days * 86_400;
-                deadline = Some(deadline.map_or(end, |d| d.min(end)));
-            }
-            None => at_once = true,
-        }
-    }
+    let groups_due = earliest_deadline(
+        groups
+            .iter()
+            .filter(|g| g.two_step == GroupTwoStep::Required),
+        now,
+    );
     if at_once {
         return Requirement::Required { deadline: None };
     }
-    if required {
+    if let Some(deadline) = groups_due {
         return Requirement::Required { deadline };
     }
     let not_available = groups
@@ -288,6 +370,92 @@ pub fn requirement(
     } else {
         Requirement::Optional
     }
+}
+
+/// What the policy asks of one user's methods (PRODUCT.md, "Passkeys and security keys").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MethodsRule {
+    /// Any method 2-step verification offers.
+    Any,
+    /// Held to passkeys: without one, the user adds one at once, or by `deadline` (Unix
+    /// seconds) while a grace period lasts; with one, the second step is a passkey only.
+    PasskeysOnly { deadline: Option<i64> },
+}
+
+impl MethodsRule {
+    pub fn passkeys_only(self) -> bool {
+        matches!(self, Self::PasskeysOnly { .. })
+    }
+}
+
+/// The methods rule for a user: it applies to those who use (`uses_two_step`) or must
+/// use 2-step verification, and holds them to passkeys when the platform asks it of
+/// administrators and they are one (at once), or any of their groups allows passkeys only
+/// (after its grace period, counted as for Required; a group without one: at once).
+pub fn methods_rule(
+    platform: &PlatformSettings,
+    is_admin: bool,
+    groups: &[GroupRule],
+    uses_two_step: bool,
+    now: i64,
+) -> MethodsRule {
+    if !uses_two_step && !requirement(platform, is_admin, groups, now).is_required() {
+        return MethodsRule::Any;
+    }
+    if is_admin && platform.admins_use_passkeys {
+        return MethodsRule::PasskeysOnly { deadline: None };
+    }
+    let passkeys_only = groups
+        .iter()
+        .filter(|g| g.methods == GroupMethods::PasskeysOnly);
+    match earliest_deadline(passkeys_only, now) {
+        Some(deadline) => MethodsRule::PasskeysOnly { deadline },
+        None => MethodsRule::Any,
+    }
+}
+
+/// What a signed-in user owes before anything else: 2-step verification set up, or a
+/// passkey added (or both: a passkey is then the only method offered).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SetUpOwed {
+    /// A passkey is what must be added.
+    pub passkey: bool,
+    /// Due by then while a grace period lasts (Unix seconds); `None`: at once.
+    pub deadline: Option<i64>,
+}
+
+impl SetUpOwed {
+    /// Whole days left at `now`, while a grace period lasts (rounded up).
+    pub fn grace_days_left(self, now: i64) -> Option<i64> {
+        days_left(self.deadline, now)
+    }
+}
+
+/// What `requirement` and `methods` ask of a user who has 2-step verification on or not
+/// and passkeys or not; `None`: nothing. The earlier due date of the two counts.
+pub fn set_up_owed(
+    requirement: Requirement,
+    methods: MethodsRule,
+    has_two_step: bool,
+    has_passkey: bool,
+) -> Option<SetUpOwed> {
+    let two_step = match requirement {
+        Requirement::Required { deadline } if !has_two_step => Some(deadline),
+        _ => None,
+    };
+    let passkey = match methods {
+        MethodsRule::PasskeysOnly { deadline } if !has_passkey => Some(deadline),
+        MethodsRule::PasskeysOnly { .. } | MethodsRule::Any => None,
+    };
+    let deadline = match (two_step, passkey) {
+        (None, None) => return None,
+        (Some(one), None) | (None, Some(one)) => one,
+        (Some(a), Some(b)) => a.zip(b).map(|(a, b)| a.min(b)),
+    };
+    Some(SetUpOwed {
+        passkey: passkey.is_some(),
+        deadline,
+    })
 }
 
 /// The longest app name, in characters.
@@ -320,35 +488,284 @@ mod tests {
     const DAY: i64 = 86_400;
     const NOW: i64 = 1_800_000_000;
 
+    fn setting(two_step: GroupTwoStep, methods: GroupMethods, grace: Option<i64>) -> GroupSetting {
+        GroupSetting {
+            two_step,
+            methods,
+            grace_days: grace,
+        }
+    }
+
     #[test]
     fn a_rule_change_names_only_what_changed() {
+        use GroupMethods::{Any, PasskeysOnly};
         use GroupTwoStep::{Allowed, NotAvailable, Required};
         assert_eq!(
-            group_rule_change((Allowed, None), (Required, Some(7))).as_deref(),
+            group_rule_change(setting(Allowed, Any, None), setting(Required, Any, Some(7)))
+                .as_deref(),
             Some(
                 "2-step verification for members: Allowed → Required; grace period: none → 7 days"
             )
         );
         assert_eq!(
-            group_rule_change((Required, Some(7)), (Required, Some(1))).as_deref(),
+            group_rule_change(
+                setting(Required, Any, Some(7)),
+                setting(Required, Any, Some(1))
+            )
+            .as_deref(),
             Some("grace period: 7 days → 1 day")
         );
         assert_eq!(
-            group_rule_change((Allowed, None), (NotAvailable, None)).as_deref(),
+            group_rule_change(
+                setting(Allowed, Any, None),
+                setting(NotAvailable, Any, None)
+            )
+            .as_deref(),
             Some("2-step verification for members: Allowed → Not available")
         );
         assert_eq!(
-            group_rule_change((Required, Some(3)), (Required, Some(3))),
+            group_rule_change(
+                setting(Required, Any, Some(3)),
+                setting(Required, PasskeysOnly, Some(3))
+            )
+            .as_deref(),
+            Some("methods: Any method → Passkeys only")
+        );
+        assert_eq!(
+            group_rule_change(
+                setting(Allowed, PasskeysOnly, None),
+                setting(Required, Any, Some(2))
+            )
+            .as_deref(),
+            Some(
+                "2-step verification for members: Allowed → Required; methods: Passkeys only → Any method; grace period: none → 2 days"
+            )
+        );
+        assert_eq!(
+            group_rule_change(
+                setting(Required, PasskeysOnly, Some(3)),
+                setting(Required, PasskeysOnly, Some(3))
+            ),
             None
         );
+        assert!(setting(Allowed, PasskeysOnly, None).holds_members());
+        assert!(setting(Required, Any, None).holds_members());
+        assert!(!setting(NotAvailable, Any, None).holds_members());
     }
 
     fn group(two_step: GroupTwoStep, grace_days: Option<i64>, since: Option<i64>) -> GroupRule {
         GroupRule {
             two_step,
+            methods: GroupMethods::Any,
             grace_days,
             required_since: since,
         }
+    }
+
+    fn passkeys_only(
+        two_step: GroupTwoStep,
+        grace_days: Option<i64>,
+        since: Option<i64>,
+    ) -> GroupRule {
+        GroupRule {
+            methods: GroupMethods::PasskeysOnly,
+            ..group(two_step, grace_days, since)
+        }
+    }
+
+    /// Who is held to passkeys: platform, administrator, groups, uses 2-step verification
+    /// -> methods rule.
+    #[test]
+    fn the_passkey_table() {
+        use GroupTwoStep::{Allowed, NotAvailable, Required as GroupRequired};
+        use MethodsRule::{Any, PasskeysOnly as Only};
+        use PlatformTwoStep::{Off, Optional, Required};
+        let any = group(Allowed, None, None);
+        let only_now = passkeys_only(Allowed, None, Some(NOW - DAY));
+        let only_7 = passkeys_only(Allowed, Some(7), Some(NOW - DAY));
+        let only_3 = passkeys_only(Allowed, Some(3), Some(NOW - 2 * DAY));
+        let only_unstarted = passkeys_only(Allowed, Some(5), None);
+        let only_over = passkeys_only(Allowed, Some(2), Some(NOW - 3 * DAY));
+        let required_only_7 = passkeys_only(GroupRequired, Some(7), Some(NOW - DAY));
+        let not_available_only = passkeys_only(NotAvailable, None, Some(NOW - DAY));
+        let required_grace = group(GroupRequired, Some(7), Some(NOW - DAY));
+        #[rustfmt::skip]
+        type Case<'a> = (PlatformTwoStep, bool, bool, &'a [GroupRule], bool, MethodsRule);
+        let cases: &[Case] = &[
+            // platform, admin, admins use passkeys, groups, uses 2-step => rule
+            (Optional, false, false, &[], true, Any),
+            (Optional, false, false, &[any], true, Any),
+            (
+                Optional,
+                false,
+                false,
+                &[only_now],
+                true,
+                Only { deadline: None },
+            ),
+            // Only those who use or must use 2-step verification are held.
+            (Optional, false, false, &[only_now], false, Any),
+            (Off, false, false, &[only_now], false, Any),
+            (
+                Required,
+                false,
+                false,
+                &[only_now],
+                false,
+                Only { deadline: None },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[only_now, required_grace],
+                false,
+                Only { deadline: None },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[required_only_7],
+                false,
+                Only {
+                    deadline: Some(NOW + 6 * DAY),
+                },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[not_available_only],
+                true,
+                Only { deadline: None },
+            ),
+            // The grace period counts as for Required: from its start, the earliest wins,
+            // one without grace is due at once.
+            (
+                Optional,
+                false,
+                false,
+                &[only_7],
+                true,
+                Only {
+                    deadline: Some(NOW + 6 * DAY),
+                },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[only_unstarted],
+                true,
+                Only {
+                    deadline: Some(NOW + 5 * DAY),
+                },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[only_7, only_3],
+                true,
+                Only {
+                    deadline: Some(NOW + DAY),
+                },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[only_7, only_now],
+                true,
+                Only { deadline: None },
+            ),
+            (
+                Optional,
+                false,
+                false,
+                &[any, only_over],
+                true,
+                Only {
+                    deadline: Some(NOW - DAY),
+                },
+            ),
+            // Administrators: at once when the platform asks it and 2-step applies to them.
+            (Optional, true, true, &[], false, Only { deadline: None }),
+            (
+                Optional,
+                true,
+                true,
+                &[only_7],
+                true,
+                Only { deadline: None },
+            ),
+            (Optional, true, false, &[], true, Any),
+            (Optional, false, true, &[], true, Any),
+        ];
+        for (i, (two_step, is_admin, admins_use_passkeys, groups, uses, expected)) in
+            cases.iter().enumerate()
+        {
+            let platform = PlatformSettings {
+                two_step: *two_step,
+                admins_use_passkeys: *admins_use_passkeys,
+                ..PlatformSettings::default()
+            };
+            assert_eq!(
+                methods_rule(&platform, *is_admin, groups, *uses, NOW),
+                *expected,
+                "case {i}: {two_step:?}, admin {is_admin}, admins use passkeys {admins_use_passkeys}, uses {uses}, {groups:?}"
+            );
+        }
+        // An administrator not required to use 2-step verification, who does not, is not held.
+        let platform = PlatformSettings {
+            require_for_admins: false,
+            admins_use_passkeys: true,
+            ..PlatformSettings::default()
+        };
+        assert_eq!(methods_rule(&platform, true, &[], false, NOW), Any);
+        assert_eq!(
+            methods_rule(&platform, true, &[], true, NOW),
+            Only { deadline: None }
+        );
+    }
+
+    #[test]
+    fn what_is_owed_at_sign_in() {
+        use MethodsRule::{Any, PasskeysOnly as Only};
+        use Requirement::{Optional, Required};
+        let owed = |passkey, deadline| Some(SetUpOwed { passkey, deadline });
+        let soon = Some(NOW + DAY);
+        let later = Some(NOW + 5 * DAY);
+        #[rustfmt::skip]
+        let cases = [
+            // requirement, methods, has 2-step, has a passkey => owed
+            (Optional, Any, false, false, None),
+            (Required { deadline: None }, Any, false, false, owed(false, None)),
+            (Required { deadline: later }, Any, false, false, owed(false, later)),
+            (Required { deadline: None }, Any, true, false, None),
+            (Optional, Only { deadline: None }, true, false, owed(true, None)),
+            (Optional, Only { deadline: soon }, true, false, owed(true, soon)),
+            (Optional, Only { deadline: None }, true, true, None),
+            (Required { deadline: later }, Only { deadline: soon }, false, false, owed(true, soon)),
+            (Required { deadline: None }, Only { deadline: soon }, false, false, owed(true, None)),
+            (Required { deadline: later }, Only { deadline: None }, false, false, owed(true, None)),
+        ];
+        for (i, (requirement, methods, two_step, passkey, expected)) in
+            cases.into_iter().enumerate()
+        {
+            assert_eq!(
+                set_up_owed(requirement, methods, two_step, passkey),
+                expected,
+                "case {i}"
+            );
+        }
+        assert_eq!(owed(true, soon).unwrap().grace_days_left(NOW), Some(1));
+        assert_eq!(owed(true, None).unwrap().grace_days_left(NOW), None);
+        assert_eq!(
+            owed(true, Some(NOW - 1)).unwrap().grace_days_left(NOW),
+            None
+        );
     }
 
     /// PRODUCT.md's policy, case by case: platform, administrator, groups -> requirement.
@@ -438,6 +855,10 @@ mod tests {
             assert_eq!(GroupTwoStep::parse(value.as_str()), Some(value));
         }
         assert_eq!(GroupTwoStep::parse("Required"), None);
+        for value in [GroupMethods::Any, GroupMethods::PasskeysOnly] {
+            assert_eq!(GroupMethods::parse(value.as_str()), Some(value));
+        }
+        assert_eq!(GroupMethods::parse("passkey"), None);
         for value in [
             PlatformTwoStep::Off,
             PlatformTwoStep::Optional,

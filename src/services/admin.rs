@@ -32,7 +32,7 @@ use crate::db::{DbError, Tx};
 use crate::domain::account::{normalise_email, read_search};
 use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, mask_phone};
 use crate::domain::policy::{
-    GroupTwoStep, PlatformSettings, PlatformTwoStep, countries_to_text, group_rule_change,
+    GroupSetting, PlatformSettings, PlatformTwoStep, countries_to_text, group_rule_change,
 };
 use crate::domain::pumping::{Conversion, DAY_SECS, budget_warning_at, day_start, low_conversion};
 use crate::domain::tokens::{random_token, token_digest};
@@ -122,7 +122,7 @@ fn two_step_label(settings: &PlatformSettings) -> String {
 /// The settings that differ between `old` and `new`, named as the page names them.
 pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
     let (was, is) = (&old.sms_limits, &new.sms_limits);
-    let rows: [(&'static str, String, String); 18] = [
+    let rows: [(&'static str, String, String); 19] = [
         (
             "2-step verification",
             two_step_label(old),
@@ -132,6 +132,11 @@ pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
             "Require 2-step verification for administrators",
             yes_no(old.require_for_admins),
             yes_no(new.require_for_admins),
+        ),
+        (
+            "Administrators must use passkeys",
+            yes_no(old.admins_use_passkeys),
+            yes_no(new.admins_use_passkeys),
         ),
         (
             "Trusted devices expire",
@@ -541,14 +546,14 @@ impl Services {
         Ok(Ok(()))
     }
 
-    /// Stores the group's "2-step verification for members" and grace period; members the
-    /// requirement newly applies to start their grace period now.
+    /// Stores the group's "2-step verification for members", "Methods members may use" and
+    /// grace period; members the requirement newly applies to start their grace period
+    /// now. The grace period is kept only for a rule that holds members to something.
     pub async fn set_group_rule(
         &self,
         actor: Actor<'_>,
         id: i64,
-        two_step: GroupTwoStep,
-        grace_days: Option<i64>,
+        setting: GroupSetting,
         origin: &Origin,
     ) -> Result<Result<(), Refusal>, DbError> {
         let now = self.clock.now();
@@ -556,13 +561,16 @@ impl Services {
         let Some(group) = find_group(&mut *tx, id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        let grace_days = grace_days.filter(|d| *d > 0 && two_step == GroupTwoStep::Required);
-        let Some(change) =
-            group_rule_change((group.two_step(), group.grace_days), (two_step, grace_days))
-        else {
+        let setting = GroupSetting {
+            grace_days: setting
+                .grace_days
+                .filter(|d| *d > 0 && setting.holds_members()),
+            ..setting
+        };
+        let Some(change) = group_rule_change(group.setting(), setting) else {
             return Ok(Ok(()));
         };
-        set_group_rule(&mut *tx, id, two_step, grace_days, now).await?;
+        set_group_rule(&mut *tx, id, setting, now).await?;
         record_requirement_starts(&mut *tx, id, None, now).await?;
         let detail = format!("{} — {change}", group.name);
         self.admin_event(

@@ -50,6 +50,8 @@ pub struct PendingSignIn {
     app_key: Option<String>,
     /// The user has passkeys: the second step offers one first.
     passkeys: bool,
+    /// The user is held to passkeys and has one: the second step is a passkey only.
+    passkeys_only: bool,
 }
 
 impl PendingSignIn {
@@ -70,7 +72,27 @@ impl PendingSignIn {
             user,
             app_key,
             passkeys: passkeys > 0,
+            passkeys_only: false,
         })
+    }
+
+    /// For a user held to passkeys who has one: no code by text message or from the app is
+    /// offered or accepted (a recovery code still stands in for the passkey).
+    fn held_to_passkeys(self) -> Self {
+        if !self.passkeys {
+            return self;
+        }
+        Self {
+            phone: None,
+            app_key: None,
+            passkeys_only: true,
+            ..self
+        }
+    }
+
+    /// The second step is a passkey only (`held_to_passkeys`).
+    pub fn passkeys_only(&self) -> bool {
+        self.passkeys_only
     }
 
     pub fn has_app(&self) -> bool {
@@ -243,7 +265,22 @@ impl Services {
     /// The user a half-finished sign-in belongs to, if they still owe a code.
     pub async fn pending_sign_in(&self, user_id: i64) -> Result<Option<PendingSignIn>, DbError> {
         let signing_in = find_user_signing_in(&self.db.pool, user_id).await?;
-        Ok(signing_in.and_then(PendingSignIn::of))
+        match signing_in.and_then(PendingSignIn::of) {
+            Some(pending) => self.with_methods_rule(pending).await.map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The pending sign-in as the methods rule leaves it: a passkey only for a user held to
+    /// passkeys who has one (PRODUCT.md, "Passkeys and security keys").
+    pub async fn with_methods_rule(
+        &self,
+        pending: PendingSignIn,
+    ) -> Result<PendingSignIn, DbError> {
+        if pending.passkeys && self.held_to_passkeys(&pending.user).await? {
+            return Ok(pending.held_to_passkeys());
+        }
+        Ok(pending)
     }
 
     /// Finishes a sign-in inside the step's transaction: the audit event, and when asked,

@@ -11,7 +11,9 @@ use crate::db::sessions::{SessionSummary, list_sessions};
 use crate::db::totp::active_secret;
 use crate::db::users::User;
 use crate::domain::factors::FactorMethod;
-use crate::domain::policy::{Requirement, requirement};
+use crate::domain::policy::{
+    MethodsRule, Requirement, SetUpOwed, methods_rule, requirement, set_up_owed,
+};
 
 /// The state of a user's security settings.
 pub struct SecurityOverview {
@@ -34,6 +36,43 @@ impl Services {
             user.is_admin(),
             &groups,
             self.clock.now(),
+        ))
+    }
+
+    /// What the policy asks of this user now: whether they must use 2-step verification,
+    /// and whether they are held to passkeys (read together: one read of their groups).
+    pub async fn policy_of(&self, user: &User) -> Result<(Requirement, MethodsRule), DbError> {
+        let platform = self.platform().await?;
+        let groups = group_rules_of_user(&self.db.pool, user.id).await?;
+        let now = self.clock.now();
+        Ok((
+            requirement(&platform, user.is_admin(), &groups, now),
+            methods_rule(
+                &platform,
+                user.is_admin(),
+                &groups,
+                user.has_two_step(),
+                now,
+            ),
+        ))
+    }
+
+    /// True when the user is held to passkeys: their second step is a passkey only once
+    /// they have one, and they keep their last.
+    pub async fn held_to_passkeys(&self, user: &User) -> Result<bool, DbError> {
+        Ok(self.policy_of(user).await?.1.passkeys_only())
+    }
+
+    /// What the user owes before anything else (2-step verification set up, a passkey
+    /// added), if anything, and by when.
+    pub async fn set_up_owed(&self, user: &User) -> Result<Option<SetUpOwed>, DbError> {
+        let (requirement, methods) = self.policy_of(user).await?;
+        let has_passkey = self.passkey_count(user.id).await? > 0;
+        Ok(set_up_owed(
+            requirement,
+            methods,
+            user.has_two_step(),
+            has_passkey,
         ))
     }
 

@@ -10,6 +10,10 @@ use crate::db::users::User;
 #[derive(Clone, Debug)]
 pub struct CurrentUser(pub User);
 
+/// The signed-in user has at least one passkey (read with `CurrentUser`).
+#[derive(Clone, Copy, Debug)]
+pub struct HasPasskey(pub bool);
+
 /// The signed-in user administers at least one data room (read with `CurrentUser`).
 #[derive(Clone, Copy, Debug)]
 pub struct AdministersRooms(pub bool);

@@ -8,11 +8,11 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::context::{
-    AdministersRooms, CsrfToken, CurrentUser, OpenRegistration, PhoneCountry, PhoneSignInOn,
-    app_name,
+    AdministersRooms, CsrfToken, CurrentUser, HasPasskey, OpenRegistration, PhoneCountry,
+    PhoneSignInOn, app_name,
 };
 use super::parts::devices::{When, when};
-use super::session::{pending_user, set_up_by};
+use super::session::{passkey_owed, pending_user, set_up_by};
 use super::state::AppState;
 use crate::domain::phone::example_mobile;
 
@@ -33,6 +33,8 @@ pub struct Layout {
     /// After "Set up later": when 2-step verification must be set up, for the banner every
     /// page shows until it is.
     pub set_up_by: Option<When>,
+    /// What `set_up_by` is for: a passkey (the user is held to passkeys).
+    pub set_up_passkey: bool,
     /// Phone fields' example, at home and abroad ("070-123 45 67", "+46 70 123 45 67"),
     /// when numbers may be typed in the platform's default country's national format.
     pub phone_example: Option<(String, String)>,
@@ -120,6 +122,7 @@ impl Layout {
         let session = req.get_session();
         let pending = state.is_some_and(|s| pending_user(&session, s.clock.now()).is_some());
         let set_up_by = set_up_by(&session);
+        let passkey_owed = passkey_owed(&session);
         let extensions = req.extensions();
         let csrf_token = extensions
             .get::<CsrfToken>()
@@ -133,9 +136,13 @@ impl Layout {
             .get::<PhoneCountry>()
             .and_then(|country| country.0.as_deref())
             .and_then(example_mobile);
-        let set_up_by = extensions
+        let has_passkey = extensions.get::<HasPasskey>().is_some_and(|h| h.0);
+        let owed = extensions
             .get::<CurrentUser>()
-            .filter(|current| !current.0.has_two_step())
+            .map(|current| (!current.0.has_two_step(), passkey_owed && !has_passkey));
+        let set_up_passkey = owed.is_some_and(|(_, passkey)| passkey);
+        let set_up_by = owed
+            .filter(|(two_step, passkey)| *two_step || *passkey)
             .and(set_up_by)
             .map(when);
         let room_admin = extensions.get::<AdministersRooms>().is_some_and(|a| a.0);
@@ -154,6 +161,7 @@ impl Layout {
             user,
             notice,
             set_up_by,
+            set_up_passkey,
             phone_example,
             sms_development,
             open_registration,

@@ -293,6 +293,9 @@ pub fn release_recovery_codes(session: &Session) {
 /// Set while a user who must use 2-step verification has not set it up: every page but
 /// set-up leads to set-up (`require_set_up`).
 const SET_UP_OWED_KEY: &str = "set_up_owed";
+/// Set beside `set_up_owed` when what is owed is a passkey (the user is held to passkeys
+/// and has none); kept after "Set up later" for the banner.
+const PASSKEY_OWED_KEY: &str = "passkey_owed";
 /// Where to go once signed in (a room the proxy sent the browser to), kept across the
 /// code step.
 const NEXT_KEY: &str = "after_sign_in";
@@ -441,6 +444,17 @@ pub fn set_up_owed(session: &Session) -> bool {
     get::<bool>(session, SET_UP_OWED_KEY) == Some(true)
 }
 
+/// What was owed at sign-in is a passkey.
+pub fn passkey_owed(session: &Session) -> bool {
+    get::<bool>(session, PASSKEY_OWED_KEY) == Some(true)
+}
+
+/// True while the set-up owed at sign-in is still missing: 2-step verification, or the
+/// passkey of someone held to passkeys.
+pub fn owes_set_up(session: &Session, has_two_step: bool, has_passkey: bool) -> bool {
+    set_up_owed(session) && (!has_two_step || (passkey_owed(session) && !has_passkey))
+}
+
 /// "Set up later" while a grace period lasts, or set-up done.
 pub fn release_set_up(session: &Session) {
     session.remove(SET_UP_OWED_KEY);
@@ -486,8 +500,8 @@ pub fn dismiss_reminder(session: &Session) -> Result<(), SessionError> {
 }
 
 /// Signs the user in for as long as they chose to stay signed in, within the platform's
-/// rules. A user who must use 2-step verification and has not set it up owes set-up
-/// before anything else.
+/// rules. A user who must use 2-step verification and has not set it up, or is held to
+/// passkeys and has none, owes set-up before anything else.
 pub async fn start_session(
     state: &super::state::AppState,
     session: &Session,
@@ -508,8 +522,12 @@ pub async fn start_session(
         proofs,
     )?;
     state.services.record_sign_in(user.id).await?;
-    if !user.has_two_step() && state.services.two_step_required(user).await? {
+    session.remove(PASSKEY_OWED_KEY);
+    if let Some(owed) = state.services.set_up_owed(user).await? {
         insert(session, SET_UP_OWED_KEY, true)?;
+        if owed.passkey {
+            insert(session, PASSKEY_OWED_KEY, true)?;
+        }
     }
     Ok(())
 }

@@ -1202,8 +1202,8 @@ async fn the_overview_has_a_row_per_group(app: TestApp) {
     let page = app.get_text("/admin").await;
     // Enabled members only: Finance has one by SMS, one by app, one without.
     for row in [
-        r#"<tr><th scope="row">Finance</th><td>3</td><td>1</td><td>1</td><td>1</td><td>66%</td></tr>"#,
-        r#"<tr><th scope="row">Sales</th><td>1</td><td>0</td><td>0</td><td>1</td><td>0%</td></tr>"#,
+        r#"<tr><th scope="row">Finance</th><td>3</td><td>0</td><td>1</td><td>1</td><td>1</td><td>66%</td></tr>"#,
+        r#"<tr><th scope="row">Sales</th><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0%</td></tr>"#,
     ] {
         assert!(page.contains(row), "{row}: {page}");
     }
@@ -1697,7 +1697,7 @@ async fn the_overview_counts_adoption_and_who_must_set_up(app: TestApp) {
     let page = app.get_text("/admin").await;
     assert!(page.contains(r#"<span class="bar-label">All users</span>"#));
     // Three users: the admin and one more with SMS, one without: 66% on.
-    assert!(page.contains("<tr><th scope=\"row\">All users</th><td>3</td><td>2</td><td>0</td><td>1</td><td>66%</td></tr>"), "{page}");
+    assert!(page.contains("<tr><th scope=\"row\">All users</th><td>3</td><td>0</td><td>2</td><td>0</td><td>1</td><td>66%</td></tr>"), "{page}");
     assert!(page.contains("66% on <span class=\"bar-detail\">(2 of 3)</span>"));
     assert!(
         page.contains(

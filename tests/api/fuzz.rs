@@ -101,6 +101,7 @@ const APPLICATION_FORM: &[&str] = &[
 const SETTINGS_FORM: &[&str] = &[
     "two_step",
     "require_for_admins",
+    "admins_use_passkeys",
     "trusted_devices",
     "users_choose_session",
     "max_session_days",
@@ -192,7 +193,7 @@ const ROUTES: &[Route] = &[
     route(USERS, "/admin/users/{user}/phone", &["phone"], &[Admin]),
     route(GROUPS, "/admin/groups", &["name"], &[Admin]),
     route(GROUPS, "/admin/groups/{group}/rename", &["name"], &[Admin]),
-    route(GROUPS, "/admin/groups/{group}/rule", &["two_step", "grace_days", "confirmed"], &[Admin]),
+    route(GROUPS, "/admin/groups/{group}/rule", &["two_step", "methods", "grace_days", "confirmed"], &[Admin]),
     route(GROUPS, "/admin/groups/{group}/members", &["email"], &[Admin]),
     route(GROUPS, "/admin/groups/{group}/members/{user}/remove", &[], &[Admin]),
     route(GROUPS, "/admin/groups/{group}/delete", &[], &[Admin]),

@@ -26,6 +26,7 @@ mod mailbox;
 mod metrics;
 mod notices;
 mod oidc;
+mod passkey_policy;
 mod passkeys;
 mod password;
 mod phone;

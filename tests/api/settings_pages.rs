@@ -233,11 +233,11 @@ async fn a_groups_page_has_one_heading_hints_and_the_grace_period_under_required
             "{hint}"
         );
     }
-    let reveal = at(&page, r#"data-shown-if="rule-required""#);
+    let reveal = at(&page, r#"data-shown-if="rule-required methods-passkeys""#);
     let grace = at(&page, ">Grace period (days)</label>");
     assert!(
         reveal < grace && grace - reveal < 100,
-        "the grace period is revealed by Required"
+        "the grace period is revealed by Required or Passkeys only"
     );
     assert!(page.contains(r#"<script src="/static/reveal.js" defer></script>"#));
 }

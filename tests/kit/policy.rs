@@ -1,6 +1,6 @@
 //! The platform settings and groups, as an administrator saves them.
 
-use twostep::domain::policy::{GroupTwoStep, PlatformSettings};
+use twostep::domain::policy::{GroupMethods, GroupSetting, GroupTwoStep, PlatformSettings};
 use twostep::services::admin::Actor;
 
 use super::{Kit, command_line};
@@ -20,7 +20,24 @@ impl Kit<'_> {
     /// A group whose "2-step verification for members" is `rule` ("allowed",
     /// "not_available", "required") with `grace_days`; its id.
     pub async fn create_group(&self, name: &str, rule: &str, grace_days: Option<i64>) -> i64 {
-        let rule = GroupTwoStep::parse(rule).expect("a group rule");
+        self.create_group_with_methods(name, rule, "any", grace_days)
+            .await
+    }
+
+    /// A group as `create_group` makes it, with "Methods members may use" `methods`
+    /// ("any", "passkeys_only").
+    pub async fn create_group_with_methods(
+        &self,
+        name: &str,
+        rule: &str,
+        methods: &str,
+        grace_days: Option<i64>,
+    ) -> i64 {
+        let setting = GroupSetting {
+            two_step: GroupTwoStep::parse(rule).expect("a group rule"),
+            methods: GroupMethods::parse(methods).expect("a methods setting"),
+            grace_days,
+        };
         let id = self
             .services
             .create_group(Actor::CommandLine, name, &command_line())
@@ -28,7 +45,7 @@ impl Kit<'_> {
             .unwrap()
             .expect("a new group name");
         self.services
-            .set_group_rule(Actor::CommandLine, id, rule, grace_days, &command_line())
+            .set_group_rule(Actor::CommandLine, id, setting, &command_line())
             .await
             .unwrap()
             .expect("the group exists");

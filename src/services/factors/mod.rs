@@ -37,6 +37,8 @@ pub enum RemoveRefusal {
     NotConfigured,
     /// It is the active method and 2-step verification is required for the user.
     Required,
+    /// It is the user's last passkey, and they are held to passkeys.
+    PasskeysOnly,
 }
 
 /// What removing a factor the user may remove does.
@@ -138,7 +140,8 @@ impl Services {
     }
 
     /// Whether the user may remove `method`, and what removing it does. The active
-    /// method may go only while 2-step verification is not required.
+    /// method may go only while 2-step verification is not required; passkeys (the last
+    /// one: others go one by one) only while the user is not held to them.
     pub async fn removal(
         &self,
         user: &User,
@@ -149,8 +152,12 @@ impl Services {
             return Ok(Err(RemoveRefusal::NotConfigured));
         }
         let active = user.method() == Some(method);
-        if active && self.two_step_required(user).await? {
+        let (requirement, methods) = self.policy_of(user).await?;
+        if active && requirement.is_required() {
             return Ok(Err(RemoveRefusal::Required));
+        }
+        if method == FactorMethod::Passkey && methods.passkeys_only() {
+            return Ok(Err(RemoveRefusal::PasskeysOnly));
         }
         let other = factors.into_iter().find(|f| *f != method);
         Ok(Ok(Removal { active, other }))

@@ -21,6 +21,8 @@ use crate::web::responses::{render, see_other};
 use crate::web::session::{keep_passkey_ceremony, take_passkey_ceremony};
 
 pub const NEW_PASSKEY_PAGE: &str = "/account/security/passkeys/new";
+/// Why the last passkey of someone held to passkeys cannot be removed.
+pub const LAST_PASSKEY_STAYS: &str = "Your administrator requires a passkey for your account, so your last passkey cannot be removed. Add another passkey first.";
 /// Where that page's form posts; it has no page of its own.
 pub const ADD_ACTION: &str = "/account/security/passkeys";
 /// Where the passkeys are listed, each with its "Remove".
@@ -175,9 +177,10 @@ pub async fn remove_passkey_form(
         passkey.name
     )];
     if passkeys.len() == 1 {
-        if me.services().two_step_required(&me.user).await?
-            && me.user.method() == Some(crate::domain::factors::FactorMethod::Passkey)
-        {
+        let (requirement, methods) = me.services().policy_of(&me.user).await?;
+        let required_active = requirement.is_required()
+            && me.user.method() == Some(crate::domain::factors::FactorMethod::Passkey);
+        if required_active || methods.passkeys_only() {
             return Ok(see_other(PASSKEYS_SECTION));
         }
         consequences.push(
@@ -210,5 +213,6 @@ pub async fn remove_passkey(me: SignedIn, path: web::Path<i64>) -> Result<HttpRe
         Err(RemoveRefusal::Required) => Err(AppError::Forbidden(
             "2-step verification is required for your account, so your last passkey cannot be removed. Set up another method first.",
         )),
+        Err(RemoveRefusal::PasskeysOnly) => Err(AppError::Forbidden(LAST_PASSKEY_STAYS)),
     }
 }

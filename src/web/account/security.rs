@@ -66,8 +66,11 @@ struct SecurityPage {
     passkeys: Vec<PasskeyRow>,
     /// The public URL names a host: browsers can make passkeys for it.
     passkeys_available: bool,
-    /// The only passkey, of someone who must use 2-step verification with it: it stays.
+    /// The only passkey, of someone who must use 2-step verification with it or is held to
+    /// passkeys: it stays.
     keeps_last_passkey: bool,
+    /// The administrator requires passkeys of this user.
+    held_to_passkeys: bool,
     required: bool,
     /// Required, not set up, and a grace period lasts: set-up is due then.
     set_up_by: Option<When>,
@@ -107,7 +110,7 @@ pub async fn security_page(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let platform = state.services.platform().await?;
-    let requirement = state.services.requirement(&user).await?;
+    let (requirement, methods) = state.services.policy_of(&user).await?;
     let required = requirement.is_required();
     let SecurityOverview {
         factors,
@@ -157,9 +160,10 @@ pub async fn security_page(
             method: user.method().map(FactorMethod::label),
             sms_phone: user.sms_phone().map(format_international),
             factors,
-            keeps_last_passkey: required
-                && passkeys.len() == 1
-                && user.method() == Some(FactorMethod::Passkey),
+            keeps_last_passkey: passkeys.len() == 1
+                && (methods.passkeys_only()
+                    || (required && user.method() == Some(FactorMethod::Passkey))),
+            held_to_passkeys: methods.passkeys_only(),
             passkeys: passkeys.into_iter().map(PasskeyRow::from).collect(),
             passkeys_available: state.services.passkeys_available(),
             required,
@@ -189,7 +193,10 @@ struct MethodsPage {
     uses_passkey: bool,
     /// Passkeys can be made here (the public URL names a host).
     passkeys_available: bool,
-    /// The policy requires 2-step verification of this user, who has not set it up.
+    /// The user is held to passkeys: a passkey is the one method offered.
+    passkeys_only: bool,
+    /// The policy requires 2-step verification of this user, who has not set it up, or a
+    /// passkey of this user, who has none.
     must_set_up: bool,
     /// Days left to set up, offered as "Set up later", while a grace period lasts.
     later_days: Option<i64>,
@@ -212,14 +219,16 @@ async fn methods(
     errors: FormErrors,
 ) -> Result<MethodsPage, AppError> {
     let user = &me.user;
-    let requirement = me.services().requirement(user).await?;
-    let must_set_up = requirement.is_required() && !user.has_two_step();
+    let (_, methods) = me.services().policy_of(user).await?;
+    let owed = me.services().set_up_owed(user).await?;
+    let must_set_up = owed.is_some();
     Ok(MethodsPage {
         layout,
         must_set_up,
-        later_days: requirement
-            .grace_days_left(me.state.clock.now())
-            .filter(|_| must_set_up && set_up_owed(session)),
+        passkeys_only: methods.passkeys_only(),
+        later_days: owed
+            .and_then(|owed| owed.grace_days_left(me.state.clock.now()))
+            .filter(|_| set_up_owed(session)),
         saved_phone: user
             .verified_phone()
             .filter(|_| user.sms_phone().is_none())
@@ -238,11 +247,9 @@ pub async fn set_up_later(
     me: SignedIn,
     session: actix_session::Session,
 ) -> Result<HttpResponse, AppError> {
-    let requirement = me.services().requirement(&me.user).await?;
-    let deadline = match requirement {
-        Requirement::Required {
-            deadline: Some(deadline),
-        } if deadline > me.state.clock.now() => deadline,
+    let owed = me.services().set_up_owed(&me.user).await?;
+    let deadline = match owed.and_then(|owed| owed.deadline) {
+        Some(deadline) if deadline > me.state.clock.now() => deadline,
         _ => {
             return Err(AppError::Forbidden(
                 "The time to set up 2-step verification is over. Set it up to continue.",
@@ -267,7 +274,10 @@ pub async fn choose_method(
     session: actix_session::Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
+    let passkeys_only = me.services().held_to_passkeys(&me.user).await?;
     let next = match FactorMethod::parse(&form.method) {
+        // Held to passkeys: no other method is set up.
+        Some(FactorMethod::Authenticator | FactorMethod::Sms) if passkeys_only => None,
         Some(FactorMethod::Authenticator) => Some("/account/security/app"),
         Some(FactorMethod::Sms) => Some(PHONE_PAGE),
         Some(FactorMethod::Passkey) => Some(super::passkeys::NEW_PASSKEY_PAGE),
@@ -687,6 +697,9 @@ pub async fn remove_factor(me: SignedIn, method: FactorMethod) -> Result<HttpRes
         Err(RemoveRefusal::Required) => Err(AppError::Forbidden(
             "2-step verification is required for your account, so the method in use cannot be removed. Change method first.",
         )),
+        Err(RemoveRefusal::PasskeysOnly) => {
+            Err(AppError::Forbidden(super::passkeys::LAST_PASSKEY_STAYS))
+        }
     }
 }
 

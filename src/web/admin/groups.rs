@@ -1,5 +1,6 @@
 //! Groups (`/admin/groups`): create, rename, delete; members; "2-step verification for
-//! members" and its grace period (shown while Required is chosen: `static/reveal.js`).
+//! members", "Methods members may use" and the grace period (shown while Required or
+//! Passkeys only is chosen: `static/reveal.js`).
 //! Making a group Required first shows, beside the button that confirms it, whom it
 //! concerns.
 
@@ -12,7 +13,7 @@ use serde::Deserialize;
 use super::{Section, refused, sections};
 use crate::db::directory::UserRow;
 use crate::db::groups::Group;
-use crate::domain::policy::GroupTwoStep;
+use crate::domain::policy::{GroupMethods, GroupSetting, GroupTwoStep};
 use crate::services::admin::{Actor, Refusal};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -132,6 +133,8 @@ struct GroupPage {
     next: Option<String>,
     name: String,
     rule: String,
+    /// "Methods members may use", as stored or typed.
+    methods: String,
     grace_days: String,
     member_email: String,
     /// Before Required is saved: (members without it, of them without a phone).
@@ -194,6 +197,7 @@ fn store_member_notice(session: &Session, text: String) -> Result<(), AppError> 
 struct Shown {
     name: Option<String>,
     rule: Option<String>,
+    methods: Option<String>,
     grace_days: Option<String>,
     member_email: String,
     preview: Option<(i64, i64)>,
@@ -243,6 +247,9 @@ async fn show_group(
             rule: shown
                 .rule
                 .unwrap_or_else(|| group.two_step().as_str().to_owned()),
+            methods: shown
+                .methods
+                .unwrap_or_else(|| group.methods().as_str().to_owned()),
             grace_days: shown
                 .grace_days
                 .unwrap_or_else(|| group.grace_days.map(|d| d.to_string()).unwrap_or_default()),
@@ -316,6 +323,8 @@ async fn delete_group(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, 
 pub struct RuleForm {
     #[serde(default)]
     two_step: String,
+    /// "Methods members may use"; absent (a form from before it existed): unchanged.
+    methods: Option<String>,
     #[serde(default)]
     grace_days: String,
     confirmed: Option<String>,
@@ -344,9 +353,17 @@ async fn set_rule(
     if grace.is_none() {
         errors.add("grace_days", format!("Enter the grace period as a whole number of days from 0 to {GRACE_MAX}, or leave it empty."));
     }
-    let (Some(rule), Some(grace)) = (rule, grace) else {
+    let methods = match form.methods.as_deref() {
+        None => Some(None),
+        Some(text) => GroupMethods::parse(text).map(Some),
+    };
+    if methods.is_none() {
+        errors.add("methods", "Choose Any method or Passkeys only.");
+    }
+    let (Some(rule), Some(grace), Some(methods)) = (rule, grace, methods) else {
         let shown = Shown {
             rule: Some(form.two_step.clone()),
+            methods: form.methods.clone(),
             grace_days: Some(form.grace_days.clone()),
             errors,
             ..Shown::default()
@@ -355,6 +372,11 @@ async fn set_rule(
     };
     let Some(group) = me.services().group(id).await? else {
         return Err(AppError::NotFound);
+    };
+    let setting = GroupSetting {
+        two_step: rule,
+        methods: methods.unwrap_or_else(|| group.methods()),
+        grace_days: grace,
     };
     // Asked first, with whom it concerns, even when that is nobody yet: whoever joins the
     // group later is held to it.
@@ -371,6 +393,7 @@ async fn set_rule(
             .await?;
         let shown = Shown {
             rule: Some(form.two_step.clone()),
+            methods: Some(setting.methods.as_str().to_owned()),
             grace_days: Some(form.grace_days.clone()),
             preview: Some(preview),
             ..Shown::default()
@@ -378,7 +401,7 @@ async fn set_rule(
         return show_group(&me, id, layout, shown).await;
     }
     me.services()
-        .set_group_rule(Actor::Admin(&me.user), id, rule, grace, &me.origin)
+        .set_group_rule(Actor::Admin(&me.user), id, setting, &me.origin)
         .await?
         .map_err(refused)?;
     Ok(see_other(&format!("/admin/groups/{id}?done=rule")))

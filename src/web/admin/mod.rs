@@ -32,21 +32,29 @@ fn redirect(req: ServiceRequest, to: &str) -> ServiceResponse<BoxBody> {
     ServiceResponse::new(req, res)
 }
 
-/// For a platform administrator without 2-step verification when it is required of them:
+/// For a platform administrator without 2-step verification when it is required of them,
+/// or without a passkey when passkeys are required of them (and no grace period lasts):
 /// the way to set-up (or the error page, when the policy cannot be read).
 async fn owed_set_up(
     req: ServiceRequest,
     user: &User,
 ) -> Result<ServiceResponse<BoxBody>, ServiceRequest> {
-    if user.has_two_step() {
+    let has_passkey = req
+        .extensions()
+        .get::<crate::web::context::HasPasskey>()
+        .is_some_and(|h| h.0);
+    if user.has_two_step() && has_passkey {
         return Err(req);
     }
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return Err(req);
     };
-    match state.services.two_step_required(user).await {
-        Ok(true) => Ok(redirect(req, SET_UP_PAGE)),
-        Ok(false) => Err(req),
+    let now = state.clock.now();
+    match state.services.set_up_owed(user).await {
+        Ok(Some(owed)) if !user.has_two_step() || owed.grace_days_left(now).is_none() => {
+            Ok(redirect(req, SET_UP_PAGE))
+        }
+        Ok(_) => Err(req),
         Err(err) => Ok(refuse(req, &AppError::from(err))),
     }
 }

@@ -22,10 +22,12 @@ pub struct AdoptionRow {
     pub total: i64,
     pub sms: i64,
     pub app: i64,
+    pub passkey: i64,
     pub off: i64,
     /// Share with 2-step verification on, in whole percent.
     pub percent_on: i64,
-    /// Widths of the bar's three parts, in percent of the bar (they add up to 100).
+    /// Widths of the bar's four parts, in percent of the bar (they add up to 100).
+    pub passkey_width: f64,
     pub sms_width: f64,
     pub app_width: f64,
     pub off_width: f64,
@@ -40,14 +42,16 @@ fn row(label: String, adoption: &Adoption) -> AdoptionRow {
             (n as f64) * 100.0 / (total as f64)
         }
     };
-    let on = adoption.sms + adoption.app;
+    let on = adoption.sms + adoption.app + adoption.passkey;
     AdoptionRow {
         label,
         total,
         sms: adoption.sms,
         app: adoption.app,
+        passkey: adoption.passkey,
         off: adoption.off(),
         percent_on: if total == 0 { 0 } else { on * 100 / total },
+        passkey_width: share(adoption.passkey),
         sms_width: share(adoption.sms),
         app_width: share(adoption.app),
         off_width: if total == 0 {

@@ -64,6 +64,7 @@ pub struct SettingsForm {
     #[serde(default)]
     two_step: String,
     require_for_admins: Option<String>,
+    admins_use_passkeys: Option<String>,
     #[serde(default)]
     trusted_devices: String,
     users_choose_session: Option<String>,
@@ -100,6 +101,7 @@ impl SettingsForm {
         Self {
             two_step: settings.two_step.as_str().to_owned(),
             require_for_admins: tick(settings.require_for_admins),
+            admins_use_passkeys: tick(settings.admins_use_passkeys),
             trusted_devices: match settings.trusted_device_days {
                 Some(_) => "30".into(),
                 None => "never".into(),
@@ -276,6 +278,7 @@ impl SettingsForm {
         Ok(PlatformSettings {
             two_step,
             require_for_admins: self.require_for_admins.is_some(),
+            admins_use_passkeys: self.admins_use_passkeys.is_some(),
             trusted_device_days,
             users_choose_session_duration: self.users_choose_session.is_some(),
             max_session_secs: max_session_days.unwrap_or(60) * 86_400,

@@ -63,15 +63,20 @@ impl FromRequest for Pending {
             let Some(user_id) = pending_user(&session, state.clock.now()) else {
                 return Err(to_sign_in_page());
             };
-            match loaded_user(&session, user_id).and_then(PendingSignIn::of) {
-                Some(pending) => Ok(Self {
-                    state,
-                    session,
-                    origin,
-                    pending,
-                }),
-                None => Err(to_sign_in_page()),
-            }
+            let Some(pending) = loaded_user(&session, user_id).and_then(PendingSignIn::of) else {
+                return Err(to_sign_in_page());
+            };
+            let pending = state
+                .services
+                .with_methods_rule(pending)
+                .await
+                .map_err(AppError::from)?;
+            Ok(Self {
+                state,
+                session,
+                origin,
+                pending,
+            })
         })
     }
 }
@@ -286,6 +291,26 @@ pub async fn verify_code(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let method = pending.method(FactorMethod::parse(&form.with));
+    if pending.passkeys_only() {
+        // No code is accepted: the passkey's page, saying so.
+        let errors = FormErrors::general(
+            "Your administrator requires a passkey for your account: codes by text message or from an app are not accepted. Use your passkey, or a recovery code.",
+        );
+        let page = passkey_page(
+            &state,
+            &session,
+            layout,
+            &pending,
+            errors,
+            StatusCode::FORBIDDEN,
+        );
+        if let Some(page) = page.await? {
+            return Ok(page);
+        }
+        return Err(AppError::Forbidden(
+            "Your administrator requires a passkey for your account, and passkeys cannot be used here now. Use a recovery code.",
+        ));
+    }
     let code = match form.normalised() {
         Ok(code) => code,
         Err(errors) => {

@@ -14,12 +14,13 @@ use crate::db::users::UserSigningIn;
 use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::is_idle;
 use crate::web::context::{
-    AdministersRooms, AppName, CurrentUser, OpenRegistration, PhoneCountry, PhoneSignInOn,
+    AdministersRooms, AppName, CurrentUser, HasPasskey, OpenRegistration, PhoneCountry,
+    PhoneSignInOn,
 };
 use crate::web::errors::AppError;
 use crate::web::request::origin_of;
 use crate::web::session::{
-    USER_ID_KEY, cookie_max_age, last_seen, loaded_user, set_up_owed, touch,
+    USER_ID_KEY, cookie_max_age, last_seen, loaded_user, owes_set_up, touch,
 };
 use crate::web::state::AppState;
 
@@ -75,6 +76,7 @@ async fn identify(req: &ServiceRequest, state: &AppState) -> Result<(), AppError
             Some(loaded) => {
                 req.extensions_mut()
                     .insert(AdministersRooms(loaded.rooms_administered > 0));
+                req.extensions_mut().insert(HasPasskey(loaded.passkeys > 0));
                 req.extensions_mut().insert(CurrentUser(loaded.user));
             }
             // The session ends here, on the server.
@@ -139,12 +141,13 @@ pub fn refuse(req: ServiceRequest, err: &AppError) -> ServiceResponse<BoxBody> {
 }
 
 /// Where a user who owes set-up may go: the set-up pages (choosing a method, the phone and
-/// its code, the app, the first recovery codes, the password prompt before them, a first
+/// its code, the app, a passkey, the first recovery codes, the password prompt before them, a first
 /// password for an account made with a phone number), "Set up later", signing out, and
 /// what every page loads.
 fn set_up_path(path: &str) -> bool {
-    const PREFIXES: [&str; 6] = [
+    const PREFIXES: [&str; 7] = [
         "/account/security/two-step",
+        "/account/security/passkeys",
         "/account/security/password",
         "/account/security/sms",
         "/account/security/app",
@@ -163,18 +166,24 @@ fn set_up_path(path: &str) -> bool {
         })
 }
 
-/// A signed-in user who must use 2-step verification and has not set it up is taken to
-/// set-up from every other page (PRODUCT.md, "Policy", rule 3).
+/// A signed-in user who must use 2-step verification and has not set it up, or who is
+/// held to passkeys and has none, is taken to set-up from every other page (PRODUCT.md,
+/// "Policy", rule 3; "Passkeys and security keys").
 pub async fn require_set_up(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let without_two_step = req
+    let has = req
         .extensions()
         .get::<CurrentUser>()
-        .is_some_and(|CurrentUser(user)| !user.has_two_step());
+        .map(|CurrentUser(user)| user.has_two_step())
+        .map(|two_step| {
+            let passkey = req.extensions().get::<HasPasskey>().is_some_and(|h| h.0);
+            (two_step, passkey)
+        });
     // The session is read after the extensions are let go: it lives among them.
-    let owed = without_two_step && set_up_owed(&req.get_session());
+    let owed =
+        has.is_some_and(|(two_step, passkey)| owes_set_up(&req.get_session(), two_step, passkey));
     // Forward auth answers a proxy, not a browser: nginx's `auth_request` takes a redirect
     // for an error (500). The room stays shut until set-up is done.
     if owed && req.path().starts_with(FORWARD_AUTH_PREFIX) {

@@ -29,8 +29,8 @@ use crate::web::middleware::auth::SET_UP_PAGE;
 use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
 use crate::web::session::{
-    AUTHORIZATION_CONTINUES, keep_authorizations, proofs, remember_next, room_passed_at, safe_next,
-    set_up_owed, signed_in_at, start_step_up, waiting_authorizations,
+    AUTHORIZATION_CONTINUES, keep_authorizations, owes_set_up, proofs, remember_next,
+    room_passed_at, safe_next, signed_in_at, start_step_up, waiting_authorizations,
 };
 
 /// At most this many applications' sign-ins wait in one browser; the oldest goes first.
@@ -393,7 +393,11 @@ async fn proceed(
         return Ok(to_sign_in(&here, waiting.login_hint.as_deref()));
     };
     let wants_two_step = application.requires_two_step() || waiting.two_step;
-    let owes_set_up = set_up_owed(session) && !user.has_two_step();
+    let has_passkey = req
+        .extensions()
+        .get::<crate::web::context::HasPasskey>()
+        .is_some_and(|h| h.0);
+    let owes_set_up = owes_set_up(session, user.has_two_step(), has_passkey);
     let proved = proofs(session);
     if owes_set_up || (wants_two_step && !proved.two_step()) {
         if silent {
