@@ -40,6 +40,9 @@ pub enum PhoneCheck {
     SignedIn(User),
     /// The code was right; the password is owed before the sign-in completes.
     PasswordOwed(User),
+    /// The code was right, but the account is held to passkeys and has one: it signs in
+    /// with its passkey, never with a phone code and a password.
+    PasskeyOwed,
     /// The code was right for a number no account has: registration may go on.
     PhoneProven,
     Failed(CheckOutcome),
@@ -165,6 +168,19 @@ impl Services {
         how: &str,
         origin: &Origin,
     ) -> anyhow::Result<PhoneCheck> {
+        if user.has_two_step()
+            && self.passkey_count(user.id).await? > 0
+            && self.held_to_passkeys(&user).await?
+        {
+            let event = AuditEvent::by_user(
+                EventKind::PhoneSecondFactorRequired,
+                user.id,
+                origin,
+                Some("passkey"),
+            );
+            self.audit_alone(&event).await?;
+            return Ok(PhoneCheck::PasskeyOwed);
+        }
         if user.has_two_step() || self.two_step_required(&user).await? {
             let event = AuditEvent::by_user(
                 EventKind::PhoneSecondFactorRequired,

@@ -260,6 +260,41 @@ async fn a_member_is_taken_to_add_a_passkey_keeps_it_and_then_uses_only_it(backe
     let signed_in = use_passkey(&app, &mut phone).await;
     assert_redirect_to(&signed_in, "/");
     assert_eq!(app.get("/account/security").await.status().as_u16(), 200);
+
+    // Phone sign-in is no way around it: a right code to her number, and she is sent to
+    // her passkey, signed in nowhere.
+    app.post_logout().await;
+    app.kit().set_platform(|s| s.phone_sign_in = true).await;
+    app.clock.advance(31);
+    let before = app.sms.count_to(PHONE);
+    app.submit_on("/login/phone", &[("phone", PHONE)]).await;
+    // Phone sign-in codes go out in the background.
+    for _ in 0..100 {
+        if app.sms.count_to(PHONE) > before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        app.sms.count_to(PHONE) > before,
+        "a code went to her verified number"
+    );
+    let code = app.sms.last_code_to(PHONE);
+    let phone_code = app
+        .submit_on("/login/phone/verify", &[("code", &code)])
+        .await;
+    assert_page(
+        phone_code,
+        403,
+        "Your administrator asks you to sign in with a passkey",
+    )
+    .await;
+    assert_eq!(app.get("/account/security").await.status().as_u16(), 303);
+    assert!(
+        !app.get_text("/login/phone/password")
+            .await
+            .contains("Password")
+    );
 }
 
 async fn the_grace_period_lets_a_member_add_it_later(backend: Backend) {

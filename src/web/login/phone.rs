@@ -78,6 +78,9 @@ pub struct NextQuery {
     next: String,
 }
 
+/// To someone whose code was right, when their account is held to passkeys.
+pub const PASSKEY_OWED: &str = "Your administrator asks you to sign in with a passkey. On the sign-in page, choose \"Sign in with a passkey\", or sign in with your email and password, then your passkey.";
+
 pub async fn phone_form(
     Visitor { state, .. }: Visitor,
     layout: Layout,
@@ -248,6 +251,7 @@ pub async fn verify_code(
             start_session(&state, &session, &user, &origin, &[Proof::Sms]).await?;
             return Ok(see_other(&take_next(&session)));
         }
+        PhoneCheck::PasskeyOwed => return Err(AppError::Forbidden(PASSKEY_OWED)),
         PhoneCheck::PasswordOwed(user) => {
             let owed = PhoneStep {
                 target: PhoneTarget {
