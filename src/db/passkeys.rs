@@ -3,6 +3,7 @@
 
 use sqlx::FromRow;
 
+use super::users::{User, user_columns};
 use super::{DbError, Exec};
 
 /// A stored passkey or security key.
@@ -66,14 +67,30 @@ pub async fn passkeys_of<'e>(
     .await
 }
 
-pub async fn passkey_by_credential_id<'e>(
+/// A passkey being used, read with its owner (and the owner's user handle) in one
+/// statement: a sign-in checks all three.
+#[derive(Debug, FromRow)]
+pub struct PasskeyInUse {
+    pub passkey_id: i64,
+    pub passkey_name: String,
+    /// webauthn-rs's record of the credential, JSON.
+    pub credential: String,
+    pub sign_count: i64,
+    pub passkey_handle: Option<String>,
+    #[sqlx(flatten)]
+    pub owner: User,
+}
+
+pub async fn passkey_in_use<'e>(
     db: impl Exec<'e>,
     credential_id: &str,
-) -> Result<Option<StoredPasskey>, DbError> {
+) -> Result<Option<PasskeyInUse>, DbError> {
     sqlx::query_as(concat!(
-        "SELECT ",
-        passkey_columns!(),
-        " FROM passkeys WHERE credential_id = $1"
+        "SELECT passkeys.id AS passkey_id, passkeys.name AS passkey_name, passkeys.credential, \
+         passkeys.sign_count, users.passkey_handle, ",
+        user_columns!(),
+        " FROM passkeys JOIN users ON users.id = passkeys.user_id \
+         WHERE passkeys.credential_id = $1"
     ))
     .bind(credential_id)
     .fetch_optional(db)
@@ -179,14 +196,6 @@ pub async fn keep_user_handle(
         .execute(&mut *db)
         .await?;
     user_handle(&mut *db, user_id).await
-}
-
-/// The account a user handle names.
-pub async fn user_by_handle<'e>(db: impl Exec<'e>, handle: &str) -> Result<Option<i64>, DbError> {
-    sqlx::query_scalar("SELECT id FROM users WHERE passkey_handle = $1")
-        .bind(handle)
-        .fetch_optional(db)
-        .await
 }
 
 /// Claims a challenge for the one request that answers it, before `expires_at`: `false`

@@ -22,10 +22,9 @@ use super::FactorOn;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::passkeys::{
     NewPasskey, StoredPasskey, claim_challenge, count_passkeys, delete_passkey, delete_passkeys_of,
-    insert_passkey, keep_user_handle, passkey_by_credential_id, passkeys_of, record_use,
-    user_by_handle,
+    insert_passkey, keep_user_handle, passkey_in_use, passkeys_of, record_use,
 };
-use crate::db::users::{User, find_user_by_id, set_two_step_method};
+use crate::db::users::{User, set_two_step_method};
 use crate::db::{DbError, Tx};
 use crate::domain::factors::FactorMethod;
 use crate::domain::passkeys::{
@@ -291,9 +290,9 @@ impl Services {
             // own) with the same error as an altered algorithm: told apart here, so an
             // authenticator that ignores the exclusion is told what happened.
             let id = credential_id_text(&response.raw_id);
-            let own = passkey_by_credential_id(&mut *tx, &id)
+            let own = passkey_in_use(&mut *tx, &id)
                 .await?
-                .is_some_and(|stored| stored.user_id == user.id);
+                .is_some_and(|stored| stored.owner.id == user.id);
             tx.commit().await?;
             return Ok(Err(if own {
                 AddRefusal::AlreadyRegistered
@@ -440,34 +439,32 @@ impl Services {
             refused(&mut tx, expected, "not a passkey's answer");
             return Ok((tx, PasskeyCheck::NotAccepted));
         };
-        let stored =
-            passkey_by_credential_id(&mut *tx, &credential_id_text(&response.raw_id)).await?;
+        let stored = passkey_in_use(&mut *tx, &credential_id_text(&response.raw_id)).await?;
         let Some(stored) = stored else {
             refused(&mut tx, expected, "unknown passkey");
             return Ok((tx, PasskeyCheck::NotAccepted));
         };
+        let owner_id = stored.owner.id;
         let Some(mut key) = parse::<SecurityKey>(&stored.credential) else {
             anyhow::bail!(
                 "passkey {} is stored in a form that does not read",
-                stored.id
+                stored.passkey_id
             );
         };
         let result = match (ceremony.step, expected) {
             (CeremonyStep::Check { user_id, state }, Some(expected))
-                if user_id == expected && stored.user_id == expected =>
+                if user_id == expected && owner_id == expected =>
             {
                 rp.finish_securitykey_authentication(&response, &state)
             }
             (CeremonyStep::SignIn { state }, None) => {
                 // The handle the authenticator returns must name the passkey's owner.
-                let owner = match rp.identify_discoverable_authentication(&response) {
-                    Ok((handle, _)) => {
-                        user_by_handle(&mut *tx, &encode_handle(handle.as_bytes())).await?
-                    }
-                    Err(_) => None,
-                };
-                if owner != Some(stored.user_id) {
-                    refused(&mut tx, Some(stored.user_id), "user handle does not match");
+                let named = rp
+                    .identify_discoverable_authentication(&response)
+                    .ok()
+                    .map(|(handle, _)| encode_handle(handle.as_bytes()));
+                if named.is_none() || named != stored.passkey_handle {
+                    refused(&mut tx, Some(owner_id), "user handle does not match");
                     return Ok((tx, PasskeyCheck::NotAccepted));
                 }
                 rp.finish_discoverable_authentication_v2(&response, state, &key)
@@ -484,23 +481,23 @@ impl Services {
                     &mut tx,
                     &AuditEvent::by_user(
                         EventKind::PasskeyCounterRefused,
-                        stored.user_id,
+                        owner_id,
                         origin,
-                        Some(&stored.name),
+                        Some(&stored.passkey_name),
                     ),
                 );
                 return Ok((tx, PasskeyCheck::CounterWentBack));
             }
             Err(err) => {
                 tracing::info!(error = %err, "A passkey's answer was not accepted");
-                refused(&mut tx, Some(stored.user_id), "not accepted");
+                refused(&mut tx, Some(owner_id), "not accepted");
                 return Ok((tx, PasskeyCheck::NotAccepted));
             }
         };
         key.update_credential(&result);
         let recorded = record_use(
             &mut *tx,
-            stored.id,
+            stored.passkey_id,
             stored.sign_count,
             &serde_json::to_string(&key)?,
             i64::from(result.counter()),
@@ -510,12 +507,10 @@ impl Services {
         .await?;
         if !recorded {
             // Another use moved the counter meanwhile: this one is the second.
-            refused(&mut tx, Some(stored.user_id), "used twice at once");
+            refused(&mut tx, Some(owner_id), "used twice at once");
             return Ok((tx, PasskeyCheck::NotAccepted));
         }
-        let Some(user) = find_user_by_id(&mut *tx, stored.user_id).await? else {
-            return Ok((tx, PasskeyCheck::NotAccepted));
-        };
+        let user = stored.owner;
         if user.is_disabled() {
             refused(&mut tx, Some(user.id), "account disabled");
             return Ok((tx, PasskeyCheck::Disabled));
