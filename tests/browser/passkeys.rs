@@ -9,9 +9,13 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::accessibility::{check_keyboard_focus, check_page};
+use super::admin::{
+    add_account, add_administrator, add_member, page_shows, path_of, seeder,
+    sign_in_as_administrator,
+};
 use super::kit::Kit;
 use super::{
-    PASSWORD, body_text, browser, browser_without_javascript, codes_saved, enter_code,
+    PASSWORD, body_text, browser, browser_without_javascript, choose, codes_saved, enter_code,
     expect_summary, expect_text, fill, follow, free_port, portal_state, portal_with, press,
     press_labelled, register, sign_in, sign_out, standins, tick,
 };
@@ -369,5 +373,138 @@ async fn without_javascript_a_passkey_cannot_be_added_and_the_page_says_why() {
     press(&client, "Create passkey").await;
     expect_text(&client, "No passkey was created.").await;
     check_page(&client, "add a passkey, none created").await;
+    client.close().await.unwrap();
+}
+
+/// An administrator makes a group require 2-step verification with passkeys only and a
+/// 7-day grace period. Its member, who has no method yet, meets "Add a passkey" with
+/// Passkey the only choice, sets it up later (every page then says by when), adds one
+/// with the laptop's screen lock and saves the recovery codes; the last passkey has no
+/// "Remove". At the next sign-in the passkey is the second step, a recovery code the only
+/// other way: no text message.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_group_held_to_passkeys_sends_its_member_to_add_one() {
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let (address, sms, dir) = portal_at_localhost().await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    add_account(&seeder, "Katherine Johnson", "katherine@example.com", false).await;
+
+    sign_in_as_administrator(&client, &address, &sms).await;
+    follow(&client, "Control center").await;
+    expect_text(&client, "2-step verification in use").await;
+    follow(&client, "Groups").await;
+    fill(&client, "Group name", "Flight research").await;
+    press(&client, "Create group").await;
+    expect_text(&client, "The group was created.").await;
+    add_member(&client, "katherine@example.com").await;
+    expect_text(&client, "Methods members may use").await;
+    choose(&client, "Required").await;
+    choose(&client, "Passkeys only").await;
+    fill(&client, "Grace period (days)", "7").await;
+    press(&client, "Save").await;
+    expect_text(&client, "must set it up within the grace period").await;
+    check_page(
+        &client,
+        "control center, a group, the Required preview with passkeys only",
+    )
+    .await;
+    press(&client, "Save and require 2-step verification").await;
+    expect_text(&client, "The rule for members was saved.").await;
+    let chosen = client
+        .execute(
+            "return [document.getElementById('rule-required').checked, \
+             document.getElementById('methods-passkeys').checked, \
+             document.getElementById('grace_days').value];",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(chosen, json!([true, true, "7"]), "the rule as saved");
+    check_page(&client, "control center, a group held to passkeys only").await;
+    follow(&client, "Back to groups").await;
+    expect_text(&client, "Required (grace period 7 days)").await;
+    follow(&client, "Security settings").await;
+    expect_text(&client, "Administrators must use passkeys").await;
+    check_page(
+        &client,
+        "control center security settings, administrators and passkeys",
+    )
+    .await;
+
+    // The member, in another browser whose laptop has a screen lock for passkeys.
+    let Some((member, _member_driver)) = browser().await else {
+        return;
+    };
+    let laptop = Authenticator::add(&member).await;
+    member.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(&member, "katherine@example.com").await;
+    expect_text(
+        &member,
+        "Your administrator requires a passkey for your account",
+    )
+    .await;
+    expect_text(&member, "Add one now, or later within the time left.").await;
+    assert_eq!(path_of(&member).await, "/account/security/two-step");
+    let offered = body_text(&member).await;
+    assert!(
+        offered.contains("Passkey")
+            && !offered.contains("Text message")
+            && !offered.contains("Authenticator app"),
+        "a passkey is the only choice:\n{offered}"
+    );
+    check_page(&member, "forced set-up, passkeys only, with set up later").await;
+    press(&member, "Set up later (7 days left)").await;
+    expect_text(&member, "Hello, Katherine Johnson").await;
+    expect_text(&member, "Add a passkey by").await;
+    check_page(&member, "home, the add-a-passkey banner after Set up later").await;
+
+    follow(&member, "Add one now").await;
+    expect_text(&member, "How do you want to verify it is you?").await;
+    press(&member, "Continue").await;
+    confirm_password_if_asked(&member).await;
+    fill(&member, "Name", "Laptop").await;
+    press(&member, "Create passkey").await;
+    codes_saved(&member).await;
+    expect_summary(&member, "2-step verification", "On").await;
+    expect_text(
+        &member,
+        "Your last passkey cannot be removed: your administrator requires a passkey for your account.",
+    )
+    .await;
+    assert_eq!(laptop.passkeys(&member).await, 1, "a passkey was made");
+    assert!(
+        member
+            .find(fantoccini::Locator::XPath(
+                "//button[@aria-label='Remove Laptop']"
+            ))
+            .await
+            .is_err(),
+        "the last passkey has no Remove"
+    );
+    assert!(
+        !page_shows(&member, "Add a passkey by").await,
+        "the banner is gone once a passkey is added"
+    );
+    check_page(&member, "security settings, the last passkey kept").await;
+
+    sign_out(&member).await;
+    member.goto(&format!("{address}/login")).await.unwrap();
+    sign_in(&member, "katherine@example.com").await;
+    expect_text(&member, "Use your passkey").await;
+    expect_text(&member, "Use a recovery code").await;
+    assert!(
+        !page_shows(&member, "Use text message").await
+            && !page_shows(&member, "Use authenticator app").await,
+        "a passkey or a recovery code, nothing else"
+    );
+    check_page(&member, "sign-in, a passkey only").await;
+    check_keyboard_focus(&member, "sign-in, a passkey only").await;
+    press(&member, "Use a passkey").await;
+    expect_text(&member, "Hello, Katherine Johnson").await;
+    assert_eq!(path_of(&member).await, "/");
+    member.close().await.unwrap();
     client.close().await.unwrap();
 }
