@@ -14,6 +14,10 @@ use crate::db::challenges::Refusal;
 use crate::domain::codes::normalise_code;
 use crate::services::sms_codes::{CheckOutcome, SendError};
 
+/// To someone whose phone code was right (signing in or registering with the number),
+/// when their account is held to passkeys: it signs in with its passkey.
+pub const PASSKEY_OWED: &str = "Your administrator asks you to sign in with a passkey. On the sign-in page, choose \"Sign in with a passkey\", or sign in with your email and password, then your passkey.";
+
 #[derive(Deserialize)]
 pub struct CodeForm {
     #[serde(default)]

@@ -146,6 +146,23 @@ impl TestApp {
         Self::spawn_with(backend, |_| {}).await
     }
 
+    /// A portal whose public URL is its real address, named as people name it:
+    /// `http://localhost:{port}` on a port picked first (browsers make passkeys only for a
+    /// host name).
+    pub async fn spawn_named(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<Self> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        Self::spawn_with(backend, |settings| {
+            settings.bind = format!("127.0.0.1:{port}").parse().unwrap();
+            settings.public_url = format!("http://localhost:{port}").parse().unwrap();
+            adjust(settings);
+        })
+        .await
+    }
+
     /// Starts the portal with settings adjusted by `adjust` (tighter limits, https…).
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<Self> {
         let data_dir = tempfile::tempdir().expect("a temp dir");
@@ -356,6 +373,10 @@ pub fn client_with(jar: Arc<Jar>) -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_provider(jar)
         .redirect(reqwest::redirect::Policy::none())
+        // Never reuse a connection the portal may be closing: actix ends a keep-alive
+        // connection after 5 s idle, and a request sent on it just then is dropped
+        // (hyper's IncompleteMessage, seen once in the fuzz as a "dropped connection").
+        .pool_idle_timeout(std::time::Duration::from_secs(2))
         .build()
         .unwrap()
 }

@@ -15,7 +15,6 @@ use crate::helpers::{
 };
 use crate::kit::authenticator::SoftAuthenticator;
 use crate::on_each_backend;
-use crate::passkeys::portal_with;
 
 const DAY: i64 = 86_400;
 const SET_UP: &str = "/account/security/two-step";
@@ -23,7 +22,7 @@ const SET_UP: &str = "/account/security/two-step";
 /// A portal named `localhost` (browsers make passkeys only for a host name), reading the
 /// platform settings at every request.
 async fn spawn(backend: Backend) -> Option<TestApp> {
-    portal_with(backend, |settings| {
+    TestApp::spawn_named(backend, |settings| {
         settings.platform_settings_ttl = Duration::ZERO;
     })
     .await

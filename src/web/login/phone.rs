@@ -24,7 +24,7 @@ use crate::services::factors::authenticator::CodeOutcome;
 use crate::services::phone_sign_in::{PhoneCheck, PhoneTarget};
 use crate::services::sms_codes::{COOLDOWN_SECS, CheckOutcome};
 use crate::web::code_form::{
-    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, check_failure,
+    APP_HINT, Alternative, CodeForm, CodePage, PASSKEY_OWED, Resend, SMS_HINT, check_failure,
 };
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -77,9 +77,6 @@ pub struct NextQuery {
     #[serde(default)]
     next: String,
 }
-
-/// To someone whose code was right, when their account is held to passkeys.
-pub const PASSKEY_OWED: &str = "Your administrator asks you to sign in with a passkey. On the sign-in page, choose \"Sign in with a passkey\", or sign in with your email and password, then your passkey.";
 
 pub async fn phone_form(
     Visitor { state, .. }: Visitor,

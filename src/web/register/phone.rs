@@ -381,7 +381,7 @@ async fn create_account(
             set_phone_step(&session, PHONE_PASSWORD, &owed)?;
             Ok(see_other("/login/phone/password"))
         }
-        PhoneCheck::PasskeyOwed => Err(AppError::Forbidden(crate::web::login::phone::PASSKEY_OWED)),
+        PhoneCheck::PasskeyOwed => Err(AppError::Forbidden(crate::web::code_form::PASSKEY_OWED)),
         _ => Err(AppError::Conflict(NO_VERIFIED_PHONE)),
     }
 }

@@ -3,14 +3,14 @@
 
 use tracing::Level;
 
-use super::{NEW_PAGE, SIGN_IN_PAGE, portal_with};
+use super::{NEW_PAGE, SIGN_IN_PAGE};
 use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, assert_page, assert_redirect_to};
 use crate::logs::{capture_the_log, logged};
 use crate::metrics::{TOKEN, sample, scrape};
 use crate::on_each_backend;
 
 async fn passkey_sign_ins_are_counted(backend: Backend) {
-    let Some(app) = portal_with(backend, |settings| {
+    let Some(app) = TestApp::spawn_named(backend, |settings| {
         settings.metrics_token = Some(TOKEN.to_owned().into());
     })
     .await

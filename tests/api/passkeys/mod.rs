@@ -8,9 +8,8 @@
 
 use reqwest::Response;
 use serde_json::Value;
-use twostep::config::Settings;
 
-use crate::helpers::{Backend, TestApp, csrf_token};
+use crate::helpers::{TestApp, csrf_token};
 use crate::kit::authenticator::{SoftAuthenticator, options_on_page};
 
 mod adding;
@@ -20,23 +19,8 @@ mod races;
 mod removing;
 mod signing_in;
 
-/// A portal whose public URL names `localhost` on its own port, with `adjust` applied.
-pub async fn portal_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    TestApp::spawn_with(backend, |settings| {
-        settings.bind = format!("127.0.0.1:{port}").parse().unwrap();
-        settings.public_url = format!("http://localhost:{port}").parse().unwrap();
-        adjust(settings);
-    })
-    .await
-}
-
 /// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL, on a portal
-/// named `localhost` (`portal_with`).
+/// named `localhost` (`TestApp::spawn_named`).
 macro_rules! with_passkeys {
     ($($name:ident),* $(,)?) => {
         $(
@@ -45,7 +29,7 @@ macro_rules! with_passkeys {
 
                 #[tokio::test]
                 async fn sqlite() {
-                    let app = $crate::passkeys::portal_with(Backend::Sqlite, |_| {})
+                    let app = $crate::helpers::TestApp::spawn_named(Backend::Sqlite, |_| {})
                         .await
                         .unwrap();
                     super::$name(app).await;
@@ -53,7 +37,7 @@ macro_rules! with_passkeys {
 
                 #[tokio::test]
                 async fn postgres() {
-                    if let Some(app) = $crate::passkeys::portal_with(Backend::Postgres, |_| {}).await {
+                    if let Some(app) = $crate::helpers::TestApp::spawn_named(Backend::Postgres, |_| {}).await {
                         super::$name(app).await;
                     }
                 }
