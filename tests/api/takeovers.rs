@@ -168,6 +168,9 @@ fn sensitive_routes(
         "/account/security/app",
         "/account/security/app/remove",
         "/account/security/two-step/off",
+        "/account/security/passkeys/new",
+        // Any passkey's: the password is asked before the handler looks it up.
+        "/account/security/passkeys/1/remove",
         "/account/security/recovery-codes",
         "/account/profile/phone",
         "/account/profile/phone/verify",
@@ -204,6 +207,11 @@ fn sensitive_routes(
             "POST",
             "/account/security/sms/resend",
             "/account/security/sms/verify",
+        ),
+        (
+            "POST",
+            "/account/security/passkeys",
+            "/account/security/passkeys/new",
         ),
         (
             "POST",
