@@ -56,12 +56,15 @@ impl PortalOn {
     }
 }
 
+/// Runs the binary. The wait is on a blocking thread: a test's runtime has one thread, and a
+/// portal started in the test (`PortalOn`) must go on serving (and finish a transaction it
+/// holds) while the command waits for the database.
 fn twostep(
     database_url: &str,
     data_dir: &std::path::Path,
     args: &[&str],
     stdin: &str,
-) -> std::process::Output {
+) -> impl std::future::Future<Output = std::process::Output> + use<> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_twostep"))
         .args(args)
         .env("DATABASE_URL", database_url)
@@ -78,7 +81,11 @@ fn twostep(
         .unwrap()
         .write_all(stdin.as_bytes())
         .unwrap();
-    child.wait_with_output().unwrap()
+    async move {
+        tokio::task::spawn_blocking(move || child.wait_with_output().unwrap())
+            .await
+            .unwrap()
+    }
 }
 
 async fn migrate_and_create_users(backend: Backend) {
@@ -86,7 +93,7 @@ async fn migrate_and_create_users(backend: Backend) {
     let Some(url) = fresh_database_url(backend, dir.path()).await else {
         return;
     };
-    let migrate = twostep(&url, dir.path(), &["migrate"], "");
+    let migrate = twostep(&url, dir.path(), &["migrate"], "").await;
     assert!(
         migrate.status.success(),
         "{}",
@@ -105,7 +112,7 @@ async fn migrate_and_create_users(backend: Backend) {
         "+46 70-123 45 67",
         "--admin",
     ];
-    let created = twostep(&url, dir.path(), &args, &format!("{GOOD_PASSWORD}\n"));
+    let created = twostep(&url, dir.path(), &args, &format!("{GOOD_PASSWORD}\n")).await;
     assert!(
         created.status.success(),
         "{}",
@@ -159,7 +166,7 @@ async fn migrate_and_create_users(backend: Backend) {
         ),
     ];
     for (args, password, reason) in refusals {
-        let out = twostep(&url, dir.path(), args, &format!("{password}\n"));
+        let out = twostep(&url, dir.path(), args, &format!("{password}\n")).await;
         assert!(!out.status.success(), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(reason), "{args:?}: {stderr}");
@@ -169,7 +176,8 @@ async fn migrate_and_create_users(backend: Backend) {
         dir.path(),
         &["user", "create", "--email", "c@example.com"],
         "",
-    );
+    )
+    .await;
     assert!(String::from_utf8_lossy(&empty.stderr).contains("no password on standard input"));
     let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(&db.pool)
@@ -194,7 +202,8 @@ async fn reset_and_account_commands(backend: Backend) {
         dir.path(),
         &["user", "create", "--email", "root@example.com", "--admin"],
         &format!("{GOOD_PASSWORD}\n"),
-    );
+    )
+    .await;
     assert!(
         created.status.success(),
         "{}",
@@ -218,7 +227,7 @@ async fn reset_and_account_commands(backend: Backend) {
     assert!(count("SELECT COUNT(*) FROM recovery_codes").await > 0);
     assert!(count("SELECT COUNT(*) FROM sessions").await > 0);
     let emails_before = count("SELECT COUNT(*) FROM outbox").await;
-    let reset = run(&["user", "reset-2fa", "--email", "Root@Example.com"]);
+    let reset = run(&["user", "reset-2fa", "--email", "Root@Example.com"]).await;
     assert!(
         reset.status.success(),
         "{}",
@@ -245,7 +254,7 @@ async fn reset_and_account_commands(backend: Backend) {
     );
 
     // The only administrator is never disabled.
-    let refused = run(&["user", "disable", "--email", "root@example.com"]);
+    let refused = run(&["user", "disable", "--email", "root@example.com"]).await;
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("the last administrator"));
     assert_eq!(
@@ -258,7 +267,8 @@ async fn reset_and_account_commands(backend: Backend) {
         dir.path(),
         &["user", "create", "--email", "bob@example.com"],
         &format!("{GOOD_PASSWORD}\n"),
-    );
+    )
+    .await;
     assert!(second.status.success());
     for (args, out) in [
         (
@@ -274,7 +284,7 @@ async fn reset_and_account_commands(backend: Backend) {
             "root@example.com is enabled.",
         ),
     ] {
-        let done = run(&args);
+        let done = run(&args).await;
         assert!(
             done.status.success(),
             "{args:?}: {}",
@@ -289,7 +299,7 @@ async fn reset_and_account_commands(backend: Backend) {
         count("SELECT COUNT(*) FROM users WHERE is_admin = 1 AND disabled = 0").await,
         2
     );
-    let unknown = run(&["user", "reset-2fa", "--email", "ghost@example.com"]);
+    let unknown = run(&["user", "reset-2fa", "--email", "ghost@example.com"]).await;
     assert!(!unknown.status.success());
     assert!(
         String::from_utf8_lossy(&unknown.stderr)
@@ -325,7 +335,8 @@ async fn create_clients(backend: Backend) {
         "--post-logout-uri",
         "https://crm.example.com/bye",
         "--require-two-step",
-    ]);
+    ])
+    .await;
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
@@ -378,7 +389,8 @@ async fn create_clients(backend: Backend) {
         dir.path(),
         &["user", "create", "--email", "root@example.com", "--admin"],
         &format!("{GOOD_PASSWORD}\n"),
-    );
+    )
+    .await;
     assert!(created.status.success());
     let portal = PortalOn::start(&url, dir.path()).await;
     let kit = Kit::new(&portal.state.services, &portal.sms);
@@ -396,7 +408,8 @@ async fn create_clients(backend: Backend) {
         "--public",
         "--room",
         &deal.to_string(),
-    ]);
+    ])
+    .await;
     assert!(
         out.status.success(),
         "{}",
@@ -511,7 +524,7 @@ async fn create_clients(backend: Backend) {
         ),
     ];
     for (args, reason) in refusals {
-        let out = run(args);
+        let out = run(args).await;
         assert!(!out.status.success(), "{args:?}");
         assert!(
             out.stdout.is_empty(),
