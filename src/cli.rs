@@ -16,9 +16,11 @@ use crate::db::audit::Origin;
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::password::check_new_password;
 use crate::domain::phone::normalise_phone;
+use crate::domain::temporary_codes::Validity;
 use crate::services::account::{CreateError, NewAccount};
 use crate::services::admin::{AccountChange, Actor, Refusal};
 use crate::services::applications::{ApplicationInput, ApplicationRefusal};
+use crate::services::temporary_codes::IssueRefusal;
 use crate::startup::{Application, start_services};
 
 #[derive(Parser)]
@@ -121,6 +123,17 @@ enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Issue a temporary access code to someone who lost their phone and their recovery
+    /// codes: with their password it signs them in once instead of a verification code.
+    /// Printed alone on the last line, to be read to them; any earlier code stops working.
+    #[command(name = "temporary-code")]
+    TemporaryCode {
+        #[arg(long)]
+        email: String,
+        /// How long it is valid: 1, 8 or 24 hours.
+        #[arg(long, default_value_t = crate::domain::temporary_codes::DEFAULT_HOURS)]
+        hours: i64,
+    },
 }
 
 /// Applies `change` to the account with `email`, from the command line (audited so), and
@@ -159,6 +172,40 @@ async fn change_account(
         Err(refusal) => bail!("{}: refused ({refusal:?})", user.email),
     };
     println!("{done}");
+    Ok(())
+}
+
+/// Issues `email` a temporary access code, audited as from the command line, and prints
+/// what it is for, then the code alone on the last line.
+async fn issue_temporary_code(settings: Settings, email: &str, hours: i64) -> anyhow::Result<()> {
+    let Some(validity) = Validity::of_hours(hours) else {
+        bail!("--hours: a temporary access code is valid for 1, 8 or 24 hours, not {hours}");
+    };
+    let services = start_services(Arc::new(settings), Clock::system()).await?;
+    let Some(user) = services.user_by_email(email).await? else {
+        bail!("--email: no account has the email {}", email.trim());
+    };
+    let issued = services
+        .issue_temporary_code(Actor::CommandLine, user.id, validity, &Origin::default())
+        .await?;
+    let issued = match issued {
+        Ok(issued) => issued,
+        Err(IssueRefusal::Disabled) => {
+            bail!("{} is disabled: enable the account first", user.email)
+        }
+        Err(IssueRefusal::NoSecondStep) => bail!(
+            "{} has no 2-step verification: the password alone signs in",
+            user.email
+        ),
+        Err(IssueRefusal::NotFound) => bail!("--email: no account has the email {}", email.trim()),
+    };
+    println!(
+        "Temporary access code for {}, valid once until {}; read it to them, never email it:",
+        user.email,
+        crate::domain::time::instant(issued.expires_at)
+    );
+    // Printed, not logged: for the operator's eyes, this once.
+    println!("{}", issued.code);
     Ok(())
 }
 
@@ -201,6 +248,9 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         }
         Command::User(UserCommand::MakeAdmin { email }) => {
             change_account(settings, &email, AccountChange::MakeAdmin).await
+        }
+        Command::User(UserCommand::TemporaryCode { email, hours }) => {
+            issue_temporary_code(settings, &email, hours).await
         }
         Command::SigningKey(SigningKeyCommand::Rotate) => {
             let services = start_services(Arc::new(settings), Clock::system()).await?;

@@ -137,6 +137,9 @@ pub struct Settings {
     /// `TWOSTEP_METRICS_BIND`: a separate address that serves `/metrics` alone, without a
     /// token (for a private network).
     pub metrics_bind: Option<SocketAddr>,
+    /// How often this instance sweeps for passwords whose second step was not completed
+    /// (`Services::sweep_unfinished_sign_ins`); `None` runs no sweep (tests call it).
+    pub sign_in_sweep_every: Option<Duration>,
     pub mail: MailSettings,
     /// How long an instance keeps the platform settings before reading them again: a
     /// change an administrator saves on one instance reaches the others within this.
@@ -289,6 +292,7 @@ impl Settings {
             platform_settings_ttl: Duration::from_secs(5),
             metrics_token: None,
             metrics_bind: None,
+            sign_in_sweep_every: Some(Duration::from_secs(60)),
         }
     }
 

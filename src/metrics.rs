@@ -67,6 +67,7 @@ fn sign_in_method(detail: Option<&str>) -> &'static str {
         None => "password",
         Some(detail) if detail.contains("trusted device") => "trusted_device",
         Some(detail) if detail.contains("recovery code") => "recovery_code",
+        Some(detail) if detail.contains("temporary access code") => "temporary_code",
         Some(detail) if detail.contains("phone code") => "phone",
         Some(detail) if detail.contains("passkey") => "passkey",
         Some(detail) if detail.contains("app") || detail.contains("authenticator") => {
@@ -206,6 +207,10 @@ impl Metrics {
                     .sign_ins
                     .with_label_values(&["wrong_code", "recovery_code"])
                     .inc(),
+                "temporary_code.failed" => self
+                    .sign_ins
+                    .with_label_values(&["wrong_code", "temporary_code"])
+                    .inc(),
                 "passkey.refused" | "passkey.counter_refused" => self
                     .sign_ins
                     .with_label_values(&["refused_passkey", "passkey"])
@@ -296,6 +301,10 @@ mod tests {
             "recovery_code"
         );
         assert_eq!(sign_in_method(Some("password and SMS code")), "sms");
+        assert_eq!(
+            sign_in_method(Some("password and temporary access code")),
+            "temporary_code"
+        );
         assert_eq!(
             sign_in_method(Some("password and authenticator app")),
             "authenticator"

@@ -26,7 +26,7 @@ use crate::services::Services;
 use crate::sms::provider_from_settings;
 use crate::web::errors::{AppError, render_error_page};
 use crate::web::middleware::request_log::RequestLog;
-use crate::web::middleware::{auth, cookie_lifetime, csrf, headers, metrics, outage};
+use crate::web::middleware::{auth, browsers, cookie_lifetime, csrf, headers, metrics, outage};
 use crate::web::routes;
 use crate::web::state::{AppState, MAX_BODY_BYTES};
 
@@ -83,6 +83,7 @@ impl Application {
             settings,
         });
         spawn_janitor(state.clone());
+        spawn_sign_in_sweep(state.clone());
         let (stop, stopped) = watch::channel(false);
         let mail_sender = spawn_mail_sender(state.clone(), stopped)?;
         let metrics = match state.settings.metrics_bind {
@@ -237,6 +238,23 @@ fn spawn_janitor(state: web::Data<AppState>) {
     });
 }
 
+/// Emails the owners of passwords whose second step was not completed, every minute, in
+/// every instance (they share the work through the database: a record is taken once).
+fn spawn_sign_in_sweep(state: web::Data<AppState>) {
+    let Some(period) = state.settings.sign_in_sweep_every else {
+        return;
+    };
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(period);
+        loop {
+            every.tick().await;
+            if let Err(err) = state.services.sweep_unfinished_sign_ins().await {
+                tracing::warn!(error = %err, "Sweeping the unfinished sign-ins failed");
+            }
+        }
+    });
+}
+
 /// `/metrics` alone, without a token, on its own address (a private network's).
 fn serve_metrics(
     bind: std::net::SocketAddr,
@@ -290,6 +308,7 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
             .wrap(from_fn(auth::require_set_up))
             .wrap(from_fn(csrf::protect))
             .wrap(from_fn(auth::load_user))
+            .wrap(from_fn(browsers::note_sign_ins))
             .wrap(from_fn(outage::refuse_while_store_unreachable))
             .wrap(session)
             .wrap(from_fn(move |req, next| {

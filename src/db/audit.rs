@@ -93,11 +93,16 @@ pub enum EventKind {
     PasskeyRemoved,
     PasskeyRefused,
     PasskeyCounterRefused,
+    TemporaryCodeIssued,
+    TemporaryCodeUsed,
+    TemporaryCodeFailed,
+    HelpRequested,
+    AccountSecured,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 87] = [
+    pub const ALL: [Self; 92] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -185,6 +190,11 @@ impl EventKind {
         Self::PasskeyRemoved,
         Self::PasskeyRefused,
         Self::PasskeyCounterRefused,
+        Self::TemporaryCodeIssued,
+        Self::TemporaryCodeUsed,
+        Self::TemporaryCodeFailed,
+        Self::HelpRequested,
+        Self::AccountSecured,
     ];
 
     /// The kind stored as `name`; `None` for a name the portal does not write.
@@ -281,6 +291,11 @@ impl EventKind {
             Self::PasskeyRemoved => "passkey.removed",
             Self::PasskeyRefused => "passkey.refused",
             Self::PasskeyCounterRefused => "passkey.counter_refused",
+            Self::TemporaryCodeIssued => "temporary_code.issued",
+            Self::TemporaryCodeUsed => "temporary_code.used",
+            Self::TemporaryCodeFailed => "temporary_code.failed",
+            Self::HelpRequested => "sign_in.help_requested",
+            Self::AccountSecured => "account.secured",
         }
     }
 }

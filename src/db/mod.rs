@@ -19,6 +19,8 @@ pub mod registrations;
 pub mod rooms;
 pub mod sessions;
 pub mod setup;
+pub mod sign_in_alerts;
+pub mod temporary_codes;
 pub mod throttle;
 pub mod totp;
 pub mod users;

@@ -15,6 +15,7 @@ pub mod rooms;
 pub mod sealed_mail;
 pub mod sealing;
 pub mod sessions;
+pub mod temporary_codes;
 pub mod time;
 pub mod tokens;
 pub mod totp;

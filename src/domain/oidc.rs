@@ -30,6 +30,8 @@ pub enum Proof {
     /// A code from the authenticator app.
     App,
     RecoveryCode,
+    /// A temporary access code an administrator issued.
+    TemporaryCode,
     /// A device the person trusted at an earlier second step on it.
     TrustedDevice,
     /// A passkey or security key (a signature by a key the browser bound to this site).
@@ -46,6 +48,7 @@ impl Proof {
             Self::Sms => "sms",
             Self::App => "app",
             Self::RecoveryCode => "recovery_code",
+            Self::TemporaryCode => "temporary_code",
             Self::TrustedDevice => "trusted_device",
             Self::Passkey => "passkey",
             Self::UserVerification => "user_verification",
@@ -58,6 +61,7 @@ impl Proof {
             Self::Sms,
             Self::App,
             Self::RecoveryCode,
+            Self::TemporaryCode,
             Self::TrustedDevice,
             Self::Passkey,
             Self::UserVerification,
@@ -66,7 +70,7 @@ impl Proof {
         .find(|p| p.as_str() == text)
     }
 
-    /// The RFC 8176 value. A recovery code is a one-time password; a trusted device is the
+    /// The RFC 8176 value. A recovery code is a one-time password, as is a temporary access code; a trusted device is the
     /// possession factor proved earlier on it, named only by `mfa`; a passkey is a
     /// hardware-secured key (`hwk`), and its authenticator's user verification, whose
     /// kind (PIN, fingerprint, face) the portal is not told, is named only by `mfa`.
@@ -74,7 +78,7 @@ impl Proof {
         match self {
             Self::Password => Some("pwd"),
             Self::Sms => Some("sms"),
-            Self::App | Self::RecoveryCode => Some("otp"),
+            Self::App | Self::RecoveryCode | Self::TemporaryCode => Some("otp"),
             Self::TrustedDevice | Self::UserVerification => None,
             Self::Passkey => Some("hwk"),
         }

@@ -65,6 +65,8 @@ pub struct PlatformSettings {
     pub users_edit_profile: bool,
     /// The daily limits on texts to numbers no account has verified.
     pub sms_limits: SmsLimits,
+    /// "Email users when they sign in from a new device".
+    pub new_device_alerts: bool,
 }
 
 /// Texts to numbers no account has verified (registration, phone sign-in to an unknown
@@ -125,6 +127,7 @@ impl Default for PlatformSettings {
             open_registration: true,
             phone_sign_in: false,
             users_edit_profile: true,
+            new_device_alerts: true,
             sms_limits: SmsLimits::default(),
         }
     }

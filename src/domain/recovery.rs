@@ -17,17 +17,9 @@ const GROUP_LEN: usize = 4;
 
 /// Twelve symbols of 5 bits: 60 bits per code.
 pub fn generate_set() -> Vec<String> {
-    let mut rng = rand::rngs::OsRng;
     let mut codes: Vec<String> = Vec::with_capacity(CODES_PER_SET);
     while codes.len() < CODES_PER_SET {
-        let symbols: Vec<u8> = (0..GROUPS * GROUP_LEN)
-            .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())])
-            .collect();
-        let code = symbols
-            .chunks(GROUP_LEN)
-            .map(|group| String::from_utf8_lossy(group).into_owned())
-            .collect::<Vec<_>>()
-            .join("-");
+        let code = random_groups(GROUPS);
         if !codes.contains(&code) {
             codes.push(code);
         }
@@ -35,9 +27,29 @@ pub fn generate_set() -> Vec<String> {
     codes
 }
 
+/// `groups` groups of four symbols (20 bits a group) from the operating system's CSPRNG,
+/// joined by dashes: "7KQM-2XHD-9RTF" for three.
+pub(crate) fn random_groups(groups: usize) -> String {
+    let mut rng = rand::rngs::OsRng;
+    let symbols: Vec<u8> = (0..groups * GROUP_LEN)
+        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())])
+        .collect();
+    symbols
+        .chunks(GROUP_LEN)
+        .map(|group| String::from_utf8_lossy(group).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// Accepts what people type: any case, with or without dashes and spaces. `None` when it
 /// cannot be a recovery code.
 pub fn normalise(input: &str) -> Option<String> {
+    normalise_groups(input, GROUPS)
+}
+
+/// The symbols of a code of `groups` groups as typed, in capitals without separators; O
+/// for 0 and I or L for 1 still work. `None` when it cannot be such a code.
+pub(crate) fn normalise_groups(input: &str, groups: usize) -> Option<String> {
     let symbols: String = input
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
@@ -47,14 +59,19 @@ pub fn normalise(input: &str) -> Option<String> {
             other => other,
         })
         .collect();
-    (symbols.len() == GROUPS * GROUP_LEN && symbols.bytes().all(|b| ALPHABET.contains(&b)))
+    (symbols.len() == groups * GROUP_LEN && symbols.bytes().all(|b| ALPHABET.contains(&b)))
         .then_some(symbols)
 }
 
 /// The stored form of a code, bound to its user.
 pub fn code_mac(key: &[u8], user_id: i64, normalised: &str) -> String {
+    labelled_mac(key, b"twostep recovery code\0", user_id, normalised)
+}
+
+/// HMAC-SHA256 of a code under the secret key, bound to its kind (`label`) and its user.
+pub(crate) fn labelled_mac(key: &[u8], label: &[u8], user_id: i64, normalised: &str) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
-    mac.update(b"twostep recovery code\0");
+    mac.update(label);
     mac.update(user_id.to_string().as_bytes());
     mac.update(b"\0");
     mac.update(normalised.as_bytes());

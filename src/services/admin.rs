@@ -122,7 +122,7 @@ fn two_step_label(settings: &PlatformSettings) -> String {
 /// The settings that differ between `old` and `new`, named as the page names them.
 pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
     let (was, is) = (&old.sms_limits, &new.sms_limits);
-    let rows: [(&'static str, String, String); 19] = [
+    let rows: [(&'static str, String, String); 20] = [
         (
             "2-step verification",
             two_step_label(old),
@@ -137,6 +137,11 @@ pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
             "Administrators must use passkeys",
             yes_no(old.admins_use_passkeys),
             yes_no(new.admins_use_passkeys),
+        ),
+        (
+            "Email users when they sign in from a new device",
+            yes_no(old.new_device_alerts),
+            yes_no(new.new_device_alerts),
         ),
         (
             "Trusted devices expire",
@@ -234,7 +239,7 @@ fn countries_or_all(countries: &[String]) -> String {
 }
 
 impl Services {
-    fn admin_event<'a>(
+    pub(super) fn admin_event<'a>(
         &self,
         tx: &mut Tx,
         kind: EventKind,

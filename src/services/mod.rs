@@ -20,8 +20,10 @@ pub mod profile;
 pub mod rooms;
 pub mod sessions;
 pub mod sign_in;
+pub mod sign_in_alerts;
 pub mod signing_keys;
 pub mod sms_codes;
+pub mod temporary_codes;
 pub mod throttle;
 pub mod two_step;
 

@@ -60,6 +60,11 @@ pub enum Notice<'a> {
     RoomPhoneCleared {
         room: &'a str,
     },
+    /// An administrator issued a temporary access code, valid for `valid_for` ("8 hours").
+    TemporaryCodeIssued {
+        valid_for: &'a str,
+    },
+    TemporaryCodeUsed,
 }
 
 /// What the email advises, and the page it links to (its words, its path).
@@ -184,6 +189,14 @@ impl Notice<'_> {
                 format!("New recovery codes for your {app} account"),
                 "New recovery codes were generated. The earlier codes no longer work.".to_owned(),
             ),
+            Self::TemporaryCodeIssued { valid_for } => (
+                format!("A temporary access code was issued for your {app} account"),
+                format!("Your administrator issued a temporary access code for your account. With your password, it signs you in once instead of a verification code, within {valid_for}. Your administrator gives it to you in person or by phone; it is never sent by email."),
+            ),
+            Self::TemporaryCodeUsed => (
+                format!("A temporary access code was used to sign in to {app}"),
+                "A temporary access code was just used to sign in to your account. It no longer works. Set up a new phone or app so you can sign in with a code again.".to_owned(),
+            ),
         }
     }
 
@@ -200,6 +213,7 @@ impl Notice<'_> {
                 | Self::PhoneSetByAdmin { .. }
                 | Self::RoomPhoneSet { .. }
                 | Self::RoomPhoneCleared { .. }
+                | Self::TemporaryCodeIssued { .. }
         )
     }
 
@@ -210,6 +224,9 @@ impl Notice<'_> {
             Self::AccountDisabled | Self::NoLongerAdmin => {
                 Advice::only("If you think this is a mistake, ask your administrator.".to_owned())
             }
+            Self::TemporaryCodeIssued { .. } => Advice::only(
+                "If you did not ask your administrator for one, tell them at once.".to_owned(),
+            ),
             Self::ResetByAdmin => Advice::to(
                 "If you did not ask for this, tell your administrator. You can set up 2-step verification again on",
                 MY_SECURITY_SETTINGS,

@@ -161,6 +161,8 @@ impl Services {
         // Kept a day past their end: a code used again within it still revokes its tokens.
         crate::db::applications::delete_expired_grants(&mut tx, now - 24 * 60 * 60).await?;
         crate::db::passkeys::delete_expired_challenges(&mut *tx, now).await?;
+        crate::db::temporary_codes::delete_expired_codes(&mut *tx, now).await?;
+        crate::db::sign_in_alerts::delete_expired_secure_links(&mut *tx, now).await?;
         tx.commit().await
     }
 }

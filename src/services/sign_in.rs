@@ -33,8 +33,10 @@ pub enum PasswordStep {
     /// Signed in: no 2-step verification, or a trusted device skipped the code (what was
     /// proved says which).
     SignedIn(User, Proofs),
-    /// The password was right; a code is owed.
-    CodeOwed(User),
+    /// The password was right; a code is owed. The token of this password step goes into
+    /// the sign-in's session: completing the second step with it clears the record that
+    /// would otherwise email the owner that the sign-in was not completed.
+    CodeOwed(User, String),
     /// The password was right, but the account's address is not confirmed yet: a new
     /// link was emailed (within the address's allowance). Only someone who knows the
     /// password is told.
@@ -228,9 +230,17 @@ impl Services {
                     (None, _) => (EventKind::SignInSucceeded, None),
                 };
                 self.audit(&mut tx, &AuditEvent::by_user(kind, user.id, origin, detail));
+                let attempt = if user.has_two_step() && !trusted {
+                    Some(
+                        self.start_unfinished_sign_in(&mut tx, user.id, origin)
+                            .await?,
+                    )
+                } else {
+                    None
+                };
                 tx.commit().await?;
-                Ok(if user.has_two_step() && !trusted {
-                    PasswordStep::CodeOwed(user)
+                Ok(if let Some(attempt) = attempt {
+                    PasswordStep::CodeOwed(user, attempt)
                 } else {
                     let proofs = if trusted {
                         Proofs::of(&[Proof::Password, Proof::TrustedDevice])
@@ -285,7 +295,7 @@ impl Services {
 
     /// Finishes a sign-in inside the step's transaction: the audit event, and when asked,
     /// a trusted device (recorded, audited, emailed). Returns the device's token.
-    async fn finish_sign_in(
+    pub(super) async fn finish_sign_in(
         &self,
         tx: &mut Tx,
         user: &User,

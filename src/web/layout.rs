@@ -75,6 +75,9 @@ fn notice_text(name: &str) -> Option<&'static str> {
         "two-step-off" => Some("2-step verification is off."),
         "app-on" => Some("Your authenticator app is set up. Sign-in codes now come from the app."),
         "sms-on" => Some("Sign-in codes are now sent by text message to your phone."),
+        "temporary-code-used" => Some(
+            "Set up a new way to get your codes. You signed in with a temporary access code; it will not work again.",
+        ),
         "recovery-used" => Some(
             "You signed in with a recovery code. It will not work again. If you lost your phone, set up 2-step verification again.",
         ),

@@ -27,6 +27,7 @@ pub mod oauth2;
 mod password_link;
 mod register;
 mod rooms;
+mod secure_account;
 mod setup;
 
 use actix_web::web;
@@ -43,6 +44,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     account::routes(cfg);
     admin::routes(cfg);
     password_link::routes(cfg);
+    secure_account::routes(cfg);
     rooms::routes(cfg);
     invitation::routes(cfg);
     oauth2::routes(cfg);

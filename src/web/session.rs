@@ -63,6 +63,30 @@ struct StepUp {
     proofs: Proofs,
 }
 
+/// The token of the password step whose second step this session owes (see
+/// `PasswordStep::CodeOwed`).
+const PASSWORD_STEP_KEY: &str = "password_step";
+/// A sign-in completed in this request, for `middleware::browsers` to note once the page
+/// is answered.
+const SIGNED_IN_NOW_KEY: &str = "signed_in_now";
+
+/// A sign-in completed in this request: who, and after which password step.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct SignedInNow {
+    pub user_id: i64,
+    pub password_step: Option<String>,
+}
+
+/// Keeps the token of the password step whose second step this session now owes.
+pub fn keep_password_step(session: &Session, token: &str) -> Result<(), SessionError> {
+    insert(session, PASSWORD_STEP_KEY, token)
+}
+
+/// The sign-in this request completed, if any (once).
+pub fn take_signed_in_now(session: &Session) -> Option<SignedInNow> {
+    session.remove_as::<SignedInNow>(SIGNED_IN_NOW_KEY)?.ok()
+}
+
 /// Signs the user in under a new session id, ending at `now + lifetime`, with what they
 /// proved (`proofs`). A sign-in that completes a step-up of the same user adds to what the
 /// session proved before and keeps when its password was last confirmed: a code is not a
@@ -513,6 +537,7 @@ pub async fn start_session(
         .services
         .session_lifetime(user.session_duration_secs)
         .await?;
+    let password_step = get::<String>(session, PASSWORD_STEP_KEY);
     sign_in(
         session,
         user.id,
@@ -522,6 +547,11 @@ pub async fn start_session(
         proofs,
     )?;
     state.services.record_sign_in(user.id).await?;
+    let now = SignedInNow {
+        user_id: user.id,
+        password_step,
+    };
+    insert(session, SIGNED_IN_NOW_KEY, now)?;
     session.remove(PASSKEY_OWED_KEY);
     if let Some(owed) = state.services.set_up_owed(user).await? {
         insert(session, SET_UP_OWED_KEY, true)?;

@@ -57,6 +57,10 @@ fn admin_posts(user: i64, group: i64) -> Vec<(String, Vec<(&'static str, &'stati
             vec![("name", "Eve"), ("email", "eve@example.com")],
         ),
         (format!("/admin/users/{user}/password-link"), vec![]),
+        (
+            format!("/admin/users/{user}/temporary-code"),
+            vec![("valid_for", "8")],
+        ),
         (format!("/admin/users/{user}/reset"), vec![]),
         (format!("/admin/users/{user}/sign-out"), vec![]),
         (format!("/admin/users/{user}/disable"), vec![]),
@@ -333,8 +337,9 @@ async fn saving_the_settings_shows_and_audits_each_change(app: TestApp) {
         ("max_session_days", "14"),
         ("inactivity_minutes", "30"),
         ("open_registration", "yes"),
-        // Ticked by default, so a browser sends it: unchanged.
+        // Ticked by default, so a browser sends them: unchanged.
         ("users_edit_profile", "yes"),
+        ("new_device_alerts", "yes"),
         ("app_name", "Acme Portal"),
         ("sms_countries", "se, no"),
     ];
@@ -420,6 +425,7 @@ pub(crate) fn settings_form(app_name: &str) -> Vec<(&'static str, &str)> {
         ("max_session_days", "60"),
         ("inactivity_minutes", "never"),
         ("open_registration", "yes"),
+        ("new_device_alerts", "yes"),
         ("app_name", app_name),
     ]
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use twostep::config::Settings;
+use twostep::config::{SecretKey, Settings};
 use twostep::startup::Application;
 use twostep::web::state::AppState;
 
@@ -27,6 +27,11 @@ impl PortalOn {
     async fn start(database_url: &str, data_dir: &std::path::Path) -> Self {
         let sms = twilio();
         let mut settings = Settings::for_database(database_url, data_dir);
+        // The key the commands made in the data directory: what they seal and hash, the
+        // portal opens and checks.
+        if let Ok(key) = std::fs::read_to_string(data_dir.join("secret.key")) {
+            settings.secret_key = SecretKey::parse(&key).unwrap();
+        }
         settings.bind = "127.0.0.1:0".parse().unwrap();
         settings.sms = sms.twilio_settings();
         settings.mail.poll = std::time::Duration::from_secs(3_600);
@@ -537,3 +542,106 @@ async fn create_clients(backend: Backend) {
 }
 
 on_each_backend!(create_clients => client_create_on_sqlite, client_create_on_postgres);
+
+/// `user temporary-code`: the code alone on the last line, as "Issue code" makes it
+/// (stored hashed, audited as from the command line, the person emailed without it); the
+/// portal signs the person in with it once. Only 1, 8 or 24 hours, and only for an
+/// account it can help.
+async fn temporary_code_command(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database_url(backend, dir.path()).await else {
+        return;
+    };
+    let run = |args: &[&str]| twostep(&url, dir.path(), args, "");
+    for email in ["ada@example.com", "plain@example.com"] {
+        let args = ["user", "create", "--email", email];
+        let created = twostep(&url, dir.path(), &args, &format!("{GOOD_PASSWORD}\n")).await;
+        assert!(created.status.success());
+    }
+    let portal = PortalOn::start(&url, dir.path()).await;
+    let kit = Kit::new(&portal.state.services, &portal.sms);
+    kit.turn_on_sms(kit.id_of("ada@example.com").await, PHONE)
+        .await;
+
+    let args = [
+        "user",
+        "temporary-code",
+        "--email",
+        "Ada@Example.com",
+        "--hours",
+        "24",
+    ];
+    let out = run(&args).await;
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let code = stdout.lines().last().unwrap().to_owned();
+    assert_eq!(code.len(), 19, "{stdout}");
+    assert!(stdout.contains("valid once until"), "{stdout}");
+    let db = twostep::db::Db::connect(&url).unwrap();
+    let (mac, issued_by): (String, Option<i64>) =
+        sqlx::query_as("SELECT code_mac, issued_by FROM temporary_codes")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert!(!mac.contains(&code) && issued_by.is_none());
+    let detail: String =
+        sqlx::query_scalar("SELECT detail FROM audit_events WHERE event = 'temporary_code.issued'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(detail, "valid 24 hours (command line)");
+
+    let browser = client_with(Default::default());
+    let fields = [("email", "ada@example.com"), ("password", GOOD_PASSWORD)];
+    let asked = submit_with(&browser, &portal.address, "/login", "/login", &fields).await;
+    assert_redirect_to(&asked, "/login/verify");
+    let page = "/login/temporary-code";
+    let fields = [("temporary_code", code.as_str())];
+    let signed_in = submit_with(&browser, &portal.address, page, page, &fields).await;
+    assert_redirect_to(&signed_in, "/account/security?notice=temporary-code-used");
+
+    for (args, reason) in [
+        (
+            &[
+                "user",
+                "temporary-code",
+                "--email",
+                "ada@example.com",
+                "--hours",
+                "2",
+            ][..],
+            "--hours: a temporary access code is valid for 1, 8 or 24 hours, not 2",
+        ),
+        (
+            &["user", "temporary-code", "--email", "nobody@example.com"][..],
+            "--email: no account has the email nobody@example.com",
+        ),
+        (
+            &["user", "temporary-code", "--email", "plain@example.com"][..],
+            "plain@example.com has no 2-step verification",
+        ),
+        (&["user", "temporary-code"][..], "--email"),
+    ] {
+        let out = run(args).await;
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?}: nothing on standard output"
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(reason), "{args:?}: {stderr}");
+    }
+    let issued: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_events WHERE event = 'temporary_code.issued'",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(issued, 1);
+}
+
+on_each_backend!(temporary_code_command => temporary_code_on_sqlite, temporary_code_on_postgres);

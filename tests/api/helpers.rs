@@ -172,6 +172,8 @@ impl TestApp {
         settings.bind = "127.0.0.1:0".parse().unwrap();
         settings.http_workers = 2;
         settings.sms = sms.twilio_settings();
+        // The test clock moves: the tests sweep for unfinished sign-ins themselves.
+        settings.sign_in_sweep_every = None;
         adjust(&mut settings);
         let clock = Clock::system();
         let app = Application::build_with_clock(settings, clock.clone())

@@ -31,6 +31,7 @@ async fn the_phone_and_sms_limit_settings_are_saved_and_audited(app: TestApp) {
         ("max_session_days", "60"),
         ("inactivity_minutes", "never"),
         ("open_registration", "yes"),
+        ("new_device_alerts", "yes"),
         ("app_name", "Twostep"),
         ("phone_sign_in", "yes"),
         ("sms_daily_budget", " 250 "),

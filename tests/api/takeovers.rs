@@ -184,6 +184,7 @@ fn sensitive_routes(
     for action in [
         "reset",
         "password-link",
+        "temporary-code",
         "sign-out",
         "disable",
         "enable",

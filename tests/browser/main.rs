@@ -11,6 +11,7 @@ mod applications;
 #[allow(dead_code)] // each suite uses part of the kit
 mod kit;
 mod lists;
+mod lost_phone;
 mod mail;
 mod no_script;
 mod oidc;

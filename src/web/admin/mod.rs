@@ -7,6 +7,7 @@ mod groups;
 mod overview;
 mod rooms;
 mod settings;
+mod temporary_code;
 mod users;
 
 use actix_web::body::{BoxBody, MessageBody};

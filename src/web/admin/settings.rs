@@ -65,6 +65,7 @@ pub struct SettingsForm {
     two_step: String,
     require_for_admins: Option<String>,
     admins_use_passkeys: Option<String>,
+    new_device_alerts: Option<String>,
     #[serde(default)]
     trusted_devices: String,
     users_choose_session: Option<String>,
@@ -102,6 +103,7 @@ impl SettingsForm {
             two_step: settings.two_step.as_str().to_owned(),
             require_for_admins: tick(settings.require_for_admins),
             admins_use_passkeys: tick(settings.admins_use_passkeys),
+            new_device_alerts: tick(settings.new_device_alerts),
             trusted_devices: match settings.trusted_device_days {
                 Some(_) => "30".into(),
                 None => "never".into(),
@@ -291,6 +293,7 @@ impl SettingsForm {
             phone_sign_in: self.phone_sign_in.is_some(),
             users_edit_profile: self.users_edit_profile.is_some(),
             sms_limits,
+            new_device_alerts: self.new_device_alerts.is_some(),
         })
     }
 }

@@ -50,6 +50,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 })),
         )
         .service(
+            web::resource("/users/{id}/temporary-code")
+                .wrap(from_fn(recent_password))
+                .route(web::get().to(super::temporary_code::issue_form))
+                .route(web::post().to(super::temporary_code::issue)),
+        )
+        .service(
             web::resource("/users/{id}/password-link")
                 .wrap(from_fn(recent_password))
                 .route(web::get().to(password_link_form))
@@ -398,8 +404,17 @@ struct UserPage {
     devices: Vec<DeviceRow>,
     sessions: Vec<SessionRow>,
     events: Vec<EventRow>,
+    /// A temporary access code waiting to be used.
+    temporary_code: Option<TemporaryCodeRow>,
     notice: Option<&'static str>,
     errors: FormErrors,
+}
+
+/// A temporary access code as the user's page shows it (never the code).
+pub struct TemporaryCodeRow {
+    issued_by: String,
+    issued: When,
+    until: When,
 }
 
 #[derive(Deserialize)]
@@ -453,6 +468,17 @@ async fn user_page_with(
         return Err(AppError::NotFound);
     };
     let user = details.user;
+    let temporary_code =
+        me.services()
+            .active_temporary_code(id)
+            .await?
+            .map(|code| TemporaryCodeRow {
+                issued_by: code
+                    .issued_by
+                    .unwrap_or_else(|| "the command line".to_owned()),
+                issued: when(code.issued_at),
+                until: when(code.expires_at),
+            });
     render(
         status,
         &UserPage {
@@ -488,6 +514,7 @@ async fn user_page_with(
                 .map(|s| SessionRow::from(s, None))
                 .collect(),
             events: details.events.into_iter().map(EventRow::from).collect(),
+            temporary_code,
             name: user.name,
             email: user.email,
             notice,

@@ -1,5 +1,6 @@
 //! Sign in and sign out.
 
+pub mod lost_phone;
 pub mod passkey;
 pub mod phone;
 pub mod verify;
@@ -18,8 +19,8 @@ use crate::web::layout::Layout;
 use crate::web::request::{SignedIn, Visitor};
 use crate::web::responses::{render, see_other};
 use crate::web::session::{
-    AUTHORIZATION_CONTINUES, after_sign_in, remember_next, safe_next, signed_out_by_administrator,
-    start_second_step, start_session,
+    AUTHORIZATION_CONTINUES, after_sign_in, keep_password_step, remember_next, safe_next,
+    signed_out_by_administrator, start_second_step, start_session,
 };
 use crate::web::trusted::device_token;
 
@@ -45,6 +46,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::resource("/login/recovery")
             .route(web::get().to(verify::recovery_form))
             .route(web::post().to(verify::use_recovery_code)),
+    )
+    .service(
+        web::resource("/login/temporary-code")
+            .route(web::get().to(lost_phone::temporary_code_form))
+            .route(web::post().to(lost_phone::use_temporary_code)),
+    )
+    .service(
+        web::resource("/login/lost-phone")
+            .route(web::get().to(lost_phone::lost_phone_page))
+            .route(web::post().to(lost_phone::ask_for_help)),
     )
     .service(
         web::resource("/login/phone")
@@ -207,8 +218,9 @@ async fn login(
             start_session(&state, &session, &user, &origin, proofs.all()).await?;
             Ok(see_other(&after_sign_in(&next)))
         }
-        PasswordStep::CodeOwed(user) => {
+        PasswordStep::CodeOwed(user, attempt) => {
             start_second_step(&session, user.id, state.clock.now())?;
+            keep_password_step(&session, &attempt)?;
             remember_next(&session, &next)?;
             verify::begin(&state, layout, user, &origin).await
         }

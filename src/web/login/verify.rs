@@ -41,10 +41,10 @@ use crate::web::trusted;
 /// A browser between the password and the code. Any other request for these pages is
 /// sent to the sign-in page.
 pub struct Pending {
-    state: web::Data<AppState>,
-    session: Session,
-    origin: Origin,
-    pending: PendingSignIn,
+    pub(super) state: web::Data<AppState>,
+    pub(super) session: Session,
+    pub(super) origin: Origin,
+    pub(super) pending: PendingSignIn,
 }
 
 fn to_sign_in_page() -> actix_web::Error {
@@ -99,12 +99,20 @@ fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternati
             },
         })
         .collect();
-    links.push(Alternative {
-        href: "/login/recovery".into(),
-        label: "Use a recovery code",
-    });
+    links.extend(LOST_PHONE_LINKS.map(|(href, label)| Alternative {
+        href: href.into(),
+        label,
+    }));
     links
 }
+
+/// The ways in without the phone or app, on every verification page whatever the person
+/// has: they reveal nothing about the account.
+pub(super) const LOST_PHONE_LINKS: [(&str, &str); 3] = [
+    ("/login/recovery", "Use a recovery code"),
+    ("/login/temporary-code", "Use a temporary access code"),
+    ("/login/lost-phone", "Lost your phone?"),
+];
 
 /// The verification page for a pending sign-in and a method.
 async fn page(

@@ -2,6 +2,7 @@
 //! (sign-in required).
 
 pub mod auth;
+pub mod browsers;
 pub mod cookie_lifetime;
 pub mod csrf;
 pub mod headers;

@@ -81,6 +81,11 @@ pub fn wording(kind: EventKind) -> (EventGroup, &'static str) {
         EventKind::RecoveryCodesReplaced => (TwoStep, "Recovery codes replaced"),
         EventKind::RecoveryCodeUsed => (TwoStep, "Recovery code used"),
         EventKind::RecoveryCodeFailed => (TwoStep, "Recovery code was wrong"),
+        EventKind::TemporaryCodeIssued => (TwoStep, "Temporary access code issued"),
+        EventKind::TemporaryCodeUsed => (TwoStep, "Temporary access code used"),
+        EventKind::TemporaryCodeFailed => (TwoStep, "Temporary access code was wrong"),
+        EventKind::HelpRequested => (SignIn, "Asked the administrators for help"),
+        EventKind::AccountSecured => (SignIn, "Account secured after \"This wasn't me\""),
         EventKind::DeviceTrusted => (TwoStep, "Device trusted"),
         EventKind::DeviceRemoved => (TwoStep, "Trusted device removed"),
         EventKind::AdminCreated => (Administration, "Administrator account created"),
@@ -357,6 +362,24 @@ fn say(kind: EventKind, detail: Option<&str>, subject_known: bool) -> String {
             Some(why) => format!("{why}."),
             None => or_as_stored(),
         },
+        // Stored as "valid 8 hours".
+        EventKind::TemporaryCodeIssued => match text.strip_prefix("valid ") {
+            Some(hours) => format!("Valid for {hours}."),
+            None => or_as_stored(),
+        },
+        EventKind::TemporaryCodeUsed => "Signed in with it; it no longer works.".into(),
+        EventKind::TemporaryCodeFailed => match detail {
+            Some("ended") => "Five wrong tries: the code no longer works.".into(),
+            _ => or_as_stored(),
+        },
+        // Stored as "2 sessions ended, 1 trusted devices removed".
+        EventKind::AccountSecured => match detail {
+            Some(what) => format!("The password no longer works; {what}; a link to choose a new one was emailed."),
+            None => or_as_stored(),
+        },
+        EventKind::HelpRequested => {
+            "Lost their phone: the administrators were emailed a link to the account.".into()
+        }
         EventKind::RoomCreated
         | EventKind::RoomEdited
         | EventKind::RoomEnforcementOn
@@ -465,6 +488,7 @@ fn how_signed_in(how: &str) -> Option<&'static str> {
         "password and authenticator app" => "the password and a code from the authenticator app",
         "password and recovery code" => "the password and a recovery code",
         "password and passkey" => "the password and a passkey",
+        "password and temporary access code" => "the password and a temporary access code",
         "passkey" => "a passkey alone, with its PIN or biometrics",
         "phone code" => "a code by text message to the phone number",
         "phone registration code" => "the code sent to register with the phone number",
