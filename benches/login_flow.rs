@@ -29,11 +29,13 @@ use twostep::domain::password::Passwords;
 use twostep::domain::totp::STEP_SECS;
 
 use common::portal::{
-    PASSWORD, Run, Tally, Users, cpu_time, email, env_number, hashing_cpu_time, memory_mib, ms,
-    sign_in, storm, unix_now,
+    Browsers, PASSWORD, Run, Tally, Users, cpu_time, email, env_number, hashing_cpu_time,
+    memory_mib, ms, sign_in, storm, unix_now,
 };
 use common::{client_with, percentile};
 
+// Shared with the other benchmarks; this one leaves `common::client` unused.
+#[allow(dead_code)]
 mod common;
 
 #[path = "../tests/kit/authenticator.rs"]
@@ -75,15 +77,29 @@ async fn add_passkeys(run: &Run, count: usize) -> Vec<(usize, SoftAuthenticator)
     authenticators
 }
 
-/// One sign-in with a passkey alone, in a fresh cookie jar.
+/// One sign-in with a passkey alone, in a fresh cookie jar holding the user's browser
+/// cookie (`Browsers`).
 async fn passkey_sign_in(
     address: &str,
     origin: &str,
-    n: usize,
-    authenticator: &mut SoftAuthenticator,
+    (n, authenticator): (usize, &mut SoftAuthenticator),
+    browsers: &Browsers,
 ) -> Result<(), String> {
     let fail = |what: &str, err: &dyn std::fmt::Display| format!("{}: {what}: {err}", email(n));
-    let client = common::client();
+    let (client, jar) = browsers.client_for(n, address);
+    let signed_in = passkey_flow(&client, address, origin, authenticator).await;
+    browsers.keep(n, &jar, address);
+    signed_in.map_err(|(what, err)| fail(what, &err))
+}
+
+/// GET /login/passkey, POST /login/passkey with the signed answer, GET /.
+async fn passkey_flow(
+    client: &reqwest::Client,
+    address: &str,
+    origin: &str,
+    authenticator: &mut SoftAuthenticator,
+) -> Result<(), (&'static str, String)> {
+    let fail = |what: &'static str, err: &dyn std::fmt::Display| (what, err.to_string());
     let page = client
         .get(format!("{address}/login/passkey"))
         .send()
@@ -110,7 +126,7 @@ async fn passkey_sign_in(
     common::portal::expect_redirect(response, "/")
         .await
         .map_err(|err| fail("POST /login/passkey", &err))?;
-    common::portal::home_page(&client, address)
+    common::portal::home_page(client, address)
         .await
         .map_err(|err| fail("GET /", &err))
 }
@@ -135,6 +151,7 @@ async fn passkey_storm(
         .filter(|share| !share.is_empty())
         .map(|mut share| {
             let (address, origin) = (address.to_owned(), origin.to_owned());
+            let browsers = Browsers::default();
             tokio::spawn(async move {
                 let mut tally = Tally::default();
                 let mut next = 0;
@@ -142,7 +159,8 @@ async fn passkey_storm(
                     let len = share.len();
                     let (n, authenticator) = &mut share[next % len];
                     next += 1;
-                    match passkey_sign_in(&address, &origin, *n, authenticator).await {
+                    let user = (*n, authenticator);
+                    match passkey_sign_in(&address, &origin, user, &browsers).await {
                         Ok(()) => tally.flows += 1,
                         Err(err) => {
                             tally.failures += 1;
@@ -286,7 +304,16 @@ async fn main() {
     let hashing_before = hashing_cpu_time(pid);
     let client_cpu_before = cpu_time(std::process::id());
     let started = Instant::now();
-    let tally = storm(&address, &shared, &secrets, concurrency, storm_for).await;
+    let browsers = Browsers::default();
+    let tally = storm(
+        &address,
+        &shared,
+        &secrets,
+        &browsers,
+        concurrency,
+        storm_for,
+    )
+    .await;
     let elapsed = started.elapsed();
     let cpu = cpu_time(pid) - cpu_before;
     let hashing = hashing_cpu_time(pid) - hashing_before;

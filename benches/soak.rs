@@ -29,11 +29,13 @@ use reqwest::cookie::Jar;
 use tokio::task::JoinSet;
 
 use common::portal::{
-    Run, Users, cpu_time, email, env_number, expect_redirect, hashing_cpu_time, memory_mib, ms,
-    sign_in, storm,
+    Browsers, Run, Users, cpu_time, email, env_number, expect_redirect, hashing_cpu_time,
+    memory_mib, ms, sign_in, storm,
 };
 use common::{client_builder, csrf_token, percentile};
 
+// Shared with the other benchmarks; this one leaves `common::client` unused.
+#[allow(dead_code)]
 mod common;
 
 /// A request that takes longer is an error.
@@ -354,6 +356,7 @@ async fn main() {
                 &server.address,
                 &users_queue,
                 &secrets,
+                &Browsers::default(),
                 concurrency,
                 capacity_for,
             )

@@ -4,13 +4,14 @@
 //! browser-like sign-ins, and users handed out so that each signs in at most once per TOTP
 //! step.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use futures_util::StreamExt;
+use reqwest::cookie::{CookieStore, Jar};
 use secrecy::SecretString;
 use twostep::clock::Clock;
 use twostep::config::{SecretKey, Settings};
@@ -20,7 +21,7 @@ use twostep::services::Services;
 use twostep::services::account::NewAccount;
 use twostep::startup::start_services;
 
-use super::{client, csrf_token, drop_postgres_database, fresh_postgres_database};
+use super::{csrf_token, drop_postgres_database, fresh_postgres_database};
 
 pub const PASSWORD: &str = "violet kettle sings at dawn";
 /// Users seeded at once.
@@ -439,6 +440,47 @@ impl Users {
     }
 }
 
+/// Each user's own browser as it comes back: the cookie the portal gave it at its first
+/// sign-in (`twostep_browser`), put in each of its fresh cookie jars. A storm then
+/// measures people signing in again from their browser, not a new-device email (and its
+/// "This wasn't me" link) at every sign-in.
+#[derive(Clone, Default)]
+pub struct Browsers(Arc<Mutex<HashMap<usize, String>>>);
+
+impl Browsers {
+    /// A client in a fresh cookie jar that holds user `n`'s browser cookie once it has one.
+    pub fn client_for(&self, n: usize, address: &str) -> (reqwest::Client, Arc<Jar>) {
+        let jar = Arc::new(Jar::default());
+        if let Some(token) = self.0.lock().unwrap().get(&n) {
+            let url = address.parse().expect("the portal's address");
+            jar.add_cookie_str(&format!("{BROWSER_COOKIE}={token}"), &url);
+        }
+        (super::client_with(jar.clone()), jar)
+    }
+
+    /// Keeps the browser cookie user `n`'s sign-in in `jar` received, if any.
+    pub fn keep(&self, n: usize, jar: &Jar, address: &str) {
+        let url = address.parse().expect("the portal's address");
+        let Some(header) = jar.cookies(&url) else {
+            return;
+        };
+        let token = header
+            .to_str()
+            .unwrap_or_default()
+            .split("; ")
+            .find_map(|pair| {
+                pair.strip_prefix(BROWSER_COOKIE)?
+                    .strip_prefix('=')
+                    .map(str::to_owned)
+            });
+        if let Some(token) = token {
+            self.0.lock().unwrap().insert(n, token);
+        }
+    }
+}
+
+const BROWSER_COOKIE: &str = "twostep_browser";
+
 #[derive(Default)]
 pub struct Tally {
     pub flows: usize,
@@ -448,12 +490,13 @@ pub struct Tally {
     pub waits_for_next_step: usize,
 }
 
-/// `concurrency` clients signing in one after another, each time in a fresh cookie jar,
-/// for `duration`.
+/// `concurrency` clients signing in one after another, each time in a fresh cookie jar
+/// (holding only the user's browser cookie, `browsers`), for `duration`.
 pub async fn storm(
     address: &str,
     users: &Arc<Mutex<Users>>,
     secrets: &Arc<Vec<Vec<u8>>>,
+    browsers: &Browsers,
     concurrency: usize,
     duration: Duration,
 ) -> Tally {
@@ -463,6 +506,7 @@ pub async fn storm(
         let users = users.clone();
         let tally = tally.clone();
         let secrets = secrets.clone();
+        let browsers = browsers.clone();
         let address = address.to_owned();
         tokio::spawn(async move {
             while Instant::now() < deadline {
@@ -476,7 +520,9 @@ pub async fn storm(
                     tokio::time::sleep(wait).await;
                     continue;
                 };
-                let outcome = sign_in(&client(), &address, &email(n), &secrets[n], 0).await;
+                let (client, jar) = browsers.client_for(n, &address);
+                let outcome = sign_in(&client, &address, &email(n), &secrets[n], 0).await;
+                browsers.keep(n, &jar, &address);
                 users.lock().unwrap().put_back(n, &outcome);
                 let mut tally = tally.lock().unwrap();
                 match outcome {

@@ -3,6 +3,25 @@
 
 use super::{DbError, Exec, Tx};
 
+/// Whether `user_id` signed in from the browser whose cookie digests to `digest` at or
+/// after `since`: then there is nothing to write.
+pub async fn seen_since<'e>(
+    db: impl Exec<'e>,
+    user_id: i64,
+    digest: &str,
+    since: i64,
+) -> Result<bool, DbError> {
+    let seen: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM known_browsers WHERE user_id = $1 AND browser_digest = $2 AND last_seen >= $3",
+    )
+    .bind(user_id)
+    .bind(digest)
+    .bind(since)
+    .fetch_optional(db)
+    .await?;
+    Ok(seen.is_some())
+}
+
 /// Notes that `user_id` signed in from the browser whose cookie digests to `digest`.
 /// Returns whether the account knew this browser, and whether it knew any browser.
 pub async fn note_browser(

@@ -12,7 +12,7 @@ use crate::db::links::{LinkKind, replace_link};
 use crate::db::sessions::delete_sessions_of_user;
 use crate::db::sign_in_alerts::{
     add_secure_link, claim_unfinished_alert, consume_secure_link, finish_unfinished, note_browser,
-    secure_link_user, take_unfinished,
+    secure_link_user, seen_since, take_unfinished,
 };
 use crate::db::users::{User, find_user_by_id, update_password_hash};
 use crate::db::{Backend, Tx};
@@ -32,6 +32,8 @@ pub const UNFINISHED_AFTER_SECS: i64 = 15 * 60;
 pub const UNFINISHED_WRONG_CODES: i64 = 5;
 /// At most one unfinished-sign-in email an account in this many seconds.
 pub const UNFINISHED_ALERT_EVERY_SECS: i64 = 3_600;
+/// A known browser's "last seen" is written at most this often.
+const LAST_SEEN_EVERY_SECS: i64 = 3_600;
 /// Password steps a sweep takes in one transaction.
 const SWEEP_BATCH: i64 = 50;
 
@@ -75,6 +77,18 @@ impl Services {
         origin: &Origin,
     ) -> Result<BrowserNoted, DbError> {
         let now = self.clock.now();
+        // A browser back within the hour, after no password step: nothing to write.
+        if let (Some(token), None) = (browser, attempt)
+            && seen_since(
+                &self.db.pool,
+                user_id,
+                &token_digest(token),
+                now - LAST_SEEN_EVERY_SECS,
+            )
+            .await?
+        {
+            return Ok(BrowserNoted { new_cookie: None });
+        }
         let new_cookie = browser.is_none().then(random_token);
         let token = browser.or(new_cookie.as_deref()).unwrap_or_default();
         let mut tx = self.db.begin().await?;
