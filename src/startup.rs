@@ -26,7 +26,9 @@ use crate::services::Services;
 use crate::sms::provider_from_settings;
 use crate::web::errors::{AppError, render_error_page};
 use crate::web::middleware::request_log::RequestLog;
-use crate::web::middleware::{auth, browsers, cookie_lifetime, csrf, headers, metrics, outage};
+use crate::web::middleware::{
+    auth, browsers, cookie_lifetime, csrf, headers, language, metrics, outage,
+};
 use crate::web::routes;
 use crate::web::state::{AppState, MAX_BODY_BYTES};
 
@@ -307,6 +309,7 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
             }))
             .wrap(from_fn(auth::require_set_up))
             .wrap(from_fn(csrf::protect))
+            .wrap(from_fn(language::negotiate))
             .wrap(from_fn(auth::load_user))
             .wrap(from_fn(browsers::note_sign_ins))
             .wrap(from_fn(outage::refuse_while_store_unreachable))

@@ -3,6 +3,7 @@
 use sqlx::FromRow;
 
 use super::{DbError, Exec, flag};
+use crate::domain::language::Language;
 use crate::domain::policy::{
     PlatformSettings, PlatformTwoStep, SmsLimits, countries_from_text, countries_to_text,
 };
@@ -13,6 +14,7 @@ struct Row {
     require_two_step_for_admins: i64,
     admins_use_passkeys: i64,
     new_device_alerts: i64,
+    default_language: String,
     trusted_device_days: Option<i64>,
     users_choose_session_duration: i64,
     max_session_secs: i64,
@@ -33,7 +35,7 @@ struct Row {
 
 pub async fn load_platform_settings<'e>(db: impl Exec<'e>) -> Result<PlatformSettings, DbError> {
     let row: Row = sqlx::query_as(
-        "SELECT two_step, require_two_step_for_admins, admins_use_passkeys, new_device_alerts, trusted_device_days, users_choose_session_duration, \
+        "SELECT two_step, require_two_step_for_admins, admins_use_passkeys, new_device_alerts, default_language, trusted_device_days, users_choose_session_duration, \
          max_session_secs, inactivity_timeout_secs, app_name, sms_allowed_countries, default_country, \
          reminder, open_registration, phone_sign_in, users_edit_profile, sms_daily_budget, sms_risky_per_number, \
          sms_risky_per_address, sms_risky_per_network, sms_risky_per_country \
@@ -47,6 +49,7 @@ pub async fn load_platform_settings<'e>(db: impl Exec<'e>) -> Result<PlatformSet
         require_for_admins: row.require_two_step_for_admins != 0,
         admins_use_passkeys: row.admins_use_passkeys != 0,
         new_device_alerts: row.new_device_alerts != 0,
+        default_language: Language::parse(&row.default_language).unwrap_or_default(),
         trusted_device_days: row.trusted_device_days,
         users_choose_session_duration: row.users_choose_session_duration != 0,
         max_session_secs: row.max_session_secs,
@@ -85,7 +88,7 @@ pub async fn save_platform_settings<'e>(
          open_registration = $10, updated_at = $11, phone_sign_in = $12, users_edit_profile = $13, \
          sms_daily_budget = $14, sms_risky_per_number = $15, sms_risky_per_address = $16, \
          sms_risky_per_network = $17, sms_risky_per_country = $18, \
-         default_country = $19, admins_use_passkeys = $20, new_device_alerts = $21 WHERE id = 1",
+         default_country = $19, admins_use_passkeys = $20, new_device_alerts = $21, default_language = $22 WHERE id = 1",
     )
     .bind(settings.two_step.as_str())
     .bind(flag(settings.require_for_admins))
@@ -108,6 +111,7 @@ pub async fn save_platform_settings<'e>(
     .bind(&settings.default_country)
     .bind(flag(settings.admins_use_passkeys))
     .bind(flag(settings.new_device_alerts))
+    .bind(settings.default_language.code())
     .execute(db)
     .await?;
     Ok(())

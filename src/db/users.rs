@@ -25,11 +25,22 @@ pub struct User {
     /// When the email address was confirmed; `None` for an account made at `/register`
     /// whose link has not been opened yet (it cannot sign in).
     pub email_confirmed_at: Option<i64>,
+    /// The language the person chose (`en`, `sv`, `de`, `et`); `None` follows the browser.
+    /// Sessions stored before it existed read as `None`.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 impl User {
     pub fn is_admin(&self) -> bool {
         self.is_admin != 0
+    }
+
+    /// The language the person chose, if any.
+    pub fn language(&self) -> Option<crate::domain::language::Language> {
+        self.language
+            .as_deref()
+            .and_then(crate::domain::language::Language::parse)
     }
 
     pub fn is_disabled(&self) -> bool {
@@ -103,7 +114,7 @@ macro_rules! user_columns {
     () => {
         "users.id, users.email, users.name, users.password_hash, users.phone, users.is_admin, \
          users.disabled, users.phone_verified_at, users.two_factor_method, users.session_duration_secs, \
-         users.email_confirmed_at"
+         users.email_confirmed_at, users.language"
     };
 }
 
@@ -596,5 +607,21 @@ pub async fn set_verified_profile_phone<'e>(
     .bind(now)
     .execute(db)
     .await?;
+    Ok(())
+}
+
+/// Saves the language `user_id` chose (`None`: follow the browser).
+pub async fn set_language<'e>(
+    db: impl Exec<'e>,
+    user_id: i64,
+    language: Option<&str>,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET language = $1, updated_at = $2 WHERE id = $3")
+        .bind(language)
+        .bind(now)
+        .bind(user_id)
+        .execute(db)
+        .await?;
     Ok(())
 }

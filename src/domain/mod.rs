@@ -4,6 +4,7 @@ pub mod account;
 pub mod client_ip;
 pub mod codes;
 pub mod factors;
+pub mod language;
 pub mod oidc;
 pub mod passkeys;
 pub mod password;

@@ -67,6 +67,8 @@ pub struct PlatformSettings {
     pub sms_limits: SmsLimits,
     /// "Email users when they sign in from a new device".
     pub new_device_alerts: bool,
+    /// "Default language": for requests that name no language the portal speaks.
+    pub default_language: super::language::Language,
 }
 
 /// Texts to numbers no account has verified (registration, phone sign-in to an unknown
@@ -127,6 +129,7 @@ impl Default for PlatformSettings {
             open_registration: true,
             phone_sign_in: false,
             users_edit_profile: true,
+            default_language: super::language::Language::English,
             new_device_alerts: true,
             sms_limits: SmsLimits::default(),
         }

@@ -122,7 +122,7 @@ fn two_step_label(settings: &PlatformSettings) -> String {
 /// The settings that differ between `old` and `new`, named as the page names them.
 pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
     let (was, is) = (&old.sms_limits, &new.sms_limits);
-    let rows: [(&'static str, String, String); 20] = [
+    let rows: [(&'static str, String, String); 21] = [
         (
             "2-step verification",
             two_step_label(old),
@@ -137,6 +137,11 @@ pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
             "Administrators must use passkeys",
             yes_no(old.admins_use_passkeys),
             yes_no(new.admins_use_passkeys),
+        ),
+        (
+            "Default language",
+            old.default_language.own_name().to_owned(),
+            new.default_language.own_name().to_owned(),
         ),
         (
             "Email users when they sign in from a new device",

@@ -8,8 +8,9 @@ use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
 use crate::db::DbError;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
-use crate::db::users::{User, set_verified_profile_phone};
+use crate::db::users::{User, set_language, set_verified_profile_phone};
 use crate::domain::codes::{Purpose, Subject};
+use crate::domain::language::Language;
 use crate::domain::phone::mask_phone;
 
 /// What a right code on a new profile number, or a refusal, led to.
@@ -21,6 +22,23 @@ pub enum ProfilePhone {
 }
 
 impl Services {
+    /// Saves the language `user_id` chose (`None`: follow the browser). Always allowed: a
+    /// language is the person's own, whatever "Users can edit their profile" says.
+    pub async fn set_language(
+        &self,
+        user_id: i64,
+        language: Option<Language>,
+    ) -> Result<(), DbError> {
+        let _turn = self.db.write_turn().await;
+        set_language(
+            &self.db.pool,
+            user_id,
+            language.map(Language::code),
+            self.clock.now(),
+        )
+        .await
+    }
+
     /// Whether users may change their own profile phone number now.
     pub async fn users_edit_profile(&self) -> Result<bool, DbError> {
         Ok(self.platform().await?.users_edit_profile)

@@ -133,7 +133,12 @@ pub fn error_response(status: StatusCode, message: Option<&str>) -> HttpResponse
 }
 
 /// Renders the error page; falls back to plain text if the template itself fails.
-fn error_page(status: StatusCode, layout: Layout, message: Option<&str>) -> HttpResponse {
+fn error_page(status: StatusCode, mut layout: Layout, message: Option<&str>) -> HttpResponse {
+    // The "Language" menu comes back to the address without its query: what was refused
+    // (an application's redirect URI, a dead link's token) is not carried on the page.
+    if let Some((path, _)) = layout.here.split_once('?') {
+        layout.here = path.to_owned();
+    }
     let (title, default_message) = describe(status);
     let page = ErrorPage {
         layout,

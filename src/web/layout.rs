@@ -11,10 +11,13 @@ use super::context::{
     AdministersRooms, CsrfToken, CurrentUser, HasPasskey, OpenRegistration, PhoneCountry,
     PhoneSignInOn, app_name,
 };
+use super::middleware::language::RequestLanguage;
 use super::parts::devices::{When, when};
 use super::session::{passkey_owed, pending_user, set_up_by};
 use super::state::AppState;
+use crate::domain::language::Language;
 use crate::domain::phone::example_mobile;
+use crate::i18n;
 
 pub struct SignedInUser {
     pub name: String,
@@ -49,6 +52,10 @@ pub struct Layout {
     pub phone_sign_in: bool,
     /// "Sign in with a passkey" is offered: the public URL names a host.
     pub passkeys: bool,
+    /// The language the request is answered in (`middleware::language`).
+    pub lang: Language,
+    /// This page's path and query: where the "Language" menu comes back to.
+    pub here: String,
 }
 
 fn notice_text(name: &str) -> Option<&'static str> {
@@ -114,6 +121,34 @@ impl FromRequest for Layout {
 }
 
 impl Layout {
+    /// The message `id` in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        i18n::text(self.lang, id)
+    }
+
+    /// The message `id` in the page's language with the variable `name`.
+    pub fn t_with(&self, id: &str, name: &'static str, value: &str) -> String {
+        i18n::text_with(self.lang, id, &[(name, value)])
+    }
+
+    /// The message `id` as HTML, its variable `date` a `<time>` element of `when`.
+    pub fn t_time(&self, id: &str, when: &When) -> String {
+        let time = format!(
+            r#"<time datetime="{}">{}</time>"#,
+            i18n::escape_html(&when.iso),
+            i18n::escape_html(&when.text)
+        );
+        i18n::html_with(self.lang, id, "date", &time)
+    }
+
+    /// Every language but the page's, for the "Language" menu.
+    pub fn other_languages(&self) -> Vec<Language> {
+        Language::ALL
+            .into_iter()
+            .filter(|language| *language != self.lang)
+            .collect()
+    }
+
     /// What every page shows of the request: the app name, who is signed in, the form
     /// token and a notice. Error pages use it too, so they keep the signed-in header.
     pub fn of(req: &HttpRequest) -> Self {
@@ -157,7 +192,18 @@ impl Layout {
         let notice = url::form_urlencoded::parse(req.query_string().as_bytes())
             .find(|(name, _)| name == "notice")
             .and_then(|(_, value)| notice_text(&value));
+        let lang = extensions
+            .get::<RequestLanguage>()
+            .map(|language| language.0)
+            .unwrap_or_default();
+        let here = req
+            .uri()
+            .path_and_query()
+            .map_or("/", |path| path.as_str())
+            .to_owned();
         Self {
+            lang,
+            here,
             app_name,
             csrf_token,
             signing_in: user.is_none() && pending,

@@ -22,6 +22,7 @@ mod admin;
 pub mod health;
 mod home;
 mod invitation;
+mod language;
 mod login;
 pub mod oauth2;
 mod password_link;
@@ -45,6 +46,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     admin::routes(cfg);
     password_link::routes(cfg);
     secure_account::routes(cfg);
+    language::routes(cfg);
     rooms::routes(cfg);
     invitation::routes(cfg);
     oauth2::routes(cfg);

@@ -12,11 +12,13 @@ const AREAS: &[&str] = &[
     "admin",
     "home",
     "invitation",
+    "language",
     "login",
     "oauth2",
     "password_link",
     "register",
     "rooms",
+    "secure_account",
     "setup",
 ];
 

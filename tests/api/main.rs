@@ -19,6 +19,7 @@ mod factors;
 mod fuzz;
 mod health;
 mod hostile;
+mod languages;
 mod login;
 mod logs;
 mod mail;

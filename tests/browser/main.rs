@@ -10,6 +10,7 @@ mod applications;
 #[path = "../kit/mod.rs"]
 #[allow(dead_code)] // each suite uses part of the kit
 mod kit;
+mod languages;
 mod lists;
 mod lost_phone;
 mod mail;

@@ -12,6 +12,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{Section, sections};
+use crate::domain::language::Language;
 use crate::domain::policy::{
     APP_NAME_MAX, PlatformSettings, PlatformTwoStep, SmsLimits, app_name_fits, countries_to_text,
 };
@@ -52,6 +53,7 @@ struct SettingsPage {
     form: SettingsForm,
     session_choices: Vec<Choice>,
     inactivity_choices: Vec<Choice>,
+    language_choices: Vec<Choice>,
     saved: Vec<String>,
     /// Before "Required for everyone" is saved: (users without it, of them without a phone).
     preview: Option<(i64, i64)>,
@@ -66,6 +68,8 @@ pub struct SettingsForm {
     require_for_admins: Option<String>,
     admins_use_passkeys: Option<String>,
     new_device_alerts: Option<String>,
+    /// "Default language": absent from the form, it keeps its value.
+    default_language: Option<String>,
     #[serde(default)]
     trusted_devices: String,
     users_choose_session: Option<String>,
@@ -104,6 +108,7 @@ impl SettingsForm {
             require_for_admins: tick(settings.require_for_admins),
             admins_use_passkeys: tick(settings.admins_use_passkeys),
             new_device_alerts: tick(settings.new_device_alerts),
+            default_language: Some(settings.default_language.code().to_owned()),
             trusted_devices: match settings.trusted_device_days {
                 Some(_) => "30".into(),
                 None => "never".into(),
@@ -274,6 +279,13 @@ impl SettingsForm {
                 }
             }
         };
+        let default_language = match self.default_language.as_deref() {
+            None => current.default_language,
+            Some(code) => Language::parse(code).unwrap_or_else(|| {
+                errors.add("default_language", "Choose one of the languages offered.");
+                current.default_language
+            }),
+        };
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -294,6 +306,7 @@ impl SettingsForm {
             users_edit_profile: self.users_edit_profile.is_some(),
             sms_limits,
             new_device_alerts: self.new_device_alerts.is_some(),
+            default_language,
         })
     }
 }
@@ -328,12 +341,21 @@ fn page(
             }
         })
         .collect();
+    let language_choices = Language::ALL
+        .into_iter()
+        .map(|language| Choice {
+            value: language.code().to_owned(),
+            label: language.own_name().to_owned(),
+            selected: form.default_language.as_deref() == Some(language.code()),
+        })
+        .collect();
     SettingsPage {
         layout,
         sections: sections("/admin/security"),
         form,
         session_choices,
         inactivity_choices,
+        language_choices,
         saved,
         preview,
         errors,

@@ -6,6 +6,7 @@ pub mod browsers;
 pub mod cookie_lifetime;
 pub mod csrf;
 pub mod headers;
+pub mod language;
 pub mod metrics;
 pub mod outage;
 pub mod recent_password;

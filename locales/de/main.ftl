@@ -1,0 +1,21 @@
+# Der Rahmen jeder Seite: Kopfzeile, Menüs, Hinweisbanner.
+skip-to-content = Zum Inhalt springen
+nav-account = Konto
+nav-control-center = Verwaltung
+nav-manage-rooms = Datenräume verwalten
+nav-profile = Profil
+nav-security = Sicherheit
+nav-change-password = Passwort ändern
+nav-sign-out = Abmelden
+nav-sign-in = Anmelden
+nav-create-account = Konto erstellen
+nav-menu = Menü
+menu-signed-in-as = Angemeldet als { $name }
+language = Sprache
+banner-development = Entwicklungsmodus
+banner-sms-development = SMS sind im Entwicklungsmodus: Bestätigungscodes werden ins Serverprotokoll geschrieben, nicht versendet.
+banner-set-up = Einrichtung der Bestätigung in zwei Schritten
+banner-add-passkey-by = Fügen Sie bis { $date } einen Passkey hinzu: Ihr Administrator verlangt es.
+banner-add-passkey-now = Jetzt hinzufügen
+banner-set-up-by = Richten Sie die Bestätigung in zwei Schritten bis { $date } ein.
+banner-set-up-now = Jetzt einrichten

@@ -1,0 +1,21 @@
+# The frame of every page: header, menus, banners.
+skip-to-content = Skip to content
+nav-account = Account
+nav-control-center = Control center
+nav-manage-rooms = Manage data rooms
+nav-profile = Profile
+nav-security = Security
+nav-change-password = Change password
+nav-sign-out = Sign out
+nav-sign-in = Sign in
+nav-create-account = Create account
+nav-menu = Menu
+menu-signed-in-as = Signed in as { $name }
+language = Language
+banner-development = Development mode
+banner-sms-development = SMS is in development mode: verification codes are written to the server log, not sent.
+banner-set-up = 2-step verification set-up
+banner-add-passkey-by = Add a passkey by { $date }: your administrator requires one.
+banner-add-passkey-now = Add one now
+banner-set-up-by = Set up 2-step verification by { $date }.
+banner-set-up-now = Set it up now

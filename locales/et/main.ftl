@@ -1,0 +1,21 @@
+# Iga lehe raam: päis, menüüd, teadeteribad.
+skip-to-content = Mine sisu juurde
+nav-account = Konto
+nav-control-center = Halduskeskus
+nav-manage-rooms = Halda andmeruume
+nav-profile = Profiil
+nav-security = Turvalisus
+nav-change-password = Muuda parooli
+nav-sign-out = Logi välja
+nav-sign-in = Logi sisse
+nav-create-account = Loo konto
+nav-menu = Menüü
+menu-signed-in-as = Sisse logitud: { $name }
+language = Keel
+banner-development = Arendusrežiim
+banner-sms-development = SMS on arendusrežiimis: kinnituskoodid kirjutatakse serveri logisse, neid ei saadeta.
+banner-set-up = Kaheastmelise kinnitamise seadistamine
+banner-add-passkey-by = Lisa pääsuvõti hiljemalt { $date }: sinu administraator nõuab seda.
+banner-add-passkey-now = Lisa kohe
+banner-set-up-by = Seadista kaheastmeline kinnitamine hiljemalt { $date }.
+banner-set-up-now = Seadista kohe

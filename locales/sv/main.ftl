@@ -1,0 +1,21 @@
+# Ramen på varje sida: sidhuvud, menyer, banderoller.
+skip-to-content = Hoppa till innehållet
+nav-account = Konto
+nav-control-center = Kontrollpanel
+nav-manage-rooms = Hantera datarum
+nav-profile = Profil
+nav-security = Säkerhet
+nav-change-password = Byt lösenord
+nav-sign-out = Logga ut
+nav-sign-in = Logga in
+nav-create-account = Skapa konto
+nav-menu = Meny
+menu-signed-in-as = Inloggad som { $name }
+language = Språk
+banner-development = Utvecklingsläge
+banner-sms-development = Sms är i utvecklingsläge: verifieringskoderna skrivs till serverns logg och skickas inte.
+banner-set-up = Konfigurering av tvåstegsverifiering
+banner-add-passkey-by = Lägg till en lösennyckel senast { $date }: din administratör kräver det.
+banner-add-passkey-now = Lägg till en nu
+banner-set-up-by = Konfigurera tvåstegsverifiering senast { $date }.
+banner-set-up-now = Konfigurera nu
