@@ -53,6 +53,19 @@ async fn issue(app: &TestApp, user: i64, hours: i64) -> String {
         .code
 }
 
+/// `code` typed at the temporary code's page in `browser`.
+async fn type_code(app: &TestApp, browser: &reqwest::Client, code: &str) -> reqwest::Response {
+    let page = "/login/temporary-code";
+    submit_with(
+        browser,
+        &app.address,
+        page,
+        page,
+        &[("temporary_code", code)],
+    )
+    .await
+}
+
 /// `email`'s password in a new browser, then `code` at the temporary code's page.
 async fn sign_in_with(
     app: &TestApp,
@@ -61,15 +74,7 @@ async fn sign_in_with(
 ) -> (reqwest::Client, reqwest::Response) {
     let (browser, response) = app.password_step_in_new_browser(email).await;
     assert_redirect_to(&response, "/login/verify");
-    let page = "/login/temporary-code";
-    let answer = submit_with(
-        &browser,
-        &app.address,
-        page,
-        page,
-        &[("temporary_code", code)],
-    )
-    .await;
+    let answer = type_code(app, &browser, code).await;
     (browser, answer)
 }
 
@@ -131,15 +136,7 @@ async fn an_administrator_issues_a_code_and_the_person_signs_in_with_it(app: Tes
 
     // Typed as people type: lower case, spaces for dashes.
     let typed = code.to_lowercase().replace('-', " ");
-    let page = "/login/temporary-code";
-    let answer = submit_with(
-        &browser,
-        &app.address,
-        page,
-        page,
-        &[("temporary_code", &typed)],
-    )
-    .await;
+    let answer = type_code(&app, &browser, &typed).await;
     assert_redirect_to(&answer, "/account/security?notice=temporary-code-used");
     let settings = app
         .get_text_in(&browser, "/account/security?notice=temporary-code-used")
@@ -216,16 +213,8 @@ async fn five_wrong_tries_end_the_code(app: TestApp) {
     let ada = app.create_sms_user("ada@example.com", PHONE).await;
     let code = issue(&app, ada, 8).await;
     let (browser, _) = app.password_step_in_new_browser("ada@example.com").await;
-    let page = "/login/temporary-code";
     for wrong in 1..=5 {
-        let answer = submit_with(
-            &browser,
-            &app.address,
-            page,
-            page,
-            &[("temporary_code", "0000-0000-0000-0000")],
-        )
-        .await;
+        let answer = type_code(&app, &browser, "0000-0000-0000-0000").await;
         assert_page(answer, 401, "after 5 wrong tries").await;
         let left = app
             .count_where(
@@ -255,23 +244,9 @@ async fn five_wrong_tries_end_the_code(app: TestApp) {
     let code = issue(&app, ada, 8).await;
     let (browser, _) = app.password_step_in_new_browser("ada@example.com").await;
     for _ in 0..10 {
-        submit_with(
-            &browser,
-            &app.address,
-            page,
-            page,
-            &[("temporary_code", "not a code")],
-        )
-        .await;
+        type_code(&app, &browser, "not a code").await;
     }
-    let throttled = submit_with(
-        &browser,
-        &app.address,
-        page,
-        page,
-        &[("temporary_code", &code)],
-    )
-    .await;
+    let throttled = type_code(&app, &browser, &code).await;
     assert_page(throttled, 429, "Too many wrong codes").await;
 }
 
