@@ -21,7 +21,7 @@ use crate::helpers::{Backend, GOOD_PASSWORD, TestApp, csrf_token, location_of};
 use crate::on_each_backend;
 
 /// Generated bodies per route (split between the people who send them).
-const BODIES_PER_ROUTE: usize = 600;
+const BODIES_PER_ROUTE: usize = 450;
 /// Requests in flight at once.
 const IN_FLIGHT: usize = 16;
 /// A person's session is started again every this many bodies, so a body that ends it
