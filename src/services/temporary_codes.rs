@@ -22,6 +22,8 @@ pub const HELP_REQUEST_EVERY_SECS: i64 = 3_600;
 pub struct IssuedCode {
     pub code: String,
     pub expires_at: i64,
+    /// The person's name, as the page that shows the code says it.
+    pub name: String,
 }
 
 /// Why no code was issued.
@@ -90,7 +92,11 @@ impl Services {
         };
         self.notify(&mut tx, &user, origin, notice).await?;
         tx.commit().await?;
-        Ok(Ok(IssuedCode { code, expires_at }))
+        Ok(Ok(IssuedCode {
+            code,
+            expires_at,
+            name: user.name,
+        }))
     }
 
     /// The person's code while it is valid.

@@ -129,17 +129,12 @@ pub async fn issue(
         .issue_temporary_code(Actor::Admin(&me.user), id, validity, &me.origin)
         .await?
         .map_err(refusal)?;
-    let user = me
-        .services()
-        .find_user(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
     render(
         StatusCode::OK,
         &TemporaryCodePage {
             layout,
             id,
-            name: user.name,
+            name: issued.name,
             has_code: true,
             choices: Vec::new(),
             issued: Some(Issued {
