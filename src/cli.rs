@@ -202,7 +202,7 @@ async fn issue_temporary_code(settings: Settings, email: &str, hours: i64) -> an
     println!(
         "Temporary access code for {}, valid once until {}; read it to them, never email it:",
         user.email,
-        crate::domain::time::instant(issued.expires_at)
+        crate::domain::language::Language::English.instant(issued.expires_at)
     );
     // Printed, not logged: for the operator's eyes, this once.
     println!("{}", issued.code);
@@ -258,7 +258,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             println!(
                 "New signing key {} published; it signs ID tokens from {}.",
                 rotation.kid,
-                crate::domain::time::instant(rotation.signs_from)
+                crate::domain::language::Language::English.instant(rotation.signs_from)
             );
             Ok(())
         }

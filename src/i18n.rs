@@ -11,6 +11,9 @@ use fluent_templates::{LanguageIdentifier, Loader, static_loader};
 
 use crate::domain::language::Language;
 
+#[cfg(test)]
+mod english_check;
+
 static_loader! {
     static LOCALES = {
         locales: "./locales",
@@ -41,11 +44,115 @@ pub fn text(language: Language, id: &str) -> String {
 
 /// The message `id` in `language`, its placeables filled from `args`.
 pub fn text_with(language: Language, id: &str, args: &[(&'static str, &str)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
-        .iter()
-        .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(*value)))
-        .collect();
-    LOCALES.lookup_with_args(identifier(language), id, &args)
+    let mut message = Msg::new(language, id);
+    for (name, value) in args {
+        message = message.arg(name, *value);
+    }
+    message.to_string()
+}
+
+/// A message being filled in: `lang.tr("id").arg("name", name).count(n)`, shown with
+/// `{{ }}` in a template (escaped there) or `.to_string()` in code. Numbers stay numbers,
+/// so Fluent picks the plural form the language's rules give them.
+pub struct Msg {
+    language: Language,
+    id: String,
+    args: HashMap<Cow<'static, str>, FluentValue<'static>>,
+}
+
+impl Msg {
+    pub fn new(language: Language, id: &str) -> Self {
+        Self {
+            language,
+            id: id.to_owned(),
+            args: HashMap::new(),
+        }
+    }
+
+    /// The placeable `name` filled with words.
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args
+            .insert(Cow::Borrowed(name), FluentValue::from(value.to_string()));
+        self
+    }
+
+    /// The placeable `name` filled with a number (plural forms select on it).
+    pub fn num(mut self, name: &'static str, value: impl Number) -> Self {
+        self.args
+            .insert(Cow::Borrowed(name), FluentValue::from(value.number()));
+        self
+    }
+
+    /// The placeable `count` filled with a number: `{ $count -> [one] … *[other] … }`.
+    pub fn count(self, value: impl Number) -> Self {
+        self.num("count", value)
+    }
+
+    /// The message as HTML: its words escaped, and the placeable `name` replaced by the
+    /// HTML fragment `html` (an element the caller built and escaped, such as a link).
+    pub fn html(self, name: &'static str, html: &str) -> String {
+        let words = self.arg(name, SLOT).to_string();
+        escape_html(&words).replace(SLOT, html)
+    }
+}
+
+/// A count a message may show and choose its plural form by; templates hand over
+/// references, so those count too.
+pub trait Number {
+    fn number(&self) -> i64;
+}
+
+macro_rules! numbers {
+    ($($t:ty),*) => {$(
+        impl Number for $t {
+            fn number(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        }
+    )*};
+}
+numbers!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
+
+impl<T: Number + ?Sized> Number for &T {
+    fn number(&self) -> i64 {
+        (**self).number()
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let words = if self.args.is_empty() {
+            LOCALES.lookup(identifier(self.language), &self.id)
+        } else {
+            LOCALES.lookup_with_args(identifier(self.language), &self.id, &self.args)
+        };
+        f.write_str(&words)
+    }
+}
+
+impl Language {
+    /// The message `id` in this language.
+    pub fn t(self, id: &str) -> String {
+        text(self, id)
+    }
+
+    /// The message `id` in this language, to fill in: `.arg(…)`, `.count(…)`.
+    pub fn tr(self, id: &str) -> Msg {
+        Msg::new(self, id)
+    }
+
+    /// An instant as people read it in this language: "29 Nov 2026, 19:34 UTC",
+    /// "29. Nov. 2026, 19:34 UTC".
+    pub fn instant(self, unix: i64) -> String {
+        let (year, month, day) = crate::domain::time::civil_from_days(unix.div_euclid(86_400));
+        let secs = unix.rem_euclid(86_400);
+        self.tr("date-time")
+            .arg("day", day)
+            .arg("month", self.t(&format!("month-{}", month + 1)))
+            .arg("year", year)
+            .arg("time", format!("{:02}:{:02}", secs / 3600, secs % 3600 / 60))
+            .to_string()
+    }
 }
 
 /// Stands for an HTML fragment while its sentence is translated and escaped.
@@ -141,8 +248,14 @@ mod tests {
     #[test]
     fn every_message_reads_in_every_language() {
         for language in Language::ALL {
-            for id in messages(Language::English).keys() {
-                let words = text_with(language, id, &[("name", "Ada"), ("date", "1 Jan")]);
+            for (id, variables) in messages(Language::English) {
+                // Each variable filled, as its callers fill it: a number, or words.
+                let mut message = language.tr(&id);
+                for variable in &variables {
+                    let name: &'static str = Box::leak(variable.clone().into_boxed_str());
+                    message = message.num(name, 2);
+                }
+                let words = message.to_string();
                 assert!(
                     !words.is_empty() && !words.contains("Unknown localization"),
                     "{id} in {}: {words}",
@@ -155,6 +268,29 @@ mod tests {
             text_with(Language::German, "menu-signed-in-as", &[("name", "Ada")]),
             "Angemeldet als Ada"
         );
+    }
+
+    #[test]
+    fn instants_read_in_each_language() {
+        let unix = 1_795_980_840;
+        assert_eq!(Language::English.instant(unix), "29 Nov 2026, 19:34 UTC");
+        assert_eq!(Language::Swedish.instant(unix), "29 nov. 2026 kl. 19:34 UTC");
+        assert_eq!(Language::German.instant(unix), "29. Nov. 2026, 19:34 UTC");
+        assert_eq!(Language::Estonian.instant(unix), "29. nov 2026 kell 19:34 UTC");
+        assert_eq!(Language::English.instant(0), "1 Jan 1970, 00:00 UTC");
+        assert_eq!(Language::German.instant(951_782_400), "29. Feb. 2000, 00:00 UTC");
+    }
+
+    #[test]
+    fn numbers_choose_the_plural_form() {
+        // A test message of the frame: every language has one and other.
+        for (n, words) in [(1, "1 minute"), (5, "5 minutes")] {
+            assert_eq!(Language::English.tr("minutes").count(n).to_string(), words);
+        }
+        assert_eq!(Language::German.tr("minutes").count(1).to_string(), "1 Minute");
+        assert_eq!(Language::German.tr("minutes").count(15).to_string(), "15 Minuten");
+        assert_eq!(Language::Estonian.tr("minutes").count(1).to_string(), "1 minut");
+        assert_eq!(Language::Swedish.tr("minutes").count(2).to_string(), "2 minuter");
     }
 
     #[test]

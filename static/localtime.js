@@ -1,8 +1,9 @@
-// Shows each <time datetime> in the reader's own time zone, in the server's one format
-// ("24 Nov 2026, 19:14 CET"), so a page never mixes two. Without it the page keeps the
-// server's text, in UTC and labelled so.
+// Shows each <time datetime> in the reader's own time zone, written the way the page's
+// language writes dates ("24 Nov 2026, 19:14 CET", "24. Nov. 2026, 19:14 MEZ"), so a page
+// never mixes two. Without it the page keeps the server's text, in UTC and labelled so.
 (function () {
-  var format = new Intl.DateTimeFormat("en-GB", {
+  var lang = document.documentElement.lang;
+  var format = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, {
     day: "numeric", month: "short", year: "numeric",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
   });

@@ -19,3 +19,42 @@ banner-add-passkey-by = Fügen Sie bis { $date } einen Passkey hinzu: Ihr Admini
 banner-add-passkey-now = Jetzt hinzufügen
 banner-set-up-by = Richten Sie die Bestätigung in zwei Schritten bis { $date } ein.
 banner-set-up-now = Jetzt einrichten
+
+# Datum und Uhrzeit. { $time } ist 24-Stunden "19:34"; alle Zeiten sind UTC.
+date-time = { $day }. { $month } { $year }, { $time } UTC
+month-1 = Jan.
+month-2 = Feb.
+month-3 = März
+month-4 = Apr.
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = Aug.
+month-9 = Sept.
+month-10 = Okt.
+month-11 = Nov.
+month-12 = Dez.
+
+# Zeitspannen, mit der Zahl.
+minutes = { $count ->
+    [one] { $count } Minute
+   *[other] { $count } Minuten
+}
+hours = { $count ->
+    [one] { $count } Stunde
+   *[other] { $count } Stunden
+}
+days = { $count ->
+    [one] { $count } Tag
+   *[other] { $count } Tage
+}
+
+# Teile, die jede Seite verwenden kann.
+error-summary-title = Es gibt ein Problem
+error-prefix = Fehler:
+warning-prefix = Warnung:
+cancel = Abbrechen
+column-action = Aktion
+step-of = Schritt { $number } von { $total }
+phone-example-national = zum Beispiel { $national } oder { $international }; Nummern aus anderen Ländern beginnen mit + und der Landesvorwahl
+phone-example-international = mit Landesvorwahl, zum Beispiel +49 151 23456789

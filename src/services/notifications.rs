@@ -12,7 +12,7 @@ use askama::Template;
 use crate::db::outbox::{Email, enqueue_with_html};
 use crate::db::users::User;
 use crate::db::{DbError, Tx};
-use crate::domain::time::instant;
+use crate::domain::language::Language;
 use crate::domain::user_agent::describe;
 
 pub enum Notice<'a> {
@@ -299,7 +299,7 @@ impl Services {
             name: &user.name,
             what: &what,
             email: &user.email,
-            when: instant(now),
+            when: Language::English.instant(now),
             device,
             ip: origin.ip.as_deref().unwrap_or("unknown"),
             advice: words,

@@ -16,7 +16,7 @@ use crate::db::sign_in_alerts::{
 };
 use crate::db::users::{User, find_user_by_id, update_password_hash};
 use crate::db::{Backend, Tx};
-use crate::domain::time::instant;
+use crate::domain::language::Language;
 use crate::domain::tokens::{random_token, token_digest};
 use crate::domain::user_agent::describe;
 use crate::services::Services;
@@ -287,7 +287,7 @@ fn where_from(at: i64, origin: &Origin) -> Vec<String> {
         .as_deref()
         .map_or_else(|| "Unknown".to_owned(), describe);
     vec![
-        format!("When: {}", instant(at)),
+        format!("When: {}", Language::English.instant(at)),
         format!("Browser and system: {browser}"),
         format!("Address: {}", origin.ip.as_deref().unwrap_or("unknown")),
     ]

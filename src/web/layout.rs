@@ -32,7 +32,7 @@ pub struct Layout {
     pub user: Option<SignedInUser>,
     /// A one-line confirmation named in the query string (`?notice=signed-out`), so a
     /// redirect can say what happened without storing anything.
-    pub notice: Option<&'static str>,
+    pub notice: Option<String>,
     /// After "Set up later": when 2-step verification must be set up, for the banner every
     /// page shows until it is.
     pub set_up_by: Option<When>,
@@ -58,57 +58,36 @@ pub struct Layout {
     pub here: String,
 }
 
+/// The message of a notice named in the query string (`?notice=signed-out`).
 fn notice_text(name: &str) -> Option<&'static str> {
-    match name {
-        "signed-out" => Some("You have signed out."),
-        "password-set" => Some("Your password is set. Sign in with it."),
-        "password-changed" => {
-            Some("Your password has been changed. Your other sessions were signed out.")
-        }
-        "password-added" => Some(
-            "Your password is set. Phone sign-in asks for it when 2-step verification applies to you. Your other sessions were signed out.",
-        ),
-        "welcome" => Some("Your account has been created."),
-        "welcome-phone" => Some(
-            "Your account has been created. We have emailed a link to confirm your address: open it to receive email from us.",
-        ),
-        "code-sent" => Some("A new code is on its way."),
-        "too-soon" => {
-            Some("A code was sent moments ago. You can ask for a new one at the time shown below.")
-        }
-        "two-step-on" => Some(
-            "2-step verification is on. From now on you sign in with your password and a code sent to your phone.",
-        ),
-        "two-step-off" => Some("2-step verification is off."),
-        "app-on" => Some("Your authenticator app is set up. Sign-in codes now come from the app."),
-        "sms-on" => Some("Sign-in codes are now sent by text message to your phone."),
-        "temporary-code-used" => Some(
-            "Set up a new way to get your codes. You signed in with a temporary access code; it will not work again.",
-        ),
-        "recovery-used" => Some(
-            "You signed in with a recovery code. It will not work again. If you lost your phone, set up 2-step verification again.",
-        ),
-        "device-removed" => {
-            Some("The device was removed. It will be asked for a code at its next sign-in.")
-        }
-        "devices-removed" => Some("All trusted devices were removed."),
-        "session-ended" => Some("That session was signed out."),
-        "others-signed-out" => Some("All your other sessions were signed out."),
-        "duration-saved" => Some("Your session duration was saved."),
-        "codes-saved" => Some(
-            "2-step verification is on. Keep your recovery codes safe: each signs you in once if you lose your phone.",
-        ),
-        "phone-changed" => Some("Your phone number has been changed."),
-        "app-removed" => Some("The authenticator app was removed. It no longer signs you in."),
-        "passkey-added" => {
-            Some("Your passkey was added. Sign-in now asks for it after your password.")
-        }
-        "passkey-removed" => Some("The passkey was removed. It no longer signs you in."),
-        "phone-removed" => Some(
-            "The phone number was removed as a sign-in method. Codes are no longer texted to it.",
-        ),
-        _ => None,
-    }
+    const NOTICES: [&str; 25] = [
+        "signed-out",
+        "password-set",
+        "password-changed",
+        "password-added",
+        "welcome",
+        "welcome-phone",
+        "code-sent",
+        "too-soon",
+        "two-step-on",
+        "two-step-off",
+        "app-on",
+        "sms-on",
+        "temporary-code-used",
+        "recovery-used",
+        "device-removed",
+        "devices-removed",
+        "session-ended",
+        "others-signed-out",
+        "duration-saved",
+        "codes-saved",
+        "phone-changed",
+        "app-removed",
+        "passkey-added",
+        "passkey-removed",
+        "phone-removed",
+    ];
+    NOTICES.into_iter().find(|notice| *notice == name)
 }
 
 impl FromRequest for Layout {
@@ -131,14 +110,28 @@ impl Layout {
         i18n::text_with(self.lang, id, &[(name, value)])
     }
 
+    /// The message `id` in the page's language, to fill in: `.arg(…)`, `.count(…)`.
+    pub fn tr(&self, id: &str) -> i18n::Msg {
+        self.lang.tr(id)
+    }
+
     /// The message `id` as HTML, its variable `date` a `<time>` element of `when`.
     pub fn t_time(&self, id: &str, when: &When) -> String {
-        let time = format!(
+        i18n::html_with(self.lang, id, "date", &self.time(when))
+    }
+
+    /// `when` as HTML: a `<time>` element in the page's language (`|safe` in templates).
+    pub fn time(&self, when: &When) -> String {
+        format!(
             r#"<time datetime="{}">{}</time>"#,
             i18n::escape_html(&when.iso),
-            i18n::escape_html(&when.text)
-        );
-        i18n::html_with(self.lang, id, "date", &time)
+            i18n::escape_html(&self.date(when))
+        )
+    }
+
+    /// `when` in words in the page's language: "29 Nov 2026, 19:34 UTC".
+    pub fn date(&self, when: &When) -> String {
+        self.lang.instant(when.unix)
     }
 
     /// Every language but the page's, for the "Language" menu.
@@ -189,13 +182,14 @@ impl Layout {
             is_admin: current.0.is_admin(),
             room_admin,
         });
-        let notice = url::form_urlencoded::parse(req.query_string().as_bytes())
-            .find(|(name, _)| name == "notice")
-            .and_then(|(_, value)| notice_text(&value));
         let lang = extensions
             .get::<RequestLanguage>()
             .map(|language| language.0)
             .unwrap_or_default();
+        let notice = url::form_urlencoded::parse(req.query_string().as_bytes())
+            .find(|(name, _)| name == "notice")
+            .and_then(|(_, value)| notice_text(&value))
+            .map(|name| lang.t(&format!("notice-{name}")));
         let here = req
             .uri()
             .path_and_query()

@@ -50,6 +50,7 @@ mod stale_links;
 mod stale_room_codes;
 mod takeovers;
 mod temporary_codes;
+mod translated;
 mod two_step;
 mod who_must_verify;
 mod words;

@@ -121,7 +121,7 @@ async fn login_form(
         return Ok(see_other("/"));
     }
     if layout.notice.is_none() && signed_out_by_administrator(&session) {
-        layout.notice = Some(SIGNED_OUT_BY_ADMINISTRATOR);
+        layout.notice = Some(SIGNED_OUT_BY_ADMINISTRATOR.to_owned());
     }
     render(
         StatusCode::OK,

@@ -3,20 +3,21 @@
 
 use crate::db::devices::TrustedDevice;
 use crate::db::sessions::SessionSummary;
-use crate::domain::time::{instant, iso};
+use crate::domain::time::iso;
 use crate::domain::user_agent::describe;
 
-/// An instant on a page: UTC text the server writes, and the machine-readable value a
-/// small script turns into the reader's own time zone (`static/localtime.js`).
+/// An instant on a page: the machine-readable value a small script turns into the reader's
+/// own time zone (`static/localtime.js`), and the instant the server writes in words in the
+/// page's language, in UTC (`Layout::time`).
 pub struct When {
     pub iso: String,
-    pub text: String,
+    pub unix: i64,
 }
 
 pub fn when(unix: i64) -> When {
     When {
         iso: iso(unix),
-        text: instant(unix),
+        unix,
     }
 }
 

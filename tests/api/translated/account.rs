@@ -1,0 +1,1 @@
+//! Translated pages: account (issue 26).

@@ -1,0 +1,1 @@
+//! Translated pages: admin (issue 26).

@@ -1,0 +1,1 @@
+//! Translated pages: audit_rooms (issue 26).

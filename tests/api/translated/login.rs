@@ -1,0 +1,1 @@
+//! Translated pages: login (issue 26).

@@ -1,0 +1,1 @@
+//! Translated pages: messages (issue 26).

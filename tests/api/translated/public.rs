@@ -1,0 +1,1 @@
+//! Translated pages: public (issue 26).
