@@ -334,7 +334,7 @@ async fn the_list_counts_pages_both_ways_and_shows_the_last_sign_in(app: TestApp
     let shown = format!(
         r#"<td data-label="Last sign-in"><time datetime="{}">{}</time></td>"#,
         twostep::domain::time::iso(at),
-        twostep::domain::time::instant(at)
+        twostep::domain::language::Language::English.instant(at)
     );
     assert!(page.contains(&shown), "{page}");
     let never = app.get_text("/admin/users?q=user001").await;
