@@ -2,53 +2,61 @@
 
 use phonenumber::{Mode, Type};
 
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+use crate::domain::language::Language;
+
+/// Why a typed number is refused; `message_id` names the words (`locales/*/phone.ftl`).
+#[derive(Debug, PartialEq, Eq)]
 pub enum PhoneProblem {
-    #[error(
-        "Enter the phone number with its country code, starting with + (for example +46 70 123 45 67)."
-    )]
     Unreadable,
-    #[error("This is not a valid phone number. Check the country code and the digits.")]
     Invalid,
     /// The number's type cannot receive texts, or costs the sender (the reason says which).
-    #[error("{0}")]
     CannotText(NotMobile),
-    #[error(
-        "Text messages cannot be sent to numbers in this country. Use a number from an allowed country."
-    )]
     CountryNotAllowed,
 }
 
-/// Why a valid number cannot be sent a text message, in the words of the refusal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a valid number cannot be sent a text message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NotMobile {
-    #[error(
-        "This is a premium-rate number, which cannot receive text messages. Enter a mobile phone number."
-    )]
     PremiumRate,
-    #[error(
-        "This is a toll-free number, which cannot receive text messages. Enter a mobile phone number."
-    )]
     TollFree,
-    #[error(
-        "This is a shared-cost number, which cannot receive text messages. Enter a mobile phone number."
-    )]
     SharedCost,
-    #[error(
-        "This is a landline number, which cannot receive text messages. Enter a mobile phone number."
-    )]
     Landline,
-    #[error(
-        "This is an internet phone (VoIP) number, which cannot receive text messages. Enter a mobile phone number."
-    )]
     Voip,
-    #[error(
-        "This is a voicemail number, which cannot receive text messages. Enter a mobile phone number."
-    )]
     Voicemail,
-    #[error("This number cannot receive text messages. Enter a mobile phone number.")]
     Other,
 }
+
+impl PhoneProblem {
+    /// The refusal's message in the message files.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Self::Unreadable => "phone-unreadable",
+            Self::Invalid => "phone-invalid",
+            Self::CannotText(NotMobile::PremiumRate) => "phone-premium-rate",
+            Self::CannotText(NotMobile::TollFree) => "phone-toll-free",
+            Self::CannotText(NotMobile::SharedCost) => "phone-shared-cost",
+            Self::CannotText(NotMobile::Landline) => "phone-landline",
+            Self::CannotText(NotMobile::Voip) => "phone-voip",
+            Self::CannotText(NotMobile::Voicemail) => "phone-voicemail",
+            Self::CannotText(NotMobile::Other) => "phone-not-mobile",
+            Self::CountryNotAllowed => "phone-country-not-allowed",
+        }
+    }
+
+    /// The refusal in `language`.
+    pub fn say(&self, language: Language) -> String {
+        language.t(self.message_id())
+    }
+}
+
+/// In English, for logs and the errors that wrap it; pages use `say`.
+impl std::fmt::Display for PhoneProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Language::English))
+    }
+}
+
+impl std::error::Error for PhoneProblem {}
 
 /// As `normalise_phone`, and refuses numbers outside `allowed_countries` (ISO 3166 codes
 /// such as "SE"; empty allows every country) before anything is sent.
