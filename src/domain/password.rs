@@ -15,7 +15,10 @@ use argon2::password_hash::{Output, ParamsString, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, PasswordHash, Version};
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::Semaphore;
+use zxcvbn::feedback::{Suggestion, Warning};
 use zxcvbn::{Score, zxcvbn};
+
+use crate::domain::language::Language;
 
 pub const MIN_PASSWORD_CHARS: usize = 8;
 pub const MAX_PASSWORD_CHARS: usize = 1024;
@@ -23,15 +26,108 @@ pub const MAX_PASSWORD_CHARS: usize = 1024;
 /// alone must be hard to guess.
 const STRENGTH_CHECK_CHARS: usize = 128;
 
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a new password is refused; `say` gives the words (`locales/*/public.ftl`).
+#[derive(Debug, PartialEq)]
 pub enum PasswordProblem {
-    #[error("Use at least {MIN_PASSWORD_CHARS} characters.")]
     TooShort,
-    #[error("Use at most {MAX_PASSWORD_CHARS} characters.")]
     TooLong,
-    #[error("This password is too easy to guess. {0}")]
-    TooGuessable(String),
+    TooGuessable(Weakness),
 }
+
+/// What zxcvbn finds easy to guess in a password: its warning, else its first suggestion.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Weakness {
+    Warning(Warning),
+    Suggestion(Suggestion),
+    /// zxcvbn gave no reason.
+    Unnamed,
+}
+
+impl Weakness {
+    /// The sentence's message in the message files.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Warning(warning) => match warning {
+                Warning::StraightRowsOfKeysAreEasyToGuess => "public-password-weak-straight-rows",
+                Warning::ShortKeyboardPatternsAreEasyToGuess => {
+                    "public-password-weak-keyboard-patterns"
+                }
+                Warning::RepeatsLikeAaaAreEasyToGuess => "public-password-weak-repeats",
+                Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => {
+                    "public-password-weak-repeated-groups"
+                }
+                Warning::ThisIsATop10Password => "public-password-weak-top-10",
+                Warning::ThisIsATop100Password => "public-password-weak-top-100",
+                Warning::ThisIsACommonPassword => "public-password-weak-common",
+                Warning::ThisIsSimilarToACommonlyUsedPassword => "public-password-weak-similar",
+                Warning::SequencesLikeAbcAreEasyToGuess => "public-password-weak-sequences",
+                Warning::RecentYearsAreEasyToGuess => "public-password-weak-recent-years",
+                Warning::AWordByItselfIsEasyToGuess => "public-password-weak-single-word",
+                Warning::DatesAreOftenEasyToGuess => "public-password-weak-dates",
+                Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => "public-password-weak-names",
+                Warning::CommonNamesAndSurnamesAreEasyToGuess => {
+                    "public-password-weak-common-names"
+                }
+            },
+            Self::Suggestion(suggestion) => match suggestion {
+                Suggestion::UseAFewWordsAvoidCommonPhrases => "public-password-tip-few-words",
+                Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => {
+                    "public-password-tip-no-symbols-needed"
+                }
+                Suggestion::AddAnotherWordOrTwo => "public-password-tip-another-word",
+                Suggestion::CapitalizationDoesntHelpVeryMuch => "public-password-tip-capitals",
+                Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => {
+                    "public-password-tip-all-capitals"
+                }
+                Suggestion::ReversedWordsArentMuchHarderToGuess => "public-password-tip-reversed",
+                Suggestion::PredictableSubstitutionsDontHelpVeryMuch => {
+                    "public-password-tip-substitutions"
+                }
+                Suggestion::UseALongerKeyboardPatternWithMoreTurns => {
+                    "public-password-tip-longer-pattern"
+                }
+                Suggestion::AvoidRepeatedWordsAndCharacters => "public-password-tip-repeats",
+                Suggestion::AvoidSequences => "public-password-tip-sequences",
+                Suggestion::AvoidRecentYears => "public-password-tip-recent-years",
+                Suggestion::AvoidYearsThatAreAssociatedWithYou => "public-password-tip-your-years",
+                Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => {
+                    "public-password-tip-your-dates"
+                }
+            },
+            Self::Unnamed => "public-password-weak-default",
+        }
+    }
+}
+
+impl PasswordProblem {
+    /// The refusal in `language`.
+    pub fn say(&self, language: Language) -> String {
+        match self {
+            Self::TooShort => language
+                .tr("public-password-too-short")
+                .count(MIN_PASSWORD_CHARS)
+                .to_string(),
+            Self::TooLong => language
+                .tr("public-password-too-long")
+                .count(MAX_PASSWORD_CHARS)
+                .to_string(),
+            Self::TooGuessable(weakness) => language
+                .tr("public-password-too-guessable")
+                .arg("reason", language.t(weakness.message_id()))
+                .to_string(),
+        }
+    }
+}
+
+/// In English, for the command line and the pages not yet in the visitor's language;
+/// pages use `say`.
+impl std::fmt::Display for PasswordProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Language::English))
+    }
+}
+
+impl std::error::Error for PasswordProblem {}
 
 /// Checks a new password; `user_inputs` (email, name) count as easy to guess.
 pub fn check_new_password(password: &str, user_inputs: &[&str]) -> Result<(), PasswordProblem> {
@@ -59,34 +155,18 @@ pub fn check_new_password(password: &str, user_inputs: &[&str]) -> Result<(), Pa
     if entropy.score() >= Score::Three {
         return Ok(());
     }
-    let reason = entropy
+    let weakness = entropy
         .feedback()
         .and_then(|feedback| {
-            feedback
-                .warning()
-                .map(|w| w.to_string())
-                .or_else(|| feedback.suggestions().first().map(|s| s.to_string()))
+            feedback.warning().map(Weakness::Warning).or_else(|| {
+                feedback
+                    .suggestions()
+                    .first()
+                    .map(|s| Weakness::Suggestion(*s))
+            })
         })
-        .filter(|text| !text.is_empty())
-        .map_or_else(
-            || "Add more words or characters that are not common.".into(),
-            |text| as_sentence(&text),
-        );
-    Err(PasswordProblem::TooGuessable(reason))
-}
-
-/// zxcvbn's feedback as a sentence: a capital first, a full stop last.
-fn as_sentence(text: &str) -> String {
-    let text = text.trim();
-    let mut chars = text.chars();
-    let mut sentence: String = chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    if !sentence.ends_with(['.', '!', '?']) {
-        sentence.push('.');
-    }
-    sentence
+        .unwrap_or(Weakness::Unnamed);
+    Err(PasswordProblem::TooGuessable(weakness))
 }
 
 fn params() -> Params {
@@ -477,11 +557,8 @@ mod tests {
     fn common_passwords_are_refused_with_a_reason() {
         for weak in ["password", "password123", "qwertyuiop", "11111111"] {
             match check_new_password(weak, &[]) {
-                Err(PasswordProblem::TooGuessable(reason)) => {
-                    assert!(
-                        reason.starts_with(char::is_uppercase) && reason.ends_with('.'),
-                        "{reason}"
-                    );
+                Err(PasswordProblem::TooGuessable(weakness)) => {
+                    assert_ne!(weakness, Weakness::Unnamed, "{weak}");
                 }
                 other => panic!("{weak} gave {other:?}"),
             }
@@ -495,7 +572,76 @@ mod tests {
             problem.to_string(),
             "This password is too easy to guess. This is a top-10 common password."
         );
-        assert_eq!(as_sentence("add another word"), "Add another word.");
+        assert_eq!(
+            problem.say(Language::German),
+            "Dieses Passwort ist zu leicht zu erraten. Dies ist eines der 10 häufigsten Passwörter."
+        );
+        assert_eq!(
+            PasswordProblem::TooShort.say(Language::Estonian),
+            "Kasuta vähemalt 8 märki."
+        );
+    }
+
+    #[test]
+    fn every_weakness_reads_in_every_language() {
+        use Suggestion as S;
+        use Warning as W;
+        let warnings = [
+            W::StraightRowsOfKeysAreEasyToGuess,
+            W::ShortKeyboardPatternsAreEasyToGuess,
+            W::RepeatsLikeAaaAreEasyToGuess,
+            W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess,
+            W::ThisIsATop10Password,
+            W::ThisIsATop100Password,
+            W::ThisIsACommonPassword,
+            W::ThisIsSimilarToACommonlyUsedPassword,
+            W::SequencesLikeAbcAreEasyToGuess,
+            W::RecentYearsAreEasyToGuess,
+            W::AWordByItselfIsEasyToGuess,
+            W::DatesAreOftenEasyToGuess,
+            W::NamesAndSurnamesByThemselvesAreEasyToGuess,
+            W::CommonNamesAndSurnamesAreEasyToGuess,
+        ];
+        let suggestions = [
+            S::UseAFewWordsAvoidCommonPhrases,
+            S::NoNeedForSymbolsDigitsOrUppercaseLetters,
+            S::AddAnotherWordOrTwo,
+            S::CapitalizationDoesntHelpVeryMuch,
+            S::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase,
+            S::ReversedWordsArentMuchHarderToGuess,
+            S::PredictableSubstitutionsDontHelpVeryMuch,
+            S::UseALongerKeyboardPatternWithMoreTurns,
+            S::AvoidRepeatedWordsAndCharacters,
+            S::AvoidSequences,
+            S::AvoidRecentYears,
+            S::AvoidYearsThatAreAssociatedWithYou,
+            S::AvoidDatesAndYearsThatAreAssociatedWithYou,
+        ];
+        let weaknesses = warnings
+            .map(Weakness::Warning)
+            .into_iter()
+            .chain(suggestions.map(Weakness::Suggestion))
+            .chain([Weakness::Unnamed]);
+        for weakness in weaknesses {
+            // zxcvbn's own English stays word for word.
+            match weakness {
+                Weakness::Warning(w) => {
+                    assert_eq!(Language::English.t(weakness.message_id()), w.to_string())
+                }
+                Weakness::Suggestion(s) => {
+                    assert_eq!(Language::English.t(weakness.message_id()), s.to_string())
+                }
+                Weakness::Unnamed => {}
+            }
+            for language in Language::ALL {
+                let words = PasswordProblem::TooGuessable(weakness).say(language);
+                assert!(
+                    words.ends_with('.') && !words.contains("Unknown localization"),
+                    "{weakness:?} in {}: {words}",
+                    language.code()
+                );
+            }
+        }
     }
 
     #[test]

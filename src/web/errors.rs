@@ -14,6 +14,9 @@ use askama::Template;
 
 use super::layout::Layout;
 
+/// The `&'static str` of a refusal is a message id (`locales/*/*.ftl`), said in the
+/// language of the request when its page is drawn; `BadRequest` carries words already in
+/// that language.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]
@@ -61,89 +64,85 @@ impl From<askama::Error> for AppError {
 
 #[derive(Template)]
 #[template(path = "errors/error.html")]
-struct ErrorPage<'a> {
+struct ErrorPage {
     layout: Layout,
-    title: &'a str,
-    message: &'a str,
+    title: String,
+    message: String,
 }
 
-/// What a person reads for each status: a title and one sentence that says what to do.
+/// What a person reads for each status: the message ids of a title and of one sentence
+/// that says what to do.
 fn describe(status: StatusCode) -> (&'static str, &'static str) {
     match status.as_u16() {
-        400 => (
-            "The request could not be read",
-            "The request could not be read. Go back, check what you entered and try again.",
-        ),
-        403 => (
-            "You cannot do this",
-            "This is not allowed for your account.",
-        ),
-        404 => (
-            "Page not found",
-            "There is no page at this address. Check it, or go to the start page.",
-        ),
-        405 => (
-            "This page cannot be used that way",
-            "Go back and use the page's own links and buttons.",
-        ),
-        409 => (
-            "This change cannot be made",
-            "The change conflicts with the current state. Go back, reload the page and try again.",
-        ),
-        413 => (
-            "Too much data",
-            "What you sent is too large. Shorten it and try again.",
-        ),
-        415 => (
-            "The form could not be read",
-            "The form was sent in a format this page does not accept.",
-        ),
-        410 => (
-            "This link has expired",
-            "This link has expired or was already used. Ask for a new one.",
-        ),
-        429 => ("Too many attempts", "Wait a few minutes and try again."),
-        503 => (
-            "Unavailable",
-            "The service is unavailable. Try again in a moment.",
-        ),
-        _ if status.is_client_error() => (
-            "The request could not be completed",
-            "Go back and try again.",
-        ),
-        _ => (
-            "Something went wrong",
-            "An unexpected error happened on our side. Try again in a moment.",
-        ),
+        400 => ("error-page-400-title", "error-page-400"),
+        403 => ("error-page-403-title", "error-page-403"),
+        404 => ("error-page-404-title", "error-page-404"),
+        405 => ("error-page-405-title", "error-page-405"),
+        409 => ("error-page-409-title", "error-page-409"),
+        410 => ("error-page-410-title", "error-page-410"),
+        413 => ("error-page-413-title", "error-page-413"),
+        415 => ("error-page-415-title", "error-page-415"),
+        429 => ("error-page-429-title", "error-page-429"),
+        503 => ("error-page-503-title", "error-page-503"),
+        _ if status.is_client_error() => ("error-page-4xx-title", "error-page-4xx"),
+        _ => ("error-page-500-title", "error-page-500"),
+    }
+}
+
+/// What an error page says instead of its status's own sentence.
+#[derive(Clone, Debug)]
+enum Said {
+    /// A message id, said in the page's language when the page is drawn.
+    Id(String),
+    /// Words already in the language of the request (`AppError::BadRequest`).
+    Words(String),
+}
+
+impl Said {
+    fn in_language(&self, layout: &Layout) -> String {
+        match self {
+            // A refusal still written in English in a page area not yet moved to the
+            // message files (issue 26 under way) reads as written; an id has no spaces.
+            Self::Id(words) if words.contains(' ') => words.clone(),
+            Self::Id(id) => layout.t(id),
+            Self::Words(words) => words.clone(),
+        }
     }
 }
 
 /// Marks an error response of ours, with the message it carries to the renderer.
 #[derive(Clone, Debug)]
-struct ErrorMessage(Option<String>);
+struct ErrorMessage(Option<Said>);
 
-/// An error response of `status`, to be drawn as a page with `message` (or the status's
-/// own sentence).
-pub fn error_response(status: StatusCode, message: Option<&str>) -> HttpResponse {
+/// An error response of `status`, to be drawn as a page with the message `id` (or the
+/// status's own sentence), in the language of the request.
+pub fn error_response(status: StatusCode, id: Option<&str>) -> HttpResponse {
+    respond(status, id.map(|id| Said::Id(id.to_owned())))
+}
+
+fn respond(status: StatusCode, said: Option<Said>) -> HttpResponse {
     let mut response = HttpResponse::new(status);
-    response
-        .extensions_mut()
-        .insert(ErrorMessage(message.map(str::to_owned)));
+    response.extensions_mut().insert(ErrorMessage(said));
     response
 }
 
 /// Renders the error page; falls back to plain text if the template itself fails.
-fn error_page(status: StatusCode, mut layout: Layout, message: Option<&str>) -> HttpResponse {
+fn error_page(status: StatusCode, mut layout: Layout, said: Option<&Said>) -> HttpResponse {
     // The "Language" menu comes back to the address without its query: what was refused
     // (an application's redirect URI, a dead link's token) is not carried on the page.
     if let Some((path, _)) = layout.here.split_once('?') {
         layout.here = path.to_owned();
     }
     let (title, default_message) = describe(status);
+    let title = layout.t(title);
+    let message = match said {
+        Some(said) => said.in_language(&layout),
+        None => layout.t(default_message),
+    };
     let page = ErrorPage {
         layout,
         title,
-        message: message.unwrap_or(default_message),
+        message,
     };
     match page.render() {
         Ok(html) => HttpResponse::build(status)
@@ -151,7 +150,7 @@ fn error_page(status: StatusCode, mut layout: Layout, message: Option<&str>) -> 
             .body(html),
         Err(err) => {
             tracing::error!(error = %err, "Rendering the error page failed");
-            HttpResponse::build(status).body(title)
+            HttpResponse::build(status).body(page.title)
         }
     }
 }
@@ -171,10 +170,7 @@ const RETRY_AFTER_SECS: &str = "5";
 
 /// The 503 page's response: the database is away; the request may succeed in a moment.
 pub fn unavailable_response() -> HttpResponse {
-    let mut response = error_response(
-        StatusCode::SERVICE_UNAVAILABLE,
-        Some("The service is unavailable. Try again in a moment."),
-    );
+    let mut response = error_response(StatusCode::SERVICE_UNAVAILABLE, Some("error-page-503"));
     response.headers_mut().insert(
         header::RETRY_AFTER,
         header::HeaderValue::from_static(RETRY_AFTER_SECS),
@@ -203,7 +199,9 @@ impl ResponseError for AppError {
             | Self::Conflict(message)
             | Self::TooMany(message)
             | Self::LinkExpired(message) => error_response(self.status_code(), Some(message)),
-            Self::BadRequest(message) => error_response(self.status_code(), Some(message)),
+            Self::BadRequest(words) => {
+                respond(self.status_code(), Some(Said::Words(words.clone())))
+            }
             Self::NotFound | Self::TooLarge => error_response(self.status_code(), None),
             Self::Unexpected(err) if self.is_outage() => {
                 tracing::warn!(error = %err, "The database is unavailable: answered 503");
@@ -247,7 +245,7 @@ pub fn render_error_page<B: MessageBody + 'static>(
     let mut page = error_page(
         status,
         Layout::of(&req),
-        message.as_ref().and_then(|m| m.0.as_deref()),
+        message.as_ref().and_then(|m| m.0.as_ref()),
     );
     for (name, value) in kept {
         page.headers_mut().insert(name, value);

@@ -28,8 +28,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-const LINK_DEAD: &str =
-    "This invitation has expired or was already used. Ask the room's administrator for a new one.";
+const LINK_DEAD: &str = "public-invitation-dead";
 const TOKEN_MAX: usize = 64;
 
 #[derive(Template)]
@@ -110,11 +109,11 @@ async fn accept(
         .map_err(|p| errors.add("name", p))
         .ok();
     if password.expose_secret().is_empty() {
-        errors.add("password", "Choose a password.");
+        errors.add("password", layout.t("public-choose-password"));
     } else if let Err(problem) =
         check_new_password(password.expose_secret(), &[&invitation.email, name.trim()])
     {
-        errors.add("password", problem);
+        errors.add("password", problem.say(layout.lang));
     }
     let Some(checked_name) = checked_name.filter(|_| errors.is_empty()) else {
         let page = InvitationPage {

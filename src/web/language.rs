@@ -8,6 +8,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use super::errors::AppError;
+use super::layout::Layout;
 use super::middleware::language::LANG_COOKIE;
 use super::request::{SignedIn, Visitor};
 use super::responses::see_other;
@@ -25,6 +26,12 @@ pub struct LanguageForm {
     back: String,
 }
 
+/// Words in bold inside a translated sentence: the HTML for a placeable of
+/// `Msg::html` (an address, a name the sentence is about).
+pub fn strong(text: &str) -> String {
+    format!("<strong>{}</strong>", crate::i18n::escape_html(text))
+}
+
 /// A path of this site to go back to: `/` unless `back` is one (no scheme, no `//`, no
 /// backslash, nothing but printable ASCII, and not too long).
 fn back_path(back: &str) -> &str {
@@ -40,11 +47,10 @@ async fn choose(
     visitor: Visitor,
     me: Option<SignedIn>,
     form: web::Form<LanguageForm>,
+    layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let Some(language) = Language::parse(&form.lang) else {
-        return Err(AppError::BadRequest(
-            "Choose one of the languages offered.".into(),
-        ));
+        return Err(AppError::BadRequest(layout.t("public-language-unknown")));
     };
     if let Some(me) = &me {
         me.services()

@@ -11,7 +11,7 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use super::code_form::{Resend, back_after_refusal, check_failure, is_refusal, send_failure};
+use super::code_form::{Resend, back_after_refusal, code_failure, is_refusal, send_failure};
 use super::errors::AppError;
 use super::forms::FormErrors;
 use super::forms::empty_secret;
@@ -90,7 +90,7 @@ async fn forgot(
     let typed = form.email.trim();
     if typed.is_empty() || typed.len() > 254 {
         let mut errors = FormErrors::default();
-        errors.add("email", "Enter the email address you sign in with.");
+        errors.add("email", layout.t("public-forgot-email-empty"));
         let page = ForgotPage {
             layout,
             sent: false,
@@ -109,14 +109,12 @@ async fn forgot(
             note_sent_to(&session, typed)?;
             Ok(see_other("/password/forgot?sent=yes"))
         }
-        ResetRequest::Throttled => Err(AppError::TooMany(
-            "Too many reset links were asked for. Wait an hour and try again, or ask your administrator.",
-        )),
+        ResetRequest::Throttled => Err(AppError::TooMany("public-forgot-throttled")),
     }
 }
 
-const LINK_DEAD: &str = "This link has expired or was already used. Ask for a new one with \"Forgot your password?\" on the sign-in page, or ask your administrator.";
-const NO_PHONE: &str = "This link also needs a code texted to the phone number of the account, and the account has none now. Ask your administrator.";
+const LINK_DEAD: &str = "public-password-link-dead";
+const NO_PHONE: &str = "public-password-link-no-phone";
 /// The longest token accepted: a real one is 43 characters.
 const TOKEN_MAX: usize = 64;
 
@@ -192,9 +190,9 @@ async fn page(
     page.resend = status.limit.is_none().then(|| Resend {
         action: format!("/password/set/code?token={}", page.token),
         label: if page.code_waiting {
-            "Send again"
+            "public-send-again"
         } else {
-            "Text me a code"
+            "public-text-me-code"
         },
         wait_secs: status.wait_secs,
         next_at: time_of_day(now + status.wait_secs),
@@ -287,12 +285,12 @@ async fn set_password(
         None
     };
     if new_password.expose_secret().is_empty() {
-        errors.add("new_password", "Choose a password.");
+        errors.add("new_password", layout.t("public-choose-password"));
     } else if let Err(problem) = check_new_password(
         new_password.expose_secret(),
         &[&owner.address, &owner.user.name],
     ) {
-        errors.add("new_password", problem);
+        errors.add("new_password", problem.say(layout.lang));
     }
     if !errors.is_empty() {
         let page = page(&visitor, layout, token, owner, errors).await?;
@@ -307,7 +305,7 @@ async fn set_password(
         // Used by another request meanwhile, or the password changed.
         LinkUse::Dead => Err(AppError::LinkExpired(LINK_DEAD)),
         LinkUse::CodeRefused(outcome) => {
-            let (status, errors) = check_failure(&outcome);
+            let (status, errors) = code_failure(&outcome, layout.lang);
             let page = page(&visitor, layout, token, owner, errors).await?;
             render(status, &page)
         }

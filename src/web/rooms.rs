@@ -16,7 +16,7 @@ use serde::Deserialize;
 use url::Url;
 
 use super::code_form::{
-    Alternative, CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure,
+    Alternative, CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, code_failure,
     is_refusal, send_failure,
 };
 use super::context::CurrentUser;
@@ -30,6 +30,7 @@ use super::session::{AUTHORIZATION_CONTINUES, mark_room_verified, room_passed_at
 use super::state::AppState;
 use crate::db::rooms::{Room, RoomContact};
 use crate::domain::codes::{Purpose, Subject};
+use crate::domain::language::Language;
 use crate::domain::phone::mask_phone;
 use crate::domain::rooms::{Entry, Standing, entry, return_address};
 use crate::domain::time::time_of_day;
@@ -98,7 +99,7 @@ impl Return {
 }
 
 /// Said to a platform administrator who opens a room they manage but are not in.
-const MANAGED_NOT_ENTERED: &str = "You manage this data room as a platform administrator, but managing a room does not open it: only its members and its own administrators enter it. To enter it, add yourself to one of its user groups on User Rights, or name yourself one of its administrators in its settings.";
+const MANAGED_NOT_ENTERED: &str = "public-room-managed-not-entered";
 
 /// The room and the person's standing in it, or 404: a room that is not theirs is not
 /// shown to exist. A platform administrator, who manages every room, is told why they
@@ -248,27 +249,21 @@ fn step_response(
 }
 
 /// "Rosalind Franklin (rosalind@example.com), the room's administrator, chose this number
-/// for you in Deal. If it is wrong, ask them to change it."
-fn who_chose(room: &Room, contacts: &[RoomContact]) -> String {
+/// for you in Deal. If it is wrong, ask them to change it.", in `lang`.
+fn who_chose(room: &Room, contacts: &[RoomContact], lang: Language) -> String {
     let named: Vec<String> = contacts
         .iter()
         .map(|c| format!("{} ({})", c.name, c.email))
         .collect();
-    match named.as_slice() {
-        [] => format!(
-            "An administrator chose this number for you in {}. If it is wrong, ask your administrator to change it.",
-            room.name
-        ),
-        [one] => format!(
-            "{one}, the room's administrator, chose this number for you in {}. If it is wrong, ask them to change it.",
-            room.name
-        ),
-        [first @ .., last] => format!(
-            "The room's administrators, {} and {last}, chose this number for you in {}. If it is wrong, ask one of them to change it.",
-            first.join(", "),
-            room.name
-        ),
-    }
+    let message = match named.as_slice() {
+        [] => lang.tr("public-room-chosen-by-anyone"),
+        [one] => lang.tr("public-room-chosen-by-one").arg("admin", one),
+        [first @ .., last] => lang
+            .tr("public-room-chosen-by-many")
+            .arg("admins", first.join(", "))
+            .arg("last", last),
+    };
+    message.arg("room", &room.name).to_string()
 }
 
 /// The room's step: like the sign-in code page, for the room's number.
@@ -289,42 +284,39 @@ async fn step(
         .await?;
     let back = keep_return(room, query);
     let contacts = me.services().room_contacts(room.id).await?;
-    let situation = match (&status.waiting_for, &status.limit) {
-        (Some(_), limit) => format!(
-            "{} asks for a code before it opens. We sent a 6-digit code by text message to {}.{}",
-            room.name,
-            mask_phone(phone),
-            limit.as_ref().map(|l| format!(" {l}")).unwrap_or_default()
-        ),
-        (None, Some(limit)) => format!(
-            "{} asks for a code before it opens. We cannot text a code to {} just now. {limit}",
-            room.name,
-            mask_phone(phone)
-        ),
-        (None, None) => format!(
-            "{} asks for a code before it opens. No code is waiting for {}. Choose \"Send again\" to get a new one.",
-            room.name,
-            mask_phone(phone)
-        ),
+    let lang = layout.lang;
+    let situation = match status.waiting_for {
+        Some(_) => "public-room-code-waiting",
+        None if status.limit.is_some() => "public-room-cannot-text",
+        None => "public-room-no-code",
     };
-    let intro = format!("{situation} {}", who_chose(room, &contacts));
+    let mut sentences = vec![
+        lang.tr(situation)
+            .arg("room", &room.name)
+            .arg("phone", mask_phone(phone))
+            .to_string(),
+    ];
+    // Which limit holds back a new code, and when one can be asked for.
+    sentences.extend(status.limit.clone());
+    sentences.push(who_chose(room, &contacts, lang));
+    let intro = sentences.join(" ");
     Ok(CodePage {
         layout,
-        title: "Enter the room's code",
+        title: "public-room-code-title",
         intro,
         hint: SMS_HINT,
         action: format!("/rooms/{}/verify{back}", room.id),
         with: None,
         resend: status.limit.is_none().then(|| Resend {
             action: format!("/rooms/{}/verify/resend{back}", room.id),
-            label: "Send again",
+            label: "public-send-again",
             wait_secs: status.wait_secs,
             next_at: time_of_day(me.state.clock.now() + status.wait_secs),
             first: false,
         }),
         alternatives: vec![Alternative {
             href: "/#rooms-title".into(),
-            label: "Back to my data rooms",
+            label: "public-back-to-rooms",
         }],
         offer_trust: false,
         back: None,
@@ -398,7 +390,7 @@ async fn verify(
             None => see_other(&format!("/rooms/{id}")),
         });
     }
-    let (status, errors) = check_failure(&outcome);
+    let (status, errors) = code_failure(&outcome, layout.lang);
     let page = step(&me, &room, &phone, &query, layout).await?;
     step_response(&room, page.with_errors(errors), status)
 }

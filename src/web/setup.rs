@@ -24,8 +24,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-const LINK_INVALID: &str = "This setup link has already been used or is no longer valid. \
-     Sign in, or ask an administrator for an account.";
+const LINK_INVALID: &str = "public-setup-link-invalid";
 
 #[derive(Template)]
 #[template(path = "setup.html")]
@@ -81,7 +80,7 @@ async fn create_admin(
     if !state.services.setup_link_is_usable(&token).await? {
         return Err(AppError::Forbidden(LINK_INVALID));
     }
-    let account = match account.validate() {
+    let account = match account.validate(layout.lang) {
         Ok(account) => account,
         Err((errors, typed)) => {
             let page = SetupPage {
@@ -112,7 +111,7 @@ async fn create_admin(
         Err(CreateError::Refused | CreateError::Closed) => Err(AppError::Forbidden(LINK_INVALID)),
         Err(CreateError::EmailTaken) => {
             let mut errors = FormErrors::default();
-            errors.add("email", "An account with this email already exists.");
+            errors.add("email", layout.t("public-email-taken"));
             let page = SetupPage {
                 layout,
                 token,

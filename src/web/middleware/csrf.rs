@@ -194,11 +194,9 @@ pub async fn protect(
     Ok(res)
 }
 
-const BAD_TEXT: &str = "The form contains characters that cannot be used. \
-     Go back, check what you entered and try again.";
+const BAD_TEXT: &str = "error-page-bad-text";
 
-const EXPIRED: &str = "This form has expired or was not sent from this site. \
-     Go back, reload the page and try again.";
+const EXPIRED: &str = "error-page-form-expired";
 
 fn refuse(
     req: ServiceRequest,

@@ -12,6 +12,7 @@ use actix_web::http::Method;
 use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder};
 
+use crate::domain::language::Language;
 use crate::domain::user_agent::describe;
 use crate::web::request::origin_of;
 
@@ -32,7 +33,10 @@ impl RootSpanBuilder for RequestLog {
             http.method = %method(request.method()),
             http.route = %route,
             client_ip = %origin.ip.as_deref().unwrap_or("unknown"),
-            browser = %origin.user_agent.as_deref().map_or_else(|| "none".to_owned(), describe),
+            browser = %origin
+                .user_agent
+                .as_deref()
+                .map_or_else(|| "none".to_owned(), |ua| describe(Language::English, ua)),
             request_id = %request_id,
             http.status_code = tracing::field::Empty,
         )

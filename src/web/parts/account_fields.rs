@@ -5,6 +5,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::domain::account::{normalise_email, normalise_name};
+use crate::domain::language::Language;
 use crate::domain::password::check_new_password;
 use crate::services::account::NewAccount;
 use crate::web::forms::{FormErrors, empty_secret};
@@ -20,7 +21,8 @@ pub struct AccountForm {
 }
 
 impl AccountForm {
-    pub fn validate(self) -> Result<NewAccount, (FormErrors, TypedAccount)> {
+    /// The account, or the form's errors in `language` and what was typed.
+    pub fn validate(self, language: Language) -> Result<NewAccount, (FormErrors, TypedAccount)> {
         let mut errors = FormErrors::default();
         let name = normalise_name(&self.name)
             .map_err(|p| errors.add("name", p))
@@ -33,9 +35,9 @@ impl AccountForm {
             .flatten()
             .collect();
         if self.password.expose_secret().is_empty() {
-            errors.add("password", "Choose a password.");
+            errors.add("password", language.t("public-choose-password"));
         } else if let Err(problem) = check_new_password(self.password.expose_secret(), &inputs) {
-            errors.add("password", problem);
+            errors.add("password", problem.say(language));
         }
         match (name, email) {
             (Some(name), Some(email)) if errors.is_empty() => Ok(NewAccount {

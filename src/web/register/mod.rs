@@ -44,8 +44,7 @@ struct RegisterPage {
 }
 
 /// Said when "Let people create their own accounts" is off.
-pub const REGISTRATION_CLOSED: &str =
-    "You cannot create an account here yourself. Ask your administrator for one.";
+pub const REGISTRATION_CLOSED: &str = "public-registration-closed";
 
 async fn register_form(layout: Layout) -> Result<HttpResponse, AppError> {
     if layout.user.is_some() {
@@ -75,7 +74,7 @@ async fn register(
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let account = match form.into_inner().validate() {
+    let account = match form.into_inner().validate(layout.lang) {
         Ok(account) => account,
         Err((errors, typed)) => {
             let page = RegisterPage {
@@ -93,18 +92,17 @@ async fn register(
         }
         Err(CreateError::Refused) => {
             let page = RegisterPage {
-                layout,
                 typed: TypedAccount::from(&account),
-                errors: FormErrors::general(
-                    "Too many accounts were created from your network. Wait 15 minutes and try again.",
-                ),
+                errors: FormErrors::general(layout.t("public-too-many-accounts")),
+                layout,
             };
             render(StatusCode::TOO_MANY_REQUESTS, &page)
         }
         Err(CreateError::Closed) => Err(AppError::Forbidden(REGISTRATION_CLOSED)),
-        Err(CreateError::EmailTaken) => Err(AppError::Unexpected(anyhow::anyhow!(
-            "registration never reports a taken address"
-        ))),
+        Err(CreateError::EmailTaken) => {
+            let never = anyhow::anyhow!("registration never reports a taken address");
+            Err(AppError::Unexpected(never))
+        }
         Err(CreateError::Unexpected(err)) => Err(AppError::Unexpected(err)),
     }
 }
@@ -117,13 +115,23 @@ struct CheckEmailPage {
     sent_to: Option<String>,
 }
 
+impl CheckEmailPage {
+    /// "create your account again", the link inside its sentence.
+    fn again_link(&self) -> String {
+        format!(
+            r#"<a href="/register">{}</a>"#,
+            crate::i18n::escape_html(&self.layout.t("public-check-email-again-link"))
+        )
+    }
+}
+
 /// "Check your email", after registering.
 async fn check_email(layout: Layout, session: Session) -> Result<HttpResponse, AppError> {
     let sent_to = sent_to(&session);
     render(StatusCode::OK, &CheckEmailPage { layout, sent_to })
 }
 
-const LINK_DEAD: &str = "This link has expired or was already used. Create your account again to get a new one, or sign in if you already confirmed it.";
+const LINK_DEAD: &str = "public-confirm-link-dead";
 /// The longest token accepted: a real one is 43 characters.
 const TOKEN_MAX: usize = 64;
 
@@ -204,17 +212,11 @@ async fn confirm(
             return Ok(see_other("/?notice=welcome"));
         }
         Confirmation::LinkDead => return Err(AppError::LinkExpired(LINK_DEAD)),
-        Confirmation::Throttled => (
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too many wrong passwords. Wait 15 minutes and try again.",
-        ),
-        Confirmation::PasswordWrong => (
-            StatusCode::UNAUTHORIZED,
-            "Enter the password you chose when you created the account. If you created it more than once, any of those passwords works; if you forgot it, create the account again.",
-        ),
+        Confirmation::Throttled => (StatusCode::TOO_MANY_REQUESTS, "public-confirm-throttled"),
+        Confirmation::PasswordWrong => (StatusCode::UNAUTHORIZED, "public-confirm-password-wrong"),
     };
     let mut errors = FormErrors::default();
-    errors.add("password", message);
+    errors.add("password", layout.t(message));
     let page = ConfirmPage {
         layout,
         token,

@@ -20,12 +20,12 @@ use crate::domain::time::time_of_day;
 use crate::services::phone_sign_in::{PhoneCheck, PhoneRegistration, PhoneTarget};
 use crate::services::sms_codes::{CheckOutcome, SendError};
 use crate::web::code_form::{
-    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure, send_failure,
+    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, code_failure, send_failure,
 };
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::parts::phone_number::{Link, PhoneForm, PhoneNumberPage, read_phone};
+use crate::web::parts::phone_number::{Link, PhoneForm, PhoneNumberPage, read_phone_in};
 use crate::web::register::{REGISTRATION_CLOSED, TypedAccount};
 use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
@@ -69,18 +69,18 @@ async fn require_open(state: &AppState) -> Result<(), AppError> {
 fn number_page(layout: Layout, phone: String, errors: FormErrors) -> PhoneNumberPage {
     PhoneNumberPage {
         layout,
-        title: "Register with phone number",
-        intro: "Enter your mobile number. We will text you a code to prove it is yours; then you give your name and email.",
+        title: "public-register-with-phone",
+        intro: "public-register-phone-intro",
         action: "/register/phone",
         phone,
         links: vec![
             Link {
                 href: "/register",
-                label: "Register with email and password",
+                label: "public-register-with-email",
             },
             Link {
                 href: "/login",
-                label: "Already have an account? Sign in",
+                label: "public-have-account-sign-in",
             },
         ],
         errors,
@@ -107,7 +107,7 @@ async fn send_code(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     require_open(&state).await?;
-    let phone = match read_phone(&state, &form.phone).await? {
+    let phone = match read_phone_in(&state, &form.phone, layout.lang).await? {
         Ok(phone) => phone,
         Err((shown, errors)) => {
             let page = number_page(layout, shown, errors);
@@ -147,10 +147,10 @@ async fn code_page(
         .services
         .code_status(&subject, Purpose::PhoneRegistration, phone, &origin)
         .await?;
-    let mut intro = format!(
-        "We have sent a 6-digit code by text message to {}.",
-        mask_phone(phone)
-    );
+    let mut intro = layout
+        .tr("public-code-sent-to")
+        .arg("phone", mask_phone(phone))
+        .to_string();
     let resend = match status.limit {
         Some(limit) => {
             intro = format!("{intro} {limit}");
@@ -158,7 +158,7 @@ async fn code_page(
         }
         None => Some(Resend {
             action: "/register/phone/resend".into(),
-            label: "Send again",
+            label: "public-send-again",
             wait_secs: status.wait_secs,
             next_at: time_of_day(state.clock.now() + status.wait_secs),
             first: false,
@@ -166,7 +166,7 @@ async fn code_page(
     };
     Ok(CodePage {
         layout,
-        title: "Enter your verification code",
+        title: "public-enter-code-title",
         intro,
         hint: SMS_HINT,
         action: "/register/phone/verify".into(),
@@ -180,7 +180,7 @@ async fn code_page(
     })
 }
 
-const NO_REGISTRATION: &str = "No registration by phone is in progress, or it took longer than 10 minutes. Start again from \"Register with phone number\".";
+const NO_REGISTRATION: &str = "public-no-phone-registration";
 
 async fn verify_form(
     Visitor { state, .. }: Visitor,
@@ -228,7 +228,7 @@ async fn verify_code(
         set_phone_step(&session, PHONE_PROVEN, &proven)?;
         return Ok(see_other("/register/phone/details"));
     }
-    let (status, errors) = check_failure(&outcome);
+    let (status, errors) = code_failure(&outcome, layout.lang);
     code_page(&state, layout, &step)
         .await?
         .with_errors(errors)
@@ -278,7 +278,7 @@ struct DetailsPage {
     errors: FormErrors,
 }
 
-const NO_VERIFIED_PHONE: &str = "Verify your phone number with a code first, then give your name and email. Start again from \"Register with phone number\".";
+const NO_VERIFIED_PHONE: &str = "public-no-verified-phone";
 
 async fn details_form(
     Visitor { state, .. }: Visitor,
@@ -349,12 +349,10 @@ async fn create_account(
         PhoneRegistration::Existing(user) => user,
         PhoneRegistration::Refused => {
             let page = DetailsPage {
+                errors: FormErrors::general(layout.t("public-too-many-accounts")),
                 layout,
                 phone: format_international(&phone),
                 typed: TypedAccount { name, email },
-                errors: FormErrors::general(
-                    "Too many accounts were created from your network. Wait 15 minutes and try again.",
-                ),
             };
             return render(StatusCode::TOO_MANY_REQUESTS, &page);
         }
