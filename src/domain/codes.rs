@@ -6,6 +6,8 @@ use rand::Rng;
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
+use super::language::Language;
+
 pub const CODE_DIGITS: usize = 6;
 /// How long a code may be used (PRODUCT.md: 10 minutes).
 pub const CODE_TTL_SECS: i64 = 10 * 60;
@@ -170,9 +172,59 @@ pub fn macs_match(a: &str, b: &str) -> bool {
     a.as_bytes().ct_eq(b.as_bytes()).into()
 }
 
-/// The text message: PRODUCT.md's wording, then the WebOTP line browsers read.
-pub fn message_text(app_name: &str, host: &str, code: &str) -> String {
-    format!("Your {app_name} verification code is {code}.\n\n@{host} #{code}")
+/// The text message in `language`: its sentence (PRODUCT.md's wording), then the WebOTP
+/// line browsers read, `@host #code`, which must stay the last line. It is written to fit
+/// one SMS segment: when the sentence does not (a long app name or host, or one with a
+/// character GSM-7 lacks, such as the Estonian õ, which makes the whole text UCS-2 and its
+/// segment 70 characters), the app name and the code stand alone before the line. That
+/// form fits 70 characters while the app name and the host have at most 51 together
+/// (a 20-character name and a 30-character host, say).
+pub fn message_text(language: Language, app_name: &str, host: &str, code: &str) -> String {
+    let webotp = format!("@{host} #{code}");
+    let sentence = language
+        .tr("sms-code")
+        .arg("app", app_name)
+        .arg("code", code)
+        .to_string();
+    let text = format!("{sentence}\n\n{webotp}");
+    if fits_one_segment(&text) {
+        text
+    } else {
+        format!("{app_name}: {code}\n\n{webotp}")
+    }
+}
+
+/// The GSM 03.38 default alphabet, which a text message is sent in when every character
+/// is one of these (one septet each)…
+const GSM7_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
+                          ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+/// …or of its extension table (two septets each: an escape, then the character).
+const GSM7_EXTENSION: &str = "\u{c}^{}\\[~]|€";
+
+/// One segment holds 160 GSM-7 septets; a text with any other character is sent as UCS-2,
+/// 70 UTF-16 units to the segment.
+const GSM7_SEGMENT: usize = 160;
+const UCS2_SEGMENT: usize = 70;
+
+/// The septets `text` takes in GSM-7, or `None` when it has a character GSM-7 lacks.
+pub fn gsm7_septets(text: &str) -> Option<usize> {
+    text.chars().try_fold(0, |septets, c| {
+        if GSM7_BASIC.contains(c) {
+            Some(septets + 1)
+        } else if GSM7_EXTENSION.contains(c) {
+            Some(septets + 2)
+        } else {
+            None
+        }
+    })
+}
+
+/// Whether `text` goes out as a single SMS segment.
+pub fn fits_one_segment(text: &str) -> bool {
+    match gsm7_septets(text) {
+        Some(septets) => septets <= GSM7_SEGMENT,
+        None => text.encode_utf16().count() <= UCS2_SEGMENT,
+    }
 }
 
 #[cfg(test)]
@@ -267,9 +319,97 @@ mod tests {
     #[test]
     fn the_message_ends_with_the_webotp_line() {
         assert_eq!(
-            message_text("Twostep", "portal.example.com", "123456"),
+            message_text(Language::English, "Twostep", "portal.example.com", "123456"),
             "Your Twostep verification code is 123456.\n\n@portal.example.com #123456"
         );
+        for language in Language::ALL {
+            let text = message_text(language, "Twostep", "portal.example.com", "123456");
+            assert!(
+                text.contains("is 123456.") || text.contains(" 123456."),
+                "{text}"
+            );
+            assert!(text.ends_with("\n\n@portal.example.com #123456"), "{text}");
+            assert_eq!(text.matches('\n').count(), 2, "{text}");
+        }
+    }
+
+    #[test]
+    fn gsm7_is_the_basic_set_and_its_extension_table() {
+        assert_eq!(gsm7_septets("Hej! Åäö ÄÖÜ ß é @£$¥ 0-9 _§¿¡"), Some(30));
+        assert_eq!(
+            gsm7_septets("[€]"),
+            Some(6),
+            "extension characters take two"
+        );
+        assert_eq!(gsm7_septets("\n\r"), Some(2));
+        for other in [
+            "õ", "š", "ž", "Õ", "Š", "Ž", "ç", "á", "“", "\t", "\u{1b}", "😀",
+        ] {
+            assert_eq!(gsm7_septets(other), None, "{other}");
+        }
+        assert!(fits_one_segment(&"a".repeat(160)));
+        assert!(!fits_one_segment(&"a".repeat(161)));
+        assert!(
+            !fits_one_segment(&"€".repeat(81)),
+            "80 of them fill a segment"
+        );
+        assert!(fits_one_segment(&"õ".repeat(70)));
+        assert!(!fits_one_segment(&"õ".repeat(71)));
+    }
+
+    /// The longest app name (20 characters) and host (30) the limits are tested with.
+    const LONG_APP: &str = "Twostep Data Rooms 1";
+    const LONG_HOST: &str = "portal.data-rooms.example.test";
+
+    #[test]
+    fn swedish_and_german_texts_are_gsm7_in_one_segment() {
+        assert_eq!((LONG_APP.len(), LONG_HOST.len()), (20, 30));
+        for (language, words) in [
+            (
+                Language::Swedish,
+                "Din verifieringskod för Twostep Data Rooms 1 är 123456.",
+            ),
+            (
+                Language::German,
+                "Ihr Bestätigungscode für Twostep Data Rooms 1 lautet 123456.",
+            ),
+        ] {
+            let text = message_text(language, LONG_APP, LONG_HOST, "123456");
+            assert!(text.starts_with(words), "{text}");
+            let septets = gsm7_septets(&text).expect("GSM-7 only");
+            assert!(septets <= 160, "{septets} septets: {text}");
+        }
+    }
+
+    #[test]
+    fn estonian_texts_fit_one_segment_whatever_their_encoding() {
+        // The sentence itself has no õ, š or ž: with a GSM-7 app name it is whole.
+        let text = message_text(Language::Estonian, LONG_APP, LONG_HOST, "123456");
+        assert_eq!(
+            text,
+            format!("Twostep Data Rooms 1: sinu kinnituskood on 123456.\n\n@{LONG_HOST} #123456")
+        );
+        assert!(gsm7_septets(&text).is_some_and(|septets| septets <= 160));
+        // An Estonian app name makes it UCS-2: short ones still get the sentence…
+        let text = message_text(
+            Language::Estonian,
+            "Sõidujagaja",
+            "portal.example.com",
+            "123456",
+        );
+        assert_eq!(gsm7_septets(&text), None);
+        assert!(text.contains("sinu kinnituskood on 123456."), "{text}");
+        assert!(text.encode_utf16().count() <= 70, "{text}");
+        // …and the longest, 20 characters with a 30-character host, the name and the code.
+        let app = "Sõidujagamine Tartus";
+        assert_eq!(app.chars().count(), 20);
+        let text = message_text(Language::Estonian, app, LONG_HOST, "123456");
+        assert_eq!(text, format!("{app}: 123456\n\n@{LONG_HOST} #123456"));
+        assert!(text.encode_utf16().count() <= 70, "{text}");
+        for language in Language::ALL {
+            let text = message_text(language, app, LONG_HOST, "123456");
+            assert!(fits_one_segment(&text), "{text}");
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The platform settings and who must use 2-step verification (PRODUCT.md, "Policy").
 //! One type for the settings every instance reads; the rules over it are plain functions.
 
+use crate::domain::language::Language;
 use crate::domain::phone::{PhoneProblem, normalise_sms_phone};
 
 /// The platform setting "2-step verification".
@@ -167,12 +168,12 @@ impl GroupTwoStep {
         }
     }
 
-    /// The words the control center shows.
+    /// The words the control center shows: a message id.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Allowed => "Allowed",
-            Self::NotAvailable => "Not available",
-            Self::Required => "Required",
+            Self::Allowed => "admin-group-allowed",
+            Self::NotAvailable => "admin-group-not-available",
+            Self::Required => "admin-group-required",
         }
     }
 }
@@ -205,11 +206,11 @@ impl GroupMethods {
         }
     }
 
-    /// The words the control center shows.
+    /// The words the control center shows: a message id.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Any => "Any method",
-            Self::PasskeysOnly => "Passkeys only",
+            Self::Any => "admin-group-any-method",
+            Self::PasskeysOnly => "admin-group-passkeys-only",
         }
     }
 }
@@ -232,38 +233,48 @@ impl GroupSetting {
 }
 
 /// A group's grace period in words: "none", "1 day", "7 days".
-fn grace_label(days: Option<i64>) -> String {
+fn grace_label(days: Option<i64>, lang: Language) -> String {
     match days {
-        None => "none".to_owned(),
-        Some(1) => "1 day".to_owned(),
-        Some(days) => format!("{days} days"),
+        None => lang.t("admin-setting-none"),
+        Some(days) => lang.tr("days").count(days).to_string(),
     }
 }
 
-/// What a change of a group's rule, methods and grace period really changed, for the
-/// audit log: each part that differs, and nothing that did not ("2-step verification for
-/// members: Allowed → Required; grace period: none → 7 days"). `None` when nothing changed.
-pub fn group_rule_change(before: GroupSetting, after: GroupSetting) -> Option<String> {
+/// What a change of a group's rule, methods and grace period really changed, in `lang`,
+/// for the audit log: each part that differs, and nothing that did not ("2-step
+/// verification for members: Allowed → Required; grace period: none → 7 days"). `None`
+/// when nothing changed.
+pub fn group_rule_change(
+    before: GroupSetting,
+    after: GroupSetting,
+    lang: Language,
+) -> Option<String> {
+    let change = |id: &str, before: String, after: String| {
+        lang.tr(id)
+            .arg("before", before)
+            .arg("after", after)
+            .to_string()
+    };
     let mut parts = Vec::new();
     if before.two_step != after.two_step {
-        parts.push(format!(
-            "2-step verification for members: {} → {}",
-            before.two_step.label(),
-            after.two_step.label()
+        parts.push(change(
+            "admin-rule-change-two-step",
+            lang.t(before.two_step.label()),
+            lang.t(after.two_step.label()),
         ));
     }
     if before.methods != after.methods {
-        parts.push(format!(
-            "methods: {} → {}",
-            before.methods.label(),
-            after.methods.label()
+        parts.push(change(
+            "admin-rule-change-methods",
+            lang.t(before.methods.label()),
+            lang.t(after.methods.label()),
         ));
     }
     if before.grace_days != after.grace_days {
-        parts.push(format!(
-            "grace period: {} → {}",
-            grace_label(before.grace_days),
-            grace_label(after.grace_days)
+        parts.push(change(
+            "admin-rule-change-grace",
+            grace_label(before.grace_days, lang),
+            grace_label(after.grace_days, lang),
         ));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
@@ -507,8 +518,12 @@ mod tests {
         use GroupMethods::{Any, PasskeysOnly};
         use GroupTwoStep::{Allowed, NotAvailable, Required};
         assert_eq!(
-            group_rule_change(setting(Allowed, Any, None), setting(Required, Any, Some(7)))
-                .as_deref(),
+            group_rule_change(
+                setting(Allowed, Any, None),
+                setting(Required, Any, Some(7)),
+                Language::English
+            )
+            .as_deref(),
             Some(
                 "2-step verification for members: Allowed → Required; grace period: none → 7 days"
             )
@@ -516,7 +531,8 @@ mod tests {
         assert_eq!(
             group_rule_change(
                 setting(Required, Any, Some(7)),
-                setting(Required, Any, Some(1))
+                setting(Required, Any, Some(1)),
+                Language::English
             )
             .as_deref(),
             Some("grace period: 7 days → 1 day")
@@ -524,7 +540,8 @@ mod tests {
         assert_eq!(
             group_rule_change(
                 setting(Allowed, Any, None),
-                setting(NotAvailable, Any, None)
+                setting(NotAvailable, Any, None),
+                Language::English
             )
             .as_deref(),
             Some("2-step verification for members: Allowed → Not available")
@@ -532,7 +549,8 @@ mod tests {
         assert_eq!(
             group_rule_change(
                 setting(Required, Any, Some(3)),
-                setting(Required, PasskeysOnly, Some(3))
+                setting(Required, PasskeysOnly, Some(3)),
+                Language::English
             )
             .as_deref(),
             Some("methods: Any method → Passkeys only")
@@ -540,7 +558,8 @@ mod tests {
         assert_eq!(
             group_rule_change(
                 setting(Allowed, PasskeysOnly, None),
-                setting(Required, Any, Some(2))
+                setting(Required, Any, Some(2)),
+                Language::English
             )
             .as_deref(),
             Some(
@@ -550,7 +569,8 @@ mod tests {
         assert_eq!(
             group_rule_change(
                 setting(Required, PasskeysOnly, Some(3)),
-                setting(Required, PasskeysOnly, Some(3))
+                setting(Required, PasskeysOnly, Some(3)),
+                Language::English
             ),
             None
         );

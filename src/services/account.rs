@@ -5,7 +5,7 @@
 use secrecy::{ExposeSecret, SecretString};
 
 use super::Services;
-use super::letters::{Letter, Secret};
+use super::letters::{Letter, Secret, from_address};
 use super::notifications::Notice;
 use super::throttle::{Attempt, REGISTRATIONS_PER_IP};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
@@ -304,22 +304,27 @@ impl Services {
             now + CONFIRMATION_LINK_SECS,
         )
         .await?;
-        let app = self.platform.get_using(&mut **tx).await?.app_name;
+        // Nobody has chosen a language for an account not confirmed yet.
+        let (app, lang) = self.writing_to(tx, None).await?;
+        let ip = from_address(lang, origin);
         let letter = Letter {
-            subject: format!("Confirm your email address for {app}"),
+            language: lang,
+            subject: lang
+                .tr("email-confirm-subject")
+                .arg("app", &app)
+                .to_string(),
             name: Some(name),
-            lead: format!(
-                "Someone, probably you, created a {app} account for {email} from the address {}.",
-                origin.ip.as_deref().unwrap_or("unknown")
-            ),
+            lead: lang
+                .tr("email-confirm-lead")
+                .arg("app", &app)
+                .arg("email", email)
+                .arg("ip", &ip)
+                .to_string(),
             links: vec![(
-                "Confirm your email address and sign in (within 24 hours; the link works once)",
+                lang.t("email-confirm-link"),
                 self.link("/register/confirm", Some(&token)),
             )],
-            after: vec![
-                "If this was not you, ignore this email: without the link the account cannot be used."
-                    .to_owned(),
-            ],
+            after: vec![lang.t("email-confirm-ignore")],
         };
         self.queue_letter(tx, Some(user_id), email, &letter, Secret::OneTimeLink)
             .await
@@ -333,26 +338,29 @@ impl Services {
         user: &User,
         origin: &Origin,
     ) -> Result<(), DbError> {
-        let app = self.platform.get_using(&mut **tx).await?.app_name;
+        let (app, lang) = self.writing_to(tx, user.language()).await?;
+        let ip = from_address(lang, origin);
         let letter = Letter {
-            subject: format!("You already have a {app} account"),
+            language: lang,
+            subject: lang
+                .tr("email-existing-subject")
+                .arg("app", &app)
+                .to_string(),
             name: Some(&user.name),
-            lead: format!(
-                "Someone, probably you, tried to create a {app} account for {} from the address {}. You already have one, so nothing was created.",
-                user.email,
-                origin.ip.as_deref().unwrap_or("unknown")
-            ),
+            lead: lang
+                .tr("email-existing-lead")
+                .arg("app", &app)
+                .arg("email", &user.email)
+                .arg("ip", &ip)
+                .to_string(),
             links: vec![
-                ("Sign in", self.link("/login", None)),
+                (lang.t("email-existing-sign-in"), self.link("/login", None)),
                 (
-                    "Forgot your password? Ask for a reset link",
+                    lang.t("email-existing-forgot"),
                     self.link("/password/forgot", None),
                 ),
             ],
-            after: vec![
-                "If this was not you, you can ignore this email: your account has not changed."
-                    .to_owned(),
-            ],
+            after: vec![lang.t("email-existing-ignore")],
         };
         self.queue_letter(tx, Some(user.id), &user.email, &letter, Secret::None)
             .await

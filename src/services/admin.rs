@@ -30,6 +30,7 @@ use crate::db::users::{
 use crate::db::{DbError, Tx};
 
 use crate::domain::account::{normalise_email, read_search};
+use crate::domain::language::Language;
 use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, mask_phone};
 use crate::domain::policy::{
     GroupSetting, PlatformSettings, PlatformTwoStep, countries_to_text, group_rule_change,
@@ -88,141 +89,180 @@ pub enum Refusal {
 
 /// One setting as it was and as it is now, for the notice and the audit log.
 pub struct Change {
+    /// The setting's name as the page names it: a message id.
     pub setting: &'static str,
-    pub before: String,
-    pub after: String,
+    pub before: SettingValue,
+    pub after: SettingValue,
 }
 
-fn yes_no(value: bool) -> String {
-    if value { "On" } else { "Off" }.to_owned()
-}
-
-fn days(value: Option<i64>) -> String {
-    value.map_or_else(|| "Never".to_owned(), |d| format!("After {d} days"))
-}
-
-fn duration(secs: Option<i64>) -> String {
-    match secs {
-        None => "Never".to_owned(),
-        Some(secs) if secs % 86_400 == 0 => format!("{} days", secs / 86_400),
-        Some(secs) if secs % 3_600 == 0 => format!("{} hours", secs / 3_600),
-        Some(secs) => format!("{} minutes", secs / 60),
+impl Change {
+    /// "Trusted devices expire: After 30 days → Never" in `lang`.
+    pub fn say(&self, lang: Language) -> String {
+        lang.tr("admin-setting-change")
+            .arg("setting", lang.t(self.setting))
+            .arg("before", self.before.say(lang))
+            .arg("after", self.after.say(lang))
+            .to_string()
     }
 }
 
-fn two_step_label(settings: &PlatformSettings) -> String {
-    match settings.two_step {
-        crate::domain::policy::PlatformTwoStep::Off => "Off",
-        crate::domain::policy::PlatformTwoStep::Optional => "Optional",
-        crate::domain::policy::PlatformTwoStep::Required => "Required for everyone",
+/// A setting's value, as the notice and the audit log say it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingValue {
+    OnOff(bool),
+    TwoStep(PlatformTwoStep),
+    Language(Language),
+    /// Trusted devices expire after so many days, or never.
+    AfterDays(Option<i64>),
+    /// A length of time in seconds, or never.
+    Duration(Option<i64>),
+    Text(String),
+    /// The SMS countries allowed: none listed allows all.
+    Countries(Vec<String>),
+    /// The default country for phone numbers, or none.
+    Country(Option<String>),
+    Number(i64),
+}
+
+impl SettingValue {
+    pub fn say(&self, lang: Language) -> String {
+        match self {
+            Self::OnOff(true) => lang.t("admin-on"),
+            Self::OnOff(false) => lang.t("admin-off"),
+            Self::TwoStep(PlatformTwoStep::Off) => lang.t("admin-off"),
+            Self::TwoStep(PlatformTwoStep::Optional) => lang.t("admin-settings-optional"),
+            Self::TwoStep(PlatformTwoStep::Required) => lang.t("admin-setting-required-everyone"),
+            Self::Language(language) => language.own_name().to_owned(),
+            Self::AfterDays(None) | Self::Duration(None) => lang.t("admin-never"),
+            Self::AfterDays(Some(days)) => {
+                lang.tr("admin-setting-after-days").count(days).to_string()
+            }
+            Self::Duration(Some(secs)) if secs % 86_400 == 0 => {
+                lang.tr("days").count(secs / 86_400).to_string()
+            }
+            Self::Duration(Some(secs)) if secs % 3_600 == 0 => {
+                lang.tr("hours").count(secs / 3_600).to_string()
+            }
+            Self::Duration(Some(secs)) => lang.tr("minutes").count(secs / 60).to_string(),
+            Self::Text(text) => text.clone(),
+            Self::Countries(countries) if countries.is_empty() => lang.t("admin-setting-all"),
+            Self::Countries(countries) => countries_to_text(countries),
+            Self::Country(Some(code)) => code.clone(),
+            Self::Country(None) => lang.t("admin-setting-none"),
+            Self::Number(n) => n.to_string(),
+        }
     }
-    .to_owned()
 }
 
 /// The settings that differ between `old` and `new`, named as the page names them.
 pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
+    use SettingValue::{AfterDays, Countries, Country, Duration, Number, OnOff, Text, TwoStep};
     let (was, is) = (&old.sms_limits, &new.sms_limits);
-    let rows: [(&'static str, String, String); 21] = [
+    let rows: [(&'static str, SettingValue, SettingValue); 21] = [
         (
-            "2-step verification",
-            two_step_label(old),
-            two_step_label(new),
+            "admin-two-step",
+            TwoStep(old.two_step),
+            TwoStep(new.two_step),
         ),
         (
-            "Require 2-step verification for administrators",
-            yes_no(old.require_for_admins),
-            yes_no(new.require_for_admins),
+            "admin-setting-require-for-admins",
+            OnOff(old.require_for_admins),
+            OnOff(new.require_for_admins),
         ),
         (
-            "Administrators must use passkeys",
-            yes_no(old.admins_use_passkeys),
-            yes_no(new.admins_use_passkeys),
+            "admin-setting-admins-use-passkeys",
+            OnOff(old.admins_use_passkeys),
+            OnOff(new.admins_use_passkeys),
         ),
         (
-            "Default language",
-            old.default_language.own_name().to_owned(),
-            new.default_language.own_name().to_owned(),
+            "admin-setting-default-language",
+            SettingValue::Language(old.default_language),
+            SettingValue::Language(new.default_language),
         ),
         (
-            "Email users when they sign in from a new device",
-            yes_no(old.new_device_alerts),
-            yes_no(new.new_device_alerts),
+            "admin-setting-new-device-alerts",
+            OnOff(old.new_device_alerts),
+            OnOff(new.new_device_alerts),
         ),
         (
-            "Trusted devices expire",
-            days(old.trusted_device_days),
-            days(new.trusted_device_days),
+            "admin-setting-trusted-devices",
+            AfterDays(old.trusted_device_days),
+            AfterDays(new.trusted_device_days),
         ),
         (
-            "Let users choose their session duration",
-            yes_no(old.users_choose_session_duration),
-            yes_no(new.users_choose_session_duration),
+            "admin-setting-users-choose-session",
+            OnOff(old.users_choose_session_duration),
+            OnOff(new.users_choose_session_duration),
         ),
         (
-            "Longest session users may choose",
-            duration(Some(old.max_session_secs)),
-            duration(Some(new.max_session_secs)),
+            "admin-setting-max-session",
+            Duration(Some(old.max_session_secs)),
+            Duration(Some(new.max_session_secs)),
         ),
         (
-            "Sign out after inactivity",
-            duration(old.inactivity_timeout_secs),
-            duration(new.inactivity_timeout_secs),
+            "admin-setting-inactivity",
+            Duration(old.inactivity_timeout_secs),
+            Duration(new.inactivity_timeout_secs),
         ),
         (
-            "Show a reminder to users who have not turned on 2-step verification",
-            yes_no(old.reminder),
-            yes_no(new.reminder),
+            "admin-setting-reminder",
+            OnOff(old.reminder),
+            OnOff(new.reminder),
         ),
         (
-            "Let people create their own accounts",
-            yes_no(old.open_registration),
-            yes_no(new.open_registration),
-        ),
-        ("App name", old.app_name.clone(), new.app_name.clone()),
-        (
-            "SMS countries allowed",
-            countries_or_all(&old.sms_allowed_countries),
-            countries_or_all(&new.sms_allowed_countries),
+            "admin-setting-open-registration",
+            OnOff(old.open_registration),
+            OnOff(new.open_registration),
         ),
         (
-            "Default country for phone numbers",
-            old.default_country.clone().unwrap_or_else(|| "none".into()),
-            new.default_country.clone().unwrap_or_else(|| "none".into()),
+            "admin-setting-app-name",
+            Text(old.app_name.clone()),
+            Text(new.app_name.clone()),
         ),
         (
-            "Allow registration and sign-in with a phone number",
-            yes_no(old.phone_sign_in),
-            yes_no(new.phone_sign_in),
+            "admin-setting-sms-countries",
+            Countries(old.sms_allowed_countries.clone()),
+            Countries(new.sms_allowed_countries.clone()),
         ),
         (
-            "Users can edit their profile",
-            yes_no(old.users_edit_profile),
-            yes_no(new.users_edit_profile),
+            "admin-setting-default-country",
+            Country(old.default_country.clone()),
+            Country(new.default_country.clone()),
         ),
         (
-            "Daily SMS budget",
-            was.daily_budget.to_string(),
-            is.daily_budget.to_string(),
+            "admin-setting-phone-sign-in",
+            OnOff(old.phone_sign_in),
+            OnOff(new.phone_sign_in),
         ),
         (
-            "Texts a day per number",
-            was.per_number.to_string(),
-            is.per_number.to_string(),
+            "admin-setting-users-edit-profile",
+            OnOff(old.users_edit_profile),
+            OnOff(new.users_edit_profile),
         ),
         (
-            "Texts a day per client address",
-            was.per_address.to_string(),
-            is.per_address.to_string(),
+            "admin-setting-sms-daily-budget",
+            Number(was.daily_budget),
+            Number(is.daily_budget),
         ),
         (
-            "Texts a day per network",
-            was.per_network.to_string(),
-            is.per_network.to_string(),
+            "admin-setting-sms-per-number",
+            Number(was.per_number),
+            Number(is.per_number),
         ),
         (
-            "Texts a day per country calling code",
-            was.per_country.to_string(),
-            is.per_country.to_string(),
+            "admin-setting-sms-per-address",
+            Number(was.per_address),
+            Number(is.per_address),
+        ),
+        (
+            "admin-setting-sms-per-network",
+            Number(was.per_network),
+            Number(is.per_network),
+        ),
+        (
+            "admin-setting-sms-per-country",
+            Number(was.per_country),
+            Number(is.per_country),
         ),
     ];
     rows.into_iter()
@@ -233,14 +273,6 @@ pub fn changes(old: &PlatformSettings, new: &PlatformSettings) -> Vec<Change> {
             after,
         })
         .collect()
-}
-
-fn countries_or_all(countries: &[String]) -> String {
-    if countries.is_empty() {
-        "All".to_owned()
-    } else {
-        countries_to_text(countries)
-    }
 }
 
 impl Services {
@@ -285,7 +317,8 @@ impl Services {
         }
         save_platform_settings(&mut *tx, new, self.clock.now()).await?;
         for change in &changed {
-            let detail = format!("{}: {} → {}", change.setting, change.before, change.after);
+            // The audit log keeps what happened in English, as every event's detail.
+            let detail = change.say(Language::English);
             self.admin_event(
                 &mut tx,
                 EventKind::PlatformSettingsChanged,
@@ -577,7 +610,8 @@ impl Services {
                 .filter(|d| *d > 0 && setting.holds_members()),
             ..setting
         };
-        let Some(change) = group_rule_change(group.setting(), setting) else {
+        // In English, as every event's detail in the audit log.
+        let Some(change) = group_rule_change(group.setting(), setting, Language::English) else {
             return Ok(Ok(()));
         };
         set_group_rule(&mut *tx, id, setting, now).await?;
@@ -959,21 +993,26 @@ impl Services {
             now + PASSWORD_LINK_SECS,
         )
         .await?;
-        let app = self.platform.get_using(&mut *tx).await?.app_name;
+        let (app, lang) = self.writing_to(&mut tx, None).await?;
         let letter = Letter {
-            subject: format!("Your {app} account"),
+            language: lang,
+            subject: lang
+                .tr("email-created-subject")
+                .arg("app", &app)
+                .to_string(),
             name: Some(&new.name),
-            lead: format!(
-                "Your administrator created an account for you on {app} ({}).",
-                new.email
-            ),
+            lead: lang
+                .tr("email-created-lead")
+                .arg("app", &app)
+                .arg("email", &new.email)
+                .to_string(),
             links: vec![(
-                "Choose your password (within 72 hours; the link works once)",
+                lang.t("email-choose-password-72-hours"),
                 self.link("/password/set", Some(&token)),
             )],
             after: vec![
-                "Then sign in with your email address and that password.".to_owned(),
-                "If you did not expect this, tell your administrator.".to_owned(),
+                lang.t("email-created-then-sign-in"),
+                lang.t("email-advice-tell-admin"),
             ],
         };
         self.queue_letter(&mut tx, Some(id), &new.email, &letter, Secret::OneTimeLink)
@@ -1017,21 +1056,26 @@ impl Services {
             now + PASSWORD_LINK_SECS,
         )
         .await?;
-        let app = self.platform.get_using(&mut *tx).await?.app_name;
+        let (app, lang) = self.writing_to(&mut tx, user.language()).await?;
         let letter = Letter {
-            subject: format!("Choose your {app} password"),
+            language: lang,
+            subject: lang
+                .tr("email-password-link-subject")
+                .arg("app", &app)
+                .to_string(),
             name: Some(&user.name),
-            lead: format!(
-                "Your administrator made you a link to choose the password of your {app} account ({}).",
-                user.email
-            ),
+            lead: lang
+                .tr("email-password-link-lead")
+                .arg("app", &app)
+                .arg("email", &user.email)
+                .to_string(),
             links: vec![(
-                "Choose your password (within 72 hours; the link works once)",
+                lang.t("email-choose-password-72-hours"),
                 self.link("/password/set", Some(&token)),
             )],
             after: vec![
-                "Your 2-step verification stays on.".to_owned(),
-                "If you did not expect this, tell your administrator.".to_owned(),
+                lang.t("email-password-link-two-step-stays"),
+                lang.t("email-advice-tell-admin"),
             ],
         };
         self.queue_letter(

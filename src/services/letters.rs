@@ -2,23 +2,28 @@
 //! confirm an address, an invitation) or a pointer to where to go ("you already have an
 //! account"). Rendered from askama templates as text and HTML with the same words
 //! (`templates/email/letter.txt` and `letter.html`); a letter that carries a one-time link
-//! is sealed in the outbox until it is sent, both parts.
+//! is sealed in the outbox until it is sent, both parts. Each is written in its reader's
+//! language (`Services::writing_to`).
 
 use askama::Template;
 
 use super::Services;
+use crate::db::audit::Origin;
 use crate::db::outbox::{Email, enqueue_sealed, enqueue_with_html};
 use crate::db::{DbError, Tx};
+use crate::domain::language::Language;
 use crate::domain::sealed_mail;
 
 /// A letter: a greeting, what happened, its links, and what to know after.
 pub struct Letter<'a> {
+    /// The language its words are in (its greeting and `<html lang>` follow).
+    pub language: Language,
     pub subject: String,
     /// "Hello {name}," when the recipient has one yet.
     pub name: Option<&'a str>,
     pub lead: String,
     /// Each link with the words that say where it goes.
-    pub links: Vec<(&'a str, String)>,
+    pub links: Vec<(String, String)>,
     pub after: Vec<String>,
 }
 
@@ -26,6 +31,7 @@ pub struct Letter<'a> {
 #[template(path = "email/letter.txt")]
 struct LetterText<'a> {
     app: &'a str,
+    hello: &'a str,
     l: &'a Letter<'a>,
 }
 
@@ -33,6 +39,7 @@ struct LetterText<'a> {
 #[template(path = "email/letter.html")]
 struct LetterHtml<'a> {
     app: &'a str,
+    hello: &'a str,
     l: &'a Letter<'a>,
 }
 
@@ -43,7 +50,40 @@ pub enum Secret {
     None,
 }
 
+/// "Hello {name}," in the letter's language, or "Hello," to someone with no name yet.
+pub(crate) fn greeting(language: Language, name: Option<&str>) -> String {
+    match name {
+        Some(name) => language
+            .tr("email-hello-name")
+            .arg("name", name)
+            .to_string(),
+        None => language.t("email-hello"),
+    }
+}
+
+/// The address a request came from, for an email in `language`.
+pub(crate) fn from_address(language: Language, origin: &Origin) -> String {
+    origin
+        .ip
+        .clone()
+        .unwrap_or_else(|| language.t("email-unknown-address"))
+}
+
 impl Services {
+    /// The app's name, and the language to write to someone in: their own choice
+    /// (`choice`, "Language" on their profile), else the platform's default language.
+    pub(crate) async fn writing_to(
+        &self,
+        tx: &mut Tx,
+        choice: Option<Language>,
+    ) -> Result<(String, Language), DbError> {
+        let platform = self.platform.get_using(&mut **tx).await?;
+        Ok((
+            platform.app_name,
+            choice.unwrap_or(platform.default_language),
+        ))
+    }
+
     /// The portal's address of `path`, with a token when one is given.
     pub(crate) fn link(&self, path: &str, token: Option<&str>) -> String {
         let mut link = self.settings.public_url.clone();
@@ -67,12 +107,14 @@ impl Services {
             return Ok(());
         }
         let app = self.platform.get_using(&mut **tx).await?.app_name;
+        let hello = greeting(letter.language, letter.name);
         let render = |result: askama::Result<String>| {
             result.map_err(|err| DbError::Protocol(err.to_string()))
         };
         let text = render(
             LetterText {
                 app: &app,
+                hello: &hello,
                 l: letter,
             }
             .render(),
@@ -80,6 +122,7 @@ impl Services {
         let html = render(
             LetterHtml {
                 app: &app,
+                hello: &hello,
                 l: letter,
             }
             .render(),

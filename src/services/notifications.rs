@@ -14,6 +14,8 @@ use crate::db::users::User;
 use crate::db::{DbError, Tx};
 use crate::domain::language::Language;
 use crate::domain::user_agent::describe;
+use crate::i18n::escape_html;
+use crate::services::letters::{from_address, greeting};
 
 pub enum Notice<'a> {
     DeviceTrusted {
@@ -60,142 +62,167 @@ pub enum Notice<'a> {
     RoomPhoneCleared {
         room: &'a str,
     },
-    /// An administrator issued a temporary access code, valid for `valid_for` ("8 hours").
+    /// An administrator issued a temporary access code, valid for `hours`.
     TemporaryCodeIssued {
-        valid_for: &'a str,
+        hours: i64,
     },
     TemporaryCodeUsed,
 }
 
-/// What the email advises, and the page it links to (its words, its path).
+/// What the email advises: a message, and the page its `{ $link }` names (the words of
+/// the link, its path).
 struct Advice {
-    words: String,
+    id: &'static str,
+    room: Option<String>,
     link: Option<(&'static str, &'static str)>,
 }
 
 impl Advice {
-    fn to(words: &str, link: (&'static str, &'static str)) -> Self {
+    fn to(id: &'static str, link: (&'static str, &'static str)) -> Self {
         Self {
-            words: words.to_owned(),
+            id,
+            room: None,
             link: Some(link),
         }
     }
 
-    fn only(words: String) -> Self {
-        Self { words, link: None }
+    fn only(id: &'static str) -> Self {
+        Self {
+            id,
+            room: None,
+            link: None,
+        }
     }
 }
 
-const MY_SECURITY_SETTINGS: (&str, &str) = ("My security settings", "/account/security");
+const MY_SECURITY_SETTINGS: (&str, &str) = ("email-link-security-settings", "/account/security");
 
 impl Notice<'_> {
-    /// The subject, and what happened in one sentence.
-    fn text(&self, app: &str) -> (String, String) {
+    /// The subject, and what happened in one sentence, in `lang`.
+    fn text(&self, lang: Language, app: &str) -> (String, String) {
+        let subject = |id: &str| lang.tr(id).arg("app", app).to_string();
         match self {
             Self::DeviceTrusted { device } => (
-                format!("A new device was trusted on your {app} account"),
-                format!("{device} will now sign in to your account without a verification code."),
+                subject("email-device-trusted-subject"),
+                lang.tr("email-device-trusted")
+                    .arg("device", device)
+                    .to_string(),
             ),
             Self::RecoveryCodeUsed { remaining } => (
-                format!("A recovery code was used to sign in to {app}"),
-                format!(
-                    "A recovery code was just used to sign in to your account. You have {remaining} recovery code{} left.",
-                    if *remaining == 1 { "" } else { "s" }
-                ),
+                subject("email-recovery-code-used-subject"),
+                lang.tr("email-recovery-code-used")
+                    .count(remaining)
+                    .to_string(),
             ),
             Self::TwoStepOn { method } => (
-                format!("2-step verification is on for your {app} account"),
-                format!("2-step verification was turned on. Sign-in codes now come from {method}."),
+                subject("email-two-step-on-subject"),
+                lang.tr("email-two-step-on")
+                    .arg("method", method)
+                    .to_string(),
             ),
             Self::MethodChanged { method } => (
-                format!("Your {app} sign-in codes now come from {method}"),
-                format!(
-                    "The way you receive sign-in codes was changed: they now come from {method}."
-                ),
+                lang.tr("email-method-changed-subject")
+                    .arg("app", app)
+                    .arg("method", method)
+                    .to_string(),
+                lang.tr("email-method-changed")
+                    .arg("method", method)
+                    .to_string(),
             ),
             Self::PhoneChanged { phone } => (
-                format!("Your {app} phone number was changed"),
-                format!("Sign-in codes are now sent by text message to {phone}."),
+                subject("email-phone-changed-subject"),
+                lang.tr("email-phone-changed")
+                    .arg("phone", phone)
+                    .to_string(),
             ),
             Self::TwoStepOff => (
-                format!("2-step verification is off for your {app} account"),
-                "2-step verification was turned off. Signing in now needs only your password."
-                    .to_owned(),
+                subject("email-two-step-off-subject"),
+                lang.t("email-two-step-off"),
             ),
             Self::FactorRemoved { method } => (
-                format!("A sign-in method was removed from your {app} account"),
-                format!("{method} can no longer be used to sign in to your account."),
+                subject("email-factor-removed-subject"),
+                lang.tr("email-factor-removed")
+                    .arg("method", method)
+                    .to_string(),
             ),
             Self::PasskeyAdded { name } => (
-                format!("A passkey was added to your {app} account"),
-                format!("The passkey \"{name}\" was added: it can now be used to sign in to your account."),
+                subject("email-passkey-added-subject"),
+                lang.tr("email-passkey-added").arg("name", name).to_string(),
             ),
             Self::PasskeyRemoved { name } => (
-                format!("A passkey was removed from your {app} account"),
-                format!("The passkey \"{name}\" can no longer be used to sign in to your account."),
+                subject("email-passkey-removed-subject"),
+                lang.tr("email-passkey-removed")
+                    .arg("name", name)
+                    .to_string(),
             ),
             Self::AccountDisabled => (
-                format!("Your {app} account was disabled"),
-                "Your administrator disabled your account: it can no longer sign in, and every session was signed out."
-                    .to_owned(),
+                subject("email-account-disabled-subject"),
+                lang.t("email-account-disabled"),
             ),
             Self::AccountEnabled => (
-                format!("Your {app} account was enabled again"),
-                "Your administrator enabled your account again: you can sign in as before."
-                    .to_owned(),
+                subject("email-account-enabled-subject"),
+                lang.t("email-account-enabled"),
             ),
             Self::MadeAdmin => (
-                format!("You are now an administrator of {app}"),
-                "Your administrator made you an administrator: you can now open the control center, manage users and change the security settings."
-                    .to_owned(),
+                subject("email-made-admin-subject"),
+                lang.t("email-made-admin"),
             ),
             Self::NoLongerAdmin => (
-                format!("You are no longer an administrator of {app}"),
-                "Your administrator removed your administrator role: the control center is closed to you. Your account is otherwise unchanged."
-                    .to_owned(),
+                subject("email-no-longer-admin-subject"),
+                lang.t("email-no-longer-admin"),
             ),
             Self::SignedOutByAdmin => (
-                format!("You were signed out of {app} everywhere"),
-                "Your administrator signed your account out on every device. Sign in again to go on."
-                    .to_owned(),
+                subject("email-signed-out-by-admin-subject"),
+                lang.t("email-signed-out-by-admin"),
             ),
             Self::PhoneSetByAdmin { phone: Some(phone) } => (
-                format!("Your {app} phone number was changed"),
-                format!("Your administrator set the phone number of your account to {phone}."),
+                subject("email-phone-changed-subject"),
+                lang.tr("email-phone-set-by-admin")
+                    .arg("phone", phone)
+                    .to_string(),
             ),
             Self::PhoneSetByAdmin { phone: None } => (
-                format!("Your {app} phone number was removed"),
-                "Your administrator removed the phone number from your account.".to_owned(),
+                subject("email-phone-removed-by-admin-subject"),
+                lang.t("email-phone-removed-by-admin"),
             ),
             Self::PasswordChanged => (
-                format!("Your {app} password was changed"),
-                "The password of your account was changed, and every session and trusted device was signed out."
-                    .to_owned(),
+                subject("email-password-changed-subject"),
+                lang.t("email-password-changed"),
             ),
             Self::ResetByAdmin => (
-                format!("An administrator reset 2-step verification on your {app} account"),
-                "Your administrator reset 2-step verification on your account: your sign-in methods, recovery codes and trusted devices were removed and every session was signed out. At your next sign-in you may be asked to set up 2-step verification again."
-                    .to_owned(),
+                subject("email-reset-by-admin-subject"),
+                lang.t("email-reset-by-admin"),
             ),
             Self::RoomPhoneSet { room, phone } => (
-                format!("A code will be asked when you open {room}"),
-                format!("The administrator of the data room {room} set {phone} as your two-factor phone number there. Opening the room now needs a code texted to it, once per session."),
+                lang.tr("email-room-phone-set-subject")
+                    .arg("room", room)
+                    .to_string(),
+                lang.tr("email-room-phone-set")
+                    .arg("room", room)
+                    .arg("phone", phone)
+                    .to_string(),
             ),
             Self::RoomPhoneCleared { room } => (
-                format!("No code is asked any more when you open {room}"),
-                format!("The administrator of the data room {room} removed your two-factor phone number there. Opening the room no longer needs a code."),
+                lang.tr("email-room-phone-cleared-subject")
+                    .arg("room", room)
+                    .to_string(),
+                lang.tr("email-room-phone-cleared")
+                    .arg("room", room)
+                    .to_string(),
             ),
             Self::RecoveryCodesReplaced => (
-                format!("New recovery codes for your {app} account"),
-                "New recovery codes were generated. The earlier codes no longer work.".to_owned(),
+                subject("email-recovery-codes-replaced-subject"),
+                lang.t("email-recovery-codes-replaced"),
             ),
-            Self::TemporaryCodeIssued { valid_for } => (
-                format!("A temporary access code was issued for your {app} account"),
-                format!("Your administrator issued a temporary access code for your account. With your password, it signs you in once instead of a verification code, within {valid_for}. Your administrator gives it to you in person or by phone; it is never sent by email."),
+            Self::TemporaryCodeIssued { hours } => (
+                subject("email-temporary-code-issued-subject"),
+                lang.tr("email-temporary-code-issued")
+                    .count(hours)
+                    .to_string(),
             ),
             Self::TemporaryCodeUsed => (
-                format!("A temporary access code was used to sign in to {app}"),
-                "A temporary access code was just used to sign in to your account. It no longer works. Set up a new phone or app so you can sign in with a code again.".to_owned(),
+                subject("email-temporary-code-used-subject"),
+                lang.t("email-temporary-code-used"),
             ),
         }
     }
@@ -222,29 +249,20 @@ impl Notice<'_> {
     fn advice(&self) -> Advice {
         match self {
             Self::AccountDisabled | Self::NoLongerAdmin => {
-                Advice::only("If you think this is a mistake, ask your administrator.".to_owned())
+                Advice::only("email-advice-ask-if-mistake")
             }
-            Self::TemporaryCodeIssued { .. } => Advice::only(
-                "If you did not ask your administrator for one, tell them at once.".to_owned(),
-            ),
-            Self::ResetByAdmin => Advice::to(
-                "If you did not ask for this, tell your administrator. You can set up 2-step verification again on",
-                MY_SECURITY_SETTINGS,
-            ),
-            Self::RoomPhoneSet { room, .. } | Self::RoomPhoneCleared { room } => Advice::only(
-                format!("If you did not expect this, ask the administrator of {room}."),
-            ),
-            _ if self.by_an_administrator() => {
-                Advice::only("If you did not expect this, tell your administrator.".to_owned())
-            }
+            Self::TemporaryCodeIssued { .. } => Advice::only("email-advice-temporary-code"),
+            Self::ResetByAdmin => Advice::to("email-advice-reset-by-admin", MY_SECURITY_SETTINGS),
+            Self::RoomPhoneSet { room, .. } | Self::RoomPhoneCleared { room } => Advice {
+                room: Some((*room).to_owned()),
+                ..Advice::only("email-advice-ask-room-admin")
+            },
+            _ if self.by_an_administrator() => Advice::only("email-advice-tell-admin"),
             Self::PasswordChanged => Advice::to(
-                "If this was not you, choose a new password at once with",
-                ("Forgot your password?", "/password/forgot"),
+                "email-advice-new-password",
+                ("email-link-forgot-password", "/password/forgot"),
             ),
-            _ => Advice::to(
-                "If this was not you, change your password at once and review",
-                MY_SECURITY_SETTINGS,
-            ),
+            _ => Advice::to("email-advice-review", MY_SECURITY_SETTINGS),
         }
     }
 }
@@ -253,18 +271,21 @@ impl Notice<'_> {
 #[derive(Template)]
 #[template(path = "email/notice.txt")]
 struct NoticeText<'a> {
+    lang: Language,
     app: &'a str,
     subject: &'a str,
-    name: &'a str,
+    hello: String,
     what: &'a str,
     email: &'a str,
     when: String,
     /// The device and address the change came from; `None` for an administrator's action.
     device: Option<String>,
-    ip: &'a str,
+    ip: String,
+    /// The advice, its link's words in place; the link's address on the next line.
     advice: String,
-    /// The advice's link: its words and address.
-    link: Option<(&'static str, String)>,
+    link: Option<String>,
+    /// The advice as HTML, its link in place.
+    advice_html: String,
 }
 
 /// Its HTML part, with the same words (`templates/email/notice.html`).
@@ -275,7 +296,8 @@ struct NoticeHtml<'a> {
 }
 
 impl Services {
-    /// Queues the email for `notice` to the user, in the change's transaction.
+    /// Queues the email for `notice` to the user, in the change's transaction, in their
+    /// language.
     pub(crate) async fn notify(
         &self,
         tx: &mut Tx,
@@ -283,27 +305,56 @@ impl Services {
         origin: &Origin,
         notice: Notice<'_>,
     ) -> Result<(), DbError> {
-        let app = self.platform.get_using(&mut **tx).await?.app_name;
-        let (subject, what) = notice.text(&app);
-        let Advice { words, link } = notice.advice();
+        let (app, lang) = self.writing_to(tx, user.language()).await?;
+        let (subject, what) = notice.text(lang, &app);
         let now = self.clock.now();
         let device = (!notice.by_an_administrator()).then(|| {
             origin
                 .user_agent
                 .as_deref()
-                .map_or_else(|| "Unknown".to_owned(), describe)
+                .map_or_else(|| lang.t("email-unknown-device"), |ua| describe(lang, ua))
         });
+        let Advice { id, room, link } = notice.advice();
+        let mut advice = lang.tr(id);
+        if let Some(room) = room {
+            advice = advice.arg("room", room);
+        }
+        let (advice, link, advice_html) = match link {
+            Some((words, path)) => {
+                let words = lang.t(words);
+                let url = self.link(path, None);
+                let anchor = format!(
+                    r#"<a href="{}">{}</a>"#,
+                    escape_html(&url),
+                    escape_html(&words)
+                );
+                // The sentence ends at its link: a full stop in HTML, the address on
+                // the next line in text.
+                (
+                    advice.arg("link", &words).to_string(),
+                    Some(url),
+                    format!("{}.", lang.tr(id).html("link", &anchor)),
+                )
+            }
+            None => {
+                let advice = advice.to_string();
+                let html = escape_html(&advice);
+                (advice, None, html)
+            }
+        };
         let parts = NoticeText {
+            lang,
             app: &app,
             subject: &subject,
-            name: &user.name,
+            hello: greeting(lang, Some(&user.name)),
             what: &what,
             email: &user.email,
-            when: Language::English.instant(now),
+            when: lang.instant(now),
             device,
-            ip: origin.ip.as_deref().unwrap_or("unknown"),
-            advice: words,
-            link: link.map(|(words, path)| (words, self.link(path, None))),
+            ip: from_address(lang, origin),
+            advice,
+            link,
+            advice_html,
         };
         let body = parts
             .render()

@@ -17,7 +17,7 @@
 use secrecy::SecretString;
 
 use super::Services;
-use super::letters::{Letter, Secret};
+use super::letters::{Letter, Secret, from_address};
 use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
@@ -132,10 +132,10 @@ impl Services {
             now + RESET_LINK_SECS,
         )
         .await?;
-        let app = self.platform.get_using(&mut **tx).await?.app_name;
-        let ip = origin.ip.as_deref().unwrap_or("unknown");
+        let (app, lang) = self.writing_to(tx, user.language()).await?;
+        let ip = from_address(lang, origin);
         let link = (
-            "Choose a new password (within 30 minutes; the link works once)",
+            lang.t("email-choose-new-password-30-minutes"),
             self.link("/password/set", Some(&token)),
         );
         let (to, letter) = match (pending, user.verified_phone()) {
@@ -143,33 +143,40 @@ impl Services {
                 set_password_link_address(tx, &digest, address).await?;
                 let masked = mask_phone(phone);
                 let letter = Letter {
-                    subject: format!("Reset your {app} password"),
+                    language: lang,
+                    subject: lang.tr("email-reset-subject").arg("app", &app).to_string(),
                     name: Some(&user.name),
-                    lead: format!(
-                        "Someone asked to reset the password of the {app} account registered with the phone number {masked}, which gave this address, from the address {ip}."
-                    ),
+                    lead: lang
+                        .tr("email-reset-pending-lead")
+                        .arg("app", &app)
+                        .arg("phone", &masked)
+                        .arg("ip", &ip)
+                        .to_string(),
                     links: vec![link],
                     after: vec![
-                        format!(
-                            "This address is not confirmed yet, so the page also asks for a code we text to {masked}: the link alone cannot change the password. Doing both confirms this address for the account."
-                        ),
-                        "If this was not you, ignore this email: nothing changes.".to_owned(),
+                        lang.tr("email-reset-pending-code")
+                            .arg("phone", &masked)
+                            .to_string(),
+                        lang.t("email-reset-pending-ignore"),
                     ],
                 };
                 (address.to_owned(), letter)
             }
             _ => {
                 let letter = Letter {
-                    subject: format!("Reset your {app} password"),
+                    language: lang,
+                    subject: lang.tr("email-reset-subject").arg("app", &app).to_string(),
                     name: Some(&user.name),
-                    lead: format!(
-                        "Someone asked to reset the password of your {app} account ({}) from the address {ip}.",
-                        user.email,
-                    ),
+                    lead: lang
+                        .tr("email-reset-lead")
+                        .arg("app", &app)
+                        .arg("email", &user.email)
+                        .arg("ip", &ip)
+                        .to_string(),
                     links: vec![link],
                     after: vec![
-                        "Your 2-step verification stays on: you still sign in with your code afterwards.".to_owned(),
-                        "If this was not you, ignore this email: your password stays as it is.".to_owned(),
+                        lang.t("email-reset-two-step-stays"),
+                        lang.t("email-reset-ignore"),
                     ],
                 };
                 (user.email.clone(), letter)

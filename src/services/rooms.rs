@@ -350,21 +350,32 @@ impl Services {
                 now + INVITATION_SECS,
             )
             .await?;
-            let app = self.platform.get_using(&mut *tx).await?.app_name;
+            // Nobody invited has chosen a language yet: the platform's.
+            let (app, lang) = self.writing_to(&mut tx, None).await?;
+            let room = &managed.room.name;
             let letter = Letter {
-                subject: format!("You are invited to {} on {app}", managed.room.name),
+                language: lang,
+                subject: lang
+                    .tr("email-invitation-subject")
+                    .arg("room", room)
+                    .arg("app", &app)
+                    .to_string(),
                 name: None,
-                lead: format!(
-                    "{} invited you to the data room {} on {app}.",
-                    actor.name, managed.room.name
-                ),
+                lead: lang
+                    .tr("email-invitation-lead")
+                    .arg("name", &actor.name)
+                    .arg("room", room)
+                    .arg("app", &app)
+                    .to_string(),
                 links: vec![(
-                    "Create your account and join (within 7 days; the link works once)",
+                    lang.t("email-invitation-link"),
                     self.link("/invite", Some(&token)),
                 )],
-                after: vec![format!(
-                    "The account will be for {email}. If you did not expect this, ignore this email."
-                )],
+                after: vec![
+                    lang.tr("email-invitation-ignore")
+                        .arg("email", &email)
+                        .to_string(),
+                ],
             };
             self.queue_letter(&mut tx, None, &email, &letter, Secret::OneTimeLink)
                 .await?;

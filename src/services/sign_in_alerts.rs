@@ -20,7 +20,7 @@ use crate::domain::language::Language;
 use crate::domain::tokens::{random_token, token_digest};
 use crate::domain::user_agent::describe;
 use crate::services::Services;
-use crate::services::letters::{Letter, Secret};
+use crate::services::letters::{Letter, Secret, from_address};
 
 /// How long a "This wasn't me" link works.
 pub const SECURE_LINK_SECS: i64 = 7 * 86_400;
@@ -126,19 +126,24 @@ impl Services {
             now + SECURE_LINK_SECS,
         )
         .await?;
-        let app = self.platform.get_using(&mut **tx).await?.app_name;
+        let (app, lang) = self.writing_to(tx, user.language()).await?;
         let letter = Letter {
-            subject: format!("New sign-in to your {app} account"),
+            language: lang,
+            subject: lang
+                .tr("email-new-sign-in-subject")
+                .arg("app", &app)
+                .to_string(),
             name: Some(&user.name),
-            lead: format!(
-                "Your {app} account ({}) was just signed in to from a browser it had not used before.",
-                user.email
-            ),
+            lead: lang
+                .tr("email-new-sign-in-lead")
+                .arg("app", &app)
+                .arg("email", &user.email)
+                .to_string(),
             links: vec![(
-                "This wasn't me (within 7 days; the link works once)",
+                lang.t("email-new-sign-in-not-me"),
                 self.link("/secure-account", Some(&token)),
             )],
-            after: where_from(now, origin),
+            after: where_from(lang, now, origin),
         };
         self.queue_letter(tx, Some(user.id), &user.email, &letter, Secret::OneTimeLink)
             .await
@@ -188,21 +193,26 @@ impl Services {
             now + SECURED_PASSWORD_LINK_SECS,
         )
         .await?;
-        let app = self.platform.get_using(&mut *tx).await?.app_name;
+        let (app, lang) = self.writing_to(&mut tx, user.language()).await?;
         let letter = Letter {
-            subject: format!("Choose a new {app} password"),
+            language: lang,
+            subject: lang
+                .tr("email-secured-subject")
+                .arg("app", &app)
+                .to_string(),
             name: Some(&user.name),
-            lead: format!(
-                "You told us a sign-in to your {app} account ({}) was not you. Every session was signed out, your trusted devices were removed, and your old password no longer works.",
-                user.email
-            ),
+            lead: lang
+                .tr("email-secured-lead")
+                .arg("app", &app)
+                .arg("email", &user.email)
+                .to_string(),
             links: vec![(
-                "Choose a new password (within 24 hours; the link works once)",
+                lang.t("email-secured-link"),
                 self.link("/password/set", Some(&password_token)),
             )],
             after: vec![
-                "Your 2-step verification stays on: you sign in with your new password and your code.".to_owned(),
-                "Tell your administrator what happened.".to_owned(),
+                lang.t("email-secured-two-step-stays"),
+                lang.t("email-secured-tell-admin"),
             ],
         };
         self.queue_letter(
@@ -239,7 +249,6 @@ impl Services {
             SWEEP_BATCH,
         )
         .await?;
-        let app = self.platform.get_using(&mut *tx).await?.app_name;
         for unfinished in &taken {
             if !claim_unfinished_alert(
                 &mut tx,
@@ -258,18 +267,22 @@ impl Services {
                 ip: unfinished.ip.clone(),
                 user_agent: unfinished.user_agent.clone(),
             };
-            let mut after = where_from(unfinished.started_at, &origin);
-            after.push(
-                "If this was you, there is nothing to do. If it was not, someone knows your password: change it at once, or with \"Forgot your password?\" on the sign-in page.".to_owned(),
-            );
+            let (app, lang) = self.writing_to(&mut tx, user.language()).await?;
+            let mut after = where_from(lang, unfinished.started_at, &origin);
+            after.push(lang.t("email-unfinished-advice"));
             let letter = Letter {
-                subject: "Your password was used, but the sign-in was not completed".to_owned(),
+                language: lang,
+                subject: lang.t("email-unfinished-subject"),
                 name: Some(&user.name),
-                lead: format!(
-                    "Someone typed the right password of your {app} account ({}), but did not complete the second step. Your 2-step verification stopped them.",
-                    user.email
-                ),
-                links: vec![("Change your password", self.link("/account/password", None))],
+                lead: lang
+                    .tr("email-unfinished-lead")
+                    .arg("app", &app)
+                    .arg("email", &user.email)
+                    .to_string(),
+                links: vec![(
+                    lang.t("email-unfinished-change"),
+                    self.link("/account/password", None),
+                )],
                 after,
             };
             self.queue_letter(&mut tx, Some(user.id), &user.email, &letter, Secret::None)
@@ -280,15 +293,21 @@ impl Services {
     }
 }
 
-/// When and where a sign-in came from, for the emails.
-fn where_from(at: i64, origin: &Origin) -> Vec<String> {
+/// When and where a sign-in came from, for the emails, in `lang`.
+fn where_from(lang: Language, at: i64, origin: &Origin) -> Vec<String> {
     let browser = origin
         .user_agent
         .as_deref()
-        .map_or_else(|| "Unknown".to_owned(), describe);
+        .map_or_else(|| lang.t("email-unknown-device"), |ua| describe(lang, ua));
     vec![
-        format!("When: {}", Language::English.instant(at)),
-        format!("Browser and system: {browser}"),
-        format!("Address: {}", origin.ip.as_deref().unwrap_or("unknown")),
+        lang.tr("email-sign-in-when")
+            .arg("when", lang.instant(at))
+            .to_string(),
+        lang.tr("email-sign-in-browser")
+            .arg("browser", browser)
+            .to_string(),
+        lang.tr("email-sign-in-address")
+            .arg("ip", from_address(lang, origin))
+            .to_string(),
     ]
 }

@@ -7,7 +7,7 @@ use crate::db::challenges::{
     NewChallenge, Refusal, RiskyCap, SendLimits, Sender, cancel_reservation, check_limits,
     claim_budget_alert, consume_challenge, latest_challenge, record_wrong_attempt, reserve_send,
 };
-use crate::db::users::active_admins;
+use crate::db::users::{active_admins, find_user_by_id};
 use crate::db::{DbError, Tx};
 use crate::domain::codes::{
     CODE_TTL_SECS, MAX_ATTEMPTS, Purpose, Subject, code_mac, generate_code, macs_match,
@@ -202,7 +202,15 @@ impl Services {
                 .await?;
         }
         tx.commit().await?;
-        let body = message_text(&platform.app_name, &self.host, &code);
+        // In the account's language; a number with no account yet gets the platform's.
+        let chosen = match subject.user_id() {
+            Some(id) => find_user_by_id(&self.db.pool, id)
+                .await?
+                .and_then(|user| user.language()),
+            None => None,
+        };
+        let language = chosen.unwrap_or(platform.default_language);
+        let body = message_text(language, &platform.app_name, &self.host, &code);
         let asked = std::time::Instant::now();
         let sent = self.provider.send(phone, &body, purpose.as_str()).await;
         self.metrics()
@@ -258,17 +266,20 @@ impl Services {
         }
         tracing::warn!(risky_today, budget, "80 % of the daily SMS budget is spent");
         let overview = self.link("/admin", None);
+        // `active_admins` does not read the administrators' own choices: the platform's.
+        let (_, lang) = self.writing_to(tx, None).await?;
         for (id, name, email) in active_admins(&mut **tx).await? {
             let letter = Letter {
-                subject: "80 % of today's SMS budget is spent".to_owned(),
+                language: lang,
+                subject: lang.t("email-budget-subject"),
                 name: Some(&name),
-                lead: format!(
-                    "{risky_today} of the {budget} texts to new numbers (numbers no account has verified) that the portal sends a day have gone out today. At {budget}, texts to new numbers pause until midnight (UTC); codes to verified numbers still go out."
-                ),
-                links: vec![("See the SMS figures on the control center's overview", overview.clone())],
-                after: vec![
-                    "A sudden rise, or many codes to one country that are never entered, is the signature of SMS pumping. You can change the daily budget and the caps on Security settings in the control center.".to_owned(),
-                ],
+                lead: lang
+                    .tr("email-budget-lead")
+                    .num("sent", risky_today)
+                    .num("budget", budget)
+                    .to_string(),
+                links: vec![(lang.t("email-budget-link"), overview.clone())],
+                after: vec![lang.t("email-budget-advice")],
             };
             self.queue_letter(tx, Some(id), &email, &letter, Secret::None)
                 .await?;

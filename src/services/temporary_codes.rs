@@ -86,9 +86,8 @@ impl Services {
             origin,
             Some(&detail),
         );
-        let valid_for = validity.words();
         let notice = Notice::TemporaryCodeIssued {
-            valid_for: &valid_for,
+            hours: validity.hours(),
         };
         self.notify(&mut tx, &user, origin, notice).await?;
         tx.commit().await?;
@@ -176,21 +175,25 @@ impl Services {
         if attempt.is_none() {
             return Ok(());
         }
-        let app = self.platform.get_using(&mut *tx).await?.app_name;
         let page = self.link(&format!("/admin/users/{}", user.id), None);
+        // `active_admins` does not read the administrators' own choices: the platform's.
+        let (app, lang) = self.writing_to(&mut tx, None).await?;
         for (admin_id, admin_name, admin_email) in active_admins(&mut *tx).await? {
             let letter = Letter {
-                subject: format!("{} cannot sign in to {app}: lost phone", user.name),
+                language: lang,
+                subject: lang
+                    .tr("email-help-subject")
+                    .arg("name", &user.name)
+                    .arg("app", &app)
+                    .to_string(),
                 name: Some(&admin_name),
-                lead: format!(
-                    "{} ({}) signed in with their password but cannot get a verification code: they say they lost their phone, and they asked the administrators for help.",
-                    user.name, user.email
-                ),
-                links: vec![("Open their page in the control center", page.clone())],
-                after: vec![
-                    "Before you help, make sure it is really them: call them on a number you already know, or meet them.".to_owned(),
-                    "Then issue them a temporary access code and read it to them. Nothing is switched off, and they set up a new phone or app once signed in.".to_owned(),
-                ],
+                lead: lang
+                    .tr("email-help-lead")
+                    .arg("name", &user.name)
+                    .arg("email", &user.email)
+                    .to_string(),
+                links: vec![(lang.t("email-help-link"), page.clone())],
+                after: vec![lang.t("email-help-verify"), lang.t("email-help-issue")],
             };
             self.queue_letter(&mut tx, Some(admin_id), &admin_email, &letter, Secret::None)
                 .await?;

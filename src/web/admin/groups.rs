@@ -10,9 +10,10 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{Section, refused, sections};
+use super::{Section, refusal_page, sections};
 use crate::db::directory::UserRow;
 use crate::db::groups::Group;
+use crate::domain::language::Language;
 use crate::domain::policy::{GroupMethods, GroupSetting, GroupTwoStep};
 use crate::services::admin::{Actor, Refusal};
 use crate::web::errors::AppError;
@@ -40,13 +41,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 const NAME_MAX: usize = 80;
 const GRACE_MAX: i64 = 365;
 
-/// A group name as typed, or why it cannot be one.
+/// A group name as typed, or why it cannot be one (a message id).
 fn group_name(typed: &str) -> Result<&str, &'static str> {
     let name = typed.trim();
     if name.is_empty() {
-        Err("Enter a name for the group.")
+        Err("admin-group-name-missing")
     } else if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
-        Err("The group name must be 80 characters or fewer, on one line.")
+        Err("admin-group-name-too-long")
     } else {
         Ok(name)
     }
@@ -87,9 +88,10 @@ async fn create_group(
     form: web::Form<NameForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let refuse = |layout, groups, message: &str| {
+    // `message`: a message id.
+    let refuse = |layout: Layout, groups, message: &str| {
         let mut errors = FormErrors::default();
-        errors.add("name", message);
+        errors.add("name", layout.tr(message).num("max", NAME_MAX));
         render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &GroupsPage {
@@ -114,9 +116,9 @@ async fn create_group(
         Err(Refusal::NameTaken) => refuse(
             layout,
             me.services().groups().await?,
-            "A group with this name already exists.",
+            "admin-refused-name-taken",
         ),
-        Err(refusal) => Err(refused(refusal)),
+        Err(refusal) => refusal_page(refusal, layout.lang),
     }
 }
 
@@ -169,18 +171,18 @@ fn next_members(q: &str, after: i64) -> String {
 
 /// The notice after a change: the member's name when the change stored it (shown once),
 /// else the change in general words.
-fn done_text(done: &str, session: &Session) -> Option<String> {
+fn done_text(done: &str, session: &Session, lang: Language) -> Option<String> {
     let named = || {
         let text = session.get::<String>(MEMBER_NOTICE_KEY).ok().flatten();
         session.remove(MEMBER_NOTICE_KEY);
         text
     };
     match done {
-        "created" => Some("The group was created.".to_owned()),
-        "renamed" => Some("The group was renamed.".to_owned()),
-        "rule" => Some("The rule for members was saved.".to_owned()),
-        "added" => named().or_else(|| Some("The member was added.".to_owned())),
-        "removed" => named().or_else(|| Some("The member was removed.".to_owned())),
+        "created" => Some(lang.t("admin-group-done-created")),
+        "renamed" => Some(lang.t("admin-group-done-renamed")),
+        "rule" => Some(lang.t("admin-group-done-rule")),
+        "added" => named().or_else(|| Some(lang.t("admin-group-done-added"))),
+        "removed" => named().or_else(|| Some(lang.t("admin-group-done-removed"))),
         _ => None,
     }
 }
@@ -219,10 +221,8 @@ async fn show_group(
     };
     let mut shown = shown;
     let (members, more) = if shown.q.chars().count() > SEARCH_MAX {
-        shown.errors.add(
-            "q",
-            format!("Search with {SEARCH_MAX} characters or fewer."),
-        );
+        let message = layout.tr("admin-search-too-long").num("max", SEARCH_MAX);
+        shown.errors.add("q", message);
         (Vec::new(), false)
     } else {
         me.services()
@@ -274,7 +274,7 @@ async fn group_page(
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     let shown = Shown {
-        notice: done_text(&query.done, &session),
+        notice: done_text(&query.done, &session, layout.lang),
         q: query.q,
         after: query.after.unwrap_or(0),
         ..Shown::default()
@@ -297,12 +297,12 @@ async fn rename_group(
             .await?
         {
             Ok(()) => return Ok(see_other(&format!("/admin/groups/{id}?done=renamed"))),
-            Err(Refusal::NameTaken) => "A group with this name already exists.",
-            Err(refusal) => return Err(refused(refusal)),
+            Err(Refusal::NameTaken) => "admin-refused-name-taken",
+            Err(refusal) => return refusal_page(refusal, layout.lang),
         },
     };
     let mut errors = FormErrors::default();
-    errors.add("name", error);
+    errors.add("name", layout.tr(error).num("max", NAME_MAX));
     let shown = Shown {
         name: Some(form.name.clone()),
         errors,
@@ -311,11 +311,18 @@ async fn rename_group(
     show_group(&me, id, layout, shown).await
 }
 
-async fn delete_group(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    me.services()
+async fn delete_group(
+    me: SignedIn,
+    id: web::Path<i64>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    if let Err(refusal) = me
+        .services()
         .delete_group(Actor::Admin(&me.user), id.into_inner(), &me.origin)
         .await?
-        .map_err(refused)?;
+    {
+        return refusal_page(refusal, layout.lang);
+    }
     Ok(see_other("/admin/groups"))
 }
 
@@ -340,7 +347,7 @@ async fn set_rule(
     let mut errors = FormErrors::default();
     let rule = GroupTwoStep::parse(&form.two_step);
     if rule.is_none() {
-        errors.add("two_step", "Choose Allowed, Not available or Required.");
+        errors.add("two_step", layout.t("admin-group-choose-rule"));
     }
     let grace = match form.grace_days.trim() {
         "" => Some(None),
@@ -351,14 +358,15 @@ async fn set_rule(
             .map(Some),
     };
     if grace.is_none() {
-        errors.add("grace_days", format!("Enter the grace period as a whole number of days from 0 to {GRACE_MAX}, or leave it empty."));
+        let message = layout.tr("admin-group-grace-invalid").num("max", GRACE_MAX);
+        errors.add("grace_days", message);
     }
     let methods = match form.methods.as_deref() {
         None => Some(None),
         Some(text) => GroupMethods::parse(text).map(Some),
     };
     if methods.is_none() {
-        errors.add("methods", "Choose Any method or Passkeys only.");
+        errors.add("methods", layout.t("admin-group-choose-methods"));
     }
     let (Some(rule), Some(grace), Some(methods)) = (rule, grace, methods) else {
         let shown = Shown {
@@ -400,10 +408,13 @@ async fn set_rule(
         };
         return show_group(&me, id, layout, shown).await;
     }
-    me.services()
+    if let Err(refusal) = me
+        .services()
         .set_group_rule(Actor::Admin(&me.user), id, setting, &me.origin)
         .await?
-        .map_err(refused)?;
+    {
+        return refusal_page(refusal, layout.lang);
+    }
     Ok(see_other(&format!("/admin/groups/{id}?done=rule")))
 }
 
@@ -422,7 +433,7 @@ async fn add_member(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let message = if form.email.trim().is_empty() {
-        "Enter the email address of the person to add."
+        "admin-group-member-email-missing"
     } else {
         match me
             .services()
@@ -430,20 +441,21 @@ async fn add_member(
             .await?
         {
             Ok((name, added)) => {
-                let text = if added {
-                    format!("{name} was added.")
+                let said = if added {
+                    "admin-group-member-added"
                 } else {
-                    format!("{name} is already a member.")
+                    "admin-group-member-already"
                 };
+                let text = layout.tr(said).arg("name", name).to_string();
                 store_member_notice(&session, text)?;
                 return Ok(see_other(&format!("/admin/groups/{id}?done=added")));
             }
-            Err(Refusal::NoSuchEmail) => "No account has this email address.",
-            Err(refusal) => return Err(refused(refusal)),
+            Err(Refusal::NoSuchEmail) => "admin-refused-no-such-email",
+            Err(refusal) => return refusal_page(refusal, layout.lang),
         }
     };
     let mut errors = FormErrors::default();
-    errors.add("email", message);
+    errors.add("email", layout.t(message));
     let shown = Shown {
         member_email: form.email.clone(),
         errors,
@@ -456,13 +468,18 @@ async fn remove_member(
     me: SignedIn,
     path: web::Path<(i64, i64)>,
     session: Session,
+    layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let (id, user_id) = path.into_inner();
-    let name = me
+    let name = match me
         .services()
         .remove_group_member(Actor::Admin(&me.user), id, user_id, &me.origin)
         .await?
-        .map_err(refused)?;
-    store_member_notice(&session, format!("{name} was removed."))?;
+    {
+        Ok(name) => name,
+        Err(refusal) => return refusal_page(refusal, layout.lang),
+    };
+    let text = layout.tr("admin-group-member-removed").arg("name", name);
+    store_member_notice(&session, text.to_string())?;
     Ok(see_other(&format!("/admin/groups/{id}?done=removed")))
 }

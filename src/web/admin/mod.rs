@@ -12,18 +12,19 @@ mod users;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpMessage, HttpResponse, web};
 
 use crate::db::users::User;
+use crate::domain::factors::FactorMethod;
+use crate::domain::language::Language;
 use crate::services::admin::Refusal;
 use crate::web::context::CurrentUser;
-use crate::web::errors::AppError;
+use crate::web::errors::{AppError, error_response};
 use crate::web::middleware::auth::{SET_UP_PAGE, refuse};
+use crate::web::middleware::language::RequestLanguage;
 use crate::web::state::AppState;
-
-/// Said to a signed-in user who is not an administrator.
-const ADMINS_ONLY: &str = "The control center is for administrators.";
 
 fn redirect(req: ServiceRequest, to: &str) -> ServiceResponse<BoxBody> {
     let (req, _) = req.into_parts();
@@ -72,7 +73,14 @@ async fn require_admin(
         return Ok(redirect(req, "/login"));
     };
     if !user.is_admin() {
-        return Ok(refuse(req, &AppError::Forbidden(ADMINS_ONLY)));
+        let lang = req
+            .extensions()
+            .get::<RequestLanguage>()
+            .map(|language| language.0)
+            .unwrap_or_default();
+        let (req, _) = req.into_parts();
+        let page = error_response(StatusCode::FORBIDDEN, Some(&lang.t("admin-only")));
+        return Ok(ServiceResponse::new(req, page));
     }
     let req = match owed_set_up(req, &user).await {
         Ok(answer) => return Ok(answer),
@@ -117,7 +125,26 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// A refused change as the error page says it.
+/// A refused change's page in the page's language: what the error page says, or a 404.
+fn refusal_page(refusal: Refusal, lang: Language) -> Result<HttpResponse, AppError> {
+    let (status, id) = match refusal {
+        Refusal::NotFound => return Err(AppError::NotFound),
+        // Already in words: the phone number's problem.
+        Refusal::Phone(reason) => {
+            return Ok(error_response(StatusCode::BAD_REQUEST, Some(&reason)));
+        }
+        Refusal::LastAdmin => (StatusCode::CONFLICT, "admin-refused-last-admin"),
+        Refusal::PhoneInUse => (StatusCode::CONFLICT, "admin-refused-phone-in-use"),
+        Refusal::NameTaken => (StatusCode::CONFLICT, "admin-refused-name-taken"),
+        Refusal::NoSuchEmail => (StatusCode::BAD_REQUEST, "admin-refused-no-such-email"),
+        Refusal::EmailTaken => (StatusCode::CONFLICT, "admin-refused-email-taken"),
+        Refusal::RoomAdminExempt => (StatusCode::CONFLICT, "admin-refused-room-admin"),
+    };
+    Ok(error_response(status, Some(&lang.t(id))))
+}
+
+/// A refused change as the error page says it, in English: the data rooms' pages until
+/// they answer in the page's language through `refusal_page`.
 fn refused(refusal: Refusal) -> AppError {
     match refusal {
         Refusal::NotFound => AppError::NotFound,
@@ -139,22 +166,33 @@ fn refused(refusal: Refusal) -> AppError {
     }
 }
 
+/// A user's 2-step verification method as the control center names it: a message id.
+fn method_label(method: Option<FactorMethod>) -> &'static str {
+    match method {
+        None => "admin-off",
+        Some(FactorMethod::Sms) => "admin-method-sms",
+        Some(FactorMethod::Authenticator) => "admin-method-app",
+        Some(FactorMethod::Passkey) => "admin-method-passkey",
+    }
+}
+
 /// The control center's sections, for its navigation.
 pub struct Section {
     pub href: &'static str,
+    /// The message id of its name.
     pub label: &'static str,
     pub current: bool,
 }
 
 pub fn sections(current: &str) -> Vec<Section> {
     [
-        ("/admin", "Overview"),
-        ("/admin/security", "Security settings"),
-        ("/admin/users", "Users"),
-        ("/admin/groups", "Groups"),
-        ("/admin/rooms", "Data rooms"),
-        ("/admin/applications", "Applications"),
-        ("/admin/audit", "Audit log"),
+        ("/admin", "admin-nav-overview"),
+        ("/admin/security", "admin-nav-security"),
+        ("/admin/users", "admin-users"),
+        ("/admin/groups", "admin-groups"),
+        ("/admin/rooms", "admin-nav-rooms"),
+        ("/admin/applications", "admin-nav-applications"),
+        ("/admin/audit", "admin-nav-audit"),
     ]
     .into_iter()
     .map(|(href, label)| Section {

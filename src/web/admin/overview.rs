@@ -9,6 +9,7 @@ use super::audit::EventRow;
 use super::users::thousands;
 use super::{Section, sections};
 use crate::db::directory::Adoption;
+use crate::domain::language::Language;
 use crate::services::admin::SmsFigures;
 use crate::web::errors::AppError;
 use crate::web::layout::Layout;
@@ -78,7 +79,8 @@ struct OverviewPage {
     sections: Vec<Section>,
     rows: Vec<AdoptionRow>,
     owing: Vec<OwingRow>,
-    /// How many must still set up in all ("1,234").
+    /// How many must still set up in all, and that number as the language writes it
+    /// ("1,234", "1 234").
     owing_count: i64,
     owing_count_text: String,
     /// The share of enabled users with 2-step verification on, in whole percent.
@@ -93,7 +95,8 @@ struct OverviewPage {
 
 /// A country calling code's codes over the last 7 days.
 pub struct ConversionRow {
-    /// "+46", or "Unknown" for sends from before calling codes were kept.
+    /// "+46", or "Unknown" (in the page's language) for sends from before calling codes
+    /// were kept.
     pub country: String,
     pub sent: i64,
     pub entered: i64,
@@ -101,9 +104,9 @@ pub struct ConversionRow {
     pub low: bool,
 }
 
-fn country_label(calling_code: i64) -> String {
+fn country_label(calling_code: i64, lang: Language) -> String {
     if calling_code == 0 {
-        "Unknown".to_owned()
+        lang.t("admin-country-unknown")
     } else {
         format!("+{calling_code}")
     }
@@ -111,7 +114,8 @@ fn country_label(calling_code: i64) -> String {
 
 pub async fn overview(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
     let figures = me.services().overview().await?;
-    let mut rows = vec![row("All users".to_owned(), &figures.overall)];
+    let lang = layout.lang;
+    let mut rows = vec![row(lang.t("admin-overview-all-users"), &figures.overall)];
     rows.extend(
         figures
             .by_group
@@ -137,19 +141,19 @@ pub async fn overview(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppE
             rows,
             owing,
             owing_count: figures.owing_count,
-            owing_count_text: thousands(figures.owing_count),
+            owing_count_text: thousands(figures.owing_count, lang),
             sms_countries_today: figures
                 .sms
                 .today_by_country
                 .iter()
-                .map(|(code, sent)| (country_label(*code), *sent))
+                .map(|(code, sent)| (country_label(*code, lang), *sent))
                 .collect(),
             sms_conversion: figures
                 .sms
                 .week_by_country
                 .iter()
                 .map(|(c, low)| ConversionRow {
-                    country: country_label(c.calling_code),
+                    country: country_label(c.calling_code, lang),
                     sent: c.sent,
                     entered: c.entered,
                     percent: (c.rate() * 100.0).round() as i64,
@@ -161,7 +165,7 @@ pub async fn overview(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppE
                 .week_by_country
                 .iter()
                 .filter(|(_, low)| *low)
-                .map(|(c, _)| country_label(c.calling_code))
+                .map(|(c, _)| country_label(c.calling_code, lang))
                 .collect(),
             sms: figures.sms,
             events: figures.events.into_iter().map(EventRow::from).collect(),

@@ -26,13 +26,13 @@ use crate::web::responses::{render, see_other};
 /// "Longest session users may choose", in days.
 const SESSION_DAYS: [i64; 6] = [1, 7, 14, 30, 60, 90];
 /// "Sign out after inactivity": minutes, or never.
-const INACTIVITY: [(Option<i64>, &str); 6] = [
-    (None, "Never"),
-    (Some(15), "15 minutes"),
-    (Some(30), "30 minutes"),
-    (Some(60), "1 hour"),
-    (Some(8 * 60), "8 hours"),
-    (Some(24 * 60), "24 hours"),
+const INACTIVITY: [Option<i64>; 6] = [
+    None,
+    Some(15),
+    Some(30),
+    Some(60),
+    Some(8 * 60),
+    Some(24 * 60),
 ];
 /// The largest number any SMS limit may be set to.
 const SMS_LIMIT_MAX: i64 = 1_000_000;
@@ -134,18 +134,19 @@ impl SettingsForm {
         }
     }
 
-    /// The settings the form asks for, or what is wrong with it.
-    fn parse(&self, current: &PlatformSettings) -> Result<PlatformSettings, FormErrors> {
+    /// The settings the form asks for, or what is wrong with it (in `lang`).
+    fn parse(
+        &self,
+        current: &PlatformSettings,
+        lang: Language,
+    ) -> Result<PlatformSettings, FormErrors> {
         let mut errors = FormErrors::default();
         let two_step = match self.two_step.as_str() {
             "off" => PlatformTwoStep::Off,
             "optional" => PlatformTwoStep::Optional,
             "required" => PlatformTwoStep::Required,
             _ => {
-                errors.add(
-                    "two_step",
-                    "Choose whether 2-step verification is off, optional or required.",
-                );
+                errors.add("two_step", lang.t("admin-settings-choose-two-step"));
                 PlatformTwoStep::Optional
             }
         };
@@ -153,7 +154,7 @@ impl SettingsForm {
             "30" => Some(30),
             "never" => None,
             _ => {
-                errors.add("trusted_devices", "Choose when trusted devices expire.");
+                errors.add("trusted_devices", lang.t("admin-settings-choose-trusted"));
                 None
             }
         };
@@ -163,34 +164,31 @@ impl SettingsForm {
             .ok()
             .filter(|d| SESSION_DAYS.contains(d));
         if max_session_days.is_none() {
-            errors.add(
-                "max_session_days",
-                "Choose the longest session from the list.",
-            );
+            errors.add("max_session_days", lang.t("admin-settings-choose-session"));
         }
         let inactivity = match self.inactivity_minutes.as_str() {
             "never" => Ok(None),
             minutes => minutes
                 .parse::<i64>()
                 .ok()
-                .filter(|m| INACTIVITY.iter().any(|(v, _)| *v == Some(*m)))
+                .filter(|m| INACTIVITY.contains(&Some(*m)))
                 .map(|m| Some(m * 60))
                 .ok_or(()),
         };
         if inactivity.is_err() {
             errors.add(
                 "inactivity_minutes",
-                "Choose when to sign out after inactivity from the list.",
+                lang.t("admin-settings-choose-inactivity"),
             );
         }
         let app_name = self.app_name.trim();
         if app_name.is_empty() {
-            errors.add("app_name", "Enter the app name.");
+            errors.add("app_name", lang.t("admin-settings-app-name-missing"));
         } else if !app_name_fits(app_name) {
-            errors.add(
-                "app_name",
-                format!("The app name must be {APP_NAME_MAX} characters or fewer, on one line."),
-            );
+            let message = lang
+                .tr("admin-settings-app-name-too-long")
+                .num("max", APP_NAME_MAX);
+            errors.add("app_name", message);
         }
         let mut countries = Vec::new();
         for code in self
@@ -206,14 +204,12 @@ impl SettingsForm {
                     countries.push(upper);
                 }
             } else {
-                errors.add(
-                    "sms_countries",
-                    "Enter two-letter country codes separated by commas, for example SE, NO, or leave it empty to allow every country.",
-                );
+                errors.add("sms_countries", lang.t("admin-settings-countries-invalid"));
                 break;
             }
         }
-        let mut limit = |field: &'static str, typed: &Option<String>, kept: i64, what: &str| {
+        // `invalid`: the message id of the refusal, naming the limit.
+        let mut limit = |field: &'static str, typed: &Option<String>, kept: i64, invalid: &str| {
             let Some(typed) = typed else {
                 return kept;
             };
@@ -223,10 +219,7 @@ impl SettingsForm {
                 .ok()
                 .filter(|n| (0..=SMS_LIMIT_MAX).contains(n));
             if value.is_none() {
-                errors.add(
-                    field,
-                    format!("Enter {what} as a whole number from 0 to {SMS_LIMIT_MAX}."),
-                );
+                errors.add(field, lang.tr(invalid).num("max", SMS_LIMIT_MAX));
             }
             value.unwrap_or(kept)
         };
@@ -236,31 +229,31 @@ impl SettingsForm {
                 "sms_daily_budget",
                 &self.sms_daily_budget,
                 kept.daily_budget,
-                "the daily SMS budget",
+                "admin-settings-budget-invalid",
             ),
             per_number: limit(
                 "sms_per_number",
                 &self.sms_per_number,
                 kept.per_number,
-                "the texts a day per number",
+                "admin-settings-per-number-invalid",
             ),
             per_address: limit(
                 "sms_per_address",
                 &self.sms_per_address,
                 kept.per_address,
-                "the texts a day per client address",
+                "admin-settings-per-address-invalid",
             ),
             per_network: limit(
                 "sms_per_network",
                 &self.sms_per_network,
                 kept.per_network,
-                "the texts a day per network",
+                "admin-settings-per-network-invalid",
             ),
             per_country: limit(
                 "sms_per_country",
                 &self.sms_per_country,
                 kept.per_country,
-                "the texts a day per country calling code",
+                "admin-settings-per-country-invalid",
             ),
         };
         let default_country = match self.default_country.as_deref().map(str::trim) {
@@ -271,10 +264,7 @@ impl SettingsForm {
                 if upper.len() == 2 && upper.parse::<phonenumber::country::Id>().is_ok() {
                     Some(upper)
                 } else {
-                    errors.add(
-                        "default_country",
-                        "Enter a two-letter country code, for example SE, or leave it empty.",
-                    );
+                    errors.add("default_country", lang.t("admin-settings-country-invalid"));
                     None
                 }
             }
@@ -282,7 +272,7 @@ impl SettingsForm {
         let default_language = match self.default_language.as_deref() {
             None => current.default_language,
             Some(code) => Language::parse(code).unwrap_or_else(|| {
-                errors.add("default_language", "Choose one of the languages offered.");
+                errors.add("default_language", lang.t("admin-settings-choose-language"));
                 current.default_language
             }),
         };
@@ -318,26 +308,28 @@ fn page(
     preview: Option<(i64, i64)>,
     errors: FormErrors,
 ) -> SettingsPage {
+    let lang = layout.lang;
     let session_choices = SESSION_DAYS
         .iter()
         .map(|days| Choice {
             value: days.to_string(),
-            label: if *days == 1 {
-                "1 day".to_owned()
-            } else {
-                format!("{days} days")
-            },
+            label: lang.tr("days").count(days).to_string(),
             selected: form.max_session_days == days.to_string(),
         })
         .collect();
     let inactivity_choices = INACTIVITY
         .iter()
-        .map(|(minutes, label)| {
+        .map(|minutes| {
             let value = minutes.map_or_else(|| "never".to_owned(), |m| m.to_string());
+            let label = match minutes {
+                None => lang.t("admin-never"),
+                Some(m) if m % 60 == 0 => lang.tr("hours").count(m / 60).to_string(),
+                Some(m) => lang.tr("minutes").count(m).to_string(),
+            };
             Choice {
                 selected: form.inactivity_minutes == value,
                 value,
-                label: (*label).to_owned(),
+                label,
             }
         })
         .collect();
@@ -391,7 +383,7 @@ pub async fn save_settings(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let current = me.services().platform().await?;
-    let new = match form.parse(&current) {
+    let new = match form.parse(&current, layout.lang) {
         Ok(new) => new,
         Err(errors) => {
             return render(
@@ -429,12 +421,9 @@ pub async fn save_settings(
         .save_platform_settings(Actor::Admin(&me.user), &new, &me.origin)
         .await?;
     let lines: Vec<String> = if saved.is_empty() {
-        vec!["Nothing changed.".to_owned()]
+        vec![layout.t("admin-settings-nothing-changed")]
     } else {
-        saved
-            .iter()
-            .map(|c| format!("{}: {} → {}", c.setting, c.before, c.after))
-            .collect()
+        saved.iter().map(|c| c.say(layout.lang)).collect()
     };
     session
         .insert(SAVED_KEY, lines)

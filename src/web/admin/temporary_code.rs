@@ -7,10 +7,11 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::settings::Choice;
+use crate::domain::language::Language;
 use crate::domain::temporary_codes::{VALID_HOURS, Validity};
 use crate::services::admin::Actor;
 use crate::services::temporary_codes::IssueRefusal;
-use crate::web::errors::AppError;
+use crate::web::errors::{AppError, error_response};
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::parts::devices::{When, when};
@@ -36,29 +37,26 @@ struct TemporaryCodePage {
     errors: FormErrors,
 }
 
-fn choices(selected: Validity) -> Vec<Choice> {
+fn choices(selected: Validity, lang: Language) -> Vec<Choice> {
     VALID_HOURS
         .into_iter()
         .filter_map(Validity::of_hours)
         .map(|validity| Choice {
             value: validity.hours().to_string(),
-            label: validity.words(),
+            label: lang.tr("hours").count(validity.hours()).to_string(),
             selected: validity == selected,
         })
         .collect()
 }
 
-/// Why no code can be issued, in words; the page is not offered then.
-fn refusal(refusal: IssueRefusal) -> AppError {
-    match refusal {
-        IssueRefusal::NotFound => AppError::NotFound,
-        IssueRefusal::Disabled => AppError::Conflict(
-            "This account is disabled: no code signs it in. Enable the account first.",
-        ),
-        IssueRefusal::NoSecondStep => AppError::Conflict(
-            "This account has no 2-step verification: its password alone signs it in, so a temporary access code has nothing to stand in for.",
-        ),
-    }
+/// Why no code can be issued, in words (the page is not offered then), or a 404.
+fn refusal(refusal: IssueRefusal, lang: Language) -> Result<HttpResponse, AppError> {
+    let id = match refusal {
+        IssueRefusal::NotFound => return Err(AppError::NotFound),
+        IssueRefusal::Disabled => "admin-code-refused-disabled",
+        IssueRefusal::NoSecondStep => "admin-code-refused-no-two-step",
+    };
+    Ok(error_response(StatusCode::CONFLICT, Some(&lang.t(id))))
 }
 
 async fn question(
@@ -75,20 +73,20 @@ async fn question(
         .await?
         .ok_or(AppError::NotFound)?;
     if user.is_disabled() {
-        return Err(refusal(IssueRefusal::Disabled));
+        return refusal(IssueRefusal::Disabled, layout.lang);
     }
     if !user.has_two_step() {
-        return Err(refusal(IssueRefusal::NoSecondStep));
+        return refusal(IssueRefusal::NoSecondStep, layout.lang);
     }
     let has_code = me.services().active_temporary_code(id).await?.is_some();
     render(
         status,
         &TemporaryCodePage {
+            choices: choices(selected, layout.lang),
             layout,
             id,
             name: user.name,
             has_code,
-            choices: choices(selected),
             issued: None,
             errors,
         },
@@ -120,15 +118,18 @@ pub async fn issue(
     let id = id.into_inner();
     let Some(validity) = Validity::parse(&form.valid_for) else {
         let mut errors = FormErrors::default();
-        errors.add("valid_for", "Choose 1 hour, 8 hours or 24 hours.");
+        errors.add("valid_for", layout.t("admin-code-choose-validity"));
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return question(&me, id, layout, Validity::default(), errors, status).await;
     };
-    let issued = me
+    let issued = match me
         .services()
         .issue_temporary_code(Actor::Admin(&me.user), id, validity, &me.origin)
         .await?
-        .map_err(refusal)?;
+    {
+        Ok(issued) => issued,
+        Err(refused) => return refusal(refused, layout.lang),
+    };
     render(
         StatusCode::OK,
         &TemporaryCodePage {

@@ -12,10 +12,11 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::audit::EventRow;
-use super::{Section, refused, sections};
+use super::{Section, refusal_page, sections};
 use crate::db::directory::{AccountFilter, Matches, Page, TwoStepFilter, UserFilter, UserRow};
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::factors::FactorMethod;
+use crate::domain::language::Language;
 use crate::domain::phone::format_international;
 use crate::domain::policy::Requirement;
 use crate::services::admin::{AccountChange, Actor, AddUser, PASSWORD_LINK_SECS, Refusal};
@@ -148,21 +149,18 @@ pub struct ListedUser {
     pub name: String,
     pub email: String,
     pub phone: String,
-    pub method: &'static str,
+    /// `None`: 2-step verification is off.
+    pub method: Option<FactorMethod>,
     pub is_admin: bool,
     pub disabled: bool,
     /// `None`: never signed in.
     pub last_sign_in: Option<When>,
 }
 
-fn method_label(method: Option<FactorMethod>) -> &'static str {
-    method.map_or("Off", FactorMethod::label)
-}
-
 impl From<UserRow> for ListedUser {
     fn from(row: UserRow) -> Self {
         Self {
-            method: method_label(row.two_factor_method),
+            method: row.two_factor_method,
             id: row.id,
             name: row.name,
             email: row.email,
@@ -202,13 +200,14 @@ struct UsersPage {
     errors: FormErrors,
 }
 
-/// 1234567 as "1,234,567".
-pub fn thousands(n: i64) -> String {
+/// 1234567 as the language groups its digits: "1,234,567", "1 234 567", "1.234.567".
+pub fn thousands(n: i64, lang: Language) -> String {
+    let separator = lang.t("admin-thousands-separator");
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push_str(&separator);
         }
         out.push(digit);
     }
@@ -216,32 +215,30 @@ pub fn thousands(n: i64) -> String {
 }
 
 /// How many users the list matches, in words.
-fn how_many(matches: Matches, query: &UsersQuery) -> String {
+fn how_many(matches: Matches, query: &UsersQuery, lang: Language) -> String {
     let (n, more) = match matches {
         Matches::Exactly(n) => (n, false),
         Matches::MoreThan(n) => (n, true),
     };
-    let one = n == 1 && !more;
-    let users = format!(
-        "{}{} user{}",
-        if more { "More than " } else { "" },
-        thousands(n),
-        if one { "" } else { "s" }
-    );
     let filtered = !query.two_step.is_empty()
         || !query.group.is_empty()
         || query.admin.is_some()
         || !query.account.is_empty();
-    let match_ = if one { "matches" } else { "match" };
-    if !query.q.trim().is_empty() {
-        format!("{users} {match_} “{}”", query.q.trim())
+    let id = if !query.q.trim().is_empty() {
+        "admin-users-match-search"
     } else if query.two_step == "must" && query.group.is_empty() && query.admin.is_none() {
-        format!("{users} must still set up")
+        "admin-users-must"
     } else if filtered {
-        format!("{users} {match_} the filters")
+        "admin-users-match-filters"
     } else {
-        users
-    }
+        "admin-users-count"
+    };
+    lang.tr(id)
+        .count(n)
+        .arg("number", thousands(n, lang))
+        .arg("more", if more { "yes" } else { "no" })
+        .arg("search", query.q.trim())
+        .to_string()
 }
 
 /// The list's filters as a query string, then the page's place.
@@ -274,7 +271,7 @@ async fn users_page(
     if query.q.chars().count() > SEARCH_MAX {
         errors.add(
             "q",
-            format!("Search with {SEARCH_MAX} characters or fewer."),
+            layout.tr("admin-search-too-long").num("max", SEARCH_MAX),
         );
     }
     let two_step = match query.two_step.as_str() {
@@ -282,10 +279,7 @@ async fn users_page(
         text => {
             let parsed = TwoStepFilter::parse(text);
             if parsed.is_none() {
-                errors.add(
-                    "two_step",
-                    "Choose a 2-step verification filter from the list.",
-                );
+                errors.add("two_step", layout.t("admin-users-choose-filter"));
             }
             parsed
         }
@@ -295,7 +289,7 @@ async fn users_page(
         text => {
             let parsed = text.parse::<i64>().ok();
             if parsed.is_none() {
-                errors.add("group", "Choose a group from the list.");
+                errors.add("group", layout.t("admin-users-choose-group"));
             }
             parsed
         }
@@ -305,7 +299,7 @@ async fn users_page(
         text => {
             let parsed = AccountFilter::parse(text);
             if parsed.is_none() {
-                errors.add("account", "Choose accounts from the list.");
+                errors.add("account", layout.t("admin-users-choose-accounts"));
             }
             parsed
         }
@@ -338,7 +332,7 @@ async fn users_page(
             .map(|last| page_query(&query, ("after", last.id)));
         (
             found.rows.into_iter().map(ListedUser::from).collect(),
-            how_many(found.matches, &query),
+            how_many(found.matches, &query, layout.lang),
             previous,
             next,
         )
@@ -388,7 +382,9 @@ struct UserPage {
     id: i64,
     name: String,
     email: String,
-    method: &'static str,
+    /// `None`: 2-step verification is off.
+    method: Option<FactorMethod>,
+    /// What the policy asks of the user, in a sentence: a message id.
     requirement: &'static str,
     phone: String,
     phone_verified: bool,
@@ -406,15 +402,33 @@ struct UserPage {
     events: Vec<EventRow>,
     /// A temporary access code waiting to be used.
     temporary_code: Option<TemporaryCodeRow>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     errors: FormErrors,
 }
 
-/// A temporary access code as the user's page shows it (never the code).
+/// A temporary access code as the user's page shows it (never the code): who issued it
+/// when, and until when it is valid, as HTML.
 pub struct TemporaryCodeRow {
-    issued_by: String,
-    issued: When,
-    until: When,
+    sentence: String,
+}
+
+/// Stands for the second `<time>` while the sentence is translated and escaped.
+const UNTIL_SLOT: &str = "\u{E001}";
+
+/// "A code issued by Ada on <time> is valid until <time>, once.": two dates, so the second
+/// is put in after the sentence is escaped.
+fn temporary_code_sentence(
+    layout: &Layout,
+    issued_by: &str,
+    issued: &When,
+    until: &When,
+) -> String {
+    layout
+        .tr("admin-user-temporary-code")
+        .arg("by", issued_by)
+        .arg("until", UNTIL_SLOT)
+        .html("issued", &layout.time(issued))
+        .replace(UNTIL_SLOT, &layout.time(until))
 }
 
 #[derive(Deserialize)]
@@ -423,38 +437,33 @@ pub struct UserQuery {
     done: String,
 }
 
+/// The notice after a change (`?done=reset`): a message id.
 fn done_text(done: &str) -> Option<&'static str> {
     match done {
-        "reset" => {
-            Some("2-step verification was reset. The user was signed out everywhere and emailed.")
-        }
-        "signed-out" => Some("The user was signed out everywhere."),
-        "disabled" => Some("The account was disabled and signed out everywhere."),
-        "enabled" => Some("The account was enabled."),
-        "admin" => Some("The user is now an administrator."),
-        "not-admin" => Some("The user is no longer an administrator."),
-        "phone" => Some("The phone number was saved."),
-        "added" => Some(
-            "The user was added. We emailed them a link to choose their password: it works once, for 72 hours.",
-        ),
-        "password-link" => Some(
-            "We emailed the user a link to choose their password: it works once, for 72 hours. Any earlier link stopped working.",
-        ),
+        "reset" => Some("admin-done-reset"),
+        "signed-out" => Some("admin-done-signed-out"),
+        "disabled" => Some("admin-done-disabled"),
+        "enabled" => Some("admin-done-enabled"),
+        "admin" => Some("admin-done-admin"),
+        "not-admin" => Some("admin-done-not-admin"),
+        "phone" => Some("admin-done-phone"),
+        "added" => Some("admin-done-added"),
+        "password-link" => Some("admin-done-password-link"),
         _ => None,
     }
 }
 
 fn requirement_text(requirement: Requirement) -> &'static str {
     match requirement {
-        Requirement::NotOffered => "Not offered",
-        Requirement::Optional => "Optional",
-        Requirement::Required { deadline: Some(_) } => "Required (within a grace period)",
-        Requirement::Required { deadline: None } => "Required",
+        Requirement::NotOffered => "admin-requirement-not-offered",
+        Requirement::Optional => "admin-requirement-optional",
+        Requirement::Required { deadline: Some(_) } => "admin-requirement-grace",
+        Requirement::Required { deadline: None } => "admin-requirement-required",
     }
 }
 
-/// The user's page; after a refused change, with the reason (`errors`) and what was typed,
-/// answering `status`.
+/// The user's page, with the notice (a message id); after a refused change, with the
+/// reason (`errors`) and what was typed, answering `status`.
 async fn user_page_with(
     me: &SignedIn,
     id: i64,
@@ -473,19 +482,24 @@ async fn user_page_with(
             .active_temporary_code(id)
             .await?
             .map(|code| TemporaryCodeRow {
-                issued_by: code
-                    .issued_by
-                    .unwrap_or_else(|| "the command line".to_owned()),
-                issued: when(code.issued_at),
-                until: when(code.expires_at),
+                sentence: temporary_code_sentence(
+                    &layout,
+                    &code
+                        .issued_by
+                        .unwrap_or_else(|| layout.t("admin-the-command-line")),
+                    &when(code.issued_at),
+                    &when(code.expires_at),
+                ),
             });
+    let notice = notice.map(|id| layout.t(id));
+    let lang = layout.lang;
     render(
         status,
         &UserPage {
             layout,
             sections: sections("/admin/users"),
             id: user.id,
-            method: method_label(user.method()),
+            method: user.method(),
             requirement: requirement_text(details.requirement),
             phone: typed_phone.unwrap_or_else(|| {
                 user.phone
@@ -505,13 +519,13 @@ async fn user_page_with(
                 .overview
                 .devices
                 .into_iter()
-                .map(|d| DeviceRow::from(d, None))
+                .map(|d| DeviceRow::from(d, None, lang))
                 .collect(),
             sessions: details
                 .overview
                 .sessions
                 .into_iter()
-                .map(|s| SessionRow::from(s, None))
+                .map(|s| SessionRow::from(s, None, lang))
                 .collect(),
             events: details.events.into_iter().map(EventRow::from).collect(),
             temporary_code,
@@ -548,21 +562,9 @@ async fn last_admin_refused(
     id: i64,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    user_page_with(
-        me,
-        id,
-        layout,
-        None,
-        None,
-        FormErrors::general(LAST_ADMIN),
-        StatusCode::CONFLICT,
-    )
-    .await
+    let errors = FormErrors::general(layout.t("admin-refused-last-admin"));
+    user_page_with(me, id, layout, None, None, errors, StatusCode::CONFLICT).await
 }
-
-const LAST_ADMIN: &str =
-    "This is the last administrator: make someone else an administrator first.";
-const PHONE_IN_USE: &str = "This number receives the user's sign-in codes. The user changes it in My security settings, or you reset their 2-step verification first.";
 
 /// "Reset 2-step verification?", naming the user and what goes.
 async fn reset_form(
@@ -575,65 +577,73 @@ async fn reset_form(
         return Err(AppError::NotFound);
     };
     let user = &details.user;
+    let who = format!("{} ({})", user.name, user.email);
     let mut consequences = Vec::new();
     // Only what the user really has is named.
-    if let Some(method) = user.method() {
-        consequences.push(format!(
-            "{} ({}) will no longer sign in with {}.",
-            user.name,
-            user.email,
-            match method {
-                FactorMethod::Sms => "codes texted to their phone",
-                FactorMethod::Authenticator => "their authenticator app",
-                FactorMethod::Passkey => "their passkeys",
-            }
-        ));
-    } else {
-        consequences.push(format!(
-            "{} ({}) has no 2-step verification method set up.",
-            user.name, user.email
-        ));
-    }
-    let plural = |count: usize, one: &str| match count {
-        1 => format!("their 1 {one}"),
-        n => format!("their {n} {one}s"),
+    let method = match user.method() {
+        Some(FactorMethod::Sms) => "admin-reset-no-longer-sms",
+        Some(FactorMethod::Authenticator) => "admin-reset-no-longer-app",
+        Some(FactorMethod::Passkey) => "admin-reset-no-longer-passkey",
+        None => "admin-reset-no-method",
     };
+    consequences.push(layout.tr(method).arg("who", &who).to_string());
     let mut removed = Vec::new();
     if user.uses_authenticator() {
-        removed.push("their authenticator app's key".to_owned());
+        removed.push(layout.t("admin-reset-removed-app"));
     }
     if user.sms_phone().is_some() {
-        removed.push("their phone as a sign-in method".to_owned());
+        removed.push(layout.t("admin-reset-removed-phone"));
     }
-    let codes = usize::try_from(details.overview.codes_left).unwrap_or_default();
+    let codes = details.overview.codes_left;
     if codes > 0 {
-        removed.push(plural(codes, "recovery code"));
+        removed.push(
+            layout
+                .tr("admin-reset-removed-codes")
+                .count(codes)
+                .to_string(),
+        );
     }
     if !details.overview.devices.is_empty() {
-        removed.push(plural(details.overview.devices.len(), "trusted device"));
+        let devices = details.overview.devices.len();
+        removed.push(
+            layout
+                .tr("admin-reset-removed-devices")
+                .count(devices)
+                .to_string(),
+        );
     }
     if let Some((last, rest)) = removed.split_last() {
+        // The four languages separate a list's items with a comma, and its last with a word.
         let listed = if rest.is_empty() {
             last.clone()
         } else {
-            format!("{} and {last}", rest.join(", "))
+            layout
+                .tr("admin-list-and")
+                .arg("items", rest.join(", "))
+                .arg("last", last)
+                .to_string()
         };
-        consequences.push(format!("Removed: {listed}."));
-    }
-    consequences.extend(["Every session ends, including sign-ins halfway through.".to_owned()]);
-    if details.requirement.is_required() {
         consequences.push(
-            "2-step verification is required for them: they set it up again at their next sign-in."
-                .to_owned(),
+            layout
+                .tr("admin-reset-removed")
+                .arg("list", listed)
+                .to_string(),
         );
     }
-    consequences.push("They are emailed that you reset it.".to_owned());
+    consequences.push(layout.t("admin-reset-sessions-end"));
+    if details.requirement.is_required() {
+        consequences.push(layout.t("admin-reset-required-again"));
+    }
+    consequences.push(layout.t("admin-reset-emailed"));
     ConfirmChange {
+        title: layout
+            .tr("admin-reset-question")
+            .arg("name", &user.name)
+            .to_string(),
+        button: layout.t("admin-reset"),
         layout,
-        title: format!("Reset 2-step verification for {}?", user.name),
         consequences,
         action: format!("/admin/users/{id}/reset"),
-        button: "Reset 2-step verification".into(),
         danger: true,
         cancel: format!("/admin/users/{id}"),
     }
@@ -656,57 +666,53 @@ async fn confirm_change(
     }
     let user = details.user;
     let who = format!("{} ({})", user.name, user.email);
-    let (title, consequences, button, danger) = match change {
+    // The question, what follows (message ids, each filled with who), the button.
+    let (question, follows, button, danger): (_, &[&str], _, _) = match change {
         AccountChange::ResetTwoStep => return Err(AppError::NotFound),
         AccountChange::SignOutEverywhere => (
-            format!("Sign {} out everywhere?", user.name),
-            vec![
-                format!("Every session of {who} ends at once, including sign-ins halfway through."),
-                "They sign in again with their password and their second step.".to_owned(),
-            ],
-            "Sign out everywhere",
+            "admin-sign-out-question",
+            &["admin-sign-out-sessions", "admin-sign-out-again"],
+            "admin-sign-out-everywhere",
             false,
         ),
         AccountChange::Disable => (
-            format!("Disable {}'s account?", user.name),
-            vec![
-                format!("{who} can no longer sign in."),
-                "Every session ends at once.".to_owned(),
-                "They are emailed that an administrator disabled the account.".to_owned(),
+            "admin-disable-question",
+            &[
+                "admin-disable-no-sign-in",
+                "admin-disable-sessions",
+                "admin-disable-emailed",
             ],
-            "Disable account",
+            "admin-disable-account",
             true,
         ),
         AccountChange::Enable => (
-            format!("Enable {}'s account?", user.name),
-            vec![format!(
-                "{who} can sign in again, with their password and their second step."
-            )],
-            "Enable account",
+            "admin-enable-question",
+            &["admin-enable-sign-in"],
+            "admin-enable-account",
             false,
         ),
         AccountChange::MakeAdmin => (
-            format!("Make {} an administrator?", user.name),
-            vec![
-                format!("{who} can open the control center: change the security settings, reset, disable and sign out users, and make other administrators."),
-                "Where 2-step verification is required of administrators, they set it up at their next sign-in.".to_owned(),
-            ],
-            "Make administrator",
+            "admin-make-admin-question",
+            &["admin-make-admin-can", "admin-make-admin-set-up"],
+            "admin-make-admin",
             true,
         ),
         AccountChange::RemoveAdmin => (
-            format!("Remove {} as an administrator?", user.name),
-            vec![format!("{who} can no longer open the control center.")],
-            "Remove administrator",
+            "admin-remove-admin-question",
+            &["admin-remove-admin-cannot"],
+            "admin-remove-admin",
             false,
         ),
     };
     ConfirmChange {
+        title: layout.tr(question).arg("name", &user.name).to_string(),
+        consequences: follows
+            .iter()
+            .map(|id| layout.tr(id).arg("who", &who).to_string())
+            .collect(),
+        button: layout.t(button),
         layout,
-        title,
-        consequences,
         action: format!("/admin/users/{id}/{}", action_segment(change)),
-        button: button.into(),
         danger,
         cancel: format!("/admin/users/{id}"),
     }
@@ -726,19 +732,22 @@ async fn password_link_form(
         .await?
         .ok_or(AppError::NotFound)?;
     ConfirmChange {
-        layout,
-        title: format!("Email {} a set-password link?", user.name),
+        title: layout
+            .tr("admin-password-link-question")
+            .arg("name", &user.name)
+            .to_string(),
         consequences: vec![
-            format!(
-                "A link is emailed to {}, and to no one else: it works once, for {} hours, and lets whoever opens it choose the account's password.",
-                user.email,
-                PASSWORD_LINK_SECS / 3_600
-            ),
-            "Any earlier link stops working.".to_owned(),
-            "Their 2-step verification stays as it is.".to_owned(),
+            layout
+                .tr("admin-password-link-emailed")
+                .arg("email", &user.email)
+                .count(PASSWORD_LINK_SECS / 3_600)
+                .to_string(),
+            layout.t("admin-password-link-earlier"),
+            layout.t("admin-password-link-two-step"),
         ],
+        button: layout.t("admin-password-link-button"),
+        layout,
         action: format!("/admin/users/{id}/password-link"),
-        button: "Email the link".into(),
         danger: false,
         cancel: format!("/admin/users/{id}"),
     }
@@ -760,7 +769,7 @@ async fn change(
     {
         Ok(()) => {}
         Err(Refusal::LastAdmin) => return last_admin_refused(&me, id, layout).await,
-        Err(refusal) => return Err(refused(refusal)),
+        Err(refusal) => return refusal_page(refusal, layout.lang),
     }
     let done = match change {
         AccountChange::ResetTwoStep => "reset",
@@ -801,11 +810,11 @@ async fn set_phone(
         }
         Err(Refusal::PhoneInUse) => {
             let mut errors = FormErrors::default();
-            errors.add("phone", PHONE_IN_USE);
+            errors.add("phone", layout.t("admin-refused-phone-in-use"));
             let typed = Some(form.phone.clone());
             user_page_with(&me, id, layout, None, typed, errors, StatusCode::CONFLICT).await
         }
-        Err(refusal) => Err(refused(refusal)),
+        Err(refusal) => refusal_page(refusal, layout.lang),
     }
 }
 
@@ -908,7 +917,7 @@ async fn add_user(
     };
     let groups: Vec<i64> = form.groups.iter().filter_map(|g| g.parse().ok()).collect();
     if groups.len() != form.groups.len() {
-        errors.add("groups", "Choose groups from the list.");
+        errors.add("groups", layout.t("admin-choose-groups"));
     }
     if let (true, Some(name), Some(email)) = (errors.is_empty(), name, email) {
         let new = AddUser {
@@ -924,12 +933,9 @@ async fn add_user(
             .await?
         {
             Ok(id) => return Ok(see_other(&format!("/admin/users/{id}?done=added"))),
-            Err(Refusal::EmailTaken) => errors.add(
-                "email",
-                "An account with this email address already exists.",
-            ),
-            Err(Refusal::NotFound) => errors.add("groups", "Choose groups from the list."),
-            Err(refusal) => return Err(refused(refusal)),
+            Err(Refusal::EmailTaken) => errors.add("email", layout.t("admin-refused-email-taken")),
+            Err(Refusal::NotFound) => errors.add("groups", layout.t("admin-choose-groups")),
+            Err(refusal) => return refusal_page(refusal, layout.lang),
         }
     }
     let page = NewUserPage {
@@ -947,12 +953,19 @@ async fn add_user(
 
 /// Emails the user a new "set your password" link, for a user who lost theirs or never set
 /// one. The administrator never sees it.
-async fn new_password_link(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+async fn new_password_link(
+    me: SignedIn,
+    id: web::Path<i64>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    me.services()
+    if let Err(refusal) = me
+        .services()
         .new_password_link(Actor::Admin(&me.user), id, &me.origin)
         .await?
-        .map_err(refused)?;
+    {
+        return refusal_page(refusal, layout.lang);
+    }
     Ok(see_other(&format!("/admin/users/{id}?done=password-link")))
 }
 
@@ -962,11 +975,11 @@ mod tests {
 
     #[test]
     fn figures_are_grouped_by_thousands() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_234), "1,234");
-        assert_eq!(thousands(1_000_000), "1,000,000");
-        assert_eq!(thousands(-12_345), "-12,345");
+        assert_eq!(thousands(0, Language::English), "0");
+        assert_eq!(thousands(999, Language::English), "999");
+        assert_eq!(thousands(1_234, Language::English), "1,234");
+        assert_eq!(thousands(1_000_000, Language::English), "1,000,000");
+        assert_eq!(thousands(-12_345, Language::English), "-12,345");
     }
 
     #[test]
@@ -976,7 +989,7 @@ mod tests {
             two_step: two_step.into(),
             ..UsersQuery::default()
         };
-        let say = |matches, q, two_step| how_many(matches, &query(q, two_step));
+        let say = |matches, q, two_step| how_many(matches, &query(q, two_step), Language::English);
         assert_eq!(say(Matches::Exactly(1_234), "", ""), "1,234 users");
         assert_eq!(say(Matches::Exactly(1), "", ""), "1 user");
         assert_eq!(
@@ -1002,6 +1015,36 @@ mod tests {
         assert_eq!(
             say(Matches::MoreThan(1_000), "@example.com", ""),
             "More than 1,000 users match “@example.com”"
+        );
+    }
+
+    #[test]
+    fn the_count_reads_in_each_language() {
+        let search = UsersQuery {
+            q: "grace".into(),
+            ..UsersQuery::default()
+        };
+        let all = UsersQuery::default();
+        assert_eq!(thousands(1_234_567, Language::German), "1.234.567");
+        assert_eq!(
+            how_many(Matches::Exactly(1_234), &search, Language::German),
+            "1.234 Benutzer passen zu „grace“"
+        );
+        assert_eq!(
+            how_many(Matches::Exactly(1), &search, Language::German),
+            "1 Benutzer passt zu „grace“"
+        );
+        assert_eq!(
+            how_many(Matches::Exactly(1), &all, Language::Swedish),
+            "1 användare"
+        );
+        assert_eq!(
+            how_many(Matches::MoreThan(1_000), &all, Language::Estonian),
+            "Üle 1\u{a0}000 kasutaja"
+        );
+        assert_eq!(
+            how_many(Matches::Exactly(3), &all, Language::Estonian),
+            "3 kasutajat"
         );
     }
 }
