@@ -12,11 +12,12 @@ use super::responses::{render, see_other};
 use super::step::Step;
 use crate::db::challenges::Refusal;
 use crate::domain::codes::normalise_code;
+use crate::domain::language::Language;
 use crate::services::sms_codes::{CheckOutcome, SendError};
 
 /// To someone whose phone code was right (signing in or registering with the number),
-/// when their account is held to passkeys: it signs in with its passkey.
-pub const PASSKEY_OWED: &str = "Your administrator asks you to sign in with a passkey. On the sign-in page, choose \"Sign in with a passkey\", or sign in with your email and password, then your passkey.";
+/// when their account is held to passkeys: it signs in with its passkey (a message id).
+pub const PASSKEY_OWED: &str = "login-passkey-owed";
 
 #[derive(Deserialize)]
 pub struct CodeForm {
@@ -41,12 +42,16 @@ impl CodeForm {
     }
 }
 
+/// The page's words: `intro` in the page's language; `title`, `hint` and the labels of
+/// `resend` and `alternatives` are message ids (`locales/*/*.ftl`), translated on the page.
 #[derive(Template)]
 #[template(path = "code_page.html")]
 pub struct CodePage {
     pub layout: Layout,
+    /// A message id: "login-code-title".
     pub title: &'static str,
     pub intro: String,
+    /// A message id: `SMS_HINT` or `APP_HINT`.
     pub hint: &'static str,
     pub action: String,
     /// Sent back with the code at sign-in: which method it is from.
@@ -66,6 +71,7 @@ pub struct CodePage {
 /// The "Send code" / "Send again" form of an SMS code page.
 pub struct Resend {
     pub action: String,
+    /// A message id: "login-send-code" or "login-send-again".
     pub label: &'static str,
     /// Seconds until a new code will be accepted; 0 when it is now. Meanwhile the button
     /// is disabled and the page says when ("at 19:14:05 UTC").
@@ -78,12 +84,20 @@ pub struct Resend {
 
 pub struct Alternative {
     pub href: String,
+    /// A message id: "login-use-recovery-code".
     pub label: &'static str,
 }
 
-/// What the SMS code field says about the code.
-pub const SMS_HINT: &str = "The 6-digit code from the text message. It works for 10 minutes.";
-pub const APP_HINT: &str = "The 6-digit code your authenticator app shows now.";
+impl Resend {
+    /// The seconds left, in the element the page's script counts down.
+    pub fn countdown(&self) -> String {
+        format!("<span data-countdown>{}</span>", self.wait_secs)
+    }
+}
+
+/// What the code field says about the code (message ids).
+pub const SMS_HINT: &str = "login-sms-hint";
+pub const APP_HINT: &str = "login-app-hint";
 
 impl CodePage {
     pub fn with_errors(mut self, errors: FormErrors) -> Self {
@@ -96,29 +110,20 @@ impl CodePage {
     }
 }
 
-/// What a failed check tells the person, and with which status.
-pub fn check_failure(outcome: &CheckOutcome) -> (StatusCode, FormErrors) {
+/// What a failed check tells the person in `lang`, and with which status.
+pub fn code_failure(outcome: &CheckOutcome, lang: Language) -> (StatusCode, FormErrors) {
     let (status, message) = match outcome {
-        CheckOutcome::Wrong { tries_left: 1 } => (
-            StatusCode::UNAUTHORIZED,
-            "That code is not right. You have 1 try left.".to_owned(),
-        ),
         CheckOutcome::Wrong { tries_left } => (
             StatusCode::UNAUTHORIZED,
-            format!("That code is not right. You have {tries_left} tries left."),
+            lang.tr("login-code-wrong").count(*tries_left).to_string(),
         ),
-        CheckOutcome::Locked | CheckOutcome::Dead => (
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too many wrong codes: this code can no longer be used. Request a new code with \"Send again\".".to_owned(),
-        ),
-        CheckOutcome::Expired => (
-            StatusCode::GONE,
-            "This code has expired. Request a new code with \"Send again\".".to_owned(),
-        ),
-        CheckOutcome::NoCode | CheckOutcome::Verified { .. } => (
-            StatusCode::GONE,
-            "There is no code waiting to be used. Request a new code with \"Send again\".".to_owned(),
-        ),
+        CheckOutcome::Locked | CheckOutcome::Dead => {
+            (StatusCode::TOO_MANY_REQUESTS, lang.t("login-code-locked"))
+        }
+        CheckOutcome::Expired => (StatusCode::GONE, lang.t("login-code-expired")),
+        CheckOutcome::NoCode | CheckOutcome::Verified { .. } => {
+            (StatusCode::GONE, lang.t("login-code-none"))
+        }
     };
     let mut errors = FormErrors::default();
     errors.add("code", message);

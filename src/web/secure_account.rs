@@ -22,7 +22,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-const LINK_DEAD: &str = "This link has expired or was already used. If a sign-in you did not make worries you, choose \"Forgot your password?\" on the sign-in page, and tell your administrator.";
+/// A used or expired link's refusal (a message id).
+const LINK_DEAD: &str = "secure-link-dead";
 /// The longest token accepted: a real one is 43 characters.
 const TOKEN_MAX: usize = 64;
 

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::verify::Pending;
 use crate::domain::oidc::Proof;
+use crate::i18n;
 use crate::services::temporary_codes::TemporarySignIn;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -55,10 +56,7 @@ pub async fn use_temporary_code(
     let user = &pending.user;
     let mut errors = FormErrors::default();
     if form.temporary_code.trim().is_empty() {
-        errors.add(
-            FIELD,
-            "Enter the temporary access code your administrator gave you.",
-        );
+        errors.add(FIELD, layout.t("login-temporary-enter"));
         return render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &TemporaryCodePage { layout, errors },
@@ -77,17 +75,11 @@ pub async fn use_temporary_code(
             return Ok(see_other("/account/security?notice=temporary-code-used"));
         }
         TemporarySignIn::Wrong => {
-            errors.add(
-                FIELD,
-                "That code is not right, or it is no longer valid. Check it with your administrator; after 5 wrong tries a new one must be issued.",
-            );
+            errors.add(FIELD, layout.t("login-temporary-wrong"));
             StatusCode::UNAUTHORIZED
         }
         TemporarySignIn::Throttled => {
-            errors.add(
-                FIELD,
-                "Too many wrong codes. Wait 15 minutes and try again.",
-            );
+            errors.add(FIELD, layout.t("login-too-many-codes"));
             StatusCode::TOO_MANY_REQUESTS
         }
     };
@@ -100,6 +92,17 @@ struct LostPhonePage {
     layout: Layout,
     /// The help request was taken (or was already, within the hour: the same words).
     asked: bool,
+}
+
+impl LostPhonePage {
+    /// "Once you have it, choose Use a temporary access code, …", the choice a link.
+    fn asked_then(&self) -> String {
+        let link = format!(
+            r#"<a href="/login/temporary-code">{}</a>"#,
+            i18n::escape_html(&self.layout.t("login-use-temporary-code"))
+        );
+        self.layout.tr("login-lost-asked-then").html("link", &link)
+    }
 }
 
 /// "Lost your phone?": a signed-in browser is sent to My security settings, where the

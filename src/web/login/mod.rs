@@ -82,10 +82,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/logout").route(web::post().to(logout)));
 }
 
-/// The one message for every failed sign-in, whether or not the account exists.
-const WRONG_CREDENTIALS: &str = "The email or password is incorrect.";
-const THROTTLED: &str = "Too many failed sign-in attempts. Wait 15 minutes and try again.";
-
 #[derive(Template)]
 #[template(path = "login/login.html")]
 struct LoginPage {
@@ -105,10 +101,6 @@ struct NextQuery {
     email: String,
 }
 
-/// On the sign-in page of a browser whose session an administrator ended.
-const SIGNED_OUT_BY_ADMINISTRATOR: &str =
-    "An administrator signed you out. Sign in again to continue.";
-
 async fn login_form(
     mut layout: Layout,
     query: web::Query<NextQuery>,
@@ -120,8 +112,9 @@ async fn login_form(
     if layout.user.is_some() && !next.starts_with(AUTHORIZATION_CONTINUES) {
         return Ok(see_other("/"));
     }
+    // On the sign-in page of a browser whose session an administrator ended.
     if layout.notice.is_none() && signed_out_by_administrator(&session) {
-        layout.notice = Some(SIGNED_OUT_BY_ADMINISTRATOR.to_owned());
+        layout.notice = Some(layout.t("login-signed-out-by-administrator"));
     }
     render(
         StatusCode::OK,
@@ -138,12 +131,6 @@ async fn login_form(
 async fn forgot_password() -> HttpResponse {
     see_other("/password/forgot")
 }
-
-/// Told only to someone who typed the account's right password.
-/// Told only to someone who typed the account's right password.
-const DISABLED: &str =
-    "This account is disabled. Ask your administrator if you think this is a mistake.";
-const UNCONFIRMED: &str = "Your email address is not confirmed yet. We have emailed you a link: open it to start using your account.";
 
 #[derive(Deserialize)]
 struct LoginForm {
@@ -180,13 +167,17 @@ async fn login(
             },
         )
     };
+    let refuse = |layout: Layout, status, id: &str| {
+        let errors = FormErrors::general(layout.t(id));
+        page(layout, status, errors)
+    };
     if typed_email.is_empty() || password.expose_secret().is_empty() {
         let mut errors = FormErrors::default();
         if typed_email.is_empty() {
-            errors.add("email", "Enter your email address.");
+            errors.add("email", layout.t("login-enter-email"));
         }
         if password.expose_secret().is_empty() {
-            errors.add("password", "Enter your password.");
+            errors.add("password", layout.t("login-enter-password"));
         }
         return page(layout, StatusCode::UNPROCESSABLE_ENTITY, errors);
     }
@@ -196,24 +187,12 @@ async fn login(
         .password_step(&typed_email, password, device.as_deref(), &origin)
         .await?
     {
-        PasswordStep::Throttled => page(
-            layout,
-            StatusCode::TOO_MANY_REQUESTS,
-            FormErrors::general(THROTTLED),
-        ),
-        PasswordStep::Wrong => page(
-            layout,
-            StatusCode::UNAUTHORIZED,
-            FormErrors::general(WRONG_CREDENTIALS),
-        ),
-        PasswordStep::Disabled => {
-            page(layout, StatusCode::FORBIDDEN, FormErrors::general(DISABLED))
-        }
-        PasswordStep::Unconfirmed(_) => page(
-            layout,
-            StatusCode::FORBIDDEN,
-            FormErrors::general(UNCONFIRMED),
-        ),
+        PasswordStep::Throttled => refuse(layout, StatusCode::TOO_MANY_REQUESTS, "login-throttled"),
+        // The one message for every failed sign-in, whether or not the account exists.
+        PasswordStep::Wrong => refuse(layout, StatusCode::UNAUTHORIZED, "login-wrong-credentials"),
+        // Told only to someone who typed the account's right password.
+        PasswordStep::Disabled => refuse(layout, StatusCode::FORBIDDEN, "login-disabled"),
+        PasswordStep::Unconfirmed(_) => refuse(layout, StatusCode::FORBIDDEN, "login-unconfirmed"),
         PasswordStep::SignedIn(user, proofs) => {
             start_session(&state, &session, &user, &origin, proofs.all()).await?;
             Ok(see_other(&after_sign_in(&next)))

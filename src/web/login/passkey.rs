@@ -22,21 +22,14 @@ use crate::web::session::{
 };
 use crate::web::state::AppState;
 
-/// What a refused passkey is told, and with which status.
+/// What a refused passkey is told (a message id), and with which status.
 pub(super) fn refused(check: &PasskeyCheck) -> (StatusCode, &'static str) {
     match check {
-        PasskeyCheck::CounterWentBack => (
-            StatusCode::UNAUTHORIZED,
-            "This passkey was refused: it may have been copied. Use another way to sign in, and tell your administrator.",
-        ),
-        PasskeyCheck::Disabled => (
-            StatusCode::FORBIDDEN,
-            "This account is disabled. Ask your administrator if you think this is a mistake.",
-        ),
-        PasskeyCheck::NotAccepted | PasskeyCheck::Accepted(_) => (
-            StatusCode::UNAUTHORIZED,
-            "Your passkey was not accepted. Choose the button again and use a passkey of this account, or use another way.",
-        ),
+        PasskeyCheck::CounterWentBack => (StatusCode::UNAUTHORIZED, "login-passkey-copied"),
+        PasskeyCheck::Disabled => (StatusCode::FORBIDDEN, "login-disabled"),
+        PasskeyCheck::NotAccepted | PasskeyCheck::Accepted(_) => {
+            (StatusCode::UNAUTHORIZED, "login-passkey-not-accepted")
+        }
     }
 }
 
@@ -77,9 +70,7 @@ async fn sign_in_page(
             (started.options, true, status)
         }
         None => {
-            errors = FormErrors::general(
-                "Passkeys cannot be used here: this portal is reached by an IP address, and browsers use passkeys only with a site's name. Sign in with your email and password.",
-            );
+            errors = FormErrors::general(layout.t("login-passkey-unavailable"));
             ("{}".to_owned(), false, StatusCode::CONFLICT)
         }
     };
@@ -153,6 +144,6 @@ pub async fn sign_in(
         }
         PasskeyStep::Refused(check) => refused(&check),
     };
-    let errors = FormErrors::general(message);
+    let errors = FormErrors::general(layout.t(message));
     sign_in_page(&state, &session, layout, &form.next, errors, status).await
 }

@@ -24,13 +24,14 @@ use crate::services::factors::authenticator::CodeOutcome;
 use crate::services::phone_sign_in::{PhoneCheck, PhoneTarget};
 use crate::services::sms_codes::{COOLDOWN_SECS, CheckOutcome};
 use crate::web::code_form::{
-    APP_HINT, Alternative, CodeForm, CodePage, PASSKEY_OWED, Resend, SMS_HINT, check_failure,
+    APP_HINT, Alternative, CodeForm, CodePage, PASSKEY_OWED, Resend, SMS_HINT, code_failure,
 };
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::forms::empty_secret;
 use crate::web::layout::Layout;
-use crate::web::parts::phone_number::{Link, PhoneForm, PhoneNumberPage, read_phone};
+use crate::web::login::verify::app_code_failure;
+use crate::web::parts::phone_number::{Link, PhoneForm, PhoneNumberPage, read_phone_in};
 use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
 use crate::web::session::{
@@ -51,18 +52,18 @@ async fn require_on(state: &AppState) -> Result<(), AppError> {
 fn number_page(layout: Layout, phone: String, errors: FormErrors) -> PhoneNumberPage {
     let mut links = vec![Link {
         href: "/login",
-        label: "Sign in with email and password",
+        label: "login-phone-email-link",
     }];
     if layout.open_registration {
         links.push(Link {
             href: "/register/phone",
-            label: "Register with phone number",
+            label: "login-phone-register",
         });
     }
     PhoneNumberPage {
         layout,
-        title: "Sign in with phone number",
-        intro: "Enter the mobile number of your account. We will text you a code to sign in with.",
+        title: "login-with-phone",
+        intro: "login-phone-intro",
         action: "/login/phone",
         phone,
         links,
@@ -122,7 +123,7 @@ pub async fn request_code(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     require_on(&state).await?;
-    let phone = match read_phone(&state, &form.phone).await? {
+    let phone = match read_phone_in(&state, &form.phone, layout.lang).await? {
         Ok(phone) => phone,
         Err((shown, errors)) => {
             let page = number_page(layout, shown, errors);
@@ -150,33 +151,32 @@ async fn code_page(
     let registration_open = state.services.phone_registration_open().await?;
     // Worded so it is true whether or not the number has an account.
     let intro = if registration_open {
-        format!("We have sent a 6-digit code by text message to {masked}. Enter it to continue.")
+        "login-phone-sent"
     } else {
-        format!(
-            "If {masked} is the verified number of an account, we have sent it a 6-digit code by text message. Enter it to sign in."
-        )
+        "login-phone-sent-if"
     };
+    let intro = layout.tr(intro).arg("phone", masked).to_string();
     let wait_secs = (step.since + COOLDOWN_SECS - now).max(0);
     let mut alternatives = vec![Alternative {
         href: "/login".into(),
-        label: "Sign in with email and password",
+        label: "login-phone-email-link",
     }];
     if registration_open {
         alternatives.push(Alternative {
             href: "/register/phone".into(),
-            label: "Register with phone number",
+            label: "login-phone-register",
         });
     }
     Ok(CodePage {
         layout,
-        title: "Enter your verification code",
+        title: "login-code-title",
         intro,
         hint: SMS_HINT,
         action: "/login/phone/verify".into(),
         with: None,
         resend: Some(Resend {
             action: "/login/phone/resend".into(),
-            label: "Send again",
+            label: "login-send-again",
             wait_secs,
             next_at: time_of_day(now + wait_secs),
             first: false,
@@ -228,7 +228,7 @@ pub async fn verify_code(
 ) -> Result<HttpResponse, AppError> {
     require_on(&state).await?;
     let Some(mut step) = current_step(&state, &session) else {
-        return Err(AppError::Conflict(NO_PHONE_SIGN_IN));
+        return Err(AppError::Conflict("login-no-phone-sign-in"));
     };
     let code = match form.normalised() {
         Ok(code) => code,
@@ -275,14 +275,12 @@ pub async fn verify_code(
             outcome
         }
     };
-    let (status, errors) = check_failure(&outcome);
+    let (status, errors) = code_failure(&outcome, layout.lang);
     code_page(&state, layout, &step)
         .await?
         .with_errors(errors)
         .respond(status)
 }
-
-const NO_PHONE_SIGN_IN: &str = "No phone sign-in is in progress, or it took longer than 10 minutes. Start again from \"Sign in with phone number\".";
 
 #[tracing::instrument(name = "Send the phone sign-in code again", skip_all)]
 pub async fn resend_code(
@@ -291,7 +289,7 @@ pub async fn resend_code(
 ) -> Result<HttpResponse, AppError> {
     require_on(&state).await?;
     let Some(step) = current_step(&state, &session) else {
-        return Err(AppError::Conflict(NO_PHONE_SIGN_IN));
+        return Err(AppError::Conflict("login-no-phone-sign-in"));
     };
     let now = state.clock.now();
     if now < step.since + COOLDOWN_SECS {
@@ -332,7 +330,8 @@ async fn password_step_user(state: &AppState, session: &Session) -> Result<Optio
     Ok(user.filter(|u| !u.is_disabled()))
 }
 
-const NO_PASSWORD_STEP: &str = "No sign-in is waiting for your password, or it took longer than 10 minutes. Start again from \"Sign in with phone number\".";
+/// Refused when no password step is waiting (a message id).
+const NO_PASSWORD_STEP: &str = "login-no-password-step";
 
 pub async fn password_form(
     Visitor { state, .. }: Visitor,
@@ -370,9 +369,9 @@ pub async fn check_password(
     };
     let has_app = state.services.has_app(user.id).await?;
     let has_password = user.has_password();
-    let page = |status, message: &str| {
+    let page = |status, id: &str| {
         let mut errors = FormErrors::default();
-        errors.add("password", message);
+        errors.add("password", layout.t(id));
         render(
             status,
             &PasswordPage {
@@ -384,7 +383,7 @@ pub async fn check_password(
         )
     };
     if form.password.expose_secret().is_empty() {
-        return page(StatusCode::UNPROCESSABLE_ENTITY, "Enter your password.");
+        return page(StatusCode::UNPROCESSABLE_ENTITY, "login-enter-password");
     }
     match state
         .services
@@ -402,27 +401,24 @@ pub async fn check_password(
             .await?;
             Ok(see_other(&take_next(&session)))
         }
-        PasswordCheck::Wrong => page(StatusCode::UNAUTHORIZED, "The password is incorrect."),
-        PasswordCheck::Throttled => page(
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too many failed sign-in attempts. Wait 15 minutes and try again.",
-        ),
+        PasswordCheck::Wrong => page(StatusCode::UNAUTHORIZED, "login-password-wrong"),
+        PasswordCheck::Throttled => page(StatusCode::TOO_MANY_REQUESTS, "login-throttled"),
     }
 }
 
 /// The authenticator-app code in place of the password.
 fn app_page(layout: Layout, errors: FormErrors) -> CodePage {
     CodePage {
+        intro: layout.t("login-phone-app-intro"),
         layout,
-        title: "Enter your authenticator code",
-        intro: "Your account uses 2-step verification, so the code from your phone is not enough on its own. Enter the code your authenticator app shows to finish signing in.".into(),
+        title: "login-app-code-title",
         hint: APP_HINT,
         action: "/login/phone/app".into(),
         with: None,
         resend: None,
         alternatives: vec![Alternative {
             href: "/login/phone/password".into(),
-            label: "Use your password instead",
+            label: "login-use-password-instead",
         }],
         offer_trust: false,
         back: None,
@@ -462,29 +458,14 @@ pub async fn check_app_code(
             return app_page(layout, errors).respond(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let (status, message) = match state
+    let outcome = state
         .services
         .phone_sign_in_app(&user, &code, &origin)
-        .await?
-    {
-        CodeOutcome::Accepted => {
-            start_session(&state, &session, &user, &origin, &[Proof::Sms, Proof::App]).await?;
-            return Ok(see_other(&take_next(&session)));
-        }
-        CodeOutcome::Replayed => (
-            StatusCode::UNAUTHORIZED,
-            "That code has already been used. Wait for your app to show a new code.",
-        ),
-        CodeOutcome::Throttled => (
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too many wrong codes. Wait 15 minutes and try again.",
-        ),
-        CodeOutcome::Wrong => (
-            StatusCode::UNAUTHORIZED,
-            "That code is not right. Enter the code your app shows now.",
-        ),
-    };
-    let mut errors = FormErrors::default();
-    errors.add("code", message);
+        .await?;
+    if outcome == CodeOutcome::Accepted {
+        start_session(&state, &session, &user, &origin, &[Proof::Sms, Proof::App]).await?;
+        return Ok(see_other(&take_next(&session)));
+    }
+    let (status, errors) = app_code_failure(outcome, layout.lang);
     app_page(layout, errors).respond(status)
 }

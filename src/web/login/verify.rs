@@ -14,6 +14,7 @@ use crate::db::audit::Origin;
 use crate::db::users::User;
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::factors::FactorMethod;
+use crate::domain::language::Language;
 use crate::domain::oidc::Proof;
 use crate::domain::passkeys::credential_text;
 use crate::domain::phone::mask_phone;
@@ -22,7 +23,7 @@ use crate::services::factors::authenticator::CodeOutcome;
 use crate::services::factors::passkeys::PasskeyCheck;
 use crate::services::sign_in::{PasskeyStep, PendingSignIn, RecoverySignIn, SecondStep};
 use crate::web::code_form::{
-    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure,
+    APP_HINT, Alternative, CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, code_failure,
     is_refusal, send_failure,
 };
 use crate::web::errors::AppError;
@@ -93,9 +94,9 @@ fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternati
         .map(|other| Alternative {
             href: verify_page(other),
             label: match other {
-                FactorMethod::Sms => "Use text message",
-                FactorMethod::Authenticator => "Use authenticator app",
-                FactorMethod::Passkey => "Use a passkey",
+                FactorMethod::Sms => "login-use-sms",
+                FactorMethod::Authenticator => "login-use-app",
+                FactorMethod::Passkey => "login-use-passkey",
             },
         })
         .collect();
@@ -107,11 +108,11 @@ fn alternatives(pending: &PendingSignIn, showing: FactorMethod) -> Vec<Alternati
 }
 
 /// The ways in without the phone or app, on every verification page whatever the person
-/// has: they reveal nothing about the account.
+/// has: they reveal nothing about the account. Each with its label's message id.
 pub(super) const LOST_PHONE_LINKS: [(&str, &str); 3] = [
-    ("/login/recovery", "Use a recovery code"),
-    ("/login/temporary-code", "Use a temporary access code"),
-    ("/login/lost-phone", "Lost your phone?"),
+    ("/login/recovery", "login-use-recovery-code"),
+    ("/login/temporary-code", "login-use-temporary-code"),
+    ("/login/lost-phone", "login-lost-phone"),
 ];
 
 /// The verification page for a pending sign-in and a method.
@@ -138,23 +139,13 @@ async fn page(
             // the app shows "Send code" first. A failed first send offers "Send again".
             let first = !waiting && pending.user.sms_phone().is_none();
             let intro = match (waiting, &status.limit) {
-                (true, _) => format!(
-                    "We sent a 6-digit code by text message to {}.",
-                    mask_phone(phone)
-                ),
+                (true, _) => "login-sms-sent",
                 // Nothing is waiting and nothing can be sent: the limit's words follow.
-                (false, Some(_)) => {
-                    format!("We cannot text a code to {} just now.", mask_phone(phone))
-                }
-                (false, None) if first => format!(
-                    "We can text a 6-digit code to {}. Choose \"Send code\", then enter the code.",
-                    mask_phone(phone)
-                ),
-                (false, None) => format!(
-                    "No code is waiting for {}. Choose \"Send again\" to get a new one.",
-                    mask_phone(phone)
-                ),
+                (false, Some(_)) => "login-sms-cannot-send",
+                (false, None) if first => "login-sms-can-send",
+                (false, None) => "login-sms-none-waiting",
             };
+            let intro = layout.tr(intro).arg("phone", mask_phone(phone)).to_string();
             // At a limit, no new code can be asked for before the time it says: the page
             // says so instead of offering a button that cannot work.
             let (intro, resend) = match status.limit {
@@ -162,7 +153,11 @@ async fn page(
                 None => {
                     let resend = Resend {
                         action: "/login/verify/resend".into(),
-                        label: if first { "Send code" } else { "Send again" },
+                        label: if first {
+                            "login-send-code"
+                        } else {
+                            "login-send-again"
+                        },
                         wait_secs: status.wait_secs,
                         next_at: time_of_day(state.clock.now() + status.wait_secs),
                         first,
@@ -172,15 +167,11 @@ async fn page(
             };
             (intro, SMS_HINT, resend)
         }
-        _ => (
-            "Open your authenticator app and enter the code it shows for this account.".to_owned(),
-            APP_HINT,
-            None,
-        ),
+        _ => (layout.t("login-app-intro"), APP_HINT, None),
     };
     Ok(CodePage {
         layout,
-        title: "Enter your verification code",
+        title: "login-code-title",
         intro,
         hint,
         action: "/login/verify".into(),
@@ -301,9 +292,7 @@ pub async fn verify_code(
     let method = pending.method(FactorMethod::parse(&form.with));
     if pending.passkeys_only() {
         // No code is accepted: the passkey's page, saying so.
-        let errors = FormErrors::general(
-            "Your administrator requires a passkey for your account: codes by text message or from an app are not accepted. Use your passkey, or a recovery code.",
-        );
+        let errors = FormErrors::general(layout.t("login-passkeys-only"));
         let page = passkey_page(
             &state,
             &session,
@@ -315,9 +304,7 @@ pub async fn verify_code(
         if let Some(page) = page.await? {
             return Ok(page);
         }
-        return Err(AppError::Forbidden(
-            "Your administrator requires a passkey for your account, and passkeys cannot be used here now. Use a recovery code.",
-        ));
+        return Err(AppError::Forbidden("login-passkeys-only-unavailable"));
     }
     let code = match form.normalised() {
         Ok(code) => code,
@@ -346,31 +333,27 @@ pub async fn verify_code(
             )
             .await;
         }
-        SecondStep::Sms(outcome) => check_failure(&outcome),
-        SecondStep::App(outcome) => {
-            let (status, message) = match outcome {
-                CodeOutcome::Replayed => (
-                    StatusCode::UNAUTHORIZED,
-                    "That code has already been used. Wait for your app to show a new code.",
-                ),
-                CodeOutcome::Throttled => (
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "Too many wrong codes. Wait 15 minutes and try again.",
-                ),
-                CodeOutcome::Wrong | CodeOutcome::Accepted => (
-                    StatusCode::UNAUTHORIZED,
-                    "That code is not right. Enter the code your app shows now.",
-                ),
-            };
-            let mut errors = FormErrors::default();
-            errors.add("code", message);
-            (status, errors)
-        }
+        SecondStep::Sms(outcome) => code_failure(&outcome, layout.lang),
+        SecondStep::App(outcome) => app_code_failure(outcome, layout.lang),
     };
     page(&state, layout, &pending, method, &origin)
         .await?
         .with_errors(errors)
         .respond(status)
+}
+
+/// What a wrong authenticator-app code tells the person in `lang`, and with which status.
+pub(super) fn app_code_failure(outcome: CodeOutcome, lang: Language) -> (StatusCode, FormErrors) {
+    let (status, id) = match outcome {
+        CodeOutcome::Replayed => (StatusCode::UNAUTHORIZED, "login-app-code-replayed"),
+        CodeOutcome::Throttled => (StatusCode::TOO_MANY_REQUESTS, "login-too-many-codes"),
+        CodeOutcome::Wrong | CodeOutcome::Accepted => {
+            (StatusCode::UNAUTHORIZED, "login-app-code-wrong")
+        }
+    };
+    let mut errors = FormErrors::default();
+    errors.add("code", lang.t(id));
+    (status, errors)
 }
 
 #[tracing::instrument(name = "Send the sign-in code again", skip_all)]
@@ -442,7 +425,7 @@ pub async fn use_recovery_code(
     let user = &pending.user;
     let mut errors = FormErrors::default();
     if form.recovery_code.trim().is_empty() {
-        errors.add("recovery_code", "Enter one of your recovery codes.");
+        errors.add("recovery_code", layout.t("login-recovery-enter"));
         return render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &RecoveryPage { layout, errors },
@@ -470,17 +453,11 @@ pub async fn use_recovery_code(
             return Ok(see_other("/account/security?notice=recovery-used"));
         }
         RecoverySignIn::Wrong => {
-            errors.add(
-                "recovery_code",
-                "That recovery code is not right, or it has been used already.",
-            );
+            errors.add("recovery_code", layout.t("login-recovery-wrong"));
             StatusCode::UNAUTHORIZED
         }
         RecoverySignIn::Throttled => {
-            errors.add(
-                "recovery_code",
-                "Too many wrong codes. Wait 15 minutes and try again.",
-            );
+            errors.add("recovery_code", layout.t("login-too-many-codes"));
             StatusCode::TOO_MANY_REQUESTS
         }
     };
@@ -552,7 +529,7 @@ pub async fn verify_passkey(
         PasskeyStep::Refused(check) => refused(&check),
     };
     let (status, message) = refusal;
-    let errors = FormErrors::general(message);
+    let errors = FormErrors::general(layout.t(message));
     match passkey_page(&state, &session, layout, &pending, errors, status).await? {
         Some(page) => Ok(page),
         None => Ok(see_other("/login/verify")),

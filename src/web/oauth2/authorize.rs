@@ -13,8 +13,9 @@ use askama::Template;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use super::language;
 use crate::db::applications::Application;
-
+use crate::domain::language::Language;
 use crate::domain::oidc::{
     Prompt, Proof, Scopes, asks_two_step, parse_prompt, well_formed_challenge,
 };
@@ -68,9 +69,10 @@ pub fn waiting_origins(session: &Session) -> Vec<url::Origin> {
         .collect()
 }
 
-/// The error page for a request that cannot be sent back to any application.
-fn not_redirectable(message: &str) -> AppError {
-    AppError::BadRequest(message.to_owned())
+/// The error page for a request that cannot be sent back to any application: the message
+/// `id` in `lang`.
+fn not_redirectable(lang: Language, id: &str) -> AppError {
+    AppError::BadRequest(lang.t(id))
 }
 
 /// The application's redirect URI with `pairs` added to its query.
@@ -129,24 +131,28 @@ pub async fn authorize_get(
 /// session whose cookie replaces the browser's own (signing it out, and never single
 /// sign-on). Once checked, it is sent on as the same request in a GET, a top-level
 /// navigation, which carries them; the session is not touched here.
-pub async fn authorize_post(visitor: Visitor, body: web::Bytes) -> Result<HttpResponse, AppError> {
-    let raw = String::from_utf8(body.to_vec())
-        .map_err(|_| AppError::BadRequest("The request could not be read.".into()))?;
-    let params = parameters(&raw).map_err(|()| not_redirectable(REPEATED))?;
-    registered(&visitor, &params).await?;
+pub async fn authorize_post(
+    visitor: Visitor,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let lang = language(&req);
+    let raw =
+        String::from_utf8(body.to_vec()).map_err(|_| not_redirectable(lang, "oauth-unreadable"))?;
+    let params = parameters(&raw).map_err(|()| not_redirectable(lang, "oauth-repeated"))?;
+    registered(&visitor, &params, lang).await?;
     let query = url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(&params)
         .finish();
     Ok(see_other(&format!("/oauth2/authorize?{query}")))
 }
 
-const REPEATED: &str = "The application's sign-in request repeats a parameter. Go back to the application and try again; if it keeps happening, tell its administrator.";
-
 /// The application a request names and the redirect URI, registered for it, that errors
 /// may go back to; else the error page, never a redirect.
 async fn registered(
     visitor: &Visitor,
     params: &HashMap<String, String>,
+    lang: Language,
 ) -> Result<(Application, String), AppError> {
     let get = |name: &str| {
         params
@@ -164,17 +170,13 @@ async fn registered(
         None => None,
     };
     let Some(application) = application else {
-        return Err(not_redirectable(
-            "The application that sent you here is not registered with this portal, so you cannot sign in to it from here. Tell the application's administrator.",
-        ));
+        return Err(not_redirectable(lang, "oauth-unknown-application"));
     };
     let Some(redirect_uri) = get("redirect_uri")
         .filter(|uri| application.redirect_uris().contains(uri))
         .map(str::to_owned)
     else {
-        return Err(not_redirectable(
-            "The application asked to send you back to an address that is not registered for it, so the sign-in stops here. Tell the application's administrator.",
-        ));
+        return Err(not_redirectable(lang, "oauth-unregistered-redirect"));
     };
     Ok((application, redirect_uri))
 }
@@ -186,10 +188,11 @@ async fn authorize(
     session: Session,
     raw: &str,
 ) -> Result<HttpResponse, AppError> {
+    let lang = language(&req);
     let Ok(params) = parameters(raw) else {
-        return Err(not_redirectable(REPEATED));
+        return Err(not_redirectable(lang, "oauth-repeated"));
     };
-    let (application, redirect_uri) = registered(&visitor, &params).await?;
+    let (application, redirect_uri) = registered(&visitor, &params, lang).await?;
     let get = |name: &str| {
         params
             .get(name)
@@ -333,10 +336,9 @@ pub async fn continue_authorization(
     let found = waiting_authorizations::<Waiting>(&session)
         .into_iter()
         .find(|(id, w)| *id == query.request && visitor.state.clock.now() - w.since < WAITING_SECS);
+    let lang = language(&req);
     let Some((id, waiting)) = found else {
-        return Err(AppError::BadRequest(
-            "This sign-in to an application is no longer waiting (it was finished, or left too long). Go back to the application and sign in again.".into(),
-        ));
+        return Err(not_redirectable(lang, "oauth-no-longer-waiting-why"));
     };
     let Some(application) = visitor
         .services()
@@ -344,9 +346,7 @@ pub async fn continue_authorization(
         .await?
     else {
         forget(&session, &id)?;
-        return Err(not_redirectable(
-            "The application you were signing in to is no longer registered with this portal.",
-        ));
+        return Err(not_redirectable(lang, "oauth-application-gone"));
     };
     proceed(&visitor, &req, &session, &application, &id, waiting).await
 }
@@ -520,9 +520,7 @@ pub async fn step_up(
 ) -> Result<HttpResponse, AppError> {
     let here = format!("{AUTHORIZATION_CONTINUES}{}", form.request);
     if safe_next(&here).is_none() {
-        return Err(AppError::BadRequest(
-            "This sign-in to an application is no longer waiting. Go back to the application and sign in again.".into(),
-        ));
+        return Err(not_redirectable(language(&req), "oauth-no-longer-waiting"));
     }
     let user = req.extensions().get::<CurrentUser>().map(|c| c.0.clone());
     let proved = proofs(&session);

@@ -12,7 +12,9 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use url::Url;
 
+use super::language;
 use crate::db::applications::Application;
+use crate::domain::language::Language;
 use crate::web::context::CurrentUser;
 use crate::web::errors::AppError;
 use crate::web::layout::Layout;
@@ -30,9 +32,6 @@ struct LogoutPage {
     state: String,
 }
 
-const BAD_HINT: &str = "The application's sign-out request names a different application than its ID token. Go back to the application; if it keeps happening, tell its administrator.";
-const NOT_REGISTERED: &str = "The application asked to send you to an address after signing out that is not registered for it, so you stay here. Tell the application's administrator.";
-
 /// The request: which application, where to return, and whether the hint proves the
 /// application signed this person in.
 struct Logout {
@@ -44,7 +43,13 @@ struct Logout {
     state: String,
 }
 
-async fn read(visitor: &Visitor, params: &HashMap<String, String>) -> Result<Logout, AppError> {
+/// The request read; a refusal's words in `lang`.
+async fn read(
+    visitor: &Visitor,
+    params: &HashMap<String, String>,
+    lang: Language,
+) -> Result<Logout, AppError> {
+    let refused = |id: &str| AppError::BadRequest(lang.t(id));
     let get = |name: &str| {
         params
             .get(name)
@@ -61,7 +66,7 @@ async fn read(visitor: &Visitor, params: &HashMap<String, String>) -> Result<Log
     };
     let client_id = match (get("client_id"), hint.as_ref()) {
         (Some(id), Some(hint)) if id != hint.client_id => {
-            return Err(AppError::BadRequest(BAD_HINT.into()));
+            return Err(refused("oauth-logout-bad-hint"));
         }
         (Some(id), _) => Some(id.to_owned()),
         (None, Some(hint)) => Some(hint.client_id.clone()),
@@ -87,10 +92,10 @@ async fn read(visitor: &Visitor, params: &HashMap<String, String>) -> Result<Log
                 .contains(&post_logout_redirect_uri.as_str())
         });
         if !registered {
-            return Err(AppError::BadRequest(NOT_REGISTERED.into()));
+            return Err(refused("oauth-logout-not-registered"));
         }
         let mut url = Url::parse(&post_logout_redirect_uri)
-            .map_err(|_| AppError::BadRequest(NOT_REGISTERED.into()))?;
+            .map_err(|_| refused("oauth-logout-not-registered"))?;
         if !state.is_empty() {
             url.query_pairs_mut().append_pair("state", &state);
         }
@@ -105,16 +110,14 @@ async fn read(visitor: &Visitor, params: &HashMap<String, String>) -> Result<Log
     })
 }
 
-fn parameters(raw: &[u8]) -> Result<HashMap<String, String>, AppError> {
+fn parameters(raw: &[u8], lang: Language) -> Result<HashMap<String, String>, AppError> {
     let mut params = HashMap::new();
     for (name, value) in url::form_urlencoded::parse(raw) {
         if params
             .insert(name.into_owned(), value.into_owned())
             .is_some()
         {
-            return Err(AppError::BadRequest(
-                "The application's sign-out request repeats a parameter.".into(),
-            ));
+            return Err(AppError::BadRequest(lang.t("oauth-logout-repeated")));
         }
     }
     Ok(params)
@@ -146,7 +149,7 @@ pub async fn logout_get(
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let params = parameters(req.query_string().as_bytes())?;
+    let params = parameters(req.query_string().as_bytes(), layout.lang)?;
     logout(visitor, req, session, layout, params).await
 }
 
@@ -157,7 +160,7 @@ pub async fn logout_post(
     layout: Layout,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let params = parameters(&body)?;
+    let params = parameters(&body, layout.lang)?;
     logout(visitor, req, session, layout, params).await
 }
 
@@ -169,7 +172,7 @@ async fn logout(
     layout: Layout,
     params: HashMap<String, String>,
 ) -> Result<HttpResponse, AppError> {
-    let request = read(&visitor, &params).await?;
+    let request = read(&visitor, &params, layout.lang).await?;
     let user = req.extensions().get::<CurrentUser>().map(|c| c.0.id);
     let Some(user_id) = user else {
         return Ok(signed_out(request.back.as_ref()));
@@ -206,9 +209,10 @@ pub async fn confirm(
     session: Session,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let mut params = parameters(&body)?;
+    let lang = language(&req);
+    let mut params = parameters(&body, lang)?;
     params.remove("id_token_hint");
-    let request = read(&visitor, &params).await?;
+    let request = read(&visitor, &params, lang).await?;
     sign_out(&req, &visitor, &session).await?;
     Ok(signed_out(request.back.as_ref()))
 }

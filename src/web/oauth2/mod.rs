@@ -8,11 +8,13 @@ mod tokens;
 
 use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use serde_json::json;
 
 use super::errors::AppError;
+use super::middleware::language::RequestLanguage;
 use super::request::Visitor;
+use crate::domain::language::Language;
 use crate::domain::oidc::{ACR_PASSWORD, ACR_TWO_STEP, origin_of};
 
 pub use authorize::waiting_origins;
@@ -51,6 +53,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .service(web::resource("/oauth2/logout/confirm").route(web::post().to(logout::confirm)))
         .service(web::resource("/oauth2/step-up").route(web::post().to(authorize::step_up)));
+}
+
+/// The language of the request, for the words of a page a browser is shown.
+fn language(req: &HttpRequest) -> Language {
+    req.extensions()
+        .get::<RequestLanguage>()
+        .map_or_else(Language::default, |language| language.0)
 }
 
 /// CORS preflights (OPTIONS), for the endpoints a public client calls from a browser.
