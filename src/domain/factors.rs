@@ -2,6 +2,8 @@
 //! `as_str` and `parse` are the only places it is written. Match on the enum without a
 //! wildcard, so a new method is an error at every place that must handle it.
 
+use crate::domain::language::Language;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FactorMethod {
     /// Codes by text message to a verified phone number.
@@ -33,13 +35,18 @@ impl FactorMethod {
         }
     }
 
-    /// What the person reads: "an authenticator app", "text messages".
-    pub fn label(self) -> &'static str {
+    /// The message that names the method ("Authenticator app") in `locales/*/account.ftl`.
+    pub fn message_id(self) -> &'static str {
         match self {
-            Self::Sms => "Text message (SMS)",
-            Self::Authenticator => "Authenticator app",
-            Self::Passkey => "Passkey",
+            Self::Sms => "account-method-sms",
+            Self::Authenticator => "account-method-app",
+            Self::Passkey => "account-method-passkey",
         }
+    }
+
+    /// What the person reads in `language`: "Authenticator app", "Autentiseringsapp".
+    pub fn label(self, language: Language) -> String {
+        language.t(self.message_id())
     }
 }
 
@@ -62,6 +69,7 @@ impl<'de> serde::Deserialize<'de> for FactorMethod {
 #[cfg(test)]
 mod tests {
     use super::FactorMethod;
+    use crate::domain::language::Language;
 
     #[test]
     fn one_spelling_round_trips() {
@@ -75,5 +83,21 @@ mod tests {
             assert_eq!(FactorMethod::parse(other), None, "{other}");
         }
         assert!(serde_json::from_str::<FactorMethod>("\"authenticator\"").is_err());
+    }
+
+    #[test]
+    fn each_method_is_named_in_each_language() {
+        assert_eq!(
+            FactorMethod::Sms.label(Language::English),
+            "Text message (SMS)"
+        );
+        assert_eq!(
+            FactorMethod::Authenticator.label(Language::German),
+            "Authenticator-App"
+        );
+        assert_eq!(
+            FactorMethod::Passkey.label(Language::Swedish),
+            "Lösennyckel"
+        );
     }
 }

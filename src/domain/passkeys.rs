@@ -6,6 +6,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use crate::domain::language::Language;
+
 /// A person may keep this many passkeys and security keys.
 pub const MAX_PASSKEYS: usize = 10;
 
@@ -41,19 +43,41 @@ pub fn challenge_digest(challenge: &[u8]) -> String {
     hex::encode(Sha256::digest(challenge))
 }
 
+/// Why a typed passkey name cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameProblem {
+    Empty,
+    TooLong,
+    NotOneLine,
+}
+
+impl NameProblem {
+    /// The refusal's message in `locales/*/account.ftl`.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Empty => "account-passkey-name-empty",
+            Self::TooLong => "account-passkey-name-long",
+            Self::NotOneLine => "account-passkey-name-lines",
+        }
+    }
+
+    /// The refusal in `language`.
+    pub fn say(self, language: Language) -> String {
+        language.t(self.message_id())
+    }
+}
+
 /// The name a person typed for a passkey, trimmed, or why it cannot be used.
-pub fn parse_name(typed: &str) -> Result<String, &'static str> {
+pub fn parse_name(typed: &str) -> Result<String, NameProblem> {
     let name = typed.trim();
     if name.is_empty() {
-        return Err(
-            "Enter a name for this passkey, such as \"Work laptop\" or \"Blue security key\".",
-        );
+        return Err(NameProblem::Empty);
     }
     if name.chars().count() > NAME_MAX {
-        return Err("Enter a name of 60 characters or fewer.");
+        return Err(NameProblem::TooLong);
     }
     if name.chars().any(char::is_control) {
-        return Err("Enter the name on one line, without special characters.");
+        return Err(NameProblem::NotOneLine);
     }
     Ok(name.to_owned())
 }
@@ -91,10 +115,17 @@ mod tests {
     #[test]
     fn names_are_trimmed_one_line_and_short() {
         assert_eq!(parse_name("  Work laptop ").unwrap(), "Work laptop");
-        assert!(parse_name("   ").is_err());
-        assert!(parse_name(&"x".repeat(61)).is_err());
+        assert_eq!(parse_name("   "), Err(NameProblem::Empty));
+        assert_eq!(parse_name(&"x".repeat(61)), Err(NameProblem::TooLong));
         assert!(parse_name(&"é".repeat(60)).is_ok());
-        assert!(parse_name("Key\nSubject: forged").is_err());
+        assert_eq!(
+            parse_name("Key\nSubject: forged"),
+            Err(NameProblem::NotOneLine)
+        );
+        assert_eq!(
+            NameProblem::TooLong.say(Language::English),
+            "Enter a name of 60 characters or fewer."
+        );
     }
 
     #[test]

@@ -2,29 +2,40 @@
 //! the platform's maximum; "until I close the browser" is a cookie without a lifetime and a
 //! server-side end after 12 hours at most.
 
+use crate::domain::language::Language;
+
 pub const HOUR: i64 = 3600;
 pub const DAY: i64 = 24 * HOUR;
 /// The server-side end of a session kept "until I close the browser".
 pub const BROWSER_SESSION_SECS: i64 = 12 * HOUR;
 
 /// The choices offered under "Stay signed in for" (`None`: until the browser closes).
-pub const DURATION_CHOICES: [(Option<i64>, &str); 7] = [
-    (None, "Until I close the browser"),
-    (Some(HOUR), "1 hour"),
-    (Some(8 * HOUR), "8 hours"),
-    (Some(DAY), "1 day"),
-    (Some(7 * DAY), "7 days"),
-    (Some(30 * DAY), "30 days"),
-    (Some(60 * DAY), "60 days"),
+pub const DURATION_CHOICES: [Option<i64>; 7] = [
+    None,
+    Some(HOUR),
+    Some(8 * HOUR),
+    Some(DAY),
+    Some(7 * DAY),
+    Some(30 * DAY),
+    Some(60 * DAY),
 ];
 
 /// The choices a platform with this maximum offers.
-pub fn offered_choices(max_session_secs: i64) -> Vec<(Option<i64>, &'static str)> {
+pub fn offered_choices(max_session_secs: i64) -> Vec<Option<i64>> {
     DURATION_CHOICES
-        .iter()
-        .copied()
-        .filter(|(secs, _)| secs.is_none_or(|secs| secs <= max_session_secs))
+        .into_iter()
+        .filter(|secs| secs.is_none_or(|secs| secs <= max_session_secs))
         .collect()
+}
+
+/// A choice as "Stay signed in for" reads it in `language`: "Until I close the browser",
+/// "8 hours", "7 dagar".
+pub fn duration_label(choice: Option<i64>, language: Language) -> String {
+    match choice {
+        None => language.t("account-until-browser-closes"),
+        Some(secs) if secs % DAY == 0 => language.tr("days").count(secs / DAY).to_string(),
+        Some(secs) => language.tr("hours").count(secs / HOUR).to_string(),
+    }
 }
 
 /// When a session ends and whether its cookie outlives the browser.
@@ -59,12 +70,37 @@ mod tests {
 
     #[test]
     fn choices_stop_at_the_platform_maximum() {
-        let labels: Vec<&str> = offered_choices(DAY).iter().map(|(_, l)| *l).collect();
+        let labels: Vec<String> = offered_choices(DAY)
+            .into_iter()
+            .map(|choice| duration_label(choice, Language::English))
+            .collect();
         assert_eq!(
             labels,
             ["Until I close the browser", "1 hour", "8 hours", "1 day"]
         );
         assert_eq!(offered_choices(60 * DAY).len(), 7);
+    }
+
+    #[test]
+    fn choices_read_with_the_plural_of_each_language() {
+        let swedish: Vec<String> = DURATION_CHOICES
+            .into_iter()
+            .map(|choice| duration_label(choice, Language::Swedish))
+            .collect();
+        assert_eq!(
+            swedish,
+            [
+                "Tills jag stänger webbläsaren",
+                "1 timme",
+                "8 timmar",
+                "1 dag",
+                "7 dagar",
+                "30 dagar",
+                "60 dagar"
+            ]
+        );
+        assert_eq!(duration_label(Some(HOUR), Language::Estonian), "1 tund");
+        assert_eq!(duration_label(Some(7 * DAY), Language::German), "7 Tage");
     }
 
     #[test]

@@ -1,39 +1,48 @@
 //! A readable name for a browser from its User-Agent ("Firefox 133 on Linux"), for the trusted
-//! devices and active sessions lists. Only the common browsers and systems are named.
+//! devices and active sessions lists. Only the common browsers and systems are named; the
+//! words around the names are the language's.
 
-pub fn describe(user_agent: &str) -> String {
+use crate::domain::language::Language;
+
+/// The browser and system of `user_agent` in `language`: "Firefox 133 on Linux",
+/// "Firefox 133 på Linux".
+pub fn describe(language: Language, user_agent: &str) -> String {
     let ua = user_agent;
     // The browser, and the token its major version follows.
-    let (browser, version_token) = if ua.contains("Edg/") {
-        ("Edge", "Edg/")
+    let named = if ua.contains("Edg/") {
+        Some(("Edge", "Edg/"))
     } else if ua.contains("OPR/") {
-        ("Opera", "OPR/")
+        Some(("Opera", "OPR/"))
     } else if ua.contains("Opera") {
-        ("Opera", "Version/")
+        Some(("Opera", "Version/"))
     } else if ua.contains("Firefox/") {
-        ("Firefox", "Firefox/")
+        Some(("Firefox", "Firefox/"))
     } else if ua.contains("CriOS/") {
-        ("Chrome", "CriOS/")
+        Some(("Chrome", "CriOS/"))
     } else if ua.contains("Chrome/") {
-        ("Chrome", "Chrome/")
+        Some(("Chrome", "Chrome/"))
     } else if ua.contains("Chromium/") {
-        ("Chrome", "Chromium/")
+        Some(("Chrome", "Chromium/"))
     } else if ua.contains("Safari/") {
-        ("Safari", "Version/")
+        Some(("Safari", "Version/"))
     } else {
-        ("Unknown browser", "")
+        None
     };
-    let browser = match major_version(ua, version_token) {
-        Some(major) => format!("{browser} {major}"),
-        None => browser.to_owned(),
+    let browser = match named {
+        Some((browser, token)) => match major_version(ua, token) {
+            Some(major) => format!("{browser} {major}"),
+            None => browser.to_owned(),
+        },
+        None => language.t("account-unknown-browser"),
     };
+    // Every Mac browser says "Macintosh"; an iPhone's "like Mac OS X" is caught before.
     let system = if ua.contains("iPhone") || ua.contains("iPad") {
         "iOS"
     } else if ua.contains("Android") {
         "Android"
     } else if ua.contains("Windows") {
         "Windows"
-    } else if ua.contains("Mac OS X") || ua.contains("Macintosh") {
+    } else if ua.contains("Macintosh") {
         "macOS"
     } else if ua.contains("CrOS") {
         "ChromeOS"
@@ -42,14 +51,15 @@ pub fn describe(user_agent: &str) -> String {
     } else {
         return browser;
     };
-    format!("{browser} on {system}")
+    language
+        .tr("account-browser-on-system")
+        .arg("browser", browser)
+        .arg("system", system)
+        .to_string()
 }
 
 /// The digits after `token` ("Chrome/131.0.0.0" → "131"), if any.
 fn major_version<'a>(ua: &'a str, token: &str) -> Option<&'a str> {
-    if token.is_empty() {
-        return None;
-    }
     let rest = &ua[ua.find(token)? + token.len()..];
     let digits = &rest[..rest
         .find(|c: char| !c.is_ascii_digit())
@@ -60,6 +70,7 @@ fn major_version<'a>(ua: &'a str, token: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::describe;
+    use crate::domain::language::Language;
 
     #[test]
     fn common_browsers_are_named() {
@@ -91,7 +102,22 @@ mod tests {
             ),
         ];
         for (ua, expected) in cases {
-            assert_eq!(describe(ua), expected);
+            assert_eq!(describe(Language::English, ua), expected);
         }
+    }
+
+    #[test]
+    fn the_words_around_the_names_are_the_languages() {
+        let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+        assert_eq!(describe(Language::Swedish, firefox), "Firefox 133 på Linux");
+        assert_eq!(
+            describe(Language::German, firefox),
+            "Firefox 133 unter Linux"
+        );
+        assert_eq!(describe(Language::Estonian, firefox), "Firefox 133 (Linux)");
+        assert_eq!(
+            describe(Language::German, "curl/8.5.0"),
+            "Unbekannter Browser"
+        );
     }
 }

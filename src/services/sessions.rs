@@ -8,6 +8,7 @@ use crate::db::devices::{NewDevice, insert_device, remove_all_devices, remove_de
 use crate::db::sessions::{delete_other_sessions, delete_session, purge_expired_sessions};
 use crate::db::users::{User, record_sign_in, set_session_duration};
 use crate::db::{DbError, Tx};
+use crate::domain::language::Language;
 use crate::domain::sessions::{Lifetime, lifetime};
 use crate::domain::tokens::{random_token, token_digest};
 use crate::domain::user_agent::describe;
@@ -33,10 +34,12 @@ impl Services {
             expires_at: platform.trusted_device_days.map(|days| now + days * 86_400),
         };
         insert_device(&mut **tx, &device, now).await?;
-        let name = origin
-            .user_agent
-            .as_deref()
-            .map_or_else(|| "An unknown browser".to_owned(), describe);
+        // Named once, in English: the audit log's detail, and the device in the email.
+        let english = Language::English;
+        let name = origin.user_agent.as_deref().map_or_else(
+            || english.t("account-unknown-browser"),
+            |ua| describe(english, ua),
+        );
         let event = AuditEvent::by_user(EventKind::DeviceTrusted, user.id, origin, Some(&name));
         self.audit(tx, &event);
         self.notify(tx, user, origin, Notice::DeviceTrusted { device: &name })

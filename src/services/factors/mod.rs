@@ -21,6 +21,7 @@ use crate::db::devices::remove_all_devices;
 use crate::db::users::{User, clear_two_step_method, set_two_step_method};
 use crate::db::{DbError, Tx};
 use crate::domain::factors::FactorMethod;
+use crate::domain::language::Language;
 
 /// What a right code on a new phone, or a confirmed app, led to.
 pub enum FactorOn {
@@ -198,7 +199,7 @@ impl Services {
             user,
             origin,
             Notice::FactorRemoved {
-                method: method.label(),
+                method: &method.label(Language::English),
             },
         )
         .await?;

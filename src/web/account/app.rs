@@ -100,12 +100,9 @@ pub async fn confirm_app(
         Ok(_) => return Ok(see_other("/account/security?notice=app-on")),
         Err(CodeOutcome::Throttled) => (
             StatusCode::TOO_MANY_REQUESTS,
-            "Too many wrong codes. Wait 15 minutes and try again.",
+            layout.t("account-too-many-codes"),
         ),
-        Err(_) => (
-            StatusCode::UNAUTHORIZED,
-            "That code is not right. Enter the code your app shows now, and check that your phone's clock is set automatically.",
-        ),
+        Err(_) => (StatusCode::UNAUTHORIZED, layout.t("account-app-code-wrong")),
     };
     let mut errors = FormErrors::default();
     errors.add("code", message);

@@ -9,6 +9,8 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use super::first_password::FIRST_PASSWORD_PAGE;
+use crate::i18n::escape_html;
 use crate::services::account::PasswordCheck;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -27,6 +29,19 @@ struct ConfirmPage {
     /// False for an account made with a phone number that has not set a password yet.
     has_password: bool,
     errors: FormErrors,
+}
+
+impl ConfirmPage {
+    /// "Your account has no password yet. Set a password first…", with its link.
+    fn no_password(&self) -> String {
+        let link = format!(
+            r#"<a href="{FIRST_PASSWORD_PAGE}">{}</a>"#,
+            escape_html(&self.layout.t("account-set-a-password"))
+        );
+        self.layout
+            .tr("account-confirm-no-password")
+            .html("link", &link)
+    }
 }
 
 #[derive(Deserialize)]
@@ -71,7 +86,7 @@ pub async fn confirm(
     let next = safe_return(&next).to_owned();
     if password.expose_secret().is_empty() {
         let mut errors = FormErrors::default();
-        errors.add("password", "Enter your password.");
+        errors.add("password", layout.t("account-enter-password"));
         return render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &ConfirmPage {
@@ -93,11 +108,11 @@ pub async fn confirm(
         }
         PasswordCheck::Throttled => (
             StatusCode::TOO_MANY_REQUESTS,
-            FormErrors::general("Too many wrong passwords. Wait 15 minutes and try again."),
+            FormErrors::general(layout.t("account-too-many-passwords")),
         ),
         PasswordCheck::Wrong => {
             let mut errors = FormErrors::default();
-            errors.add("password", "That password is not right.");
+            errors.add("password", layout.t("account-password-wrong"));
             (StatusCode::UNAUTHORIZED, errors)
         }
     };

@@ -8,10 +8,12 @@ use serde::Deserialize;
 use crate::db::devices::TrustedDevice;
 use crate::db::sessions::SessionSummary;
 use crate::db::users::User;
+use crate::domain::language::Language;
 use crate::domain::policy::PlatformSettings;
-use crate::domain::sessions::offered_choices;
+use crate::domain::sessions::{duration_label, offered_choices};
 use crate::domain::tokens::is_well_formed_token;
 use crate::web::errors::AppError;
+use crate::web::layout::Layout;
 use crate::web::parts::devices::{DeviceRow, SessionRow};
 use crate::web::request::SignedIn;
 use crate::web::responses::see_other;
@@ -19,7 +21,7 @@ use crate::web::session::{change_lifetime, public_id};
 
 pub struct DurationChoice {
     pub value: String,
-    pub label: &'static str,
+    pub label: String,
     pub selected: bool,
 }
 
@@ -31,28 +33,30 @@ pub struct DevicesAndSessions {
     pub durations: Vec<DurationChoice>,
 }
 
+/// The lists in `language`, the page's.
 pub fn devices_and_sessions(
     platform: &PlatformSettings,
     session: &Session,
     user: &User,
     (devices, this_device): (Vec<TrustedDevice>, Option<&str>),
     sessions: Vec<SessionSummary>,
+    language: Language,
 ) -> DevicesAndSessions {
     let current = public_id(session);
     let devices = devices
         .into_iter()
-        .map(|device| DeviceRow::from(device, this_device))
+        .map(|device| DeviceRow::from(device, this_device, language))
         .collect();
     let sessions = sessions
         .into_iter()
-        .map(|s| SessionRow::from(s, current.as_deref()))
+        .map(|s| SessionRow::from(s, current.as_deref(), language))
         .collect();
     let durations = if platform.users_choose_session_duration {
         offered_choices(platform.max_session_secs)
             .into_iter()
-            .map(|(secs, label)| DurationChoice {
+            .map(|secs| DurationChoice {
                 value: secs.map_or_else(|| "browser".to_owned(), |s| s.to_string()),
-                label,
+                label: duration_label(secs, language),
                 selected: secs == user.session_duration_secs,
             })
             .collect()
@@ -123,12 +127,11 @@ pub async fn choose_duration(
     me: SignedIn,
     form: web::Form<DurationForm>,
     session: Session,
+    layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let platform = me.services().platform().await?;
     if !platform.users_choose_session_duration {
-        return Err(AppError::Forbidden(
-            "Session duration is set by your administrator.",
-        ));
+        return Err(AppError::Forbidden("account-duration-by-administrator"));
     }
     let offered = offered_choices(platform.max_session_secs);
     let choice = match form.duration.as_str() {
@@ -136,13 +139,11 @@ pub async fn choose_duration(
         text => match text
             .parse::<i64>()
             .ok()
-            .filter(|secs| offered.iter().any(|(choice, _)| *choice == Some(*secs)))
+            .filter(|secs| offered.contains(&Some(*secs)))
         {
             Some(secs) => Some(secs),
             None => {
-                return Err(AppError::BadRequest(
-                    "Choose one of the durations offered.".into(),
-                ));
+                return Err(AppError::BadRequest(layout.t("account-choose-duration")));
             }
         },
     };

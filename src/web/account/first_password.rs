@@ -17,7 +17,7 @@ use crate::domain::password::check_new_password;
 use crate::domain::phone::format_international;
 use crate::domain::time::time_of_day;
 use crate::web::code_form::{
-    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure, is_refusal,
+    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, code_failure, is_refusal,
     send_failure,
 };
 use crate::web::errors::AppError;
@@ -37,9 +37,9 @@ pub const SEND_ACTION: &str = "/account/security/password/send";
 /// The new password, once the code was entered.
 pub const NEW_PASSWORD_PAGE: &str = "/account/security/password/new";
 
-const NO_PHONE: &str = "Your account has no verified phone number to text a code to. Ask your administrator to set a password link for you.";
-const HAS_PASSWORD: &str =
-    "Your account already has a password. Change it on \"Change password\" instead.";
+/// Refusals (message ids).
+const NO_PHONE: &str = "account-no-verified-phone";
+const HAS_PASSWORD: &str = "account-has-password";
 
 /// Where the user stands: the number to prove, or where to go instead.
 enum Standing<'a> {
@@ -68,15 +68,14 @@ async fn code_page(me: &SignedIn, layout: Layout, phone: &str) -> Result<CodePag
         .await?;
     let shown = format_international(phone);
     let waiting = status.waiting_for.as_deref() == Some(phone);
-    let mut intro = if waiting {
-        format!(
-            "We have sent a 6-digit code by text message to {shown}. Enter it, then choose your password."
-        )
-    } else {
-        format!(
-            "Your account has no password yet: you sign in with your phone number and a code. 2-step verification, and signing in with your email address, need a password too. To make sure it is you, we first text a code to {shown}."
-        )
-    };
+    let mut intro = layout
+        .tr(if waiting {
+            "account-first-password-code-sent"
+        } else {
+            "account-first-password-code-intro"
+        })
+        .arg("phone", shown)
+        .to_string();
     let now = me.state.clock.now();
     let resend = match status.limit {
         Some(limit) => {
@@ -85,7 +84,11 @@ async fn code_page(me: &SignedIn, layout: Layout, phone: &str) -> Result<CodePag
         }
         None => Some(Resend {
             action: SEND_ACTION.into(),
-            label: if waiting { "Send again" } else { "Send code" },
+            label: if waiting {
+                "account-send-again"
+            } else {
+                "account-send-code"
+            },
             wait_secs: status.wait_secs,
             next_at: time_of_day(now + status.wait_secs),
             first: !waiting,
@@ -93,7 +96,7 @@ async fn code_page(me: &SignedIn, layout: Layout, phone: &str) -> Result<CodePag
     };
     Ok(CodePage {
         layout,
-        title: "Set a password",
+        title: "account-set-a-password",
         intro,
         hint: SMS_HINT,
         action: FIRST_PASSWORD_PAGE.into(),
@@ -166,7 +169,7 @@ pub async fn verify_code(
         prove_phone_for_password(&session, me.user.id, me.state.clock.now())?;
         return Ok(see_other(NEW_PASSWORD_PAGE));
     }
-    let (status, errors) = check_failure(&outcome);
+    let (status, errors) = code_failure(&outcome, layout.lang);
     code_page(&me, layout, phone)
         .await?
         .with_errors(errors)
@@ -214,7 +217,8 @@ pub struct NewPasswordForm {
     new_password: SecretString,
 }
 
-const CODE_FIRST: &str = "Enter the code we text to your phone first: start again from \"Set a password\" on My security settings.";
+/// A new password posted before the code was entered (a message id).
+const CODE_FIRST: &str = "account-code-first";
 
 #[tracing::instrument(name = "Set a first password", skip_all)]
 pub async fn set_password(
@@ -233,7 +237,7 @@ pub async fn set_password(
     let username = username(&me).await?;
     let mut errors = FormErrors::default();
     if new_password.expose_secret().is_empty() {
-        errors.add("new_password", "Choose a password.");
+        errors.add("new_password", layout.t("account-choose-password"));
     } else if let Err(problem) =
         check_new_password(new_password.expose_secret(), &[&username, &me.user.name])
     {

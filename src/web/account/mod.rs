@@ -98,15 +98,19 @@ async fn require_offered(
     Ok(next.call(req).await?.map_into_boxed_body())
 }
 
-pub const NOT_OFFERED: &str =
-    "2-step verification is not available for your account. Ask your administrator if you need it.";
+/// Why 2-step verification cannot be turned on (a message id).
+pub const NOT_OFFERED: &str = "account-not-offered";
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/account")
             .wrap(from_fn(require_offered))
             .wrap(from_fn(require_sign_in))
-            .service(web::resource("/profile").route(web::get().to(profile::profile_page)))
+            .service(
+                web::resource("/profile")
+                    .route(web::get().to(profile::profile_page))
+                    .route(web::post().to(profile::save_profile)),
+            )
             .service(
                 sensitive(
                     "/profile/phone",
@@ -308,10 +312,13 @@ async fn change_password(
     } = form.into_inner();
     let mut errors = FormErrors::default();
     if current_password.expose_secret().is_empty() {
-        errors.add("current_password", "Enter your current password.");
+        errors.add(
+            "current_password",
+            layout.t("account-enter-current-password"),
+        );
     }
     if new_password.expose_secret().is_empty() {
-        errors.add("new_password", "Choose a new password.");
+        errors.add("new_password", layout.t("account-choose-new-password"));
     } else if let Err(problem) =
         check_new_password(new_password.expose_secret(), &[&user.email, &user.name])
     {
@@ -338,11 +345,14 @@ async fn change_password(
         }
         PasswordCheck::Throttled => (
             StatusCode::TOO_MANY_REQUESTS,
-            FormErrors::general("Too many wrong passwords. Wait 15 minutes and try again."),
+            FormErrors::general(layout.t("account-too-many-passwords")),
         ),
         PasswordCheck::Wrong => {
             let mut errors = FormErrors::default();
-            errors.add("current_password", "Your current password is incorrect.");
+            errors.add(
+                "current_password",
+                layout.t("account-current-password-wrong"),
+            );
             (StatusCode::UNAUTHORIZED, errors)
         }
     };

@@ -8,6 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::recovery::show_first_codes;
+use crate::domain::language::Language;
 use crate::domain::oidc::Proof;
 use crate::domain::passkeys::{MAX_PASSKEYS, credential_text, parse_name};
 use crate::services::factors::passkeys::AddRefusal;
@@ -21,31 +22,30 @@ use crate::web::responses::{render, see_other};
 use crate::web::session::{keep_passkey_ceremony, take_passkey_ceremony};
 
 pub const NEW_PASSKEY_PAGE: &str = "/account/security/passkeys/new";
-/// Why the last passkey of someone held to passkeys cannot be removed.
-pub const LAST_PASSKEY_STAYS: &str = "Your administrator requires a passkey for your account, so your last passkey cannot be removed. Add another passkey first.";
+/// Why the last passkey of someone held to passkeys cannot be removed (a message id).
+pub const LAST_PASSKEY_STAYS: &str = "account-last-passkey-stays";
 /// Where that page's form posts; it has no page of its own.
 pub const ADD_ACTION: &str = "/account/security/passkeys";
 /// Where the passkeys are listed, each with its "Remove".
 pub const PASSKEYS_SECTION: &str = "/account/security#passkeys";
 
-/// The words for a refusal, and its status.
-fn refusal(refusal: &AddRefusal) -> (StatusCode, String) {
+/// The words for a refusal in `lang`, and its status.
+fn refusal(refusal: &AddRefusal, lang: Language) -> (StatusCode, String) {
     match refusal {
-        AddRefusal::Unavailable => (
-            StatusCode::CONFLICT,
-            "Passkeys cannot be used here: this portal is reached by an IP address, and browsers make passkeys only for a site's name. Ask your administrator.".to_owned(),
-        ),
+        AddRefusal::Unavailable => (StatusCode::CONFLICT, lang.t("account-passkeys-unavailable")),
         AddRefusal::TooMany => (
             StatusCode::CONFLICT,
-            format!("You have {MAX_PASSKEYS} passkeys, the most you can keep. Remove one you no longer use to add another."),
+            lang.tr("account-too-many-passkeys")
+                .count(MAX_PASSKEYS)
+                .to_string(),
         ),
         AddRefusal::NotAccepted => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            "No passkey was created. Choose \"Create passkey\" and follow your browser's steps; passkeys need JavaScript.".to_owned(),
+            lang.t("account-passkey-not-created"),
         ),
         AddRefusal::AlreadyRegistered => (
             StatusCode::CONFLICT,
-            "This passkey is already registered. Use another device or security key.".to_owned(),
+            lang.t("account-passkey-already-registered"),
         ),
     }
 }
@@ -75,7 +75,7 @@ async fn page(
             (started.options, status)
         }
         Err(refused) => {
-            let (status, message) = refusal(&refused);
+            let (status, message) = refusal(&refused, layout.lang);
             errors = FormErrors::general(&message);
             ("{}".to_owned(), status)
         }
@@ -127,7 +127,7 @@ pub async fn add_passkey(
         Ok(name) => name,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            errors.add("name", problem);
+            errors.add("name", problem.say(layout.lang));
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return page(&me, &session, layout, form.name.clone(), errors, status).await;
         }
@@ -153,7 +153,7 @@ pub async fn add_passkey(
         ),
         Ok(_) => Ok(see_other("/account/security?notice=passkey-added")),
         Err(refused) => {
-            let (status, message) = refusal(&refused);
+            let (status, message) = refusal(&refused, layout.lang);
             let errors = FormErrors::general(&message);
             page(&me, &session, layout, name, errors, status).await
         }
@@ -172,10 +172,12 @@ pub async fn remove_passkey_form(
     let Some(passkey) = passkeys.iter().find(|p| p.id == id) else {
         return Ok(see_other(PASSKEYS_SECTION));
     };
-    let mut consequences = vec![format!(
-        "The passkey \"{}\" will no longer sign you in.",
-        passkey.name
-    )];
+    let mut consequences = vec![
+        layout
+            .tr("account-remove-passkey-consequence")
+            .arg("name", &passkey.name)
+            .to_string(),
+    ];
     if passkeys.len() == 1 {
         let (requirement, methods) = me.services().policy_of(&me.user).await?;
         let required_active = requirement.is_required()
@@ -183,17 +185,17 @@ pub async fn remove_passkey_form(
         if required_active || methods.passkeys_only() {
             return Ok(see_other(PASSKEYS_SECTION));
         }
-        consequences.push(
-            "It is your last passkey: your other sign-in method, if you have one, is asked for instead; without one, 2-step verification turns off."
-                .to_owned(),
-        );
+        consequences.push(layout.t("account-last-passkey-consequence"));
     }
     ConfirmChange {
-        layout,
-        title: format!("Remove the passkey \"{}\"?", passkey.name),
+        title: layout
+            .tr("account-remove-passkey-title")
+            .arg("name", &passkey.name)
+            .to_string(),
         consequences,
         action: format!("/account/security/passkeys/{id}/remove"),
-        button: "Remove".into(),
+        button: layout.t("account-remove"),
+        layout,
         danger: true,
         cancel: PASSKEYS_SECTION.into(),
     }
@@ -210,9 +212,7 @@ pub async fn remove_passkey(me: SignedIn, path: web::Path<i64>) -> Result<HttpRe
         Ok(()) => Ok(see_other("/account/security?notice=passkey-removed")),
         // Not this person's passkey (or gone already): nothing to say about anyone else's.
         Err(RemoveRefusal::NotConfigured) => Ok(see_other(PASSKEYS_SECTION)),
-        Err(RemoveRefusal::Required) => Err(AppError::Forbidden(
-            "2-step verification is required for your account, so your last passkey cannot be removed. Set up another method first.",
-        )),
+        Err(RemoveRefusal::Required) => Err(AppError::Forbidden("account-last-passkey-two-step")),
         Err(RemoveRefusal::PasskeysOnly) => Err(AppError::Forbidden(LAST_PASSKEY_STAYS)),
     }
 }

@@ -1,19 +1,23 @@
-//! Your profile: the name, the email and the profile phone number (PRODUCT.md rule 7). A
-//! new number is kept only once a code sent to it is entered; while "Users can edit their
-//! profile" is off the number is read-only ("Ask your administrator").
+//! Your profile: the name, the email, the profile phone number (PRODUCT.md rule 7) and the
+//! language. A new number is kept only once a code sent to it is entered; while "Users can
+//! edit their profile" is off the number is read-only ("Ask your administrator"). The
+//! language is always the person's own to choose.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use serde::Deserialize;
 
 use crate::domain::codes::{Purpose, Subject};
+use crate::domain::language::Language;
 use crate::domain::phone::format_international;
 use crate::domain::time::time_of_day;
+use crate::i18n::escape_html;
 use crate::services::factors::sms::PhoneCodeError;
 use crate::services::profile::ProfilePhone;
 use crate::services::sms_codes::SendError;
 use crate::web::code_form::{
-    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure, send_failure,
+    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, code_failure, send_failure,
 };
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -27,9 +31,8 @@ pub const PROFILE_PHONE_PAGE: &str = "/account/profile/phone";
 pub const PROFILE_CODE_PAGE: &str = "/account/profile/phone/verify";
 pub const PROFILE_RESEND: &str = "/account/profile/phone/resend";
 
-/// Said when "Users can edit their profile" is off.
-pub const ASK_ADMINISTRATOR: &str =
-    "You cannot change your phone number here. Ask your administrator to change it.";
+/// Said when "Users can edit their profile" is off (a message id).
+pub const ASK_ADMINISTRATOR: &str = "account-ask-administrator";
 
 #[derive(Template)]
 #[template(path = "account/profile.html")]
@@ -43,6 +46,22 @@ struct ProfilePage {
     can_edit: bool,
     /// The number is where sign-in codes go: it changes on the security settings.
     sms_factor: bool,
+    /// The "Language" select's choices, each named in itself.
+    languages: [Language; 4],
+}
+
+impl ProfilePage {
+    /// "Your sign-in codes go to this number, so it is changed on My security settings.",
+    /// with its link.
+    fn phone_on_security(&self) -> String {
+        let link = format!(
+            r#"<a href="/account/security">{}</a>"#,
+            escape_html(&self.layout.t("account-security-title"))
+        );
+        self.layout
+            .tr("account-phone-on-security")
+            .html("link", &link)
+    }
 }
 
 pub async fn profile_page(
@@ -64,20 +83,44 @@ pub async fn profile_page(
         phone_verified: user.verified_phone().is_some(),
         can_edit,
         sms_factor: user.sms_phone().is_some(),
+        languages: Language::ALL,
     };
     render(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct ProfileForm {
+    #[serde(default)]
+    language: String,
+}
+
+/// "Save" on the profile: the language chosen there is the person's own, on every device
+/// and in their texts and emails. The page comes back in it.
+#[tracing::instrument(name = "Save the profile", skip_all, fields(user_id = me.user.id))]
+pub async fn save_profile(
+    me: SignedIn,
+    form: web::Form<ProfileForm>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let Some(language) = Language::parse(&form.language) else {
+        return Err(AppError::BadRequest(layout.t("account-choose-language")));
+    };
+    me.services()
+        .set_language(me.user.id, Some(language))
+        .await?;
+    Ok(see_other("/account/profile"))
 }
 
 fn phone_page(layout: Layout, phone: String, errors: FormErrors) -> PhoneNumberPage {
     PhoneNumberPage {
         layout,
-        title: "Change your phone number",
-        intro: "Enter your new mobile number. We will text a code to it: the number is kept once you enter the code.",
+        title: "account-profile-phone-title",
+        intro: "account-profile-phone-intro",
         action: PROFILE_PHONE_PAGE,
         phone,
         links: vec![Link {
             href: "/account/profile",
-            label: "Back to your profile",
+            label: "account-back-to-profile",
         }],
         errors,
     }
@@ -117,9 +160,7 @@ pub async fn send_phone_code(
 ) -> Result<HttpResponse, AppError> {
     require_editable(&state).await?;
     if user.sms_phone().is_some() {
-        return Err(AppError::Conflict(
-            "Your sign-in codes go to your phone number: change it on My security settings.",
-        ));
+        return Err(AppError::Conflict("account-codes-go-to-phone"));
     }
     let typed: String = form.phone.trim().chars().take(PHONE_MAX).collect();
     let field_error = |message: String| {
@@ -128,11 +169,9 @@ pub async fn send_phone_code(
         (StatusCode::UNPROCESSABLE_ENTITY, errors)
     };
     let (status, errors) = if form.phone.trim().is_empty() {
-        field_error("Enter your new phone number.".to_owned())
+        field_error(layout.t("account-enter-new-phone"))
     } else if form.phone.trim().len() > PHONE_MAX {
-        field_error(
-            "This is not a valid phone number. Check the country code and the digits.".to_owned(),
-        )
+        field_error(layout.t("account-phone-invalid"))
     } else {
         match state
             .services
@@ -142,9 +181,7 @@ pub async fn send_phone_code(
             Ok(Some(_)) => return Ok(see_other(PROFILE_CODE_PAGE)),
             Ok(None) => return Err(AppError::Forbidden(ASK_ADMINISTRATOR)),
             Err(PhoneCodeError::Invalid(problem)) => field_error(problem.to_string()),
-            Err(PhoneCodeError::SameNumber) => {
-                field_error("This is already your phone number. Enter the new number.".to_owned())
-            }
+            Err(PhoneCodeError::SameNumber) => field_error(layout.t("account-same-phone")),
             Err(PhoneCodeError::Send(err)) => send_failure(err, state.clock.now())?,
         }
     };
@@ -167,10 +204,10 @@ async fn code_page(
             origin,
         )
         .await?;
-    let mut intro = format!(
-        "We have sent a 6-digit code by text message to {}. Enter it to keep the new number.",
-        format_international(phone)
-    );
+    let mut intro = layout
+        .tr("account-profile-code-sent")
+        .arg("phone", format_international(phone))
+        .to_string();
     let resend = match status.limit {
         Some(limit) => {
             intro = format!("{intro} {limit}");
@@ -178,7 +215,7 @@ async fn code_page(
         }
         None => Some(Resend {
             action: PROFILE_RESEND.into(),
-            label: "Send again",
+            label: "account-send-again",
             wait_secs: status.wait_secs,
             next_at: time_of_day(state.clock.now() + status.wait_secs),
             first: false,
@@ -186,7 +223,7 @@ async fn code_page(
     };
     Ok(CodePage {
         layout,
-        title: "Verify your new phone number",
+        title: "account-verify-new-phone",
         intro,
         hint: SMS_HINT,
         action: PROFILE_CODE_PAGE.into(),
@@ -225,8 +262,8 @@ pub async fn code_form(
         .respond(StatusCode::OK)
 }
 
-const NO_CODE_WAITING: &str =
-    "No code is waiting for a new phone number. Enter the new number first.";
+/// A code posted, or asked for again, with none waiting (a message id).
+const NO_CODE_WAITING: &str = "account-no-code-waiting";
 
 #[tracing::instrument(name = "Verify a new profile phone", skip_all)]
 pub async fn verify_code(
@@ -260,7 +297,7 @@ pub async fn verify_code(
         ProfilePhone::NotAllowed => return Err(AppError::Forbidden(ASK_ADMINISTRATOR)),
         ProfilePhone::Failed(outcome) => outcome,
     };
-    let (status, errors) = check_failure(&outcome);
+    let (status, errors) = code_failure(&outcome, layout.lang);
     code_page(&state, layout, user.id, &phone, &origin)
         .await?
         .with_errors(errors)

@@ -88,19 +88,18 @@ pub async fn regenerate_form(me: SignedIn, layout: Layout) -> Result<HttpRespons
     }
     let left = me.services().recovery_codes_left(me.user.id).await?;
     let kept = match left {
-        0 => "You have no recovery codes left.".to_owned(),
-        1 => "Your 1 recovery code will stop working once you save the new ones.".to_owned(),
-        n => format!("Your {n} recovery codes will stop working once you save the new ones."),
+        0 => layout.t("account-no-codes-left"),
+        n => layout
+            .tr("account-codes-stop-once-saved")
+            .count(n)
+            .to_string(),
     };
     ConfirmChange {
-        layout,
-        title: "Generate new recovery codes?".into(),
-        consequences: vec![
-            kept,
-            "You will see 10 new codes to print or download. Each signs you in once.".to_owned(),
-        ],
+        title: layout.t("account-regenerate-title"),
+        consequences: vec![kept, layout.t("account-regenerate-ten")],
         action: REGENERATE_PAGE.into(),
-        button: "Generate new recovery codes".into(),
+        button: layout.t("account-regenerate-button"),
+        layout,
         danger: left > 0,
         cancel: "/account/security".into(),
     }
@@ -146,16 +145,25 @@ pub async fn show_codes(
     )
 }
 
-pub async fn download_codes(me: SignedIn, session: Session) -> Result<HttpResponse, AppError> {
+pub async fn download_codes(
+    me: SignedIn,
+    session: Session,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
     // Nothing waiting to be saved (saved already, or a new set never made): ask whether to
     // make one.
     let Some(Held { codes, .. }) = held_codes(&me.state, &session, me.user.id) else {
         return Ok(see_other(REGENERATE_PAGE));
     };
     let app = me.services().platform().await?.app_name;
+    let title = layout
+        .tr("account-codes-file-title")
+        .arg("app", app)
+        .arg("email", &me.user.email);
     let body = format!(
-        "{app} recovery codes for {email}\n\nEach code signs you in once if you cannot use your phone or app.\nKeep them somewhere safe.\n\n{codes}\n",
-        email = me.user.email,
+        "{title}\n\n{advice}\n{keep}\n\n{codes}\n",
+        advice = layout.t("account-codes-file-advice"),
+        keep = layout.t("account-codes-file-keep"),
         codes = codes.join("\n"),
     );
     Ok(HttpResponse::Ok()
@@ -190,10 +198,7 @@ pub async fn codes_saved(
     };
     if form.saved.is_none() {
         let mut errors = FormErrors::default();
-        errors.add(
-            "saved",
-            "Save your recovery codes, then tick \"I have saved my recovery codes\".",
-        );
+        errors.add("saved", layout.t("account-codes-tick"));
         return render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &CodesPage {

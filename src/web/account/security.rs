@@ -12,6 +12,7 @@ use crate::db::audit::Origin;
 use crate::db::users::User;
 use crate::domain::codes::Subject;
 use crate::domain::factors::FactorMethod;
+use crate::domain::language::Language;
 use crate::domain::phone::{format_international, mask_phone};
 use crate::domain::policy::Requirement;
 use crate::domain::recovery::LOW_WATER;
@@ -21,7 +22,7 @@ use crate::services::factors::sms::{PhoneCodeError, phone_purpose};
 use crate::services::factors::{FactorOn, Removal, RemoveRefusal};
 use crate::services::two_step::SecurityOverview;
 use crate::web::code_form::{
-    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, check_failure, is_refusal,
+    CodeForm, CodePage, Resend, SMS_HINT, back_after_refusal, code_failure, is_refusal,
     send_failure,
 };
 use crate::web::confirmation::ConfirmChange;
@@ -43,7 +44,7 @@ pub const RESEND_ACTION: &str = "/account/security/sms/resend";
 
 /// One configured sign-in method as the page lists it.
 pub struct FactorRow {
-    pub label: &'static str,
+    pub label: String,
     /// The number, in full: this is the owner's own page.
     pub detail: Option<String>,
     pub active: bool,
@@ -59,7 +60,7 @@ struct SecurityPage {
     has_password: bool,
     two_step_on: bool,
     /// What the active method is called ("Passkey", "Authenticator app"…).
-    method: Option<&'static str>,
+    method: Option<String>,
     /// The number codes are texted to, in full.
     sms_phone: Option<String>,
     factors: Vec<FactorRow>,
@@ -121,12 +122,14 @@ pub async fn security_page(
     } = state.services.security_overview(&user).await?;
     let this_device =
         device_token(&req, state.settings.is_https()).map(|token| token_digest(&token));
+    let lang = layout.lang;
     let lists = devices_and_sessions(
         &platform,
         &session,
         &user,
         (devices, this_device.as_deref()),
         sessions,
+        lang,
     );
     let offer_sign_out_others = FACTOR_CHANGES.contains(&query.notice.as_str())
         && lists.sessions.iter().any(|s| !s.current);
@@ -135,14 +138,15 @@ pub async fn security_page(
         .map(|method| {
             let active = user.method() == Some(method);
             FactorRow {
-                label: method.label(),
+                label: method.label(lang),
                 detail: match method {
                     FactorMethod::Sms => user.verified_phone().map(format_international),
                     FactorMethod::Authenticator => None,
-                    FactorMethod::Passkey => Some(match passkeys.len() {
-                        1 => "1 passkey, under Passkeys".to_owned(),
-                        n => format!("{n} passkeys, under Passkeys"),
-                    }),
+                    FactorMethod::Passkey => Some(
+                        lang.tr("account-passkeys-under")
+                            .count(passkeys.len())
+                            .to_string(),
+                    ),
                 },
                 active,
                 // Passkeys are removed one by one, under Passkeys.
@@ -157,7 +161,7 @@ pub async fn security_page(
             layout,
             has_password: user.has_password(),
             two_step_on: user.has_two_step(),
-            method: user.method().map(FactorMethod::label),
+            method: user.method().map(|method| method.label(lang)),
             sms_phone: user.sms_phone().map(format_international),
             factors,
             keeps_last_passkey: passkeys.len() == 1
@@ -250,11 +254,7 @@ pub async fn set_up_later(
     let owed = me.services().set_up_owed(&me.user).await?;
     let deadline = match owed.and_then(|owed| owed.deadline) {
         Some(deadline) if deadline > me.state.clock.now() => deadline,
-        _ => {
-            return Err(AppError::Forbidden(
-                "The time to set up 2-step verification is over. Set it up to continue.",
-            ));
-        }
+        _ => return Err(AppError::Forbidden("account-set-up-over")),
     };
     postpone_set_up(&session, deadline)?;
     Ok(see_other("/"))
@@ -286,7 +286,7 @@ pub async fn choose_method(
     };
     let Some(next) = next else {
         let mut errors = FormErrors::default();
-        errors.add("method", "Choose how you want to get your codes.");
+        errors.add("method", layout.t("account-choose-how"));
         let page = methods(&me, &session, layout, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
@@ -305,18 +305,17 @@ pub async fn use_saved_phone_form(me: SignedIn, layout: Layout) -> Result<HttpRe
         return Ok(see_other("/account/security/two-step"));
     };
     ConfirmChange {
-        layout,
-        title: "Use text messages for your codes?".into(),
+        title: layout.t("account-use-sms-title"),
         consequences: vec![
-            format!(
-                "Sign-in codes will be texted to {}, the number you verified before.",
-                format_international(phone)
-            ),
-            "Your authenticator app stays set up: you can use it instead at sign-in, or switch back."
-                .to_owned(),
+            layout
+                .tr("account-use-sms-consequence")
+                .arg("phone", format_international(phone))
+                .to_string(),
+            layout.t("account-app-stays"),
         ],
         action: USE_SAVED_PHONE_PAGE.into(),
-        button: "Use text messages".into(),
+        button: layout.t("account-use-sms-button"),
+        layout,
         danger: false,
         cancel: "/account/security/two-step".into(),
     }
@@ -384,7 +383,9 @@ pub async fn phone_form(
     {
         errors.add(
             "phone",
-            format!("The phone number on your profile cannot receive codes. {problem}"),
+            layout
+                .tr("account-profile-phone-cannot")
+                .arg("problem", problem.say(layout.lang)),
         );
     }
     let page = PhonePage {
@@ -424,12 +425,10 @@ pub async fn send_phone_code(
     let (status, errors) = match state.services.send_phone_code(&user, &typed, &origin).await {
         Ok(_) => return Ok(see_other(PHONE_CODE_PAGE)),
         Err(PhoneCodeError::Invalid(_)) if typed.is_empty() => {
-            field_error("Enter your mobile phone number.".to_owned())
+            field_error(layout.t("account-enter-mobile"))
         }
         Err(PhoneCodeError::Invalid(problem)) => field_error(problem.to_string()),
-        Err(PhoneCodeError::SameNumber) => {
-            field_error("This is already your phone number. Enter the new number.".to_owned())
-        }
+        Err(PhoneCodeError::SameNumber) => field_error(layout.t("account-same-phone")),
         Err(PhoneCodeError::Send(err)) => send_failure(err, state.clock.now())?,
     };
     let page = PhonePage {
@@ -461,37 +460,29 @@ async fn phone_code_page(
         .services
         .code_status(&Subject::User(user.id), phone_purpose(user), phone, origin)
         .await?;
+    let masked = mask_phone(phone);
+    let said = |id: &str| layout.tr(id).arg("phone", &masked).to_string();
+    // The limit reached, if one is, is a sentence of its own after the page's.
+    let intro = match (&status.waiting_for, &status.limit) {
+        (Some(_), None) => said("account-sms-code-sent"),
+        (Some(_), Some(limit)) => format!("{} {limit}", said("account-sms-code-sent")),
+        (None, Some(limit)) => format!("{} {limit}", said("account-cannot-text-now")),
+        (None, None) => said("account-no-code-for"),
+    };
     Ok(CodePage {
         layout,
         title: if user.sms_phone().is_some() {
-            "Change phone number"
+            "account-change-phone"
         } else {
-            "Turn on 2-step verification"
+            "account-turn-on"
         },
-        intro: match (&status.waiting_for, &status.limit) {
-            (Some(_), limit) => format!(
-                "We sent a 6-digit code by text message to {}. Enter it to confirm the number.{}",
-                mask_phone(phone),
-                limit
-                    .as_ref()
-                    .map(|limit| format!(" {limit}"))
-                    .unwrap_or_default()
-            ),
-            (None, Some(limit)) => format!(
-                "We cannot text a code to {} just now. {limit}",
-                mask_phone(phone)
-            ),
-            (None, None) => format!(
-                "No code is waiting for {}. Choose \"Send again\" to get a new one.",
-                mask_phone(phone)
-            ),
-        },
+        intro,
         hint: SMS_HINT,
         action: PHONE_CODE_PAGE.into(),
         with: None,
         resend: status.limit.is_none().then(|| Resend {
             action: RESEND_ACTION.into(),
-            label: "Send again",
+            label: "account-send-again",
             wait_secs: status.wait_secs,
             next_at: time_of_day(state.clock.now() + status.wait_secs),
             first: false,
@@ -551,7 +542,7 @@ pub async fn verify_phone_code(
             "sms-on",
         ),
         Err(outcome) => {
-            let (status, errors) = check_failure(&outcome);
+            let (status, errors) = code_failure(&outcome, layout.lang);
             phone_code_page(&state, layout, &user, &phone, &origin)
                 .await?
                 .with_errors(errors)
@@ -611,69 +602,70 @@ pub async fn remove_factor_form(
         return Ok(see_other("/account/security"));
     };
     let overview = me.services().security_overview(user).await?;
+    let lang = layout.lang;
     let (title, mut consequences) = match method {
         FactorMethod::Authenticator => (
-            "Remove your authenticator app?",
-            vec![
-                "Your authenticator app will no longer be asked for a code, and its key is deleted."
-                    .to_owned(),
-            ],
+            "account-remove-app-title",
+            vec![lang.t("account-app-no-longer")],
         ),
-        FactorMethod::Sms => (
-            "Remove text messages?",
-            vec![match user.verified_phone() {
-                Some(phone) => format!(
-                    "We will no longer text sign-in codes to {}.",
-                    format_international(phone)
-                ),
-                None => "We will no longer text sign-in codes.".to_owned(),
-            }],
-        ),
+        FactorMethod::Sms => ("account-remove-sms-title", vec![no_more_texts(user, lang)]),
         FactorMethod::Passkey => (
-            "Remove your last passkey?",
-            vec!["Your passkey will no longer be asked for at sign-in.".to_owned()],
+            "account-remove-last-passkey-title",
+            vec![lang.t("account-passkey-no-longer")],
         ),
     };
     match (active, other) {
         (true, Some(FactorMethod::Sms)) => consequences.push(match user.verified_phone() {
-            Some(phone) => format!(
-                "Sign-in codes will be texted to {} instead.",
-                format_international(phone)
-            ),
-            None => "Sign-in codes will be texted to you instead.".to_owned(),
+            Some(phone) => lang
+                .tr("account-texted-instead-to")
+                .arg("phone", format_international(phone))
+                .to_string(),
+            None => lang.t("account-texted-instead"),
         }),
-        (true, Some(FactorMethod::Authenticator)) => consequences
-            .push("Your authenticator app will give your sign-in codes instead.".to_owned()),
+        (true, Some(FactorMethod::Authenticator)) => {
+            consequences.push(lang.t("account-app-instead"))
+        }
         (true, Some(FactorMethod::Passkey)) => {
-            consequences.push("Your passkeys will be asked for instead.".to_owned())
+            consequences.push(lang.t("account-passkeys-instead"))
         }
         (true, None) => {
-            consequences.push(
-                "2-step verification turns off: signing in will need only your password."
-                    .to_owned(),
-            );
+            consequences.push(lang.t("account-two-step-turns-off"));
             if overview.codes_left > 0 {
-                consequences.push(format!(
-                    "Your {} recovery code{} will stop working.",
-                    overview.codes_left,
-                    if overview.codes_left == 1 { "" } else { "s" }
-                ));
+                consequences.push(codes_will_stop(overview.codes_left, lang));
             }
         }
         (false, _) => {}
     }
     ConfirmChange {
-        layout,
-        title: title.into(),
+        title: layout.t(title),
         consequences,
         action: remove_action(method)
             .unwrap_or(super::passkeys::PASSKEYS_SECTION)
             .into(),
-        button: "Remove".into(),
+        button: layout.t("account-remove"),
         danger: true,
         cancel: "/account/security".into(),
+        layout,
     }
     .respond()
+}
+
+/// "We will no longer text sign-in codes to …", when texts go.
+fn no_more_texts(user: &User, lang: Language) -> String {
+    match user.verified_phone() {
+        Some(phone) => lang
+            .tr("account-no-more-texts-to")
+            .arg("phone", format_international(phone))
+            .to_string(),
+        None => lang.t("account-no-more-texts"),
+    }
+}
+
+/// "Your 3 recovery codes will stop working."
+fn codes_will_stop(codes_left: i64, lang: Language) -> String {
+    lang.tr("account-codes-will-stop")
+        .count(codes_left)
+        .to_string()
 }
 
 pub async fn remove_phone_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, AppError> {
@@ -694,9 +686,7 @@ pub async fn remove_factor(me: SignedIn, method: FactorMethod) -> Result<HttpRes
             FactorMethod::Passkey => "/account/security?notice=passkey-removed",
         })),
         Err(RemoveRefusal::NotConfigured) => Ok(see_other("/account/security")),
-        Err(RemoveRefusal::Required) => Err(AppError::Forbidden(
-            "2-step verification is required for your account, so the method in use cannot be removed. Change method first.",
-        )),
+        Err(RemoveRefusal::Required) => Err(AppError::Forbidden("account-method-in-use-required")),
         Err(RemoveRefusal::PasskeysOnly) => {
             Err(AppError::Forbidden(super::passkeys::LAST_PASSKEY_STAYS))
         }
@@ -719,43 +709,29 @@ pub async fn turn_off_form(
         return Ok(see_other("/account/security"));
     }
     let overview = state.services.security_overview(&user).await?;
-    let mut consequences = vec!["Signing in will need only your password.".to_owned()];
+    let lang = layout.lang;
+    let mut consequences = vec![lang.t("account-only-password-after")];
     for method in &overview.factors {
         consequences.push(match method {
-            FactorMethod::Authenticator => {
-                "Your authenticator app will no longer be asked for a code, and its key is deleted."
-                    .to_owned()
-            }
-            FactorMethod::Sms => match user.verified_phone() {
-                Some(phone) => format!(
-                    "We will no longer text sign-in codes to {}.",
-                    format_international(phone)
-                ),
-                None => "We will no longer text sign-in codes.".to_owned(),
-            },
-            FactorMethod::Passkey => {
-                "Your passkeys are removed: they will no longer sign you in.".to_owned()
-            }
+            FactorMethod::Authenticator => lang.t("account-app-no-longer"),
+            FactorMethod::Sms => no_more_texts(&user, lang),
+            FactorMethod::Passkey => lang.t("account-passkeys-removed"),
         });
     }
     if overview.codes_left > 0 {
-        consequences.push(format!(
-            "Your {} recovery code{} will stop working.",
-            overview.codes_left,
-            if overview.codes_left == 1 { "" } else { "s" }
-        ));
+        consequences.push(codes_will_stop(overview.codes_left, lang));
     }
     if !overview.devices.is_empty() {
-        consequences.push("Your trusted devices are forgotten.".to_owned());
+        consequences.push(lang.t("account-devices-forgotten"));
     }
     ConfirmChange {
-        layout,
-        title: "Turn off 2-step verification?".into(),
+        title: lang.t("account-turn-off-title"),
         consequences,
         action: TURN_OFF_PAGE.into(),
-        button: "Turn off 2-step verification".into(),
+        button: lang.t("account-turn-off-button"),
         danger: true,
         cancel: "/account/security".into(),
+        layout,
     }
     .respond()
 }
@@ -763,9 +739,7 @@ pub async fn turn_off_form(
 #[tracing::instrument(name = "Turn off 2-step verification", skip_all, fields(user_id = me.user.id))]
 pub async fn turn_off(me: SignedIn) -> Result<HttpResponse, AppError> {
     if me.services().two_step_required(&me.user).await? {
-        return Err(AppError::Forbidden(
-            "2-step verification is required for your account, so it cannot be turned off.",
-        ));
+        return Err(AppError::Forbidden("account-two-step-required"));
     }
     if me.user.has_two_step() {
         me.services().turn_off(&me.user, &me.origin).await?;

@@ -3,6 +3,7 @@
 
 use crate::db::devices::TrustedDevice;
 use crate::db::sessions::SessionSummary;
+use crate::domain::language::Language;
 use crate::domain::time::iso;
 use crate::domain::user_agent::describe;
 
@@ -56,16 +57,26 @@ pub struct DeviceRow {
     pub expires: Option<When>,
 }
 
+/// The browser of a User-Agent as a page in `language` names it.
+fn browser(user_agent: Option<&str>, language: Language) -> String {
+    match user_agent {
+        Some(user_agent) => describe(language, user_agent),
+        None => language.t("account-unknown-browser"),
+    }
+}
+
 impl DeviceRow {
-    /// `this_device`: the digest of this browser's trusted-device token, if it has one.
-    pub(crate) fn from(device: TrustedDevice, this_device: Option<&str>) -> Self {
+    /// `this_device`: the digest of this browser's trusted-device token, if it has one;
+    /// `language`: the page's.
+    pub(crate) fn from(
+        device: TrustedDevice,
+        this_device: Option<&str>,
+        language: Language,
+    ) -> Self {
         Self {
             id: device.id,
             this_device: this_device.is_some_and(|digest| digest == device.token_hash),
-            device: device
-                .user_agent
-                .as_deref()
-                .map_or_else(|| "Unknown browser".into(), describe),
+            device: browser(device.user_agent.as_deref(), language),
             ip: device.ip.unwrap_or_default(),
             since: when(device.created_at),
             last_used: when(device.last_used_at),
@@ -84,13 +95,11 @@ pub struct SessionRow {
 }
 
 impl SessionRow {
-    pub(crate) fn from(session: SessionSummary, current: Option<&str>) -> Self {
+    /// `current`: this browser's session; `language`: the page's.
+    pub(crate) fn from(session: SessionSummary, current: Option<&str>, language: Language) -> Self {
         Self {
             current: current == Some(session.public_id.as_str()),
-            device: session
-                .user_agent
-                .as_deref()
-                .map_or_else(|| "Unknown browser".into(), describe),
+            device: browser(session.user_agent.as_deref(), language),
             ip: session.ip.unwrap_or_default(),
             signed_in: session.signed_in_at.map(when),
             last_active: session.last_seen_at.map(when),
