@@ -3,6 +3,8 @@
 
 use url::Url;
 
+use crate::domain::language::Language;
+
 /// What one person is to one room, and what this session has done there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Standing {
@@ -66,23 +68,33 @@ pub fn entry(standing: &Standing) -> Entry {
     }
 }
 
-/// Why a typed application address is refused, as the room form says it.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a typed application address is refused; `message_id` names the words
+/// (`locales/*/rooms.ftl`).
+#[derive(Debug, PartialEq, Eq)]
 pub enum AppUrlProblem {
-    #[error(
-        "Enter the application address in full, starting with https:// or http://, for example https://docs.example.com/deal/."
-    )]
     NotAnAddress,
-    #[error(
-        "The application address must start with https:// or http:// (a web address the room's members open in their browser)."
-    )]
     NotWeb,
-    #[error("The application address must name a host, for example https://docs.example.com/.")]
     NoHost,
-    #[error("The application address must be 2,000 characters or fewer.")]
     TooLong,
-    #[error("The application address cannot hold a user name, a password or a #fragment.")]
     Credentials,
+}
+
+impl AppUrlProblem {
+    /// The refusal's message in the message files.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Self::NotAnAddress => "rooms-address-not-an-address",
+            Self::NotWeb => "rooms-address-not-web",
+            Self::NoHost => "rooms-address-no-host",
+            Self::TooLong => "rooms-address-too-long",
+            Self::Credentials => "rooms-address-credentials",
+        }
+    }
+
+    /// The refusal in `language`, as the room form says it.
+    pub fn say(&self, language: Language) -> String {
+        language.t(self.message_id())
+    }
 }
 
 /// The longest application address taken.

@@ -13,7 +13,8 @@ use crate::db::applications::{
 };
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::rooms::find_room;
-use crate::domain::oidc::parse_uris;
+use crate::domain::language::Language;
+use crate::domain::oidc::{UriProblem, parse_uris};
 use crate::domain::tokens::{random_token, token_digest};
 
 /// An application's settings as typed (the form, or the command line's flags).
@@ -38,39 +39,61 @@ pub struct ApplicationSettings {
     pub room_id: Option<i64>,
 }
 
-/// Which field is wrong and why, in the form's words.
-pub type FieldProblems = Vec<(&'static str, String)>;
+/// Which field is wrong and why.
+pub type FieldProblems = Vec<(&'static str, ApplicationProblem)>;
+
+/// What is wrong with a field of an application's settings as typed.
+#[derive(Debug)]
+pub enum ApplicationProblem {
+    NoName,
+    LongName,
+    NoRedirectUri,
+    Uri(UriProblem),
+}
+
+impl ApplicationProblem {
+    /// The problem in `language`, as the form says it.
+    pub fn say(&self, language: Language) -> String {
+        match self {
+            Self::NoName => language.t("apps-name-missing"),
+            Self::LongName => language.t("apps-name-too-long"),
+            Self::NoRedirectUri => language.t("apps-redirect-uri-missing"),
+            Self::Uri(problem) => problem.to_string(),
+        }
+    }
+}
+
+/// In English: the command line's words.
+impl std::fmt::Display for ApplicationProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Language::English))
+    }
+}
 
 impl ApplicationInput<'_> {
     pub fn parse(&self) -> Result<ApplicationSettings, FieldProblems> {
         let mut problems = FieldProblems::new();
         let name = self.name.trim();
         if name.is_empty() {
-            problems.push(("name", "Enter the application's name.".into()));
+            problems.push(("name", ApplicationProblem::NoName));
         } else if name.chars().count() > 100 || name.chars().any(char::is_control) {
-            problems.push((
-                "name",
-                "The name must be at most 100 characters, on one line.".into(),
-            ));
+            problems.push(("name", ApplicationProblem::LongName));
         }
         let redirect_uris = match parse_uris(self.redirect_uris) {
             Ok(uris) if uris.is_empty() => {
-                problems.push((
-                    "redirect_uris",
-                    "Enter at least one redirect URI: the address in the application that receives the sign-in.".into(),
-                ));
+                problems.push(("redirect_uris", ApplicationProblem::NoRedirectUri));
                 uris
             }
             Ok(uris) => uris,
             Err(problem) => {
-                problems.push(("redirect_uris", problem.to_string()));
+                problems.push(("redirect_uris", ApplicationProblem::Uri(problem)));
                 Vec::new()
             }
         };
         let post_logout_uris = match parse_uris(self.post_logout_uris) {
             Ok(uris) => uris,
             Err(problem) => {
-                problems.push(("post_logout_uris", problem.to_string()));
+                problems.push(("post_logout_uris", ApplicationProblem::Uri(problem)));
                 Vec::new()
             }
         };

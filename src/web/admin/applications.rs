@@ -15,6 +15,7 @@ use super::users::recent_password;
 use super::{Section, sections};
 use crate::db::applications::Application;
 use crate::db::rooms::Room;
+use crate::domain::language::Language;
 use crate::services::admin::Actor;
 use crate::services::applications::{ApplicationInput, ApplicationRefusal, ApplicationSettings};
 use crate::web::confirmation::ConfirmChange;
@@ -59,7 +60,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 /// browser sends nothing longer, and a page never has to show more.
 const URI_MAX: usize = 2_000;
 const URI_LIST_MAX: usize = 20 * (URI_MAX + 2);
-const TOO_LONG: &str = "Enter at most 20 addresses, each at most 2,000 characters.";
 
 /// What an application needs to know of Twostep: the issuer and its discovery document.
 pub struct Endpoints {
@@ -106,10 +106,11 @@ pub struct DoneQuery {
     done: String,
 }
 
-fn done_text(done: &str) -> Option<&'static str> {
+/// The confirmation the address names (`?done=saved`), in `language`.
+fn done_text(done: &str, language: Language) -> Option<String> {
     match done {
-        "saved" => Some("The application was saved."),
-        "deleted" => Some("The application was deleted."),
+        "saved" => Some(language.t("apps-done-saved")),
+        "deleted" => Some(language.t("apps-done-deleted")),
         _ => None,
     }
 }
@@ -138,8 +139,8 @@ async fn applications_page(
         .collect();
     // The notice that names the application ("CRM was deleted.") when the change left
     // one, else the plain one the address names.
-    let notice = done_text(&query.done)
-        .map(|plain| take_notice(&session).unwrap_or_else(|| plain.to_owned()));
+    let notice =
+        done_text(&query.done, layout.lang).map(|plain| take_notice(&session).unwrap_or(plain));
     render(
         StatusCode::OK,
         &ApplicationsPage {
@@ -208,7 +209,11 @@ impl ApplicationForm {
 
     /// The settings, or every problem with what was typed. `public` is the client type
     /// when the form does not choose it (editing keeps the type).
-    fn parse(&self, public: Option<bool>) -> Result<ApplicationSettings, FormErrors> {
+    fn parse(
+        &self,
+        public: Option<bool>,
+        language: Language,
+    ) -> Result<ApplicationSettings, FormErrors> {
         let mut errors = FormErrors::default();
         let public = match public {
             Some(public) => Some(public),
@@ -216,10 +221,7 @@ impl ApplicationForm {
                 CONFIDENTIAL => Some(false),
                 PUBLIC => Some(true),
                 _ => {
-                    errors.add(
-                        "client_type",
-                        "Choose the client type: Confidential or Public.",
-                    );
+                    errors.add("client_type", language.t("apps-choose-type"));
                     None
                 }
             },
@@ -229,7 +231,7 @@ impl ApplicationForm {
             typed => match typed.parse::<i64>() {
                 Ok(id) if id > 0 => Some(id),
                 _ => {
-                    errors.add("room_id", "Choose a data room from the list, or None.");
+                    errors.add("room_id", language.t("apps-choose-room"));
                     None
                 }
             },
@@ -243,7 +245,7 @@ impl ApplicationForm {
             ("post_logout_uris", &self.post_logout_uris),
         ] {
             if too_long(text) {
-                errors.add(field, TOO_LONG);
+                errors.add(field, language.t("apps-too-long"));
                 long = true;
             }
         }
@@ -257,10 +259,10 @@ impl ApplicationForm {
         };
         let parsed = input.parse();
         if let Err(problems) = &parsed {
-            for (field, message) in problems {
+            for (field, problem) in problems {
                 // An address list too long to read is said once, above.
                 if !(long && field.ends_with("uris")) {
-                    errors.add(field, message);
+                    errors.add(field, problem.say(language));
                 }
             }
         }
@@ -279,7 +281,7 @@ struct FormPage {
     title: String,
     action: String,
     /// "Add application" or "Save".
-    button: &'static str,
+    button: String,
     form: ApplicationForm,
     rooms: Vec<Room>,
     /// Editing: the application as stored, whose type and client ID the form cannot change.
@@ -306,16 +308,16 @@ async fn add_form(
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
     FormPage {
-        layout,
         sections: sections(HOME),
-        title: "Add application".into(),
+        title: layout.t("apps-add"),
         action: format!("{HOME}/new"),
-        button: "Add application",
+        button: layout.t("apps-add"),
         form,
         rooms: me.services().managed_rooms(&me.user).await?,
         editing: None,
         endpoints: Endpoints::of(me),
         errors,
+        layout,
     }
     .respond()
 }
@@ -340,12 +342,9 @@ struct SecretPage {
 }
 
 /// The refusal of a data room that is gone, said beside the select.
-fn no_such_room() -> FormErrors {
+fn no_such_room(language: Language) -> FormErrors {
     let mut errors = FormErrors::default();
-    errors.add(
-        "room_id",
-        "That data room no longer exists. Choose another, or None.",
-    );
+    errors.add("room_id", language.t("apps-room-gone"));
     errors
 }
 
@@ -356,7 +355,7 @@ async fn add_application(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let settings = match form.parse(None) {
+    let settings = match form.parse(None, layout.lang) {
         Ok(settings) => settings,
         Err(errors) => return add_form(&me, layout, form, errors).await,
     };
@@ -368,16 +367,22 @@ async fn add_application(
         Ok(created) => render(
             StatusCode::OK,
             &SecretPage {
-                layout,
                 sections: sections(HOME),
-                title: format!("{} was added", created.application.name),
+                title: layout
+                    .tr("apps-added-title")
+                    .arg("name", &created.application.name)
+                    .to_string(),
                 application: created.application,
                 secret: created.secret,
                 renewed: false,
                 endpoints: Endpoints::of(&me),
+                layout,
             },
         ),
-        Err(ApplicationRefusal::NoSuchRoom) => add_form(&me, layout, form, no_such_room()).await,
+        Err(ApplicationRefusal::NoSuchRoom) => {
+            let errors = no_such_room(layout.lang);
+            add_form(&me, layout, form, errors).await
+        }
         Err(refusal) => Err(refused(refusal)),
     }
 }
@@ -398,16 +403,19 @@ async fn edit_form(
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
     FormPage {
-        layout,
         sections: sections(HOME),
-        title: format!("Edit {}", application.name),
+        title: layout
+            .tr("apps-edit-title")
+            .arg("name", &application.name)
+            .to_string(),
         action: format!("{HOME}/{}/edit", application.id),
-        button: "Save",
+        button: layout.t("apps-save"),
         form,
         rooms: me.services().managed_rooms(&me.user).await?,
         editing: Some(application),
         endpoints: Endpoints::of(me),
         errors,
+        layout,
     }
     .respond()
 }
@@ -434,7 +442,7 @@ async fn save_application(
     let mut form = form.into_inner();
     // The type is not the form's to change: shown as it is, whatever was sent.
     form.client_type = ApplicationForm::of(&application).client_type;
-    let settings = match form.parse(Some(application.is_public())) {
+    let settings = match form.parse(Some(application.is_public()), layout.lang) {
         Ok(settings) => settings,
         Err(errors) => return edit_form(&me, layout, application, form, errors).await,
     };
@@ -449,11 +457,18 @@ async fn save_application(
         .await?
     {
         Ok(()) => {
-            leave_notice(&session, format!("{} was saved.", settings.name))?;
+            leave_notice(
+                &session,
+                layout
+                    .tr("apps-notice-saved")
+                    .arg("name", &settings.name)
+                    .to_string(),
+            )?;
             Ok(see_other(&format!("{HOME}?done=saved")))
         }
         Err(ApplicationRefusal::NoSuchRoom) => {
-            edit_form(&me, layout, application, form, no_such_room()).await
+            let errors = no_such_room(layout.lang);
+            edit_form(&me, layout, application, form, errors).await
         }
         Err(refusal) => Err(refused(refusal)),
     }
@@ -484,16 +499,14 @@ async fn confirm_new_secret(
     }
     let name = &application.name;
     ConfirmChange {
-        layout,
-        title: format!("Generate a new secret for {name}?"),
+        title: layout.tr("apps-renew-title").arg("name", name).to_string(),
         consequences: vec![
-            format!(
-                "The current secret of {name} stops working at once: {name} cannot sign anyone in until its settings hold the new one."
-            ),
-            "The new secret is shown once, on the next page. Copy it into the application's settings there.".into(),
+            layout.tr("apps-renew-stops").arg("name", name).to_string(),
+            layout.t("apps-renew-shown-once"),
         ],
+        button: layout.t("apps-new-secret"),
+        layout,
         action: format!("{HOME}/{}/new-secret", application.id),
-        button: "Generate new secret".into(),
         danger: true,
         cancel: HOME.into(),
     }
@@ -515,13 +528,16 @@ async fn new_secret(
     render(
         StatusCode::OK,
         &SecretPage {
-            layout,
             sections: sections(HOME),
-            title: format!("New secret for {}", application.name),
+            title: layout
+                .tr("apps-new-secret-title")
+                .arg("name", &application.name)
+                .to_string(),
             application,
             secret: Some(secret),
             renewed: true,
             endpoints: Endpoints::of(&me),
+            layout,
         },
     )
 }
@@ -534,21 +550,24 @@ async fn confirm_delete(
 ) -> Result<HttpResponse, AppError> {
     let application = application(&me, id.into_inner()).await?;
     let name = &application.name;
+    let ends = if application.is_public() {
+        "apps-delete-public"
+    } else {
+        "apps-delete-confidential"
+    };
     ConfirmChange {
-        layout,
-        title: format!("Delete {name}?"),
+        title: layout.tr("apps-delete-title").arg("name", name).to_string(),
         consequences: vec![
-            format!(
-                "Nobody can sign in to {name} through Twostep any more: its client ID{} stop working at once, and so do the codes and access tokens it was given.",
-                if application.is_public() { "" } else { " and secret" }
-            ),
-            format!(
-                "People already signed in to {name} stay signed in there until its own session ends."
-            ),
-            "This cannot be undone: added again, the application gets a new client ID.".into(),
+            layout.tr(ends).arg("name", name).to_string(),
+            layout
+                .tr("apps-delete-signed-in")
+                .arg("name", name)
+                .to_string(),
+            layout.t("apps-delete-final"),
         ],
+        button: layout.t("apps-delete-button"),
+        layout,
         action: format!("{HOME}/{}/delete", application.id),
-        button: "Delete application".into(),
         danger: true,
         cancel: HOME.into(),
     }
@@ -560,13 +579,20 @@ async fn delete_application(
     me: SignedIn,
     session: Session,
     id: web::Path<i64>,
+    layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let application = application(&me, id.into_inner()).await?;
     me.services()
         .delete_application(Actor::Admin(&me.user), application.id, &me.origin)
         .await?
         .map_err(refused)?;
-    leave_notice(&session, format!("{} was deleted.", application.name))?;
+    leave_notice(
+        &session,
+        layout
+            .tr("apps-notice-deleted")
+            .arg("name", &application.name)
+            .to_string(),
+    )?;
     Ok(see_other(&format!("{HOME}?done=deleted")))
 }
 
@@ -584,8 +610,8 @@ mod tests {
 
     #[test]
     fn the_form_says_what_is_wrong_with_each_field() {
-        let Ok(settings) =
-            form("https://crm.example.com/cb\n\nhttp://localhost:8080/cb\n").parse(None)
+        let Ok(settings) = form("https://crm.example.com/cb\n\nhttp://localhost:8080/cb\n")
+            .parse(None, Language::English)
         else {
             panic!("the form is refused");
         };
@@ -599,7 +625,7 @@ mod tests {
         bad.name = String::new();
         bad.client_type = "secret".into();
         bad.room_id = "abc".into();
-        let Err(errors) = bad.parse(None) else {
+        let Err(errors) = bad.parse(None, Language::English) else {
             panic!("the form is accepted");
         };
         for field in ["name", "redirect_uris", "client_type", "room_id"] {
@@ -607,7 +633,7 @@ mod tests {
         }
         // Editing keeps the type whatever was sent.
         bad.client_type = "secret".into();
-        let Err(errors) = bad.parse(Some(true)) else {
+        let Err(errors) = bad.parse(Some(true), Language::English) else {
             panic!("the form is accepted");
         };
         assert!(errors.for_field("client_type").is_none());
@@ -616,12 +642,15 @@ mod tests {
     #[test]
     fn an_oversized_list_is_refused_once() {
         let long = format!("https://crm.example.com/{}", "a".repeat(URI_MAX));
-        let Err(errors) = form(&long).parse(None) else {
+        let Err(errors) = form(&long).parse(None, Language::English) else {
             panic!("the form is accepted");
         };
         assert_eq!(errors.all().len(), 1);
-        assert_eq!(errors.for_field("redirect_uris"), Some(TOO_LONG));
+        assert_eq!(
+            errors.for_field("redirect_uris"),
+            Some(Language::English.t("apps-too-long").as_str())
+        );
         let many = "https://crm.example.com/cb\n".repeat(2_000);
-        assert!(form(&many).parse(None).is_err());
+        assert!(form(&many).parse(None, Language::English).is_err());
     }
 }

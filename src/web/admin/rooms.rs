@@ -17,6 +17,7 @@ use super::{Section, refused};
 use crate::db::rooms::{Room, RoomGroup, RoomMember};
 use crate::db::users::User;
 use crate::domain::account::normalise_email;
+use crate::domain::language::Language;
 use crate::domain::phone::format_international;
 use crate::domain::rooms::normalise_app_url;
 use crate::services::admin::Refusal;
@@ -89,7 +90,7 @@ struct RoomsPage {
     sections: Vec<Section>,
     rooms: Vec<Room>,
     can_create: bool,
-    notice: Option<&'static str>,
+    notice: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -103,17 +104,19 @@ pub struct DoneQuery {
     room: String,
 }
 
-fn done_text(done: &str) -> Option<&'static str> {
-    match done {
-        "created" => Some("The data room was created."),
-        "saved" => Some("The settings were saved."),
-        "group" => Some("The user group was created."),
-        "member" => Some("The member was added."),
-        "phone" => Some("The two-factor phone number was saved."),
-        "phone-cleared" => Some("The two-factor phone number was cleared."),
-        "removed" => Some("The member was removed."),
-        _ => None,
-    }
+/// The confirmation the address names (`?done=saved`), in `language`.
+fn done_text(done: &str, language: Language) -> Option<String> {
+    let id = match done {
+        "created" => "rooms-done-created",
+        "saved" => "rooms-done-saved",
+        "group" => "rooms-done-group",
+        "member" => "rooms-done-member",
+        "phone" => "rooms-done-phone",
+        "phone-cleared" => "rooms-done-phone-cleared",
+        "removed" => "rooms-done-removed",
+        _ => return None,
+    };
+    Some(language.t(id))
 }
 
 async fn rooms_page(
@@ -128,11 +131,11 @@ async fn rooms_page(
     render(
         StatusCode::OK,
         &RoomsPage {
-            layout,
             sections: room_sections(&me.user),
             rooms,
             can_create: me.user.is_admin(),
-            notice: done_text(&query.done),
+            notice: done_text(&query.done, layout.lang),
+            layout,
         },
     )
 }
@@ -171,19 +174,16 @@ impl RoomForm {
             .collect()
     }
 
-    fn parse(&self) -> Result<RoomSettings, FormErrors> {
+    fn parse(&self, language: Language) -> Result<RoomSettings, FormErrors> {
         let mut errors = FormErrors::default();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.add("name", "Enter a name for the data room.");
+            errors.add("name", language.t("rooms-name-missing"));
         } else if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
-            errors.add(
-                "name",
-                "The name must be 120 characters or fewer, on one line.",
-            );
+            errors.add("name", language.t("rooms-name-too-long"));
         }
         let app_url = normalise_app_url(&self.app_url)
-            .map_err(|problem| errors.add("app_url", problem))
+            .map_err(|problem| errors.add("app_url", problem.say(language)))
             .ok();
         if !errors.is_empty() {
             return Err(errors);
@@ -204,7 +204,7 @@ struct RoomFormPage {
     title: String,
     action: String,
     /// "Create data room" or "Save".
-    button: &'static str,
+    button: String,
     form: RoomForm,
     /// Platform administrators name the room's administrators.
     names_admins: bool,
@@ -218,14 +218,14 @@ async fn new_room_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, App
     render(
         StatusCode::OK,
         &RoomFormPage {
-            layout,
             sections: room_sections(&me.user),
-            title: "Create new data room".into(),
+            title: layout.t("rooms-new-title"),
             action: "/admin/rooms/new".into(),
-            button: "Create data room",
+            button: layout.t("rooms-create-button"),
             form: RoomForm::default(),
             names_admins: true,
             errors: FormErrors::default(),
+            layout,
         },
     )
 }
@@ -244,18 +244,18 @@ async fn create_room(
         render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &RoomFormPage {
-                layout,
                 sections: room_sections(&me.user),
-                title: "Create new data room".into(),
+                title: layout.t("rooms-new-title"),
                 action: "/admin/rooms/new".into(),
-                button: "Create data room",
+                button: layout.t("rooms-create-button"),
                 form,
                 names_admins: true,
                 errors,
+                layout,
             },
         )
     };
-    let settings = match form.parse() {
+    let settings = match form.parse(layout.lang) {
         Ok(settings) => settings,
         Err(errors) => return refuse(form, errors, layout),
     };
@@ -267,7 +267,10 @@ async fn create_room(
         Ok(id) => Ok(see_other(&format!("/admin/rooms/{id}?done=created"))),
         Err(unknown) => {
             let mut errors = FormErrors::default();
-            errors.add("admins", format!("No account has the email {unknown}."));
+            errors.add(
+                "admins",
+                layout.tr("rooms-admin-unknown").arg("email", unknown),
+            );
             refuse(form, errors, layout)
         }
     }
@@ -279,7 +282,7 @@ struct RoomPage {
     layout: Layout,
     sections: Vec<Section>,
     managed: ManagedRoom,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     group_name: String,
     errors: FormErrors,
 }
@@ -301,10 +304,10 @@ async fn room_page(
     render(
         StatusCode::OK,
         &RoomPage {
+            notice: done_text(&query.done, layout.lang),
             layout,
             sections: room_sections(&me.user),
             managed,
-            notice: done_text(&query.done),
             group_name: String::new(),
             errors: FormErrors::default(),
         },
@@ -320,14 +323,17 @@ async fn edit_room_form(
     render(
         StatusCode::OK,
         &RoomFormPage {
-            layout,
             sections: room_sections(&me.user),
-            title: format!("Edit settings: {}", managed.room.name),
+            title: layout
+                .tr("rooms-edit-title")
+                .arg("room", &managed.room.name)
+                .to_string(),
             action: format!("/admin/rooms/{}/edit", managed.room.id),
-            button: "Save",
+            button: layout.t("rooms-save"),
             form: RoomForm::of(&managed),
             names_admins: me.user.is_admin(),
             errors: FormErrors::default(),
+            layout,
         },
     )
 }
@@ -345,18 +351,21 @@ async fn save_room(
         render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &RoomFormPage {
-                layout,
                 sections: room_sections(&me.user),
-                title: format!("Edit settings: {}", managed.room.name),
+                title: layout
+                    .tr("rooms-edit-title")
+                    .arg("room", &managed.room.name)
+                    .to_string(),
                 action: format!("/admin/rooms/{}/edit", managed.room.id),
-                button: "Save",
+                button: layout.t("rooms-save"),
                 form,
                 names_admins: me.user.is_admin(),
                 errors,
+                layout,
             },
         )
     };
-    let settings = match form.parse() {
+    let settings = match form.parse(layout.lang) {
         Ok(settings) => settings,
         Err(errors) => return refuse(form, errors, layout),
     };
@@ -373,7 +382,7 @@ async fn save_room(
         ))),
         Err(Refusal::NoSuchEmail) => {
             let mut errors = FormErrors::default();
-            errors.add("admins", "An email in the list has no account.");
+            errors.add("admins", layout.t("rooms-admins-unknown"));
             refuse(form, errors, layout)
         }
         Err(refusal) => Err(refused(refusal)),
@@ -396,7 +405,7 @@ async fn create_group(
     let name = form.name.trim();
     let message =
         if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
-            "Enter a group name of 80 characters or fewer, on one line."
+            "rooms-group-name-invalid"
         } else {
             match me
                 .services()
@@ -409,12 +418,12 @@ async fn create_group(
                         managed.room.id
                     )));
                 }
-                Err(Refusal::NameTaken) => "The room has a group with this name already.",
+                Err(Refusal::NameTaken) => "rooms-group-name-taken",
                 Err(refusal) => return Err(refused(refusal)),
             }
         };
     let mut errors = FormErrors::default();
-    errors.add("name", message);
+    errors.add("name", layout.t(message));
     render(
         StatusCode::UNPROCESSABLE_ENTITY,
         &RoomPage {
@@ -535,7 +544,7 @@ async fn rights_page(
     }
     // A notice that names the member ("Ken Thompson was removed from Buyers") when the
     // change left one, else the plain one the address names.
-    let notice = take_notice(&session).or_else(|| done_text(&query.done).map(str::to_owned));
+    let notice = take_notice(&session).or_else(|| done_text(&query.done, layout.lang));
     rights(
         &me,
         id,
@@ -566,7 +575,7 @@ async fn add_member(
         return Err(AppError::NotFound);
     }
     let message = if form.email.trim().is_empty() {
-        "Enter the email address of the person to add."
+        "rooms-member-email-missing"
     } else {
         match me
             .services()
@@ -589,12 +598,12 @@ async fn add_member(
                 };
                 return render(StatusCode::OK, &page);
             }
-            Err(Refusal::NoSuchEmail) => "Enter a valid email address, like name@example.com.",
+            Err(Refusal::NoSuchEmail) => "rooms-member-email-invalid",
             Err(refusal) => return Err(refused(refusal)),
         }
     };
     let mut errors = FormErrors::default();
-    errors.add("email", message);
+    errors.add("email", layout.t(message));
     rights(
         &me,
         room_id,
@@ -710,10 +719,11 @@ async fn save_phone(
             // What clearing the number means, said with whom and where.
             leave_notice(
                 &session,
-                format!(
-                    "{} no longer needs a code for {}.",
-                    member.name, managed.room.name
-                ),
+                layout
+                    .tr("rooms-notice-no-code")
+                    .arg("name", &member.name)
+                    .arg("room", &managed.room.name)
+                    .to_string(),
             )?;
             Ok(see_other(&format!(
                 "/admin/rooms/{room_id}/rights?group={}&done=phone-cleared",
@@ -768,35 +778,43 @@ async fn confirm_remove_member(
         .filter(|name| *name != group.name)
         .collect();
     let room = &managed.room.name;
-    let mut consequences = vec![format!(
-        "{} ({}) leaves the user group {} of {room}.",
-        member.name, member.email, group.name
-    )];
+    let say = |id: &str| layout.tr(id).arg("room", room);
+    let mut consequences = vec![
+        say("rooms-remove-leaves")
+            .arg("name", &member.name)
+            .arg("email", &member.email)
+            .arg("group", &group.name)
+            .to_string(),
+    ];
     if !others.is_empty() {
-        consequences.push(format!(
-            "They stay in {room} through {}, and keep its two-factor phone number.",
-            others.join(", ")
-        ));
+        consequences.push(
+            say("rooms-remove-stays")
+                .arg("groups", others.join(", "))
+                .to_string(),
+        );
     } else if member.room_admin {
-        consequences.push(format!(
-            "They still administer {room}, and open it as its administrator."
-        ));
+        consequences.push(say("rooms-remove-still-admin").to_string());
     } else {
-        consequences.push(format!(
-            "They can no longer open {room}, here or in its application: a step they passed in a session ends with it."
-        ));
+        consequences.push(say("rooms-remove-no-longer-opens").to_string());
         if let Some(phone) = &member.phone {
-            consequences.push(format!(
-                "Their two-factor phone number for {room}, {phone}, is cleared."
-            ));
+            consequences.push(
+                say("rooms-remove-phone-cleared")
+                    .arg("phone", phone)
+                    .to_string(),
+            );
         }
     }
+    let title = layout
+        .tr("rooms-remove-title")
+        .arg("name", &member.name)
+        .arg("group", &group.name)
+        .to_string();
     ConfirmChange {
+        title,
+        button: layout.t("rooms-remove-button"),
         layout,
-        title: format!("Remove {} from {}?", member.name, group.name),
         consequences,
         action: format!("/admin/rooms/{room_id}/groups/{group_id}/members/{user_id}/remove"),
-        button: "Remove member".into(),
         danger: true,
         cancel: format!("/admin/rooms/{room_id}/rights?group={group_id}"),
     }
@@ -808,6 +826,7 @@ async fn remove_member(
     me: SignedIn,
     session: Session,
     path: web::Path<(i64, i64, i64)>,
+    layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let (room_id, group_id, user_id) = path.into_inner();
     let removed = me
@@ -817,7 +836,11 @@ async fn remove_member(
         .map_err(refused)?;
     leave_notice(
         &session,
-        format!("{} was removed from {}.", removed.name, removed.group),
+        layout
+            .tr("rooms-notice-removed")
+            .arg("name", &removed.name)
+            .arg("group", &removed.group)
+            .to_string(),
     )?;
     Ok(see_other(&format!(
         "/admin/rooms/{room_id}/rights?group={group_id}&done=removed"

@@ -1,10 +1,10 @@
 //! Audit log (`/admin/audit`): every event with who did it, to whom, from where and when,
-//! in the administrators' words (`wording`); filtered by user (an account, or an address
+//! in the administrator's words and language (`wording`); filtered by user (an account, or an address
 //! no account has), kind and period; paged by keyset; the filtered list as CSV.
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{CONTENT_DISPOSITION, ContentType};
-use actix_web::{HttpResponse, web};
+use actix_web::http::header::{ContentDisposition, ContentType, DispositionParam, DispositionType};
+use actix_web::{HttpResponse, mime, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -13,6 +13,7 @@ mod wording;
 use super::{Section, sections};
 use crate::db::audit::EventKind;
 use crate::db::directory::{AuditCursor, AuditEntry, AuditFilter};
+use crate::domain::language::Language;
 use crate::services::audit::AuditSubject;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -20,38 +21,35 @@ use crate::web::layout::Layout;
 use crate::web::parts::devices::{When, when};
 use crate::web::request::SignedIn;
 use crate::web::responses::render;
-use wording::{EventGroup, wording};
+use wording::EventGroup;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/audit").route(web::get().to(audit_page)))
         .service(web::resource("/audit.csv").route(web::get().to(audit_csv)));
 }
 
-/// An event as a row of the log, in the administrators' words.
+/// An event as a row of the log; its label and detail are read in the page's language
+/// (`label`, `detail`), so every page that lists events says them in its own.
 pub struct EventRow {
     pub at: When,
-    /// What happened ("Recovery codes generated").
-    pub label: String,
     /// The stored name ("recovery_codes.generated"), for the CSV's machines.
     pub event: String,
     pub actor: String,
     pub subject: String,
     pub ip: String,
-    /// The detail as a sentence.
-    pub detail: String,
+    /// The detail as stored.
+    stored_detail: Option<String>,
+    /// The event names an account.
+    subject_known: bool,
 }
 
 impl From<AuditEntry> for EventRow {
     fn from(entry: AuditEntry) -> Self {
         Self {
             at: when(entry.at),
-            label: wording::label_of(&entry.event),
-            detail: wording::sentence(
-                &entry.event,
-                entry.detail.as_deref(),
-                entry.subject_email.is_some(),
-            ),
             event: entry.event,
+            stored_detail: entry.detail,
+            subject_known: entry.subject_email.is_some(),
             actor: entry.actor_email.unwrap_or_else(|| "—".into()),
             subject: entry.subject_email.unwrap_or_else(|| "—".into()),
             ip: entry.ip.unwrap_or_default(),
@@ -59,25 +57,42 @@ impl From<AuditEntry> for EventRow {
     }
 }
 
-/// A group of the event filter's options.
-struct FilterGroup {
-    label: &'static str,
-    /// Each kind's stored name and label, by label.
-    options: Vec<(&'static str, &'static str)>,
+impl EventRow {
+    /// What happened ("Recovery codes generated").
+    pub fn label(&self, language: &Language) -> String {
+        wording::label_of(*language, &self.event)
+    }
+
+    /// The detail as a sentence.
+    pub fn detail(&self, language: &Language) -> String {
+        wording::sentence(
+            *language,
+            &self.event,
+            self.stored_detail.as_deref(),
+            self.subject_known,
+        )
+    }
 }
 
-fn filter_groups() -> Vec<FilterGroup> {
+/// A group of the event filter's options.
+struct FilterGroup {
+    label: String,
+    /// Each kind's stored name and label, by label.
+    options: Vec<(&'static str, String)>,
+}
+
+fn filter_groups(language: Language) -> Vec<FilterGroup> {
     EventGroup::ALL
         .into_iter()
         .map(|group| {
-            let mut options: Vec<(&'static str, &'static str)> = EventKind::ALL
+            let mut options: Vec<(&'static str, String)> = EventKind::ALL
                 .into_iter()
-                .filter(|kind| wording(*kind).0 == group)
-                .map(|kind| (kind.as_str(), wording(kind).1))
+                .filter(|kind| wording::group(*kind) == group)
+                .map(|kind| (kind.as_str(), wording::label(language, kind)))
                 .collect();
-            options.sort_unstable_by_key(|(_, label)| *label);
+            options.sort_unstable_by(|(_, a), (_, b)| a.cmp(b));
             FilterGroup {
-                label: group.label(),
+                label: group.label(language),
                 options,
             }
         })
@@ -129,6 +144,7 @@ fn day_start(text: &str) -> Option<i64> {
 async fn filter_of(
     me: &SignedIn,
     query: &AuditQuery,
+    language: Language,
 ) -> Result<Result<(AuditFilter, Option<String>), FormErrors>, AppError> {
     let mut errors = FormErrors::default();
     let mut filter = AuditFilter::default();
@@ -150,29 +166,26 @@ async fn filter_of(
             .chars()
             .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
     {
-        errors.add("event", "Choose an event from the list.");
+        errors.add("event", language.t("audit-choose-event"));
     } else if !event.is_empty() {
         filter.event = Some(event.to_owned());
     }
-    let mut day = |text: &str, field: &'static str, what: &str| match text.trim() {
+    let mut day = |text: &str, field: &'static str, problem: &str| match text.trim() {
         "" => None,
         text => {
             let start = day_start(text);
             if start.is_none() {
-                errors.add(field, format!("Enter the {what} date as YYYY-MM-DD."));
+                errors.add(field, language.t(problem));
             }
             start
         }
     };
-    filter.from = day(&query.from, "from", "first");
-    filter.until = day(&query.until, "until", "last").map(|start| start + 86_400);
+    filter.from = day(&query.from, "from", "audit-from-invalid");
+    filter.until = day(&query.until, "until", "audit-until-invalid").map(|start| start + 86_400);
     if let (Some(from), Some(until)) = (filter.from, filter.until)
         && from >= until
     {
-        errors.add(
-            "until",
-            "The last date must be the same as or after the first date.",
-        );
+        errors.add("until", language.t("audit-until-before-from"));
     }
     Ok(if errors.is_empty() {
         Ok((filter, unknown_address))
@@ -181,13 +194,12 @@ async fn filter_of(
     })
 }
 
-/// Where the page starts: the top, or after the event the link names.
-fn cursor_of(query: &AuditQuery) -> Result<AuditCursor, String> {
+/// Where the page starts: the top, or after the event the link names (`None`: the link
+/// is malformed).
+fn cursor_of(query: &AuditQuery) -> Option<AuditCursor> {
     match query.before.trim() {
-        "" => Ok(AuditCursor::START),
-        text => AuditCursor::parse(text).ok_or_else(|| {
-            "The page link is malformed. Start again from the first page.".to_owned()
-        }),
+        "" => Some(AuditCursor::START),
+        text => AuditCursor::parse(text),
     }
 }
 
@@ -235,12 +247,12 @@ async fn events_of(
     me: &SignedIn,
     query: &AuditQuery,
     limit: i64,
+    language: Language,
 ) -> Result<Result<(Vec<EventRow>, Option<String>, Option<String>), FormErrors>, AppError> {
-    let cursor = match cursor_of(query) {
-        Ok(cursor) => cursor,
-        Err(message) => return Ok(Err(FormErrors::general(message))),
+    let Some(cursor) = cursor_of(query) else {
+        return Ok(Err(FormErrors::general(language.t("audit-bad-page-link"))));
     };
-    let (filter, unknown_address) = match filter_of(me, query).await? {
+    let (filter, unknown_address) = match filter_of(me, query, language).await? {
         Ok(filter) => filter,
         Err(errors) => return Ok(Err(errors)),
     };
@@ -252,7 +264,10 @@ async fn events_of(
     let mut events: Vec<EventRow> = rows.into_iter().map(EventRow::from).collect();
     if let Some(address) = &unknown_address {
         for event in events.iter_mut().filter(|event| event.subject == "—") {
-            event.subject = format!("{address} (no account)");
+            event.subject = language
+                .tr("audit-no-account")
+                .arg("address", address)
+                .to_string();
         }
     }
     Ok(Ok((events, next, unknown_address)))
@@ -265,7 +280,7 @@ async fn audit_page(
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     let (status, events, next, unknown_address, errors) =
-        match events_of(&me, &query, PER_PAGE).await? {
+        match events_of(&me, &query, PER_PAGE, layout.lang).await? {
             Ok((events, next, unknown_address)) => (
                 StatusCode::OK,
                 events,
@@ -281,6 +296,7 @@ async fn audit_page(
                 errors,
             ),
         };
+    let groups = filter_groups(layout.lang);
     render(
         status,
         &AuditPage {
@@ -291,7 +307,7 @@ async fn audit_page(
             event: query.event,
             from: query.from,
             until: query.until,
-            groups: filter_groups(),
+            groups,
             errors,
             unknown_address,
             events,
@@ -311,21 +327,30 @@ fn csv_field(text: &str) -> String {
     format!("\"{}\"", defused.replace('"', "\"\""))
 }
 
-async fn audit_csv(me: SignedIn, query: web::Query<AuditQuery>) -> Result<HttpResponse, AppError> {
-    let (rows, _, _) = events_of(&me, &query, CSV_LIMIT).await?.map_err(|errors| {
-        let messages: Vec<&str> = errors.all().iter().map(|e| e.message.as_str()).collect();
-        AppError::BadRequest(messages.join(" "))
-    })?;
+/// The filtered log as CSV: its label and detail columns in the administrator's language,
+/// its column names and the stored event name as scripts read them.
+async fn audit_csv(
+    me: SignedIn,
+    query: web::Query<AuditQuery>,
+    layout: Layout,
+) -> Result<HttpResponse, AppError> {
+    let language = layout.lang;
+    let (rows, _, _) = events_of(&me, &query, CSV_LIMIT, language)
+        .await?
+        .map_err(|errors| {
+            let messages: Vec<&str> = errors.all().iter().map(|e| e.message.as_str()).collect();
+            AppError::BadRequest(messages.join(" "))
+        })?;
     // The columns an administrator reads, then the stored event name for scripts.
     let mut body = String::from("time,event,actor,subject,ip_address,detail,event_name\r\n");
     for row in rows {
         let fields = [
             row.at.iso.as_str(),
-            row.label.as_str(),
+            &row.label(&language),
             row.actor.as_str(),
             row.subject.as_str(),
             row.ip.as_str(),
-            row.detail.as_str(),
+            &row.detail(&language),
             row.event.as_str(),
         ];
         body.push_str(
@@ -338,15 +363,11 @@ async fn audit_csv(me: SignedIn, query: web::Query<AuditQuery>) -> Result<HttpRe
         body.push_str("\r\n");
     }
     Ok(HttpResponse::Ok()
-        .insert_header(ContentType(
-            "text/csv; charset=utf-8"
-                .parse()
-                .expect("a constant MIME type"),
-        ))
-        .insert_header((
-            CONTENT_DISPOSITION,
-            "attachment; filename=\"audit-log.csv\"",
-        ))
+        .insert_header(ContentType(mime::TEXT_CSV_UTF_8))
+        .insert_header(ContentDisposition {
+            disposition: DispositionType::Attachment,
+            parameters: vec![DispositionParam::Filename("audit-log.csv".into())],
+        })
         .body(body))
 }
 
