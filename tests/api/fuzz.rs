@@ -160,6 +160,7 @@ const ROUTES: &[Route] = &[
     route(OAUTH2, "/oauth2/logout", &["id_token_hint", "post_logout_redirect_uri", "state", "client_id"], &[Anonymous, SignedIn]),
     route(OAUTH2, "/oauth2/step-up", &["request"], &[SignedIn]),
     route(OAUTH2, "/oauth2/logout/confirm", &["post_logout_redirect_uri", "state", "client_id"], &[SignedIn]),
+    route(ACCOUNT, "/account/profile", &["language"], &[SignedIn]),
     route(ACCOUNT, "/account/profile/phone", &["phone"], &[SignedIn]),
     route(ACCOUNT, "/account/profile/phone/verify", CODE, &[SignedIn]),
     route(ACCOUNT, "/account/profile/phone/resend", &[], &[SignedIn]),

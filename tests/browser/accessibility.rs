@@ -13,6 +13,7 @@ use fantoccini::Client;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use serde_json::Value;
+use twostep::domain::language::Language;
 
 const AXE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -172,12 +173,15 @@ pub async fn check_page(client: &Client, state: &str) {
         );
     }
     // The tab and the history name the page as its heading does, with "Error: " first
-    // when the page shows an error summary (GOV.UK's pattern).
+    // when the page shows an error summary (GOV.UK's pattern), in the page's language.
     let named = client.execute(TITLE_AND_HEADING, Vec::new()).await.unwrap();
     let title = named["title"].as_str().unwrap_or_default();
     match named["heading"].as_str() {
         Some(heading) if named["headings"] == 1 => {
-            let page_title = title.strip_prefix("Error: ").unwrap_or(title);
+            let page_title = Language::ALL
+                .into_iter()
+                .find_map(|language| title.strip_prefix(&format!("{} ", language.t("error-prefix"))))
+                .unwrap_or(title);
             if page_title.split(" · ").next() != Some(heading) {
                 problems.push(format!(
                     "  the title \"{title}\" does not start with the heading \"{heading}\""
