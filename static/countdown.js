@@ -1,6 +1,7 @@
 // Counts down the wait before a new code can be asked for, the button disabled until then.
 // The page renders the button enabled: without this script the page says when, and a press
-// too early is answered by the server with the seconds left.
+// too early is answered by the server with the seconds left. The words shown when the wait
+// ends come from the form's data-ready, in the page's language.
 (function () {
   var form = document.querySelector("form[data-wait-secs]");
   if (!form) return;
@@ -16,7 +17,8 @@
     }
     clearInterval(timer);
     var hint = form.querySelector("#resend-wait");
-    if (hint) hint.textContent = "You can ask for a new code now.";
+    var ready = form.getAttribute("data-ready");
+    if (hint && ready) hint.textContent = ready;
     button.disabled = false;
   }, 1000);
 })();

@@ -2,7 +2,9 @@
 // (#passkey-form) whose hidden field "credential" carries the browser's answer, as JSON,
 // to the server. This script only asks the browser (navigator.credentials) and fills the
 // field; the server checks everything. Without JavaScript, or without passkey support,
-// the page says so and offers the other ways.
+// the page says so and offers the other ways. What the script says comes from the form, in
+// the page's language: data-unsupported (no passkeys in this browser), data-refused (the
+// browser gave no passkey) and, when creating, data-registered (this one is already there).
 (function () {
   var form = document.getElementById("passkey-form");
   var source = document.getElementById("passkey-options");
@@ -10,15 +12,16 @@
   var problem = document.getElementById("passkey-problem");
   var field = form.querySelector("input[name=credential]");
 
-  function say(text) {
-    if (!problem) return;
+  function say(name) {
+    var text = form.getAttribute(name);
+    if (!problem || !text) return;
     problem.textContent = text;
     problem.hidden = false;
     problem.focus();
   }
 
   if (!window.PublicKeyCredential || !navigator.credentials) {
-    say("This browser cannot use passkeys. Use another way below, or another browser.");
+    say("data-unsupported");
     form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
     return;
   }
@@ -103,10 +106,10 @@
       field.value = JSON.stringify(answer(credential));
       form.submit();
     }, function (error) {
-      if (error && error.name === "InvalidStateError") {
-        say("This passkey is already registered to your account.");
+      if (error && error.name === "InvalidStateError" && form.hasAttribute("data-registered")) {
+        say("data-registered");
       } else {
-        say("No passkey was " + (creating ? "created" : "used") + ". Try again, or use another way below.");
+        say("data-refused");
       }
     });
   });

@@ -194,6 +194,7 @@ account-codes-intro = Wenn Sie Ihr Telefon verlieren, können Sie sich mit jedem
 account-codes-shown-once = Sie werden nur jetzt angezeigt. Frühere Codes funktionieren nicht mehr.
 account-codes-download = Herunterladen (.txt)
 account-codes-copy = Kopieren
+account-codes-copied = Kopiert
 account-codes-saved = Ich habe meine Wiederherstellungscodes gespeichert
 account-codes-tick = Speichern Sie Ihre Wiederherstellungscodes und setzen Sie dann das Häkchen bei "Ich habe meine Wiederherstellungscodes gespeichert".
 account-no-codes-left = Sie haben keine Wiederherstellungscodes mehr.
@@ -225,6 +226,10 @@ account-too-many-passkeys = { $count ->
 }
 account-passkey-not-created = Es wurde kein Passkey erstellt. Wählen Sie "Passkey erstellen" und folgen Sie den Schritten Ihres Browsers; Passkeys brauchen JavaScript.
 account-passkey-already-registered = Dieser Passkey ist bereits registriert. Verwenden Sie ein anderes Gerät oder einen anderen Sicherheitsschlüssel.
+# Said by static/passkey.js on the page, from the form's data attributes.
+account-passkey-unsupported = Dieser Browser kann keine Passkeys verwenden. Wählen Sie unten einen anderen Weg oder verwenden Sie einen anderen Browser.
+account-passkey-script-not-created = Es wurde kein Passkey erstellt. Versuchen Sie es erneut oder wählen Sie unten einen anderen Weg.
+account-passkey-script-registered = Dieser Passkey ist bereits für Ihr Konto registriert.
 account-remove-passkey-title = Passkey "{ $name }" entfernen?
 account-remove-passkey-consequence = Der Passkey "{ $name }" meldet Sie nicht mehr an.
 account-last-passkey-consequence = Es ist Ihr letzter Passkey: Stattdessen wird Ihre andere Anmeldemethode abgefragt, falls Sie eine haben; ohne eine wird die Bestätigung in zwei Schritten ausgeschaltet.

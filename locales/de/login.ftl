@@ -109,6 +109,9 @@ login-passkey-step-intro = Wählen Sie „Passkey verwenden“ und folgen Sie da
 login-passkey-trust-hint = In diesem Browser nicht mehr nach einem Passkey oder einem Code fragen. Ihr Passwort wird weiterhin benötigt. Setzen Sie das Häkchen nur auf einem Gerät, das Ihnen gehört.
 login-passkey-copied = Dieser Passkey wurde abgelehnt: Er wurde möglicherweise kopiert. Melden Sie sich auf andere Weise an und informieren Sie Ihren Administrator.
 login-passkey-not-accepted = Ihr Passkey wurde nicht angenommen. Wählen Sie die Schaltfläche erneut und verwenden Sie einen Passkey dieses Kontos, oder wählen Sie einen anderen Weg.
+# Said by static/passkey.js on the page, from the form's data attributes.
+login-passkey-unsupported = Dieser Browser kann keine Passkeys verwenden. Wählen Sie unten einen anderen Weg oder verwenden Sie einen anderen Browser.
+login-passkey-script-not-used = Es wurde kein Passkey verwendet. Versuchen Sie es erneut oder wählen Sie unten einen anderen Weg.
 
 ## Anmelden mit Telefonnummer
 login-phone-intro = Geben Sie die Mobilnummer Ihres Kontos ein. Wir senden Ihnen per SMS einen Code, mit dem Sie sich anmelden.

@@ -194,6 +194,7 @@ account-codes-intro = If you lose your phone, each of these codes lets you sign 
 account-codes-shown-once = They are shown only now. Any earlier codes no longer work.
 account-codes-download = Download (.txt)
 account-codes-copy = Copy
+account-codes-copied = Copied
 account-codes-saved = I have saved my recovery codes
 account-codes-tick = Save your recovery codes, then tick "I have saved my recovery codes".
 account-no-codes-left = You have no recovery codes left.
@@ -225,6 +226,10 @@ account-too-many-passkeys = { $count ->
 }
 account-passkey-not-created = No passkey was created. Choose "Create passkey" and follow your browser's steps; passkeys need JavaScript.
 account-passkey-already-registered = This passkey is already registered. Use another device or security key.
+# Said by static/passkey.js on the page, from the form's data attributes.
+account-passkey-unsupported = This browser cannot use passkeys. Use another way below, or another browser.
+account-passkey-script-not-created = No passkey was created. Try again, or use another way below.
+account-passkey-script-registered = This passkey is already registered to your account.
 account-remove-passkey-title = Remove the passkey "{ $name }"?
 account-remove-passkey-consequence = The passkey "{ $name }" will no longer sign you in.
 account-last-passkey-consequence = It is your last passkey: your other sign-in method, if you have one, is asked for instead; without one, 2-step verification turns off.

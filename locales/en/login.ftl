@@ -109,6 +109,9 @@ login-passkey-step-intro = Choose "Use a passkey", then follow your browser: it 
 login-passkey-trust-hint = Don't ask for a passkey or a code on this browser again. Your password is still needed. Only tick this on a device that is yours.
 login-passkey-copied = This passkey was refused: it may have been copied. Use another way to sign in, and tell your administrator.
 login-passkey-not-accepted = Your passkey was not accepted. Choose the button again and use a passkey of this account, or use another way.
+# Said by static/passkey.js on the page, from the form's data attributes.
+login-passkey-unsupported = This browser cannot use passkeys. Use another way below, or another browser.
+login-passkey-script-not-used = No passkey was used. Try again, or use another way below.
 
 ## Signing in with a phone number
 login-phone-intro = Enter the mobile number of your account. We will text you a code to sign in with.

@@ -194,6 +194,7 @@ account-codes-intro = Kui kaotad telefoni, saad iga koodiga ühe korra sisse log
 account-codes-shown-once = Neid näidatakse ainult praegu. Varasemad koodid enam ei tööta.
 account-codes-download = Laadi alla (.txt)
 account-codes-copy = Kopeeri
+account-codes-copied = Kopeeritud
 account-codes-saved = Olen oma taastekoodid salvestanud
 account-codes-tick = Salvesta oma taastekoodid ja märgi siis "Olen oma taastekoodid salvestanud".
 account-no-codes-left = Sul pole enam taastekoode.
@@ -225,6 +226,10 @@ account-too-many-passkeys = { $count ->
 }
 account-passkey-not-created = Pääsuvõtit ei loodud. Vali "Loo pääsuvõti" ja järgi brauseri juhiseid; pääsuvõtmed vajavad JavaScripti.
 account-passkey-already-registered = See pääsuvõti on juba registreeritud. Kasuta teist seadet või turvavõtit.
+# Said by static/passkey.js on the page, from the form's data attributes.
+account-passkey-unsupported = See brauser ei saa pääsuvõtmeid kasutada. Kasuta allpool muud viisi või teist brauserit.
+account-passkey-script-not-created = Pääsuvõtit ei loodud. Proovi uuesti või kasuta allpool muud viisi.
+account-passkey-script-registered = See pääsuvõti on sinu kontole juba registreeritud.
 account-remove-passkey-title = Kas eemaldada pääsuvõti "{ $name }"?
 account-remove-passkey-consequence = Pääsuvõtmega "{ $name }" ei saa enam sisse logida.
 account-last-passkey-consequence = See on sinu viimane pääsuvõti: selle asemel küsitakse sinu teist sisselogimisviisi, kui sul see on; kui ei ole, lülitub kaheastmeline kinnitamine välja.

@@ -109,6 +109,9 @@ login-passkey-step-intro = Vali „Kasuta pääsuvõtit“ ja järgi seejärel b
 login-passkey-trust-hint = Ära küsi selles brauseris enam pääsuvõtit ega koodi. Parool on endiselt vajalik. Märgi see ainult oma seadmes.
 login-passkey-copied = See pääsuvõti lükati tagasi: see võib olla kopeeritud. Logi sisse muul viisil ja teavita oma administraatorit.
 login-passkey-not-accepted = Sinu pääsuvõtit ei aktsepteeritud. Vali nupp uuesti ja kasuta selle konto pääsuvõtit või vali muu viis.
+# Said by static/passkey.js on the page, from the form's data attributes.
+login-passkey-unsupported = See brauser ei saa pääsuvõtmeid kasutada. Kasuta allpool muud viisi või teist brauserit.
+login-passkey-script-not-used = Pääsuvõtit ei kasutatud. Proovi uuesti või kasuta allpool muud viisi.
 
 ## Telefoninumbriga sisselogimine
 login-phone-intro = Sisesta oma konto mobiilinumber. Saadame sulle SMS-iga koodi, millega sisse logida.

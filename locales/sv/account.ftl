@@ -194,6 +194,7 @@ account-codes-intro = Om du tappar bort din telefon kan du logga in en gång med
 account-codes-shown-once = De visas bara nu. Tidigare koder fungerar inte längre.
 account-codes-download = Ladda ned (.txt)
 account-codes-copy = Kopiera
+account-codes-copied = Kopierat
 account-codes-saved = Jag har sparat mina återställningskoder
 account-codes-tick = Spara dina återställningskoder och kryssa sedan i "Jag har sparat mina återställningskoder".
 account-no-codes-left = Du har inga återställningskoder kvar.
@@ -225,6 +226,10 @@ account-too-many-passkeys = { $count ->
 }
 account-passkey-not-created = Ingen lösennyckel skapades. Välj "Skapa lösennyckel" och följ webbläsarens steg; lösennycklar kräver JavaScript.
 account-passkey-already-registered = Den här lösennyckeln är redan registrerad. Använd en annan enhet eller säkerhetsnyckel.
+# Said by static/passkey.js on the page, from the form's data attributes.
+account-passkey-unsupported = Den här webbläsaren kan inte använda lösennycklar. Använd ett annat sätt nedan, eller en annan webbläsare.
+account-passkey-script-not-created = Ingen lösennyckel skapades. Försök igen, eller använd ett annat sätt nedan.
+account-passkey-script-registered = Den här lösennyckeln är redan registrerad för ditt konto.
 account-remove-passkey-title = Ta bort lösennyckeln "{ $name }"?
 account-remove-passkey-consequence = Lösennyckeln "{ $name }" loggar inte längre in dig.
 account-last-passkey-consequence = Det är din sista lösennyckel: din andra inloggningsmetod efterfrågas i stället, om du har en; annars stängs tvåstegsverifiering av.

@@ -109,6 +109,9 @@ login-passkey-step-intro = Välj ”Använd en lösennyckel” och följ sedan w
 login-passkey-trust-hint = Fråga inte efter någon lösennyckel eller kod i den här webbläsaren igen. Lösenordet behövs fortfarande. Kryssa bara i rutan på en enhet som är din.
 login-passkey-copied = Lösennyckeln nekades: den kan ha kopierats. Logga in på ett annat sätt och meddela din administratör.
 login-passkey-not-accepted = Din lösennyckel godtogs inte. Välj knappen igen och använd en lösennyckel för det här kontot, eller välj ett annat sätt.
+# Said by static/passkey.js on the page, from the form's data attributes.
+login-passkey-unsupported = Den här webbläsaren kan inte använda lösennycklar. Använd ett annat sätt nedan, eller en annan webbläsare.
+login-passkey-script-not-used = Ingen lösennyckel användes. Försök igen, eller använd ett annat sätt nedan.
 
 ## Inloggning med telefonnummer
 login-phone-intro = Ange mobilnumret för ditt konto. Vi skickar en kod i ett sms som du loggar in med.

@@ -1,7 +1,9 @@
-//! The check that keeps people's words in the message files: no template and no Rust source
-//! outside them holds a sentence or label in English (issue 26). It reads the sources as a
-//! reviewer would: a template's text between its tags and its labelling attributes, and a
-//! Rust string literal that reads as words, outside tests, logs, panics and SQL.
+//! The check that keeps people's words in the message files: no template, no page script and
+//! no Rust source outside them holds a sentence or label in English (issue 26). It reads the
+//! sources as a reviewer would: a template's text between its tags and its labelling
+//! attributes, a script's string literal that reads as words (the page hands its scripts
+//! their words in data attributes), and a Rust string literal that reads as words, outside
+//! tests, logs, panics and SQL.
 
 use std::path::{Path, PathBuf};
 
@@ -55,8 +57,20 @@ fn has_word(text: &str) -> bool {
     false
 }
 
-/// The attributes whose values people read or hear.
-const SPOKEN_ATTRIBUTES: [&str; 5] = ["aria-label", "title", "placeholder", "alt", "data-label"];
+/// The attributes whose values people read or hear, with those that hand the page scripts
+/// (`static/*.js`) the words they show.
+const SPOKEN_ATTRIBUTES: [&str; 10] = [
+    "aria-label",
+    "title",
+    "placeholder",
+    "alt",
+    "data-label",
+    "data-ready",
+    "data-copied",
+    "data-unsupported",
+    "data-refused",
+    "data-registered",
+];
 
 /// The words of a template a reader meets, each with its line: text between tags and the
 /// values of the attributes that label things.
@@ -244,6 +258,81 @@ fn reads_as_words(literal: &str) -> bool {
     words.iter().filter(|word| has_word(word)).count() >= 2
 }
 
+/// The string literals of a page script (`static/*.js`) that read as words, each with its
+/// line: two words or more, or one capitalised word ("Copied"). Comments are skipped; an
+/// identifier such as "InvalidStateError" or a selector is not a word.
+fn script_words(source: &str) -> Vec<(usize, String)> {
+    let mut words = Vec::new();
+    let mut line = 1;
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => line += 1,
+            // Outside strings a backslash escapes within a regular expression (/\//g), whose
+            // slashes would otherwise read as a comment.
+            '\\' => {
+                chars.next();
+            }
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        line += 1;
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut star = false;
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    if star && c == '/' {
+                        break;
+                    }
+                    star = c == '*';
+                }
+            }
+            '"' | '\'' | '`' => {
+                let quote = c;
+                let start = line;
+                let mut literal = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            if let Some(escaped) = chars.next() {
+                                literal.push(escaped);
+                            }
+                        }
+                        c if c == quote => break,
+                        c => {
+                            if c == '\n' {
+                                line += 1;
+                            }
+                            literal.push(c);
+                        }
+                    }
+                }
+                if reads_as_words(&literal) || is_capitalised_word(&literal) {
+                    words.push((start, literal));
+                }
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// One word of letters, capitalised and otherwise lower-case: a label ("Copied"), not an
+/// identifier ("InvalidStateError") or a constant ("GET").
+fn is_capitalised_word(literal: &str) -> bool {
+    let mut letters = literal.chars();
+    letters.next().is_some_and(char::is_uppercase)
+        && literal.chars().count() >= 2
+        && letters.all(char::is_lowercase)
+}
+
 /// The start of the line before a literal, where it goes to the operator or the code, not a
 /// person using the portal.
 fn operator_context(context: &str) -> bool {
@@ -288,6 +377,30 @@ fn templates_hold_no_words_outside_the_message_files() {
     assert!(
         found.is_empty(),
         "{} words in templates belong in locales/*.ftl:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+#[test]
+fn scripts_hold_no_words_outside_the_message_files() {
+    let mut scripts = Vec::new();
+    files(&root().join("static"), &["js"], &mut scripts);
+    scripts.sort();
+    let mut found = Vec::new();
+    for path in scripts {
+        let source = std::fs::read_to_string(&path).unwrap();
+        for (line, words) in script_words(&source) {
+            found.push(format!(
+                "{}:{line}: {words}",
+                path.strip_prefix(root()).unwrap().display()
+            ));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} literals in page scripts read as words that belong in locales/*.ftl, handed to the \
+         script in a data attribute:\n{}",
         found.len(),
         found.join("\n")
     );
@@ -343,18 +456,28 @@ fn rust_sources_hold_no_words_outside_the_message_files() {
 
 #[test]
 fn the_check_finds_words_and_leaves_code_alone() {
-    let template = "<h1>Sign in</h1>\n<p>{{ layout.t(\"x\") }}</p>\n<button aria-label=\"Close it\">{{ y }}</button>\n<td data-label=\"{{ z }}\">&nbsp;</td>";
+    let template = "<h1>Sign in</h1>\n<p>{{ layout.t(\"x\") }}</p>\n<button aria-label=\"Close it\">{{ y }}</button>\n<td data-label=\"{{ z }}\">&nbsp;</td>\n<button data-copy=\"codes\" data-copied=\"Copied\">{{ w }}</button>";
     let found = template_words(template);
     assert_eq!(
         found,
         vec![
             (1, "Sign in".to_owned()),
-            (3, "aria-label=\"Close it\"".to_owned())
+            (3, "aria-label=\"Close it\"".to_owned()),
+            (5, "data-copied=\"Copied\"".to_owned())
         ]
     );
     let rust = "let a = \"The email is wrong.\";\nlet b = \"user_id\";\ntracing::warn!(\"Could not send it\");\nlet c = \"SELECT id FROM users\";\ntracing::info!(\n    count,\n    \"Stopping: put back\"\n);\nlet e = \"u.phone IS NULL\";\n#[cfg(test)]\nlet d = \"Hidden in tests\";";
     assert_eq!(
         rust_words(rust),
         vec![(1, "The email is wrong.".to_owned())]
+    );
+    let script = "// Says \"Copied here\" once done.\nbutton.textContent = \"Copied\";\nif (e.name === \"InvalidStateError\") say('No passkey was used.');\nvar s = s.replace(/\\//g, \"_\"); /* \"Not this\" */ x = `Try again now`;\nform.querySelector(\"button[type=submit]\").getAttribute(\"data-ready\");";
+    assert_eq!(
+        script_words(script),
+        vec![
+            (2, "Copied".to_owned()),
+            (3, "No passkey was used.".to_owned()),
+            (4, "Try again now".to_owned())
+        ]
     );
 }

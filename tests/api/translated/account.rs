@@ -4,8 +4,8 @@
 
 use twostep::domain::language::Language;
 
-use crate::helpers::{GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, submit_with};
-use crate::on_both_databases;
+use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_redirect_to, submit_with};
+use crate::{on_both_databases, on_each_backend};
 
 const FIREFOX: &str =
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
@@ -293,6 +293,7 @@ async fn the_recovery_codes_read_in_swedish(app: TestApp) {
         "They are shown only now",
         "Download",
         ">Copy<",
+        "Copied",
         "I have saved",
         ">Done<",
         "Step 3",
@@ -308,6 +309,8 @@ async fn the_recovery_codes_read_in_swedish(app: TestApp) {
             r#"<span class="visually-hidden">Varning: </span>De visas bara nu. Tidigare koder fungerar inte längre."#,
             ">Ladda ned (.txt)</a>",
             ">Kopiera</button>",
+            // What the button says once static/copy.js has copied the codes.
+            r#"data-copied="Kopierat""#,
             r#"<label for="saved">Jag har sparat mina återställningskoder</label>"#,
             r#"<button type="submit">Klar</button>"#,
         ],
@@ -346,6 +349,36 @@ async fn the_recovery_codes_read_in_swedish(app: TestApp) {
     );
     app.confirm_codes_saved().await;
 }
+
+async fn the_passkey_script_speaks_swedish_when_adding_one(backend: Backend) {
+    // Browsers make passkeys only for a site's name: the portal is named localhost.
+    let Some(app) = TestApp::spawn_named(backend, |_| {}).await else {
+        return;
+    };
+    app.create_user("ada@example.com", "Ada Lovelace", false)
+        .await;
+    app.post_login("ada@example.com", GOOD_PASSWORD).await;
+    speak(&app, "sv");
+    let page = app.get_text("/account/security/passkeys/new").await;
+    // What static/passkey.js may say, handed to it by the form: the browser cannot use
+    // passkeys, gave none, or holds this one already.
+    assert_reads(
+        &page,
+        &[
+            "<h1>Lägg till en lösennyckel</h1>",
+            r#"data-unsupported="Den här webbläsaren kan inte använda lösennycklar. Använd ett annat sätt nedan, eller en annan webbläsare.""#,
+            r#"data-refused="Ingen lösennyckel skapades. Försök igen, eller använd ett annat sätt nedan.""#,
+            r#"data-registered="Den här lösennyckeln är redan registrerad för ditt konto.""#,
+        ],
+        &[
+            "This browser cannot use passkeys",
+            "No passkey was",
+            "already registered",
+        ],
+    );
+}
+
+on_each_backend!(the_passkey_script_speaks_swedish_when_adding_one => passkey_script_in_swedish_sqlite, passkey_script_in_swedish_postgres);
 
 async fn a_wrong_current_password_is_said_in_german(app: TestApp) {
     app.create_user("ada@example.com", "Ada Lovelace", false)

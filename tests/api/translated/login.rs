@@ -2,8 +2,9 @@
 //! a wrong code, a recovery code, "Lost your phone?") and phone sign-in's password step in
 //! Swedish, German and Estonian, as a person whose browser asks for them reads them.
 
-use crate::helpers::{GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to};
-use crate::on_both_databases;
+use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to};
+use crate::kit::authenticator::SoftAuthenticator;
+use crate::{on_both_databases, on_each_backend};
 
 /// Chooses `lang` in the "Language" menu of the app's browser (the `lang` cookie).
 async fn choose(app: &TestApp, lang: &str) {
@@ -159,6 +160,12 @@ async fn a_recovery_code_and_a_temporary_access_code_are_asked_for_in_swedish(ap
     app.create_sms_user("ada@example.com", PHONE).await;
     choose(&app, "sv").await;
     app.sign_in_first_step("ada@example.com").await;
+    // The code page's countdown script, when the wait ends, says what its form hands it.
+    let page = app.get_text("/login/verify").await;
+    assert!(
+        page.contains(r#"data-ready="Du kan begära en ny kod nu.""#),
+        "{page}"
+    );
     let page = app.get_text("/login/recovery").await;
     assert!(
         page.contains("<h1>Använd en återställningskod</h1>"),
@@ -304,6 +311,52 @@ async fn phone_sign_in_asks_for_the_password_in_estonian(app: TestApp) {
         ],
     );
 }
+
+/// What static/passkey.js may say on a sign-in page, handed to it by the form in Swedish:
+/// the browser cannot use passkeys, or gave none.
+#[track_caller]
+fn hands_the_passkey_script_swedish(page: &str) {
+    assert!(
+        page.contains(r#"data-unsupported="Den här webbläsaren kan inte använda lösennycklar. Använd ett annat sätt nedan, eller en annan webbläsare.""#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"data-refused="Ingen lösennyckel användes. Försök igen, eller använd ett annat sätt nedan.""#),
+        "{page}"
+    );
+    no_english(
+        page,
+        &["This browser cannot use passkeys", "No passkey was"],
+    );
+}
+
+async fn the_passkey_script_speaks_swedish_at_sign_in(backend: Backend) {
+    // Browsers make passkeys only for a site's name: the portal is named localhost.
+    let Some(app) = TestApp::spawn_named(backend, |_| {}).await else {
+        return;
+    };
+    app.create_sms_user("ada@example.com", PHONE).await;
+    app.sign_in_with_sms_code("ada@example.com", PHONE).await;
+    let added = app
+        .add_passkey(&mut SoftAuthenticator::new(), "Telefon")
+        .await;
+    assert_redirect_to(&added, "/account/security?notice=passkey-added");
+    app.post_logout().await;
+
+    choose(&app, "sv").await;
+    app.sign_in_first_step("ada@example.com").await;
+    let page = app.get_text("/login/verify").await;
+    assert!(page.contains("<h1>Använd din lösennyckel</h1>"), "{page}");
+    hands_the_passkey_script_swedish(&page);
+
+    app.post_logout().await;
+    choose(&app, "sv").await;
+    let page = app.get_text("/login/passkey").await;
+    assert!(page.contains(r#"id="passkey-form""#), "{page}");
+    hands_the_passkey_script_swedish(&page);
+}
+
+on_each_backend!(the_passkey_script_speaks_swedish_at_sign_in => passkey_script_in_swedish_sqlite, passkey_script_in_swedish_postgres);
 
 on_both_databases!(
     the_sign_in_page_reads_in_swedish_and_in_german,
