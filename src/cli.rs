@@ -386,9 +386,19 @@ async fn create_user(
     password: SecretString,
 ) -> anyhow::Result<i64> {
     use secrecy::ExposeSecret;
-    let email = normalise_email(email).map_err(|p| anyhow::anyhow!("--email: {p}"))?;
+    let email = normalise_email(email).map_err(|p| {
+        anyhow::anyhow!(
+            "--email: {}",
+            p.say(crate::domain::language::Language::English)
+        )
+    })?;
     let name = match name {
-        Some(name) => normalise_name(name).map_err(|p| anyhow::anyhow!("--name: {p}"))?,
+        Some(name) => normalise_name(name).map_err(|p| {
+            anyhow::anyhow!(
+                "--name: {}",
+                p.say(crate::domain::language::Language::English)
+            )
+        })?,
         None => email.split('@').next().unwrap_or_default().to_owned(),
     };
     let phone = phone

@@ -304,9 +304,10 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
                     .limit(MAX_BODY_BYTES)
                     .error_handler(|err, _| form_error(&err).into()),
             )
-            .app_data(web::QueryConfig::default().error_handler(|_, _| {
-                AppError::BadRequest("The address is malformed.".into()).into()
-            }))
+            .app_data(
+                web::QueryConfig::default()
+                    .error_handler(|_, _| AppError::Invalid("error-page-bad-address").into()),
+            )
             .wrap(from_fn(auth::require_set_up))
             .wrap(from_fn(csrf::protect))
             .wrap(from_fn(language::negotiate))
@@ -348,11 +349,7 @@ fn form_error(err: &actix_web::error::UrlencodedError) -> AppError {
     use actix_web::error::UrlencodedError;
     match err {
         UrlencodedError::Overflow { .. } => AppError::TooLarge,
-        UrlencodedError::ContentType => {
-            AppError::BadRequest("The form was sent in a format this page does not accept.".into())
-        }
-        _ => AppError::BadRequest(
-            "The form could not be read. Go back, check what you entered and try again.".into(),
-        ),
+        UrlencodedError::ContentType => AppError::Invalid("error-page-415"),
+        _ => AppError::Invalid("error-page-bad-form"),
     }
 }

@@ -56,6 +56,26 @@ login-code-none = Es liegt kein Code zur Verwendung vor. Fordern Sie mit „Erne
 login-app-code-replayed = Dieser Code wurde bereits verwendet. Warten Sie, bis Ihre App einen neuen Code anzeigt.
 login-app-code-wrong = Dieser Code ist nicht richtig. Geben Sie den Code ein, den Ihre App gerade anzeigt.
 login-too-many-codes = Zu viele falsche Codes. Warten Sie 15 Minuten und versuchen Sie es erneut.
+# Warum gerade kein Code gesendet werden kann. { $time } ist eine Uhrzeit („19:14:05 UTC“);
+# { $count } sind die Sekunden bis dahin.
+login-limit-cooldown = { $count ->
+    [one] Gerade wurde ein Code gesendet. Sie können in { $count } Sekunde einen neuen anfordern.
+   *[other] Gerade wurde ein Code gesendet. Sie können in { $count } Sekunden einen neuen anfordern.
+}
+login-limit-codes-or-other-way = Sie haben zu viele Codes angefordert. Sie können um { $time } einen neuen anfordern oder sich unten auf andere Weise anmelden.
+login-limit-codes = Sie haben zu viele Codes angefordert. Sie können um { $time } einen neuen anfordern.
+login-limit-phone = An diese Telefonnummer wurden heute zu viele Codes gesendet. Sie können um { $time } einen neuen anfordern.
+login-limit-network = Aus Ihrem Netzwerk wurden zu viele Codes angefordert. Sie können um { $time } einen neuen anfordern.
+login-limit-budget = SMS an neue Nummern sind für heute pausiert: Das Portal hat so viele gesendet, wie es an einem Tag sendet. Sie können nach Mitternacht (UTC) wieder einen Code anfordern; Codes an bereits bestätigte Nummern werden weiterhin gesendet.
+login-limit-new-number = An diese Telefonnummer wurden heute zu viele Codes gesendet. Sie können nach Mitternacht (UTC) einen neuen anfordern.
+login-limit-new-address = Von Ihrer Adresse aus wurden heute zu viele Codes an neue Nummern angefordert. Sie können nach Mitternacht (UTC) einen neuen anfordern.
+login-limit-new-network = Aus Ihrem Netzwerk wurden heute zu viele Codes an neue Nummern angefordert. Sie können nach Mitternacht (UTC) einen neuen anfordern.
+login-limit-new-country = An Nummern in diesem Land wurden heute zu viele Codes gesendet. Sie können nach Mitternacht (UTC) einen neuen anfordern oder eine Nummer aus einem anderen Land verwenden.
+login-send-rejected = Die SMS konnte nicht an diese Nummer zugestellt werden. Prüfen Sie die Nummer, oder verwenden Sie gleich „Erneut senden“.
+login-send-unavailable = Wir konnten die SMS gerade nicht senden. Verwenden Sie gleich „Erneut senden“.
+login-send-failed = Beim Senden des Codes ist etwas schiefgegangen. Versuchen Sie es gleich noch einmal.
+login-code-missing = Geben Sie den Bestätigungscode ein.
+login-code-malformed = Geben Sie den 6-stelligen Code aus der SMS ein.
 login-passkey-owed = Ihr Administrator möchte, dass Sie sich mit einem Passkey anmelden. Wählen Sie auf der Anmeldeseite „Mit Passkey anmelden“, oder melden Sie sich mit E-Mail-Adresse und Passwort und danach mit Ihrem Passkey an.
 login-passkeys-only = Ihr Administrator verlangt für Ihr Konto einen Passkey: Codes per SMS oder aus einer App werden nicht angenommen. Verwenden Sie Ihren Passkey oder einen Wiederherstellungscode.
 login-passkeys-only-unavailable = Ihr Administrator verlangt für Ihr Konto einen Passkey, und Passkeys können hier gerade nicht verwendet werden. Verwenden Sie einen Wiederherstellungscode.

@@ -9,6 +9,11 @@ public-password-hint = Mindestens 8 Zeichen. Einige Wörter, die nicht zusammeng
 public-password-hint-short = Mindestens 8 Zeichen, schwer zu erraten.
 public-choose-password = Wählen Sie ein Passwort.
 public-email-taken = Es gibt bereits ein Konto mit dieser E-Mail-Adresse.
+public-email-missing = Geben Sie Ihre E-Mail-Adresse ein.
+public-email-invalid = Geben Sie eine E-Mail-Adresse wie name@example.com ein.
+public-name-missing = Geben Sie Ihren Namen ein.
+public-name-too-long = Ihr Name darf höchstens { $max } Zeichen lang sein.
+public-name-unshowable = Ihr Name enthält Zeichen, die nicht angezeigt werden können.
 
 ## Die Regeln für ein neues Passwort, und warum zxcvbn es für leicht zu erraten hält.
 public-password-too-short = { $count ->
@@ -181,3 +186,6 @@ error-page-500-title = Etwas ist schiefgelaufen
 error-page-500 = Bei uns ist ein unerwarteter Fehler aufgetreten. Versuchen Sie es gleich noch einmal.
 error-page-bad-text = Das Formular enthält Zeichen, die nicht verwendet werden können. Gehen Sie zurück, prüfen Sie Ihre Eingaben und versuchen Sie es erneut.
 error-page-form-expired = Dieses Formular ist abgelaufen oder wurde nicht von dieser Website gesendet. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.
+# Eine Adresse oder ein Formular, das die Seite nicht lesen kann.
+error-page-bad-address = Die Adresse ist fehlerhaft.
+error-page-bad-form = Das Formular konnte nicht gelesen werden. Gehen Sie zurück, prüfen Sie Ihre Eingaben und versuchen Sie es erneut.

@@ -130,6 +130,14 @@ apps-room-gone = Dieser Datenraum existiert nicht mehr. Wählen Sie einen andere
 apps-name-missing = Geben Sie den Namen der Anwendung ein.
 apps-name-too-long = Der Name darf höchstens 100 Zeichen lang sein, in einer Zeile.
 apps-redirect-uri-missing = Geben Sie mindestens eine Weiterleitungs-URI ein: die Adresse in der Anwendung, die die Anmeldung empfängt.
+# Warum eine eingegebene Weiterleitungs-URI abgelehnt wird (domain/oidc.rs); { $address } ist die Adresse wie eingegeben.
+apps-uri-not-an-address = „{ $address }“ ist keine vollständige Adresse. Geben Sie sie so ein, wie die Anwendung sie angibt, zum Beispiel https://crm.example.com/oidc/callback.
+apps-uri-not-https = „{ $address }“ muss mit https:// beginnen (http:// wird nur für localhost und 127.0.0.1 während der Entwicklung angenommen).
+apps-uri-unsafe = „{ $address }“ darf keinen Benutzernamen, kein Passwort und kein #Fragment enthalten.
+apps-uri-too-many = Geben Sie höchstens { $max } Adressen ein.
+apps-refused-room-gone = Dieser Datenraum existiert nicht mehr.
+apps-public-no-secret = Eine öffentliche Anwendung hat kein Geheimnis: Sie meldet sich stattdessen mit PKCE an.
+rooms-not-yours = Datenräume werden von den Administratoren der Plattform und von den eigenen Administratoren jedes Raums verwaltet.
 
 # Ein neues Geheimnis erzeugen: die Frage.
 apps-renew-title = Neues Geheimnis für { $name } erzeugen?

@@ -56,6 +56,26 @@ login-code-none = There is no code waiting to be used. Request a new code with "
 login-app-code-replayed = That code has already been used. Wait for your app to show a new code.
 login-app-code-wrong = That code is not right. Enter the code your app shows now.
 login-too-many-codes = Too many wrong codes. Wait 15 minutes and try again.
+# Why no code can be sent now. { $time } is a time of day ("19:14:05 UTC"); { $count } is
+# the seconds to wait.
+login-limit-cooldown = { $count ->
+    [one] A code was sent moments ago. You can ask for a new one in { $count } second.
+   *[other] A code was sent moments ago. You can ask for a new one in { $count } seconds.
+}
+login-limit-codes-or-other-way = You have asked for too many codes. You can ask for a new one at { $time }, or use another way to sign in below.
+login-limit-codes = You have asked for too many codes. You can ask for a new one at { $time }.
+login-limit-phone = Too many codes have been sent to this phone number today. You can ask for a new one at { $time }.
+login-limit-network = Too many codes have been sent from your network. You can ask for a new one at { $time }.
+login-limit-budget = Texts to new numbers are paused for today: the portal has sent as many as it sends in a day. You can ask for a code again after midnight (UTC); codes to numbers already verified still go out.
+login-limit-new-number = Too many codes have been sent to this phone number today. You can ask for a new one after midnight (UTC).
+login-limit-new-address = Too many codes to new numbers have been asked for from your address today. You can ask for a new one after midnight (UTC).
+login-limit-new-network = Too many codes to new numbers have been asked for from your network today. You can ask for a new one after midnight (UTC).
+login-limit-new-country = Too many codes have been sent to numbers in this country today. You can ask for a new one after midnight (UTC), or use a number from another country.
+login-send-rejected = The text message could not be delivered to this number. Check the number, or use "Send again" in a moment.
+login-send-unavailable = We could not send the text message just now. Use "Send again" in a moment.
+login-send-failed = Something went wrong while sending the code. Try again in a moment.
+login-code-missing = Enter the verification code.
+login-code-malformed = Enter the 6-digit code from the text message.
 login-passkey-owed = Your administrator asks you to sign in with a passkey. On the sign-in page, choose "Sign in with a passkey", or sign in with your email and password, then your passkey.
 login-passkeys-only = Your administrator requires a passkey for your account: codes by text message or from an app are not accepted. Use your passkey, or a recovery code.
 login-passkeys-only-unavailable = Your administrator requires a passkey for your account, and passkeys cannot be used here now. Use a recovery code.

@@ -9,6 +9,11 @@ public-password-hint = At least 8 characters. A few unrelated words make a stron
 public-password-hint-short = At least 8 characters, hard to guess.
 public-choose-password = Choose a password.
 public-email-taken = An account with this email already exists.
+public-email-missing = Enter your email address.
+public-email-invalid = Enter an email address like name@example.com.
+public-name-missing = Enter your name.
+public-name-too-long = Use at most { $max } characters for your name.
+public-name-unshowable = Your name contains characters that cannot be shown.
 
 ## A new password's rules, and why zxcvbn finds one easy to guess.
 public-password-too-short = { $count ->
@@ -189,3 +194,6 @@ error-page-500-title = Something went wrong
 error-page-500 = An unexpected error happened on our side. Try again in a moment.
 error-page-bad-text = The form contains characters that cannot be used. Go back, check what you entered and try again.
 error-page-form-expired = This form has expired or was not sent from this site. Go back, reload the page and try again.
+# An address or a form the page cannot read.
+error-page-bad-address = The address is malformed.
+error-page-bad-form = The form could not be read. Go back, check what you entered and try again.

@@ -130,6 +130,14 @@ apps-room-gone = That data room no longer exists. Choose another, or None.
 apps-name-missing = Enter the application's name.
 apps-name-too-long = The name must be at most 100 characters, on one line.
 apps-redirect-uri-missing = Enter at least one redirect URI: the address in the application that receives the sign-in.
+# Why a typed redirect URI is refused (domain/oidc.rs); { $address } is the address as typed.
+apps-uri-not-an-address = "{ $address }" is not a full address. Enter it as the application gives it, for example https://crm.example.com/oidc/callback.
+apps-uri-not-https = "{ $address }" must start with https:// (http:// is accepted only for localhost and 127.0.0.1, while developing).
+apps-uri-unsafe = "{ $address }" may not hold a user name, a password or a #fragment.
+apps-uri-too-many = Enter at most { $max } addresses.
+apps-refused-room-gone = That data room no longer exists.
+apps-public-no-secret = A public application has no secret: it signs in with PKCE instead.
+rooms-not-yours = Data rooms are managed by platform administrators and by each room's own administrators.
 
 # Generating a new secret: the question.
 apps-renew-title = Generate a new secret for { $name }?

@@ -56,6 +56,26 @@ login-code-none = Kasutamist ootavat koodi pole. Küsi uus kood nupuga „Saada 
 login-app-code-replayed = Seda koodi on juba kasutatud. Oota, kuni rakendus näitab uut koodi.
 login-app-code-wrong = See kood pole õige. Sisesta kood, mida rakendus praegu näitab.
 login-too-many-codes = Liiga palju valesid koode. Oota 15 minutit ja proovi uuesti.
+# Miks praegu koodi saata ei saa. { $time } on kellaaeg („19:14:05 UTC“); { $count } on
+# oodatavad sekundid.
+login-limit-cooldown = { $count ->
+    [one] Kood saadeti just äsja. Uue saad küsida { $count } sekundi pärast.
+   *[other] Kood saadeti just äsja. Uue saad küsida { $count } sekundi pärast.
+}
+login-limit-codes-or-other-way = Oled küsinud liiga palju koode. Uue saad küsida kell { $time } või logi allpool sisse muul viisil.
+login-limit-codes = Oled küsinud liiga palju koode. Uue saad küsida kell { $time }.
+login-limit-phone = Sellele telefoninumbrile on täna saadetud liiga palju koode. Uue saad küsida kell { $time }.
+login-limit-network = Sinu võrgust on küsitud liiga palju koode. Uue saad küsida kell { $time }.
+login-limit-budget = SMS-id uutele numbritele on tänaseks peatatud: portaal on saatnud nii palju, kui see päevas saadab. Koodi saad uuesti küsida pärast südaööd (UTC); juba kinnitatud numbritele saadetakse koode endiselt.
+login-limit-new-number = Sellele telefoninumbrile on täna saadetud liiga palju koode. Uue saad küsida pärast südaööd (UTC).
+login-limit-new-address = Sinu aadressilt on täna küsitud liiga palju koode uutele numbritele. Uue saad küsida pärast südaööd (UTC).
+login-limit-new-network = Sinu võrgust on täna küsitud liiga palju koode uutele numbritele. Uue saad küsida pärast südaööd (UTC).
+login-limit-new-country = Selle riigi numbritele on täna saadetud liiga palju koode. Uue saad küsida pärast südaööd (UTC) või kasuta mõne teise riigi numbrit.
+login-send-rejected = SMS-i ei õnnestunud sellele numbrile kohale toimetada. Kontrolli numbrit või kasuta hetke pärast nuppu „Saada uuesti“.
+login-send-unavailable = Me ei saanud SMS-i praegu saata. Kasuta hetke pärast nuppu „Saada uuesti“.
+login-send-failed = Koodi saatmisel läks midagi valesti. Proovi hetke pärast uuesti.
+login-code-missing = Sisesta kinnituskood.
+login-code-malformed = Sisesta SMS-is olev 6-kohaline kood.
 login-passkey-owed = Sinu administraator palub sul sisse logida pääsuvõtmega. Vali sisselogimislehel „Logi sisse pääsuvõtmega“ või logi sisse e-posti ja parooliga ning seejärel pääsuvõtmega.
 login-passkeys-only = Sinu administraator nõuab sinu konto jaoks pääsuvõtit: SMS-iga saadetud ega rakenduse koode ei aktsepteerita. Kasuta oma pääsuvõtit või taastekoodi.
 login-passkeys-only-unavailable = Sinu administraator nõuab sinu konto jaoks pääsuvõtit, kuid pääsuvõtmeid ei saa siin praegu kasutada. Kasuta taastekoodi.

@@ -9,6 +9,11 @@ public-password-hint = Vähemalt 8 märki. Mõni omavahel mitteseotud sõna anna
 public-password-hint-short = Vähemalt 8 märki, raskesti äraarvatav.
 public-choose-password = Vali parool.
 public-email-taken = Selle e-posti aadressiga konto on juba olemas.
+public-email-missing = Sisesta oma e-posti aadress.
+public-email-invalid = Sisesta e-posti aadress kujul nimi@example.com.
+public-name-missing = Sisesta oma nimi.
+public-name-too-long = Nimes võib olla kõige rohkem { $max } märki.
+public-name-unshowable = Sinu nimes on märke, mida ei saa kuvada.
 
 ## Uue parooli reeglid ja põhjus, miks zxcvbn peab seda kergesti äraarvatavaks.
 public-password-too-short = { $count ->
@@ -181,3 +186,6 @@ error-page-500-title = Midagi läks valesti
 error-page-500 = Meie poolel tekkis ootamatu viga. Proovi hetke pärast uuesti.
 error-page-bad-text = Vormis on märke, mida ei saa kasutada. Mine tagasi, kontrolli sisestatut ja proovi uuesti.
 error-page-form-expired = See vorm on aegunud või ei saadetud sellelt saidilt. Mine tagasi, laadi leht uuesti ja proovi uuesti.
+# Aadress või vorm, mida leht ei suuda lugeda.
+error-page-bad-address = Aadress on vigane.
+error-page-bad-form = Vormi ei õnnestunud lugeda. Mine tagasi, kontrolli sisestatut ja proovi uuesti.

@@ -130,6 +130,14 @@ apps-room-gone = Seda andmeruumi enam pole. Vali mõni muu või „Puudub“.
 apps-name-missing = Sisesta rakenduse nimi.
 apps-name-too-long = Nimi võib olla kuni 100 märki pikk, ühel real.
 apps-redirect-uri-missing = Sisesta vähemalt üks ümbersuunamise URI: rakenduse aadress, mis sisselogimise vastu võtab.
+# Miks sisestatud ümbersuunamise URI-d ei aktsepteerita (domain/oidc.rs); { $address } on aadress nii, nagu see sisestati.
+apps-uri-not-an-address = „{ $address }“ pole täielik aadress. Sisesta see nii, nagu rakendus selle annab, näiteks https://crm.example.com/oidc/callback.
+apps-uri-not-https = „{ $address }“ peab algama osaga https:// (http:// sobib ainult localhost'i ja 127.0.0.1 puhul arendamise ajal).
+apps-uri-unsafe = „{ $address }“ ei tohi sisaldada kasutajanime, parooli ega #fragmenti.
+apps-uri-too-many = Sisesta kõige rohkem { $max } aadressi.
+apps-refused-room-gone = Seda andmeruumi pole enam olemas.
+apps-public-no-secret = Avalikul rakendusel pole saladust: see logib sisse hoopis PKCE-ga.
+rooms-not-yours = Andmeruume haldavad platvormi administraatorid ja iga ruumi enda administraatorid.
 
 # Uue saladuse loomine: küsimus.
 apps-renew-title = Kas luua rakendusele { $name } uus saladus?

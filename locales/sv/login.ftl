@@ -56,6 +56,26 @@ login-code-none = Det finns ingen kod som väntar på att användas. Begär en n
 login-app-code-replayed = Koden har redan använts. Vänta tills appen visar en ny kod.
 login-app-code-wrong = Koden stämmer inte. Ange koden som appen visar just nu.
 login-too-many-codes = För många felaktiga koder. Vänta 15 minuter och försök igen.
+# Varför ingen kod kan skickas nu. { $time } är en tidpunkt (”19:14:05 UTC”); { $count } är
+# sekunderna att vänta.
+login-limit-cooldown = { $count ->
+    [one] En kod skickades alldeles nyss. Du kan begära en ny om { $count } sekund.
+   *[other] En kod skickades alldeles nyss. Du kan begära en ny om { $count } sekunder.
+}
+login-limit-codes-or-other-way = Du har begärt för många koder. Du kan begära en ny kl. { $time } eller logga in på ett annat sätt nedan.
+login-limit-codes = Du har begärt för många koder. Du kan begära en ny kl. { $time }.
+login-limit-phone = För många koder har skickats till det här telefonnumret i dag. Du kan begära en ny kl. { $time }.
+login-limit-network = För många koder har skickats från ditt nätverk. Du kan begära en ny kl. { $time }.
+login-limit-budget = Sms till nya nummer är pausade i dag: portalen har skickat så många som den skickar på en dag. Du kan begära en kod igen efter midnatt (UTC). Koder till nummer som redan är verifierade skickas fortfarande.
+login-limit-new-number = För många koder har skickats till det här telefonnumret i dag. Du kan begära en ny efter midnatt (UTC).
+login-limit-new-address = Från din adress har det i dag begärts för många koder till nya nummer. Du kan begära en ny efter midnatt (UTC).
+login-limit-new-network = Från ditt nätverk har det i dag begärts för många koder till nya nummer. Du kan begära en ny efter midnatt (UTC).
+login-limit-new-country = För många koder har skickats till nummer i det här landet i dag. Du kan begära en ny efter midnatt (UTC) eller använda ett nummer från ett annat land.
+login-send-rejected = Sms:et kunde inte levereras till det här numret. Kontrollera numret eller använd ”Skicka igen” om en stund.
+login-send-unavailable = Vi kunde inte skicka sms:et just nu. Använd ”Skicka igen” om en stund.
+login-send-failed = Något gick fel när koden skulle skickas. Försök igen om en stund.
+login-code-missing = Ange verifieringskoden.
+login-code-malformed = Ange den 6-siffriga koden i sms:et.
 login-passkey-owed = Din administratör vill att du loggar in med en lösennyckel. Välj ”Logga in med lösennyckel” på inloggningssidan, eller logga in med e-postadress och lösenord och sedan med din lösennyckel.
 login-passkeys-only = Din administratör kräver en lösennyckel för ditt konto: koder i sms eller från en app godtas inte. Använd din lösennyckel eller en återställningskod.
 login-passkeys-only-unavailable = Din administratör kräver en lösennyckel för ditt konto, och lösennycklar kan inte användas här just nu. Använd en återställningskod.

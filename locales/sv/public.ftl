@@ -9,6 +9,11 @@ public-password-hint = Minst 8 tecken. Några ord som inte hör ihop ger ett sta
 public-password-hint-short = Minst 8 tecken, svårt att gissa.
 public-choose-password = Välj ett lösenord.
 public-email-taken = Det finns redan ett konto med den här e-postadressen.
+public-email-missing = Ange din e-postadress.
+public-email-invalid = Ange en e-postadress som namn@example.com.
+public-name-missing = Ange ditt namn.
+public-name-too-long = Använd högst { $max } tecken för ditt namn.
+public-name-unshowable = Ditt namn innehåller tecken som inte kan visas.
 
 ## Reglerna för ett nytt lösenord, och varför zxcvbn tycker att det är lätt att gissa.
 public-password-too-short = { $count ->
@@ -181,3 +186,6 @@ error-page-500-title = Något gick fel
 error-page-500 = Ett oväntat fel uppstod hos oss. Försök igen om en stund.
 error-page-bad-text = Formuläret innehåller tecken som inte kan användas. Gå tillbaka, kontrollera det du angav och försök igen.
 error-page-form-expired = Formuläret har gått ut eller skickades inte från den här webbplatsen. Gå tillbaka, ladda om sidan och försök igen.
+# En adress eller ett formulär som sidan inte kan läsa.
+error-page-bad-address = Adressen har fel format.
+error-page-bad-form = Formuläret kunde inte läsas. Gå tillbaka, kontrollera det du angav och försök igen.

@@ -130,6 +130,14 @@ apps-room-gone = Datarummet finns inte längre. Välj ett annat, eller Inget.
 apps-name-missing = Ange applikationens namn.
 apps-name-too-long = Namnet får vara högst 100 tecken, på en rad.
 apps-redirect-uri-missing = Ange minst en omdirigerings-URI: adressen i applikationen som tar emot inloggningen.
+# Varför en angiven omdirigerings-URI inte godtas (domain/oidc.rs); { $address } är adressen som den skrevs.
+apps-uri-not-an-address = ”{ $address }” är inte en fullständig adress. Ange den som applikationen anger den, till exempel https://crm.example.com/oidc/callback.
+apps-uri-not-https = ”{ $address }” måste börja med https:// (http:// godtas bara för localhost och 127.0.0.1, under utveckling).
+apps-uri-unsafe = ”{ $address }” får inte innehålla ett användarnamn, ett lösenord eller ett #fragment.
+apps-uri-too-many = Ange högst { $max } adresser.
+apps-refused-room-gone = Datarummet finns inte längre.
+apps-public-no-secret = En publik applikation har ingen hemlighet: den loggar in med PKCE i stället.
+rooms-not-yours = Datarum hanteras av plattformens administratörer och av varje rums egna administratörer.
 
 # Skapa en ny hemlighet: frågan.
 apps-renew-title = Skapa en ny hemlighet för { $name }?

@@ -2,17 +2,33 @@
 
 use validator::ValidateEmail;
 
+use crate::domain::language::Language;
 use crate::domain::phone::searched_number;
 
 pub const MAX_EMAIL_CHARS: usize = 254;
 pub const MAX_NAME_CHARS: usize = 100;
 
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a typed email address is refused; `message_id` names the words
+/// (`locales/*/public.ftl`).
+#[derive(Debug, PartialEq, Eq)]
 pub enum EmailProblem {
-    #[error("Enter your email address.")]
     Missing,
-    #[error("Enter an email address like name@example.com.")]
     Invalid,
+}
+
+impl EmailProblem {
+    /// The refusal's message in the message files.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Self::Missing => "public-email-missing",
+            Self::Invalid => "public-email-invalid",
+        }
+    }
+
+    /// The refusal in `language`.
+    pub fn say(&self, language: Language) -> String {
+        language.t(self.message_id())
+    }
 }
 
 /// Emails are unique regardless of case: they are stored trimmed and lower-cased.
@@ -27,14 +43,31 @@ pub fn normalise_email(input: &str) -> Result<String, EmailProblem> {
     Ok(email)
 }
 
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a typed name is refused; `say` words it (`locales/*/public.ftl`).
+#[derive(Debug, PartialEq, Eq)]
 pub enum NameProblem {
-    #[error("Enter your name.")]
     Missing,
-    #[error("Use at most {MAX_NAME_CHARS} characters for your name.")]
     TooLong,
-    #[error("Your name contains characters that cannot be shown.")]
     ControlCharacters,
+}
+
+impl NameProblem {
+    /// The refusal's message in the message files.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Self::Missing => "public-name-missing",
+            Self::TooLong => "public-name-too-long",
+            Self::ControlCharacters => "public-name-unshowable",
+        }
+    }
+
+    /// The refusal in `language`.
+    pub fn say(&self, language: Language) -> String {
+        language
+            .tr(self.message_id())
+            .num("max", MAX_NAME_CHARS)
+            .to_string()
+    }
 }
 
 pub fn normalise_name(input: &str) -> Result<String, NameProblem> {

@@ -121,12 +121,26 @@ pub fn generate_code() -> String {
     format!("{n:06}")
 }
 
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a typed code is refused; `message_id` names the words (`locales/*/login.ftl`).
+#[derive(Debug, PartialEq, Eq)]
 pub enum CodeProblem {
-    #[error("Enter the verification code.")]
     Missing,
-    #[error("Enter the 6-digit code from the text message.")]
     Malformed,
+}
+
+impl CodeProblem {
+    /// The refusal's message in the message files.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Self::Missing => "login-code-missing",
+            Self::Malformed => "login-code-malformed",
+        }
+    }
+
+    /// The refusal in `language`.
+    pub fn say(&self, language: Language) -> String {
+        language.t(self.message_id())
+    }
 }
 
 /// Accepts what people type or paste: "123456", "123 456", "123-456".

@@ -9,6 +9,8 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use url::Url;
 
+use crate::domain::language::Language;
+
 /// An authorization code lives this long (seconds) and works once.
 pub const CODE_TTL_SECS: i64 = 60;
 /// ID tokens and access tokens live this long.
@@ -168,21 +170,30 @@ impl Proofs {
     }
 }
 
-/// Why a typed redirect URI is refused, as the application form says it.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a typed redirect URI is refused, as the application form says it (`say`); each
+/// carries the address as typed (shortened).
+#[derive(Debug, PartialEq, Eq)]
 pub enum UriProblem {
-    #[error(
-        "\"{0}\" is not a full address. Enter it as the application gives it, for example https://crm.example.com/oidc/callback."
-    )]
     NotAnAddress(String),
-    #[error(
-        "\"{0}\" must start with https:// (http:// is accepted only for localhost and 127.0.0.1, while developing)."
-    )]
     NotHttps(String),
-    #[error("\"{0}\" may not hold a user name, a password or a #fragment.")]
     Unsafe(String),
-    #[error("Enter at most {MAX_URIS} addresses.")]
     TooMany,
+}
+
+impl UriProblem {
+    /// The refusal in `language` (`locales/*/rooms.ftl`).
+    pub fn say(&self, language: Language) -> String {
+        let about = |id: &str, address: &str| language.tr(id).arg("address", address).to_string();
+        match self {
+            Self::NotAnAddress(address) => about("apps-uri-not-an-address", address),
+            Self::NotHttps(address) => about("apps-uri-not-https", address),
+            Self::Unsafe(address) => about("apps-uri-unsafe", address),
+            Self::TooMany => language
+                .tr("apps-uri-too-many")
+                .num("max", MAX_URIS)
+                .to_string(),
+        }
+    }
 }
 
 /// True for hosts that name this machine: a browser reaches them without the network.

@@ -31,7 +31,9 @@ use crate::db::{DbError, Tx};
 
 use crate::domain::account::{normalise_email, read_search};
 use crate::domain::language::Language;
-use crate::domain::phone::{allowed_calling_prefixes, in_allowed_country, mask_phone};
+use crate::domain::phone::{
+    PhoneProblem, allowed_calling_prefixes, in_allowed_country, mask_phone,
+};
 use crate::domain::policy::{
     GroupSetting, PlatformSettings, PlatformTwoStep, countries_to_text, group_rule_change,
 };
@@ -73,8 +75,8 @@ pub enum Refusal {
     NotFound,
     /// The last enabled administrator cannot lose the role nor be disabled.
     LastAdmin,
-    /// The number is not one codes can be sent to (the reason in words).
-    Phone(String),
+    /// The number is not one codes can be sent to.
+    Phone(PhoneProblem),
     /// The number receives the user's sign-in codes: it changes only with a code.
     PhoneInUse,
     /// A group with this name exists.
@@ -476,7 +478,7 @@ impl Services {
             "" => None,
             typed => match platform.sms_phone(typed) {
                 Ok(phone) => Some(phone),
-                Err(problem) => return Ok(Err(Refusal::Phone(problem.to_string()))),
+                Err(problem) => return Ok(Err(Refusal::Phone(problem))),
             },
         };
         let now = self.clock.now();

@@ -58,7 +58,7 @@ impl ApplicationProblem {
             Self::NoName => language.t("apps-name-missing"),
             Self::LongName => language.t("apps-name-too-long"),
             Self::NoRedirectUri => language.t("apps-redirect-uri-missing"),
-            Self::Uri(problem) => problem.to_string(),
+            Self::Uri(problem) => problem.say(language),
         }
     }
 }

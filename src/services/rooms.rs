@@ -490,7 +490,7 @@ impl Services {
             "" => None,
             typed => match self.platform().await?.sms_phone(typed) {
                 Ok(phone) => Some(phone),
-                Err(problem) => return Ok(Err(Refusal::Phone(problem.to_string()))),
+                Err(problem) => return Ok(Err(Refusal::Phone(problem))),
             },
         };
         if standing.phone == phone {

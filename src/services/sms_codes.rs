@@ -13,6 +13,7 @@ use crate::domain::codes::{
     CODE_TTL_SECS, MAX_ATTEMPTS, Purpose, Subject, code_mac, generate_code, macs_match,
     message_text,
 };
+use crate::domain::language::Language;
 use crate::domain::phone::calling_code;
 use crate::domain::policy::SmsLimits;
 use crate::domain::pumping::{budget_warning_at, canonical_address, day_start, network_of_text};
@@ -42,49 +43,61 @@ impl From<DbError> for SendError {
     }
 }
 
-/// What a refused send tells the person, with when they can ask again.
-pub fn refusal_message(refusal: &Refusal, now: i64) -> String {
+/// A refused send in `language`: which limit, and when a new code can be asked for.
+/// `other_ways`: the page offers another way to sign in below.
+fn say_refusal(refusal: &Refusal, now: i64, other_ways: bool, language: Language) -> String {
+    let at = |id: &str, next_at: i64| {
+        language
+            .tr(id)
+            .arg("time", time_of_day(next_at))
+            .to_string()
+    };
     match refusal {
-        Refusal::Cooldown { next_at } => {
-            let wait = (next_at - now).max(1);
-            format!("A code was sent moments ago. You can ask for a new one in {wait} seconds.")
+        Refusal::Cooldown { next_at } => language
+            .tr("login-limit-cooldown")
+            .count((next_at - now).max(1))
+            .to_string(),
+        Refusal::SubjectHourly { next_at } if other_ways => {
+            at("login-limit-codes-or-other-way", *next_at)
         }
-        Refusal::SubjectHourly { next_at } => format!(
-            "You have asked for too many codes. You can ask for a new one at {}, or use another way to sign in below.",
-            time_of_day(*next_at)
-        ),
-        Refusal::PhoneDaily { next_at } => format!(
-            "Too many codes have been sent to this phone number today. You can ask for a new one at {}.",
-            time_of_day(*next_at)
-        ),
-        Refusal::IpHourly { next_at } => format!(
-            "Too many codes have been sent from your network. You can ask for a new one at {}.",
-            time_of_day(*next_at)
-        ),
-        Refusal::RiskyDaily { cap, .. } => match cap {
-            RiskyCap::Budget => "Texts to new numbers are paused for today: the portal has sent as many as it sends in a day. You can ask for a code again after midnight (UTC); codes to numbers already verified still go out.",
-            RiskyCap::Number => "Too many codes have been sent to this phone number today. You can ask for a new one after midnight (UTC).",
-            RiskyCap::Address => "Too many codes to new numbers have been asked for from your address today. You can ask for a new one after midnight (UTC).",
-            RiskyCap::Network => "Too many codes to new numbers have been asked for from your network today. You can ask for a new one after midnight (UTC).",
-            RiskyCap::Country => "Too many codes have been sent to numbers in this country today. You can ask for a new one after midnight (UTC), or use a number from another country.",
-        }
-        .to_owned(),
+        Refusal::SubjectHourly { next_at } => at("login-limit-codes", *next_at),
+        Refusal::PhoneDaily { next_at } => at("login-limit-phone", *next_at),
+        Refusal::IpHourly { next_at } => at("login-limit-network", *next_at),
+        Refusal::RiskyDaily { cap, .. } => language.t(match cap {
+            RiskyCap::Budget => "login-limit-budget",
+            RiskyCap::Number => "login-limit-new-number",
+            RiskyCap::Address => "login-limit-new-address",
+            RiskyCap::Network => "login-limit-new-network",
+            RiskyCap::Country => "login-limit-new-country",
+        }),
     }
 }
 
 impl SendError {
-    /// What the person is told; never says more than they need to act.
-    pub fn user_message(&self, now: i64) -> String {
+    /// What the person is told, in `language`; never says more than they need to act.
+    pub fn say(&self, now: i64, language: Language) -> String {
         match self {
-            Self::Refused(refusal) => refusal_message(refusal, now),
-            Self::Provider(SmsError::Rejected { .. }) => {
-                "The text message could not be delivered to this number. Check the number, or use \"Send again\" in a moment.".into()
-            }
-            Self::Provider(SmsError::Unavailable(_)) => {
-                "We could not send the text message just now. Use \"Send again\" in a moment.".into()
-            }
-            Self::Unexpected(_) => "Something went wrong while sending the code. Try again in a moment.".into(),
+            Self::Refused(refusal) => say_refusal(refusal, now, true, language),
+            Self::Provider(SmsError::Rejected { .. }) => language.t("login-send-rejected"),
+            Self::Provider(SmsError::Unavailable(_)) => language.t("login-send-unavailable"),
+            Self::Unexpected(_) => language.t("login-send-failed"),
         }
+    }
+}
+
+/// A limit on codes that was reached, for the page to say in its language (`say`): no new
+/// code can be asked for before the time it says.
+#[derive(Debug)]
+pub struct CodeLimit {
+    refusal: Refusal,
+    now: i64,
+    /// The page offers other ways in: a room's step has none.
+    other_ways: bool,
+}
+
+impl CodeLimit {
+    pub fn say(&self, language: Language) -> String {
+        say_refusal(&self.refusal, self.now, self.other_ways, language)
     }
 }
 
@@ -113,9 +126,8 @@ pub struct CodeStatus {
     pub waiting_for: Option<String>,
     /// Seconds until "Send again" is accepted; 0 when it is now.
     pub wait_secs: i64,
-    /// A limit on codes was reached: what to tell the person (no new code can be asked
-    /// for before the time it says).
-    pub limit: Option<String>,
+    /// A limit on codes was reached.
+    pub limit: Option<CodeLimit>,
 }
 
 fn limits(settings: &crate::config::Settings, risky: SmsLimits) -> SendLimits {
@@ -326,13 +338,11 @@ impl Services {
             Some(refusal) => CodeStatus {
                 waiting_for,
                 wait_secs: 0,
-                limit: Some(match (purpose, &refusal) {
+                limit: Some(CodeLimit {
+                    refusal,
+                    now,
                     // A room's step has no other way in.
-                    (Purpose::RoomEntry, Refusal::SubjectHourly { next_at }) => format!(
-                        "You have asked for too many codes. You can ask for a new one at {}.",
-                        time_of_day(*next_at)
-                    ),
-                    _ => refusal_message(&refusal, now),
+                    other_ways: purpose != Purpose::RoomEntry,
                 }),
             },
             None => CodeStatus {

@@ -32,11 +32,11 @@ pub struct CodeForm {
 }
 
 impl CodeForm {
-    /// The code as six digits, or the page's errors.
-    pub fn normalised(&self) -> Result<String, FormErrors> {
+    /// The code as six digits, or the page's errors in `lang`.
+    pub fn normalised(&self, lang: Language) -> Result<String, FormErrors> {
         normalise_code(&self.code).map_err(|problem| {
             let mut errors = FormErrors::default();
-            errors.add("code", problem);
+            errors.add("code", problem.say(lang));
             errors
         })
     }
@@ -153,8 +153,12 @@ pub fn back_after_refusal(err: &SendError, page: &str) -> HttpResponse {
     }
 }
 
-pub fn send_failure(err: SendError, now: i64) -> Result<(StatusCode, FormErrors), AppError> {
-    let message = FormErrors::general(err.user_message(now));
+pub fn send_failure(
+    err: SendError,
+    now: i64,
+    lang: Language,
+) -> Result<(StatusCode, FormErrors), AppError> {
+    let message = FormErrors::general(err.say(now, lang));
     match err {
         SendError::Refused(_) => Ok((StatusCode::TOO_MANY_REQUESTS, message)),
         SendError::Provider(_) => Ok((StatusCode::OK, message)),
@@ -184,7 +188,7 @@ mod properties {
             ],
         ) {
             if let Ok(form) = serde_urlencoded::from_bytes::<CodeForm>(&body) {
-                match form.normalised() {
+                match form.normalised(Language::English) {
                     Ok(code) => {
                         prop_assert_eq!(code.len(), crate::domain::codes::CODE_DIGITS);
                         prop_assert!(code.bytes().all(|b| b.is_ascii_digit()));

@@ -23,6 +23,11 @@ pub enum AppError {
     Forbidden(&'static str),
     #[error("{0}")]
     BadRequest(String),
+    /// A request that cannot be used as sent (an address or a form that cannot be read,
+    /// a choice that no longer exists): 400, with a message id. The framework's extractors
+    /// answer with it before a handler, or its `Layout`, exists.
+    #[error("{0}")]
+    Invalid(&'static str),
     #[error("{0}")]
     Conflict(&'static str),
     #[error("{0}")]
@@ -101,9 +106,6 @@ enum Said {
 impl Said {
     fn in_language(&self, layout: &Layout) -> String {
         match self {
-            // A refusal still written in English in a page area not yet moved to the
-            // message files (issue 26 under way) reads as written; an id has no spaces.
-            Self::Id(words) if words.contains(' ') => words.clone(),
             Self::Id(id) => layout.t(id),
             Self::Words(words) => words.clone(),
         }
@@ -182,7 +184,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
-            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::BadRequest(_) | Self::Invalid(_) => StatusCode::BAD_REQUEST,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::LinkExpired(_) => StatusCode::GONE,
@@ -196,6 +198,7 @@ impl ResponseError for AppError {
     fn error_response(&self) -> HttpResponse {
         match self {
             Self::Forbidden(message)
+            | Self::Invalid(message)
             | Self::Conflict(message)
             | Self::TooMany(message)
             | Self::LinkExpired(message) => error_response(self.status_code(), Some(message)),

@@ -106,7 +106,7 @@ async fn accept(
         .ok_or(AppError::LinkExpired(LINK_DEAD))?;
     let mut errors = FormErrors::default();
     let checked_name = normalise_name(&name)
-        .map_err(|p| errors.add("name", p))
+        .map_err(|p| errors.add("name", p.say(layout.lang)))
         .ok();
     if password.expose_secret().is_empty() {
         errors.add("password", layout.t("public-choose-password"));

@@ -198,7 +198,7 @@ async fn page(
         next_at: time_of_day(now + status.wait_secs),
         first: !page.code_waiting,
     });
-    page.limit = status.limit;
+    page.limit = status.limit.map(|limit| limit.say(page.layout.lang));
     page.phone = Some(mask_phone(&phone));
     Ok(page)
 }
@@ -242,7 +242,7 @@ async fn send_code(
         // The page says which limit, and when a new code can be asked for.
         Err(err) if is_refusal(&err) => Ok(back_after_refusal(&err, &back)),
         Err(err) => {
-            let (status, errors) = send_failure(err, visitor.state.clock.now())?;
+            let (status, errors) = send_failure(err, visitor.state.clock.now(), layout.lang)?;
             let page = page(&visitor, layout, token, owner, errors).await?;
             render(status, &page)
         }
@@ -277,7 +277,7 @@ async fn set_password(
         match normalise_code(&code) {
             Ok(code) => Some(code),
             Err(problem) => {
-                errors.add("code", problem);
+                errors.add("code", problem.say(layout.lang));
                 None
             }
         }

@@ -216,7 +216,7 @@ async fn open_room(
                     .await
                 && !is_refusal(&err)
             {
-                let (status, errors) = send_failure(err, me.state.clock.now())?;
+                let (status, errors) = send_failure(err, me.state.clock.now(), layout.lang)?;
                 let page = step(&me, &room, &phone, &query, layout).await?;
                 return step_response(&room, page.with_errors(errors), status);
             }
@@ -297,7 +297,7 @@ async fn step(
             .to_string(),
     ];
     // Which limit holds back a new code, and when one can be asked for.
-    sentences.extend(status.limit.clone());
+    sentences.extend(status.limit.as_ref().map(|limit| limit.say(lang)));
     sentences.push(who_chose(room, &contacts, lang));
     let intro = sentences.join(" ");
     Ok(CodePage {
@@ -363,7 +363,7 @@ async fn verify(
             keep_return(&room, &query)
         )));
     };
-    let code = match form.normalised() {
+    let code = match form.normalised(layout.lang) {
         Ok(code) => code,
         Err(errors) => {
             let page = step(&me, &room, &phone, &query, layout).await?;
@@ -417,7 +417,7 @@ async fn send_again(
         Ok(()) => Ok(see_other(&back)),
         Err(err) if is_refusal(&err) => Ok(back_after_refusal(&err, &back)),
         Err(err) => {
-            let (status, errors) = send_failure(err, me.state.clock.now())?;
+            let (status, errors) = send_failure(err, me.state.clock.now(), layout.lang)?;
             let page = step(&me, &room, &phone, &query, layout).await?;
             step_response(&room, page.with_errors(errors), status)
         }

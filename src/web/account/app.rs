@@ -71,7 +71,7 @@ pub async fn confirm_app(
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let code = match form.normalised() {
+    let code = match form.normalised(layout.lang) {
         Ok(code) => code,
         Err(errors) => {
             return page(

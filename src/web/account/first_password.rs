@@ -79,7 +79,7 @@ async fn code_page(me: &SignedIn, layout: Layout, phone: &str) -> Result<CodePag
     let now = me.state.clock.now();
     let resend = match status.limit {
         Some(limit) => {
-            intro = format!("{intro} {limit}");
+            intro = format!("{intro} {}", limit.say(layout.lang));
             None
         }
         None => Some(Resend {
@@ -133,7 +133,7 @@ pub async fn send_code(me: SignedIn, layout: Layout) -> Result<HttpResponse, App
         // The page says which limit, and when a new code can be asked for.
         Err(err) if is_refusal(&err) => Ok(back_after_refusal(&err, FIRST_PASSWORD_PAGE)),
         Err(err) => {
-            let (status, errors) = send_failure(err, me.state.clock.now())?;
+            let (status, errors) = send_failure(err, me.state.clock.now(), layout.lang)?;
             code_page(&me, layout, phone)
                 .await?
                 .with_errors(errors)
@@ -152,7 +152,7 @@ pub async fn verify_code(
     let Standing::Proves(phone) = standing(&me.user)? else {
         return Err(AppError::Conflict(HAS_PASSWORD));
     };
-    let code = match form.normalised() {
+    let code = match form.normalised(layout.lang) {
         Ok(code) => code,
         Err(errors) => {
             return code_page(&me, layout, phone)
@@ -241,7 +241,7 @@ pub async fn set_password(
     } else if let Err(problem) =
         check_new_password(new_password.expose_secret(), &[&username, &me.user.name])
     {
-        errors.add("new_password", problem);
+        errors.add("new_password", problem.say(layout.lang));
     }
     if !errors.is_empty() {
         let page = NewPasswordPage {

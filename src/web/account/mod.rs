@@ -322,7 +322,7 @@ async fn change_password(
     } else if let Err(problem) =
         check_new_password(new_password.expose_secret(), &[&user.email, &user.name])
     {
-        errors.add("new_password", problem);
+        errors.add("new_password", problem.say(layout.lang));
     }
     if !errors.is_empty() {
         return render(

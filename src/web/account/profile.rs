@@ -180,9 +180,9 @@ pub async fn send_phone_code(
         {
             Ok(Some(_)) => return Ok(see_other(PROFILE_CODE_PAGE)),
             Ok(None) => return Err(AppError::Forbidden(ASK_ADMINISTRATOR)),
-            Err(PhoneCodeError::Invalid(problem)) => field_error(problem.to_string()),
+            Err(PhoneCodeError::Invalid(problem)) => field_error(problem.say(layout.lang)),
             Err(PhoneCodeError::SameNumber) => field_error(layout.t("account-same-phone")),
-            Err(PhoneCodeError::Send(err)) => send_failure(err, state.clock.now())?,
+            Err(PhoneCodeError::Send(err)) => send_failure(err, state.clock.now(), layout.lang)?,
         }
     };
     render(status, &phone_page(layout, typed, errors))
@@ -210,7 +210,7 @@ async fn code_page(
         .to_string();
     let resend = match status.limit {
         Some(limit) => {
-            intro = format!("{intro} {limit}");
+            intro = format!("{intro} {}", limit.say(layout.lang));
             None
         }
         None => Some(Resend {
@@ -279,7 +279,7 @@ pub async fn verify_code(
     let Some(phone) = waiting_phone(&state, user.id).await? else {
         return Err(AppError::Conflict(NO_CODE_WAITING));
     };
-    let code = match form.normalised() {
+    let code = match form.normalised(layout.lang) {
         Ok(code) => code,
         Err(errors) => {
             let page = code_page(&state, layout, user.id, &phone, &origin).await?;
@@ -325,7 +325,7 @@ pub async fn resend_code(
         Ok(()) => Ok(see_other(&format!("{PROFILE_CODE_PAGE}?notice=code-sent"))),
         Err(err @ SendError::Refused(_)) => Ok(back_after_refusal(&err, PROFILE_CODE_PAGE)),
         Err(err) => {
-            let (status, errors) = send_failure(err, state.clock.now())?;
+            let (status, errors) = send_failure(err, state.clock.now(), layout.lang)?;
             code_page(&state, layout, user.id, &phone, &origin)
                 .await?
                 .with_errors(errors)

@@ -427,9 +427,9 @@ pub async fn send_phone_code(
         Err(PhoneCodeError::Invalid(_)) if typed.is_empty() => {
             field_error(layout.t("account-enter-mobile"))
         }
-        Err(PhoneCodeError::Invalid(problem)) => field_error(problem.to_string()),
+        Err(PhoneCodeError::Invalid(problem)) => field_error(problem.say(layout.lang)),
         Err(PhoneCodeError::SameNumber) => field_error(layout.t("account-same-phone")),
-        Err(PhoneCodeError::Send(err)) => send_failure(err, state.clock.now())?,
+        Err(PhoneCodeError::Send(err)) => send_failure(err, state.clock.now(), layout.lang)?,
     };
     let page = PhonePage {
         layout,
@@ -465,8 +465,20 @@ async fn phone_code_page(
     // The limit reached, if one is, is a sentence of its own after the page's.
     let intro = match (&status.waiting_for, &status.limit) {
         (Some(_), None) => said("account-sms-code-sent"),
-        (Some(_), Some(limit)) => format!("{} {limit}", said("account-sms-code-sent")),
-        (None, Some(limit)) => format!("{} {limit}", said("account-cannot-text-now")),
+        (Some(_), Some(limit)) => {
+            format!(
+                "{} {}",
+                said("account-sms-code-sent"),
+                limit.say(layout.lang)
+            )
+        }
+        (None, Some(limit)) => {
+            format!(
+                "{} {}",
+                said("account-cannot-text-now"),
+                limit.say(layout.lang)
+            )
+        }
         (None, None) => said("account-no-code-for"),
     };
     Ok(CodePage {
@@ -524,7 +536,7 @@ pub async fn verify_phone_code(
     let Some(phone) = pending_phone(&state, &user).await? else {
         return Ok(see_other(PHONE_PAGE));
     };
-    let code = match form.normalised() {
+    let code = match form.normalised(layout.lang) {
         Ok(code) => code,
         Err(errors) => {
             let page = phone_code_page(&state, layout, &user, &phone, &origin).await?;
@@ -571,7 +583,7 @@ pub async fn resend_phone_code(
         Ok(()) => Ok(see_other(&format!("{PHONE_CODE_PAGE}?notice=code-sent"))),
         Err(err) if is_refusal(&err) => Ok(back_after_refusal(&err, PHONE_CODE_PAGE)),
         Err(err) => {
-            let (status, errors) = send_failure(err, state.clock.now())?;
+            let (status, errors) = send_failure(err, state.clock.now(), layout.lang)?;
             let page = phone_code_page(&state, layout, &user, &phone, &origin).await?;
             page.with_errors(errors).respond(status)
         }

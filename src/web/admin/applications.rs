@@ -478,12 +478,8 @@ async fn save_application(
 fn refused(refusal: ApplicationRefusal) -> AppError {
     match refusal {
         ApplicationRefusal::NotFound => AppError::NotFound,
-        ApplicationRefusal::NoSuchRoom => {
-            AppError::BadRequest("That data room no longer exists.".into())
-        }
-        ApplicationRefusal::PublicClient => {
-            AppError::Conflict("A public application has no secret: it signs in with PKCE instead.")
-        }
+        ApplicationRefusal::NoSuchRoom => AppError::Invalid("apps-refused-room-gone"),
+        ApplicationRefusal::PublicClient => AppError::Conflict("apps-public-no-secret"),
     }
 }
 

@@ -10,7 +10,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{Section, refusal_page, sections};
+use super::{Section, refused, sections};
 use crate::db::directory::UserRow;
 use crate::db::groups::Group;
 use crate::domain::language::Language;
@@ -118,7 +118,7 @@ async fn create_group(
             me.services().groups().await?,
             "admin-refused-name-taken",
         ),
-        Err(refusal) => refusal_page(refusal, layout.lang),
+        Err(refusal) => Err(refused(refusal)),
     }
 }
 
@@ -298,7 +298,7 @@ async fn rename_group(
         {
             Ok(()) => return Ok(see_other(&format!("/admin/groups/{id}?done=renamed"))),
             Err(Refusal::NameTaken) => "admin-refused-name-taken",
-            Err(refusal) => return refusal_page(refusal, layout.lang),
+            Err(refusal) => return Err(refused(refusal)),
         },
     };
     let mut errors = FormErrors::default();
@@ -311,17 +311,13 @@ async fn rename_group(
     show_group(&me, id, layout, shown).await
 }
 
-async fn delete_group(
-    me: SignedIn,
-    id: web::Path<i64>,
-    layout: Layout,
-) -> Result<HttpResponse, AppError> {
+async fn delete_group(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     if let Err(refusal) = me
         .services()
         .delete_group(Actor::Admin(&me.user), id.into_inner(), &me.origin)
         .await?
     {
-        return refusal_page(refusal, layout.lang);
+        return Err(refused(refusal));
     }
     Ok(see_other("/admin/groups"))
 }
@@ -413,7 +409,7 @@ async fn set_rule(
         .set_group_rule(Actor::Admin(&me.user), id, setting, &me.origin)
         .await?
     {
-        return refusal_page(refusal, layout.lang);
+        return Err(refused(refusal));
     }
     Ok(see_other(&format!("/admin/groups/{id}?done=rule")))
 }
@@ -451,7 +447,7 @@ async fn add_member(
                 return Ok(see_other(&format!("/admin/groups/{id}?done=added")));
             }
             Err(Refusal::NoSuchEmail) => "admin-refused-no-such-email",
-            Err(refusal) => return refusal_page(refusal, layout.lang),
+            Err(refusal) => return Err(refused(refusal)),
         }
     };
     let mut errors = FormErrors::default();
@@ -477,7 +473,7 @@ async fn remove_member(
         .await?
     {
         Ok(name) => name,
-        Err(refusal) => return refusal_page(refusal, layout.lang),
+        Err(refusal) => return Err(refused(refusal)),
     };
     let text = layout.tr("admin-group-member-removed").arg("name", name);
     store_member_notice(&session, text.to_string())?;

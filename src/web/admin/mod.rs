@@ -18,12 +18,10 @@ use actix_web::{HttpMessage, HttpResponse, web};
 
 use crate::db::users::User;
 use crate::domain::factors::FactorMethod;
-use crate::domain::language::Language;
 use crate::services::admin::Refusal;
 use crate::web::context::CurrentUser;
 use crate::web::errors::{AppError, error_response};
 use crate::web::middleware::auth::{SET_UP_PAGE, refuse};
-use crate::web::middleware::language::RequestLanguage;
 use crate::web::state::AppState;
 
 fn redirect(req: ServiceRequest, to: &str) -> ServiceResponse<BoxBody> {
@@ -73,13 +71,8 @@ async fn require_admin(
         return Ok(redirect(req, "/login"));
     };
     if !user.is_admin() {
-        let lang = req
-            .extensions()
-            .get::<RequestLanguage>()
-            .map(|language| language.0)
-            .unwrap_or_default();
         let (req, _) = req.into_parts();
-        let page = error_response(StatusCode::FORBIDDEN, Some(&lang.t("admin-only")));
+        let page = error_response(StatusCode::FORBIDDEN, Some("admin-only"));
         return Ok(ServiceResponse::new(req, page));
     }
     let req = match owed_set_up(req, &user).await {
@@ -125,44 +118,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// A refused change's page in the page's language: what the error page says, or a 404.
-fn refusal_page(refusal: Refusal, lang: Language) -> Result<HttpResponse, AppError> {
-    let (status, id) = match refusal {
-        Refusal::NotFound => return Err(AppError::NotFound),
-        // Already in words: the phone number's problem.
-        Refusal::Phone(reason) => {
-            return Ok(error_response(StatusCode::BAD_REQUEST, Some(&reason)));
-        }
-        Refusal::LastAdmin => (StatusCode::CONFLICT, "admin-refused-last-admin"),
-        Refusal::PhoneInUse => (StatusCode::CONFLICT, "admin-refused-phone-in-use"),
-        Refusal::NameTaken => (StatusCode::CONFLICT, "admin-refused-name-taken"),
-        Refusal::NoSuchEmail => (StatusCode::BAD_REQUEST, "admin-refused-no-such-email"),
-        Refusal::EmailTaken => (StatusCode::CONFLICT, "admin-refused-email-taken"),
-        Refusal::RoomAdminExempt => (StatusCode::CONFLICT, "admin-refused-room-admin"),
-    };
-    Ok(error_response(status, Some(&lang.t(id))))
-}
-
-/// A refused change as the error page says it, in English: the data rooms' pages until
-/// they answer in the page's language through `refusal_page`.
+/// A refused change, said on the error page in the page's language, or a 404.
 fn refused(refusal: Refusal) -> AppError {
     match refusal {
         Refusal::NotFound => AppError::NotFound,
-        Refusal::LastAdmin => AppError::Conflict(
-            "This is the last administrator: make someone else an administrator first.",
-        ),
-        Refusal::PhoneInUse => AppError::Conflict(
-            "This number receives the user's sign-in codes. The user changes it in My security settings, or you reset their 2-step verification first.",
-        ),
-        Refusal::Phone(reason) => AppError::BadRequest(reason),
-        Refusal::NameTaken => AppError::Conflict("A group with this name already exists."),
-        Refusal::NoSuchEmail => AppError::BadRequest("No account has this email address.".into()),
-        Refusal::EmailTaken => {
-            AppError::Conflict("An account with this email address already exists.")
-        }
-        Refusal::RoomAdminExempt => AppError::Conflict(
-            "Room administrators cannot be enforced; they may turn on their own 2-step verification.",
-        ),
+        Refusal::Phone(problem) => AppError::Invalid(problem.message_id()),
+        Refusal::LastAdmin => AppError::Conflict("admin-refused-last-admin"),
+        Refusal::PhoneInUse => AppError::Conflict("admin-refused-phone-in-use"),
+        Refusal::NameTaken => AppError::Conflict("admin-refused-name-taken"),
+        Refusal::NoSuchEmail => AppError::Invalid("admin-refused-no-such-email"),
+        Refusal::EmailTaken => AppError::Conflict("admin-refused-email-taken"),
+        Refusal::RoomAdminExempt => AppError::Conflict("admin-refused-room-admin"),
     }
 }
 

@@ -70,8 +70,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 }
 
 const NAME_MAX: usize = 120;
-const NOT_YOURS: &str =
-    "Data rooms are managed by platform administrators and by each room's own administrators.";
+const NOT_YOURS: &str = "rooms-not-yours";
 
 /// The control center's sections as this person may use them: everything for a platform
 /// administrator, the rooms alone for a room administrator.
@@ -734,9 +733,9 @@ async fn save_phone(
             "/admin/rooms/{room_id}/rights?group={}&done=phone",
             query.group
         ))),
-        Err(Refusal::Phone(reason)) => {
+        Err(Refusal::Phone(problem)) => {
             let mut errors = FormErrors::default();
-            errors.add("phone", reason);
+            errors.add("phone", problem.say(layout.lang));
             render(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &PhonePage {

@@ -49,14 +49,14 @@ fn choices(selected: Validity, lang: Language) -> Vec<Choice> {
         .collect()
 }
 
-/// Why no code can be issued, in words (the page is not offered then), or a 404.
-fn refusal(refusal: IssueRefusal, lang: Language) -> Result<HttpResponse, AppError> {
+/// Why no code can be issued (the page is not offered then), or a 404.
+fn refusal(refusal: IssueRefusal) -> Result<HttpResponse, AppError> {
     let id = match refusal {
         IssueRefusal::NotFound => return Err(AppError::NotFound),
         IssueRefusal::Disabled => "admin-code-refused-disabled",
         IssueRefusal::NoSecondStep => "admin-code-refused-no-two-step",
     };
-    Ok(error_response(StatusCode::CONFLICT, Some(&lang.t(id))))
+    Ok(error_response(StatusCode::CONFLICT, Some(id)))
 }
 
 async fn question(
@@ -73,10 +73,10 @@ async fn question(
         .await?
         .ok_or(AppError::NotFound)?;
     if user.is_disabled() {
-        return refusal(IssueRefusal::Disabled, layout.lang);
+        return refusal(IssueRefusal::Disabled);
     }
     if !user.has_two_step() {
-        return refusal(IssueRefusal::NoSecondStep, layout.lang);
+        return refusal(IssueRefusal::NoSecondStep);
     }
     let has_code = me.services().active_temporary_code(id).await?.is_some();
     render(
@@ -128,7 +128,7 @@ pub async fn issue(
         .await?
     {
         Ok(issued) => issued,
-        Err(refused) => return refusal(refused, layout.lang),
+        Err(refused) => return refusal(refused),
     };
     render(
         StatusCode::OK,

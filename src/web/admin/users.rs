@@ -12,7 +12,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::audit::EventRow;
-use super::{Section, refusal_page, sections};
+use super::{Section, refused, sections};
 use crate::db::directory::{AccountFilter, Matches, Page, TwoStepFilter, UserFilter, UserRow};
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::factors::FactorMethod;
@@ -769,7 +769,7 @@ async fn change(
     {
         Ok(()) => {}
         Err(Refusal::LastAdmin) => return last_admin_refused(&me, id, layout).await,
-        Err(refusal) => return refusal_page(refusal, layout.lang),
+        Err(refusal) => return Err(refused(refusal)),
     }
     let done = match change {
         AccountChange::ResetTwoStep => "reset",
@@ -801,9 +801,9 @@ async fn set_phone(
         .await?;
     match outcome {
         Ok(_) => Ok(see_other(&format!("/admin/users/{id}?done=phone"))),
-        Err(Refusal::Phone(reason)) => {
+        Err(Refusal::Phone(problem)) => {
             let mut errors = FormErrors::default();
-            errors.add("phone", reason);
+            errors.add("phone", problem.say(layout.lang));
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             let typed = Some(form.phone.clone());
             user_page_with(&me, id, layout, None, typed, errors, status).await
@@ -814,7 +814,7 @@ async fn set_phone(
             let typed = Some(form.phone.clone());
             user_page_with(&me, id, layout, None, typed, errors, StatusCode::CONFLICT).await
         }
-        Err(refusal) => refusal_page(refusal, layout.lang),
+        Err(refusal) => Err(refused(refusal)),
     }
 }
 
@@ -902,17 +902,17 @@ async fn add_user(
     let form = NewUserForm::parse(&body);
     let mut errors = FormErrors::default();
     let name = normalise_name(&form.name)
-        .map_err(|p| errors.add("name", p))
+        .map_err(|p| errors.add("name", p.say(layout.lang)))
         .ok();
     let email = normalise_email(&form.email)
-        .map_err(|p| errors.add("email", p))
+        .map_err(|p| errors.add("email", p.say(layout.lang)))
         .ok();
     let platform = me.services().platform().await?;
     let phone = match form.phone.trim() {
         "" => None,
         typed => platform
             .sms_phone(typed)
-            .map_err(|p| errors.add("phone", p))
+            .map_err(|p| errors.add("phone", p.say(layout.lang)))
             .ok(),
     };
     let groups: Vec<i64> = form.groups.iter().filter_map(|g| g.parse().ok()).collect();
@@ -935,7 +935,7 @@ async fn add_user(
             Ok(id) => return Ok(see_other(&format!("/admin/users/{id}?done=added"))),
             Err(Refusal::EmailTaken) => errors.add("email", layout.t("admin-refused-email-taken")),
             Err(Refusal::NotFound) => errors.add("groups", layout.t("admin-choose-groups")),
-            Err(refusal) => return refusal_page(refusal, layout.lang),
+            Err(refusal) => return Err(refused(refusal)),
         }
     }
     let page = NewUserPage {
@@ -953,18 +953,14 @@ async fn add_user(
 
 /// Emails the user a new "set your password" link, for a user who lost theirs or never set
 /// one. The administrator never sees it.
-async fn new_password_link(
-    me: SignedIn,
-    id: web::Path<i64>,
-    layout: Layout,
-) -> Result<HttpResponse, AppError> {
+async fn new_password_link(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     if let Err(refusal) = me
         .services()
         .new_password_link(Actor::Admin(&me.user), id, &me.origin)
         .await?
     {
-        return refusal_page(refusal, layout.lang);
+        return Err(refused(refusal));
     }
     Ok(see_other(&format!("/admin/users/{id}?done=password-link")))
 }

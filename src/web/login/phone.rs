@@ -31,7 +31,7 @@ use crate::web::forms::FormErrors;
 use crate::web::forms::empty_secret;
 use crate::web::layout::Layout;
 use crate::web::login::verify::app_code_failure;
-use crate::web::parts::phone_number::{Link, PhoneForm, PhoneNumberPage, read_phone_in};
+use crate::web::parts::phone_number::{Link, PhoneForm, PhoneNumberPage, read_phone};
 use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
 use crate::web::session::{
@@ -123,7 +123,7 @@ pub async fn request_code(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     require_on(&state).await?;
-    let phone = match read_phone_in(&state, &form.phone, layout.lang).await? {
+    let phone = match read_phone(&state, &form.phone, layout.lang).await? {
         Ok(phone) => phone,
         Err((shown, errors)) => {
             let page = number_page(layout, shown, errors);
@@ -230,7 +230,7 @@ pub async fn verify_code(
     let Some(mut step) = current_step(&state, &session) else {
         return Err(AppError::Conflict("login-no-phone-sign-in"));
     };
-    let code = match form.normalised() {
+    let code = match form.normalised(layout.lang) {
         Ok(code) => code,
         Err(errors) => {
             let page = code_page(&state, layout, &step).await?;
@@ -452,7 +452,7 @@ pub async fn check_app_code(
         end_phone_step(&session, PHONE_PASSWORD);
         return Err(AppError::Conflict(NO_PASSWORD_STEP));
     };
-    let code = match form.normalised() {
+    let code = match form.normalised(layout.lang) {
         Ok(code) => code,
         Err(errors) => {
             return app_page(layout, errors).respond(StatusCode::UNPROCESSABLE_ENTITY);

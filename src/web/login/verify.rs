@@ -149,7 +149,7 @@ async fn page(
             // At a limit, no new code can be asked for before the time it says: the page
             // says so instead of offering a button that cannot work.
             let (intro, resend) = match status.limit {
-                Some(limit) => (format!("{intro} {limit}"), None),
+                Some(limit) => (format!("{intro} {}", limit.say(layout.lang)), None),
                 None => {
                     let resend = Resend {
                         action: "/login/verify/resend".into(),
@@ -234,7 +234,7 @@ pub async fn begin(
         // The page says which limit, and when a code can be asked for again.
         Err(err) if is_refusal(&err) => Ok(see_other("/login/verify")),
         Err(err) => {
-            let (status, errors) = send_failure(err, state.clock.now())?;
+            let (status, errors) = send_failure(err, state.clock.now(), layout.lang)?;
             let Some(pending) = state.services.pending_sign_in(user.id).await? else {
                 return Ok(see_other("/login"));
             };
@@ -306,7 +306,7 @@ pub async fn verify_code(
         }
         return Err(AppError::Forbidden("login-passkeys-only-unavailable"));
     }
-    let code = match form.normalised() {
+    let code = match form.normalised(layout.lang) {
         Ok(code) => code,
         Err(errors) => {
             let page = page(&state, layout, &pending, method, &origin).await?;
@@ -380,7 +380,7 @@ pub async fn resend_code(p: Pending, layout: Layout) -> Result<HttpResponse, App
             Ok(back_after_refusal(&err, &verify_page(FactorMethod::Sms)))
         }
         Err(err) => {
-            let (status, errors) = send_failure(err, state.clock.now())?;
+            let (status, errors) = send_failure(err, state.clock.now(), layout.lang)?;
             let page = page(&state, layout, &pending, FactorMethod::Sms, &origin).await?;
             page.with_errors(errors).respond(status)
         }

@@ -25,10 +25,10 @@ impl AccountForm {
     pub fn validate(self, language: Language) -> Result<NewAccount, (FormErrors, TypedAccount)> {
         let mut errors = FormErrors::default();
         let name = normalise_name(&self.name)
-            .map_err(|p| errors.add("name", p))
+            .map_err(|p| errors.add("name", p.say(language)))
             .ok();
         let email = normalise_email(&self.email)
-            .map_err(|p| errors.add("email", p))
+            .map_err(|p| errors.add("email", p.say(language)))
             .ok();
         let inputs: Vec<&str> = [name.as_deref(), email.as_deref()]
             .into_iter()

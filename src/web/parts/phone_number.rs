@@ -53,34 +53,14 @@ impl PhoneNumberPage {
             .arg("example", example)
             .to_string()
     }
-
-    /// A message id in the page's language; English words not yet moved to the message
-    /// files by the page's area (issue 26 under way) read as written.
-    fn say(&self, id: &str) -> String {
-        if id.contains(' ') {
-            id.to_owned()
-        } else {
-            self.layout.t(id)
-        }
-    }
 }
 
 /// The longest phone number field accepted (a real one is far shorter).
 pub const PHONE_MAX: usize = 64;
 
-/// As `read_phone_in`, in English: for the pages whose area has not moved to the visitor's
-/// language yet (issue 26 under way).
-#[deprecated(note = "pass the page's language: read_phone_in(state, typed, layout.lang)")]
-pub async fn read_phone(
-    state: &AppState,
-    typed: &str,
-) -> Result<Result<String, (String, FormErrors)>, AppError> {
-    read_phone_in(state, typed, Language::English).await
-}
-
 /// The typed number in E.164, or what was typed (bounded) and what is wrong with it (in
 /// `language`).
-pub async fn read_phone_in(
+pub async fn read_phone(
     state: &AppState,
     typed: &str,
     language: Language,
@@ -93,7 +73,7 @@ pub async fn read_phone_in(
     } else {
         match state.services.sms_number(typed).await? {
             Ok(phone) => return Ok(Ok(phone)),
-            Err(problem) => problem.to_string(),
+            Err(problem) => problem.say(language),
         }
     };
     let mut errors = FormErrors::default();

@@ -25,7 +25,7 @@ use crate::web::code_form::{
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
-use crate::web::parts::phone_number::{Link, PhoneForm, PhoneNumberPage, read_phone_in};
+use crate::web::parts::phone_number::{Link, PhoneForm, PhoneNumberPage, read_phone};
 use crate::web::register::{REGISTRATION_CLOSED, TypedAccount};
 use crate::web::request::Visitor;
 use crate::web::responses::{render, see_other};
@@ -107,7 +107,7 @@ async fn send_code(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     require_open(&state).await?;
-    let phone = match read_phone_in(&state, &form.phone, layout.lang).await? {
+    let phone = match read_phone(&state, &form.phone, layout.lang).await? {
         Ok(phone) => phone,
         Err((shown, errors)) => {
             let page = number_page(layout, shown, errors);
@@ -129,7 +129,7 @@ async fn send_code(
         }
         Err(err) => {
             let shown = format_international(&phone);
-            let (status, errors) = send_failure(err, state.clock.now())?;
+            let (status, errors) = send_failure(err, state.clock.now(), layout.lang)?;
             render(status, &number_page(layout, shown, errors))
         }
     }
@@ -153,7 +153,7 @@ async fn code_page(
         .to_string();
     let resend = match status.limit {
         Some(limit) => {
-            intro = format!("{intro} {limit}");
+            intro = format!("{intro} {}", limit.say(layout.lang));
             None
         }
         None => Some(Resend {
@@ -207,7 +207,7 @@ async fn verify_code(
     let Some(step) = phone_step(&session, PHONE_REGISTRATION, state.clock.now()) else {
         return Err(AppError::Conflict(NO_REGISTRATION));
     };
-    let code = match form.normalised() {
+    let code = match form.normalised(layout.lang) {
         Ok(code) => code,
         Err(errors) => {
             let page = code_page(&state, layout, &step).await?;
@@ -261,7 +261,7 @@ async fn resend_code(
         // The page says which limit, and when a code can be asked for again.
         Err(err @ SendError::Refused(_)) => Ok(back_after_refusal(&err, "/register/phone/verify")),
         Err(err) => {
-            let (status, errors) = send_failure(err, state.clock.now())?;
+            let (status, errors) = send_failure(err, state.clock.now(), layout.lang)?;
             let page = code_page(&state, layout, &step).await?;
             page.with_errors(errors).respond(status)
         }
@@ -319,10 +319,10 @@ async fn create_account(
     };
     let mut errors = FormErrors::default();
     let name = normalise_name(&form.name)
-        .map_err(|p| errors.add("name", p))
+        .map_err(|p| errors.add("name", p.say(layout.lang)))
         .ok();
     let email = normalise_email(&form.email)
-        .map_err(|p| errors.add("email", p))
+        .map_err(|p| errors.add("email", p.say(layout.lang)))
         .ok();
     let (Some(name), Some(email)) = (name, email) else {
         let page = DetailsPage {

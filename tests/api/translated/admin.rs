@@ -4,7 +4,7 @@
 //! settings and a group.
 
 use crate::admin::{settings_form, signed_in_admin};
-use crate::helpers::{PHONE, TestApp, assert_redirect_to};
+use crate::helpers::{PHONE, TestApp, assert_page, assert_redirect_to};
 use crate::on_both_databases;
 
 /// From now on the app's own browser asks for `lang` (the "Language" menu's cookie).
@@ -407,10 +407,51 @@ async fn a_group_in_german(app: TestApp) {
     assert!(nameless.contains("Geben Sie einen Namen für die Gruppe ein."));
 }
 
+/// GET `path` in the app's browser, its `Accept-Language` asking for `lang`.
+async fn get_asking_for(app: &TestApp, path: &str, lang: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(path))
+        .header("accept-language", lang)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn a_malformed_address_is_told_in_german(app: TestApp) {
+    signed_in_admin(&app).await;
+    let malformed = get_asking_for(&app, "/admin/users?after=abc", "de").await;
+    let page = assert_page(malformed, 400, "Die Adresse ist fehlerhaft.").await;
+    assert!(page.contains(r#"<html lang="de""#), "{page}");
+    assert!(
+        page.contains("<h1>Die Anfrage konnte nicht gelesen werden</h1>"),
+        "{page}"
+    );
+    no_english(&page, &["The address is malformed.", "could not be read"]);
+}
+
+async fn the_last_administrator_is_refused_in_swedish(app: TestApp) {
+    let admin = signed_in_admin(&app).await;
+    let refused = get_asking_for(&app, &format!("/admin/users/{admin}/remove-admin"), "sv").await;
+    let page = assert_page(
+        refused,
+        409,
+        "Det här är den sista administratören: gör någon annan till administratör först.",
+    )
+    .await;
+    assert!(page.contains(r#"<html lang="sv""#), "{page}");
+    assert!(page.contains("<title>Fel: Ada Admin"), "{page}");
+    no_english(
+        &page,
+        &["This is the last administrator", "There is a problem"],
+    );
+}
+
 on_both_databases!(
     the_overview_and_the_users_list_in_german,
     an_sms_user_and_the_reset_in_swedish,
     adding_a_user_with_a_bad_email_in_estonian,
     the_security_settings_in_swedish,
     a_group_in_german,
+    a_malformed_address_is_told_in_german,
+    the_last_administrator_is_refused_in_swedish,
 );

@@ -2,7 +2,9 @@
 //! a wrong code, a recovery code, "Lost your phone?") and phone sign-in's password step in
 //! Swedish, German and Estonian, as a person whose browser asks for them reads them.
 
-use crate::helpers::{Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to};
+use crate::helpers::{
+    Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, submit_with,
+};
 use crate::kit::authenticator::SoftAuthenticator;
 use crate::{on_both_databases, on_each_backend};
 
@@ -358,6 +360,108 @@ async fn the_passkey_script_speaks_swedish_at_sign_in(backend: Backend) {
 
 on_each_backend!(the_passkey_script_speaks_swedish_at_sign_in => passkey_script_in_swedish_sqlite, passkey_script_in_swedish_postgres);
 
+/// A browser of its own whose `Accept-Language` asks for `lang`; no "Language" choice made.
+fn browser_speaking(lang: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("accept-language", lang.parse().unwrap());
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The password step of `email` in `browser`: a code is texted, the code page follows.
+async fn password_step_in(app: &TestApp, browser: &reqwest::Client, email: &str) {
+    let fields = [("email", email), ("password", GOOD_PASSWORD)];
+    let signed_in = submit_with(browser, &app.address, "/login", "/login", &fields).await;
+    assert_redirect_to(&signed_in, "/login/verify");
+}
+
+/// "Send again" at the sign-in code step, in `browser`.
+async fn send_again_in(app: &TestApp, browser: &reqwest::Client) -> reqwest::Response {
+    submit_with(
+        browser,
+        &app.address,
+        "/login/verify",
+        "/login/verify/resend",
+        &[],
+    )
+    .await
+}
+
+/// Types `code` at the sign-in code step, in `browser`.
+async fn code_typed_in(app: &TestApp, browser: &reqwest::Client, code: &str) -> reqwest::Response {
+    let fields = [("code", code)];
+    submit_with(
+        browser,
+        &app.address,
+        "/login/verify",
+        "/login/verify",
+        &fields,
+    )
+    .await
+}
+
+async fn the_code_limit_is_told_in_german(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    let browser = browser_speaking("de-DE,de;q=0.9,en;q=0.5");
+    password_step_in(&app, &browser, "ada@example.com").await;
+    for _ in 0..4 {
+        app.clock.advance(31);
+        assert_eq!(send_again_in(&app, &browser).await.status().as_u16(), 303);
+    }
+    app.clock.advance(31);
+    let refused = send_again_in(&app, &browser).await;
+    assert_redirect_to(&refused, "/login/verify?with=sms");
+    assert_eq!(app.sms.count_to(PHONE), 5);
+
+    let page = app.get_text_in(&browser, "/login/verify?with=sms").await;
+    assert!(page.contains(r#"<html lang="de">"#), "{page}");
+    assert!(
+        page.contains("Sie haben zu viele Codes angefordert. Sie können um "),
+        "{page}"
+    );
+    assert!(page.contains(" UTC einen neuen anfordern oder sich unten auf andere Weise anmelden."));
+    assert!(
+        !page.contains(">Erneut senden<"),
+        "no button that cannot work"
+    );
+    no_english(
+        &page,
+        &[
+            "You have asked for too many codes",
+            "You can ask for a new one",
+            "another way to sign in",
+        ],
+    );
+}
+
+async fn a_malformed_code_is_told_in_swedish(app: TestApp) {
+    app.create_sms_user("ada@example.com", PHONE).await;
+    let browser = browser_speaking("sv");
+    password_step_in(&app, &browser, "ada@example.com").await;
+    let page = assert_page(
+        code_typed_in(&app, &browser, "12 34x").await,
+        422,
+        "Ange den 6-siffriga koden i sms:et.",
+    )
+    .await;
+    assert!(
+        page.contains("<title>Fel: Ange din verifieringskod"),
+        "{page}"
+    );
+    no_english(
+        &page,
+        &["Enter the 6-digit code", "Enter the verification code"],
+    );
+
+    let empty = code_typed_in(&app, &browser, "").await;
+    let page = assert_page(empty, 422, "Ange verifieringskoden.").await;
+    no_english(&page, &["Enter the verification code"]);
+}
+
 on_both_databases!(
     the_sign_in_page_reads_in_swedish_and_in_german,
     a_wrong_password_is_told_in_estonian,
@@ -365,4 +469,6 @@ on_both_databases!(
     a_recovery_code_and_a_temporary_access_code_are_asked_for_in_swedish,
     the_lost_phone_page_reads_in_swedish,
     phone_sign_in_asks_for_the_password_in_estonian,
+    the_code_limit_is_told_in_german,
+    a_malformed_code_is_told_in_swedish,
 );

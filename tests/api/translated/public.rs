@@ -1,7 +1,7 @@
 //! Translated pages: public (issue 26). Registration, the password links, Home and the error
 //! pages in Swedish, German and Estonian, as a person whose browser asks for them reads them.
 
-use crate::helpers::{GOOD_PASSWORD, TestApp, assert_page, assert_redirect_to};
+use crate::helpers::{GOOD_PASSWORD, TestApp, assert_page, assert_redirect_to, csrf_token};
 use crate::kit::mail::link_in_eml;
 use crate::on_both_databases;
 
@@ -227,10 +227,61 @@ async fn home_signed_in_in_swedish(app: TestApp) {
     );
 }
 
+/// Registers with `name` and `email` in a new browser whose `Accept-Language` asks for
+/// Estonian.
+async fn register_in_estonian(app: &TestApp, name: &str, email: &str) -> reqwest::Response {
+    let (browser, _) = app.new_browser();
+    let form = browser
+        .get(app.url("/register"))
+        .header("accept-language", "et")
+        .send()
+        .await
+        .unwrap();
+    let token = csrf_token(&form.text().await.unwrap());
+    browser
+        .post(app.url("/register"))
+        .header("accept-language", "et")
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("name", name),
+            ("email", email),
+            ("password", GOOD_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn a_bad_name_at_registration_is_told_in_estonian(app: TestApp) {
+    let refused = register_in_estonian(&app, " ", "mari").await;
+    let page = assert_page(refused, 422, "Sisesta oma nimi.").await;
+    assert!(page.contains(r#"<html lang="et""#), "{page}");
+    assert!(page.contains("<title>Viga: Loo konto"), "{page}");
+    assert!(page.contains("Sisesta e-posti aadress kujul nimi@example.com."));
+    no_english(&page, &["Enter your name.", "Enter an email address like"]);
+
+    let long = "M".repeat(101);
+    let refused = register_in_estonian(&app, &long, "mari@example.com").await;
+    let page = assert_page(refused, 422, "Nimes võib olla kõige rohkem 100 märki.").await;
+    no_english(&page, &["Use at most"]);
+
+    let refused = register_in_estonian(&app, "Mari\u{7}", "").await;
+    let page = assert_page(refused, 422, "Sinu nimes on märke, mida ei saa kuvada.").await;
+    assert!(page.contains("Sisesta oma e-posti aadress."));
+    no_english(
+        &page,
+        &[
+            "characters that cannot be shown",
+            "Enter your email address.",
+        ],
+    );
+}
+
 on_both_databases!(
     registration_refuses_in_estonian_with_the_strength_feedback,
     forgetting_the_password_in_german,
     setting_a_password_in_swedish,
     a_missing_page_in_german,
     home_signed_in_in_swedish,
+    a_bad_name_at_registration_is_told_in_estonian,
 );

@@ -157,7 +157,7 @@ async fn filter_of(
                 filter.address = Some(key);
                 unknown_address = Some(typed.to_lowercase());
             }
-            Err(problem) => errors.add("user", problem),
+            Err(problem) => errors.add("user", problem.say(language)),
         },
     }
     let event = query.event.trim();
