@@ -21,9 +21,13 @@ email-recovery-code-used = Soeben hat sich jemand mit einem Wiederherstellungsco
    *[other] Sie haben noch { $count } Wiederherstellungscodes.
 }
 email-two-step-on-subject = Die Bestätigung in zwei Schritten ist für Ihr { $app }-Konto eingeschaltet
-email-two-step-on = Die Bestätigung in zwei Schritten wurde eingeschaltet. Anmeldecodes kommen jetzt über { $method }.
-email-method-changed-subject = Ihre Anmeldecodes für { $app } kommen jetzt über { $method }
-email-method-changed = Die Art, wie Sie Anmeldecodes erhalten, wurde geändert: Sie kommen jetzt über { $method }.
+email-two-step-on = Die Bestätigung in zwei Schritten wurde eingeschaltet. Anmeldecodes kommen jetzt { $method }.
+# Woher die Anmeldecodes kommen, mit Präposition, nach „kommen jetzt“.
+email-codes-from-app = aus einer Authenticator-App
+email-codes-from-sms = per SMS an { $phone }
+email-codes-from-passkey = über einen Passkey
+email-method-changed-subject = Ihre Anmeldecodes für { $app } kommen jetzt { $method }
+email-method-changed = Die Art, wie Sie Anmeldecodes erhalten, wurde geändert: Sie kommen jetzt { $method }.
 email-phone-changed-subject = Ihre Telefonnummer für { $app } wurde geändert
 email-phone-changed = Anmeldecodes werden jetzt per SMS an { $phone } gesendet.
 email-two-step-off-subject = Die Bestätigung in zwei Schritten ist für Ihr { $app }-Konto ausgeschaltet

@@ -22,6 +22,10 @@ email-recovery-code-used = A recovery code was just used to sign in to your acco
 }
 email-two-step-on-subject = 2-step verification is on for your { $app } account
 email-two-step-on = 2-step verification was turned on. Sign-in codes now come from { $method }.
+# Where sign-in codes come from, as the two sentences above and below put it after "come from".
+email-codes-from-app = an authenticator app
+email-codes-from-sms = text messages to { $phone }
+email-codes-from-passkey = a passkey
 email-method-changed-subject = Your { $app } sign-in codes now come from { $method }
 email-method-changed = The way you receive sign-in codes was changed: they now come from { $method }.
 email-phone-changed-subject = Your { $app } phone number was changed

@@ -22,9 +22,13 @@ email-recovery-code-used = Sinu kontole logiti just sisse taastekoodiga. { $coun
    *[other] Sul on jäänud { $count } taastekoodi.
 }
 email-two-step-on-subject = { $app }: kaheastmeline kinnitamine on sisse lülitatud
-email-two-step-on = Kaheastmeline kinnitamine lülitati sisse. Sisselogimiskoodid tulevad nüüd: { $method }.
-email-method-changed-subject = { $app }: sisselogimiskoodid tulevad nüüd – { $method }
-email-method-changed = Sisselogimiskoodide saamise viis muutus. Koodid tulevad nüüd: { $method }.
+email-two-step-on = Kaheastmeline kinnitamine lülitati sisse. Sisselogimiskoodid tulevad nüüd { $method }.
+# Kust sisselogimiskoodid tulevad, sõna „tulevad nüüd“ järel (seestütlev või kaasaütlev kääne).
+email-codes-from-app = autentimisrakendusest
+email-codes-from-sms = SMS-iga numbrile { $phone }
+email-codes-from-passkey = pääsuvõtmest
+email-method-changed-subject = { $app }: sisselogimiskoodid tulevad nüüd { $method }
+email-method-changed = Sisselogimiskoodide saamise viis muutus. Koodid tulevad nüüd { $method }.
 email-phone-changed-subject = { $app }: sinu telefoninumber muutus
 email-phone-changed = Sisselogimiskoodid saadetakse nüüd SMS-iga numbrile { $phone }.
 email-two-step-off-subject = { $app }: kaheastmeline kinnitamine on välja lülitatud

@@ -21,9 +21,13 @@ email-recovery-code-used = En återställningskod användes nyss för att logga 
    *[other] Du har { $count } återställningskoder kvar.
 }
 email-two-step-on-subject = Tvåstegsverifiering är på för ditt { $app }-konto
-email-two-step-on = Tvåstegsverifiering slogs på. Inloggningskoderna kommer nu från { $method }.
-email-method-changed-subject = Dina inloggningskoder för { $app } kommer nu från { $method }
-email-method-changed = Sättet du får inloggningskoder på har ändrats: de kommer nu från { $method }.
+email-two-step-on = Tvåstegsverifiering slogs på. Inloggningskoderna kommer nu { $method }.
+# Varifrån inloggningskoderna kommer, med sin preposition, efter "kommer nu".
+email-codes-from-app = från en autentiseringsapp
+email-codes-from-sms = med sms till { $phone }
+email-codes-from-passkey = från en lösennyckel
+email-method-changed-subject = Dina inloggningskoder för { $app } kommer nu { $method }
+email-method-changed = Sättet du får inloggningskoder på har ändrats: de kommer nu { $method }.
 email-phone-changed-subject = Ditt telefonnummer för { $app } har ändrats
 email-phone-changed = Inloggningskoderna skickas nu med sms till { $phone }.
 email-two-step-off-subject = Tvåstegsverifiering är av för ditt { $app }-konto

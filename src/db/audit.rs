@@ -1,6 +1,7 @@
 //! The audit log: who did what to whom, when, from where.
 
 use super::{DbError, Exec, placeholders};
+use crate::domain::language::Language;
 
 /// Every kind of event the portal records. The stored names are stable: reports and
 /// tests read them.
@@ -300,11 +301,13 @@ impl EventKind {
     }
 }
 
-/// Where a request came from, as recorded with each event.
+/// Where a request came from, as recorded with each event, and the language its page was
+/// answered in: what someone with no account yet reads their email or text in.
 #[derive(Clone, Debug, Default)]
 pub struct Origin {
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    pub language: Option<Language>,
 }
 
 pub struct AuditEvent<'a> {

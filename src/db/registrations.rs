@@ -2,6 +2,7 @@
 
 use super::{DbError, Exec};
 use crate::db::audit::Origin;
+use crate::domain::language::Language;
 
 /// A registration as typed, its password already hashed.
 #[derive(Debug, sqlx::FromRow)]
@@ -12,6 +13,8 @@ pub struct RegistrationRequest {
     pub password_hash: String,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// The language of the page that sent it (`en`, `sv`, `de`, `et`).
+    pub language: Option<String>,
 }
 
 impl RegistrationRequest {
@@ -19,6 +22,7 @@ impl RegistrationRequest {
         Origin {
             ip: self.ip.clone(),
             user_agent: self.user_agent.clone(),
+            language: self.language.as_deref().and_then(Language::parse),
         }
     }
 }
@@ -32,14 +36,15 @@ pub async fn insert_request<'e>(
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO registration_requests (email, name, password_hash, ip, user_agent, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO registration_requests (email, name, password_hash, ip, user_agent, language, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(email)
     .bind(name)
     .bind(password_hash)
     .bind(origin.ip.as_deref())
     .bind(origin.user_agent.as_deref())
+    .bind(origin.language.map(Language::code))
     .bind(now)
     .execute(db)
     .await?;
@@ -60,7 +65,7 @@ pub async fn take_request(
 ) -> Result<Option<RegistrationRequest>, DbError> {
     sqlx::query_as(
         "DELETE FROM registration_requests WHERE id = $1 \
-         RETURNING id, email, name, password_hash, ip, user_agent",
+         RETURNING id, email, name, password_hash, ip, user_agent, language",
     )
     .bind(id)
     .fetch_optional(&mut **tx)

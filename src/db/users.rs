@@ -510,10 +510,28 @@ pub async fn count_active_admins<'e>(db: impl Exec<'e>) -> Result<i64, DbError> 
         .await
 }
 
-/// Enabled administrators' ids, names and email addresses, for notices to them all.
-pub async fn active_admins<'e>(db: impl Exec<'e>) -> Result<Vec<(i64, String, String)>, DbError> {
+/// An enabled administrator, as a notice to them all addresses each.
+#[derive(Debug, sqlx::FromRow)]
+pub struct AdminContact {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    language: Option<String>,
+}
+
+impl AdminContact {
+    /// The language the administrator chose, if any.
+    pub fn language(&self) -> Option<crate::domain::language::Language> {
+        self.language
+            .as_deref()
+            .and_then(crate::domain::language::Language::parse)
+    }
+}
+
+/// Enabled administrators: their ids, names, email addresses and languages.
+pub async fn active_admins<'e>(db: impl Exec<'e>) -> Result<Vec<AdminContact>, DbError> {
     sqlx::query_as(
-        "SELECT id, name, email FROM users WHERE is_admin = 1 AND disabled = 0 ORDER BY id",
+        "SELECT id, name, email, language FROM users WHERE is_admin = 1 AND disabled = 0 ORDER BY id",
     )
     .fetch_all(db)
     .await

@@ -304,8 +304,8 @@ impl Services {
             now + CONFIRMATION_LINK_SECS,
         )
         .await?;
-        // Nobody has chosen a language for an account not confirmed yet.
-        let (app, lang) = self.writing_to(tx, None).await?;
+        // Nobody has chosen a language for an account not confirmed yet: the page's.
+        let (app, lang) = self.writing_to(tx, origin.language).await?;
         let ip = from_address(lang, origin);
         let letter = Letter {
             language: lang,
@@ -338,7 +338,9 @@ impl Services {
         user: &User,
         origin: &Origin,
     ) -> Result<(), DbError> {
-        let (app, lang) = self.writing_to(tx, user.language()).await?;
+        let (app, lang) = self
+            .writing_to(tx, user.language().or(origin.language))
+            .await?;
         let ip = from_address(lang, origin);
         let letter = Letter {
             language: lang,

@@ -12,23 +12,28 @@ use askama::Template;
 use crate::db::outbox::{Email, enqueue_with_html};
 use crate::db::users::User;
 use crate::db::{DbError, Tx};
+use crate::domain::factors::FactorMethod;
 use crate::domain::language::Language;
 use crate::domain::user_agent::describe;
 use crate::i18n::escape_html;
 use crate::services::letters::{from_address, greeting};
 
 pub enum Notice<'a> {
+    /// The browser of `user_agent` (`None` when it did not say) was trusted.
     DeviceTrusted {
-        device: &'a str,
+        user_agent: Option<&'a str>,
     },
     RecoveryCodeUsed {
         remaining: i64,
     },
+    /// Codes now come from `method`; `phone` is the masked number of text messages.
     TwoStepOn {
-        method: &'a str,
+        method: FactorMethod,
+        phone: Option<&'a str>,
     },
     MethodChanged {
-        method: &'a str,
+        method: FactorMethod,
+        phone: Option<&'a str>,
     },
     PhoneChanged {
         phone: &'a str,
@@ -36,7 +41,7 @@ pub enum Notice<'a> {
     TwoStepOff,
     RecoveryCodesReplaced,
     FactorRemoved {
-        method: &'a str,
+        method: FactorMethod,
     },
     PasskeyAdded {
         name: &'a str,
@@ -97,15 +102,36 @@ impl Advice {
 
 const MY_SECURITY_SETTINGS: (&str, &str) = ("email-link-security-settings", "/account/security");
 
+/// Where sign-in codes now come from, in the words `lang`'s sentences put after "come
+/// from": the app, or text messages to the masked `phone`.
+fn codes_from(lang: Language, method: FactorMethod, phone: Option<&str>) -> String {
+    match method {
+        FactorMethod::Sms => lang
+            .tr("email-codes-from-sms")
+            .arg("phone", phone.unwrap_or_default())
+            .to_string(),
+        FactorMethod::Authenticator => lang.t("email-codes-from-app"),
+        FactorMethod::Passkey => lang.t("email-codes-from-passkey"),
+    }
+}
+
+/// The browser of `user_agent` in `lang`: "Firefox 128 på Windows".
+fn device_name(lang: Language, user_agent: Option<&str>) -> String {
+    user_agent.map_or_else(
+        || lang.t("account-unknown-browser"),
+        |ua| describe(lang, ua),
+    )
+}
+
 impl Notice<'_> {
     /// The subject, and what happened in one sentence, in `lang`.
     fn text(&self, lang: Language, app: &str) -> (String, String) {
         let subject = |id: &str| lang.tr(id).arg("app", app).to_string();
         match self {
-            Self::DeviceTrusted { device } => (
+            Self::DeviceTrusted { user_agent } => (
                 subject("email-device-trusted-subject"),
                 lang.tr("email-device-trusted")
-                    .arg("device", device)
+                    .arg("device", device_name(lang, *user_agent))
                     .to_string(),
             ),
             Self::RecoveryCodeUsed { remaining } => (
@@ -114,21 +140,24 @@ impl Notice<'_> {
                     .count(remaining)
                     .to_string(),
             ),
-            Self::TwoStepOn { method } => (
+            Self::TwoStepOn { method, phone } => (
                 subject("email-two-step-on-subject"),
                 lang.tr("email-two-step-on")
-                    .arg("method", method)
+                    .arg("method", codes_from(lang, *method, *phone))
                     .to_string(),
             ),
-            Self::MethodChanged { method } => (
-                lang.tr("email-method-changed-subject")
-                    .arg("app", app)
-                    .arg("method", method)
-                    .to_string(),
-                lang.tr("email-method-changed")
-                    .arg("method", method)
-                    .to_string(),
-            ),
+            Self::MethodChanged { method, phone } => {
+                let method = codes_from(lang, *method, *phone);
+                (
+                    lang.tr("email-method-changed-subject")
+                        .arg("app", app)
+                        .arg("method", &method)
+                        .to_string(),
+                    lang.tr("email-method-changed")
+                        .arg("method", &method)
+                        .to_string(),
+                )
+            }
             Self::PhoneChanged { phone } => (
                 subject("email-phone-changed-subject"),
                 lang.tr("email-phone-changed")
@@ -142,7 +171,7 @@ impl Notice<'_> {
             Self::FactorRemoved { method } => (
                 subject("email-factor-removed-subject"),
                 lang.tr("email-factor-removed")
-                    .arg("method", method)
+                    .arg("method", method.label(lang))
                     .to_string(),
             ),
             Self::PasskeyAdded { name } => (

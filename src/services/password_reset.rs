@@ -132,7 +132,9 @@ impl Services {
             now + RESET_LINK_SECS,
         )
         .await?;
-        let (app, lang) = self.writing_to(tx, user.language()).await?;
+        let (app, lang) = self
+            .writing_to(tx, user.language().or(origin.language))
+            .await?;
         let ip = from_address(lang, origin);
         let link = (
             lang.t("email-choose-new-password-30-minutes"),

@@ -34,7 +34,8 @@ impl Services {
             expires_at: platform.trusted_device_days.map(|days| now + days * 86_400),
         };
         insert_device(&mut **tx, &device, now).await?;
-        // Named once, in English: the audit log's detail, and the device in the email.
+        // The audit log's detail names the device in English, as it always has; the email
+        // names it in the reader's language.
         let english = Language::English;
         let name = origin.user_agent.as_deref().map_or_else(
             || english.t("account-unknown-browser"),
@@ -42,8 +43,10 @@ impl Services {
         );
         let event = AuditEvent::by_user(EventKind::DeviceTrusted, user.id, origin, Some(&name));
         self.audit(tx, &event);
-        self.notify(tx, user, origin, Notice::DeviceTrusted { device: &name })
-            .await?;
+        let notice = Notice::DeviceTrusted {
+            user_agent: origin.user_agent.as_deref(),
+        };
+        self.notify(tx, user, origin, notice).await?;
         Ok(token)
     }
 

@@ -266,6 +266,7 @@ impl Services {
             let origin = Origin {
                 ip: unfinished.ip.clone(),
                 user_agent: unfinished.user_agent.clone(),
+                language: None,
             };
             let (app, lang) = self.writing_to(&mut tx, user.language()).await?;
             let mut after = where_from(lang, unfinished.started_at, &origin);

@@ -214,12 +214,12 @@ impl Services {
                 .await?;
         }
         tx.commit().await?;
-        // In the account's language; a number with no account yet gets the platform's.
+        // In the account's language; a number with no account yet gets the page's.
         let chosen = match subject.user_id() {
             Some(id) => find_user_by_id(&self.db.pool, id)
                 .await?
                 .and_then(|user| user.language()),
-            None => None,
+            None => origin.language,
         };
         let language = chosen.unwrap_or(platform.default_language);
         let body = message_text(language, &platform.app_name, &self.host, &code);
@@ -278,13 +278,14 @@ impl Services {
         }
         tracing::warn!(risky_today, budget, "80 % of the daily SMS budget is spent");
         let overview = self.link("/admin", None);
-        // `active_admins` does not read the administrators' own choices: the platform's.
-        let (_, lang) = self.writing_to(tx, None).await?;
-        for (id, name, email) in active_admins(&mut **tx).await? {
+        // Each administrator in their own language, else the platform's.
+        let (_, platform_language) = self.writing_to(tx, None).await?;
+        for admin in active_admins(&mut **tx).await? {
+            let lang = admin.language().unwrap_or(platform_language);
             let letter = Letter {
                 language: lang,
                 subject: lang.t("email-budget-subject"),
-                name: Some(&name),
+                name: Some(&admin.name),
                 lead: lang
                     .tr("email-budget-lead")
                     .num("sent", risky_today)
@@ -293,7 +294,7 @@ impl Services {
                 links: vec![(lang.t("email-budget-link"), overview.clone())],
                 after: vec![lang.t("email-budget-advice")],
             };
-            self.queue_letter(tx, Some(id), &email, &letter, Secret::None)
+            self.queue_letter(tx, Some(admin.id), &admin.email, &letter, Secret::None)
                 .await?;
         }
         Ok(())

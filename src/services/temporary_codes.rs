@@ -176,9 +176,10 @@ impl Services {
             return Ok(());
         }
         let page = self.link(&format!("/admin/users/{}", user.id), None);
-        // `active_admins` does not read the administrators' own choices: the platform's.
-        let (app, lang) = self.writing_to(&mut tx, None).await?;
-        for (admin_id, admin_name, admin_email) in active_admins(&mut *tx).await? {
+        // Each administrator in their own language, else the platform's.
+        let (app, platform_language) = self.writing_to(&mut tx, None).await?;
+        for admin in active_admins(&mut *tx).await? {
+            let lang = admin.language().unwrap_or(platform_language);
             let letter = Letter {
                 language: lang,
                 subject: lang
@@ -186,7 +187,7 @@ impl Services {
                     .arg("name", &user.name)
                     .arg("app", &app)
                     .to_string(),
-                name: Some(&admin_name),
+                name: Some(&admin.name),
                 lead: lang
                     .tr("email-help-lead")
                     .arg("name", &user.name)
@@ -195,7 +196,7 @@ impl Services {
                 links: vec![(lang.t("email-help-link"), page.clone())],
                 after: vec![lang.t("email-help-verify"), lang.t("email-help-issue")],
             };
-            self.queue_letter(&mut tx, Some(admin_id), &admin_email, &letter, Secret::None)
+            self.queue_letter(&mut tx, Some(admin.id), &admin.email, &letter, Secret::None)
                 .await?;
         }
         self.audit(

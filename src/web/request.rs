@@ -7,6 +7,7 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::context::CurrentUser;
+use super::middleware::language::RequestLanguage;
 use super::state::AppState;
 use crate::db::audit::Origin;
 use crate::db::users::User;
@@ -81,7 +82,8 @@ impl FromRequest for SignedIn {
 }
 
 /// Where a request came from, for the audit log and the per-IP limits: the peer address,
-/// or, when the peer is one of `TWOSTEP_TRUSTED_PROXIES`, the address that proxy reports.
+/// or, when the peer is one of `TWOSTEP_TRUSTED_PROXIES`, the address that proxy reports;
+/// and the language it is answered in.
 pub fn origin_of(req: &actix_web::HttpRequest) -> crate::db::audit::Origin {
     let user_agent = req
         .headers()
@@ -101,5 +103,13 @@ pub fn origin_of(req: &actix_web::HttpRequest) -> crate::db::audit::Origin {
     let ip = req.peer_addr().map(|peer| {
         crate::domain::client_ip::client_ip(peer.ip(), &forwarded, trusted).to_string()
     });
-    crate::db::audit::Origin { ip, user_agent }
+    let language = req
+        .extensions()
+        .get::<RequestLanguage>()
+        .map(|chosen| chosen.0);
+    crate::db::audit::Origin {
+        ip,
+        user_agent,
+        language,
+    }
 }

@@ -31,9 +31,15 @@ impl Received {
         // multipart/alternative: the text/plain part, with its own headers.
         let (part_head, body) = match body.find("Content-Type: text/plain") {
             Some(start) if multipart => {
+                // The part ends at its boundary, the line before its headers (a line of
+                // the text may itself start with "--", a soft line break before a link's
+                // "--" for one).
+                let boundary = body[..start].trim_end().lines().last().unwrap_or("--");
                 let part = &body[start..];
                 let (head, rest) = part.split_once("\r\n\r\n").unwrap_or((part, ""));
-                let end = rest.find("\r\n--").unwrap_or(rest.len());
+                let end = rest
+                    .find(&format!("\r\n{boundary}"))
+                    .unwrap_or(rest.len());
                 (head.to_owned(), &rest[..end])
             }
             _ => (

@@ -110,10 +110,15 @@ impl StandIn {
     }
 }
 
-/// "Your Twostep verification code is 123456.\n\n@host #123456" -> "123456"
+/// "Your Twostep verification code is 123456.\n\n@host #123456" -> "123456": read from the
+/// WebOTP line, the last, as a browser reads it whatever the language of the words above.
 pub fn code_in(body: &str) -> String {
-    let start = body.find("code is ").expect("the message names the code") + "code is ".len();
-    body[start..start + 6].to_owned()
+    body.lines()
+        .last()
+        .and_then(|last| last.strip_prefix('@'))
+        .and_then(|webotp| webotp.rsplit_once(" #"))
+        .map(|(_, code)| code.to_owned())
+        .unwrap_or_else(|| panic!("no WebOTP line last in {body:?}"))
 }
 
 struct Shared {

@@ -63,5 +63,6 @@ fn home_of(user_id: i64) -> Origin {
     Origin {
         ip: Some(format!("10.{}.{}.1", (user_id >> 8) & 255, user_id & 255)),
         user_agent: Some("Twostep test kit".into()),
+        language: None,
     }
 }

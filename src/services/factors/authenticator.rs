@@ -135,7 +135,7 @@ impl Services {
         )
         .await?;
         let on = self
-            .method_now(&mut tx, user, "an authenticator app", origin)
+            .method_now(&mut tx, user, FactorMethod::Authenticator, None, origin)
             .await?;
         tx.commit().await?;
         Ok(Ok(on))

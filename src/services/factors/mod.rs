@@ -21,7 +21,6 @@ use crate::db::devices::remove_all_devices;
 use crate::db::users::{User, clear_two_step_method, set_two_step_method};
 use crate::db::{DbError, Tx};
 use crate::domain::factors::FactorMethod;
-use crate::domain::language::Language;
 
 /// What a right code on a new phone, or a confirmed app, led to.
 pub enum FactorOn {
@@ -102,25 +101,36 @@ pub(crate) async fn remove_all(tx: &mut Tx, user_id: i64, now: i64) -> Result<()
 }
 
 impl Services {
-    /// Records that the user's codes now come from `method`, whether 2-step verification
-    /// was just turned on or switched: audited, emailed, and on the first time a first set
-    /// of recovery codes.
+    /// Records that the user's codes now come from `method` (text messages to `phone`,
+    /// masked), whether 2-step verification was just turned on or switched: audited,
+    /// emailed, and on the first time a first set of recovery codes.
     async fn method_now(
         &self,
         tx: &mut Tx,
         user: &User,
-        method: &str,
+        method: FactorMethod,
+        phone: Option<&str>,
         origin: &Origin,
     ) -> Result<FactorOn, DbError> {
         let first_time = !user.has_two_step();
         let (kind, notice) = if first_time {
-            (EventKind::TwoStepEnabled, Notice::TwoStepOn { method })
+            (EventKind::TwoStepEnabled, Notice::TwoStepOn { method, phone })
         } else {
-            (EventKind::MethodChanged, Notice::MethodChanged { method })
+            (EventKind::MethodChanged, Notice::MethodChanged { method, phone })
+        };
+        // The audit log keeps its stored spelling; the email words it for the reader.
+        let detail = match method {
+            FactorMethod::Sms => format!(
+                "{}{}",
+                "text messages to ",
+                phone.unwrap_or_default()
+            ),
+            FactorMethod::Authenticator => "an authenticator app".to_owned(),
+            FactorMethod::Passkey => method.as_str().to_owned(),
         };
         self.audit(
             tx,
-            &AuditEvent::by_user(kind, user.id, origin, Some(method)),
+            &AuditEvent::by_user(kind, user.id, origin, Some(&detail)),
         );
         self.notify(tx, user, origin, notice).await?;
         let first_codes = if first_time {
@@ -198,9 +208,7 @@ impl Services {
             &mut tx,
             user,
             origin,
-            Notice::FactorRemoved {
-                method: &method.label(Language::English),
-            },
+            Notice::FactorRemoved { method },
         )
         .await?;
         tx.commit().await?;

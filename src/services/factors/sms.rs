@@ -6,6 +6,7 @@ use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::users::{User, enable_sms_two_step, forget_phone_verification};
 use crate::db::{DbError, Tx};
 use crate::domain::codes::{Purpose, Subject};
+use crate::domain::factors::FactorMethod;
 use crate::domain::phone::{PhoneProblem, mask_phone};
 use crate::services::Services;
 use crate::services::notifications::Notice;
@@ -104,8 +105,8 @@ impl Services {
             .await?;
             FactorOn::PhoneChanged
         } else {
-            let method = format!("text messages to {masked}");
-            self.method_now(&mut tx, user, &method, origin).await?
+            self.method_now(&mut tx, user, FactorMethod::Sms, Some(&masked), origin)
+                .await?
         };
         tx.commit().await?;
         Ok(Ok(result))
@@ -123,8 +124,10 @@ impl Services {
         };
         let mut tx = self.db.begin().await?;
         enable_sms_two_step(&mut *tx, user.id, phone, self.clock.now()).await?;
-        let method = format!("text messages to {}", mask_phone(phone));
-        let on = self.method_now(&mut tx, user, &method, origin).await?;
+        let masked = mask_phone(phone);
+        let on = self
+            .method_now(&mut tx, user, FactorMethod::Sms, Some(&masked), origin)
+            .await?;
         tx.commit().await?;
         Ok(Some(on))
     }
