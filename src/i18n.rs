@@ -150,7 +150,10 @@ impl Language {
             .arg("day", day)
             .arg("month", self.t(&format!("month-{}", month + 1)))
             .arg("year", year)
-            .arg("time", format!("{:02}:{:02}", secs / 3600, secs % 3600 / 60))
+            .arg(
+                "time",
+                format!("{:02}:{:02}", secs / 3600, secs % 3600 / 60),
+            )
             .to_string()
     }
 }
@@ -274,11 +277,20 @@ mod tests {
     fn instants_read_in_each_language() {
         let unix = 1_795_980_840;
         assert_eq!(Language::English.instant(unix), "29 Nov 2026, 19:34 UTC");
-        assert_eq!(Language::Swedish.instant(unix), "29 nov. 2026 kl. 19:34 UTC");
+        assert_eq!(
+            Language::Swedish.instant(unix),
+            "29 nov. 2026 kl. 19:34 UTC"
+        );
         assert_eq!(Language::German.instant(unix), "29. Nov. 2026, 19:34 UTC");
-        assert_eq!(Language::Estonian.instant(unix), "29. nov 2026 kell 19:34 UTC");
+        assert_eq!(
+            Language::Estonian.instant(unix),
+            "29. nov 2026 kell 19:34 UTC"
+        );
         assert_eq!(Language::English.instant(0), "1 Jan 1970, 00:00 UTC");
-        assert_eq!(Language::German.instant(951_782_400), "29. Feb. 2000, 00:00 UTC");
+        assert_eq!(
+            Language::German.instant(951_782_400),
+            "29. Feb. 2000, 00:00 UTC"
+        );
     }
 
     #[test]
@@ -287,10 +299,22 @@ mod tests {
         for (n, words) in [(1, "1 minute"), (5, "5 minutes")] {
             assert_eq!(Language::English.tr("minutes").count(n).to_string(), words);
         }
-        assert_eq!(Language::German.tr("minutes").count(1).to_string(), "1 Minute");
-        assert_eq!(Language::German.tr("minutes").count(15).to_string(), "15 Minuten");
-        assert_eq!(Language::Estonian.tr("minutes").count(1).to_string(), "1 minut");
-        assert_eq!(Language::Swedish.tr("minutes").count(2).to_string(), "2 minuter");
+        assert_eq!(
+            Language::German.tr("minutes").count(1).to_string(),
+            "1 Minute"
+        );
+        assert_eq!(
+            Language::German.tr("minutes").count(15).to_string(),
+            "15 Minuten"
+        );
+        assert_eq!(
+            Language::Estonian.tr("minutes").count(1).to_string(),
+            "1 minut"
+        );
+        assert_eq!(
+            Language::Swedish.tr("minutes").count(2).to_string(),
+            "2 minuter"
+        );
     }
 
     #[test]

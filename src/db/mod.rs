@@ -5,6 +5,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod audit_details;
 pub mod challenges;
 pub mod devices;
 pub mod directory;

@@ -2,6 +2,7 @@
 //! changing and re-confirming the password. Password checks are attempts reserved against
 //! the same limits as signing in.
 
+use crate::db::audit_details as details;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::Services;
@@ -138,7 +139,12 @@ impl Services {
             email_confirmed: true,
         };
         let id = insert_user(&mut tx, &admin, self.clock.now()).await?;
-        let event = AuditEvent::by_user(EventKind::AdminCreated, id, origin, Some("setup link"));
+        let event = AuditEvent::by_user(
+            EventKind::AdminCreated,
+            id,
+            origin,
+            Some(details::SETUP_LINK),
+        );
         self.audit(&mut tx, &event);
         tx.commit().await?;
         Ok(self.created(id).await?)
@@ -426,7 +432,7 @@ impl Services {
                     EventKind::SignInFailed,
                     user_id,
                     origin,
-                    Some("wrong password confirming the email address"),
+                    Some(details::WRONG_PASSWORD_CONFIRMING),
                 );
                 self.audit_alone(&event).await?;
                 return Ok(Confirmation::PasswordWrong);
@@ -539,7 +545,7 @@ impl Services {
             actor_user_id: None,
             subject_user_id: Some(id),
             origin: &Origin::default(),
-            detail: Some("command line"),
+            detail: Some(details::COMMAND_LINE),
         };
         self.audit(&mut tx, &event);
         if admin {

@@ -8,6 +8,7 @@ use super::letters::{Letter, Secret};
 use super::notifications::Notice;
 use crate::db::applications::revoke_grants_of_user;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::audit_details as details;
 use crate::db::challenges::{budget_alerted_at, sms_by_country_since, sms_sent_by_kind_since};
 use crate::db::directory::{
     Adoption, AuditCursor, AuditEntry, AuditFilter, Owing, Page, RequiredOf, TwoStepFilter,
@@ -288,8 +289,10 @@ impl Services {
         detail: Option<&'a str>,
     ) {
         let detail = match (actor, detail) {
-            (Actor::CommandLine, Some(detail)) => Some(format!("{detail} (command line)")),
-            (Actor::CommandLine, None) => Some("command line".to_owned()),
+            (Actor::CommandLine, Some(detail)) => {
+                Some(format!("{detail}{}", details::COMMAND_LINE_AFTER))
+            }
+            (Actor::CommandLine, None) => Some(details::COMMAND_LINE.to_owned()),
             (Actor::Admin(_), detail) => detail.map(str::to_owned),
         };
         let event = AuditEvent {

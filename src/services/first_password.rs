@@ -4,6 +4,7 @@
 //! verified number (the password cannot be confirmed, there being none). Audited, and
 //! emailed when the account has a confirmed address.
 
+use crate::db::audit_details as details;
 use secrecy::SecretString;
 
 use super::Services;
@@ -79,7 +80,7 @@ impl Services {
             EventKind::PasswordSet,
             user.id,
             origin,
-            Some("first password, after a code to the verified phone"),
+            Some(details::FIRST_PASSWORD_AFTER_PHONE_CODE),
         );
         self.audit(&mut tx, &event);
         if user.has_mailbox() {

@@ -14,6 +14,7 @@
 //! either (it is the factor phone sign-in already counts). Both together prove the owner,
 //! and confirm the address.
 
+use crate::db::audit_details as details;
 use secrecy::SecretString;
 
 use super::Services;
@@ -191,7 +192,7 @@ impl Services {
             actor_user_id: None,
             subject_user_id: Some(user.id),
             origin,
-            detail: pending.map(|_| "to the address waiting for confirmation"),
+            detail: pending.map(|_| details::RESET_TO_UNCONFIRMED_ADDRESS),
         };
         self.audit(tx, &event);
         Ok(())
@@ -311,9 +312,7 @@ impl Services {
         }
         delete_sessions_of_user(&mut *tx, user_id).await?;
         remove_all_devices(&mut *tx, user_id).await?;
-        let detail = pending
-            .as_ref()
-            .map(|_| "link and a code to the verified phone");
+        let detail = pending.as_ref().map(|_| details::LINK_AND_PHONE_CODE);
         self.audit(
             &mut tx,
             &AuditEvent::by_user(EventKind::PasswordSet, user_id, origin, detail),

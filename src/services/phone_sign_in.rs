@@ -8,6 +8,7 @@
 //! An unknown number is sent nothing, unless registration by phone is open: then it gets
 //! a code, and the right code leads on to "Name" and "Email" instead of into an account.
 
+use crate::db::audit_details as details;
 use secrecy::SecretString;
 
 use super::Services;
@@ -102,9 +103,12 @@ impl Services {
             Some(id) => (Some(Subject::User(id)), format!("{masked}: account")),
             None if self.phone_registration_open().await? => (
                 Some(Subject::Phone(target.phone.clone())),
-                format!("{masked}: no account, registration open"),
+                format!("{masked}: {}", details::NO_ACCOUNT_REGISTRATION_OPEN),
             ),
-            None => (None, format!("{masked}: no account, nothing sent")),
+            None => (
+                None,
+                format!("{masked}: {}", details::NO_ACCOUNT_NOTHING_SENT),
+            ),
         };
         self.audit_alone(&AuditEvent {
             kind: EventKind::PhoneSignInCodeRequested,
@@ -155,7 +159,7 @@ impl Services {
             return Ok(PhoneCheck::PhoneProven);
         };
         match self.find_user(id).await?.filter(|u| !u.is_disabled()) {
-            Some(user) => self.phone_proved(user, "phone code", origin).await,
+            Some(user) => self.phone_proved(user, details::PHONE_CODE, origin).await,
             None => Ok(PhoneCheck::Failed(CheckOutcome::NoCode)),
         }
     }
@@ -176,7 +180,7 @@ impl Services {
                 EventKind::PhoneSecondFactorRequired,
                 user.id,
                 origin,
-                Some("passkey"),
+                Some(details::PASSKEY_ALONE),
             );
             self.audit_alone(&event).await?;
             return Ok(PhoneCheck::PasskeyOwed);
@@ -225,7 +229,7 @@ impl Services {
         let outcome = (
             EventKind::PhoneSignInFailed,
             EventKind::PhoneSignInSucceeded,
-            Some("phone code and password"),
+            Some(details::PHONE_CODE_AND_PASSWORD),
         );
         self.check_password_and_record(user, password, origin, outcome)
             .await
@@ -263,7 +267,7 @@ impl Services {
                 EventKind::PhoneSignInSucceeded,
                 user.id,
                 origin,
-                Some("phone code and authenticator app"),
+                Some(details::PHONE_CODE_AND_APP),
             );
             self.audit(&mut tx, &event);
         } else {
@@ -364,7 +368,7 @@ impl Services {
         user: User,
         origin: &Origin,
     ) -> anyhow::Result<PhoneCheck> {
-        self.phone_proved(user, "phone registration code", origin)
+        self.phone_proved(user, details::PHONE_REGISTRATION_CODE, origin)
             .await
     }
 

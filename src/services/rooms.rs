@@ -9,6 +9,7 @@ use super::letters::{Letter, Secret};
 use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::audit_details as details;
 use crate::db::challenges::delete_challenges;
 use crate::db::rooms::{
     Invitation, MyRoom, Room, RoomContact, RoomGroup, RoomMember, add_room_member,
@@ -70,21 +71,37 @@ fn room_detail(room: &Room) -> String {
 /// none → https://docs.example.com/; enforced two-factor authentication off;
 /// administrators added a@example.com, removed b@example.com".
 fn room_changes(before: &ManagedRoom, after: &Room, admins_after: &[String]) -> String {
-    let address = |room: &Room| room.app_url.clone().unwrap_or_else(|| "none".into());
+    let address = |room: &Room| {
+        room.app_url
+            .clone()
+            .unwrap_or_else(|| details::ROOM_NO_ADDRESS.into())
+    };
     let mut changes = Vec::new();
     if before.room.name != after.name {
-        changes.push(format!("name {} → {}", before.room.name, after.name));
+        changes.push(format!(
+            "{}{} → {}",
+            details::ROOM_RENAMED,
+            before.room.name,
+            after.name
+        ));
     }
     if before.room.app_url != after.app_url {
         changes.push(format!(
-            "application address {} → {}",
+            "{}{} → {}",
+            details::ROOM_ADDRESS_CHANGED,
             address(&before.room),
             address(after)
         ));
     }
     if before.room.enforced() != after.enforced() {
-        let state = if after.enforced() { "on" } else { "off" };
-        changes.push(format!("enforced two-factor authentication {state}"));
+        changes.push(
+            if after.enforced() {
+                details::ROOM_ENFORCED_ON
+            } else {
+                details::ROOM_ENFORCED_OFF
+            }
+            .to_owned(),
+        );
     }
     let added: Vec<&str> = admins_after
         .iter()
@@ -99,16 +116,26 @@ fn room_changes(before: &ManagedRoom, after: &Room, admins_after: &[String]) -> 
         .collect();
     match (added.is_empty(), removed.is_empty()) {
         (true, true) => {}
-        (false, true) => changes.push(format!("administrators added {}", added.join(", "))),
-        (true, false) => changes.push(format!("administrators removed {}", removed.join(", "))),
+        (false, true) => changes.push(format!(
+            "{}{}",
+            details::ROOM_ADMINS_ADDED,
+            added.join(", ")
+        )),
+        (true, false) => changes.push(format!(
+            "{}{}",
+            details::ROOM_ADMINS_REMOVED,
+            removed.join(", ")
+        )),
         (false, false) => changes.push(format!(
-            "administrators added {}, removed {}",
+            "{}{}{}{}",
+            details::ROOM_ADMINS_ADDED,
             added.join(", "),
+            details::ROOM_AND_REMOVED,
             removed.join(", ")
         )),
     }
     if changes.is_empty() {
-        "nothing changed".into()
+        details::ROOM_NOTHING_CHANGED.into()
     } else {
         changes.join("; ")
     }
@@ -202,9 +229,9 @@ impl Services {
         replace_room_admins(&mut tx, id, &admin_ids).await?;
         let room = find_room(&mut *tx, id).await?.ok_or(DbError::RowNotFound)?;
         let enforcement = if settings.enforced {
-            "enforced two-factor authentication on"
+            details::ROOM_ENFORCED_ON
         } else {
-            "enforced two-factor authentication off"
+            details::ROOM_ENFORCED_OFF
         };
         self.room_event(
             &mut tx,
@@ -379,7 +406,7 @@ impl Services {
             };
             self.queue_letter(&mut tx, None, &email, &letter, Secret::OneTimeLink)
                 .await?;
-            let detail = format!("{}, invited {email}", group.name);
+            let detail = format!("{}{}{email}", group.name, details::ROOM_INVITED);
             self.room_event(
                 &mut tx,
                 EventKind::RoomInvitationMade,
@@ -627,13 +654,15 @@ impl Services {
             .is_empty();
         let mut detail = group.name.clone();
         if left_room {
-            detail.push_str("; left the room");
+            detail.push_str("; ");
+            detail.push_str(if member.phone.is_some() {
+                details::ROOM_MEMBER_LEFT_PHONE_CLEARED
+            } else {
+                details::ROOM_MEMBER_LEFT
+            });
             set_room_phone(&mut *tx, room_id, user_id, None, self.clock.now()).await?;
             let subject = Subject::RoomMember { room_id, user_id };
             delete_challenges(&mut *tx, &subject.key(), Purpose::RoomEntry).await?;
-            if member.phone.is_some() {
-                detail.push_str(", its two-factor phone number cleared");
-            }
         }
         self.room_event(
             &mut tx,

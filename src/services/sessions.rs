@@ -4,6 +4,7 @@
 use super::Services;
 use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::audit_details as details;
 use crate::db::devices::{NewDevice, insert_device, remove_all_devices, remove_device};
 use crate::db::sessions::{delete_other_sessions, delete_session, purge_expired_sessions};
 use crate::db::users::{User, record_sign_in, set_session_duration};
@@ -71,7 +72,7 @@ impl Services {
         let mut tx = self.db.begin().await?;
         let removed = remove_all_devices(&mut *tx, user.id).await?;
         if removed > 0 {
-            let detail = format!("all {removed}");
+            let detail = format!("{}{removed}", details::ALL_DEVICES);
             let event =
                 AuditEvent::by_user(EventKind::DeviceRemoved, user.id, origin, Some(&detail));
             self.audit(&mut tx, &event);

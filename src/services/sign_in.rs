@@ -2,6 +2,7 @@
 //! or from the app, or a recovery code. Every attempt is reserved against its limit before
 //! it is checked, and each step's writes commit together with their audit events.
 
+use crate::db::audit_details as details;
 use secrecy::SecretString;
 
 use super::Services;
@@ -201,7 +202,7 @@ impl Services {
                     actor_user_id: None,
                     subject_user_id: Some(user.id),
                     origin,
-                    detail: Some("account disabled"),
+                    detail: Some(details::ACCOUNT_DISABLED),
                 })
                 .await?;
                 Ok(PasswordStep::Disabled)
@@ -224,7 +225,7 @@ impl Services {
                     // A trusted device skips the code, never the password.
                     (Some(_), true) => (
                         EventKind::SignInTrustedDevice,
-                        Some("password on a trusted device"),
+                        Some(details::PASSWORD_ON_TRUSTED_DEVICE),
                     ),
                     (Some(method), false) => (EventKind::SignInCodeRequired, Some(method.as_str())),
                     (None, _) => (EventKind::SignInSucceeded, None),
@@ -331,7 +332,7 @@ impl Services {
                     .await?;
                 let result = match outcome {
                     CheckOutcome::Verified { .. } => {
-                        let how = "password and SMS code";
+                        let how = details::PASSWORD_AND_SMS_CODE;
                         let device_token = self
                             .finish_sign_in(&mut tx, user, how, trust, origin)
                             .await?;
@@ -354,7 +355,7 @@ impl Services {
                     .check_app_code(&mut tx, user.id, key, code, origin)
                     .await?;
                 let result = if outcome == CodeOutcome::Accepted {
-                    let how = "password and authenticator app";
+                    let how = details::PASSWORD_AND_APP;
                     let device_token = self
                         .finish_sign_in(&mut tx, user, how, trust, origin)
                         .await?;
@@ -387,7 +388,7 @@ impl Services {
         let result = match check {
             PasskeyCheck::Accepted(user) => {
                 let device_token = self
-                    .finish_sign_in(&mut tx, &user, "password and passkey", trust, origin)
+                    .finish_sign_in(&mut tx, &user, details::PASSWORD_AND_PASSKEY, trust, origin)
                     .await?;
                 PasskeyStep::SignedIn { user, device_token }
             }
@@ -411,7 +412,7 @@ impl Services {
             .await?;
         let result = match check {
             PasskeyCheck::Accepted(user) => {
-                self.finish_sign_in(&mut tx, &user, "passkey", false, origin)
+                self.finish_sign_in(&mut tx, &user, details::PASSKEY_ALONE, false, origin)
                     .await?;
                 PasskeyStep::SignedIn {
                     user,
@@ -444,8 +445,14 @@ impl Services {
             tx.commit().await?;
             return Ok(RecoverySignIn::Wrong);
         };
-        self.finish_sign_in(&mut tx, user, "password and recovery code", false, origin)
-            .await?;
+        self.finish_sign_in(
+            &mut tx,
+            user,
+            details::PASSWORD_AND_RECOVERY_CODE,
+            false,
+            origin,
+        )
+        .await?;
         self.notify(
             &mut tx,
             user,

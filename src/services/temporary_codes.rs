@@ -6,6 +6,7 @@
 
 use crate::db::DbError;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::audit_details as details;
 use crate::db::temporary_codes::{consume_code, count_wrong_try, replace_code, valid_code};
 use crate::db::users::{User, active_admins, find_user_by_id};
 use crate::domain::recovery::macs_match;
@@ -139,7 +140,7 @@ impl Services {
             self.finish_sign_in(
                 &mut tx,
                 user,
-                "password and temporary access code",
+                details::PASSWORD_AND_TEMPORARY_CODE,
                 false,
                 origin,
             )

@@ -383,6 +383,18 @@ pub fn client_with(jar: Arc<Jar>) -> reqwest::Client {
         .unwrap()
 }
 
+/// A page's HTML with the entities askama writes for quotes, `&`, `<` and `>` read back, so
+/// a test can look for the words a person reads ("The app's name").
+pub fn unescaped(page: &str) -> String {
+    page.replace("&#39;", "'")
+        .replace("&#34;", "\"")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#38;", "&")
+        .replace("&amp;", "&")
+}
+
 pub fn cookie_value(jar: &Jar, address: &str, name: &str) -> Option<String> {
     let url = address.parse().unwrap();
     let header = jar.cookies(&url)?;

@@ -2,7 +2,7 @@
 //! came from (issue 22, items 9 to 11), on both databases.
 
 use crate::admin::signed_in_admin;
-use crate::helpers::{PHONE, TestApp, assert_page, assert_redirect_to};
+use crate::helpers::{PHONE, TestApp, assert_page, assert_redirect_to, unescaped};
 use crate::on_both_databases;
 
 /// Where `needle` first stands in `page`, failing when it is not there.
@@ -38,7 +38,7 @@ async fn details_of(app: &TestApp, event: &str) -> Vec<String> {
 async fn the_settings_are_in_sections_with_the_reminder_users_read(app: TestApp) {
     signed_in_admin(&app).await;
     app.kit().set_platform(|s| s.app_name = "Acme".into()).await;
-    let page = app.get_text("/admin/security").await;
+    let page = unescaped(&app.get_text("/admin/security").await);
     // Five sections, in this order, each control in its own.
     let headings = [
         r#"<h2 id="two_step-title">2-step verification</h2>"#,
@@ -135,7 +135,7 @@ async fn the_settings_are_in_sections_with_the_reminder_users_read(app: TestApp)
         .submit("/admin/security", "/admin/security", &form)
         .await;
     assert_redirect_to(&saved, "/admin/security");
-    let page = app.get_text("/admin/security").await;
+    let page = unescaped(&app.get_text("/admin/security").await);
     assert!(page.contains("Let users choose their session duration: On → Off"));
     assert!(page.contains("Longest session users may choose: 60 days → 14 days"));
 }
@@ -151,7 +151,7 @@ async fn the_required_warning_stands_by_its_button_and_only_when_someone_must_se
         )
         .await;
     assert_redirect_to(&saved, "/admin/security");
-    let page = app.get_text("/admin/security").await;
+    let page = unescaped(&app.get_text("/admin/security").await);
     assert!(page.contains("2-step verification: Optional → Required for everyone"));
     assert!(!page.contains("Requiring 2-step verification"));
     assert_eq!(
@@ -201,7 +201,7 @@ async fn the_required_warning_stands_by_its_button_and_only_when_someone_must_se
 async fn a_groups_page_has_one_heading_hints_and_the_grace_period_under_required(app: TestApp) {
     signed_in_admin(&app).await;
     let group = app.kit().create_group("Engineering", "allowed", None).await;
-    let page = app.get_text(&format!("/admin/groups/{group}")).await;
+    let page = unescaped(&app.get_text(&format!("/admin/groups/{group}")).await);
     assert!(
         page.contains("<title>Engineering · Twostep</title>"),
         "{page}"
@@ -361,7 +361,7 @@ async fn the_number_codes_go_to_is_explained_before_and_refused_on_the_users_pag
     let user = app.create_sms_user("sms@example.com", PHONE).await;
     let page = format!("/admin/users/{user}");
     let action = format!("{page}/phone");
-    let shown = app.get_text(&page).await;
+    let shown = unescaped(&app.get_text(&page).await);
     assert!(
         !shown.contains(&format!(r#"action="{action}""#)),
         "no form that could only be refused"
@@ -401,7 +401,7 @@ async fn the_number_codes_go_to_is_explained_before_and_refused_on_the_users_pag
 async fn the_last_administrator_is_told_why_before_and_after(app: TestApp) {
     let admin = signed_in_admin(&app).await;
     let page = format!("/admin/users/{admin}");
-    let shown = app.get_text(&page).await;
+    let shown = unescaped(&app.get_text(&page).await);
     assert!(
         !shown.contains(">Remove administrator</a>"),
         "no control that is refused"
@@ -440,7 +440,7 @@ async fn the_last_administrator_is_told_why_before_and_after(app: TestApp) {
     let other = app
         .create_user("ken@example.com", "Ken Thompson", true)
         .await;
-    let shown = app.get_text(&page).await;
+    let shown = unescaped(&app.get_text(&page).await);
     assert!(shown.contains(">Remove administrator</a>"));
     assert!(!shown.contains("the only administrator"));
     let other_page = app.get_text(&format!("/admin/users/{other}")).await;

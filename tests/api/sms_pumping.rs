@@ -13,7 +13,7 @@ use reqwest::Client;
 
 use crate::admin::ADMIN_PHONE;
 use crate::helpers::{
-    Backend, PHONE, TestApp, assert_redirect_to, csrf_token, location_of, submit_with,
+    Backend, PHONE, TestApp, assert_redirect_to, csrf_token, location_of, submit_with, unescaped,
 };
 use crate::on_each_backend;
 
@@ -679,7 +679,7 @@ async fn the_overview_shows_the_sms_figures(backend: Backend) {
     .unwrap();
     assert_eq!(warned, ["admin@example.com"]);
 
-    let page = app.get_text("/admin").await;
+    let page = unescaped(&app.get_text("/admin").await);
     for text in [
         // Today: 2 + 5 seeded and the bot's risky texts; 2 seeded and the administrator's
         // sign-in code safe.

@@ -37,9 +37,7 @@ impl Received {
                 let boundary = body[..start].trim_end().lines().last().unwrap_or("--");
                 let part = &body[start..];
                 let (head, rest) = part.split_once("\r\n\r\n").unwrap_or((part, ""));
-                let end = rest
-                    .find(&format!("\r\n{boundary}"))
-                    .unwrap_or(rest.len());
+                let end = rest.find(&format!("\r\n{boundary}")).unwrap_or(rest.len());
                 (head.to_owned(), &rest[..end])
             }
             _ => (

@@ -180,7 +180,9 @@ pub async fn check_page(client: &Client, state: &str) {
         Some(heading) if named["headings"] == 1 => {
             let page_title = Language::ALL
                 .into_iter()
-                .find_map(|language| title.strip_prefix(&format!("{} ", language.t("error-prefix"))))
+                .find_map(|language| {
+                    title.strip_prefix(&format!("{} ", language.t("error-prefix")))
+                })
                 .unwrap_or(title);
             if page_title.split(" · ").next() != Some(heading) {
                 problems.push(format!(

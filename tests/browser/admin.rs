@@ -16,8 +16,8 @@ use super::{
 };
 
 const ADMIN_NAME: &str = "Ada Admin";
-const ADMIN_EMAIL: &str = "admin@example.com";
-const ADMIN_PHONE: &str = "+46709990000";
+pub(super) const ADMIN_EMAIL: &str = "admin@example.com";
+pub(super) const ADMIN_PHONE: &str = "+46709990000";
 
 /// The portal that `portal()` started in `dir`, with its SMS stand-in: the test kit makes
 /// the journeys' data through its use cases.

@@ -2,8 +2,12 @@
 //! JavaScript off, switches the frame of the pages to Swedish and back; the accessibility
 //! check reads the page as the language it says it is in.
 
-use super::accessibility::check_page;
-use super::{browser, browser_without_javascript, expect_text, portal, press};
+use super::accessibility::{check_keyboard_focus, check_page};
+use super::admin::{ADMIN_EMAIL, ADMIN_PHONE, add_account, add_administrator, seeder, turn_on_sms};
+use super::{
+    PASSWORD, browser, browser_with_prefs, browser_without_javascript, expect_text, fill, follow,
+    portal, press,
+};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_language_menu_switches_the_pages() {
@@ -28,4 +32,94 @@ async fn the_language_menu_switches_the_pages() {
     press(&client, "Eesti").await;
     expect_text(&client, "Keel: Eesti").await;
     client.close().await.unwrap();
+}
+
+/// An administrator whose browser asks for Swedish signs in with a text message, opens
+/// their security settings and resets a user's 2-step verification in the control center:
+/// every page in Swedish, each state through the accessibility check (axe reads `lang`
+/// and the names in Swedish, at 375 px and by keyboard).
+#[tokio::test(flavor = "multi_thread")]
+async fn in_swedish_an_administrator_signs_in_with_a_text_message_and_resets_a_user() {
+    let Some((client, _driver)) = browser_with_prefs(serde_json::json!({
+        "intl.accept_languages": "sv-SE,sv"
+    }))
+    .await
+    else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    let grace = add_account(&seeder, "Grace Hopper", "grace@example.com", false).await;
+    turn_on_sms(&seeder, grace, "+46701234567").await;
+
+    client.goto(&format!("{address}/login")).await.unwrap();
+    expect_text(&client, "Språk: Svenska").await;
+    assert_eq!(page_language(&client).await, "sv");
+    assert_eq!(client.title().await.unwrap(), "Logga in · Twostep");
+    check_page(&client, "sign-in page, in Swedish").await;
+    fill(&client, "E-post", ADMIN_EMAIL).await;
+    fill(&client, "Lösenord", "inte mitt lösenord alls").await;
+    press(&client, "Logga in").await;
+    expect_text(&client, "E-postadressen eller lösenordet är fel.").await;
+    assert!(client.title().await.unwrap().starts_with("Fel: Logga in"));
+    check_page(&client, "sign-in page, wrong password, in Swedish").await;
+    fill(&client, "Lösenord", PASSWORD).await;
+    press(&client, "Logga in").await;
+
+    expect_text(&client, "Ange din verifieringskod").await;
+    check_page(&client, "sign-in code, SMS, in Swedish").await;
+    check_keyboard_focus(&client, "sign-in code, SMS, in Swedish").await;
+    fill(&client, "Verifieringskod", "000000").await;
+    press(&client, "Verifiera").await;
+    expect_text(&client, "Något behöver rättas").await;
+    check_page(&client, "sign-in code, wrong code, in Swedish").await;
+    fill(&client, "Verifieringskod", &sms.last_code_to(ADMIN_PHONE)).await;
+    press(&client, "Verifiera").await;
+    expect_text(&client, "Hej Ada Admin").await;
+    follow(&client, "Säkerhet").await;
+    expect_text(&client, "Mina säkerhetsinställningar").await;
+    check_page(&client, "security settings, SMS on, in Swedish").await;
+    check_keyboard_focus(&client, "security settings, SMS on, in Swedish").await;
+    follow(&client, "Ändra telefonnummer").await;
+    expect_text(&client, "Ange ditt nya mobilnummer.").await;
+    check_page(&client, "change phone number, in Swedish").await;
+
+    follow(&client, "Kontrollpanel").await;
+    expect_text(&client, "Tvåstegsverifiering som används").await;
+    check_page(&client, "control center overview, in Swedish").await;
+    follow(&client, "Användare").await;
+    expect_text(&client, "grace@example.com").await;
+    check_page(&client, "control center users, in Swedish").await;
+    follow(&client, "Grace Hopper").await;
+    expect_text(&client, "Åtgärder för kontot").await;
+    check_page(&client, "control center, a user's page, in Swedish").await;
+    follow(&client, "Återställ tvåstegsverifiering").await;
+    expect_text(
+        &client,
+        "Återställa tvåstegsverifieringen för Grace Hopper?",
+    )
+    .await;
+    check_page(
+        &client,
+        "control center, reset 2-step verification, the question, in Swedish",
+    )
+    .await;
+    press(&client, "Återställ tvåstegsverifiering").await;
+    expect_text(&client, "Tvåstegsverifieringen återställdes.").await;
+    check_page(
+        &client,
+        "control center, a user's page, 2-step verification reset, in Swedish",
+    )
+    .await;
+    client.close().await.unwrap();
+}
+
+/// The language the page says it is in (`<html lang>`).
+async fn page_language(client: &fantoccini::Client) -> String {
+    let lang = client
+        .execute("return document.documentElement.lang;", Vec::new())
+        .await
+        .unwrap();
+    lang.as_str().unwrap_or_default().to_owned()
 }

@@ -774,7 +774,10 @@ async fn trust_the_device_then_remove_it() {
         .execute("return navigator.userAgent", vec![])
         .await
         .unwrap();
-    let device = twostep::domain::user_agent::describe(twostep::domain::language::Language::English, agent.as_str().unwrap());
+    let device = twostep::domain::user_agent::describe(
+        twostep::domain::language::Language::English,
+        agent.as_str().unwrap(),
+    );
     assert!(
         device.starts_with("Chrome 1") && device.ends_with(" on Linux"),
         "{device}"

@@ -17,6 +17,7 @@ pub mod sms;
 use super::Services;
 use super::notifications::Notice;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::audit_details as details;
 use crate::db::devices::remove_all_devices;
 use crate::db::users::{User, clear_two_step_method, set_two_step_method};
 use crate::db::{DbError, Tx};
@@ -114,18 +115,22 @@ impl Services {
     ) -> Result<FactorOn, DbError> {
         let first_time = !user.has_two_step();
         let (kind, notice) = if first_time {
-            (EventKind::TwoStepEnabled, Notice::TwoStepOn { method, phone })
+            (
+                EventKind::TwoStepEnabled,
+                Notice::TwoStepOn { method, phone },
+            )
         } else {
-            (EventKind::MethodChanged, Notice::MethodChanged { method, phone })
+            (
+                EventKind::MethodChanged,
+                Notice::MethodChanged { method, phone },
+            )
         };
         // The audit log keeps its stored spelling; the email words it for the reader.
         let detail = match method {
-            FactorMethod::Sms => format!(
-                "{}{}",
-                "text messages to ",
-                phone.unwrap_or_default()
-            ),
-            FactorMethod::Authenticator => "an authenticator app".to_owned(),
+            FactorMethod::Sms => {
+                format!("{}{}", details::TEXT_MESSAGES_TO, phone.unwrap_or_default())
+            }
+            FactorMethod::Authenticator => details::AUTHENTICATOR_APP.to_owned(),
             FactorMethod::Passkey => method.as_str().to_owned(),
         };
         self.audit(
@@ -204,13 +209,8 @@ impl Services {
             Some(method.as_str()),
         );
         self.audit(&mut tx, &event);
-        self.notify(
-            &mut tx,
-            user,
-            origin,
-            Notice::FactorRemoved { method },
-        )
-        .await?;
+        self.notify(&mut tx, user, origin, Notice::FactorRemoved { method })
+            .await?;
         tx.commit().await?;
         Ok(Ok(()))
     }

@@ -9,6 +9,7 @@
 //! `SecurityKey`s: user verification preferred at the second step (a security key without
 //! a PIN serves there) and required by the discoverable sign-in.
 
+use crate::db::audit_details as details;
 use serde::{Deserialize, Serialize};
 use webauthn_rs::prelude::{
     AuthenticationResult, CredentialID, DiscoverableAuthentication, PublicKeyCredential,
@@ -432,16 +433,16 @@ impl Services {
             return Ok((tx, PasskeyCheck::NotAccepted));
         };
         if !claim_challenge(&mut *tx, &ceremony.digest, ceremony.expires_at, now).await? {
-            refused(&mut tx, expected, "challenge already used or expired");
+            refused(&mut tx, expected, details::PASSKEY_STALE);
             return Ok((tx, PasskeyCheck::NotAccepted));
         }
         let Some(response) = parse::<PublicKeyCredential>(credential) else {
-            refused(&mut tx, expected, "not a passkey's answer");
+            refused(&mut tx, expected, details::PASSKEY_NOT_AN_ANSWER);
             return Ok((tx, PasskeyCheck::NotAccepted));
         };
         let stored = passkey_in_use(&mut *tx, &credential_id_text(&response.raw_id)).await?;
         let Some(stored) = stored else {
-            refused(&mut tx, expected, "unknown passkey");
+            refused(&mut tx, expected, details::PASSKEY_UNKNOWN);
             return Ok((tx, PasskeyCheck::NotAccepted));
         };
         let owner_id = stored.owner.id;
@@ -464,13 +465,13 @@ impl Services {
                     .ok()
                     .map(|(handle, _)| encode_handle(handle.as_bytes()));
                 if named.is_none() || named != stored.passkey_handle {
-                    refused(&mut tx, Some(owner_id), "user handle does not match");
+                    refused(&mut tx, Some(owner_id), details::PASSKEY_OTHER_HANDLE);
                     return Ok((tx, PasskeyCheck::NotAccepted));
                 }
                 rp.finish_discoverable_authentication_v2(&response, state, &key)
             }
             _ => {
-                refused(&mut tx, expected, "passkey of another account");
+                refused(&mut tx, expected, details::PASSKEY_OTHER_ACCOUNT);
                 return Ok((tx, PasskeyCheck::NotAccepted));
             }
         };
@@ -490,7 +491,7 @@ impl Services {
             }
             Err(err) => {
                 tracing::info!(error = %err, "A passkey's answer was not accepted");
-                refused(&mut tx, Some(owner_id), "not accepted");
+                refused(&mut tx, Some(owner_id), details::PASSKEY_NOT_VERIFIED);
                 return Ok((tx, PasskeyCheck::NotAccepted));
             }
         };
@@ -507,12 +508,12 @@ impl Services {
         .await?;
         if !recorded {
             // Another use moved the counter meanwhile: this one is the second.
-            refused(&mut tx, Some(owner_id), "used twice at once");
+            refused(&mut tx, Some(owner_id), details::PASSKEY_TWICE);
             return Ok((tx, PasskeyCheck::NotAccepted));
         }
         let user = stored.owner;
         if user.is_disabled() {
-            refused(&mut tx, Some(user.id), "account disabled");
+            refused(&mut tx, Some(user.id), details::ACCOUNT_DISABLED);
             return Ok((tx, PasskeyCheck::Disabled));
         }
         Ok((tx, PasskeyCheck::Accepted(Box::new(user))))

@@ -6,6 +6,7 @@
 //! new ones.
 
 use crate::db::audit::EventKind;
+use crate::db::audit_details as details;
 use crate::domain::codes::Purpose;
 use crate::domain::factors::FactorMethod;
 use crate::domain::language::Language;
@@ -158,8 +159,8 @@ pub fn sentence(
 ) -> String {
     // What an administrator did from the command line says so at the end of its detail.
     let (detail, command_line) = match detail {
-        Some("command line") => (None, true),
-        Some(text) => match text.strip_suffix(" (command line)") {
+        Some(details::COMMAND_LINE) => (None, true),
+        Some(text) => match text.strip_suffix(details::COMMAND_LINE_AFTER) {
             Some(text) => (Some(text), true),
             None => (Some(text), false),
         },
@@ -223,7 +224,7 @@ impl Say<'_> {
         let or_as_stored = || self.as_stored();
         match kind {
             EventKind::AdminCreated => match text {
-                "setup link" => self.t("audit-say-setup-link"),
+                details::SETUP_LINK => self.t("audit-say-setup-link"),
                 _ => or_as_stored(),
             },
             EventKind::SignInSucceeded | EventKind::PhoneSignInSucceeded => match detail {
@@ -233,8 +234,8 @@ impl Say<'_> {
             EventKind::SignInFailed => match detail {
                 None if subject_known => self.t("audit-say-wrong-password"),
                 None => self.t("audit-say-no-account"),
-                Some("account disabled") => self.t("audit-say-right-password-disabled"),
-                Some("wrong password confirming the email address") => {
+                Some(details::ACCOUNT_DISABLED) => self.t("audit-say-right-password-disabled"),
+                Some(details::WRONG_PASSWORD_CONFIRMING) => {
                     self.t("audit-say-wrong-password-confirming")
                 }
                 Some(_) => or_as_stored(),
@@ -253,17 +254,17 @@ impl Say<'_> {
             EventKind::ReauthFailed => self.t("audit-say-wrong-password"),
             EventKind::PasswordResetRequested => match detail {
                 None => self.t("audit-say-reset-emailed"),
-                Some("to the address waiting for confirmation") => {
+                Some(details::RESET_TO_UNCONFIRMED_ADDRESS) => {
                     self.t("audit-say-reset-emailed-unconfirmed")
                 }
                 Some(_) => or_as_stored(),
             },
             EventKind::PasswordSet => match detail {
                 None => self.t("audit-say-password-set-link"),
-                Some("first password, after a code to the verified phone") => {
+                Some(details::FIRST_PASSWORD_AFTER_PHONE_CODE) => {
                     self.t("audit-say-password-set-first")
                 }
-                Some("link and a code to the verified phone") => {
+                Some(details::LINK_AND_PHONE_CODE) => {
                     self.t("audit-say-password-set-link-and-code")
                 }
                 Some(_) => or_as_stored(),
@@ -278,7 +279,7 @@ impl Say<'_> {
                 None => or_as_stored(),
             },
             EventKind::SessionDurationChanged => match detail {
-                Some("Until I close the browser") => self.t("audit-say-until-browser-closes"),
+                Some(details::UNTIL_BROWSER_CLOSES) => self.t("audit-say-until-browser-closes"),
                 Some(choice) => self.with(
                     "audit-say-stays-signed-in",
                     "duration",
@@ -512,8 +513,8 @@ impl Say<'_> {
         let (phone, outcome) = text.rsplit_once(": ")?;
         let id = match outcome {
             "account" => "audit-say-phone-code-sent",
-            "no account, registration open" => "audit-say-phone-code-register",
-            "no account, nothing sent" => "audit-say-phone-code-nothing-sent",
+            details::NO_ACCOUNT_REGISTRATION_OPEN => "audit-say-phone-code-register",
+            details::NO_ACCOUNT_NOTHING_SENT => "audit-say-phone-code-nothing-sent",
             _ => return None,
         };
         Some(self.with(id, "phone", phone))
@@ -524,7 +525,7 @@ impl Say<'_> {
     /// internal name.
     fn provider_failure(&self, text: &str) -> Option<String> {
         let (_provider, error) = text.split_once(' ')?;
-        if let Some(rest) = error.strip_prefix("the provider refused the message (code ") {
+        if let Some(rest) = error.strip_prefix(details::PROVIDER_REFUSED) {
             let (code, reason) = rest.split_once("): ")?;
             return Some(
                 self.language
@@ -535,7 +536,7 @@ impl Say<'_> {
             );
         }
         error
-            .starts_with("the provider is unavailable")
+            .starts_with(details::PROVIDER_UNAVAILABLE)
             .then(|| self.t("audit-say-provider-unavailable"))
     }
 
@@ -556,7 +557,7 @@ impl Say<'_> {
     /// What a room event adds after the room's name.
     fn room_more(&self, kind: EventKind, more: &str) -> String {
         let group = |id: &str| self.with(id, "group", more);
-        match (kind, more.split_once(", invited ")) {
+        match (kind, more.split_once(details::ROOM_INVITED)) {
             (EventKind::RoomInvitationMade, Some((group, email))) => self
                 .language
                 .tr("audit-room-invited")
@@ -566,10 +567,10 @@ impl Say<'_> {
             (EventKind::RoomGroupCreated, _) => group("audit-room-group-created"),
             (EventKind::RoomMemberAdded, _) => group("audit-room-member-added"),
             (EventKind::RoomMemberRemoved, _) => match more.split_once("; ") {
-                Some((group, "left the room")) => {
+                Some((group, details::ROOM_MEMBER_LEFT)) => {
                     self.with("audit-room-member-left", "group", group)
                 }
-                Some((group, "left the room, its two-factor phone number cleared")) => {
+                Some((group, details::ROOM_MEMBER_LEFT_PHONE_CLEARED)) => {
                     self.with("audit-room-member-left-cleared", "group", group)
                 }
                 _ => group("audit-room-member-removed"),
@@ -582,7 +583,7 @@ impl Say<'_> {
     /// two-factor authentication off"), each in words, or as stored when not the portal's.
     fn room_changes(&self, more: &str) -> String {
         let address = |stored: &str| match stored {
-            "none" => self.t("audit-room-no-address"),
+            details::ROOM_NO_ADDRESS => self.t("audit-room-no-address"),
             url => url.to_owned(),
         };
         let changes: Vec<String> = more
@@ -598,18 +599,18 @@ impl Say<'_> {
                             .to_string()
                     })
                 };
-                let said = if let Some(rest) = change.strip_prefix("name ") {
+                let said = if let Some(rest) = change.strip_prefix(details::ROOM_RENAMED) {
                     from_to("audit-room-renamed", rest, &|name| name.to_owned())
-                } else if let Some(rest) = change.strip_prefix("application address ") {
+                } else if let Some(rest) = change.strip_prefix(details::ROOM_ADDRESS_CHANGED) {
                     from_to("audit-room-address-changed", rest, &address)
-                } else if change == "enforced two-factor authentication on" {
+                } else if change == details::ROOM_ENFORCED_ON {
                     Some(self.t("audit-room-enforced-on"))
-                } else if change == "enforced two-factor authentication off" {
+                } else if change == details::ROOM_ENFORCED_OFF {
                     Some(self.t("audit-room-enforced-off"))
-                } else if change == "nothing changed" {
+                } else if change == details::ROOM_NOTHING_CHANGED {
                     Some(self.t("audit-room-nothing-changed"))
-                } else if let Some(rest) = change.strip_prefix("administrators added ") {
-                    Some(match rest.split_once(", removed ") {
+                } else if let Some(rest) = change.strip_prefix(details::ROOM_ADMINS_ADDED) {
+                    Some(match rest.split_once(details::ROOM_AND_REMOVED) {
                         Some((added, removed)) => self
                             .language
                             .tr("audit-room-admins-added-removed")
@@ -620,7 +621,7 @@ impl Say<'_> {
                     })
                 } else {
                     change
-                        .strip_prefix("administrators removed ")
+                        .strip_prefix(details::ROOM_ADMINS_REMOVED)
                         .map(|removed| self.with("audit-room-admins-removed", "removed", removed))
                 };
                 said.unwrap_or_else(|| change.to_owned())
@@ -635,27 +636,27 @@ impl Say<'_> {
 /// set-up words it.
 fn method(text: &str) -> Option<FactorMethod> {
     FactorMethod::parse(text).or(match text {
-        "authenticator" | "totp" | "an authenticator app" => Some(FactorMethod::Authenticator),
+        "authenticator" | "totp" | details::AUTHENTICATOR_APP => Some(FactorMethod::Authenticator),
         _ => None,
     })
 }
 
 /// The masked number of "text messages to +46 ••• ••• 67" (the text messages' set-up).
 fn sms_to(text: &str) -> Option<&str> {
-    text.strip_prefix("text messages to ")
+    text.strip_prefix(details::TEXT_MESSAGES_TO)
 }
 
 /// Why a passkey's answer was not accepted (`check_passkey`).
 fn passkey_refusal(reason: &str) -> Option<&'static str> {
     Some(match reason {
-        "challenge already used or expired" => "audit-say-passkey-stale",
-        "not a passkey's answer" => "audit-say-passkey-not-an-answer",
-        "unknown passkey" => "audit-say-passkey-unknown",
-        "user handle does not match" => "audit-say-passkey-other-handle",
-        "passkey of another account" => "audit-say-passkey-other-account",
-        "not accepted" => "audit-say-passkey-not-verified",
-        "used twice at once" => "audit-say-passkey-twice",
-        "account disabled" => "audit-say-passkey-account-disabled",
+        details::PASSKEY_STALE => "audit-say-passkey-stale",
+        details::PASSKEY_NOT_AN_ANSWER => "audit-say-passkey-not-an-answer",
+        details::PASSKEY_UNKNOWN => "audit-say-passkey-unknown",
+        details::PASSKEY_OTHER_HANDLE => "audit-say-passkey-other-handle",
+        details::PASSKEY_OTHER_ACCOUNT => "audit-say-passkey-other-account",
+        details::PASSKEY_NOT_VERIFIED => "audit-say-passkey-not-verified",
+        details::PASSKEY_TWICE => "audit-say-passkey-twice",
+        details::ACCOUNT_DISABLED => "audit-say-passkey-account-disabled",
         _ => return None,
     })
 }
@@ -663,16 +664,16 @@ fn passkey_refusal(reason: &str) -> Option<&'static str> {
 /// How a sign-in was made, as the sign-in use cases store it.
 fn how_signed_in(how: &str) -> Option<&'static str> {
     Some(match how {
-        "password and SMS code" => "audit-say-with-password-sms",
-        "password and authenticator app" => "audit-say-with-password-app",
-        "password and recovery code" => "audit-say-with-password-recovery",
-        "password and passkey" => "audit-say-with-password-passkey",
-        "password and temporary access code" => "audit-say-with-password-temporary",
-        "passkey" => "audit-say-with-passkey-alone",
-        "phone code" => "audit-say-with-phone-code",
-        "phone registration code" => "audit-say-with-phone-registration",
-        "phone code and password" => "audit-say-with-phone-code-password",
-        "phone code and authenticator app" => "audit-say-with-phone-code-app",
+        details::PASSWORD_AND_SMS_CODE => "audit-say-with-password-sms",
+        details::PASSWORD_AND_APP => "audit-say-with-password-app",
+        details::PASSWORD_AND_RECOVERY_CODE => "audit-say-with-password-recovery",
+        details::PASSWORD_AND_PASSKEY => "audit-say-with-password-passkey",
+        details::PASSWORD_AND_TEMPORARY_CODE => "audit-say-with-password-temporary",
+        details::PASSKEY_ALONE => "audit-say-with-passkey-alone",
+        details::PHONE_CODE => "audit-say-with-phone-code",
+        details::PHONE_REGISTRATION_CODE => "audit-say-with-phone-registration",
+        details::PHONE_CODE_AND_PASSWORD => "audit-say-with-phone-code-password",
+        details::PHONE_CODE_AND_APP => "audit-say-with-phone-code-app",
         _ => return None,
     })
 }
@@ -857,7 +858,7 @@ mod tests {
             ),
             (
                 "two_step.enabled",
-                Some("an authenticator app"),
+                Some(details::AUTHENTICATOR_APP),
                 true,
                 "With an authenticator app.",
             ),
@@ -887,7 +888,7 @@ mod tests {
             ),
             (
                 "sign_in.succeeded",
-                Some("password and authenticator app"),
+                Some(details::PASSWORD_AND_APP),
                 true,
                 "With the password and a code from the authenticator app.",
             ),
@@ -901,7 +902,7 @@ mod tests {
             ),
             (
                 "sign_in.failed",
-                Some("account disabled"),
+                Some(details::ACCOUNT_DISABLED),
                 true,
                 "The password was right, but the account is disabled.",
             ),
@@ -938,7 +939,7 @@ mod tests {
             ),
             (
                 "account.disabled",
-                Some("command line"),
+                Some(details::COMMAND_LINE),
                 true,
                 "From the command line.",
             ),
@@ -1038,7 +1039,7 @@ mod tests {
             (
                 Language::German,
                 "sign_in.succeeded",
-                Some("password and SMS code"),
+                Some(details::PASSWORD_AND_SMS_CODE),
                 "Mit dem Passwort und einem Code per SMS.",
             ),
             (
