@@ -123,3 +123,58 @@ async fn page_language(client: &fantoccini::Client) -> String {
         .unwrap();
     lang.as_str().unwrap_or_default().to_owned()
 }
+
+/// The pages an administrator walks through, in German and then, switched with the
+/// "Language" menu, in Estonian: longer words must still fit a phone's width, and every
+/// state passes the accessibility check in its language.
+#[tokio::test(flavor = "multi_thread")]
+async fn in_german_and_estonian_the_pages_fit_and_pass_the_check() {
+    let Some((client, _driver)) = browser_with_prefs(serde_json::json!({
+        "intl.accept_languages": "de-DE,de"
+    }))
+    .await
+    else {
+        return;
+    };
+    let (address, sms, dir) = portal().await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    let grace = add_account(&seeder, "Grace Hopper", "grace@example.com", false).await;
+    turn_on_sms(&seeder, grace, "+46701234567").await;
+
+    client.goto(&format!("{address}/login")).await.unwrap();
+    expect_text(&client, "Sprache: Deutsch").await;
+    check_page(&client, "sign-in page, in German").await;
+    fill(&client, "E-Mail", ADMIN_EMAIL).await;
+    fill(&client, "Passwort", PASSWORD).await;
+    press(&client, "Anmelden").await;
+    expect_text(&client, "Bestätigungscode").await;
+    check_page(&client, "sign-in code, SMS, in German").await;
+    fill(&client, "Bestätigungscode", &sms.last_code_to(ADMIN_PHONE)).await;
+    press(&client, "Bestätigen").await;
+    expect_text(&client, "Abmelden").await;
+
+    let pages = [
+        ("/", "home"),
+        ("/account/security", "security settings"),
+        ("/account/profile", "profile"),
+        ("/admin", "control center overview"),
+        ("/admin/users", "control center users"),
+        (&format!("/admin/users/{grace}"), "a user's page"),
+        ("/admin/security", "security settings of the platform"),
+        ("/admin/audit", "audit log"),
+    ];
+    for (path, page) in &pages {
+        client.goto(&format!("{address}{path}")).await.unwrap();
+        expect_text(&client, "Sprache: Deutsch").await;
+        check_page(&client, &format!("{page}, in German")).await;
+    }
+    press(&client, "Eesti").await;
+    expect_text(&client, "Keel: Eesti").await;
+    for (path, page) in &pages {
+        client.goto(&format!("{address}{path}")).await.unwrap();
+        expect_text(&client, "Keel: Eesti").await;
+        check_page(&client, &format!("{page}, in Estonian")).await;
+    }
+    client.close().await.unwrap();
+}
