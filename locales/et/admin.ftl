@@ -70,7 +70,7 @@ admin-column-last-active = Viimati aktiivne
 
 # Keeldutud muudatused.
 admin-refused-last-admin = See on viimane administraator: tee enne kellestki teisest administraator.
-admin-refused-phone-in-use = Sellele numbrile saadetakse kasutaja sisselogimiskoodid. Kasutaja muudab seda lehel Minu turvaseaded või lähtestad enne tema kaheastmelise kinnitamise.
+admin-refused-phone-in-use = Sellele numbrile saadetakse kasutaja sisselogimiskoodid. Kasutaja saab seda ise muuta lehel „Minu turvaseaded“; sina saad seda muuta alles pärast tema kaheastmelise kinnitamise lähtestamist.
 admin-refused-name-taken = Selle nimega grupp on juba olemas.
 admin-refused-no-such-email = Selle e-posti aadressiga kontot ei ole.
 admin-refused-email-taken = Selle e-posti aadressiga konto on juba olemas.
@@ -103,21 +103,21 @@ admin-owing-all = { $count ->
 }
 admin-sms-title = Täna saadetud SMS-id
 # { $settings } on link turvaseadetele.
-admin-sms-paused = SMS-id uutele numbritele on tänaseks peatatud: kogu päeva SMS-i eelarve ({ $budget }) on kasutatud. Koodid kinnitatud numbritele lähevad edasi. SMS-id uutele numbritele jätkuvad keskööl (UTC); eelarvet saad suurendada lehel { $settings }.
+admin-sms-paused = SMS-id uutele numbritele on tänaseks peatatud: kogu päeva SMS-i eelarve ({ $budget }) on kasutatud. Koodid kinnitatud numbritele lähevad edasi. SMS-id uutele numbritele jätkuvad südaööl (UTC); eelarvet saad suurendada lehel { $settings }.
 admin-sms-warned = 80% tänasest SMS-i eelarvest on kasutatud: { $spent }/{ $budget } SMS-i uutele numbritele.
 admin-sms-alerted = Administraatoritele saadeti e-kiri kell { $time }.
-admin-sms-pause-at = Kui { $budget } on täis, peatuvad SMS-id uutele numbritele keskööni (UTC).
+admin-sms-pause-at = Kui eelarve ({ $budget }) on täis, peatuvad SMS-id uutele numbritele südaööni (UTC).
 # { $number } on { $count } paksus kirjas.
 admin-sms-today = { $count ->
-    [one] { $number } SMS alates keskööst (UTC): { $new } uutele numbritele (numbrid, mida ükski konto pole kinnitanud: registreerimine, telefoniga sisselogimine, seadistamine, muutmine) ja { $verified } kinnitatud numbritele (sisselogimine, andmeruumi sammud).
-   *[other] { $number } SMS-i alates keskööst (UTC): { $new } uutele numbritele (numbrid, mida ükski konto pole kinnitanud: registreerimine, telefoniga sisselogimine, seadistamine, muutmine) ja { $verified } kinnitatud numbritele (sisselogimine, andmeruumi sammud).
+    [one] { $number } SMS alates südaööst (UTC): { $new } uutele numbritele (numbrid, mida ükski konto pole kinnitanud: registreerimine, telefoniga sisselogimine, seadistamine, muutmine) ja { $verified } kinnitatud numbritele (sisselogimine, andmeruumi sammud).
+   *[other] { $number } SMS-i alates südaööst (UTC): { $new } uutele numbritele (numbrid, mida ükski konto pole kinnitanud: registreerimine, telefoniga sisselogimine, seadistamine, muutmine) ja { $verified } kinnitatud numbritele (sisselogimine, andmeruumi sammud).
 }
 admin-sms-budget = Päeva eelarve SMS-idele uutele numbritele: kasutatud { $spent }/{ $budget }.
 admin-sms-by-country-caption = Tänased SMS-id riigi suunakoodi järgi
 admin-country-unknown = Teadmata
 admin-conversion-title = Sisestatud koodid, viimased 7 päeva
 # { $countries }: „+46, +47“; { $settings } on link turvaseadetele.
-admin-conversion-low = Koode, mis saadetakse suunakoodidele { $countries }, sisestatakse harva: alla poole teiste riikide tavapärasest määrast. Palju koode, mida keegi ei sisesta, on SMS-pumpamise tunnus; kaalu lehel { $settings } suunakoodi piirangu vähendamist või riigi eemaldamist riikide hulgast, kuhu SMS-e saadetakse.
+admin-conversion-low = Koode, mis saadetakse suunakoodidele { $countries }, sisestatakse harva: alla poole teiste riikide tavapärasest määrast. Kui paljusid koode keegi ei sisesta, viitab see SMS-pumpamisele; kaalu lehel { $settings } suunakoodi piirangu vähendamist või riigi eemaldamist riikide hulgast, kuhu SMS-e saadetakse.
 admin-conversion-none = Viimase 7 päeva jooksul SMS-e ei saadetud.
 admin-conversion-caption = Viimase 7 päeva saadetud ja sisestatud koodid riigi suunakoodi järgi
 admin-conversion-far-below = Teistest palju madalam
@@ -178,7 +178,7 @@ admin-user-codes-left = { $count } alles
 admin-user-codes-none-left = Ühtegi pole alles
 admin-user-account = Konto
 admin-user-groups = Grupid
-admin-user-phone-locked = Kasutaja { $name } sisselogimiskoodid saadetakse sellele numbrile, seega saab seda muuta ainult { $name }, uuele numbrile saadetud koodiga, lehel Minu turvaseaded.
+admin-user-phone-locked = Kasutaja { $name } sisselogimiskoodid saadetakse sellele numbrile, seega saab seda muuta ainult { $name } ise, lehel „Minu turvaseaded“ ja uuele numbrile saadetud koodiga.
 # { $link } on link: admin-user-phone-lost-link.
 admin-user-phone-lost = Kui telefon on kadunud, { $link }: pärast sisselogimist muudab kasutaja numbri ise.
 admin-user-phone-lost-link = väljasta talle ajutine pääsukood
@@ -212,8 +212,8 @@ admin-done-enabled = Konto lubati.
 admin-done-admin = Kasutaja on nüüd administraator.
 admin-done-not-admin = Kasutaja ei ole enam administraator.
 admin-done-phone = Telefoninumber salvestati.
-admin-done-added = Kasutaja lisati. Saatsime talle lingi parooli valimiseks: see töötab ühe korra, 72 tundi.
-admin-done-password-link = Saatsime kasutajale lingi parooli valimiseks: see töötab ühe korra, 72 tundi. Varasemad lingid enam ei tööta.
+admin-done-added = Kasutaja lisati. Saatsime talle lingi parooli valimiseks: seda saab kasutada ühe korra 72 tunni jooksul.
+admin-done-password-link = Saatsime kasutajale lingi parooli valimiseks: seda saab kasutada ühe korra 72 tunni jooksul. Varasemad lingid enam ei tööta.
 
 # Kinnituslehed. { $who } on „Nimi (e-posti aadress)“.
 admin-reset-question = Kas lähtestada kasutaja { $name } kaheastmeline kinnitamine?
@@ -235,7 +235,7 @@ admin-reset-removed-devices = { $count ->
 admin-reset-sessions-end = Kõik seansid lõpevad, ka pooleli olevad sisselogimised.
 admin-reset-required-again = Kaheastmeline kinnitamine on talle kohustuslik: ta seadistab selle uuesti järgmisel sisselogimisel.
 admin-reset-emailed = Talle saadetakse e-kiri, et sina lähtestasid selle.
-admin-sign-out-question = Kas logida { $name } kõikjalt välja?
+admin-sign-out-question = Kas logida kasutaja { $name } kõikjalt välja?
 admin-sign-out-sessions = Kõik kasutaja { $who } seansid lõpevad kohe, ka pooleli olevad sisselogimised.
 admin-sign-out-again = Ta logib uuesti sisse oma parooli ja teise sammuga.
 admin-disable-question = Kas keelata kasutaja { $name } konto?
@@ -244,36 +244,36 @@ admin-disable-sessions = Kõik seansid lõpevad kohe.
 admin-disable-emailed = Talle saadetakse e-kiri, et administraator keelas konto.
 admin-enable-question = Kas lubada kasutaja { $name } konto?
 admin-enable-sign-in = { $who } saab taas sisse logida, oma parooli ja teise sammuga.
-admin-make-admin-question = Kas teha { $name } administraatoriks?
+admin-make-admin-question = Kas määrata kasutaja { $name } administraatoriks?
 admin-make-admin-can = { $who } saab avada halduskeskuse: muuta turvaseadeid, kasutajaid lähtestada, keelata ja välja logida ning teha teisi administraatoriks.
 admin-make-admin-set-up = Kui administraatoritelt nõutakse kaheastmelist kinnitamist, seadistab ta selle järgmisel sisselogimisel.
 admin-remove-admin-question = Kas eemaldada kasutajalt { $name } administraatori roll?
 admin-remove-admin-cannot = { $who } ei saa enam halduskeskust avada.
 admin-password-link-question = Kas saata kasutajale { $name } parooli määramise link?
 admin-password-link-emailed = { $count ->
-    [one] Link saadetakse aadressile { $email } ja mitte kellelegi teisele: see töötab ühe korra, { $count } tund, ning laseb selle avajal valida konto parooli.
-   *[other] Link saadetakse aadressile { $email } ja mitte kellelegi teisele: see töötab ühe korra, { $count } tundi, ning laseb selle avajal valida konto parooli.
+    [one] Link saadetakse aadressile { $email } ja mitte kellelegi teisele: see kehtib { $count } tund, töötab ühe korra ja laseb selle avajal valida konto parooli.
+   *[other] Link saadetakse aadressile { $email } ja mitte kellelegi teisele: see kehtib { $count } tundi, töötab ühe korra ja laseb selle avajal valida konto parooli.
 }
 admin-password-link-earlier = Varasemad lingid lakkavad töötamast.
 admin-password-link-two-step = Kaheastmeline kinnitamine jääb nii, nagu see on.
 admin-password-link-button = Saada link
 
 # Kasutaja lisamine.
-admin-new-user-intro = Sina inimesele parooli ei anna: saadame talle lingi, et ta selle ise valiks. Link töötab ühe korra, 3 päeva.
+admin-new-user-intro = Sina inimesele parooli ei anna: saadame talle lingi, et ta selle ise valiks. Link kehtib 3 päeva ja töötab ühe korra.
 admin-new-user-email-hint = Aadress, millega ta sisse logib. Parooli valimise link saadetakse sinna.
 admin-new-user-phone = Telefoninumber (valikuline)
 # Sellele järgneb telefoninumbri näide.
-admin-new-user-phone-hint = Tema mobiilinumber sisselogimiskoodidega SMS-ide jaoks:
+admin-new-user-phone-hint = Tema telefoninumber, kuhu saata sisselogimiskoodidega SMS-e:
 admin-new-user-admin-hint = Ta saab avada halduskeskuse ja muuta mis tahes kontot.
 
 # Ajutised pääsukoodid.
 admin-code-title = Ajutine pääsukood: { $name }
 admin-code-question = Kas väljastada kasutajale { $name } ajutine pääsukood?
-admin-code-shown-once = Seda koodi näidatakse ainult üks kord. Loe see kasutajale { $name } kohe ette, telefonis või silmast silma: mitte kunagi e-kirjas ega vestluses.
+admin-code-shown-once = Seda koodi näidatakse ainult üks kord. Loe see kasutajale { $name } kohe ette, telefoni teel või silmast silma: mitte kunagi e-kirjas ega vestluses.
 # { $date } on aeg, mil kood lakkab töötamast.
-admin-code-use = Koos parooliga logib see ühe korra sisse kinnituskoodi asemel, kuni { $date }. Pärast 5 valet katset lakkab see töötamast. Pärast sisselogimist seadistab ta lehel Minu turvaseaded uue telefoni või rakenduse.
-admin-code-make-sure = Veendu, et küsija on tõesti { $name }: helista talle numbril, mida juba tead, või kohtuge.
-admin-code-shown-to-you = Koodi näidatakse sulle üks kord, et saaksid selle ette lugeda. Koos parooliga logib see ühe korra sisse, kinnituskoodi asemel. Midagi ei lülitata välja.
+admin-code-use = Koos parooliga saab sellega kinnituskoodi asemel ühe korra sisse logida kuni { $date }. Pärast 5 valet katset lakkab kood töötamast. Pärast sisselogimist seadistab kasutaja lehel „Minu turvaseaded“ uue telefoni või rakenduse.
+admin-code-make-sure = Veendu, et küsija on tõesti { $name }: helista talle numbril, mida juba tead, või kohtu temaga isiklikult.
+admin-code-shown-to-you = Koodi näidatakse sulle üks kord, et saaksid selle ette lugeda. Koos parooliga saab sellega kinnituskoodi asemel ühe korra sisse logida. Midagi ei lülitata välja.
 admin-code-earlier-stops = Varem väljastatud kood lakkab töötamast.
 admin-code-emailed = Kasutajale { $name } saadetakse e-kiri, et kood väljastati, ilma koodita.
 admin-code-valid-for = Kehtib
@@ -294,7 +294,7 @@ admin-groups-create-title = Loo grupp
 admin-group-name = Grupi nimi
 admin-groups-create = Loo grupp
 admin-group-allowed = Lubatud
-admin-group-allowed-hint = Liikmetele kehtib platvormi seade lehel Turvaseaded.
+admin-group-allowed-hint = Liikmetele kehtib platvormi seade lehel „Turvaseaded“.
 admin-group-not-available = Pole saadaval
 admin-group-not-available-hint = Liikmed ei saa seda sisse lülitada, kui miski muu seda neilt ei nõua. Need, kes seda juba kasutavad, võivad selle alles jätta.
 admin-group-required = Kohustuslik
@@ -315,8 +315,8 @@ admin-group-preview-grace = { $count ->
    *[other] Kui nõuad sellelt grupilt kaheastmelist kinnitamist, peavad { $count } liiget selle üleminekuaja jooksul seadistama.
 }
 admin-preview-no-phone = { $count ->
-    [one] Neist { $count } ei ole telefoninumbrit, mis saaks koode vastu võtta (kontol pole numbrit või see on väljaspool lubatud SMS-i riike).
-   *[other] Neist { $count } ei ole telefoninumbrit, mis saaks koode vastu võtta (kontol pole numbrit või see on väljaspool lubatud SMS-i riike).
+    [one] Neist { $count } liikmel pole telefoninumbrit, mis saaks koode vastu võtta (kontol pole numbrit või see on väljaspool lubatud SMS-i riike).
+   *[other] Neist { $count } liikmel pole telefoninumbrit, mis saaks koode vastu võtta (kontol pole numbrit või see on väljaspool lubatud SMS-i riike).
 }
 admin-group-member-count = { $count ->
     [one] { $count } liige.
@@ -368,8 +368,8 @@ admin-rights-create-one = Loo grupp
 admin-invitation-title = Kutse saadetud
 admin-invitation-sent = Saatsime kutse aadressile { $email }.
 admin-invitation-explained = { $count ->
-    [one] Aadressiga { $email } kontot ei ole. Kutsega saab selle postkasti lugeja luua konto ja liituda andmeruumiga { $room }. Link töötab ühe korra, { $count } päev, ja ainult tema saab selle. Kui see kaob, lisa aadress uuesti: uus kutse asendab vana.
-   *[other] Aadressiga { $email } kontot ei ole. Kutsega saab selle postkasti lugeja luua konto ja liituda andmeruumiga { $room }. Link töötab ühe korra, { $count } päeva, ja ainult tema saab selle. Kui see kaob, lisa aadress uuesti: uus kutse asendab vana.
+    [one] Aadressiga { $email } kontot ei ole. Kutsega saab selle postkasti lugeja luua konto ja liituda andmeruumiga { $room }. Link kehtib { $count } päev ja töötab ühe korra; see saadetakse ainult talle. Kui see kaob, lisa aadress uuesti: uus kutse asendab vana.
+   *[other] Aadressiga { $email } kontot ei ole. Kutsega saab selle postkasti lugeja luua konto ja liituda andmeruumiga { $room }. Link kehtib { $count } päeva ja töötab ühe korra; see saadetakse ainult talle. Kui see kaob, lisa aadress uuesti: uus kutse asendab vana.
 }
 
 # Turvaseaded: seadete nimed (ka teates pärast salvestamist ja sündmuste logis).
@@ -414,12 +414,12 @@ admin-settings-require-for-admins-hint = Administraatorid seadistavad selle jär
 admin-settings-admins-use-passkeys-hint = Administraatorid, kes kasutavad või peavad kasutama kaheastmelist kinnitamist, lisavad järgmisel sisselogimisel pääsuvõtme ega saa viimast eemaldada; seejärel kinnitavad nad ainult pääsuvõtmega, mida ei saa õngitseda.
 admin-settings-default-language-hint = Inimestele, kelle brauser ei küsi ühtegi pakutavat keelt ja kes pole ise keelt valinud.
 admin-settings-new-device-alerts-hint = Sisselogimisest brauserist, mida konto pole varem kasutanud, saadetakse omanikule e-kiri koos lingiga „See polnud mina“, et lõpetada kõik seansid ja valida uus parool. Kui parooli kasutatakse ilma teist sammu lõpetamata, saadetakse e-kiri alati.
-admin-settings-reminder-hint = Ainult siis, kui see on vabatahtlik. Iga kord, kui kasutajad, kellel seda pole, avavad rakenduse { $app }, kuni nad selle sisse lülitavad või valivad seansi ajaks „Mitte praegu“, loevad nad:
+admin-settings-reminder-hint = Ainult siis, kui see on vabatahtlik. Kasutajad, kellel seda pole, näevad teenust { $app } avades iga kord seda teksti, kuni nad selle sisse lülitavad või valivad seansi ajaks „Mitte praegu“:
 admin-settings-sessions-title = Seansid ja seadmed
 admin-settings-accounts-title = Kontod ja registreerimine
 admin-settings-open-registration-hint = Väljas: kasutajaid lisavad ainult administraatorid ja leht „Loo konto“ on suletud.
 admin-settings-phone-sign-in-hint = Inimesed registreerivad ja logivad sisse koodiga, mis saadetakse SMS-iga nende telefonile. Kes peab kasutama kaheastmelist kinnitamist, sisestab ka oma parooli või autentimisrakenduse koodi.
-admin-settings-users-edit-profile-hint = Väljas: kasutaja telefoninumbrit muudavad ainult administraatorid, lehel Kasutajad.
+admin-settings-users-edit-profile-hint = Väljas: kasutaja telefoninumbrit muudavad ainult administraatorid, lehel „Kasutajad“.
 admin-settings-name-title = Rakenduse nimi
 admin-settings-app-name-hint = Iga lehe pealkirjas, e-kirjades ja koodidega SMS-ides.
 admin-settings-sms-title = SMS-id ja piirangud
@@ -427,15 +427,15 @@ admin-settings-sms-countries-hint = Kahetähelised riigikoodid komadega eraldatu
 admin-settings-default-country-hint = Kahetäheline riigikood, näiteks SE: selle riigi numbreid saab sisestada ilma suunakoodita (070 123 45 67). Tühi: ainus lubatud SMS-i riik, kui neid on üks, muidu algab iga number oma suunakoodiga.
 admin-settings-limits-legend = SMS-id numbritele, mida ükski konto pole kinnitanud
 admin-settings-limits-hint = Registreerimine, telefoniga sisselogimine uuele numbrile, numbri seadistamine või muutmine: SMS-id, mida SMS-pumpamine ära kasutab. Iga piirang loeb UTC ööpäeva. Sisselogimiskoodid kinnitatud numbrile ei lähe kunagi arvesse ja saadetakse alati.
-admin-settings-sms-daily-budget-hint = Kogu platvormile. 80% juures saavad administraatorid e-kirja; 100% juures need SMS-id peatuvad järgmise päevani.
+admin-settings-sms-daily-budget-hint = Kogu platvormile. 80% juures saavad administraatorid e-kirja; 100% juures peatuvad need SMS-id järgmise päevani.
 admin-settings-sms-per-network-hint = Võrk on IPv4-aadressi /24 ja IPv6-aadressi /48.
 admin-settings-preview = { $count ->
     [one] Kui nõuad kaheastmelist kinnitamist kõigilt, peab { $count } kasutaja selle järgmisel sisselogimisel enne kõike muud seadistama.
    *[other] Kui nõuad kaheastmelist kinnitamist kõigilt, peavad { $count } kasutajat selle järgmisel sisselogimisel enne kõike muud seadistama.
 }
 admin-settings-preview-no-phone = { $count ->
-    [one] Neist { $count } ei ole telefoninumbrit, mis saaks koode vastu võtta (kontol pole numbrit või see on väljaspool lubatud SMS-i riike): tal on vaja autentimisrakendust või telefoninumbrit.
-   *[other] Neist { $count } ei ole telefoninumbrit, mis saaks koode vastu võtta (kontol pole numbrit või see on väljaspool lubatud SMS-i riike): neil on vaja autentimisrakendust või telefoninumbrit.
+    [one] Neist { $count } kasutajal pole telefoninumbrit, mis saaks koode vastu võtta (kontol pole numbrit või see on väljaspool lubatud SMS-i riike): tal on vaja autentimisrakendust või telefoninumbrit.
+   *[other] Neist { $count } kasutajal pole telefoninumbrit, mis saaks koode vastu võtta (kontol pole numbrit või see on väljaspool lubatud SMS-i riike): neil on vaja autentimisrakendust või telefoninumbrit.
 }
 admin-settings-choose-two-step = Vali, kas kaheastmeline kinnitamine on väljas, vabatahtlik või kohustuslik.
 admin-settings-choose-trusted = Vali, millal usaldusväärsed seadmed aeguvad.

@@ -110,8 +110,8 @@ event-passkey-added = Pääsuvõti lisatud
 event-passkey-removed = Pääsuvõti eemaldatud
 event-room-created = Andmeruum loodud
 event-room-edited = Andmeruumi seaded muudetud
-event-room-enforcement-on = Kohustuslik kahefaktoriline autentimine sisse lülitatud
-event-room-enforcement-off = Kohustuslik kahefaktoriline autentimine välja lülitatud
+event-room-enforcement-on = Kohustuslik kaheastmeline kinnitamine sisse lülitatud
+event-room-enforcement-off = Kohustuslik kaheastmeline kinnitamine välja lülitatud
 event-room-group-created = Ruumi kasutajagrupp loodud
 event-room-member-added = Lisatud ruumi kasutajagruppi
 event-room-member-removed = Eemaldatud ruumi kasutajagrupist
@@ -163,8 +163,8 @@ audit-say-other-sessions-ended = { $count ->
     [one] 1 teine seanss lõpetati.
    *[other] { $count } teist seanssi lõpetati.
 }
-audit-say-until-browser-closes = Jääb sisselogituks, kuni brauser suletakse.
-audit-say-stays-signed-in = Jääb sisselogituks { $duration }.
+audit-say-until-browser-closes = Jääb sisse logituks, kuni brauser suletakse.
+audit-say-stays-signed-in = Sisse logituks jäämise aeg: { $duration }.
 audit-say-profile-phone = Profiili telefoninumber on nüüd { $phone }.
 audit-say-registered-phone = Telefoninumbriga { $phone }.
 audit-say-phone-code-sent = Numbrile { $phone }, mis kuulub kontole: kood saadeti.
@@ -250,15 +250,15 @@ audit-room-invited = { $email } kutsuti kasutajagruppi { $group }.
 audit-room-group-created = kasutajagrupp { $group }.
 audit-room-member-added = kasutajagruppi { $group }.
 audit-room-member-removed = kasutajagrupist { $group }.
-audit-room-member-left = kasutajagrupist { $group }, ja pole enam ruumis.
-audit-room-member-left-cleared = kasutajagrupist { $group }, ja pole enam ruumis; kahefaktorilise autentimise telefoninumber eemaldati.
+audit-room-member-left = kasutajagrupist { $group } ja pole enam ruumis.
+audit-room-member-left-cleared = kasutajagrupist { $group } ja pole enam ruumis; kaheastmelise kinnitamise telefoninumber eemaldati.
 # $changes: allolevad audit-room-… muudatused, komadega eraldatud.
 audit-room-changes = { $changes }.
 audit-room-renamed = nimi { $before } → { $after }
 audit-room-address-changed = rakenduse aadress { $before } → { $after }
 audit-room-no-address = puudub
-audit-room-enforced-on = kohustuslik kahefaktoriline autentimine sisse
-audit-room-enforced-off = kohustuslik kahefaktoriline autentimine välja
+audit-room-enforced-on = kohustuslik kaheastmeline kinnitamine sisse
+audit-room-enforced-off = kohustuslik kaheastmeline kinnitamine välja
 audit-room-nothing-changed = midagi ei muutunud
 audit-room-admins-added = lisatud administraatorid: { $added }
 audit-room-admins-removed = eemaldatud administraatorid: { $removed }

@@ -29,7 +29,7 @@ email-codes-from-sms = SMS-iga numbrile { $phone }
 email-codes-from-passkey = pääsuvõtmest
 email-method-changed-subject = { $app }: sisselogimiskoodid tulevad nüüd { $method }
 email-method-changed = Sisselogimiskoodide saamise viis muutus. Koodid tulevad nüüd { $method }.
-email-phone-changed-subject = { $app }: sinu telefoninumber muutus
+email-phone-changed-subject = { $app }: sinu telefoninumber on muudetud
 email-phone-changed = Sisselogimiskoodid saadetakse nüüd SMS-iga numbrile { $phone }.
 email-two-step-off-subject = { $app }: kaheastmeline kinnitamine on välja lülitatud
 email-two-step-off = Kaheastmeline kinnitamine lülitati välja. Sisselogimiseks piisab nüüd ainult paroolist.
@@ -52,7 +52,7 @@ email-signed-out-by-admin = Administraator logis sinu konto kõigis seadmetes v�
 email-phone-set-by-admin = Administraator määras sinu konto telefoninumbriks { $phone }.
 email-phone-removed-by-admin-subject = { $app }: sinu telefoninumber eemaldati
 email-phone-removed-by-admin = Administraator eemaldas sinu kontolt telefoninumbri.
-email-password-changed-subject = { $app }: sinu parool muutus
+email-password-changed-subject = { $app }: sinu parool on muudetud
 email-password-changed = Sinu konto parool muudeti ning kõik seansid ja usaldusväärsed seadmed logiti välja.
 email-reset-by-admin-subject = { $app }: administraator lähtestas sinu kaheastmelise kinnitamise
 email-reset-by-admin = Administraator lähtestas sinu konto kaheastmelise kinnitamise: sinu sisselogimisviisid, taastekoodid ja usaldusväärsed seadmed eemaldati ning kõik seansid logiti välja. Järgmisel sisselogimisel võidakse sul paluda kaheastmeline kinnitamine uuesti seadistada.
@@ -64,9 +64,9 @@ email-recovery-codes-replaced-subject = { $app }: sinu kontole loodi uued taaste
 email-recovery-codes-replaced = Loodi uued taastekoodid. Varasemad koodid enam ei tööta.
 email-temporary-code-issued-subject = { $app }: sinu kontole väljastati ajutine pääsukood
 # Eesti keeles on "1 tunni jooksul" ja "8 tunni jooksul" sama vormiga.
-email-temporary-code-issued = Administraator väljastas sinu kontole ajutise pääsukoodi. Koos parooliga logib see sind kinnituskoodi asemel üks kord sisse { $count } tunni jooksul. Administraator annab selle sulle isiklikult või telefoni teel; seda ei saadeta kunagi e-postiga.
+email-temporary-code-issued = Administraator väljastas sinu kontole ajutise pääsukoodi. Koos parooliga saad sellega kinnituskoodi asemel ühe korra sisse logida { $count } tunni jooksul. Administraator annab selle sulle isiklikult või telefoni teel; seda ei saadeta kunagi e-postiga.
 email-temporary-code-used-subject = { $app }: sisselogimiseks kasutati ajutist pääsukoodi
-email-temporary-code-used = Sinu kontole logiti just sisse ajutise pääsukoodiga. See ei tööta enam. Seadista uus telefon või rakendus, et saaksid jälle koodiga sisse logida.
+email-temporary-code-used = Sinu kontole logiti just sisse ajutise pääsukoodiga. Seda ei saa enam uuesti kasutada. Seadista uus telefon või rakendus, et saaksid jälle koodiga sisse logida.
 
 ## Turvateated: mida edasi teha. { $link } on lehe nimi, lingina.
 email-advice-ask-if-mistake = Kui arvad, et see on viga, pöördu oma administraatori poole.
@@ -82,11 +82,11 @@ email-link-forgot-password = Unustasid parooli?
 ## Kirjad: ühekordne link või koht, kuhu minna
 email-choose-new-password-30-minutes = Vali uus parool (30 minuti jooksul; link töötab ühe korra)
 email-reset-subject = { $app }: parooli lähtestamine
-email-reset-pending-lead = Keegi palus aadressilt { $ip } lähtestada teenuse { $app } konto parooli. Konto on registreeritud telefoninumbriga { $phone } ja selle jaoks anti see e-posti aadress.
-email-reset-pending-code = See aadress pole veel kinnitatud, seega küsib leht ka koodi, mille saadame SMS-iga numbrile { $phone }: ainult lingiga parooli muuta ei saa. Mõlemat tehes kinnitatakse see aadress kontole.
+email-reset-pending-lead = Keegi palus aadressilt { $ip } lähtestada teenuse { $app } konto parooli. Konto on registreeritud telefoninumbriga { $phone } ja sellele kontole on antud see e-posti aadress.
+email-reset-pending-code = See aadress pole veel kinnitatud, seega küsib leht ka koodi, mille saadame SMS-iga numbrile { $phone }: ainult lingiga parooli muuta ei saa. Kui teed mõlemad, kinnitatakse see aadress konto jaoks.
 email-reset-pending-ignore = Kui see polnud sina, jäta see kiri tähelepanuta: midagi ei muutu.
 email-reset-lead = Keegi palus aadressilt { $ip } lähtestada sinu konto ({ $email }) parooli teenuses { $app }.
-email-reset-two-step-stays = Sinu kaheastmeline kinnitamine jääb sisse: ka pärast seda logid sisse oma koodiga.
+email-reset-two-step-stays = Sinu kaheastmeline kinnitamine jääb sisse lülitatuks: ka pärast seda logid sisse oma koodiga.
 email-reset-ignore = Kui see polnud sina, jäta see kiri tähelepanuta: sinu parool jääb samaks.
 
 email-confirm-subject = { $app }: kinnita oma e-posti aadress
@@ -105,12 +105,12 @@ email-new-sign-in-lead = Sinu kontole ({ $email }) teenuses { $app } logiti just
 email-new-sign-in-not-me = See polnud mina (7 päeva jooksul; link töötab ühe korra)
 email-sign-in-when = Aeg: { $when }
 email-sign-in-browser = Brauser ja süsteem: { $browser }
-email-sign-in-address = Aadress: { $ip }
+email-sign-in-address = IP-aadress: { $ip }
 
 email-secured-subject = { $app }: vali uus parool
 email-secured-lead = Andsid teada, et sisselogimine sinu kontole ({ $email }) teenuses { $app } polnud sinu tehtud. Kõik seansid logiti välja, sinu usaldusväärsed seadmed eemaldati ja vana parool enam ei tööta.
 email-secured-link = Vali uus parool (24 tunni jooksul; link töötab ühe korra)
-email-secured-two-step-stays = Sinu kaheastmeline kinnitamine jääb sisse: logid sisse uue parooli ja oma koodiga.
+email-secured-two-step-stays = Sinu kaheastmeline kinnitamine jääb sisse lülitatuks: logid sisse uue parooli ja oma koodiga.
 email-secured-tell-admin = Räägi juhtunust oma administraatorile.
 
 email-unfinished-subject = Sinu parooli kasutati, kuid sisselogimist ei lõpetatud
@@ -124,7 +124,7 @@ email-choose-password-72-hours = Vali oma parool (72 tunni jooksul; link tööta
 email-created-then-sign-in = Seejärel logi sisse oma e-posti aadressi ja selle parooliga.
 email-password-link-subject = { $app }: vali oma parool
 email-password-link-lead = Administraator tegi sulle lingi, millega valida oma konto ({ $email }) parool teenuses { $app }.
-email-password-link-two-step-stays = Sinu kaheastmeline kinnitamine jääb sisse.
+email-password-link-two-step-stays = Sinu kaheastmeline kinnitamine jääb sisse lülitatuks.
 
 email-invitation-subject = { $app }: kutse andmeruumi { $room }
 email-invitation-lead = { $name } kutsus sind teenuses { $app } andmeruumi { $room }.
@@ -134,10 +134,10 @@ email-invitation-ignore = Konto luuakse aadressile { $email }. Kui sa seda ei oo
 email-help-subject = { $name } ei saa teenusesse { $app } sisse logida: telefon on kadunud
 email-help-lead = { $name } ({ $email }) logis sisse oma parooliga, kuid ei saa kinnituskoodi: ta ütleb, et kaotas telefoni, ja palus administraatoritelt abi.
 email-help-link = Ava tema leht halduskeskuses
-email-help-verify = Enne aitamist veendu, et see on tõesti tema: helista talle numbril, mida juba tead, või kohtu temaga.
+email-help-verify = Enne aitamist veendu, et see on tõesti tema: helista talle numbril, mida juba tead, või kohtu temaga isiklikult.
 email-help-issue = Seejärel väljasta talle ajutine pääsukood ja loe see talle ette. Midagi ei lülitata välja ja ta seadistab pärast sisselogimist uue telefoni või rakenduse.
 
-email-budget-subject = 80 % tänasest SMS-i eelarvest on kasutatud
-email-budget-lead = Täna on välja läinud { $sent } SMS-i { $budget }-st, mida portaal saadab päevas uutele numbritele (numbritele, mida ükski konto pole kinnitanud). Kui { $budget } on täis, peatuvad SMS-id uutele numbritele keskööni (UTC); koodid kinnitatud numbritele lähevad edasi.
-email-budget-link = Vaata SMS-i arve halduskeskuse ülevaates
-email-budget-advice = Järsk tõus või palju koode ühte riiki, mida kunagi ei sisestata, on SMS-pumpamise tunnus. Päevaeelarvet ja piiranguid saad muuta halduskeskuse lehel Turvaseaded.
+email-budget-subject = Tänasest SMS-i eelarvest on kasutatud 80%
+email-budget-lead = Portaal saadab uutele numbritele (numbritele, mida ükski konto pole kinnitanud) päevas kuni { $budget } SMS-i; täna on neist välja läinud { $sent }. Kui eelarve on täis, peatuvad SMS-id uutele numbritele südaööni (UTC); kinnitatud numbritele saadetakse koode edasi.
+email-budget-link = Vaata SMS-ide statistikat halduskeskuse ülevaates
+email-budget-advice = Järsk tõus või paljud ühte riiki saadetud koodid, mida kunagi ei sisestata, viitavad SMS-pumpamisele. Päevaeelarvet ja piiranguid saad muuta halduskeskuse lehel „Turvaseaded“.

@@ -27,7 +27,7 @@ login-code-label = Kinnituskood
 login-sms-hint = 6-kohaline kood SMS-ist. See kehtib 10 minutit.
 login-app-hint = 6-kohaline kood, mida sinu autentimisrakendus praegu näitab.
 login-trust-device = Usalda seda seadet
-login-trust-hint = Ära küsi selles brauseris enam koodi. Parool on endiselt vajalik. Märgi see ainult oma seadmes.
+login-trust-hint = Ära küsi selles brauseris enam koodi. Parool on endiselt vajalik. Märgi see ainult siis, kui seade on sinu oma.
 login-verify = Kinnita
 login-cancel-sign-out = Katkesta ja logi välja
 # { $phone } on varjatud number: „+46 ••• •• 67“.
@@ -62,11 +62,11 @@ login-limit-cooldown = { $count ->
     [one] Kood saadeti just äsja. Uue saad küsida { $count } sekundi pärast.
    *[other] Kood saadeti just äsja. Uue saad küsida { $count } sekundi pärast.
 }
-login-limit-codes-or-other-way = Oled küsinud liiga palju koode. Uue saad küsida kell { $time } või logi allpool sisse muul viisil.
+login-limit-codes-or-other-way = Oled küsinud liiga palju koode. Uue saad küsida kell { $time }, aga võid ka allpool muul viisil sisse logida.
 login-limit-codes = Oled küsinud liiga palju koode. Uue saad küsida kell { $time }.
 login-limit-phone = Sellele telefoninumbrile on täna saadetud liiga palju koode. Uue saad küsida kell { $time }.
 login-limit-network = Sinu võrgust on küsitud liiga palju koode. Uue saad küsida kell { $time }.
-login-limit-budget = SMS-id uutele numbritele on tänaseks peatatud: portaal on saatnud nii palju, kui see päevas saadab. Koodi saad uuesti küsida pärast südaööd (UTC); juba kinnitatud numbritele saadetakse koode endiselt.
+login-limit-budget = SMS-ide saatmine uutele numbritele on tänaseks peatatud: portaal on saatnud juba päevase piirmäära jagu. Koodi saad uuesti küsida pärast südaööd (UTC); juba kinnitatud numbritele saadetakse koode endiselt.
 login-limit-new-number = Sellele telefoninumbrile on täna saadetud liiga palju koode. Uue saad küsida pärast südaööd (UTC).
 login-limit-new-address = Sinu aadressilt on täna küsitud liiga palju koode uutele numbritele. Uue saad küsida pärast südaööd (UTC).
 login-limit-new-network = Sinu võrgust on täna küsitud liiga palju koode uutele numbritele. Uue saad küsida pärast südaööd (UTC).
@@ -77,8 +77,8 @@ login-send-failed = Koodi saatmisel läks midagi valesti. Proovi hetke pärast u
 login-code-missing = Sisesta kinnituskood.
 login-code-malformed = Sisesta SMS-is olev 6-kohaline kood.
 login-passkey-owed = Sinu administraator palub sul sisse logida pääsuvõtmega. Vali sisselogimislehel „Logi sisse pääsuvõtmega“ või logi sisse e-posti ja parooliga ning seejärel pääsuvõtmega.
-login-passkeys-only = Sinu administraator nõuab sinu konto jaoks pääsuvõtit: SMS-iga saadetud ega rakenduse koode ei aktsepteerita. Kasuta oma pääsuvõtit või taastekoodi.
-login-passkeys-only-unavailable = Sinu administraator nõuab sinu konto jaoks pääsuvõtit, kuid pääsuvõtmeid ei saa siin praegu kasutada. Kasuta taastekoodi.
+login-passkeys-only = Sinu administraator nõuab sinu kontolt pääsuvõtit: SMS-iga saadetud ja rakenduse koode ei võeta vastu. Kasuta oma pääsuvõtit või taastekoodi.
+login-passkeys-only-unavailable = Sinu administraator nõuab sinu kontolt pääsuvõtit, kuid pääsuvõtmeid ei saa siin praegu kasutada. Kasuta taastekoodi.
 
 ## Muud viisid sisselogimise lõpetamiseks, vormi all
 login-use-sms = Kasuta SMS-i
@@ -90,29 +90,29 @@ login-lost-phone = Kaotasid telefoni?
 login-use-code-instead = Kasuta hoopis kinnituskoodi
 
 ## Taastekood
-login-recovery-intro = Sisesta üks taastekoodidest, mille salvestasid kaheastmelise kinnitamise sisselülitamisel. Iga kood töötab ühe korra.
+login-recovery-intro = Sisesta üks taastekoodidest, mille salvestasid kaheastmelise kinnitamise sisselülitamisel. Iga koodi saab kasutada ühe korra.
 login-recovery-label = Taastekood
 login-recovery-example = Näiteks 7KQM-2XHD-9RTF.
 login-recovery-enter = Sisesta üks oma taastekoodidest.
 login-recovery-wrong = See taastekood pole õige või on seda juba kasutatud.
 
 ## Ajutine pääsukood
-login-temporary-intro = Kui kaotasid telefoni, võib administraator anda sulle ajutise pääsukoodi isiklikult või telefoni teel. Koos parooliga logib see sind ühe korra sisse kinnituskoodi asemel. Seejärel seadista uus telefon või rakendus.
+login-temporary-intro = Kui kaotasid telefoni, võib administraator anda sulle ajutise pääsukoodi isiklikult või telefoni teel. Koos parooliga saad sellega kinnituskoodi asemel ühe korra sisse logida. Seejärel seadista uus telefon või rakendus.
 login-temporary-label = Ajutine pääsukood
 login-temporary-example = 16 tähte ja numbrit, näiteks 7KQM-2XHD-9RTF-B4NW.
 login-temporary-enter = Sisesta ajutine pääsukood, mille sinu administraator sulle andis.
-login-temporary-wrong = See kood pole õige või ei kehti enam. Kontrolli seda oma administraatoriga; pärast 5 valet katset tuleb väljastada uus.
+login-temporary-wrong = See kood pole õige või ei kehti enam. Kontrolli koodi koos oma administraatoriga üle; pärast 5 valet katset tuleb väljastada uus kood.
 
 ## „Kaotasid telefoni?“
 login-lost-still = Saad ikkagi sisse logida, ilma midagi välja lülitamata:
 login-lost-recovery-name = Taastekood.
-login-lost-recovery-text = Kui lülitasid kaheastmelise kinnitamise sisse, salvestasid kümme taastekoodi. Igaüks neist töötab ühe korra kinnituskoodi asemel.
+login-lost-recovery-text = Kaheastmelise kinnitamise sisselülitamisel salvestasid kümme taastekoodi. Igaüht neist saab kinnituskoodi asemel kasutada ühe korra.
 login-lost-temporary-name = Ajutine pääsukood.
-login-lost-temporary-text = Administraator võib selle anda sulle isiklikult või telefoni teel, kui on veendunud, et see oled sina. See töötab ühe korra, koos sinu parooliga, mõne tunni jooksul.
-login-lost-then = Kui oled sisse loginud, seadista lehel Minu turvaseaded oma uus telefon või autentimisrakendus.
+login-lost-temporary-text = Administraator saab selle sulle anda isiklikult või telefoni teel, kui on veendunud, et see oled sina. Seda saab koos parooliga kasutada ühe korra ja ainult mõne tunni jooksul.
+login-lost-then = Kui oled sisse loginud, seadista lehel „Minu turvaseaded“ oma uus telefon või autentimisrakendus.
 login-lost-ask-heading = Küsi ajutist pääsukoodi
 login-lost-ask-text = Anname sinu administraatoritele e-postiga teada, et sa ei saa koodi kätte. Sinu parooli me kellelegi ei avalda.
-login-lost-ask-button = Palu administraatoritelt abi
+login-lost-ask-button = Palu oma administraatoritelt abi
 login-lost-asked-title = Sinu administraatoritele on teada antud
 login-lost-asked-text = Andsime sinu administraatoritele e-postiga teada, et sa ei saa kinnituskoodi kätte. Üks neist võtab sinuga ühendust, et veenduda, et see oled sina, ja saab seejärel anda sulle ajutise pääsukoodi.
 # { $link } on link „Kasuta ajutist pääsukoodi“ (login-use-temporary-code).
@@ -121,20 +121,20 @@ login-back-to-code = Tagasi kinnituskoodi juurde
 
 ## Pääsuvõtmed
 login-back = Tagasi
-login-passkey-sign-in-intro = Parooli pole vaja: vali „Logi sisse pääsuvõtmega“, vali oma konto ja ava pääsuvõti sõrmejälje, näo, ekraaniluku või turvavõtme PIN-koodiga.
+login-passkey-sign-in-intro = Parooli pole vaja: vali „Logi sisse pääsuvõtmega“, vali oma konto ja ava pääsuvõti sõrmejälje, näotuvastuse, ekraaniluku või turvavõtme PIN-koodiga.
 login-with-email = Logi sisse oma e-posti ja parooliga
-login-passkey-unavailable = Pääsuvõtmeid ei saa siin kasutada: see portaal avatakse IP-aadressiga, aga brauserid kasutavad pääsuvõtmeid ainult saidi nimega. Logi sisse e-posti ja parooliga.
+login-passkey-unavailable = Pääsuvõtmeid ei saa siin kasutada: see portaal on avatud IP-aadressi kaudu, aga brauserid kasutavad pääsuvõtmeid ainult saidi nimega aadressil. Logi sisse e-posti ja parooliga.
 login-passkey-step-title = Kasuta oma pääsuvõtit
-login-passkey-step-intro = Vali „Kasuta pääsuvõtit“ ja järgi seejärel brauseri juhiseid: see võib küsida sinu telefoni, sõrmejälge või nägu, ekraanilukku või turvavõtit.
-login-passkey-trust-hint = Ära küsi selles brauseris enam pääsuvõtit ega koodi. Parool on endiselt vajalik. Märgi see ainult oma seadmes.
+login-passkey-step-intro = Vali „Kasuta pääsuvõtit“ ja järgi seejärel brauseri juhiseid: see võib küsida sinu telefoni, sõrmejälge või näotuvastust, ekraanilukku või turvavõtit.
+login-passkey-trust-hint = Ära küsi selles brauseris enam pääsuvõtit ega koodi. Parool on endiselt vajalik. Märgi see ainult siis, kui seade on sinu oma.
 login-passkey-copied = See pääsuvõti lükati tagasi: see võib olla kopeeritud. Logi sisse muul viisil ja teavita oma administraatorit.
-login-passkey-not-accepted = Sinu pääsuvõtit ei aktsepteeritud. Vali nupp uuesti ja kasuta selle konto pääsuvõtit või vali muu viis.
+login-passkey-not-accepted = Sinu pääsuvõtit ei võetud vastu. Vajuta nuppu uuesti ja kasuta selle konto pääsuvõtit või vali muu viis.
 # Said by static/passkey.js on the page, from the form's data attributes.
 login-passkey-unsupported = See brauser ei saa pääsuvõtmeid kasutada. Kasuta allpool muud viisi või teist brauserit.
 login-passkey-script-not-used = Pääsuvõtit ei kasutatud. Proovi uuesti või kasuta allpool muud viisi.
 
 ## Telefoninumbriga sisselogimine
-login-phone-intro = Sisesta oma konto mobiilinumber. Saadame sulle SMS-iga koodi, millega sisse logida.
+login-phone-intro = Sisesta oma kontoga seotud telefoninumber. Saadame sulle SMS-iga koodi, millega sisse logida.
 login-phone-email-link = Logi sisse e-posti ja parooliga
 login-phone-register = Registreeru telefoninumbriga
 login-phone-sent = Saatsime SMS-iga 6-kohalise koodi numbrile { $phone }. Jätkamiseks sisesta see.
@@ -151,15 +151,15 @@ login-phone-app-intro = Sinu konto kasutab kaheastmelist kinnitamist, seega ei p
 login-use-password-instead = Kasuta hoopis oma parooli
 
 ## Meeldetuletus kaheastmelise kinnitamise sisselülitamiseks (avaleht ja selle eelvaade halduskeskuses)
-login-reminder = { $app } toetab nüüd kaheastmelist kinnitamist. See pakub paremat turvalisust: lisaks paroolile logid sisse ka koodiga, mis saadetakse SMS-iga sinu telefonile.
+login-reminder = { $app } toetab nüüd kaheastmelist kinnitamist. See muudab konto turvalisemaks: lisaks paroolile logid sisse ka koodiga, mis saadetakse SMS-iga sinu telefonile.
 
 ## Rakenduse sisse- ja väljalogimine
 oauth-unreadable = Päringut ei õnnestunud lugeda.
 oauth-repeated = Rakenduse sisselogimispäringus on sama parameeter mitu korda. Mine tagasi rakendusse ja proovi uuesti; kui see kordub, teavita rakenduse administraatorit.
 oauth-unknown-application = Rakendus, mis sind siia saatis, pole selles portaalis registreeritud, seega ei saa sa siit sellesse sisse logida. Teavita rakenduse administraatorit.
 oauth-unregistered-redirect = Rakendus soovis sind tagasi saata aadressile, mis pole selle jaoks registreeritud, seega sisselogimine katkeb siin. Teavita rakenduse administraatorit.
-oauth-no-longer-waiting-why = See rakendusse sisselogimine ei oota enam (see on lõpetatud või jäi liiga kauaks ootele). Mine tagasi rakendusse ja logi uuesti sisse.
-oauth-no-longer-waiting = See rakendusse sisselogimine ei oota enam. Mine tagasi rakendusse ja logi uuesti sisse.
+oauth-no-longer-waiting-why = See sisselogimine rakendusse pole enam pooleli (see on juba lõpetatud või jäi liiga kauaks ootele). Mine tagasi rakendusse ja logi uuesti sisse.
+oauth-no-longer-waiting = See sisselogimine rakendusse pole enam pooleli. Mine tagasi rakendusse ja logi uuesti sisse.
 oauth-application-gone = Rakendus, millesse sisse logisid, pole enam selles portaalis registreeritud.
 oauth-step-up-title = { $application } küsib kaheastmelist kinnitamist
 oauth-step-up-sms = Oled parooliga sisse loginud teenusesse { $app }. { $application } küsib ka teist sammu: saadame sinu telefonile SMS-iga koodi.
@@ -179,12 +179,12 @@ oauth-logout-not-registered = Rakendus soovis sind pärast väljalogimist saata 
 secure-title = Kaitse oma kontot
 secure-not-you = Andsid meile teada, et sisselogimine kontole { $email } polnud sinu tehtud. Keegi võib teada sinu parooli.
 secure-what = Konto kaitsmine:
-secure-signs-out = logib välja kõik seansid kõigis seadmetes, ka selle;
+secure-signs-out = logib välja kõik seansid kõigis seadmetes, ka selles;
 secure-removes-devices = eemaldab sinu usaldusväärsed seadmed, nii et iga sisselogimine küsib koodi;
-secure-stops-password = muudab sinu parooli kehtetuks ja saadab sulle e-postiga lingi uue valimiseks.
+secure-stops-password = muudab sinu parooli kehtetuks ja saadab sulle e-postiga lingi uue parooli valimiseks.
 secure-button = Kaitse mu kontot
 secure-done-title = Sinu konto on kaitstud
 secure-done-text = Sinu konto kõik seansid on välja logitud, selle usaldusväärsed seadmed on eemaldatud ja vana parool enam ei tööta.
-secure-done-email = Saatsime sulle e-postiga lingi uue parooli valimiseks. See töötab ühe korra, 24 tunni jooksul. Sinu kaheastmeline kinnitamine jääb sisse lülitatuks.
+secure-done-email = Saatsime sulle e-postiga lingi uue parooli valimiseks. Linki saab kasutada ühe korra 24 tunni jooksul. Sinu kaheastmeline kinnitamine jääb sisse lülitatuks.
 secure-tell-administrator = Räägi oma administraatorile, mis juhtus.
 secure-link-dead = See link on aegunud või seda on juba kasutatud. Kui sind teeb murelikuks sisselogimine, mida sa ei teinud, vali sisselogimislehel „Unustasid parooli?“ ja teavita oma administraatorit.

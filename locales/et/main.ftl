@@ -56,5 +56,5 @@ warning-prefix = Hoiatus:
 cancel = Loobu
 column-action = Tegevus
 step-of = Samm { $number }/{ $total }
-phone-example-national = näiteks { $national } või { $international }; teiste riikide numbrid algavad + märgi ja riigikoodiga
+phone-example-national = näiteks { $national } või { $international }; teiste riikide numbrid algavad märgiga + ja riigikoodiga
 phone-example-international = koos riigikoodiga, näiteks +372 5123 4567

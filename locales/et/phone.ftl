@@ -1,5 +1,5 @@
 # Miks sisestatud telefoninumbrit ei võeta vastu (domain/phone.rs).
-phone-unreadable = Sisesta telefoninumber koos riigikoodiga, alustades + märgiga (näiteks +372 5123 4567).
+phone-unreadable = Sisesta telefoninumber koos riigikoodiga, alustades märgiga + (näiteks +372 5123 4567).
 phone-invalid = See ei ole kehtiv telefoninumber. Kontrolli riigikoodi ja numbreid.
 phone-premium-rate = See on lisatasuline number, mis ei saa SMS-e vastu võtta. Sisesta mobiiltelefoni number.
 phone-toll-free = See on tasuta number, mis ei saa SMS-e vastu võtta. Sisesta mobiiltelefoni number.

@@ -154,7 +154,7 @@ async fn the_data_rooms_read_in_estonian(app: TestApp) {
             "<title>Andmeruumid",
             "<h1>Andmeruumid</h1>",
             ">Loo uus andmeruum</a>",
-            r#"<th scope="col">Kohustuslik kahefaktoriline autentimine</th>"#,
+            r#"<th scope="col">Kohustuslik kaheastmeline kinnitamine</th>"#,
             r#"<th scope="col">Rakenduse aadress</th>"#,
             ">Sees</strong>",
             r#"data-label="Nimi"><a href="/admin/rooms/"#,

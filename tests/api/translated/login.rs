@@ -273,7 +273,7 @@ async fn phone_sign_in_asks_for_the_password_in_estonian(app: TestApp) {
         number.contains("<h1>Logi sisse telefoninumbriga</h1>"),
         "{number}"
     );
-    assert!(number.contains("Sisesta oma konto mobiilinumber."));
+    assert!(number.contains("Sisesta oma kontoga seotud telefoninumber."));
     assert!(number.contains(">Logi sisse e-posti ja parooliga</a>"));
 
     let texted_before = app.sms.count_to(PHONE);
