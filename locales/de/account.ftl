@@ -52,8 +52,8 @@ account-codes-left = { $count ->
     [one] { $count } übrig
    *[other] { $count } übrig
 }
-account-codes-low = Erstellen Sie neue, damit Sie sich nicht aussperren, falls Sie Ihr Telefon verlieren.
-account-codes-each = Jeder meldet Sie einmal an, wenn Sie Ihr Telefon nicht verwenden können.
+account-codes-low = Erstellen Sie neue, damit Sie nicht ausgesperrt werden, falls Sie Ihr Telefon verlieren.
+account-codes-each = Mit jedem Code können Sie sich einmal anmelden, wenn Sie Ihr Telefon nicht verwenden können.
 account-generate-new = Neu erstellen
 # Von Screenreadern nach "Neu erstellen" gelesen: "Neu erstellen der Wiederherstellungscodes".
 account-generate-new-hidden = der Wiederherstellungscodes
@@ -86,13 +86,13 @@ account-sign-out-others = Alle anderen Sitzungen abmelden
 account-stay-signed-in = Angemeldet bleiben
 account-stay-signed-in-for = Angemeldet bleiben für
 account-trusted-devices = Vertrauenswürdige Geräte
-account-no-trusted-devices = Keine vertrauenswürdigen Geräte. Setzen Sie beim Eingeben eines Codes das Häkchen bei "Diesem Gerät vertrauen", um in diesem Browser keine Codes mehr eingeben zu müssen.
+account-no-trusted-devices = Keine vertrauenswürdigen Geräte. Setzen Sie beim Eingeben eines Codes das Häkchen bei „Diesem Gerät vertrauen“, um in diesem Browser keine Codes mehr eingeben zu müssen.
 account-device = Gerät
 account-ip-address = IP-Adresse
 account-trusted-since = Vertrauenswürdig seit
-account-expires = Läuft ab
+account-expires = Gültig bis
 account-this-device = (dieses Gerät)
-account-until-removed = Bis zur Entfernung
+account-until-removed = Bis es entfernt wird
 account-remove-all = Alle entfernen
 account-active-sessions = Aktive Sitzungen
 account-signed-in = Angemeldet
@@ -108,7 +108,7 @@ account-choose-duration = Wählen Sie eine der angebotenen Zeitspannen.
 
 ## Die Methode wählen (/account/security/two-step).
 account-change-method = Methode ändern
-account-choose-method = Wählen Sie, wie Sie Ihre Codes erhalten
+account-choose-method = Wählen Sie, wie Sie Ihre Codes erhalten möchten
 account-passkey-required = Ihr Administrator verlangt einen Passkey für Ihr Konto: Er kann nicht durch Phishing abgegriffen werden, weil er nur auf dieser Website funktioniert.
 account-add-one-now-or-later = Fügen Sie jetzt einen hinzu oder später innerhalb der verbleibenden Zeit.
 account-add-one-to-continue = Fügen Sie einen hinzu, um fortzufahren.
@@ -119,14 +119,14 @@ account-how-verify = Wie möchten Sie bestätigen, dass Sie es sind?
 account-how-get-codes = Wie möchten Sie Ihre Anmeldecodes erhalten?
 account-passkey-only-hint = Ihr Telefon, die Bildschirmsperre Ihres Computers, ein Passwort-Manager oder ein Sicherheitsschlüssel bestätigt, dass Sie es sind.
 account-sms-to = SMS an { $phone }
-account-sms-saved-hint = Die Nummer, die Sie früher bestätigt haben.
+account-sms-saved-hint = Die Nummer, die Sie zuvor bestätigt haben.
 account-sms-to-another = SMS an eine andere Nummer
 account-sms-in-use-hint = Wird gerade verwendet. Ein Code an die neue Nummer bestätigt sie.
-account-sms-hint = Bei jeder Anmeldung senden wir Ihnen einen 6-stelligen Code per SMS auf Ihr Mobiltelefon.
+account-sms-hint = Bei jeder Anmeldung senden wir Ihnen einen 6-stelligen Code per SMS an Ihr Mobiltelefon.
 account-new-app = Eine neue Authenticator-App
 account-app-in-use-hint = Wird gerade verwendet. Ein neu eingerichtetes Telefon oder eine neue App ersetzt die bisherige.
 account-app-hint = Eine App auf Ihrem Telefon zeigt alle 30 Sekunden einen neuen Code an, auch offline.
-account-another-passkey = Weiterer Passkey
+account-another-passkey = Ein weiterer Passkey
 account-passkey-in-use-hint = Wird gerade verwendet. Fügen Sie einen auf einem anderen Gerät oder einem Sicherheitsschlüssel hinzu.
 account-passkey-hint = Ihr Telefon, die Bildschirmsperre Ihres Computers, ein Passwort-Manager oder ein Sicherheitsschlüssel: kein Code zum Eintippen, und eine gefälschte Seite kann ihn Ihnen nicht entlocken.
 account-set-up-later = { $count ->
@@ -140,16 +140,16 @@ account-not-offered = Die Bestätigung in zwei Schritten ist für Ihr Konto nich
 ## SMS: die Nummer und ihr Code (/account/security/sms).
 account-change-phone = Telefonnummer ändern
 account-change-phone-intro = Geben Sie Ihre neue Mobilnummer ein. Sie ersetzt die alte, sobald Sie den Code eingeben, den wir an sie senden.
-account-sms-phone-intro = Geben Sie die Mobilnummer ein, an die Ihre Codes gehen sollen. Wir senden einen Code, um sie zu prüfen.
+account-sms-phone-intro = Geben Sie die Mobilnummer ein, an die Ihre Codes gehen sollen. Zur Prüfung senden wir einen Code an diese Nummer.
 # Gefolgt von den Beispielen aus main.ftl: "Eine Mobilnummer, zum Beispiel …".
 account-mobile-number = Eine Mobilnummer,
 account-profile-phone-cannot = Die Telefonnummer in Ihrem Profil kann keine Codes empfangen. { $problem }
 account-enter-mobile = Geben Sie Ihre Mobilnummer ein.
 account-sms-code-sent = Wir haben einen 6-stelligen Code per SMS an { $phone } gesendet. Geben Sie ihn ein, um die Nummer zu bestätigen.
-account-cannot-text-now = Wir können gerade keinen Code an { $phone } senden.
-account-no-code-for = Für { $phone } wartet kein Code. Wählen Sie "Erneut senden", um einen neuen zu erhalten.
+account-cannot-text-now = Wir können gerade keinen Code per SMS an { $phone } senden.
+account-no-code-for = Für { $phone } liegt kein Code vor. Wählen Sie „Erneut senden“, um einen neuen zu erhalten.
 account-use-sms-title = Codes per SMS erhalten?
-account-use-sms-consequence = Anmeldecodes werden per SMS an { $phone } gesendet, die Nummer, die Sie früher bestätigt haben.
+account-use-sms-consequence = Anmeldecodes werden per SMS an { $phone } gesendet, die Nummer, die Sie zuvor bestätigt haben.
 account-app-stays = Ihre Authenticator-App bleibt eingerichtet: Sie können sie bei der Anmeldung stattdessen verwenden oder zurückwechseln.
 account-use-sms-button = SMS verwenden
 
@@ -167,13 +167,13 @@ account-app-instead = Ihre Authenticator-App liefert stattdessen Ihre Anmeldecod
 account-passkeys-instead = Stattdessen werden Ihre Passkeys abgefragt.
 account-two-step-turns-off = Die Bestätigung in zwei Schritten wird ausgeschaltet: Zur Anmeldung genügt dann Ihr Passwort.
 account-codes-will-stop = { $count ->
-    [one] Ihr { $count } Wiederherstellungscode funktioniert nicht mehr.
+    [one] Ihr verbleibender Wiederherstellungscode funktioniert nicht mehr.
    *[other] Ihre { $count } Wiederherstellungscodes funktionieren nicht mehr.
 }
 account-method-in-use-required = Die Bestätigung in zwei Schritten ist für Ihr Konto vorgeschrieben, daher kann die verwendete Methode nicht entfernt werden. Ändern Sie zuerst die Methode.
 account-only-password-after = Zur Anmeldung genügt dann Ihr Passwort.
-account-passkeys-removed = Ihre Passkeys werden entfernt und melden Sie nicht mehr an.
-account-devices-forgotten = Ihre vertrauenswürdigen Geräte werden vergessen.
+account-passkeys-removed = Ihre Passkeys werden entfernt: Sie können sich damit nicht mehr anmelden.
+account-devices-forgotten = Ihre vertrauenswürdigen Geräte werden entfernt.
 account-turn-off-title = Bestätigung in zwei Schritten ausschalten?
 account-turn-off-button = Bestätigung in zwei Schritten ausschalten
 
@@ -186,7 +186,7 @@ account-app-cannot-scan = Scannen klappt nicht? Geben Sie stattdessen diesen Ein
 account-app-show-link = Einrichtungslink anzeigen
 account-app-enter-code = Geben Sie den 6-stelligen Code ein, den die App anzeigt.
 account-too-many-codes = Zu viele falsche Codes. Warten Sie 15 Minuten und versuchen Sie es erneut.
-account-app-code-wrong = Dieser Code ist nicht richtig. Geben Sie den Code ein, den Ihre App jetzt anzeigt, und prüfen Sie, ob die Uhrzeit Ihres Telefons automatisch eingestellt wird.
+account-app-code-wrong = Dieser Code ist nicht richtig. Geben Sie den Code ein, den Ihre App jetzt anzeigt, und prüfen Sie, ob die Uhrzeit Ihres Telefons automatisch eingestellt ist.
 
 ## Wiederherstellungscodes.
 account-codes-title = Speichern Sie Ihre Wiederherstellungscodes
@@ -196,49 +196,49 @@ account-codes-download = Herunterladen (.txt)
 account-codes-copy = Kopieren
 account-codes-copied = Kopiert
 account-codes-saved = Ich habe meine Wiederherstellungscodes gespeichert
-account-codes-tick = Speichern Sie Ihre Wiederherstellungscodes und setzen Sie dann das Häkchen bei "Ich habe meine Wiederherstellungscodes gespeichert".
+account-codes-tick = Speichern Sie Ihre Wiederherstellungscodes und setzen Sie dann das Häkchen bei „Ich habe meine Wiederherstellungscodes gespeichert“.
 account-no-codes-left = Sie haben keine Wiederherstellungscodes mehr.
 account-codes-stop-once-saved = { $count ->
-    [one] Ihr { $count } Wiederherstellungscode funktioniert nicht mehr, sobald Sie die neuen speichern.
+    [one] Ihr verbleibender Wiederherstellungscode funktioniert nicht mehr, sobald Sie die neuen speichern.
    *[other] Ihre { $count } Wiederherstellungscodes funktionieren nicht mehr, sobald Sie die neuen speichern.
 }
 account-regenerate-title = Neue Wiederherstellungscodes erstellen?
-account-regenerate-ten = Sie sehen 10 neue Codes zum Ausdrucken oder Herunterladen. Jeder meldet Sie einmal an.
+account-regenerate-ten = Sie erhalten 10 neue Codes zum Ausdrucken oder Herunterladen. Mit jedem können Sie sich einmal anmelden.
 account-regenerate-button = Neue Wiederherstellungscodes erstellen
 # Die heruntergeladene Datei (recovery-codes.txt): ihre erste Zeile, dann zwei Zeilen Rat.
 account-codes-file-title = { $app }: Wiederherstellungscodes für { $email }
-account-codes-file-advice = Jeder Code meldet Sie einmal an, wenn Sie Ihr Telefon oder Ihre App nicht verwenden können.
+account-codes-file-advice = Mit jedem Code können Sie sich einmal anmelden, wenn Sie Ihr Telefon oder Ihre App nicht verwenden können.
 account-codes-file-keep = Bewahren Sie sie sicher auf.
 
 ## Passkeys (/account/security/passkeys).
 account-passkey-new-intro = Mit einem Passkey melden Sie sich statt mit einem Code über Ihr Telefon, die Bildschirmsperre Ihres Computers, einen Passwort-Manager oder einen Sicherheitsschlüssel an. Er funktioniert nur auf dieser Website, daher kann eine gefälschte Seite ihn Ihnen nicht entlocken.
 account-passkey-name = Name
-account-passkey-name-hint = Damit Sie Ihre Passkeys auseinanderhalten können, zum Beispiel "Arbeitslaptop" oder "Blauer Sicherheitsschlüssel".
+account-passkey-name-hint = Damit Sie Ihre Passkeys auseinanderhalten können, zum Beispiel „Arbeitslaptop“ oder „Blauer Sicherheitsschlüssel“.
 account-create-passkey = Passkey erstellen
 account-passkeys-need-script = Passkeys brauchen JavaScript: Schalten Sie es für diese Website ein oder wählen Sie einen anderen Weg.
-account-passkey-name-empty = Geben Sie einen Namen für diesen Passkey ein, zum Beispiel "Arbeitslaptop" oder "Blauer Sicherheitsschlüssel".
+account-passkey-name-empty = Geben Sie einen Namen für diesen Passkey ein, zum Beispiel „Arbeitslaptop“ oder „Blauer Sicherheitsschlüssel“.
 account-passkey-name-long = Geben Sie einen Namen mit höchstens 60 Zeichen ein.
 account-passkey-name-lines = Geben Sie den Namen in einer Zeile ein, ohne Sonderzeichen.
 account-passkeys-unavailable = Passkeys können hier nicht verwendet werden: Dieses Portal wird über eine IP-Adresse aufgerufen, und Browser erstellen Passkeys nur für den Namen einer Website. Wenden Sie sich an Ihren Administrator.
 account-too-many-passkeys = { $count ->
-    [one] Sie haben { $count } Passkey, die Höchstzahl. Entfernen Sie ihn, um einen anderen hinzuzufügen.
-   *[other] Sie haben { $count } Passkeys, die Höchstzahl. Entfernen Sie einen, den Sie nicht mehr verwenden, um einen weiteren hinzuzufügen.
+    [one] Sie haben { $count } Passkey, das ist die Höchstzahl. Entfernen Sie ihn, um einen anderen hinzuzufügen.
+   *[other] Sie haben { $count } Passkeys, das ist die Höchstzahl. Entfernen Sie einen, den Sie nicht mehr verwenden, um einen weiteren hinzuzufügen.
 }
-account-passkey-not-created = Es wurde kein Passkey erstellt. Wählen Sie "Passkey erstellen" und folgen Sie den Schritten Ihres Browsers; Passkeys brauchen JavaScript.
+account-passkey-not-created = Es wurde kein Passkey erstellt. Wählen Sie „Passkey erstellen“ und folgen Sie den Schritten Ihres Browsers; Passkeys brauchen JavaScript.
 account-passkey-already-registered = Dieser Passkey ist bereits registriert. Verwenden Sie ein anderes Gerät oder einen anderen Sicherheitsschlüssel.
 # Said by static/passkey.js on the page, from the form's data attributes.
 account-passkey-unsupported = Dieser Browser kann keine Passkeys verwenden. Wählen Sie unten einen anderen Weg oder verwenden Sie einen anderen Browser.
 account-passkey-script-not-created = Es wurde kein Passkey erstellt. Versuchen Sie es erneut oder wählen Sie unten einen anderen Weg.
 account-passkey-script-registered = Dieser Passkey ist bereits für Ihr Konto registriert.
-account-remove-passkey-title = Passkey "{ $name }" entfernen?
-account-remove-passkey-consequence = Der Passkey "{ $name }" meldet Sie nicht mehr an.
-account-last-passkey-consequence = Es ist Ihr letzter Passkey: Stattdessen wird Ihre andere Anmeldemethode abgefragt, falls Sie eine haben; ohne eine wird die Bestätigung in zwei Schritten ausgeschaltet.
+account-remove-passkey-title = Passkey „{ $name }“ entfernen?
+account-remove-passkey-consequence = Mit dem Passkey „{ $name }“ können Sie sich nicht mehr anmelden.
+account-last-passkey-consequence = Es ist Ihr letzter Passkey: Stattdessen wird Ihre andere Anmeldemethode abgefragt, falls Sie eine haben; andernfalls wird die Bestätigung in zwei Schritten ausgeschaltet.
 account-last-passkey-stays = Ihr Administrator verlangt einen Passkey für Ihr Konto, daher kann Ihr letzter Passkey nicht entfernt werden. Fügen Sie zuerst einen weiteren Passkey hinzu.
 account-last-passkey-two-step = Die Bestätigung in zwei Schritten ist für Ihr Konto vorgeschrieben, daher kann Ihr letzter Passkey nicht entfernt werden. Richten Sie zuerst eine andere Methode ein.
 
 ## Passwort bestätigen (/account/confirm).
 account-confirm-title = Bestätigen Sie Ihr Passwort
-account-confirm-intro = Zu Ihrer Sicherheit geben Sie vor dieser Änderung Ihr Passwort erneut ein. Für 10 Minuten wird es dann nicht mehr abgefragt.
+account-confirm-intro = Geben Sie zu Ihrer Sicherheit vor dieser Änderung Ihr Passwort erneut ein. Danach wird es 10 Minuten lang nicht mehr abgefragt.
 # { $link } ist ein Link mit den Wörtern von account-set-a-password.
 account-confirm-no-password = Ihr Konto hat noch kein Passwort. Legen Sie zuerst eines fest, mit einem Code, den wir Ihnen per SMS senden: { $link }.
 account-confirm = Bestätigen
@@ -262,8 +262,8 @@ account-choose-password = Wählen Sie ein Passwort.
 account-first-password-code-sent = Wir haben einen 6-stelligen Code per SMS an { $phone } gesendet. Geben Sie ihn ein und wählen Sie dann Ihr Passwort.
 account-first-password-code-intro = Ihr Konto hat noch kein Passwort: Sie melden sich mit Ihrer Telefonnummer und einem Code an. Die Bestätigung in zwei Schritten und die Anmeldung mit Ihrer E-Mail-Adresse brauchen zusätzlich ein Passwort. Um sicherzugehen, dass Sie es sind, senden wir zuerst einen Code per SMS an { $phone }.
 account-no-verified-phone = Ihr Konto hat keine bestätigte Telefonnummer, an die wir einen Code senden können. Bitten Sie Ihren Administrator, Ihnen einen Link zum Festlegen des Passworts zu senden.
-account-has-password = Ihr Konto hat bereits ein Passwort. Ändern Sie es stattdessen unter "Passwort ändern".
-account-code-first = Geben Sie zuerst den Code ein, den wir Ihnen per SMS senden: Beginnen Sie erneut mit "Passwort festlegen" unter Meine Sicherheitseinstellungen.
+account-has-password = Ihr Konto hat bereits ein Passwort. Ändern Sie es stattdessen unter „Passwort ändern“.
+account-code-first = Geben Sie zuerst den Code ein, den wir Ihnen per SMS senden: Beginnen Sie erneut mit „Passwort festlegen“ unter „Meine Sicherheitseinstellungen“.
 
 ## Ihr Profil (/account/profile).
 account-profile-title = Ihr Profil
@@ -281,7 +281,7 @@ account-profile-phone-title = Ihre Telefonnummer ändern
 account-profile-phone-intro = Geben Sie Ihre neue Mobilnummer ein. Wir senden einen Code per SMS an sie: Die Nummer wird übernommen, sobald Sie den Code eingeben.
 account-back-to-profile = Zurück zu Ihrem Profil
 account-ask-administrator = Sie können Ihre Telefonnummer hier nicht ändern. Bitten Sie Ihren Administrator, sie zu ändern.
-account-codes-go-to-phone = Ihre Anmeldecodes gehen an Ihre Telefonnummer: Ändern Sie sie unter Meine Sicherheitseinstellungen.
+account-codes-go-to-phone = Ihre Anmeldecodes gehen an Ihre Telefonnummer: Ändern Sie sie unter „Meine Sicherheitseinstellungen“.
 account-enter-new-phone = Geben Sie Ihre neue Telefonnummer ein.
 account-phone-invalid = Das ist keine gültige Telefonnummer. Prüfen Sie die Landesvorwahl und die Ziffern.
 account-profile-code-sent = Wir haben einen 6-stelligen Code per SMS an { $phone } gesendet. Geben Sie ihn ein, um die neue Nummer zu übernehmen.

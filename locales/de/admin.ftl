@@ -38,7 +38,7 @@ admin-method-app = Authenticator-App
 admin-method-passkey = Passkey
 admin-temporary-code = Temporärer Zugangscode
 admin-issue-temporary-code = Temporären Zugangscode ausstellen
-admin-the-command-line = der Kommandozeile
+admin-the-command-line = der Befehlszeile
 admin-search-too-long = Suchen Sie mit höchstens { $max } Zeichen.
 admin-choose-groups = Wählen Sie Gruppen aus der Liste.
 admin-preview-who = Wer das ist, in der Benutzerliste
@@ -70,9 +70,9 @@ admin-column-last-active = Zuletzt aktiv
 
 # Abgelehnte Änderungen.
 admin-refused-last-admin = Dies ist der letzte Administrator: Machen Sie zuerst jemand anderen zum Administrator.
-admin-refused-phone-in-use = An diese Nummer gehen die Anmeldecodes des Benutzers. Der Benutzer ändert sie unter Meine Sicherheitseinstellungen, oder Sie setzen zuerst seine Bestätigung in zwei Schritten zurück.
+admin-refused-phone-in-use = An diese Nummer gehen die Anmeldecodes des Benutzers. Der Benutzer ändert sie unter „Meine Sicherheitseinstellungen“, oder Sie setzen zuerst seine Bestätigung in zwei Schritten zurück.
 admin-refused-name-taken = Es gibt bereits eine Gruppe mit diesem Namen.
-admin-refused-no-such-email = Kein Konto hat diese E-Mail-Adresse.
+admin-refused-no-such-email = Es gibt kein Konto mit dieser E-Mail-Adresse.
 admin-refused-email-taken = Es gibt bereits ein Konto mit dieser E-Mail-Adresse.
 admin-refused-room-admin = Administratoren eines Datenraums kann die Bestätigung in zwei Schritten nicht vorgeschrieben werden; sie können sie selbst einschalten.
 
@@ -103,10 +103,10 @@ admin-owing-all = { $count ->
 }
 admin-sms-title = Heute gesendete SMS
 # { $settings } ist ein Link zu den Sicherheitseinstellungen.
-admin-sms-paused = SMS an neue Nummern sind für heute angehalten: Das gesamte SMS-Tagesbudget von { $budget } ist verbraucht. Codes an bestätigte Nummern werden weiter gesendet. SMS an neue Nummern gehen ab Mitternacht (UTC) wieder hinaus; Sie können das Budget unter { $settings } erhöhen.
+admin-sms-paused = SMS an neue Nummern sind für heute ausgesetzt: Das gesamte SMS-Tagesbudget von { $budget } ist verbraucht. Codes an bestätigte Nummern werden weiterhin gesendet. SMS an neue Nummern werden ab Mitternacht (UTC) wieder gesendet; Sie können das Budget unter { $settings } erhöhen.
 admin-sms-warned = 80 % des heutigen SMS-Budgets sind verbraucht: { $spent } von { $budget } SMS an neue Nummern.
 admin-sms-alerted = Die Administratoren wurden um { $time } per E-Mail benachrichtigt.
-admin-sms-pause-at = Bei { $budget } werden SMS an neue Nummern bis Mitternacht (UTC) angehalten.
+admin-sms-pause-at = Bei { $budget } werden SMS an neue Nummern bis Mitternacht (UTC) ausgesetzt.
 # { $number } ist { $count }, fett.
 admin-sms-today = { $count ->
     [one] { $number } SMS seit Mitternacht (UTC): { $new } an neue Nummern (Nummern, die kein Konto bestätigt hat: Registrierung, Anmeldung per Telefon, Einrichtung, eine Änderung) und { $verified } an bestätigte Nummern (Anmeldung, Schritte in Datenräumen).
@@ -178,14 +178,14 @@ admin-user-codes-left = { $count } übrig
 admin-user-codes-none-left = Keine mehr übrig
 admin-user-account = Konto
 admin-user-groups = Gruppen
-admin-user-phone-locked = Die Anmeldecodes von { $name } gehen an diese Nummer. Deshalb kann nur { $name } sie ändern, mit einem Code an die neue Nummer, unter Meine Sicherheitseinstellungen.
+admin-user-phone-locked = Die Anmeldecodes von { $name } gehen an diese Nummer. Deshalb kann nur { $name } sie unter „Meine Sicherheitseinstellungen“ ändern, mit einem Code an die neue Nummer.
 # { $link } ist ein Link: admin-user-phone-lost-link.
 admin-user-phone-lost = Ist das Telefon verloren, { $link }: Nach der Anmeldung ändert der Benutzer die Nummer selbst.
 admin-user-phone-lost-link = stellen Sie einen temporären Zugangscode aus
 # { $link } ist ein Link: admin-user-phone-reset-link.
 admin-user-phone-reset = Oder { $link }; danach können Sie hier eine Nummer eingeben.
 admin-user-phone-reset-link = setzen Sie die Bestätigung in zwei Schritten zurück
-admin-user-phone-hint = Mit der Ländervorwahl, zum Beispiel +46 70 123 45 67. Leer entfernt sie.
+admin-user-phone-hint = Mit der Ländervorwahl, zum Beispiel +49 151 23456789. Leer lassen, um sie zu entfernen.
 admin-user-phone-verified = Der Benutzer hat diese Nummer mit einem Code bestätigt.
 admin-user-save-phone = Telefonnummer speichern
 admin-user-actions = Aktionen für das Konto
@@ -200,8 +200,8 @@ admin-user-last-admin-me = Sie sind der einzige Administrator, daher kann Ihre R
 admin-user-last-admin = { $name } ist der einzige Administrator, daher kann die Rolle nicht entfernt und das Konto nicht deaktiviert werden. Machen Sie zuerst jemand anderen zum Administrator.
 # { $issued } und { $until } sind Zeitpunkte.
 admin-user-temporary-code = Ein von { $by } am { $issued } ausgestellter Code gilt einmal, bis { $until }.
-admin-user-temporary-code-none = Keiner. Für jemanden, der sein Telefon und seine Wiederherstellungscodes verloren hat: ein Code, den Sie vorlesen und der zusammen mit dem Passwort einmal anmeldet.
-admin-user-temporary-code-disabled = Das Konto ist deaktiviert: Kein Code meldet es an.
+admin-user-temporary-code-none = Keiner. Für jemanden, der sein Telefon und seine Wiederherstellungscodes verloren hat: ein Code, den Sie der Person vorlesen und mit dem sie sich zusammen mit ihrem Passwort einmal anmelden kann.
+admin-user-temporary-code-disabled = Das Konto ist deaktiviert: Mit keinem Code ist eine Anmeldung möglich.
 admin-user-temporary-code-no-two-step = { $name } verwendet keine Bestätigung in zwei Schritten: Das Passwort allein genügt zur Anmeldung.
 admin-user-devices = Vertrauenswürdige Geräte
 admin-user-sessions = Aktive Sitzungen
@@ -212,8 +212,8 @@ admin-done-enabled = Das Konto wurde aktiviert.
 admin-done-admin = Der Benutzer ist jetzt Administrator.
 admin-done-not-admin = Der Benutzer ist kein Administrator mehr.
 admin-done-phone = Die Telefonnummer wurde gespeichert.
-admin-done-added = Der Benutzer wurde hinzugefügt. Wir haben ihm einen Link zum Festlegen des Passworts gesendet: Er funktioniert einmal, 72 Stunden lang.
-admin-done-password-link = Wir haben dem Benutzer einen Link zum Festlegen des Passworts gesendet: Er funktioniert einmal, 72 Stunden lang. Frühere Links funktionieren nicht mehr.
+admin-done-added = Der Benutzer wurde hinzugefügt. Wir haben ihm per E-Mail einen Link zum Festlegen des Passworts gesendet: Er kann einmal verwendet werden und gilt 72 Stunden.
+admin-done-password-link = Wir haben dem Benutzer per E-Mail einen Link zum Festlegen des Passworts gesendet: Er kann einmal verwendet werden und gilt 72 Stunden. Frühere Links funktionieren nicht mehr.
 
 # Bestätigungsseiten. { $who } ist „Name (E-Mail-Adresse)“.
 admin-reset-question = Bestätigung in zwei Schritten für { $name } zurücksetzen?
@@ -232,21 +232,21 @@ admin-reset-removed-devices = { $count ->
     [one] { $count } vertrauenswürdiges Gerät
    *[other] { $count } vertrauenswürdige Geräte
 }
-admin-reset-sessions-end = Jede Sitzung endet, auch halb abgeschlossene Anmeldungen.
+admin-reset-sessions-end = Alle Sitzungen werden beendet, auch begonnene, noch nicht abgeschlossene Anmeldungen.
 admin-reset-required-again = Die Bestätigung in zwei Schritten ist für diesen Benutzer vorgeschrieben: Er richtet sie bei der nächsten Anmeldung wieder ein.
 admin-reset-emailed = Der Benutzer wird per E-Mail benachrichtigt, dass Sie sie zurückgesetzt haben.
 admin-sign-out-question = { $name } überall abmelden?
-admin-sign-out-sessions = Jede Sitzung von { $who } endet sofort, auch halb abgeschlossene Anmeldungen.
+admin-sign-out-sessions = Alle Sitzungen von { $who } werden sofort beendet, auch begonnene, noch nicht abgeschlossene Anmeldungen.
 admin-sign-out-again = Der Benutzer meldet sich wieder mit Passwort und zweitem Schritt an.
 admin-disable-question = Konto von { $name } deaktivieren?
 admin-disable-no-sign-in = { $who } kann sich nicht mehr anmelden.
-admin-disable-sessions = Jede Sitzung endet sofort.
+admin-disable-sessions = Alle Sitzungen werden sofort beendet.
 admin-disable-emailed = Der Benutzer wird per E-Mail benachrichtigt, dass ein Administrator das Konto deaktiviert hat.
 admin-enable-question = Konto von { $name } aktivieren?
 admin-enable-sign-in = { $who } kann sich wieder anmelden, mit Passwort und zweitem Schritt.
 admin-make-admin-question = { $name } zum Administrator machen?
 admin-make-admin-can = { $who } kann die Verwaltung öffnen: die Sicherheitseinstellungen ändern, Benutzer zurücksetzen, deaktivieren und abmelden und andere zu Administratoren machen.
-admin-make-admin-set-up = Wo Administratoren die Bestätigung in zwei Schritten verwenden müssen, wird sie bei der nächsten Anmeldung eingerichtet.
+admin-make-admin-set-up = Wenn Administratoren die Bestätigung in zwei Schritten verwenden müssen, richtet die Person sie bei der nächsten Anmeldung ein.
 admin-remove-admin-question = { $name } als Administrator entfernen?
 admin-remove-admin-cannot = { $who } kann die Verwaltung nicht mehr öffnen.
 admin-password-link-question = { $name } einen Link zum Festlegen des Passworts senden?
@@ -259,7 +259,7 @@ admin-password-link-two-step = Die Bestätigung in zwei Schritten bleibt, wie si
 admin-password-link-button = Link senden
 
 # Einen Benutzer hinzufügen.
-admin-new-user-intro = Die Person bekommt kein Passwort von Ihnen: Wir senden ihr einen Link, um eines festzulegen. Der Link funktioniert einmal, 3 Tage lang.
+admin-new-user-intro = Die Person bekommt kein Passwort von Ihnen: Wir senden ihr per E-Mail einen Link, um eines festzulegen. Der Link kann einmal verwendet werden und gilt 3 Tage.
 admin-new-user-email-hint = Die Adresse, mit der sich die Person anmeldet. Der Link zum Festlegen des Passworts geht dorthin.
 admin-new-user-phone = Telefonnummer (optional)
 # Danach folgt ein Beispiel einer Telefonnummer.
@@ -271,15 +271,15 @@ admin-code-title = Temporärer Zugangscode für { $name }
 admin-code-question = { $name } einen temporären Zugangscode ausstellen?
 admin-code-shown-once = Dieser Code wird nur einmal angezeigt. Lesen Sie ihn { $name } jetzt vor, am Telefon oder persönlich: nie per E-Mail oder Chat.
 # { $date } ist der Zeitpunkt, ab dem der Code nicht mehr funktioniert.
-admin-code-use = Zusammen mit dem Passwort meldet er einmal an, statt eines Bestätigungscodes, bis { $date }. Nach 5 falschen Versuchen funktioniert er nicht mehr. Nach der Anmeldung wird unter Meine Sicherheitseinstellungen ein neues Telefon oder eine neue App eingerichtet.
-admin-code-make-sure = Vergewissern Sie sich, dass wirklich { $name } fragt: Rufen Sie unter einer Nummer an, die Sie bereits kennen, oder treffen Sie sich.
-admin-code-shown-to-you = Der Code wird Ihnen einmal angezeigt, zum Vorlesen. Zusammen mit dem Passwort meldet er einmal an, statt eines Bestätigungscodes. Nichts wird ausgeschaltet.
+admin-code-use = Zusammen mit ihrem Passwort kann sich die Person damit bis { $date } einmal ohne Bestätigungscode anmelden. Nach 5 falschen Versuchen funktioniert der Code nicht mehr. Nach der Anmeldung richtet sie unter „Meine Sicherheitseinstellungen“ ein neues Telefon oder eine neue App ein.
+admin-code-make-sure = Vergewissern Sie sich, dass wirklich { $name } fragt: Rufen Sie die Person unter einer Nummer an, die Sie bereits kennen, oder treffen Sie sie.
+admin-code-shown-to-you = Der Code wird Ihnen einmal angezeigt, damit Sie ihn vorlesen können. Zusammen mit ihrem Passwort kann sich die Person damit einmal ohne Bestätigungscode anmelden. Es wird nichts ausgeschaltet.
 admin-code-earlier-stops = Der zuvor ausgestellte Code funktioniert nicht mehr.
-admin-code-emailed = { $name } wird per E-Mail benachrichtigt, dass ein Code ausgestellt wurde, ohne den Code.
+admin-code-emailed = { $name } wird per E-Mail benachrichtigt, dass ein Code ausgestellt wurde; der Code selbst steht nicht darin.
 admin-code-valid-for = Gültig für
 admin-code-issue = Code ausstellen
 admin-code-choose-validity = Wählen Sie 1 Stunde, 8 Stunden oder 24 Stunden.
-admin-code-refused-disabled = Dieses Konto ist deaktiviert: Kein Code meldet es an. Aktivieren Sie zuerst das Konto.
+admin-code-refused-disabled = Dieses Konto ist deaktiviert: Mit keinem Code ist eine Anmeldung möglich. Aktivieren Sie zuerst das Konto.
 admin-code-refused-no-two-step = Dieses Konto verwendet keine Bestätigung in zwei Schritten: Das Passwort allein genügt zur Anmeldung, ein temporärer Zugangscode hätte also nichts zu ersetzen.
 
 # Gruppen.
@@ -294,18 +294,18 @@ admin-groups-create-title = Gruppe erstellen
 admin-group-name = Name der Gruppe
 admin-groups-create = Gruppe erstellen
 admin-group-allowed = Erlaubt
-admin-group-allowed-hint = Für die Mitglieder gilt die Einstellung der Plattform unter Sicherheitseinstellungen.
+admin-group-allowed-hint = Für die Mitglieder gilt die Einstellung der Plattform unter „Sicherheitseinstellungen“.
 admin-group-not-available = Nicht verfügbar
 admin-group-not-available-hint = Die Mitglieder können sie nicht einschalten, außer etwas anderes schreibt sie ihnen vor. Wer sie bereits verwendet, darf sie behalten.
 admin-group-required = Vorgeschrieben
-admin-group-required-hint = Die Mitglieder müssen sie einrichten und können sie nicht ausschalten. Das geht „Nicht verfügbar“ aus einer anderen Gruppe vor.
+admin-group-required-hint = Die Mitglieder müssen sie einrichten und können sie nicht ausschalten. Diese Einstellung hat Vorrang vor „Nicht verfügbar“ aus einer anderen Gruppe.
 admin-group-methods = Methoden, die Mitglieder verwenden dürfen
 admin-group-any-method = Jede Methode
 admin-group-any-method-hint = Passkeys, SMS oder eine Authenticator-App.
 admin-group-passkeys-only = Nur Passkeys
 admin-group-passkeys-only-hint = Mitglieder, die die Bestätigung in zwei Schritten verwenden oder verwenden müssen, fügen bei der nächsten Anmeldung (nach der Übergangsfrist) einen Passkey hinzu und können den letzten nicht entfernen; danach bestätigen sie nur noch mit einem Passkey. Passkeys sind vor Phishing sicher.
 admin-group-grace = Übergangsfrist (Tage)
-admin-group-grace-hint = Für „Vorgeschrieben“ oder „Nur Passkeys“: Tage, die Mitglieder zum Einrichten haben, ab dem Zeitpunkt, ab dem es für sie gilt. Leer oder 0: bei der nächsten Anmeldung.
+admin-group-grace-hint = Für „Vorgeschrieben“ oder „Nur Passkeys“: Tage, die Mitglieder zum Einrichten haben, gezählt ab dem Zeitpunkt, ab dem die Regel für sie gilt. Leer oder 0: bei der nächsten Anmeldung.
 admin-group-preview = { $count ->
     [one] Die Bestätigung in zwei Schritten für diese Gruppe vorzuschreiben heißt: { $count } Mitglied muss sie bei der nächsten Anmeldung einrichten.
    *[other] Die Bestätigung in zwei Schritten für diese Gruppe vorzuschreiben heißt: { $count } Mitglieder müssen sie bei der nächsten Anmeldung einrichten.
@@ -379,7 +379,7 @@ admin-setting-admins-use-passkeys = Administratoren müssen Passkeys verwenden
 admin-setting-default-language = Standardsprache
 admin-setting-new-device-alerts = Benutzer per E-Mail benachrichtigen, wenn sie sich auf einem neuen Gerät anmelden
 admin-setting-trusted-devices = Vertrauenswürdige Geräte laufen ab
-admin-setting-users-choose-session = Benutzer wählen die Dauer ihrer Sitzung
+admin-setting-users-choose-session = Benutzer können die Dauer ihrer Sitzung wählen
 admin-setting-max-session = Längste Sitzung, die Benutzer wählen können
 admin-setting-inactivity = Abmelden nach Inaktivität
 admin-setting-reminder = Benutzer ohne Bestätigung in zwei Schritten daran erinnern
@@ -407,10 +407,10 @@ admin-setting-change = { $setting }: { $before } → { $after }
 admin-settings-saved = Gespeichert.
 admin-settings-nothing-changed = Nichts wurde geändert.
 admin-settings-optional = Freiwillig
-admin-settings-off-hint = Niemandem angeboten (Administratoren doch, wenn sie für sie vorgeschrieben ist).
+admin-settings-off-hint = Wird niemandem angeboten (Administratoren doch, wenn sie für sie vorgeschrieben ist).
 admin-settings-optional-hint = Die Benutzer entscheiden selbst.
 admin-settings-required-hint = Alle richten sie bei der nächsten Anmeldung ein.
-admin-settings-require-for-admins-hint = Administratoren richten sie bei der nächsten Anmeldung ein und können sie nicht ausschalten. Nicht gefragt, wenn sie für alle vorgeschrieben ist.
+admin-settings-require-for-admins-hint = Administratoren richten sie bei der nächsten Anmeldung ein und können sie nicht ausschalten. Wird nicht abgefragt, wenn sie für alle vorgeschrieben ist.
 admin-settings-admins-use-passkeys-hint = Administratoren, die die Bestätigung in zwei Schritten verwenden oder verwenden müssen, fügen bei der nächsten Anmeldung einen Passkey hinzu und können den letzten nicht entfernen; danach bestätigen sie nur noch mit einem Passkey, der vor Phishing sicher ist.
 admin-settings-default-language-hint = Für Personen, deren Browser keine der angebotenen Sprachen verlangt und die keine gewählt haben.
 admin-settings-new-device-alerts-hint = Eine Anmeldung aus einem Browser, den das Konto noch nicht verwendet hat, wird dem Inhaber per E-Mail gemeldet, mit „Das war ich nicht“, um jede Sitzung zu beenden und ein neues Passwort festzulegen. Ein Passwort, das ohne abgeschlossenen zweiten Schritt verwendet wird, wird immer per E-Mail gemeldet.
@@ -419,7 +419,7 @@ admin-settings-sessions-title = Sitzungen und Geräte
 admin-settings-accounts-title = Konten und Registrierung
 admin-settings-open-registration-hint = Aus: Nur Administratoren fügen Benutzer hinzu, und die Seite „Konto erstellen“ ist geschlossen.
 admin-settings-phone-sign-in-hint = Personen registrieren sich und melden sich mit einem Code an, der per SMS an ihr Telefon geht. Wer die Bestätigung in zwei Schritten verwenden muss, gibt zusätzlich das Passwort oder einen Code aus der Authenticator-App ein.
-admin-settings-users-edit-profile-hint = Aus: Nur Administratoren ändern die Telefonnummer eines Benutzers, unter Benutzer.
+admin-settings-users-edit-profile-hint = Aus: Nur Administratoren ändern die Telefonnummer eines Benutzers, unter „Benutzer“.
 admin-settings-name-title = Der Name der Anwendung
 admin-settings-app-name-hint = Im Titel jeder Seite, in den E-Mails und in den SMS mit den Codes.
 admin-settings-sms-title = SMS und Obergrenzen
@@ -427,7 +427,7 @@ admin-settings-sms-countries-hint = Ländercodes aus zwei Buchstaben, durch Komm
 admin-settings-default-country-hint = Ein Ländercode aus zwei Buchstaben, zum Beispiel SE: Nummern aus diesem Land können ohne Ländervorwahl eingegeben werden (070 123 45 67). Leer: das einzige erlaubte SMS-Land, wenn es nur eines gibt, sonst beginnt jede Nummer mit ihrer Ländervorwahl.
 admin-settings-limits-legend = SMS an Nummern, die kein Konto bestätigt hat
 admin-settings-limits-hint = Registrierung, Anmeldung per Telefon an eine neue Nummer, Einrichten oder Ändern einer Nummer: die SMS, die SMS-Pumping missbraucht. Jede Obergrenze zählt einen Tag (UTC). Anmeldecodes an eine bestätigte Nummer zählen nie und werden immer gesendet.
-admin-settings-sms-daily-budget-hint = Für die ganze Plattform. Bei 80 % werden die Administratoren per E-Mail benachrichtigt; bei 100 % werden diese SMS bis zum nächsten Tag angehalten.
+admin-settings-sms-daily-budget-hint = Für die gesamte Plattform. Bei 80 % werden die Administratoren per E-Mail benachrichtigt; bei 100 % werden diese SMS bis zum nächsten Tag ausgesetzt.
 admin-settings-sms-per-network-hint = Ein Netz ist das /24 einer IPv4-Adresse, das /48 einer IPv6-Adresse.
 admin-settings-preview = { $count ->
     [one] Die Bestätigung in zwei Schritten für alle vorzuschreiben heißt: { $count } Benutzer muss sie bei der nächsten Anmeldung einrichten, vor allem anderen.

@@ -13,11 +13,11 @@ nav-menu = Menü
 menu-signed-in-as = Angemeldet als { $name }
 language = Sprache
 banner-development = Entwicklungsmodus
-banner-sms-development = SMS sind im Entwicklungsmodus: Bestätigungscodes werden ins Serverprotokoll geschrieben, nicht versendet.
+banner-sms-development = SMS-Versand im Entwicklungsmodus: Bestätigungscodes werden ins Serverprotokoll geschrieben, nicht versendet.
 banner-set-up = Einrichtung der Bestätigung in zwei Schritten
-banner-add-passkey-by = Fügen Sie bis { $date } einen Passkey hinzu: Ihr Administrator verlangt es.
+banner-add-passkey-by = Fügen Sie bis zum { $date } einen Passkey hinzu: Ihr Administrator verlangt das.
 banner-add-passkey-now = Jetzt hinzufügen
-banner-set-up-by = Richten Sie die Bestätigung in zwei Schritten bis { $date } ein.
+banner-set-up-by = Richten Sie die Bestätigung in zwei Schritten bis zum { $date } ein.
 banner-set-up-now = Jetzt einrichten
 
 # Datum und Uhrzeit. { $time } ist 24-Stunden "19:34"; alle Zeiten sind UTC.

@@ -72,7 +72,7 @@ async fn the_audit_log_reads_in_german(app: TestApp) {
             r#"data-label="Ereignis">Bestätigung in zwei Schritten eingeschaltet</td>"#,
             "Mit einer Authenticator-App.",
             r#"data-label="Ereignis">Datenraum erstellt</td>"#,
-            "Datenraum Falcon: erzwungene Zwei-Faktor-Authentifizierung eingeschaltet.",
+            "Datenraum Falcon: erzwungene Bestätigung in zwei Schritten eingeschaltet.",
             r#"<th scope="col">Ausgeführt von</th>"#,
         ],
     );
@@ -226,7 +226,7 @@ async fn a_bad_application_address_is_refused_in_german(app: TestApp) {
         &[
             "<h1>Neuen Datenraum erstellen</h1>",
             r#"<label for="app_url">Anwendungsadresse</label>"#,
-            "Erzwungene Zwei-Faktor-Authentifizierung einschalten",
+            "Erzwungene Bestätigung in zwei Schritten einschalten",
             ">Datenraum erstellen</button>",
         ],
     );

@@ -204,7 +204,7 @@ async fn a_german_platform_sends_a_german_reset_link_to_someone_without_a_choice
     for line in [
         "Hallo Ada Lovelace,",
         "Jemand hat von der Adresse 127.0.0.1 aus angefordert, das Passwort Ihres Twostep-Kontos (ada@example.com) zurückzusetzen.",
-        "Neues Passwort wählen (innerhalb von 30 Minuten; der Link funktioniert einmal):\nhttp",
+        "Neues Passwort wählen (innerhalb von 30 Minuten; der Link kann einmal verwendet werden):\nhttp",
         "Ihre Bestätigung in zwei Schritten bleibt eingeschaltet",
         "Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt, wie es ist.",
     ] {
@@ -340,7 +340,7 @@ async fn registering_from_a_german_browser_gets_german_emails(backend: Backend) 
     for line in [
         "Hallo Grace Hopper,",
         "Jemand, wahrscheinlich Sie, hat von der Adresse 127.0.0.1 aus ein Twostep-Konto für grace@example.com erstellt.",
-        "E-Mail-Adresse bestätigen und anmelden (innerhalb von 24 Stunden; der Link funktioniert einmal)",
+        "E-Mail-Adresse bestätigen und anmelden (innerhalb von 24 Stunden; der Link kann einmal verwendet werden)",
         "/register/confirm?token=",
         "Wenn Sie das nicht waren, ignorieren Sie diese E-Mail",
     ] {

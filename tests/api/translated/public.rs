@@ -114,11 +114,11 @@ async fn forgetting_the_password_in_german(app: TestApp) {
     assert_redirect_to(&sent, "/password/forgot?sent=yes");
     let page = app.get_text("/password/forgot?sent=yes").await;
     assert!(
-        page.contains("<h1>Sehen Sie in Ihr E-Mail-Postfach</h1>"),
+        page.contains("<h1>Sehen Sie in Ihrem E-Mail-Postfach nach</h1>"),
         "{page}"
     );
     assert!(page.contains(
-        "Wenn es ein Konto mit der Adresse <strong>ada@example.com</strong> gibt, haben wir ihm einen Link gesendet"
+        "Wenn es ein Konto mit der Adresse <strong>ada@example.com</strong> gibt, haben wir einen Link an diese Adresse gesendet"
     ));
     assert!(page.contains("Keine E-Mail erhalten?"));
     no_english(
