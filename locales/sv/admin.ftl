@@ -44,9 +44,9 @@ admin-choose-groups = Välj grupper i listan.
 admin-preview-who = Vilka de är, i användarlistan
 # Mellan siffergrupperna i stora tal: 1 234 (hårt mellanslag).
 admin-thousands-separator = { "\u00A0" }
-# En lista med två eller fler: "a, b och c". { $items } är alla utom den sista, med komma emellan.
+# En lista med två eller fler: ”a, b och c”. { $items } är alla utom den sista, med komma emellan.
 admin-list-and = { $items } och { $last }
-# En andel i hela procent: "40 %".
+# En andel i hela procent: ”40 %”.
 admin-percent = { $percent }{ "\u00A0" }%
 
 # Tabellernas kolumner.
@@ -55,7 +55,7 @@ admin-column-email = E-postadress
 admin-column-phone = Telefonnummer
 admin-column-role = Roll
 admin-column-last-sign-in = Senaste inloggning
-admin-column-set-up-by = Konfigurera senast
+admin-column-set-up-by = Konfigureras senast
 admin-column-country-code = Landsnummer
 admin-column-texts-today = Sms i dag
 admin-column-codes-sent = Skickade koder
@@ -70,15 +70,15 @@ admin-column-last-active = Senast aktiv
 
 # Ändringar som nekas.
 admin-refused-last-admin = Det här är den sista administratören: gör någon annan till administratör först.
-admin-refused-phone-in-use = Användarens inloggningskoder skickas till det här numret. Användaren ändrar det under Mina säkerhetsinställningar, annars återställer du först användarens tvåstegsverifiering.
+admin-refused-phone-in-use = Användarens inloggningskoder skickas till det här numret. Användaren kan ändra det under Mina säkerhetsinställningar, eller så återställer du först användarens tvåstegsverifiering.
 admin-refused-name-taken = Det finns redan en grupp med det här namnet.
 admin-refused-no-such-email = Inget konto har den här e-postadressen.
 admin-refused-email-taken = Det finns redan ett konto med den här e-postadressen.
 admin-refused-room-admin = Tvåstegsverifiering kan inte krävas av datarummets administratörer; de kan själva slå på sin tvåstegsverifiering.
 
 # Översikten.
-admin-overview-adoption-title = Tvåstegsverifiering som används
-# { $percent } är "40 %" i fetstil.
+admin-overview-adoption-title = Användning av tvåstegsverifiering
+# { $percent } är ”40 %” i fetstil.
 admin-overview-key-figure = { $percent } av användarna använder tvåstegsverifiering
 admin-overview-chart-caption = Användare med tvåstegsverifiering på, per metod
 admin-overview-all-users = Alla användare
@@ -90,7 +90,7 @@ admin-overview-column-sms = Sms
 admin-overview-column-app = App
 admin-owing-title = Användare som ännu inte har konfigurerat
 admin-owing-none = Alla som måste använda tvåstegsverifiering har konfigurerat den.
-# { $number } är antalet utskrivet ("1 234"), i fetstil.
+# { $number } är antalet utskrivet (”1 234”), i fetstil.
 admin-owing-count = { $count ->
     [one] { $number } användare måste använda tvåstegsverifiering och har inte konfigurerat den.
    *[other] { $number } användare måste använda tvåstegsverifiering och har inte konfigurerat den.
@@ -116,15 +116,15 @@ admin-sms-budget = Daglig budget för sms till nya nummer: { $spent } av { $budg
 admin-sms-by-country-caption = Sms i dag per landsnummer
 admin-country-unknown = Okänt
 admin-conversion-title = Angivna koder, senaste 7 dagarna
-# { $countries }: "+46, +47"; { $settings } är en länk till säkerhetsinställningarna.
-admin-conversion-low = Koder som skickas till { $countries } anges sällan: under hälften av den vanliga andelen i de andra länderna. Många koder som ingen anger är kännetecknet för sms-pumpning; överväg att sänka gränsen per landsnummer eller att ta bort landet från länderna som sms skickas till, under { $settings }.
+# { $countries }: ”+46, +47”; { $settings } är en länk till säkerhetsinställningarna.
+admin-conversion-low = Koder som skickas till { $countries } anges sällan: under hälften av den vanliga andelen i de andra länderna. Många koder som ingen anger är ett typiskt tecken på sms-pumpning; överväg att sänka gränsen per landsnummer eller att ta bort landet från länderna som sms skickas till, under { $settings }.
 admin-conversion-none = Inga sms de senaste 7 dagarna.
 admin-conversion-caption = Skickade och angivna koder de senaste 7 dagarna per landsnummer
 admin-conversion-far-below = Långt under de andra
 admin-events-title = Senaste säkerhetshändelser
 admin-events-all = Hela händelseloggen
 
-# Användarlistan. { $more } är "yes" när det finns fler än { $number } (listan slutar räkna).
+# Användarlistan. { $more } är ”yes” när det finns fler än { $number } (listan slutar räkna).
 admin-users-search = Sök användare
 admin-users-search-hint = Ord i ett namn i valfri ordning, början av en e-postadress eller dess domän (@example.com), eller ett telefonnummer.
 admin-filter-any = Alla
@@ -171,8 +171,8 @@ admin-users-choose-accounts = Välj konton i listan.
 # En användares sida.
 admin-requirement-not-offered = Erbjuds inte den här användaren.
 admin-requirement-optional = Frivillig för den här användaren.
-admin-requirement-grace = Krävs (inom en respitperiod) av den här användaren.
-admin-requirement-required = Krävs av den här användaren.
+admin-requirement-grace = Krävs (med en respitperiod) för den här användaren.
+admin-requirement-required = Krävs för den här användaren.
 admin-user-recovery-codes = Återställningskoder
 admin-user-codes-left = { $count } kvar
 admin-user-codes-none-left = Inga kvar
@@ -185,7 +185,7 @@ admin-user-phone-lost-link = utfärda en tillfällig åtkomstkod
 # { $link } är en länk: admin-user-phone-reset-link.
 admin-user-phone-reset = Eller { $link }; sedan kan du ange ett nummer här.
 admin-user-phone-reset-link = återställ användarens tvåstegsverifiering
-admin-user-phone-hint = Med landsnumret, till exempel +46 70 123 45 67. Tomt tar bort numret.
+admin-user-phone-hint = Med landsnumret, till exempel +46 70 123 45 67. Lämna fältet tomt för att ta bort numret.
 admin-user-phone-verified = Användaren har verifierat numret med en kod.
 admin-user-save-phone = Spara telefonnummer
 admin-user-actions = Åtgärder för kontot
@@ -199,9 +199,9 @@ admin-remove-admin = Ta bort som administratör
 admin-user-last-admin-me = Du är den enda administratören, så din roll kan inte tas bort. Gör någon annan till administratör först.
 admin-user-last-admin = { $name } är den enda administratören, så rollen kan inte tas bort och kontot kan inte inaktiveras. Gör någon annan till administratör först.
 # { $issued } och { $until } är datum.
-admin-user-temporary-code = En kod som utfärdades av { $by } { $issued } gäller en gång, till { $until }.
-admin-user-temporary-code-none = Ingen. För den som har tappat bort både telefonen och återställningskoderna: en kod som du läser upp och som loggar in personen en gång tillsammans med lösenordet.
-admin-user-temporary-code-disabled = Kontot är inaktiverat: ingen kod loggar in det.
+admin-user-temporary-code = En kod som utfärdades av { $by } den { $issued } gäller en gång, till { $until }.
+admin-user-temporary-code-none = Ingen. För den som har tappat bort både telefonen och återställningskoderna: en kod som du läser upp och som personen kan logga in med en gång, tillsammans med lösenordet.
+admin-user-temporary-code-disabled = Kontot är inaktiverat: det går inte att logga in med någon kod.
 admin-user-temporary-code-no-two-step = { $name } har ingen tvåstegsverifiering: lösenordet räcker för att logga in.
 admin-user-devices = Betrodda enheter
 admin-user-sessions = Aktiva sessioner
@@ -212,10 +212,10 @@ admin-done-enabled = Kontot aktiverades.
 admin-done-admin = Användaren är nu administratör.
 admin-done-not-admin = Användaren är inte längre administratör.
 admin-done-phone = Telefonnumret sparades.
-admin-done-added = Användaren lades till. Vi skickade en länk för att välja lösenord: den fungerar en gång, i 72 timmar.
-admin-done-password-link = Vi skickade användaren en länk för att välja lösenord: den fungerar en gång, i 72 timmar. Tidigare länkar slutade fungera.
+admin-done-added = Användaren lades till. Vi har mejlat en länk för att välja lösenord: den fungerar en gång och gäller i 72 timmar.
+admin-done-password-link = Vi har mejlat användaren en länk för att välja lösenord: den fungerar en gång och gäller i 72 timmar. Tidigare länkar slutade fungera.
 
-# Bekräftelsesidor. { $who } är "Namn (e-postadress)".
+# Bekräftelsesidor. { $who } är ”Namn (e-postadress)”.
 admin-reset-question = Återställa tvåstegsverifieringen för { $name }?
 admin-reset-no-longer-sms = { $who } kommer inte längre att logga in med koder som skickas i sms.
 admin-reset-no-longer-app = { $who } kommer inte längre att logga in med sin autentiseringsapp.
@@ -246,7 +246,7 @@ admin-enable-question = Aktivera kontot för { $name }?
 admin-enable-sign-in = { $who } kan logga in igen, med sitt lösenord och sitt andra steg.
 admin-make-admin-question = Göra { $name } till administratör?
 admin-make-admin-can = { $who } kan öppna kontrollpanelen: ändra säkerhetsinställningarna, återställa, inaktivera och logga ut användare, och göra andra till administratörer.
-admin-make-admin-set-up = Där tvåstegsverifiering krävs av administratörer konfigurerar hen den vid nästa inloggning.
+admin-make-admin-set-up = Om tvåstegsverifiering krävs av administratörer konfigurerar hen den vid nästa inloggning.
 admin-remove-admin-question = Ta bort { $name } som administratör?
 admin-remove-admin-cannot = { $who } kan inte längre öppna kontrollpanelen.
 admin-password-link-question = Skicka en länk för att välja lösenord till { $name }?
@@ -271,15 +271,15 @@ admin-code-title = Tillfällig åtkomstkod för { $name }
 admin-code-question = Utfärda en tillfällig åtkomstkod till { $name }?
 admin-code-shown-once = Koden visas bara en gång. Läs upp den för { $name } nu, i telefon eller personligen: aldrig via e-post eller chatt.
 # { $date } är när koden slutar fungera.
-admin-code-use = Tillsammans med lösenordet loggar den in personen en gång i stället för en verifieringskod, fram till { $date }. Efter 5 felaktiga försök slutar den fungera. När personen har loggat in konfigurerar hen en ny telefon eller app under Mina säkerhetsinställningar.
+admin-code-use = Tillsammans med lösenordet kan personen logga in med den en gång i stället för med en verifieringskod, fram till { $date }. Efter 5 felaktiga försök slutar den fungera. När personen har loggat in konfigurerar hen en ny telefon eller app under Mina säkerhetsinställningar.
 admin-code-make-sure = Se till att det verkligen är { $name } som frågar: ring upp på ett nummer som du redan känner till, eller träffas.
-admin-code-shown-to-you = Koden visas för dig en gång, så att du kan läsa upp den. Tillsammans med lösenordet loggar den in personen en gång, i stället för en verifieringskod. Inget stängs av.
+admin-code-shown-to-you = Koden visas för dig en gång, så att du kan läsa upp den. Tillsammans med lösenordet kan personen logga in med den en gång, i stället för med en verifieringskod. Inget stängs av.
 admin-code-earlier-stops = Koden som utfärdades tidigare slutar fungera.
 admin-code-emailed = { $name } får e-post om att en kod har utfärdats, utan koden.
 admin-code-valid-for = Giltig i
 admin-code-issue = Utfärda kod
 admin-code-choose-validity = Välj 1 timme, 8 timmar eller 24 timmar.
-admin-code-refused-disabled = Kontot är inaktiverat: ingen kod loggar in det. Aktivera kontot först.
+admin-code-refused-disabled = Kontot är inaktiverat: det går inte att logga in med någon kod. Aktivera kontot först.
 admin-code-refused-no-two-step = Kontot har ingen tvåstegsverifiering: lösenordet räcker för att logga in, så en tillfällig åtkomstkod har inget att ersätta.
 
 # Grupper.
@@ -298,7 +298,7 @@ admin-group-allowed-hint = Medlemmarna följer plattformens inställning under S
 admin-group-not-available = Inte tillgänglig
 admin-group-not-available-hint = Medlemmarna kan inte slå på den, om inte något annat kräver den av dem. De som redan använder den får behålla den.
 admin-group-required = Krävs
-admin-group-required-hint = Medlemmarna måste konfigurera den och kan inte stänga av den. Det går före Inte tillgänglig från en annan grupp.
+admin-group-required-hint = Medlemmarna måste konfigurera den och kan inte stänga av den. Inställningen går före Inte tillgänglig i en annan grupp.
 admin-group-methods = Metoder som medlemmarna får använda
 admin-group-any-method = Alla metoder
 admin-group-any-method-hint = Lösennycklar, sms eller en autentiseringsapp.
@@ -342,7 +342,7 @@ admin-group-member-removed = { $name } togs bort.
 admin-group-name-missing = Ange ett namn på gruppen.
 admin-group-name-too-long = Gruppens namn får ha högst { $max } tecken, på en rad.
 admin-group-choose-rule = Välj Tillåten, Inte tillgänglig eller Krävs.
-admin-group-grace-invalid = Ange respitperioden som ett heltal dagar från 0 till { $max }, eller lämna fältet tomt.
+admin-group-grace-invalid = Ange respitperioden som ett helt antal dagar från 0 till { $max }, eller lämna fältet tomt.
 admin-group-choose-methods = Välj Alla metoder eller Bara lösennycklar.
 admin-group-member-email-missing = Ange e-postadressen till personen som ska läggas till.
 # En ändring av en grupps regel, i händelseloggen.
@@ -359,9 +359,9 @@ admin-rights-no-members = Inga medlemmar i den här gruppen ännu.
 admin-rights-caption = Medlemmar i { $group }
 admin-rights-phone = Telefonnummer för tvåstegsverifiering
 admin-rights-no-phone = Inget
-# Efter "Ändra", för skärmläsare.
+# Efter ”Ändra”, för skärmläsare.
 admin-rights-edit-hidden = telefonnumret för tvåstegsverifiering för { $name }
-# Efter "Ta bort", för skärmläsare.
+# Efter ”Ta bort”, för skärmläsare.
 admin-rights-remove-hidden = { $name } från { $group }
 admin-rights-no-groups = Det här rummet har inga användargrupper ännu.
 admin-rights-create-one = Skapa en
@@ -383,7 +383,7 @@ admin-setting-users-choose-session = Låt användarna välja hur länge sessione
 admin-setting-max-session = Längsta session som användarna kan välja
 admin-setting-inactivity = Logga ut efter inaktivitet
 admin-setting-reminder = Visa en påminnelse för användare som inte har slagit på tvåstegsverifiering
-admin-setting-open-registration = Låt personer skapa egna konton
+admin-setting-open-registration = Låt besökare skapa egna konton
 admin-setting-app-name = Appens namn
 admin-setting-sms-countries = Tillåtna sms-länder
 admin-setting-default-country = Standardland för telefonnummer
@@ -402,7 +402,7 @@ admin-setting-after-days = { $count ->
 admin-setting-all = Alla
 # Inget standardland, ingen respitperiod.
 admin-setting-none = ingen
-# En sparad ändring: "Betrodda enheter upphör att gälla: Efter 30 dagar → Aldrig".
+# En sparad ändring: ”Betrodda enheter upphör att gälla: Efter 30 dagar → Aldrig”.
 admin-setting-change = { $setting }: { $before } → { $after }
 admin-settings-saved = Sparat.
 admin-settings-nothing-changed = Inget ändrades.
@@ -413,7 +413,7 @@ admin-settings-required-hint = Alla konfigurerar den vid nästa inloggning.
 admin-settings-require-for-admins-hint = Administratörer konfigurerar den vid nästa inloggning och kan inte stänga av den. Frågas inte när den krävs av alla.
 admin-settings-admins-use-passkeys-hint = Administratörer som använder eller måste använda tvåstegsverifiering lägger till en lösennyckel vid nästa inloggning och kan inte ta bort den sista; sedan verifierar de bara med en lösennyckel, som inte kan nätfiskas.
 admin-settings-default-language-hint = För personer vars webbläsare inte ber om något av de erbjudna språken och som inte har valt något.
-admin-settings-new-device-alerts-hint = En inloggning från en webbläsare som kontot inte har använt tidigare skickas med e-post till kontots ägare, med ”Det var inte jag” för att avsluta alla sessioner och välja ett nytt lösenord. Ett lösenord som används utan att det andra steget slutförs meddelas alltid med e-post.
+admin-settings-new-device-alerts-hint = En inloggning från en webbläsare som kontot inte har använt tidigare meddelas kontots ägare via mejl, med ”Det var inte jag” för att avsluta alla sessioner och välja ett nytt lösenord. Om ett lösenord används utan att det andra steget slutförs skickas alltid ett mejl.
 admin-settings-reminder-hint = Bara när den är frivillig. Varje gång användare utan den öppnar { $app }, tills de slår på den eller väljer ”Inte nu” för sessionen, läser de:
 admin-settings-sessions-title = Sessioner och enheter
 admin-settings-accounts-title = Konton och registrering

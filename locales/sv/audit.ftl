@@ -1,14 +1,14 @@
 # Händelseloggen (/admin/audit) och händelsetabellerna i kontrollpanelen.
 audit-title = Händelselogg
 audit-user = Användare (e-postadress)
-audit-user-hint = En adress som inget konto har hittar inloggningsförsöken med den.
+audit-user-hint = Söker du på en adress som inget konto har visas inloggningsförsöken med den.
 audit-event = Händelse
 audit-all-events = Alla händelser
 audit-from = Från (ÅÅÅÅ-MM-DD)
 audit-until = Till (ÅÅÅÅ-MM-DD)
 audit-filter = Filtrera
 audit-unknown-address = Inget konto har adressen { $address }: det här är inloggningsförsöken med den.
-audit-download = Ladda ner (CSV)
+audit-download = Ladda ned (CSV)
 audit-none = Inga händelser matchar.
 audit-older = Äldre händelser
 audit-no-account = { $address } (inget konto)
@@ -35,7 +35,7 @@ audit-group-text-messages = Sms
 # Vad varje slags händelse heter.
 event-user-registered = Registrerad
 event-user-registered-by-phone = Registrerad med telefonnummer
-event-user-registered-again = Registrering försökt med en adress som redan används
+event-user-registered-again = Försök att registrera sig med en adress som redan används
 event-email-confirmed = E-postadress bekräftad
 event-sign-in-succeeded = Inloggad
 event-sign-in-failed = Inloggning misslyckades
@@ -110,8 +110,8 @@ event-passkey-added = Lösennyckel tillagd
 event-passkey-removed = Lösennyckel borttagen
 event-room-created = Datarum skapat
 event-room-edited = Datarummets inställningar ändrade
-event-room-enforcement-on = Tvingande tvåfaktorsautentisering på
-event-room-enforcement-off = Tvingande tvåfaktorsautentisering av
+event-room-enforcement-on = Obligatorisk tvåstegsverifiering på
+event-room-enforcement-off = Obligatorisk tvåstegsverifiering av
 event-room-group-created = Användargrupp i rummet skapad
 event-room-member-added = Tillagd i en användargrupp i ett rum
 event-room-member-removed = Borttagen ur en användargrupp i ett rum
@@ -123,8 +123,8 @@ event-room-step-passed = Rumskoden var rätt
 event-room-step-failed = Rumskoden var fel
 event-room-step-locked = Rumskoden spärrad efter felaktiga försök
 event-sms-sent = Sms skickat
-event-sms-send-failed = Sms inte godkänt av leverantören
-event-sms-send-refused = Sms hållet tillbaka av en gräns
+event-sms-send-failed = Sms avvisat av leverantören
+event-sms-send-refused = Sms stoppat av en gräns
 
 # Varje sparad detalj som en mening.
 audit-command-line = Från kommandoraden.
@@ -177,7 +177,7 @@ audit-say-with-sms = Med sms.
 audit-say-with-sms-to = Med sms till { $phone }.
 audit-say-with-app = Med en autentiseringsapp.
 audit-say-with-passkey = Med en lösennyckel.
-# $words: hur metoden sparades, på engelska ("text messages to +46 ••• ••• 67").
+# $words: hur metoden sparades, på engelska (”text messages to +46 ••• ••• 67”).
 audit-say-with-words = Med: { $words }.
 audit-say-now-sms = Nu med sms.
 audit-say-now-sms-to = Nu med sms till { $phone }.
@@ -215,7 +215,7 @@ audit-say-group = Gruppen { $group }.
 audit-say-group-renamed = Från { $before } till { $after }.
 audit-say-to-group = Till gruppen { $group }.
 audit-say-from-group = Från gruppen { $group }.
-audit-say-email-given-up = Ett mejl till { $address } gavs upp efter upprepade fel: { $error }.
+audit-say-email-given-up = Försöken att skicka ett mejl till { $address } avbröts efter upprepade fel: { $error }.
 audit-say-application = Applikationen { $application }.
 audit-say-signed-in-to = Inloggad i { $application }.
 audit-say-passkey = Lösennyckeln { $name }.
@@ -240,7 +240,7 @@ audit-say-account-secured = Lösenordet fungerar inte längre; { $sessions ->
 }; en länk för att välja ett nytt mejlades.
 audit-say-help-requested = Har tappat bort telefonen: administratörerna fick ett mejl med en länk till kontot.
 audit-say-provider-refused = Leverantören nekade: { $reason } (fel { $code }).
-audit-say-provider-unavailable = Leverantören gick inte att nå eller fick fel; inget skickades.
+audit-say-provider-unavailable = Det gick inte att nå leverantören, eller så uppstod ett fel där; inget skickades.
 audit-say-room = Datarum { $room }.
 # $more: ett av audit-room-…-meddelandena.
 audit-say-room-and = Datarum { $room }: { $more }
@@ -251,14 +251,14 @@ audit-room-group-created = användargruppen { $group }.
 audit-room-member-added = till användargruppen { $group }.
 audit-room-member-removed = från användargruppen { $group }.
 audit-room-member-left = från användargruppen { $group }, och inte längre i rummet.
-audit-room-member-left-cleared = från användargruppen { $group }, och inte längre i rummet; telefonnumret för tvåfaktorsautentisering togs bort.
+audit-room-member-left-cleared = från användargruppen { $group }, och inte längre i rummet; telefonnumret för tvåstegsverifiering togs bort.
 # $changes: audit-room-…-ändringarna nedan, åtskilda med kommatecken.
 audit-room-changes = { $changes }.
 audit-room-renamed = namn { $before } → { $after }
 audit-room-address-changed = applikationsadress { $before } → { $after }
 audit-room-no-address = ingen
-audit-room-enforced-on = tvingande tvåfaktorsautentisering på
-audit-room-enforced-off = tvingande tvåfaktorsautentisering av
+audit-room-enforced-on = obligatorisk tvåstegsverifiering på
+audit-room-enforced-off = obligatorisk tvåstegsverifiering av
 audit-room-nothing-changed = inget ändrat
 audit-room-admins-added = administratörer tillagda: { $added }
 audit-room-admins-removed = administratörer borttagna: { $removed }
@@ -266,7 +266,7 @@ audit-room-admins-added-removed = administratörer tillagda: { $added }; borttag
 
 # Vad en kod var till för, efter ”för”.
 audit-purpose-sign-in = inloggning
-audit-purpose-phone-enrolment = att slå på tvåstegsverifiering via sms
+audit-purpose-phone-enrolment = att konfigurera tvåstegsverifiering via sms
 audit-purpose-phone-change = att byta telefonnummer för koder
 audit-purpose-room-entry = att öppna ett datarum
 audit-purpose-phone-sign-in = inloggning med telefonnummer
@@ -282,7 +282,7 @@ audit-limit-per-ip-hourly = gränsen för koder per timme från den här IP-adre
 audit-limit-daily-budget = dagens sms-budget är slut
 audit-limit-per-number = gränsen för koder per dag till det här nya numret nåddes
 audit-limit-per-address = gränsen för koder per dag till nya nummer från den här IP-adressen nåddes
-audit-limit-per-network = gränsen för koder per dag till nya nummer från det här nätet nåddes
+audit-limit-per-network = gränsen för koder per dag till nya nummer från det här nätverket nåddes
 audit-limit-per-country = gränsen för koder per dag till nya nummer i det här landet nåddes
 
 # Sparade tidslängder (”8 hours”).

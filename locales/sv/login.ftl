@@ -66,7 +66,7 @@ login-limit-codes-or-other-way = Du har begärt för många koder. Du kan begär
 login-limit-codes = Du har begärt för många koder. Du kan begära en ny kl. { $time }.
 login-limit-phone = För många koder har skickats till det här telefonnumret i dag. Du kan begära en ny kl. { $time }.
 login-limit-network = För många koder har skickats från ditt nätverk. Du kan begära en ny kl. { $time }.
-login-limit-budget = Sms till nya nummer är pausade i dag: portalen har skickat så många som den skickar på en dag. Du kan begära en kod igen efter midnatt (UTC). Koder till nummer som redan är verifierade skickas fortfarande.
+login-limit-budget = Sms till nya nummer är pausade resten av dagen: portalen har nått sin gräns för antal sms per dag. Du kan begära en kod igen efter midnatt (UTC). Koder till nummer som redan är verifierade skickas fortfarande.
 login-limit-new-number = För många koder har skickats till det här telefonnumret i dag. Du kan begära en ny efter midnatt (UTC).
 login-limit-new-address = Från din adress har det i dag begärts för många koder till nya nummer. Du kan begära en ny efter midnatt (UTC).
 login-limit-new-network = Från ditt nätverk har det i dag begärts för många koder till nya nummer. Du kan begära en ny efter midnatt (UTC).
@@ -97,21 +97,21 @@ login-recovery-enter = Ange en av dina återställningskoder.
 login-recovery-wrong = Återställningskoden stämmer inte, eller så har den redan använts.
 
 ## En tillfällig åtkomstkod
-login-temporary-intro = Om du har tappat bort telefonen kan din administratör ge dig en tillfällig åtkomstkod, personligen eller per telefon. Tillsammans med ditt lösenord loggar den in dig en gång i stället för en verifieringskod. Konfigurera sedan en ny telefon eller app.
+login-temporary-intro = Om du har tappat bort telefonen kan din administratör ge dig en tillfällig åtkomstkod, personligen eller per telefon. Tillsammans med ditt lösenord kan du logga in med den en gång, i stället för med en verifieringskod. Konfigurera sedan en ny telefon eller app.
 login-temporary-label = Tillfällig åtkomstkod
 login-temporary-example = 16 bokstäver och siffror, till exempel 7KQM-2XHD-9RTF-B4NW.
 login-temporary-enter = Ange den tillfälliga åtkomstkoden som du har fått av din administratör.
-login-temporary-wrong = Koden stämmer inte, eller så gäller den inte längre. Kontrollera den med din administratör; efter 5 felaktiga försök måste en ny utfärdas.
+login-temporary-wrong = Koden stämmer inte, eller så gäller den inte längre. Stäm av den med din administratör; efter 5 felaktiga försök måste en ny utfärdas.
 
 ## ”Har du tappat bort telefonen?”
 login-lost-still = Du kan fortfarande logga in, utan att stänga av något:
 login-lost-recovery-name = En återställningskod.
 login-lost-recovery-text = När du slog på tvåstegsverifiering sparade du tio återställningskoder. Var och en fungerar en gång i stället för en verifieringskod.
 login-lost-temporary-name = En tillfällig åtkomstkod.
-login-lost-temporary-text = Din administratör kan ge dig en, personligen eller per telefon, efter att ha kontrollerat att det är du. Den fungerar en gång, tillsammans med ditt lösenord, i några timmar.
+login-lost-temporary-text = Din administratör kan ge dig en, personligen eller per telefon, efter att ha kontrollerat att det är du. Den kan användas en gång tillsammans med ditt lösenord och gäller i några timmar.
 login-lost-then = När du har loggat in konfigurerar du din nya telefon eller en autentiseringsapp under Mina säkerhetsinställningar.
 login-lost-ask-heading = Be om en tillfällig åtkomstkod
-login-lost-ask-text = Vi mejlar dina administratörer att du inte kan få någon kod. Ditt lösenord lämnar vi aldrig ut till någon.
+login-lost-ask-text = Vi meddelar dina administratörer via mejl att du inte kan få någon kod. Ditt lösenord lämnar vi aldrig ut till någon.
 login-lost-ask-button = Be mina administratörer om hjälp
 login-lost-asked-title = Dina administratörer har fått din begäran
 login-lost-asked-text = Vi har mejlat dina administratörer att du inte kan få någon verifieringskod. En av dem hör av sig för att kontrollera att det är du och kan sedan ge dig en tillfällig åtkomstkod.
@@ -121,7 +121,7 @@ login-back-to-code = Tillbaka till verifieringskoden
 
 ## Lösennycklar
 login-back = Tillbaka
-login-passkey-sign-in-intro = Inget lösenord behövs: välj ”Logga in med lösennyckel”, välj ditt konto och lås upp lösennyckeln med fingeravtryck, ansikte, skärmlås eller säkerhetsnyckelns pinkod.
+login-passkey-sign-in-intro = Inget lösenord behövs: välj ”Logga in med lösennyckel” och ditt konto, och lås sedan upp lösennyckeln med fingeravtryck, ansikte, skärmlås eller säkerhetsnyckelns pinkod.
 login-with-email = Logga in med e-postadress och lösenord
 login-passkey-unavailable = Lösennycklar kan inte användas här: portalen nås via en IP-adress, och webbläsare använder bara lösennycklar för webbplatser som nås via ett namn. Logga in med e-postadress och lösenord.
 login-passkey-step-title = Använd din lösennyckel
@@ -129,7 +129,7 @@ login-passkey-step-intro = Välj ”Använd en lösennyckel” och följ sedan w
 login-passkey-trust-hint = Fråga inte efter någon lösennyckel eller kod i den här webbläsaren igen. Lösenordet behövs fortfarande. Kryssa bara i rutan på en enhet som är din.
 login-passkey-copied = Lösennyckeln nekades: den kan ha kopierats. Logga in på ett annat sätt och meddela din administratör.
 login-passkey-not-accepted = Din lösennyckel godtogs inte. Välj knappen igen och använd en lösennyckel för det här kontot, eller välj ett annat sätt.
-# Said by static/passkey.js on the page, from the form's data attributes.
+# Sägs av static/passkey.js på sidan, från formulärets data-attribut.
 login-passkey-unsupported = Den här webbläsaren kan inte använda lösennycklar. Använd ett annat sätt nedan, eller en annan webbläsare.
 login-passkey-script-not-used = Ingen lösennyckel användes. Försök igen, eller använd ett annat sätt nedan.
 
@@ -155,12 +155,12 @@ login-reminder = { $app } har nu stöd för tvåstegsverifiering. Det ger bättr
 
 ## En applikations inloggning och utloggning
 oauth-unreadable = Begäran kunde inte läsas.
-oauth-repeated = Applikationens inloggningsbegäran innehåller samma parameter flera gånger. Gå tillbaka till applikationen och försök igen; om det fortsätter, kontakta dess administratör.
+oauth-repeated = Applikationens inloggningsbegäran innehåller samma parameter flera gånger. Gå tillbaka till applikationen och försök igen. Kontakta applikationens administratör om problemet kvarstår.
 oauth-unknown-application = Applikationen som skickade dig hit är inte registrerad i den här portalen, så du kan inte logga in på den härifrån. Kontakta applikationens administratör.
 oauth-unregistered-redirect = Applikationen vill skicka dig tillbaka till en adress som inte är registrerad för den, så inloggningen avbryts här. Kontakta applikationens administratör.
-oauth-no-longer-waiting-why = Inloggningen till applikationen väntar inte längre (den har slutförts eller väntat för länge). Gå tillbaka till applikationen och logga in igen.
+oauth-no-longer-waiting-why = Inloggningen till applikationen väntar inte längre (den har antingen slutförts eller fått vänta för länge). Gå tillbaka till applikationen och logga in igen.
 oauth-no-longer-waiting = Inloggningen till applikationen väntar inte längre. Gå tillbaka till applikationen och logga in igen.
-oauth-application-gone = Applikationen som du loggade in på är inte längre registrerad i den här portalen.
+oauth-application-gone = Applikationen som du höll på att logga in på är inte längre registrerad i den här portalen.
 oauth-step-up-title = { $application } begär tvåstegsverifiering
 oauth-step-up-sms = Du är inloggad i { $app } med ditt lösenord. { $application } begär också det andra steget: vi skickar en kod i ett sms till din telefon.
 oauth-step-up-app = Du är inloggad i { $app } med ditt lösenord. { $application } begär också det andra steget: du anger en kod från din autentiseringsapp.
@@ -172,12 +172,12 @@ oauth-logout-explain = Om du loggar ut här avslutas din session i den här webb
 oauth-logout-button = Logga ut från { $app }
 oauth-stay-signed-in = Förbli inloggad
 oauth-logout-repeated = Applikationens utloggningsbegäran innehåller samma parameter flera gånger.
-oauth-logout-bad-hint = Applikationens utloggningsbegäran anger en annan applikation än dess ID-token. Gå tillbaka till applikationen; om det fortsätter, kontakta dess administratör.
-oauth-logout-not-registered = Applikationen vill skicka dig till en adress efter utloggningen som inte är registrerad för den, så du stannar här. Kontakta applikationens administratör.
+oauth-logout-bad-hint = Applikationens utloggningsbegäran anger en annan applikation än den som står i dess ID-token. Gå tillbaka till applikationen. Kontakta applikationens administratör om problemet kvarstår.
+oauth-logout-not-registered = Applikationen vill skicka dig vidare efter utloggningen till en adress som inte är registrerad för den, så du stannar här. Kontakta applikationens administratör.
 
 ## ”Det var inte jag”, från ett mejl om en ny enhet
 secure-title = Skydda ditt konto
-secure-not-you = Du har meddelat oss att en inloggning på { $email } inte var du. Någon kan känna till ditt lösenord.
+secure-not-you = Du har meddelat oss att det inte var du som loggade in på { $email }. Någon kan känna till ditt lösenord.
 secure-what = När du skyddar ditt konto:
 secure-signs-out = loggas alla sessioner ut, på alla enheter, även den här;
 secure-removes-devices = tas dina betrodda enheter bort, så att varje inloggning kräver en kod;
@@ -187,4 +187,4 @@ secure-done-title = Ditt konto är skyddat
 secure-done-text = Alla sessioner för ditt konto har loggats ut, dess betrodda enheter har tagits bort och det gamla lösenordet fungerar inte längre.
 secure-done-email = Vi har mejlat dig en länk där du väljer ett nytt lösenord. Den fungerar en gång, inom 24 timmar. Din tvåstegsverifiering är fortfarande på.
 secure-tell-administrator = Berätta för din administratör vad som har hänt.
-secure-link-dead = Länken har gått ut eller har redan använts. Om en inloggning som du inte har gjort oroar dig, välj ”Glömt lösenordet?” på inloggningssidan och meddela din administratör.
+secure-link-dead = Länken har gått ut eller har redan använts. Om du är orolig för en inloggning som du inte har gjort väljer du ”Glömt lösenordet?” på inloggningssidan och meddelar din administratör.

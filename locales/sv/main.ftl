@@ -14,13 +14,13 @@ menu-signed-in-as = Inloggad som { $name }
 language = Språk
 banner-development = Utvecklingsläge
 banner-sms-development = Sms är i utvecklingsläge: verifieringskoderna skrivs till serverns logg och skickas inte.
-banner-set-up = Konfigurering av tvåstegsverifiering
+banner-set-up = Konfiguration av tvåstegsverifiering
 banner-add-passkey-by = Lägg till en lösennyckel senast { $date }: din administratör kräver det.
 banner-add-passkey-now = Lägg till en nu
 banner-set-up-by = Konfigurera tvåstegsverifiering senast { $date }.
 banner-set-up-now = Konfigurera nu
 
-# Datum och tider. { $time } är 24-timmars "19:34"; alla tider är UTC.
+# Datum och tider. { $time } är 24-timmars ”19:34”; alla tider är UTC.
 date-time = { $day } { $month } { $year } kl. { $time } UTC
 month-1 = jan.
 month-2 = feb.

@@ -86,7 +86,7 @@ async fn in_swedish_an_administrator_signs_in_with_a_text_message_and_resets_a_u
     check_page(&client, "change phone number, in Swedish").await;
 
     follow(&client, "Kontrollpanel").await;
-    expect_text(&client, "Tvåstegsverifiering som används").await;
+    expect_text(&client, "Användning av tvåstegsverifiering").await;
     check_page(&client, "control center overview, in Swedish").await;
     follow(&client, "Användare").await;
     expect_text(&client, "grace@example.com").await;

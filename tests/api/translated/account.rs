@@ -141,7 +141,7 @@ async fn my_security_settings_read_in_swedish_and_estonian(app: TestApp) {
             ">60 dagar</option>",
             r#"<h2 id="trusted-devices">Betrodda enheter</h2>"#,
             r#"<caption class="visually-hidden">Betrodda enheter</caption>"#,
-            r#"<th scope="col">Enhet</th><th scope="col">IP-adress</th><th scope="col">Betrodd sedan</th><th scope="col">Senast använd</th><th scope="col">Upphör</th>"#,
+            r#"<th scope="col">Enhet</th><th scope="col">IP-adress</th><th scope="col">Betrodd sedan</th><th scope="col">Senast använd</th><th scope="col">Upphör att gälla</th>"#,
             r#"<td data-label="Enhet">Firefox 128 på Windows</td>"#,
             r#"aria-label="Ta bort Firefox 128 på Windows">Ta bort</button>"#,
             "Ta bort alla",
@@ -333,7 +333,7 @@ async fn the_recovery_codes_read_in_swedish(app: TestApp) {
         &[
             "<title>Fel: Spara dina återställningskoder",
             "Något behöver rättas",
-            "Spara dina återställningskoder och kryssa sedan i &#34;Jag har sparat mina återställningskoder&#34;.",
+            "Spara dina återställningskoder och kryssa sedan i ”Jag har sparat mina återställningskoder”.",
         ],
         &english,
     );

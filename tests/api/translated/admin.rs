@@ -251,7 +251,7 @@ async fn the_security_settings_in_swedish(app: TestApp) {
         "Låt användarna välja hur länge sessionen varar",
         "Längsta session som användarna kan välja",
         "Logga ut efter inaktivitet",
-        "Låt personer skapa egna konton",
+        "Låt besökare skapa egna konton",
         "Tillåt registrering och inloggning med telefonnummer",
         "Appens namn",
         "Tillåtna sms-länder",

@@ -266,7 +266,7 @@ async fn the_applications_read_in_swedish(app: TestApp) {
         &[
             "<title>Applikationer",
             "<h1>Applikationer</h1>",
-            "i stället för att själva hålla lösenord och koder",
+            "i stället för att själva hantera lösenord och koder",
             "<dt>Utfärdare (issuer)</dt>",
             ">Lägg till applikation</a>",
             "<p>Inga applikationer än.</p>",

@@ -419,7 +419,7 @@ async fn each_administrator_is_asked_for_help_in_their_own_language(app: TestApp
     let (subject, text, html) = newest_to(&app, "admin@example.com").await;
     assert_eq!(
         subject,
-        "Ada Lovelace kan inte logga in på Twostep: telefonen borta"
+        "Ada Lovelace kan inte logga in på Twostep: har tappat bort telefonen"
     );
     for line in [
         "Hej Ada Admin!",
@@ -486,11 +486,11 @@ async fn a_swedish_profile_reads_the_app_and_a_trusted_device_in_swedish(app: Te
     let (_, text, html) = titled(
         &app,
         "ada@example.com",
-        "En ny enhet blev betrodd på ditt Twostep-konto",
+        "En ny enhet har markerats som betrodd för ditt Twostep-konto",
     )
     .await;
     for line in [
-        "Firefox 128 på Windows loggar nu in på ditt konto utan verifieringskod.",
+        "Firefox 128 på Windows kan nu logga in på ditt konto utan verifieringskod.",
         "\nEnhet: Firefox 128 på Windows\n",
     ] {
         assert!(text.contains(line), "{line:?} in\n{text}");
