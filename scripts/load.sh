@@ -7,10 +7,13 @@
 #                                      # a fresh database on that server (dropped after)
 #
 # Needs wrk (apt-get install wrk) and curl. Each run is wrk -t2 -c32 -d10s.
+# TWOSTEP_BIN=path/to/twostep measures that binary (another commit's build, to compare
+# before and after a change on the same machine) instead of building this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --quiet
+bin=${TWOSTEP_BIN:-target/release/twostep}
+[[ -n "${TWOSTEP_BIN:-}" ]] || cargo build --release --quiet
 work=$(mktemp -d)
 port=18080
 server=${1:-}
@@ -32,8 +35,8 @@ cleanup() {
 trap cleanup EXIT
 
 export DATABASE_URL=$database_url TWOSTEP_DATA_DIR=$work TWOSTEP_BIND=127.0.0.1:$port RUST_LOG=warn
-echo "violet kettle sings at dawn" | target/release/twostep user create --email load@example.com --name Load >/dev/null
-target/release/twostep >/dev/null 2>&1 &
+echo "violet kettle sings at dawn" | "$bin" user create --email load@example.com --name Load >/dev/null
+"$bin" >/dev/null 2>&1 &
 pid=$!
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
@@ -48,5 +51,7 @@ session=$(awk '$6 == "twostep_session" { print $7 }' "$jar")
 
 echo "== GET /login (anonymous) on ${database_url%%:*}"
 wrk -t2 -c32 -d10s --latency "http://127.0.0.1:$port/login" | grep -E "Requests/sec|Latency|50%|99%"
+echo "== GET /login (anonymous, Accept-Language: sv) on ${database_url%%:*}"
+wrk -t2 -c32 -d10s --latency -H "Accept-Language: sv" "http://127.0.0.1:$port/login" | grep -E "Requests/sec|Latency|50%|99%"
 echo "== GET / (signed in, session in ${database_url%%:*})"
 wrk -t2 -c32 -d10s --latency -H "Cookie: twostep_session=$session" "http://127.0.0.1:$port/" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader, static_loader};
+use fluent_templates::{LanguageIdentifier, static_loader};
 
 use crate::domain::language::Language;
 
@@ -30,16 +30,93 @@ static IDENTIFIERS: LazyLock<[LanguageIdentifier; 4]> = LazyLock::new(|| {
 });
 
 fn identifier(language: Language) -> &'static LanguageIdentifier {
-    let index = Language::ALL
-        .iter()
-        .position(|l| *l == language)
-        .expect("every language is in ALL");
-    &IDENTIFIERS[index]
+    &IDENTIFIERS[language.index()]
+}
+
+include!(concat!(env!("OUT_DIR"), "/message_ids.rs"));
+
+/// Each language's messages without variables, worded once, as text and as HTML: a page's
+/// words are then a lookup by a fast hash, with nothing formatted, escaped or allocated
+/// (issue 26's performance target: the sign-in page within 10 % of its English-only
+/// throughput).
+type Plain = HashMap<&'static str, (String, String), foldhash::fast::FixedState>;
+
+static PLAIN: LazyLock<[Plain; 4]> = LazyLock::new(|| {
+    Language::ALL.map(|language| {
+        MESSAGE_IDS
+            .iter()
+            .filter_map(|id| {
+                let words = lookup_in(language, id, None).ok()?;
+                let html = as_html(&words);
+                Some((*id, (words, html)))
+            })
+            .collect()
+    })
+});
+
+/// `text` escaped for HTML exactly as askama escapes what a template writes.
+fn as_html(text: &str) -> String {
+    askama::filters::escape(text, askama::filters::Html)
+        .map(|escaped| escaped.to_string())
+        .unwrap_or_default()
+}
+
+/// A message as HTML, its words escaped once: a template writes it as it is.
+pub struct Html(Cow<'static, str>);
+
+impl std::fmt::Display for Html {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl askama::filters::HtmlSafe for Html {}
+
+impl Html {
+    /// No words: a template's optional hint, given or not.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The message `id` in `language` as HTML.
+pub fn html(language: Language, id: &str) -> Html {
+    Html(match PLAIN[language.index()].get(id) {
+        Some((_, html)) => Cow::Borrowed(html.as_str()),
+        None => Cow::Owned(as_html(&lookup(language, id, None))),
+    })
 }
 
 /// The message `id` in `language`.
 pub fn text(language: Language, id: &str) -> String {
-    LOCALES.lookup(identifier(language), id)
+    match PLAIN[language.index()].get(id) {
+        Some((words, _)) => words.clone(),
+        None => lookup(language, id, None),
+    }
+}
+
+/// The message `id` in `language`, else in English, else a marker a test finds. Each
+/// language is looked up by its own bundle: the loader's general `lookup` negotiates the
+/// language anew at every message (a list built and matched each time, most of a page's
+/// rendering cost), which our four exact tags never need.
+fn lookup(
+    language: Language,
+    id: &str,
+    args: Option<&HashMap<Cow<'static, str>, FluentValue<'static>>>,
+) -> String {
+    lookup_in(language, id, args).unwrap_or_else(|()| format!("Unknown localization key: {id:?}"))
+}
+
+/// As `lookup`, an error when neither the language nor English words it.
+fn lookup_in(
+    language: Language,
+    id: &str,
+    args: Option<&HashMap<Cow<'static, str>, FluentValue<'static>>>,
+) -> Result<String, ()> {
+    LOCALES
+        .lookup_single_language(identifier(language), id, args)
+        .or_else(|_| LOCALES.lookup_single_language(identifier(Language::English), id, args))
+        .map_err(|_| ())
 }
 
 /// The message `id` in `language`, its placeables filled from `args`.
@@ -121,11 +198,8 @@ impl<T: Number + ?Sized> Number for &T {
 
 impl std::fmt::Display for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let words = if self.args.is_empty() {
-            LOCALES.lookup(identifier(self.language), &self.id)
-        } else {
-            LOCALES.lookup_with_args(identifier(self.language), &self.id, &self.args)
-        };
+        let args = (!self.args.is_empty()).then_some(&self.args);
+        let words = lookup(self.language, &self.id, args);
         f.write_str(&words)
     }
 }

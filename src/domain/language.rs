@@ -16,6 +16,11 @@ pub enum Language {
 impl Language {
     pub const ALL: [Self; 4] = [Self::English, Self::Swedish, Self::German, Self::Estonian];
 
+    /// Its place in `ALL`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The BCP 47 tag: `<html lang>`, `Content-Language`, the cookie, the stored choice.
     pub fn code(self) -> &'static str {
         match self {
@@ -106,16 +111,15 @@ pub struct Preferences<'a> {
     pub cookie: Option<&'a str>,
     /// The browser's `Accept-Language`.
     pub accept_language: Option<&'a str>,
-    /// The platform's "Default language".
-    pub platform: Language,
 }
 
 impl Preferences<'_> {
-    pub fn language(&self) -> Language {
+    /// The language asked for, if any: else the platform's "Default language" applies
+    /// (read only then, by the caller).
+    pub fn asked(&self) -> Option<Language> {
         self.profile
             .or_else(|| self.cookie.and_then(Language::parse))
             .or_else(|| self.accept_language.and_then(from_accept_language))
-            .unwrap_or(self.platform)
     }
 }
 
@@ -187,16 +191,14 @@ mod tests {
             profile: Some(Language::German),
             cookie: Some("sv"),
             accept_language: Some("et"),
-            platform: Language::English,
         };
-        assert_eq!(asked.language(), Language::German);
+        assert_eq!(asked.asked(), Some(Language::German));
         asked.profile = None;
-        assert_eq!(asked.language(), Language::Swedish);
+        assert_eq!(asked.asked(), Some(Language::Swedish));
         asked.cookie = Some("klingon");
-        assert_eq!(asked.language(), Language::Estonian);
+        assert_eq!(asked.asked(), Some(Language::Estonian));
+        // Nothing readable asked: the platform's default is the caller's to apply.
         asked.accept_language = Some("fi;q=nonsense");
-        assert_eq!(asked.language(), Language::English);
-        asked.platform = Language::Swedish;
-        assert_eq!(asked.language(), Language::Swedish);
+        assert_eq!(asked.asked(), None);
     }
 }

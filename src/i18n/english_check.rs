@@ -480,7 +480,7 @@ fn rust_sources_hold_no_words_outside_the_message_files() {
 
 #[test]
 fn the_check_finds_words_and_leaves_code_alone() {
-    let template = "<h1>Sign in</h1>\n<p>{{ layout.t(\"x\") }}</p>\n<button aria-label=\"Close it\">{{ y }}</button>\n<td data-label=\"{{ z }}\">&nbsp;</td>\n<button data-copy=\"codes\" data-copied=\"Copied\">{{ w }}</button>";
+    let template = "<h1>Sign in</h1>\n<p>{{ layout.lang.t(\"x\") }}</p>\n<button aria-label=\"Close it\">{{ y }}</button>\n<td data-label=\"{{ z }}\">&nbsp;</td>\n<button data-copy=\"codes\" data-copied=\"Copied\">{{ w }}</button>";
     let found = template_words(template);
     assert_eq!(
         found,

@@ -1,6 +1,7 @@
 //! The platform settings as every request sees them: read from the database at most once
 //! every few seconds per instance, so a change reaches all instances within seconds.
 
+use crate::domain::language::Language;
 use std::time::{Duration, Instant};
 
 use tokio::sync::RwLock;
@@ -81,6 +82,17 @@ impl PlatformCache {
         }
     }
 
+    /// The platform's "Default language" alone: what every page's language may fall back
+    /// to, without copying the rest of the settings.
+    pub async fn default_language(&self) -> Result<Language, DbError> {
+        if let Some(cached) = self.cached.read().await.as_ref()
+            && cached.is_fresh(self.fresh_for)
+        {
+            return Ok(cached.settings.default_language);
+        }
+        self.get().await.map(|settings| settings.default_language)
+    }
+
     async fn fresh(&self) -> Option<PlatformSettings> {
         let cached = self.cached.read().await;
         let cached = cached.as_ref()?;
@@ -113,6 +125,11 @@ impl Services {
     /// The platform settings now (at most a few seconds old).
     pub async fn platform(&self) -> Result<PlatformSettings, DbError> {
         self.platform.get().await
+    }
+
+    /// The platform's "Default language" (see `PlatformCache::default_language`).
+    pub async fn default_language(&self) -> Result<Language, DbError> {
+        self.platform.default_language().await
     }
 
     /// At start: the app name and the SMS countries allowed take the environment's values

@@ -106,7 +106,7 @@ enum Said {
 impl Said {
     fn in_language(&self, layout: &Layout) -> String {
         match self {
-            Self::Id(id) => layout.t(id),
+            Self::Id(id) => layout.lang.t(id),
             Self::Words(words) => words.clone(),
         }
     }
@@ -136,10 +136,10 @@ fn error_page(status: StatusCode, mut layout: Layout, said: Option<&Said>) -> Ht
         layout.here = path.to_owned();
     }
     let (title, default_message) = describe(status);
-    let title = layout.t(title);
+    let title = layout.lang.t(title);
     let message = match said {
         Some(said) => said.in_language(&layout),
-        None => layout.t(default_message),
+        None => layout.lang.t(default_message),
     };
     let page = ErrorPage {
         layout,

@@ -109,7 +109,7 @@ async fn accept(
         .map_err(|p| errors.add("name", p.say(layout.lang)))
         .ok();
     if password.expose_secret().is_empty() {
-        errors.add("password", layout.t("public-choose-password"));
+        errors.add("password", layout.lang.t("public-choose-password"));
     } else if let Err(problem) =
         check_new_password(password.expose_secret(), &[&invitation.email, name.trim()])
     {

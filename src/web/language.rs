@@ -50,7 +50,9 @@ async fn choose(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let Some(language) = Language::parse(&form.lang) else {
-        return Err(AppError::BadRequest(layout.t("public-language-unknown")));
+        return Err(AppError::BadRequest(
+            layout.lang.t("public-language-unknown"),
+        ));
     };
     if let Some(me) = &me {
         me.services()

@@ -101,8 +101,8 @@ impl FromRequest for Layout {
 
 impl Layout {
     /// The message `id` in the page's language.
-    pub fn t(&self, id: &str) -> String {
-        i18n::text(self.lang, id)
+    pub fn t(&self, id: &str) -> i18n::Html {
+        i18n::html(self.lang, id)
     }
 
     /// The message `id` in the page's language with the variable `name`.
@@ -135,11 +135,10 @@ impl Layout {
     }
 
     /// Every language but the page's, for the "Language" menu.
-    pub fn other_languages(&self) -> Vec<Language> {
+    pub fn other_languages(&self) -> impl Iterator<Item = Language> + '_ {
         Language::ALL
             .into_iter()
             .filter(|language| *language != self.lang)
-            .collect()
     }
 
     /// What every page shows of the request: the app name, who is signed in, the form

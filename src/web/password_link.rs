@@ -90,7 +90,7 @@ async fn forgot(
     let typed = form.email.trim();
     if typed.is_empty() || typed.len() > 254 {
         let mut errors = FormErrors::default();
-        errors.add("email", layout.t("public-forgot-email-empty"));
+        errors.add("email", layout.lang.t("public-forgot-email-empty"));
         let page = ForgotPage {
             layout,
             sent: false,
@@ -285,7 +285,7 @@ async fn set_password(
         None
     };
     if new_password.expose_secret().is_empty() {
-        errors.add("new_password", layout.t("public-choose-password"));
+        errors.add("new_password", layout.lang.t("public-choose-password"));
     } else if let Err(problem) = check_new_password(
         new_password.expose_secret(),
         &[&owner.address, &owner.user.name],

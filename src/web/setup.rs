@@ -111,7 +111,7 @@ async fn create_admin(
         Err(CreateError::Refused | CreateError::Closed) => Err(AppError::Forbidden(LINK_INVALID)),
         Err(CreateError::EmailTaken) => {
             let mut errors = FormErrors::default();
-            errors.add("email", layout.t("public-email-taken"));
+            errors.add("email", layout.lang.t("public-email-taken"));
             let page = SetupPage {
                 layout,
                 token,

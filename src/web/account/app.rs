@@ -100,9 +100,12 @@ pub async fn confirm_app(
         Ok(_) => return Ok(see_other("/account/security?notice=app-on")),
         Err(CodeOutcome::Throttled) => (
             StatusCode::TOO_MANY_REQUESTS,
-            layout.t("account-too-many-codes"),
+            layout.lang.t("account-too-many-codes"),
         ),
-        Err(_) => (StatusCode::UNAUTHORIZED, layout.t("account-app-code-wrong")),
+        Err(_) => (
+            StatusCode::UNAUTHORIZED,
+            layout.lang.t("account-app-code-wrong"),
+        ),
     };
     let mut errors = FormErrors::default();
     errors.add("code", message);

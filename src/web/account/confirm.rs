@@ -36,7 +36,7 @@ impl ConfirmPage {
     fn no_password(&self) -> String {
         let link = format!(
             r#"<a href="{FIRST_PASSWORD_PAGE}">{}</a>"#,
-            escape_html(&self.layout.t("account-set-a-password"))
+            escape_html(&self.layout.lang.t("account-set-a-password"))
         );
         self.layout
             .tr("account-confirm-no-password")
@@ -86,7 +86,7 @@ pub async fn confirm(
     let next = safe_return(&next).to_owned();
     if password.expose_secret().is_empty() {
         let mut errors = FormErrors::default();
-        errors.add("password", layout.t("account-enter-password"));
+        errors.add("password", layout.lang.t("account-enter-password"));
         return render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &ConfirmPage {
@@ -108,11 +108,11 @@ pub async fn confirm(
         }
         PasswordCheck::Throttled => (
             StatusCode::TOO_MANY_REQUESTS,
-            FormErrors::general(layout.t("account-too-many-passwords")),
+            FormErrors::general(layout.lang.t("account-too-many-passwords")),
         ),
         PasswordCheck::Wrong => {
             let mut errors = FormErrors::default();
-            errors.add("password", layout.t("account-password-wrong"));
+            errors.add("password", layout.lang.t("account-password-wrong"));
             (StatusCode::UNAUTHORIZED, errors)
         }
     };

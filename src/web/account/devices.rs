@@ -143,7 +143,9 @@ pub async fn choose_duration(
         {
             Some(secs) => Some(secs),
             None => {
-                return Err(AppError::BadRequest(layout.t("account-choose-duration")));
+                return Err(AppError::BadRequest(
+                    layout.lang.t("account-choose-duration"),
+                ));
             }
         },
     };

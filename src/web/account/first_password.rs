@@ -237,7 +237,7 @@ pub async fn set_password(
     let username = username(&me).await?;
     let mut errors = FormErrors::default();
     if new_password.expose_secret().is_empty() {
-        errors.add("new_password", layout.t("account-choose-password"));
+        errors.add("new_password", layout.lang.t("account-choose-password"));
     } else if let Err(problem) =
         check_new_password(new_password.expose_secret(), &[&username, &me.user.name])
     {

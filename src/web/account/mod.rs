@@ -314,11 +314,11 @@ async fn change_password(
     if current_password.expose_secret().is_empty() {
         errors.add(
             "current_password",
-            layout.t("account-enter-current-password"),
+            layout.lang.t("account-enter-current-password"),
         );
     }
     if new_password.expose_secret().is_empty() {
-        errors.add("new_password", layout.t("account-choose-new-password"));
+        errors.add("new_password", layout.lang.t("account-choose-new-password"));
     } else if let Err(problem) =
         check_new_password(new_password.expose_secret(), &[&user.email, &user.name])
     {
@@ -345,13 +345,13 @@ async fn change_password(
         }
         PasswordCheck::Throttled => (
             StatusCode::TOO_MANY_REQUESTS,
-            FormErrors::general(layout.t("account-too-many-passwords")),
+            FormErrors::general(layout.lang.t("account-too-many-passwords")),
         ),
         PasswordCheck::Wrong => {
             let mut errors = FormErrors::default();
             errors.add(
                 "current_password",
-                layout.t("account-current-password-wrong"),
+                layout.lang.t("account-current-password-wrong"),
             );
             (StatusCode::UNAUTHORIZED, errors)
         }

@@ -185,7 +185,7 @@ pub async fn remove_passkey_form(
         if required_active || methods.passkeys_only() {
             return Ok(see_other(PASSKEYS_SECTION));
         }
-        consequences.push(layout.t("account-last-passkey-consequence"));
+        consequences.push(layout.lang.t("account-last-passkey-consequence"));
     }
     ConfirmChange {
         title: layout
@@ -194,7 +194,7 @@ pub async fn remove_passkey_form(
             .to_string(),
         consequences,
         action: format!("/account/security/passkeys/{id}/remove"),
-        button: layout.t("account-remove"),
+        button: layout.lang.t("account-remove"),
         layout,
         danger: true,
         cancel: PASSKEYS_SECTION.into(),

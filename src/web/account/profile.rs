@@ -56,7 +56,7 @@ impl ProfilePage {
     fn phone_on_security(&self) -> String {
         let link = format!(
             r#"<a href="/account/security">{}</a>"#,
-            escape_html(&self.layout.t("account-security-title"))
+            escape_html(&self.layout.lang.t("account-security-title"))
         );
         self.layout
             .tr("account-phone-on-security")
@@ -103,7 +103,9 @@ pub async fn save_profile(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let Some(language) = Language::parse(&form.language) else {
-        return Err(AppError::BadRequest(layout.t("account-choose-language")));
+        return Err(AppError::BadRequest(
+            layout.lang.t("account-choose-language"),
+        ));
     };
     me.services()
         .set_language(me.user.id, Some(language))
@@ -169,9 +171,9 @@ pub async fn send_phone_code(
         (StatusCode::UNPROCESSABLE_ENTITY, errors)
     };
     let (status, errors) = if form.phone.trim().is_empty() {
-        field_error(layout.t("account-enter-new-phone"))
+        field_error(layout.lang.t("account-enter-new-phone"))
     } else if form.phone.trim().len() > PHONE_MAX {
-        field_error(layout.t("account-phone-invalid"))
+        field_error(layout.lang.t("account-phone-invalid"))
     } else {
         match state
             .services
@@ -181,7 +183,7 @@ pub async fn send_phone_code(
             Ok(Some(_)) => return Ok(see_other(PROFILE_CODE_PAGE)),
             Ok(None) => return Err(AppError::Forbidden(ASK_ADMINISTRATOR)),
             Err(PhoneCodeError::Invalid(problem)) => field_error(problem.say(layout.lang)),
-            Err(PhoneCodeError::SameNumber) => field_error(layout.t("account-same-phone")),
+            Err(PhoneCodeError::SameNumber) => field_error(layout.lang.t("account-same-phone")),
             Err(PhoneCodeError::Send(err)) => send_failure(err, state.clock.now(), layout.lang)?,
         }
     };

@@ -88,17 +88,17 @@ pub async fn regenerate_form(me: SignedIn, layout: Layout) -> Result<HttpRespons
     }
     let left = me.services().recovery_codes_left(me.user.id).await?;
     let kept = match left {
-        0 => layout.t("account-no-codes-left"),
+        0 => layout.lang.t("account-no-codes-left"),
         n => layout
             .tr("account-codes-stop-once-saved")
             .count(n)
             .to_string(),
     };
     ConfirmChange {
-        title: layout.t("account-regenerate-title"),
-        consequences: vec![kept, layout.t("account-regenerate-ten")],
+        title: layout.lang.t("account-regenerate-title"),
+        consequences: vec![kept, layout.lang.t("account-regenerate-ten")],
         action: REGENERATE_PAGE.into(),
-        button: layout.t("account-regenerate-button"),
+        button: layout.lang.t("account-regenerate-button"),
         layout,
         danger: left > 0,
         cancel: "/account/security".into(),
@@ -162,8 +162,8 @@ pub async fn download_codes(
         .arg("email", &me.user.email);
     let body = format!(
         "{title}\n\n{advice}\n{keep}\n\n{codes}\n",
-        advice = layout.t("account-codes-file-advice"),
-        keep = layout.t("account-codes-file-keep"),
+        advice = layout.lang.t("account-codes-file-advice"),
+        keep = layout.lang.t("account-codes-file-keep"),
         codes = codes.join("\n"),
     );
     Ok(HttpResponse::Ok()
@@ -198,7 +198,7 @@ pub async fn codes_saved(
     };
     if form.saved.is_none() {
         let mut errors = FormErrors::default();
-        errors.add("saved", layout.t("account-codes-tick"));
+        errors.add("saved", layout.lang.t("account-codes-tick"));
         return render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &CodesPage {

@@ -286,7 +286,7 @@ pub async fn choose_method(
     };
     let Some(next) = next else {
         let mut errors = FormErrors::default();
-        errors.add("method", layout.t("account-choose-how"));
+        errors.add("method", layout.lang.t("account-choose-how"));
         let page = methods(&me, &session, layout, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
@@ -305,16 +305,16 @@ pub async fn use_saved_phone_form(me: SignedIn, layout: Layout) -> Result<HttpRe
         return Ok(see_other("/account/security/two-step"));
     };
     ConfirmChange {
-        title: layout.t("account-use-sms-title"),
+        title: layout.lang.t("account-use-sms-title"),
         consequences: vec![
             layout
                 .tr("account-use-sms-consequence")
                 .arg("phone", format_international(phone))
                 .to_string(),
-            layout.t("account-app-stays"),
+            layout.lang.t("account-app-stays"),
         ],
         action: USE_SAVED_PHONE_PAGE.into(),
-        button: layout.t("account-use-sms-button"),
+        button: layout.lang.t("account-use-sms-button"),
         layout,
         danger: false,
         cancel: "/account/security/two-step".into(),
@@ -425,10 +425,10 @@ pub async fn send_phone_code(
     let (status, errors) = match state.services.send_phone_code(&user, &typed, &origin).await {
         Ok(_) => return Ok(see_other(PHONE_CODE_PAGE)),
         Err(PhoneCodeError::Invalid(_)) if typed.is_empty() => {
-            field_error(layout.t("account-enter-mobile"))
+            field_error(layout.lang.t("account-enter-mobile"))
         }
         Err(PhoneCodeError::Invalid(problem)) => field_error(problem.say(layout.lang)),
-        Err(PhoneCodeError::SameNumber) => field_error(layout.t("account-same-phone")),
+        Err(PhoneCodeError::SameNumber) => field_error(layout.lang.t("account-same-phone")),
         Err(PhoneCodeError::Send(err)) => send_failure(err, state.clock.now(), layout.lang)?,
     };
     let page = PhonePage {
@@ -649,12 +649,12 @@ pub async fn remove_factor_form(
         (false, _) => {}
     }
     ConfirmChange {
-        title: layout.t(title),
+        title: layout.lang.t(title),
         consequences,
         action: remove_action(method)
             .unwrap_or(super::passkeys::PASSKEYS_SECTION)
             .into(),
-        button: layout.t("account-remove"),
+        button: layout.lang.t("account-remove"),
         danger: true,
         cancel: "/account/security".into(),
         layout,

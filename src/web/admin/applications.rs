@@ -309,9 +309,9 @@ async fn add_form(
 ) -> Result<HttpResponse, AppError> {
     FormPage {
         sections: sections(HOME),
-        title: layout.t("apps-add"),
+        title: layout.lang.t("apps-add"),
         action: format!("{HOME}/new"),
-        button: layout.t("apps-add"),
+        button: layout.lang.t("apps-add"),
         form,
         rooms: me.services().managed_rooms(&me.user).await?,
         editing: None,
@@ -409,7 +409,7 @@ async fn edit_form(
             .arg("name", &application.name)
             .to_string(),
         action: format!("{HOME}/{}/edit", application.id),
-        button: layout.t("apps-save"),
+        button: layout.lang.t("apps-save"),
         form,
         rooms: me.services().managed_rooms(&me.user).await?,
         editing: Some(application),
@@ -498,9 +498,9 @@ async fn confirm_new_secret(
         title: layout.tr("apps-renew-title").arg("name", name).to_string(),
         consequences: vec![
             layout.tr("apps-renew-stops").arg("name", name).to_string(),
-            layout.t("apps-renew-shown-once"),
+            layout.lang.t("apps-renew-shown-once"),
         ],
-        button: layout.t("apps-new-secret"),
+        button: layout.lang.t("apps-new-secret"),
         layout,
         action: format!("{HOME}/{}/new-secret", application.id),
         danger: true,
@@ -559,9 +559,9 @@ async fn confirm_delete(
                 .tr("apps-delete-signed-in")
                 .arg("name", name)
                 .to_string(),
-            layout.t("apps-delete-final"),
+            layout.lang.t("apps-delete-final"),
         ],
-        button: layout.t("apps-delete-button"),
+        button: layout.lang.t("apps-delete-button"),
         layout,
         action: format!("{HOME}/{}/delete", application.id),
         danger: true,

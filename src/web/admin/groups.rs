@@ -343,7 +343,7 @@ async fn set_rule(
     let mut errors = FormErrors::default();
     let rule = GroupTwoStep::parse(&form.two_step);
     if rule.is_none() {
-        errors.add("two_step", layout.t("admin-group-choose-rule"));
+        errors.add("two_step", layout.lang.t("admin-group-choose-rule"));
     }
     let grace = match form.grace_days.trim() {
         "" => Some(None),
@@ -362,7 +362,7 @@ async fn set_rule(
         Some(text) => GroupMethods::parse(text).map(Some),
     };
     if methods.is_none() {
-        errors.add("methods", layout.t("admin-group-choose-methods"));
+        errors.add("methods", layout.lang.t("admin-group-choose-methods"));
     }
     let (Some(rule), Some(grace), Some(methods)) = (rule, grace, methods) else {
         let shown = Shown {
@@ -451,7 +451,7 @@ async fn add_member(
         }
     };
     let mut errors = FormErrors::default();
-    errors.add("email", layout.t(message));
+    errors.add("email", layout.lang.t(message));
     let shown = Shown {
         member_email: form.email.clone(),
         errors,

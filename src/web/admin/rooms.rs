@@ -218,9 +218,9 @@ async fn new_room_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, App
         StatusCode::OK,
         &RoomFormPage {
             sections: room_sections(&me.user),
-            title: layout.t("rooms-new-title"),
+            title: layout.lang.t("rooms-new-title"),
             action: "/admin/rooms/new".into(),
-            button: layout.t("rooms-create-button"),
+            button: layout.lang.t("rooms-create-button"),
             form: RoomForm::default(),
             names_admins: true,
             errors: FormErrors::default(),
@@ -244,9 +244,9 @@ async fn create_room(
             StatusCode::UNPROCESSABLE_ENTITY,
             &RoomFormPage {
                 sections: room_sections(&me.user),
-                title: layout.t("rooms-new-title"),
+                title: layout.lang.t("rooms-new-title"),
                 action: "/admin/rooms/new".into(),
-                button: layout.t("rooms-create-button"),
+                button: layout.lang.t("rooms-create-button"),
                 form,
                 names_admins: true,
                 errors,
@@ -328,7 +328,7 @@ async fn edit_room_form(
                 .arg("room", &managed.room.name)
                 .to_string(),
             action: format!("/admin/rooms/{}/edit", managed.room.id),
-            button: layout.t("rooms-save"),
+            button: layout.lang.t("rooms-save"),
             form: RoomForm::of(&managed),
             names_admins: me.user.is_admin(),
             errors: FormErrors::default(),
@@ -356,7 +356,7 @@ async fn save_room(
                     .arg("room", &managed.room.name)
                     .to_string(),
                 action: format!("/admin/rooms/{}/edit", managed.room.id),
-                button: layout.t("rooms-save"),
+                button: layout.lang.t("rooms-save"),
                 form,
                 names_admins: me.user.is_admin(),
                 errors,
@@ -381,7 +381,7 @@ async fn save_room(
         ))),
         Err(Refusal::NoSuchEmail) => {
             let mut errors = FormErrors::default();
-            errors.add("admins", layout.t("rooms-admins-unknown"));
+            errors.add("admins", layout.lang.t("rooms-admins-unknown"));
             refuse(form, errors, layout)
         }
         Err(refusal) => Err(refused(refusal)),
@@ -422,7 +422,7 @@ async fn create_group(
             }
         };
     let mut errors = FormErrors::default();
-    errors.add("name", layout.t(message));
+    errors.add("name", layout.lang.t(message));
     render(
         StatusCode::UNPROCESSABLE_ENTITY,
         &RoomPage {
@@ -602,7 +602,7 @@ async fn add_member(
         }
     };
     let mut errors = FormErrors::default();
-    errors.add("email", layout.t(message));
+    errors.add("email", layout.lang.t(message));
     rights(
         &me,
         room_id,
@@ -810,7 +810,7 @@ async fn confirm_remove_member(
         .to_string();
     ConfirmChange {
         title,
-        button: layout.t("rooms-remove-button"),
+        button: layout.lang.t("rooms-remove-button"),
         layout,
         consequences,
         action: format!("/admin/rooms/{room_id}/groups/{group_id}/members/{user_id}/remove"),

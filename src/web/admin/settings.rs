@@ -421,7 +421,7 @@ pub async fn save_settings(
         .save_platform_settings(Actor::Admin(&me.user), &new, &me.origin)
         .await?;
     let lines: Vec<String> = if saved.is_empty() {
-        vec![layout.t("admin-settings-nothing-changed")]
+        vec![layout.lang.t("admin-settings-nothing-changed")]
     } else {
         saved.iter().map(|c| c.say(layout.lang)).collect()
     };

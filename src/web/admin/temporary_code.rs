@@ -118,7 +118,7 @@ pub async fn issue(
     let id = id.into_inner();
     let Some(validity) = Validity::parse(&form.valid_for) else {
         let mut errors = FormErrors::default();
-        errors.add("valid_for", layout.t("admin-code-choose-validity"));
+        errors.add("valid_for", layout.lang.t("admin-code-choose-validity"));
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return question(&me, id, layout, Validity::default(), errors, status).await;
     };

@@ -279,7 +279,7 @@ async fn users_page(
         text => {
             let parsed = TwoStepFilter::parse(text);
             if parsed.is_none() {
-                errors.add("two_step", layout.t("admin-users-choose-filter"));
+                errors.add("two_step", layout.lang.t("admin-users-choose-filter"));
             }
             parsed
         }
@@ -289,7 +289,7 @@ async fn users_page(
         text => {
             let parsed = text.parse::<i64>().ok();
             if parsed.is_none() {
-                errors.add("group", layout.t("admin-users-choose-group"));
+                errors.add("group", layout.lang.t("admin-users-choose-group"));
             }
             parsed
         }
@@ -299,7 +299,7 @@ async fn users_page(
         text => {
             let parsed = AccountFilter::parse(text);
             if parsed.is_none() {
-                errors.add("account", layout.t("admin-users-choose-accounts"));
+                errors.add("account", layout.lang.t("admin-users-choose-accounts"));
             }
             parsed
         }
@@ -486,12 +486,12 @@ async fn user_page_with(
                     &layout,
                     &code
                         .issued_by
-                        .unwrap_or_else(|| layout.t("admin-the-command-line")),
+                        .unwrap_or_else(|| layout.lang.t("admin-the-command-line")),
                     &when(code.issued_at),
                     &when(code.expires_at),
                 ),
             });
-    let notice = notice.map(|id| layout.t(id));
+    let notice = notice.map(|id| layout.lang.t(id));
     let lang = layout.lang;
     render(
         status,
@@ -562,7 +562,7 @@ async fn last_admin_refused(
     id: i64,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let errors = FormErrors::general(layout.t("admin-refused-last-admin"));
+    let errors = FormErrors::general(layout.lang.t("admin-refused-last-admin"));
     user_page_with(me, id, layout, None, None, errors, StatusCode::CONFLICT).await
 }
 
@@ -589,10 +589,10 @@ async fn reset_form(
     consequences.push(layout.tr(method).arg("who", &who).to_string());
     let mut removed = Vec::new();
     if user.uses_authenticator() {
-        removed.push(layout.t("admin-reset-removed-app"));
+        removed.push(layout.lang.t("admin-reset-removed-app"));
     }
     if user.sms_phone().is_some() {
-        removed.push(layout.t("admin-reset-removed-phone"));
+        removed.push(layout.lang.t("admin-reset-removed-phone"));
     }
     let codes = details.overview.codes_left;
     if codes > 0 {
@@ -630,17 +630,17 @@ async fn reset_form(
                 .to_string(),
         );
     }
-    consequences.push(layout.t("admin-reset-sessions-end"));
+    consequences.push(layout.lang.t("admin-reset-sessions-end"));
     if details.requirement.is_required() {
-        consequences.push(layout.t("admin-reset-required-again"));
+        consequences.push(layout.lang.t("admin-reset-required-again"));
     }
-    consequences.push(layout.t("admin-reset-emailed"));
+    consequences.push(layout.lang.t("admin-reset-emailed"));
     ConfirmChange {
         title: layout
             .tr("admin-reset-question")
             .arg("name", &user.name)
             .to_string(),
-        button: layout.t("admin-reset"),
+        button: layout.lang.t("admin-reset"),
         layout,
         consequences,
         action: format!("/admin/users/{id}/reset"),
@@ -710,7 +710,7 @@ async fn confirm_change(
             .iter()
             .map(|id| layout.tr(id).arg("who", &who).to_string())
             .collect(),
-        button: layout.t(button),
+        button: layout.lang.t(button),
         layout,
         action: format!("/admin/users/{id}/{}", action_segment(change)),
         danger,
@@ -742,10 +742,10 @@ async fn password_link_form(
                 .arg("email", &user.email)
                 .count(PASSWORD_LINK_SECS / 3_600)
                 .to_string(),
-            layout.t("admin-password-link-earlier"),
-            layout.t("admin-password-link-two-step"),
+            layout.lang.t("admin-password-link-earlier"),
+            layout.lang.t("admin-password-link-two-step"),
         ],
-        button: layout.t("admin-password-link-button"),
+        button: layout.lang.t("admin-password-link-button"),
         layout,
         action: format!("/admin/users/{id}/password-link"),
         danger: false,
@@ -810,7 +810,7 @@ async fn set_phone(
         }
         Err(Refusal::PhoneInUse) => {
             let mut errors = FormErrors::default();
-            errors.add("phone", layout.t("admin-refused-phone-in-use"));
+            errors.add("phone", layout.lang.t("admin-refused-phone-in-use"));
             let typed = Some(form.phone.clone());
             user_page_with(&me, id, layout, None, typed, errors, StatusCode::CONFLICT).await
         }
@@ -917,7 +917,7 @@ async fn add_user(
     };
     let groups: Vec<i64> = form.groups.iter().filter_map(|g| g.parse().ok()).collect();
     if groups.len() != form.groups.len() {
-        errors.add("groups", layout.t("admin-choose-groups"));
+        errors.add("groups", layout.lang.t("admin-choose-groups"));
     }
     if let (true, Some(name), Some(email)) = (errors.is_empty(), name, email) {
         let new = AddUser {
@@ -933,8 +933,10 @@ async fn add_user(
             .await?
         {
             Ok(id) => return Ok(see_other(&format!("/admin/users/{id}?done=added"))),
-            Err(Refusal::EmailTaken) => errors.add("email", layout.t("admin-refused-email-taken")),
-            Err(Refusal::NotFound) => errors.add("groups", layout.t("admin-choose-groups")),
+            Err(Refusal::EmailTaken) => {
+                errors.add("email", layout.lang.t("admin-refused-email-taken"))
+            }
+            Err(Refusal::NotFound) => errors.add("groups", layout.lang.t("admin-choose-groups")),
             Err(refusal) => return Err(refused(refusal)),
         }
     }

@@ -56,7 +56,7 @@ pub async fn use_temporary_code(
     let user = &pending.user;
     let mut errors = FormErrors::default();
     if form.temporary_code.trim().is_empty() {
-        errors.add(FIELD, layout.t("login-temporary-enter"));
+        errors.add(FIELD, layout.lang.t("login-temporary-enter"));
         return render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &TemporaryCodePage { layout, errors },
@@ -75,11 +75,11 @@ pub async fn use_temporary_code(
             return Ok(see_other("/account/security?notice=temporary-code-used"));
         }
         TemporarySignIn::Wrong => {
-            errors.add(FIELD, layout.t("login-temporary-wrong"));
+            errors.add(FIELD, layout.lang.t("login-temporary-wrong"));
             StatusCode::UNAUTHORIZED
         }
         TemporarySignIn::Throttled => {
-            errors.add(FIELD, layout.t("login-too-many-codes"));
+            errors.add(FIELD, layout.lang.t("login-too-many-codes"));
             StatusCode::TOO_MANY_REQUESTS
         }
     };
@@ -99,7 +99,7 @@ impl LostPhonePage {
     fn asked_then(&self) -> String {
         let link = format!(
             r#"<a href="/login/temporary-code">{}</a>"#,
-            i18n::escape_html(&self.layout.t("login-use-temporary-code"))
+            i18n::escape_html(&self.layout.lang.t("login-use-temporary-code"))
         );
         self.layout.tr("login-lost-asked-then").html("link", &link)
     }

@@ -114,7 +114,7 @@ async fn login_form(
     }
     // On the sign-in page of a browser whose session an administrator ended.
     if layout.notice.is_none() && signed_out_by_administrator(&session) {
-        layout.notice = Some(layout.t("login-signed-out-by-administrator"));
+        layout.notice = Some(layout.lang.t("login-signed-out-by-administrator"));
     }
     render(
         StatusCode::OK,
@@ -168,16 +168,16 @@ async fn login(
         )
     };
     let refuse = |layout: Layout, status, id: &str| {
-        let errors = FormErrors::general(layout.t(id));
+        let errors = FormErrors::general(layout.lang.t(id));
         page(layout, status, errors)
     };
     if typed_email.is_empty() || password.expose_secret().is_empty() {
         let mut errors = FormErrors::default();
         if typed_email.is_empty() {
-            errors.add("email", layout.t("login-enter-email"));
+            errors.add("email", layout.lang.t("login-enter-email"));
         }
         if password.expose_secret().is_empty() {
-            errors.add("password", layout.t("login-enter-password"));
+            errors.add("password", layout.lang.t("login-enter-password"));
         }
         return page(layout, StatusCode::UNPROCESSABLE_ENTITY, errors);
     }

@@ -70,7 +70,7 @@ async fn sign_in_page(
             (started.options, true, status)
         }
         None => {
-            errors = FormErrors::general(layout.t("login-passkey-unavailable"));
+            errors = FormErrors::general(layout.lang.t("login-passkey-unavailable"));
             ("{}".to_owned(), false, StatusCode::CONFLICT)
         }
     };
@@ -144,6 +144,6 @@ pub async fn sign_in(
         }
         PasskeyStep::Refused(check) => refused(&check),
     };
-    let errors = FormErrors::general(layout.t(message));
+    let errors = FormErrors::general(layout.lang.t(message));
     sign_in_page(&state, &session, layout, &form.next, errors, status).await
 }

@@ -371,7 +371,7 @@ pub async fn check_password(
     let has_password = user.has_password();
     let page = |status, id: &str| {
         let mut errors = FormErrors::default();
-        errors.add("password", layout.t(id));
+        errors.add("password", layout.lang.t(id));
         render(
             status,
             &PasswordPage {
@@ -409,7 +409,7 @@ pub async fn check_password(
 /// The authenticator-app code in place of the password.
 fn app_page(layout: Layout, errors: FormErrors) -> CodePage {
     CodePage {
-        intro: layout.t("login-phone-app-intro"),
+        intro: layout.lang.t("login-phone-app-intro"),
         layout,
         title: "login-app-code-title",
         hint: APP_HINT,

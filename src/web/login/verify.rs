@@ -167,7 +167,7 @@ async fn page(
             };
             (intro, SMS_HINT, resend)
         }
-        _ => (layout.t("login-app-intro"), APP_HINT, None),
+        _ => (layout.lang.t("login-app-intro"), APP_HINT, None),
     };
     Ok(CodePage {
         layout,
@@ -292,7 +292,7 @@ pub async fn verify_code(
     let method = pending.method(FactorMethod::parse(&form.with));
     if pending.passkeys_only() {
         // No code is accepted: the passkey's page, saying so.
-        let errors = FormErrors::general(layout.t("login-passkeys-only"));
+        let errors = FormErrors::general(layout.lang.t("login-passkeys-only"));
         let page = passkey_page(
             &state,
             &session,
@@ -425,7 +425,7 @@ pub async fn use_recovery_code(
     let user = &pending.user;
     let mut errors = FormErrors::default();
     if form.recovery_code.trim().is_empty() {
-        errors.add("recovery_code", layout.t("login-recovery-enter"));
+        errors.add("recovery_code", layout.lang.t("login-recovery-enter"));
         return render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &RecoveryPage { layout, errors },
@@ -453,11 +453,11 @@ pub async fn use_recovery_code(
             return Ok(see_other("/account/security?notice=recovery-used"));
         }
         RecoverySignIn::Wrong => {
-            errors.add("recovery_code", layout.t("login-recovery-wrong"));
+            errors.add("recovery_code", layout.lang.t("login-recovery-wrong"));
             StatusCode::UNAUTHORIZED
         }
         RecoverySignIn::Throttled => {
-            errors.add("recovery_code", layout.t("login-too-many-codes"));
+            errors.add("recovery_code", layout.lang.t("login-too-many-codes"));
             StatusCode::TOO_MANY_REQUESTS
         }
     };
@@ -529,7 +529,7 @@ pub async fn verify_passkey(
         PasskeyStep::Refused(check) => refused(&check),
     };
     let (status, message) = refusal;
-    let errors = FormErrors::general(layout.t(message));
+    let errors = FormErrors::general(layout.lang.t(message));
     match passkey_page(&state, &session, layout, &pending, errors, status).await? {
         Some(page) => Ok(page),
         None => Ok(see_other("/login/verify")),

@@ -56,20 +56,19 @@ async fn language_of(req: &ServiceRequest) -> Language {
             .and_then(|user_id| loaded_user(&session, user_id))
             .and_then(|loaded| loaded.user.language()),
     };
-    let platform = match state.services.platform().await {
-        Ok(platform) => platform.default_language,
-        Err(_) => Language::default(),
-    };
     let cookie = req.cookie(LANG_COOKIE);
     let accept_language = req
         .headers()
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|value| value.to_str().ok());
-    Preferences {
+    let asked = Preferences {
         profile,
         cookie: cookie.as_ref().map(|c| c.value()),
         accept_language,
-        platform,
     }
-    .language()
+    .asked();
+    match asked {
+        Some(language) => language,
+        None => state.services.default_language().await.unwrap_or_default(),
+    }
 }

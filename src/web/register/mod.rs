@@ -93,7 +93,7 @@ async fn register(
         Err(CreateError::Refused) => {
             let page = RegisterPage {
                 typed: TypedAccount::from(&account),
-                errors: FormErrors::general(layout.t("public-too-many-accounts")),
+                errors: FormErrors::general(layout.lang.t("public-too-many-accounts")),
                 layout,
             };
             render(StatusCode::TOO_MANY_REQUESTS, &page)
@@ -120,7 +120,7 @@ impl CheckEmailPage {
     fn again_link(&self) -> String {
         format!(
             r#"<a href="/register">{}</a>"#,
-            crate::i18n::escape_html(&self.layout.t("public-check-email-again-link"))
+            crate::i18n::escape_html(&self.layout.lang.t("public-check-email-again-link"))
         )
     }
 }
@@ -216,7 +216,7 @@ async fn confirm(
         Confirmation::PasswordWrong => (StatusCode::UNAUTHORIZED, "public-confirm-password-wrong"),
     };
     let mut errors = FormErrors::default();
-    errors.add("password", layout.t(message));
+    errors.add("password", layout.lang.t(message));
     let page = ConfirmPage {
         layout,
         token,

@@ -349,7 +349,7 @@ async fn create_account(
         PhoneRegistration::Existing(user) => user,
         PhoneRegistration::Refused => {
             let page = DetailsPage {
-                errors: FormErrors::general(layout.t("public-too-many-accounts")),
+                errors: FormErrors::general(layout.lang.t("public-too-many-accounts")),
                 layout,
                 phone: format_international(&phone),
                 typed: TypedAccount { name, email },
