@@ -2,27 +2,12 @@
 //! a wrong code, a recovery code, "Lost your phone?") and phone sign-in's password step in
 //! Swedish, German and Estonian, as a person whose browser asks for them reads them.
 
+use super::{choose, no_english};
 use crate::helpers::{
     Backend, GOOD_PASSWORD, PHONE, TestApp, assert_page, assert_redirect_to, submit_with,
 };
 use crate::kit::authenticator::SoftAuthenticator;
 use crate::{on_both_databases, on_each_backend};
-
-/// Chooses `lang` in the "Language" menu of the app's browser (the `lang` cookie).
-async fn choose(app: &TestApp, lang: &str) {
-    let chosen = app
-        .submit("/login", "/language", &[("lang", lang), ("back", "/login")])
-        .await;
-    assert_redirect_to(&chosen, "/login");
-}
-
-/// None of `english` is left on `page`.
-#[track_caller]
-fn no_english(page: &str, english: &[&str]) {
-    for words in english {
-        assert!(!page.contains(words), "{words:?} is still English:\n{page}");
-    }
-}
 
 /// The sign-in page's own English words.
 const SIGN_IN_ENGLISH: [&str; 7] = [

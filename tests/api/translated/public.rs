@@ -1,25 +1,10 @@
 //! Translated pages: public (issue 26). Registration, the password links, Home and the error
 //! pages in Swedish, German and Estonian, as a person whose browser asks for them reads them.
 
+use super::{choose, no_english};
 use crate::helpers::{GOOD_PASSWORD, TestApp, assert_page, assert_redirect_to, csrf_token};
 use crate::kit::mail::link_in_eml;
 use crate::on_both_databases;
-
-/// Chooses `lang` in the "Language" menu of the app's browser (the `lang` cookie).
-async fn choose(app: &TestApp, lang: &str) {
-    let chosen = app
-        .submit("/login", "/language", &[("lang", lang), ("back", "/login")])
-        .await;
-    assert_redirect_to(&chosen, "/login");
-}
-
-/// None of `english` is left on `page`.
-#[track_caller]
-fn no_english(page: &str, english: &[&str]) {
-    for words in english {
-        assert!(!page.contains(words), "{words:?} is still English:\n{page}");
-    }
-}
 
 async fn registration_refuses_in_estonian_with_the_strength_feedback(app: TestApp) {
     choose(&app, "et").await;
