@@ -403,9 +403,10 @@ async fn each_administrator_is_asked_for_help_in_their_own_language(app: TestApp
     let swedish = app
         .create_user("admin@example.com", "Ada Admin", true)
         .await;
-    sqlx::query("UPDATE users SET language = 'sv' WHERE id = $1")
-        .bind(swedish)
-        .execute(&app.db.pool)
+    // Their choice, saved as the profile's Language select saves it.
+    app.state
+        .services
+        .set_language(swedish, Some(Language::Swedish))
         .await
         .unwrap();
     app.create_user("second@example.com", "Second Admin", true)
