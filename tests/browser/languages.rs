@@ -1,12 +1,16 @@
 //! Languages in the browser (issue 26): the "Language" menu at the foot of the page, with
-//! JavaScript off, switches the frame of the pages to Swedish and back; the accessibility
-//! check reads the page as the language it says it is in.
+//! JavaScript off, switches the pages to Swedish and back; an administrator's journeys in
+//! Swedish, German and Estonian, every state through the accessibility check, which reads
+//! the page as the language it says it is in.
+
+use fantoccini::Client;
 
 use super::accessibility::{check_keyboard_focus, check_page};
 use super::admin::{ADMIN_EMAIL, ADMIN_PHONE, add_account, add_administrator, seeder, turn_on_sms};
+use super::standins::StandIn;
 use super::{
-    PASSWORD, browser, browser_with_prefs, browser_without_javascript, expect_text, fill, follow,
-    portal, press,
+    Driver, PASSWORD, browser, browser_with_prefs, browser_without_javascript, expect_text, fill,
+    follow, portal, press,
 };
 
 #[tokio::test(flavor = "multi_thread")]
@@ -40,18 +44,10 @@ async fn the_language_menu_switches_the_pages() {
 /// and the names in Swedish, at 375 px and by keyboard).
 #[tokio::test(flavor = "multi_thread")]
 async fn in_swedish_an_administrator_signs_in_with_a_text_message_and_resets_a_user() {
-    let Some((client, _driver)) = browser_with_prefs(serde_json::json!({
-        "intl.accept_languages": "sv-SE,sv"
-    }))
-    .await
-    else {
+    let Some((client, _driver)) = browser_asking_for("sv-SE,sv").await else {
         return;
     };
-    let (address, sms, dir) = portal().await;
-    let seeder = seeder(&dir, &sms);
-    add_administrator(&seeder).await;
-    let grace = add_account(&seeder, "Grace Hopper", "grace@example.com", false).await;
-    turn_on_sms(&seeder, grace, "+46701234567").await;
+    let (address, sms, _dir, _grace) = portal_with_an_administrator_and_an_sms_user().await;
 
     client.goto(&format!("{address}/login")).await.unwrap();
     expect_text(&client, "Språk: Svenska").await;
@@ -115,8 +111,25 @@ async fn in_swedish_an_administrator_signs_in_with_a_text_message_and_resets_a_u
     client.close().await.unwrap();
 }
 
+/// A browser whose `Accept-Language` is `languages`.
+async fn browser_asking_for(languages: &str) -> Option<(Client, Driver)> {
+    browser_with_prefs(serde_json::json!({ "intl.accept_languages": languages })).await
+}
+
+/// The portal with the journeys' administrator (SMS on) and Grace Hopper, an SMS user whose
+/// id is returned.
+async fn portal_with_an_administrator_and_an_sms_user() -> (String, StandIn, tempfile::TempDir, i64)
+{
+    let (address, sms, dir) = portal().await;
+    let seeder = seeder(&dir, &sms);
+    add_administrator(&seeder).await;
+    let grace = add_account(&seeder, "Grace Hopper", "grace@example.com", false).await;
+    turn_on_sms(&seeder, grace, "+46701234567").await;
+    (address, sms, dir, grace)
+}
+
 /// The language the page says it is in (`<html lang>`).
-async fn page_language(client: &fantoccini::Client) -> String {
+async fn page_language(client: &Client) -> String {
     let lang = client
         .execute("return document.documentElement.lang;", Vec::new())
         .await
@@ -129,18 +142,10 @@ async fn page_language(client: &fantoccini::Client) -> String {
 /// state passes the accessibility check in its language.
 #[tokio::test(flavor = "multi_thread")]
 async fn in_german_and_estonian_the_pages_fit_and_pass_the_check() {
-    let Some((client, _driver)) = browser_with_prefs(serde_json::json!({
-        "intl.accept_languages": "de-DE,de"
-    }))
-    .await
-    else {
+    let Some((client, _driver)) = browser_asking_for("de-DE,de").await else {
         return;
     };
-    let (address, sms, dir) = portal().await;
-    let seeder = seeder(&dir, &sms);
-    add_administrator(&seeder).await;
-    let grace = add_account(&seeder, "Grace Hopper", "grace@example.com", false).await;
-    turn_on_sms(&seeder, grace, "+46701234567").await;
+    let (address, sms, _dir, grace) = portal_with_an_administrator_and_an_sms_user().await;
 
     client.goto(&format!("{address}/login")).await.unwrap();
     expect_text(&client, "Sprache: Deutsch").await;
