@@ -18,7 +18,6 @@
 //! the errors (there must be none) and the load average (other work on the machine makes
 //! each exchange cost more CPU).
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -35,8 +34,7 @@ use twostep::services::admin::Actor;
 use twostep::services::applications::ApplicationInput;
 
 use common::portal::{
-    PASSWORD, Run, SEED_CONCURRENCY, cpu_time, email, env_number, expect_redirect, ms,
-    stat_cpu_time,
+    BackendsCpu, PASSWORD, Run, SEED_CONCURRENCY, cpu_time, email, env_number, expect_redirect, ms,
 };
 use common::{client, csrf_token, percentile};
 
@@ -215,27 +213,6 @@ async fn exchange(
     }
 }
 
-/// The CPU time so far of each PostgreSQL backend serving `database` (processes titled
-/// "postgres: … <user> <database> <client> …"): the database's share of the work, which
-/// is not the server's CPU time as it is with SQLite.
-fn backends_cpu(database: &str) -> HashMap<u32, Duration> {
-    let needle = format!(" {database} ");
-    let Ok(processes) = std::fs::read_dir("/proc") else {
-        return HashMap::new();
-    };
-    processes
-        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|pid| {
-            std::fs::read(format!("/proc/{pid}/cmdline"))
-                .is_ok_and(|title| String::from_utf8_lossy(&title).contains(&needle))
-        })
-        .filter_map(|pid| {
-            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-            Some((pid, stat_cpu_time(&stat)))
-        })
-        .collect()
-}
-
 /// The 1-minute load average: other work on the machine inflates CPU time per exchange
 /// (context switches, caches).
 fn load_average() -> String {
@@ -309,15 +286,7 @@ async fn main() {
         window.as_secs()
     );
     let tally = Arc::new(Mutex::new(Tally::default()));
-    let postgres_database = (backend == "PostgreSQL").then(|| {
-        run.database
-            .url
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_owned()
-    });
-    let backends_before = postgres_database.as_deref().map(backends_cpu);
+    let backends_cpu = BackendsCpu::start(&run.database);
     let load_before = load_average();
     let cpu_before = cpu_time(pid);
     let client_cpu_before = cpu_time(std::process::id());
@@ -351,13 +320,7 @@ async fn main() {
     let elapsed = started.elapsed();
     let cpu = cpu_time(pid) - cpu_before;
     let client_cpu = cpu_time(std::process::id()) - client_cpu_before;
-    let backends = postgres_database.as_deref().map(|database| {
-        let before = backends_before.unwrap_or_default();
-        backends_cpu(database)
-            .into_iter()
-            .map(|(pid, cpu)| cpu.saturating_sub(before.get(&pid).copied().unwrap_or_default()))
-            .sum::<Duration>()
-    });
+    let backends = backends_cpu.as_ref().map(BackendsCpu::used);
     let load_after = load_average();
     drop(server);
 

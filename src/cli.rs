@@ -14,11 +14,14 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::db::audit::Origin;
 use crate::domain::account::{normalise_email, normalise_name};
+use crate::domain::api_keys::{KeySettingProblem, KeySettings};
+use crate::domain::language::Language;
 use crate::domain::password::check_new_password;
 use crate::domain::phone::normalise_phone;
 use crate::domain::temporary_codes::Validity;
 use crate::services::account::{CreateError, NewAccount};
 use crate::services::admin::{AccountChange, Actor, Refusal};
+use crate::services::api_keys::ApiKeyRefusal;
 use crate::services::applications::{ApplicationInput, ApplicationRefusal};
 use crate::services::temporary_codes::IssueRefusal;
 use crate::startup::{Application, start_services};
@@ -46,15 +49,104 @@ enum Command {
     /// The keys ID tokens are signed with.
     #[command(subcommand, name = "signing-key")]
     SigningKey(SigningKeyCommand),
+    /// The secret key (TWOSTEP_SECRET_KEY) and its rotation.
+    #[command(subcommand, name = "secret-key")]
+    SecretKey(SecretKeyCommand),
     /// Manage the applications that sign their users in through Twostep (OpenID Connect).
     #[command(subcommand)]
     Client(ClientCommand),
+    /// Manage the keys scripts present to the administration API (/api/v1).
+    #[command(subcommand, name = "api-key")]
+    ApiKey(ApiKeyCommand),
+    /// Write a consistent copy of the SQLite database to FILE (mode 0600) while the portal
+    /// serves. On PostgreSQL, use pg_dump.
+    Backup {
+        /// A new file (or an empty one).
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
+    },
+    /// Exit 0 when the portal at TWOSTEP_BIND answers /readyz with 200 within 5 seconds
+    /// (a container's health check without curl).
+    Healthcheck,
+}
+
+impl Cli {
+    /// `healthcheck` reads nothing but the address: it runs before the settings are read, so
+    /// a health check never creates the data directory or a key, nor needs the secrets.
+    pub fn is_healthcheck(&self) -> bool {
+        matches!(self.command, Some(Command::Healthcheck))
+    }
+}
+
+/// How long `healthcheck` waits for `/readyz`.
+const HEALTHCHECK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Asks `/readyz` of the portal at `bind` (`TWOSTEP_BIND`, 127.0.0.1:8080 when unset; a
+/// wildcard address is asked on loopback): Ok when it answers 200 within 5 seconds.
+pub async fn healthcheck(bind: Option<&str>) -> anyhow::Result<()> {
+    let bind = bind
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .unwrap_or("127.0.0.1:8080");
+    let mut address: std::net::SocketAddr = bind.parse().with_context(|| {
+        format!("TWOSTEP_BIND must be an address such as 127.0.0.1:8080, not {bind:?}")
+    })?;
+    if address.ip().is_unspecified() {
+        address.set_ip(match address {
+            std::net::SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            std::net::SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        });
+    }
+    let url = format!("http://{address}/readyz");
+    let client = reqwest::Client::builder()
+        .timeout(HEALTHCHECK_TIMEOUT)
+        .build()?;
+    let response = client
+        .get(&url)
+        .send()
+        .await
+        .with_context(|| format!("{url} did not answer within 5 s"))?;
+    let status = response.status();
+    if status != reqwest::StatusCode::OK {
+        bail!("{url} answered {status}");
+    }
+    println!("ready: {url}");
+    Ok(())
+}
+
+#[derive(Subcommand)]
+enum ApiKeyCommand {
+    /// Create an API key; prints the key alone on the last line (shown this once).
+    Create {
+        /// What the key is for, e.g. "deploy-bot": the audit log names its changes by it.
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// users:read, users:write, groups:write, rooms:write or audit:read; repeat for
+        /// several.
+        #[arg(long = "scope", value_name = "SCOPE", required = true)]
+        scopes: Vec<String>,
+        /// Days until the key stops working (1 to 3650); without it, it never expires.
+        #[arg(long, value_name = "DAYS")]
+        expires_days: Option<i64>,
+    },
+    /// Revoke an API key: scripts that use it are refused from their next request.
+    Revoke {
+        #[arg(long, value_name = "NAME")]
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
 enum SigningKeyCommand {
     /// Make a new signing key: published at once, signing an hour later; the current key
     /// keeps signing until then and stays published until its last ID token has expired.
+    Rotate,
+}
+
+#[derive(Subcommand)]
+enum SecretKeyCommand {
+    /// Re-seal everything stored under a previous key (TWOSTEP_SECRET_KEY_PREVIOUS) under
+    /// the current one, in batches; safe while the portal serves, and to run again.
     Rotate,
 }
 
@@ -212,6 +304,16 @@ async fn issue_temporary_code(settings: Settings, email: &str, hours: i64) -> an
 pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
+        Command::Backup { file } => {
+            let db = Db::connect(&settings.database_url)?;
+            let bytes = db.backup(&file).await?;
+            println!(
+                "Backed up to {} ({bytes} bytes, mode 0600).",
+                file.display()
+            );
+            Ok(())
+        }
+        Command::Healthcheck => healthcheck(std::env::var("TWOSTEP_BIND").ok().as_deref()).await,
         Command::Migrate => {
             let db = Db::connect(&settings.database_url)?;
             db.migrate().await?;
@@ -262,6 +364,10 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::SecretKey(SecretKeyCommand::Rotate) => {
+            let services = start_services(Arc::new(settings), Clock::system()).await?;
+            rotate_secret_key(&services).await
+        }
         Command::Client(ClientCommand::Create {
             name,
             redirect_uris,
@@ -280,7 +386,81 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             };
             create_client(settings, &typed).await
         }
+        Command::ApiKey(ApiKeyCommand::Create {
+            name,
+            scopes,
+            expires_days,
+        }) => create_api_key(settings, &name, &scopes, expires_days).await,
+        Command::ApiKey(ApiKeyCommand::Revoke { name }) => revoke_api_key(settings, &name).await,
     }
+}
+
+/// The flag a problem with an API key's settings is about.
+fn key_flag_of(problem: KeySettingProblem) -> &'static str {
+    match problem.field() {
+        "scopes" => "--scope",
+        "expires_days" => "--expires-days",
+        _ => "--name",
+    }
+}
+
+/// Creates an API key as "Create API key" does (audited as from the command line) and
+/// prints what it may do, then the key alone on the last line.
+async fn create_api_key(
+    settings: Settings,
+    name: &str,
+    scopes: &[String],
+    expires_days: Option<i64>,
+) -> anyhow::Result<()> {
+    let checked = KeySettings::parse(name, scopes, expires_days).map_err(|problems| {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|problem| {
+                format!(
+                    "{}: {}",
+                    key_flag_of(*problem),
+                    Language::English.t(problem.message_id())
+                )
+            })
+            .collect();
+        anyhow::anyhow!(lines.join("\n"))
+    })?;
+    let services = start_services(Arc::new(settings), Clock::system()).await?;
+    let created = services
+        .create_api_key(Actor::CommandLine, &checked, &Origin::default())
+        .await?
+        .map_err(|refusal| match refusal {
+            ApiKeyRefusal::NameTaken => {
+                anyhow::anyhow!("--name: {}", Language::English.t("keys-name-taken"))
+            }
+            refusal => anyhow::anyhow!("refused ({refusal:?})"),
+        })?;
+    let expires = created.info.expires_at.map_or_else(
+        || "never expires".to_owned(),
+        |at| format!("expires {}", Language::English.instant(at)),
+    );
+    println!(
+        "API key {} with the scopes {}; it {expires}. Keep it now, it is shown this once:",
+        created.info.name,
+        created.info.scopes.stored().replace(' ', ", ")
+    );
+    // Printed, not logged: for the operator's eyes, this once.
+    println!("{}", created.key);
+    Ok(())
+}
+
+async fn revoke_api_key(settings: Settings, name: &str) -> anyhow::Result<()> {
+    let services = start_services(Arc::new(settings), Clock::system()).await?;
+    match services
+        .revoke_api_key_by_name(Actor::CommandLine, name, &Origin::default())
+        .await?
+    {
+        Ok(key) => println!("API key {} is revoked.", key.name),
+        Err(ApiKeyRefusal::NotFound) => bail!("--name: no API key is named {}", name.trim()),
+        Err(ApiKeyRefusal::AlreadyRevoked) => bail!("--name: {} was revoked already", name.trim()),
+        Err(refusal) => bail!("refused ({refusal:?})"),
+    }
+    Ok(())
 }
 
 /// `client create` as typed.
@@ -349,11 +529,85 @@ async fn create_client(settings: Settings, typed: &NewClient<'_>) -> anyhow::Res
     Ok(())
 }
 
+/// Re-seals, then says what it did and whether the previous keys can go.
+async fn rotate_secret_key(services: &crate::services::Services) -> anyhow::Result<()> {
+    let keyring = services.keyring();
+    let current = keyring.current_id();
+    let previous = keyring.ids()[1..].join(", ");
+    if previous.is_empty() {
+        println!("Secret key {current}; no previous key is set (TWOSTEP_SECRET_KEY_PREVIOUS).");
+    } else {
+        println!("Secret key {current}; previous keys: {previous}.");
+    }
+    let mut unopened = Vec::new();
+    for column in services.rotate_secret_key().await? {
+        let mut said = match column.resealed {
+            0 => "nothing to re-seal".to_owned(),
+            n => format!("{n} re-sealed"),
+        };
+        if column.changed_meanwhile > 0 {
+            said.push_str(&format!(
+                ", {} changed by the portal meanwhile",
+                column.changed_meanwhile
+            ));
+        }
+        for (id, count) in &column.unopened {
+            let id = if id.is_empty() {
+                "no key held"
+            } else {
+                id.as_str()
+            };
+            said.push_str(&format!(", {count} under {id}: not opened"));
+        }
+        println!("  {}: {said}", column.column);
+        unopened.extend(column.unopened);
+    }
+    let left: i64 = services
+        .sealed_key_ids()
+        .await?
+        .iter()
+        .flat_map(|column| column.ids.iter())
+        .filter(|(id, _)| id != current)
+        .map(|(_, count)| count)
+        .sum();
+    if !unopened.is_empty() {
+        bail!(
+            "some values are sealed under a key this portal does not hold: add it to \
+             TWOSTEP_SECRET_KEY_PREVIOUS and run `twostep secret-key rotate` again"
+        );
+    }
+    if left > 0 {
+        println!(
+            "{left} values were sealed under a previous key by the portal while this ran: \
+             run `twostep secret-key rotate` again once every instance has the new key."
+        );
+    } else {
+        println!(
+            "Everything stored is sealed under {current}. Once every instance runs with \
+             this key, TWOSTEP_SECRET_KEY_PREVIOUS can be removed (sessions whose cookie \
+             was last set before the rotation then sign in again)."
+        );
+    }
+    Ok(())
+}
+
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let bind = settings.bind;
     let public_url = settings.public_url.clone();
     let app = Application::build(settings).await?;
     tracing::info!(%bind, %public_url, "Twostep is listening");
+    let services = &app.state().services;
+    match services.missing_key_ids().await {
+        Ok(missing) => {
+            for id in missing {
+                tracing::error!(
+                    "Stored values are sealed under the secret key {id}, which this portal \
+                     does not hold: list it in TWOSTEP_SECRET_KEY_PREVIOUS"
+                );
+            }
+        }
+        Err(err) => tracing::warn!(error = %err, "Could not list the keys stored values need"),
+    }
     if let Some(link) = app.setup_link() {
         // Printed, not logged: the link is a secret meant for the operator's eyes only.
         println!("No administrator exists yet. Open this link once to create one:\n\n    {link}\n");

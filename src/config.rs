@@ -58,6 +58,19 @@ impl SecretKey {
     }
 }
 
+/// `TWOSTEP_SECRET_KEY_PREVIOUS`: keys separated by commas (spaces around them ignored).
+fn parse_previous_keys(list: &str) -> anyhow::Result<Vec<SecretKey>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|key| !key.is_empty())
+        .enumerate()
+        .map(|(i, key)| {
+            SecretKey::parse(key)
+                .with_context(|| format!("TWOSTEP_SECRET_KEY_PREVIOUS, key number {}", i + 1))
+        })
+        .collect()
+}
+
 impl fmt::Debug for SecretKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("SecretKey(***)")
@@ -113,6 +126,9 @@ pub struct Settings {
     pub public_url: Url,
     pub data_dir: PathBuf,
     pub secret_key: SecretKey,
+    /// The keys of a rotation (`TWOSTEP_SECRET_KEY_PREVIOUS`): what was sealed or signed
+    /// under them still opens, until `twostep secret-key rotate` has re-sealed it.
+    pub previous_secret_keys: Vec<SecretKey>,
     pub app_name: String,
     /// Failed password attempts allowed per account (by email) in `throttle_window_secs`.
     pub max_failures_per_account: i64,
@@ -163,7 +179,54 @@ pub struct MailSettings {
     pub poll: Duration,
 }
 
+/// The secrets that may come from a file instead (container and systemd credentials):
+/// `NAME_FILE` names the file that holds `NAME`'s value.
+pub const FILE_SECRETS: [&str; 8] = [
+    "TWOSTEP_SECRET_KEY",
+    "TWOSTEP_SECRET_KEY_PREVIOUS",
+    "DATABASE_URL",
+    "TWOSTEP_SMTP_URL",
+    "TWOSTEP_TWILIO_AUTH_TOKEN",
+    "TWOSTEP_CLICKATELL_API_KEY",
+    "TWOSTEP_SMS_WEBHOOK_SECRET",
+    "TWOSTEP_METRICS_TOKEN",
+];
+
+/// Each secret whose `_FILE` variable is set, read from its file without the final
+/// newline. An empty variable counts as unset; a secret set both ways, or a file that
+/// cannot be read, refuses the start, naming the variable.
+fn secrets_from_files(
+    lookup: &impl Fn(&str) -> Option<String>,
+) -> anyhow::Result<Vec<(&'static str, String)>> {
+    let set = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+    let mut found = Vec::new();
+    for name in FILE_SECRETS {
+        let file_var = format!("{name}_FILE");
+        let Some(path) = set(&file_var) else {
+            continue;
+        };
+        if set(name).is_some() {
+            bail!("{name} and {file_var} are both set: set one of them");
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("{file_var}: cannot read {path}"))?;
+        let value = text.strip_suffix('\n').map_or(text.as_str(), |line| {
+            line.strip_suffix('\r').unwrap_or(line)
+        });
+        found.push((name, value.to_owned()));
+    }
+    Ok(found)
+}
+
 impl Settings {
+    /// The current secret key and the previous ones of a rotation.
+    pub fn keyring(&self) -> crate::domain::keyring::Keyring {
+        crate::domain::keyring::Keyring::new(
+            *self.secret_key.expose(),
+            self.previous_secret_keys.iter().map(|key| *key.expose()),
+        )
+    }
+
     /// Reads the settings from the environment, creating the data directory and, when
     /// `TWOSTEP_SECRET_KEY` is unset, the secret key file inside it.
     pub fn from_env() -> anyhow::Result<Self> {
@@ -173,7 +236,15 @@ impl Settings {
     /// As `from_env`, with each variable's value given by `lookup` (tests start instances
     /// with variables of their own without touching the process's environment).
     pub fn from_variables(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
-        let var = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let from_files = secrets_from_files(&lookup)?;
+        let var = |name: &str| {
+            from_files
+                .iter()
+                .find(|(secret, _)| *secret == name)
+                .map(|(_, value)| value.clone())
+                .or_else(|| lookup(name))
+                .filter(|v| !v.trim().is_empty())
+        };
         let data_dir = PathBuf::from(var("TWOSTEP_DATA_DIR").unwrap_or_else(|| "data".into()));
         // It holds the secret key and, by default, the database: owner-only.
         crate::db::create_private_dir(&data_dir)?;
@@ -191,6 +262,10 @@ impl Settings {
         let secret_key = match var("TWOSTEP_SECRET_KEY") {
             Some(text) => SecretKey::parse(&text).context("TWOSTEP_SECRET_KEY")?,
             None => SecretKey::load_or_create(&data_dir.join("secret.key"))?,
+        };
+        let previous_secret_keys = match var("TWOSTEP_SECRET_KEY_PREVIOUS") {
+            Some(list) => parse_previous_keys(&list)?,
+            None => Vec::new(),
         };
         let sms = sms_settings_from_env(&var)?;
         let app_name = match var("TWOSTEP_APP_NAME") {
@@ -244,6 +319,7 @@ impl Settings {
             public_url,
             data_dir,
             secret_key,
+            previous_secret_keys,
             app_name,
             sms,
             sms_allowed_countries,
@@ -271,6 +347,7 @@ impl Settings {
             public_url: Url::parse("http://localhost:8080").expect("a constant URL parses"),
             data_dir: PathBuf::from("data"),
             secret_key: SecretKey::generate(),
+            previous_secret_keys: Vec::new(),
             app_name: "Twostep".into(),
             max_failures_per_account: 10,
             max_failures_per_ip: 50,
@@ -404,6 +481,7 @@ fn parse_public_url(text: &str) -> anyhow::Result<Url> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use secrecy::ExposeSecret;
 
     #[test]
     fn secret_key_never_prints() {
@@ -415,6 +493,24 @@ mod tests {
     fn secret_key_must_be_32_bytes_of_hex() {
         assert!(SecretKey::parse("abcd").is_err());
         assert!(SecretKey::parse(&"zz".repeat(32)).is_err());
+    }
+
+    #[test]
+    fn previous_keys_are_a_list_and_a_bad_one_is_named_by_its_place() {
+        let (a, b) = ("ab".repeat(32), "cd".repeat(32));
+        let keys = parse_previous_keys(&format!(" {a} ,{b},")).unwrap();
+        assert_eq!(keys.len(), 2);
+        assert_eq!(keys[1].expose(), &[0xcd; 32]);
+        assert!(parse_previous_keys("").unwrap().is_empty());
+        let err = format!(
+            "{:#}",
+            parse_previous_keys(&format!("{a},abcd")).unwrap_err()
+        );
+        assert!(
+            err.contains("TWOSTEP_SECRET_KEY_PREVIOUS, key number 2"),
+            "{err}"
+        );
+        assert!(!err.contains(&a), "{err}");
     }
 
     #[test]
@@ -438,6 +534,71 @@ mod tests {
         assert_eq!(with_name("").unwrap().app_name, "Twostep");
         assert!(with_name(&"x".repeat(61)).is_err());
         assert!(with_name("Acme\nSubject: forged").is_err());
+    }
+
+    #[test]
+    fn a_secret_comes_from_its_file_without_the_final_newline() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = "ab".repeat(32);
+        let key_file = dir.path().join("key");
+        std::fs::write(&key_file, format!("{key}\n")).unwrap();
+        let token_file = dir.path().join("token");
+        std::fs::write(&token_file, format!("{}\r\n", "t".repeat(40))).unwrap();
+        let data = dir.path().join("data");
+        let settings = Settings::from_variables(|var| match var {
+            "TWOSTEP_SECRET_KEY_FILE" => Some(key_file.display().to_string()),
+            "TWOSTEP_METRICS_TOKEN_FILE" => Some(token_file.display().to_string()),
+            // Empty: as if unset.
+            "TWOSTEP_SMTP_URL" | "TWOSTEP_SMTP_URL_FILE" => Some(String::new()),
+            "TWOSTEP_DATA_DIR" => Some(data.display().to_string()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(hex::encode(settings.secret_key.expose()), key);
+        assert_eq!(
+            settings
+                .metrics_token
+                .as_ref()
+                .map(|t| t.expose_secret().len()),
+            Some(40)
+        );
+        assert!(settings.mail.smtp_url.is_none());
+        // The key came from the file: none was generated into the data directory.
+        assert!(!data.join("secret.key").exists());
+    }
+
+    #[test]
+    fn a_secret_set_twice_or_an_unreadable_file_refuses_the_start_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("url");
+        std::fs::write(&file, "postgres://u:p@db/twostep\n").unwrap();
+        let data = dir.path().join("data").display().to_string();
+        let both = Settings::from_variables(|var| match var {
+            "DATABASE_URL" => Some("sqlite://x.db".into()),
+            "DATABASE_URL_FILE" => Some(file.display().to_string()),
+            "TWOSTEP_DATA_DIR" => Some(data.clone()),
+            _ => None,
+        })
+        .unwrap_err();
+        assert!(format!("{both:#}").contains("DATABASE_URL and DATABASE_URL_FILE are both set"));
+        for secret in FILE_SECRETS {
+            let file_var = format!("{secret}_FILE");
+            let missing = Settings::from_variables(|var| {
+                if var == file_var {
+                    Some("/nonexistent/secret".into())
+                } else if var == "TWOSTEP_DATA_DIR" {
+                    Some(data.clone())
+                } else {
+                    None
+                }
+            })
+            .unwrap_err();
+            let said = format!("{missing:#}");
+            assert!(
+                said.contains(&format!("{file_var}: cannot read /nonexistent/secret")),
+                "{said}"
+            );
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub struct Metrics {
     outbox_oldest_seconds: IntGauge,
     pool_in_use: IntGauge,
     sms_risky_today: IntGauge,
+    sms_budget: IntGauge,
 }
 
 /// What is read from the database when the metrics are scraped.
@@ -31,6 +32,8 @@ pub struct Snapshot {
     pub outbox_oldest_seconds: i64,
     pub pool_in_use: i64,
     pub sms_risky_today: i64,
+    /// The daily SMS budget of Security settings.
+    pub sms_budget: i64,
 }
 
 fn counter(registry: &Registry, name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
@@ -169,6 +172,11 @@ impl Metrics {
                 "sms_budget_used",
                 "Texts sent today (UTC) to numbers no account has verified: what the daily SMS budget of Security settings limits (at the budget such texts pause); read at each scrape",
             ),
+            sms_budget: gauge(
+                &registry,
+                "sms_budget",
+                "The daily SMS budget of Security settings: how many texts to numbers no account has verified may go out in a day (UTC), compared with sms_budget_used; read at each scrape",
+            ),
             registry,
         }
     }
@@ -265,6 +273,7 @@ impl Metrics {
             .set(snapshot.outbox_oldest_seconds);
         self.pool_in_use.set(snapshot.pool_in_use);
         self.sms_risky_today.set(snapshot.sms_risky_today);
+        self.sms_budget.set(snapshot.sms_budget);
         let mut out = Vec::new();
         TextEncoder::new()
             .encode(&self.registry.gather(), &mut out)
@@ -340,7 +349,7 @@ mod tests {
             .lines()
             .filter(|line| line.starts_with("# HELP "))
             .collect();
-        assert_eq!(helps.len(), 10, "{text}");
+        assert_eq!(helps.len(), 11, "{text}");
         for help in helps {
             let (name, words) = help["# HELP ".len()..].split_once(' ').unwrap();
             assert!(name.starts_with("twostep_"), "{help}");

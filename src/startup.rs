@@ -24,10 +24,11 @@ use crate::domain::password::Passwords;
 use crate::domain::sessions::BROWSER_SESSION_SECS;
 use crate::services::Services;
 use crate::sms::provider_from_settings;
+use crate::web::api::problem::ApiError;
 use crate::web::errors::{AppError, render_error_page};
 use crate::web::middleware::request_log::RequestLog;
 use crate::web::middleware::{
-    auth, browsers, cookie_lifetime, csrf, headers, language, metrics, outage,
+    auth, browsers, cookie_lifetime, csrf, headers, language, metrics, outage, session_key,
 };
 use crate::web::routes;
 use crate::web::state::{AppState, MAX_BODY_BYTES};
@@ -156,7 +157,10 @@ pub async fn start_services(settings: Arc<Settings>, clock: Clock) -> anyhow::Re
     let db = Db::connect(&settings.database_url)?;
     db.migrate().await?;
     let provider = provider_from_settings(&settings)?;
-    let services = Services::new(db, clock, settings, Passwords::shared()?, provider);
+    let mac_key = crate::services::secret_keys::mac_key(&db, &settings.keyring(), clock.now())
+        .await
+        .context("opening the database's data key")?;
+    let services = Services::new(db, clock, settings, Passwords::shared()?, provider, mac_key);
     services.seed_platform_settings().await?;
     services
         .ensure_signing_key()
@@ -280,8 +284,9 @@ fn serve_metrics(
 fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
     let https = state.settings.is_https();
     // The session cookie carries only the random session key, signed with a key derived
-    // from the secret key; all state stays on the server.
-    let cookie_key = Key::derive_from(state.settings.secret_key.expose());
+    // from the secret key; all state stays on the server. (A cookie signed under a previous
+    // key of a rotation is signed again on its way in: `session_key`.)
+    let cookie_key = Key::derive_from(state.services.keyring().current());
     let store = DbSessionStore::new(state.services.session_db(), state.clock.clone());
     // Every signed-in (or half signed-in) session carries its own end; this is only the
     // fallback for any other state.
@@ -305,6 +310,11 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
                     .error_handler(|err, _| form_error(&err).into()),
             )
             .app_data(
+                web::JsonConfig::default()
+                    .limit(MAX_BODY_BYTES)
+                    .error_handler(|err, _| json_error(&err).into()),
+            )
+            .app_data(
                 web::QueryConfig::default()
                     .error_handler(|_, _| AppError::Invalid("error-page-bad-address").into()),
             )
@@ -317,6 +327,9 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Se
             .wrap(session)
             .wrap(from_fn(move |req, next| {
                 cookie_lifetime::session_cookie_lifetime(req, next, session_cookie_name(https))
+            }))
+            .wrap(from_fn(move |req, next| {
+                session_key::accept_previous_keys(req, next, session_cookie_name(https))
             }))
             .wrap(from_fn(outage::answer_unavailable))
             .wrap(ErrorHandlers::new().default_handler(render_error_page))
@@ -342,6 +355,19 @@ fn session_cookie_name(https: bool) -> &'static str {
         "__Host-twostep_session"
     } else {
         "twostep_session"
+    }
+}
+
+/// A JSON body the API cannot read: the problem+json of its status.
+fn json_error(err: &actix_web::error::JsonPayloadError) -> ApiError {
+    use actix_web::error::JsonPayloadError;
+    match err {
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            ApiError::TooLarge
+        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedType,
+        JsonPayloadError::Deserialize(err) => ApiError::Unreadable(err.to_string()),
+        _ => ApiError::Unreadable(String::new()),
     }
 }
 

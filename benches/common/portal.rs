@@ -308,6 +308,62 @@ pub fn memory_mib(pid: u32, field: &str) -> f64 {
     kib / 1024.0
 }
 
+/// The CPU time of the PostgreSQL backends serving a run's database (processes titled
+/// "postgres: … <user> <database> <client> …"), from a moment on: the database's share of
+/// the work, which is not in the server's CPU time as it is with SQLite. A backend that
+/// exits in between takes its time with it (the portal's pool keeps its connections).
+pub struct BackendsCpu {
+    database: String,
+    before: HashMap<u32, Duration>,
+}
+
+impl BackendsCpu {
+    /// From now on; `None` on SQLite.
+    pub fn start(database: &Database) -> Option<Self> {
+        database.postgres.as_ref()?;
+        let name = database
+            .url
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let before = backends_cpu(&name);
+        Some(BackendsCpu {
+            database: name,
+            before,
+        })
+    }
+
+    /// Their CPU time since `start`.
+    pub fn used(&self) -> Duration {
+        backends_cpu(&self.database)
+            .into_iter()
+            .map(|(pid, cpu)| {
+                cpu.saturating_sub(self.before.get(&pid).copied().unwrap_or_default())
+            })
+            .sum()
+    }
+}
+
+/// The CPU time so far of each PostgreSQL backend serving `database`.
+fn backends_cpu(database: &str) -> HashMap<u32, Duration> {
+    let needle = format!(" {database} ");
+    let Ok(processes) = std::fs::read_dir("/proc") else {
+        return HashMap::new();
+    };
+    processes
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|title| String::from_utf8_lossy(&title).contains(&needle))
+        })
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            Some((pid, stat_cpu_time(&stat)))
+        })
+        .collect()
+}
+
 /// One whole sign-in in `client`'s cookie jar. The code is taken at the moment it is
 /// sent, `ahead` seconds in the future (the portal accepts the next step too); the step it
 /// belongs to is returned.

@@ -70,6 +70,7 @@ admin-column-last-active = Zuletzt aktiv
 
 # Abgelehnte Änderungen.
 admin-refused-last-admin = Dies ist der letzte Administrator: Machen Sie zuerst jemand anderen zum Administrator.
+admin-refused-yourself = Sie können Ihr eigenes Konto nicht deaktivieren. Das kann nur ein anderer Administrator.
 admin-refused-phone-in-use = An diese Nummer gehen die Anmeldecodes des Benutzers. Der Benutzer ändert sie unter „Meine Sicherheitseinstellungen“, oder Sie setzen zuerst seine Bestätigung in zwei Schritten zurück.
 admin-refused-name-taken = Es gibt bereits eine Gruppe mit diesem Namen.
 admin-refused-no-such-email = Es gibt kein Konto mit dieser E-Mail-Adresse.

@@ -92,6 +92,7 @@ event-admin-granted = Zum Administrator gemacht
 event-admin-revoked = Nicht mehr Administrator
 event-session-all-ended = Von einem Administrator abgemeldet
 event-phone-set-by-admin = Telefonnummer von einem Administrator festgelegt
+event-user-name-changed-by-admin = Name von einem Administrator geändert
 event-group-created = Gruppe erstellt
 event-group-renamed = Gruppe umbenannt
 event-group-deleted = Gruppe gelöscht
@@ -298,3 +299,21 @@ audit-days = { $count ->
     [one] 1 Tag
    *[other] { $count } Tage
 }
+
+# API-Schlüssel (/admin/api-keys). $name: der Name des Schlüssels; $scopes: seine Berechtigungen, wie Skripte sie schreiben.
+event-api-key-created = API-Schlüssel erstellt
+event-api-key-revoked = API-Schlüssel widerrufen
+event-two-step-reminder-sent = Erinnerung an die Bestätigung in zwei Schritten gesendet
+audit-api-key = API-Schlüssel „{ $name }“
+audit-say-api-key = Der API-Schlüssel „{ $name }“.
+audit-say-api-key-created = Der API-Schlüssel „{ $name }“ mit den Berechtigungen { $scopes }.
+
+# Operators' key rotations (`twostep secret-key rotate`, `twostep signing-key rotate`).
+# $key: the new secret key's id (8 hex); $count: values re-sealed; $kid: the signing key's id.
+event-secret-key-rotated = Geheimer Schlüssel gewechselt
+event-signing-key-rotated = Signaturschlüssel gewechselt
+audit-say-secret-key-rotated = { $count ->
+    [one] 1 gespeicherter Wert mit dem geheimen Schlüssel { $key } neu versiegelt.
+   *[other] { $count } gespeicherte Werte mit dem geheimen Schlüssel { $key } neu versiegelt.
+}
+audit-say-signing-key = Der Signaturschlüssel { $kid }.

@@ -180,6 +180,7 @@ error-page-429-title = Zu viele Versuche
 error-page-429 = Warten Sie einige Minuten und versuchen Sie es erneut.
 error-page-503-title = Nicht verfügbar
 error-page-503 = Der Dienst ist nicht verfügbar. Versuchen Sie es in Kürze erneut.
+error-page-key-missing = Das Portal kann Gespeichertes nicht lesen: Es wurde mit dem geheimen Schlüssel { $key } versiegelt, den das Portal nicht mehr hat. Der Betreiber muss diesen Schlüssel in TWOSTEP_SECRET_KEY_PREVIOUS eintragen.
 error-page-4xx-title = Die Anfrage konnte nicht ausgeführt werden
 error-page-4xx = Gehen Sie zurück und versuchen Sie es erneut.
 error-page-500-title = Etwas ist schiefgelaufen

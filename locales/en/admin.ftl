@@ -68,6 +68,7 @@ admin-column-last-active = Last active
 
 # Refused changes.
 admin-refused-last-admin = This is the last administrator: make someone else an administrator first.
+admin-refused-yourself = You cannot disable your own account. Another administrator can.
 admin-refused-phone-in-use = This number receives the user's sign-in codes. The user changes it in My security settings, or you reset their 2-step verification first.
 admin-refused-name-taken = A group with this name already exists.
 admin-refused-no-such-email = No account has this email address.

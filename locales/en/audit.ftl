@@ -92,6 +92,7 @@ event-admin-granted = Made an administrator
 event-admin-revoked = No longer an administrator
 event-session-all-ended = Signed out by an administrator
 event-phone-set-by-admin = Phone number set by an administrator
+event-user-name-changed-by-admin = Name changed by an administrator
 event-group-created = Group created
 event-group-renamed = Group renamed
 event-group-deleted = Group deleted
@@ -298,3 +299,21 @@ audit-days = { $count ->
     [one] 1 day
    *[other] { $count } days
 }
+
+# API keys (/admin/api-keys). $name: the key's name; $scopes: its scopes as scripts spell them.
+event-api-key-created = API key created
+event-api-key-revoked = API key revoked
+event-two-step-reminder-sent = Reminder to turn on 2-step verification sent
+audit-api-key = API key “{ $name }”
+audit-say-api-key = The API key “{ $name }”.
+audit-say-api-key-created = The API key “{ $name }” with the scopes { $scopes }.
+
+# Operators' key rotations (`twostep secret-key rotate`, `twostep signing-key rotate`).
+# $key: the new secret key's id (8 hex); $count: values re-sealed; $kid: the signing key's id.
+event-secret-key-rotated = Secret key rotated
+event-signing-key-rotated = Signing key rotated
+audit-say-secret-key-rotated = { $count ->
+    [one] 1 stored value re-sealed under the secret key { $key }.
+   *[other] { $count } stored values re-sealed under the secret key { $key }.
+}
+audit-say-signing-key = The signing key { $kid }.

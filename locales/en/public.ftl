@@ -188,6 +188,7 @@ error-page-429-title = Too many attempts
 error-page-429 = Wait a few minutes and try again.
 error-page-503-title = Unavailable
 error-page-503 = The service is unavailable. Try again in a moment.
+error-page-key-missing = This portal cannot read what it stored: it was sealed under the secret key { $key }, which the portal no longer has. Its operator must list that key in TWOSTEP_SECRET_KEY_PREVIOUS.
 error-page-4xx-title = The request could not be completed
 error-page-4xx = Go back and try again.
 error-page-500-title = Something went wrong

@@ -70,6 +70,7 @@ admin-column-last-active = Viimati aktiivne
 
 # Keeldutud muudatused.
 admin-refused-last-admin = See on viimane administraator: tee enne kellestki teisest administraator.
+admin-refused-yourself = Oma kontot ei saa keelata. Seda saab teha mõni teine administraator.
 admin-refused-phone-in-use = Sellele numbrile saadetakse kasutaja sisselogimiskoodid. Kasutaja saab seda ise muuta lehel „Minu turvaseaded“; sina saad seda muuta alles pärast tema kaheastmelise kinnitamise lähtestamist.
 admin-refused-name-taken = Selle nimega grupp on juba olemas.
 admin-refused-no-such-email = Selle e-posti aadressiga kontot ei ole.

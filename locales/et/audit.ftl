@@ -92,6 +92,7 @@ event-admin-granted = Tehti administraatoriks
 event-admin-revoked = Pole enam administraator
 event-session-all-ended = Administraator logis välja
 event-phone-set-by-admin = Administraator määras telefoninumbri
+event-user-name-changed-by-admin = Administraator muutis nime
 event-group-created = Grupp loodud
 event-group-renamed = Grupp ümber nimetatud
 event-group-deleted = Grupp kustutatud
@@ -298,3 +299,21 @@ audit-days = { $count ->
     [one] 1 päev
    *[other] { $count } päeva
 }
+
+# API-võtmed (/admin/api-keys). $name: võtme nimi; $scopes: selle õigused nii, nagu skriptid neid kirjutavad.
+event-api-key-created = API-võti loodud
+event-api-key-revoked = API-võti tühistatud
+event-two-step-reminder-sent = Meeldetuletus kaheastmelise kinnitamise sisselülitamiseks saadetud
+audit-api-key = API-võti „{ $name }“
+audit-say-api-key = API-võti „{ $name }“.
+audit-say-api-key-created = API-võti „{ $name }“ õigustega { $scopes }.
+
+# Operators' key rotations (`twostep secret-key rotate`, `twostep signing-key rotate`).
+# $key: the new secret key's id (8 hex); $count: values re-sealed; $kid: the signing key's id.
+event-secret-key-rotated = Salajane võti vahetatud
+event-signing-key-rotated = Allkirjastamisvõti vahetatud
+audit-say-secret-key-rotated = { $count ->
+    [one] 1 salvestatud väärtus uuesti pitseeritud salajase võtmega { $key }.
+   *[other] { $count } salvestatud väärtust uuesti pitseeritud salajase võtmega { $key }.
+}
+audit-say-signing-key = Allkirjastamisvõti { $kid }.

@@ -180,6 +180,7 @@ error-page-429-title = Liiga palju katseid
 error-page-429 = Oota mõni minut ja proovi uuesti.
 error-page-503-title = Pole saadaval
 error-page-503 = Teenus pole saadaval. Proovi hetke pärast uuesti.
+error-page-key-missing = Portaal ei saa salvestatut lugeda: see on pitseeritud salajase võtmega { $key }, mida portaalil enam pole. Haldaja peab selle võtme lisama muutujasse TWOSTEP_SECRET_KEY_PREVIOUS.
 error-page-4xx-title = Päringut ei õnnestunud lõpule viia
 error-page-4xx = Mine tagasi ja proovi uuesti.
 error-page-500-title = Midagi läks valesti

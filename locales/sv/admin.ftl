@@ -70,6 +70,7 @@ admin-column-last-active = Senast aktiv
 
 # Ändringar som nekas.
 admin-refused-last-admin = Det här är den sista administratören: gör någon annan till administratör först.
+admin-refused-yourself = Du kan inte inaktivera ditt eget konto. En annan administratör kan göra det.
 admin-refused-phone-in-use = Användarens inloggningskoder skickas till det här numret. Användaren kan ändra det under Mina säkerhetsinställningar, eller så återställer du först användarens tvåstegsverifiering.
 admin-refused-name-taken = Det finns redan en grupp med det här namnet.
 admin-refused-no-such-email = Inget konto har den här e-postadressen.

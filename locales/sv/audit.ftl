@@ -92,6 +92,7 @@ event-admin-granted = Gjord till administratör
 event-admin-revoked = Inte längre administratör
 event-session-all-ended = Utloggad av en administratör
 event-phone-set-by-admin = Telefonnummer angivet av en administratör
+event-user-name-changed-by-admin = Namnet ändrat av en administratör
 event-group-created = Grupp skapad
 event-group-renamed = Grupp omdöpt
 event-group-deleted = Grupp borttagen
@@ -298,3 +299,21 @@ audit-days = { $count ->
     [one] 1 dag
    *[other] { $count } dagar
 }
+
+# API-nycklar (/admin/api-keys). $name: nyckelns namn; $scopes: dess behörigheter som skript skriver dem.
+event-api-key-created = API-nyckel skapad
+event-api-key-revoked = API-nyckel återkallad
+event-two-step-reminder-sent = Påminnelse om att aktivera tvåstegsverifiering skickad
+audit-api-key = API-nyckeln ”{ $name }”
+audit-say-api-key = API-nyckeln ”{ $name }”.
+audit-say-api-key-created = API-nyckeln ”{ $name }” med behörigheterna { $scopes }.
+
+# Operators' key rotations (`twostep secret-key rotate`, `twostep signing-key rotate`).
+# $key: the new secret key's id (8 hex); $count: values re-sealed; $kid: the signing key's id.
+event-secret-key-rotated = Hemlig nyckel bytt
+event-signing-key-rotated = Signeringsnyckel bytt
+audit-say-secret-key-rotated = { $count ->
+    [one] 1 lagrat värde förseglat på nytt med den hemliga nyckeln { $key }.
+   *[other] { $count } lagrade värden förseglade på nytt med den hemliga nyckeln { $key }.
+}
+audit-say-signing-key = Signeringsnyckeln { $kid }.

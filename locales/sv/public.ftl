@@ -180,6 +180,7 @@ error-page-429-title = För många försök
 error-page-429 = Vänta några minuter och försök igen.
 error-page-503-title = Inte tillgänglig
 error-page-503 = Tjänsten är inte tillgänglig. Försök igen om en stund.
+error-page-key-missing = Portalen kan inte läsa det den har sparat: det förseglades med den hemliga nyckeln { $key }, som portalen inte längre har. Dess driftansvariga måste lägga till nyckeln i TWOSTEP_SECRET_KEY_PREVIOUS.
 error-page-4xx-title = Begäran kunde inte slutföras
 error-page-4xx = Gå tillbaka och försök igen.
 error-page-500-title = Något gick fel

@@ -51,6 +51,7 @@ pub enum EventKind {
     AdminRevoked,
     SessionsEndedByAdmin,
     PhoneSetByAdmin,
+    NameChangedByAdmin,
     GroupCreated,
     GroupRenamed,
     GroupDeleted,
@@ -99,11 +100,16 @@ pub enum EventKind {
     TemporaryCodeFailed,
     HelpRequested,
     AccountSecured,
+    ApiKeyCreated,
+    ApiKeyRevoked,
+    TwoStepReminderSent,
+    SecretKeyRotated,
+    SigningKeyRotated,
 }
 
 impl EventKind {
     /// Every kind, for the audit log's filter.
-    pub const ALL: [Self; 92] = [
+    pub const ALL: [Self; 98] = [
         Self::AdminCreated,
         Self::UserRegistered,
         Self::UserCreatedFromCommandLine,
@@ -148,6 +154,7 @@ impl EventKind {
         Self::AdminRevoked,
         Self::SessionsEndedByAdmin,
         Self::PhoneSetByAdmin,
+        Self::NameChangedByAdmin,
         Self::GroupCreated,
         Self::GroupRenamed,
         Self::GroupDeleted,
@@ -196,6 +203,11 @@ impl EventKind {
         Self::TemporaryCodeFailed,
         Self::HelpRequested,
         Self::AccountSecured,
+        Self::ApiKeyCreated,
+        Self::ApiKeyRevoked,
+        Self::TwoStepReminderSent,
+        Self::SecretKeyRotated,
+        Self::SigningKeyRotated,
     ];
 
     /// The kind stored as `name`; `None` for a name the portal does not write.
@@ -249,6 +261,7 @@ impl EventKind {
             Self::AdminRevoked => "admin.revoked",
             Self::SessionsEndedByAdmin => "session.all_ended",
             Self::PhoneSetByAdmin => "phone.set_by_admin",
+            Self::NameChangedByAdmin => "user.name_changed_by_admin",
             Self::GroupCreated => "group.created",
             Self::GroupRenamed => "group.renamed",
             Self::GroupDeleted => "group.deleted",
@@ -297,6 +310,11 @@ impl EventKind {
             Self::TemporaryCodeFailed => "temporary_code.failed",
             Self::HelpRequested => "sign_in.help_requested",
             Self::AccountSecured => "account.secured",
+            Self::ApiKeyCreated => "api_key.created",
+            Self::ApiKeyRevoked => "api_key.revoked",
+            Self::TwoStepReminderSent => "two_step.reminder_sent",
+            Self::SecretKeyRotated => "secret_key.rotated",
+            Self::SigningKeyRotated => "signing_key.rotated",
         }
     }
 }
@@ -348,6 +366,8 @@ pub struct AuditRow {
     detail: Option<String>,
     /// The key of an email address typed that names no account (`about_address`).
     address_key: Option<String>,
+    /// The API key that made the change (`by_api_key`).
+    actor_api_key_id: Option<i64>,
 }
 
 impl AuditRow {
@@ -375,7 +395,14 @@ impl AuditRow {
             user_agent: event.origin.user_agent.clone(),
             detail: event.detail.map(str::to_owned),
             address_key: None,
+            actor_api_key_id: None,
         }
+    }
+
+    /// The change was made through the API with the key `id` (the row has no actor user).
+    pub fn by_api_key(mut self, id: i64) -> Self {
+        self.actor_api_key_id = Some(id);
+        self
     }
 
     /// The event is about an email address typed that names no account: the row keeps
@@ -388,12 +415,12 @@ impl AuditRow {
 
 /// Writes events in the order given, in one statement.
 pub async fn record_events<'e>(db: impl Exec<'e>, rows: &[AuditRow]) -> Result<(), DbError> {
-    const COLUMNS: usize = 8;
+    const COLUMNS: usize = 9;
     let values: Vec<String> = (0..rows.len())
         .map(|row| format!("({})", placeholders(row * COLUMNS + 1, COLUMNS)))
         .collect();
     let sql = format!(
-        "INSERT INTO audit_events (at, event, actor_user_id, subject_user_id, ip, user_agent, detail, address_key) VALUES {}",
+        "INSERT INTO audit_events (at, event, actor_user_id, subject_user_id, ip, user_agent, detail, address_key, actor_api_key_id) VALUES {}",
         values.join(", ")
     );
     // The text holds only numbered placeholders; the values are bound.
@@ -407,7 +434,8 @@ pub async fn record_events<'e>(db: impl Exec<'e>, rows: &[AuditRow]) -> Result<(
             .bind(row.ip.as_deref())
             .bind(row.user_agent.as_deref())
             .bind(row.detail.as_deref())
-            .bind(row.address_key.as_deref());
+            .bind(row.address_key.as_deref())
+            .bind(row.actor_api_key_id);
     }
     query.execute(db).await?;
     Ok(())

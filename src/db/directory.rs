@@ -618,6 +618,8 @@ pub struct AuditEntry {
     pub at: i64,
     pub event: String,
     pub actor_email: Option<String>,
+    /// The name of the API key that made the change, when a key did.
+    pub actor_api_key: Option<String>,
     pub subject_email: Option<String>,
     pub ip: Option<String>,
     pub detail: Option<String>,
@@ -729,9 +731,11 @@ pub async fn list_audit<'e>(
         None => conditions("a"),
     };
     let sql = format!(
-        "SELECT a.id, a.at, a.event, actor.email AS actor_email, subject.email AS subject_email, a.ip, a.detail \
+        "SELECT a.id, a.at, a.event, actor.email AS actor_email, k.name AS actor_api_key, \
+         subject.email AS subject_email, a.ip, a.detail \
          FROM audit_events a \
          LEFT JOIN users actor ON actor.id = a.actor_user_id \
+         LEFT JOIN api_keys k ON k.id = a.actor_api_key_id \
          LEFT JOIN users subject ON subject.id = a.subject_user_id \
          WHERE {matching} ORDER BY a.at DESC, a.id DESC LIMIT $3"
     );

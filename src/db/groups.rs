@@ -252,3 +252,26 @@ pub async fn group_rules_of_user<'e>(
         })
         .collect())
 }
+
+/// The groups of each of these users (at most a page's): (user id, group id, group name),
+/// by user then name, in one statement.
+pub async fn groups_of_users(
+    conn: &mut sqlx::AnyConnection,
+    user_ids: &[i64],
+) -> Result<Vec<(i64, i64, String)>, DbError> {
+    if user_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = super::users::placeholders(user_ids.len());
+    let sql = format!(
+        "SELECT m.user_id, g.id, g.name FROM group_members m \
+         JOIN user_groups g ON g.id = m.group_id \
+         WHERE m.user_id IN ({list}) ORDER BY m.user_id, g.name_key"
+    );
+    // Only placeholders are put in; the ids are bound.
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for id in user_ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(&mut *conn).await
+}

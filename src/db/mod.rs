@@ -3,6 +3,7 @@
 //! TEXT for the rest), and every query uses `$n` placeholders. Each backend has its own
 //! migration folder because DDL (identity columns) differs.
 
+pub mod api_keys;
 pub mod applications;
 pub mod audit;
 pub mod audit_details;
@@ -11,6 +12,7 @@ pub mod devices;
 pub mod directory;
 pub mod factors;
 pub mod groups;
+pub mod imports;
 pub mod links;
 pub mod outbox;
 pub mod passkeys;
@@ -18,6 +20,7 @@ pub mod platform;
 pub mod recovery;
 pub mod registrations;
 pub mod rooms;
+pub mod sealed;
 pub mod sessions;
 pub mod setup;
 pub mod sign_in_alerts;
@@ -330,6 +333,63 @@ fn make_private(database: &std::path::Path) -> anyhow::Result<()> {
 }
 
 /// Creates `dir` (and missing parents) readable by the owner only.
+/// Why `backup` wrote no copy.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error(
+        "twostep backup copies SQLite databases; back up PostgreSQL with pg_dump (pg_dump --format=custom --file=twostep.dump \"$DATABASE_URL\")"
+    )]
+    Postgres,
+    #[error("{0} exists and is not empty: choose a new file")]
+    Exists(String),
+    #[error("writing {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl Db {
+    /// Writes a consistent copy of a SQLite database to `path` with `VACUUM INTO` (one read
+    /// transaction: what was committed when it began, while the portal goes on serving),
+    /// into a file made first with mode 0600: it holds every secret the database does.
+    pub async fn backup(&self, path: &std::path::Path) -> Result<u64, BackupError> {
+        if self.backend == Backend::Postgres {
+            return Err(BackupError::Postgres);
+        }
+        let shown = path.display().to_string();
+        let io = |source| BackupError::Io {
+            path: shown.clone(),
+            source,
+        };
+        if std::fs::metadata(path).is_ok_and(|meta| meta.len() > 0) {
+            return Err(BackupError::Exists(shown.clone()));
+        }
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options.open(path).map_err(io)?;
+        set_mode(path, 0o600).map_err(io)?;
+        let target = path.to_str().ok_or_else(|| {
+            io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the path is not UTF-8",
+            ))
+        })?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(target)
+            .execute(&self.pool)
+            .await?;
+        std::fs::File::open(path)
+            .and_then(|file| file.sync_all())
+            .map_err(io)?;
+        Ok(std::fs::metadata(path).map_err(io)?.len())
+    }
+}
+
 pub fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
     if dir.exists() {
         return Ok(());

@@ -643,3 +643,65 @@ pub async fn set_language<'e>(
         .await?;
     Ok(())
 }
+
+/// An account as the administration API shows it.
+#[derive(Clone, Debug, FromRow)]
+pub struct UserRecord {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub disabled: i64,
+    pub two_factor_method: Option<FactorMethod>,
+    pub created_at: i64,
+    pub last_sign_in_at: Option<i64>,
+}
+
+/// The accounts with these ids (at most a page's), in id order: one statement.
+pub async fn user_records(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> Result<Vec<UserRecord>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = placeholders(ids.len());
+    let sql = format!(
+        "SELECT id, email, name, phone, disabled, two_factor_method, created_at, \
+         last_sign_in_at FROM users WHERE id IN ({list}) ORDER BY id"
+    );
+    // Only placeholders are put in; the ids are bound.
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(&mut *conn).await
+}
+
+/// `$1, $2, …, $n`.
+pub(crate) fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Changes the account's name; the users search finds it by the new one.
+pub async fn set_name(
+    db: &mut AnyConnection,
+    user_id: i64,
+    name: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET name = $2, updated_at = $3 WHERE id = $1")
+        .bind(user_id)
+        .bind(name)
+        .bind(now)
+        .execute(&mut *db)
+        .await?;
+    sqlx::query("DELETE FROM user_name_words WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *db)
+        .await?;
+    index_name(db, user_id, name).await
+}

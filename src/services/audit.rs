@@ -24,8 +24,7 @@ impl Services {
     /// names no account: an HMAC under the secret key, so the log holds no address typed
     /// yet finds every attempt made with one an administrator types.
     pub(crate) fn address_key(&self, email: &str) -> String {
-        let mut mac =
-            Hmac::<Sha256>::new_from_slice(self.secret_key()).expect("HMAC takes any key");
+        let mut mac = Hmac::<Sha256>::new_from_slice(self.mac_key()).expect("HMAC takes any key");
         for part in ["twostep audit address", email] {
             mac.update(part.as_bytes());
             mac.update(b"\0");

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod api_keys;
 pub mod applications;
 pub mod audit;
 pub mod factors;
@@ -18,6 +19,7 @@ pub mod phone_sign_in;
 pub mod platform;
 pub mod profile;
 pub mod rooms;
+pub mod secret_keys;
 pub mod sessions;
 pub mod sign_in;
 pub mod sign_in_alerts;
@@ -32,7 +34,9 @@ use std::sync::Arc;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::audit::{AuditEvent, AuditRow, record_events};
+use crate::db::sealed::{MAIL_PURPOSE, SIGNING_KEY_PURPOSE, TOTP_PURPOSE};
 use crate::db::{Db, DbError, Tx};
+use crate::domain::keyring::Keyring;
 use crate::domain::password::Passwords;
 use crate::domain::sealing::Sealer;
 use crate::sms::SmsProvider;
@@ -46,7 +50,11 @@ pub struct Services {
     passwords: Passwords,
     provider: Arc<dyn SmsProvider>,
     platform: PlatformCache,
-    /// Keys derived from the secret key, one per purpose.
+    /// The current secret key and the previous ones of a rotation.
+    keyring: Keyring,
+    /// The key of the stored keyed hashes (`secret_keys::mac_key`).
+    mac_key: [u8; 32],
+    /// Keys derived from the secret keys, one per purpose.
     totp_sealer: Sealer,
     display_sealer: Sealer,
     /// Seals the bodies of queued emails that carry a one-time link.
@@ -70,14 +78,17 @@ impl Services {
         settings: Arc<Settings>,
         passwords: Passwords,
         provider: Arc<dyn SmsProvider>,
+        mac_key: [u8; 32],
     ) -> Self {
-        let key = settings.secret_key.expose();
+        let keyring = settings.keyring();
         Self {
             platform: PlatformCache::new(db.clone(), settings.platform_settings_ttl),
-            totp_sealer: Sealer::new(key, "totp secret"),
-            display_sealer: Sealer::new(key, "recovery codes on display"),
-            mail_sealer: Sealer::new(key, "outbox email"),
-            key_sealer: Sealer::new(key, "id token signing key"),
+            totp_sealer: Sealer::new(&keyring, TOTP_PURPOSE),
+            display_sealer: Sealer::new(&keyring, "recovery codes on display"),
+            mail_sealer: Sealer::new(&keyring, MAIL_PURPOSE),
+            key_sealer: Sealer::new(&keyring, SIGNING_KEY_PURPOSE),
+            keyring,
+            mac_key,
             signing_keys: signing_keys::KeyCache::default(),
             webauthn: factors::passkeys::relying_party(&settings.public_url, &settings.app_name),
             host: settings
@@ -99,7 +110,8 @@ impl Services {
     }
 
     /// The metrics in the text format, with what the database says now: the outbox, this
-    /// instance's pool, and today's texts to numbers no account has verified.
+    /// instance's pool, and today's texts to numbers no account has verified against the
+    /// daily budget.
     pub async fn metrics_text(&self) -> Result<String, DbError> {
         let now = self.clock.now();
         let (outbox_unsent, oldest): (i64, Option<i64>) = sqlx::query_as(
@@ -112,12 +124,14 @@ impl Services {
             crate::domain::pumping::day_start(now),
         )
         .await?;
+        let sms_budget = self.platform().await?.sms_limits.daily_budget;
         let idle = i64::try_from(self.db.pool.num_idle()).unwrap_or(0);
         let snapshot = crate::metrics::Snapshot {
             outbox_unsent,
             outbox_oldest_seconds: oldest.map_or(0, |at| (now - at).max(0)),
             pool_in_use: (i64::from(self.db.pool.size()) - idle).max(0),
             sms_risky_today,
+            sms_budget,
         };
         Ok(self.db.metrics.render(&snapshot))
     }
@@ -146,8 +160,14 @@ impl Services {
         self.db.is_ready().await
     }
 
-    fn secret_key(&self) -> &[u8; 32] {
-        self.settings.secret_key.expose()
+    /// The current secret key and the previous ones of a rotation.
+    pub fn keyring(&self) -> &Keyring {
+        &self.keyring
+    }
+
+    /// The key of keyed hashes that are stored for long: a rotation leaves it as it is.
+    fn mac_key(&self) -> &[u8; 32] {
+        &self.mac_key
     }
 
     /// Records an audit event inside the use case's transaction, at the portal's clock: it

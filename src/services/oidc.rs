@@ -137,7 +137,7 @@ impl Services {
 
     /// The `sub` of a user, the same for every application.
     pub fn subject_of(&self, user_id: i64) -> String {
-        subject(self.secret_key(), user_id)
+        subject(self.mac_key(), user_id)
     }
 
     /// Issues an authorization code (60 s, one use) and audits the sign-in to the

@@ -4,11 +4,11 @@
 
 use super::Services;
 use super::account::CreateError;
-use super::admin::Refusal;
+use super::admin::{Actor, Refusal};
 use super::letters::{Letter, Secret};
 use super::notifications::Notice;
 use super::sms_codes::{CheckOutcome, SendError};
-use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::audit::{AuditEvent, AuditRow, EventKind, Origin};
 use crate::db::audit_details as details;
 use crate::db::challenges::delete_challenges;
 use crate::db::rooms::{
@@ -164,6 +164,33 @@ impl Services {
             detail: Some(&detail),
         };
         self.audit(tx, &event);
+    }
+
+    /// A room event by an actor that may be the command line or an API key.
+    fn room_event_by(
+        &self,
+        tx: &mut Tx,
+        kind: EventKind,
+        (actor, subject): (Actor<'_>, Option<i64>),
+        room: &Room,
+        origin: &Origin,
+    ) {
+        let detail = match actor {
+            Actor::CommandLine => format!("{}{}", room_detail(room), details::COMMAND_LINE_AFTER),
+            Actor::Admin(_) | Actor::ApiKey(_) => room_detail(room),
+        };
+        let event = AuditEvent {
+            kind,
+            actor_user_id: actor.user_id(),
+            subject_user_id: subject,
+            origin,
+            detail: Some(&detail),
+        };
+        let row = AuditRow::new(&event, self.clock.now());
+        tx.record(match actor {
+            Actor::ApiKey(key) => row.by_api_key(key.id),
+            Actor::Admin(_) | Actor::CommandLine => row,
+        });
     }
 
     /// The room, when `user` may manage it: a platform administrator, or one of its own
@@ -492,13 +519,19 @@ impl Services {
     /// emailed; a room code already sent to the old number dies with the change.
     pub async fn set_member_room_phone(
         &self,
-        actor: &User,
+        actor: Actor<'_>,
         room_id: i64,
         user_id: i64,
         typed: &str,
         origin: &Origin,
     ) -> Result<Result<Option<String>, Refusal>, DbError> {
-        let Some(managed) = self.managed_room(actor, room_id).await? else {
+        // A room administrator acts in their own rooms; a platform administrator, the
+        // command line and an API key with `rooms:write` in any.
+        let room = match actor {
+            Actor::Admin(user) => self.managed_room(user, room_id).await?.map(|m| m.room),
+            Actor::CommandLine | Actor::ApiKey(_) => find_room(&self.db.pool, room_id).await?,
+        };
+        let Some(room) = room else {
             return Ok(Err(Refusal::NotFound));
         };
         let Some(member) = find_user_by_id(&self.db.pool, user_id).await? else {
@@ -535,16 +568,15 @@ impl Services {
         // A code already sent to the old number opens nothing any more.
         let subject = Subject::RoomMember { room_id, user_id };
         delete_challenges(&mut *tx, &subject.key(), Purpose::RoomEntry).await?;
-        let room = &managed.room;
+        let room = &room;
         match &phone {
             Some(number) => {
-                self.room_event(
+                self.room_event_by(
                     &mut tx,
                     EventKind::RoomPhoneSet,
-                    (Some(actor.id), Some(user_id)),
+                    (actor, Some(user_id)),
                     room,
                     origin,
-                    None,
                 );
                 let shown = format_international(number);
                 self.notify(
@@ -559,13 +591,12 @@ impl Services {
                 .await?;
             }
             None => {
-                self.room_event(
+                self.room_event_by(
                     &mut tx,
                     EventKind::RoomPhoneCleared,
-                    (Some(actor.id), Some(user_id)),
+                    (actor, Some(user_id)),
                     room,
                     origin,
-                    None,
                 );
                 self.notify(
                     &mut tx,

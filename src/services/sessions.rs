@@ -170,6 +170,7 @@ impl Services {
         crate::db::passkeys::delete_expired_challenges(&mut *tx, now).await?;
         crate::db::temporary_codes::delete_expired_codes(&mut *tx, now).await?;
         crate::db::sign_in_alerts::delete_expired_secure_links(&mut *tx, now).await?;
+        crate::db::imports::delete_expired_imports(&mut *tx, now).await?;
         tx.commit().await
     }
 }

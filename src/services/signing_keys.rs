@@ -21,6 +21,8 @@ use crate::db::DbError;
 use crate::db::applications::{
     SigningKeyRow, delete_signing_key, insert_signing_key, list_signing_keys,
 };
+use crate::db::audit::{AuditEvent, EventKind, Origin};
+use crate::db::audit_details as details;
 use crate::domain::oidc::{TOKEN_TTL_SECS, pkcs1_of_pkcs8};
 use crate::domain::sealing::Sealer;
 use crate::domain::tokens::random_token;
@@ -188,6 +190,17 @@ impl Services {
         {
             delete_signing_key(&mut *tx, &row.kid).await?;
         }
+        let detail = format!("{}{}", key.kid, details::COMMAND_LINE_AFTER);
+        self.audit(
+            &mut tx,
+            &AuditEvent {
+                kind: EventKind::SigningKeyRotated,
+                actor_user_id: None,
+                subject_user_id: None,
+                origin: &Origin::default(),
+                detail: Some(&detail),
+            },
+        );
         tx.commit().await?;
         *self.signing_keys.0.write().await = None;
         Ok(Rotation {

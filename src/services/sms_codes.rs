@@ -177,7 +177,9 @@ impl Services {
         let now = self.clock.now();
         let code = generate_code();
         let key = subject.key();
-        let mac = code_mac(self.secret_key(), subject, purpose, phone, &code);
+        // A code lives minutes: made under the current secret key, checked under each key
+        // held, so a rotation does not spoil a code on its way.
+        let mac = code_mac(self.keyring.current(), subject, purpose, phone, &code);
         let ip = canonical_address(origin.ip.as_deref().unwrap_or_default());
         let network = network_of_text(&ip);
         let platform = self.platform().await?;
@@ -409,8 +411,12 @@ impl Services {
         if challenge.expires_at <= now {
             return Ok(CheckOutcome::Expired);
         }
-        let typed = code_mac(self.secret_key(), subject, purpose, &challenge.phone, code);
-        if macs_match(&typed, &challenge.code_mac) {
+        // Every key is tried (no early exit): the time taken does not say which matched.
+        let right = self.keyring.keys().fold(false, |right, (_, key)| {
+            let typed = code_mac(key, subject, purpose, &challenge.phone, code);
+            macs_match(&typed, &challenge.code_mac) | right
+        });
+        if right {
             // Another request may have used it, or locked it, since it was read.
             return Ok(if consume_challenge(tx, challenge.id, now).await? {
                 CheckOutcome::Verified {

@@ -75,7 +75,7 @@ impl Services {
         }
         let code = generate();
         let normalised = normalise(&code).expect("a generated code reads back");
-        let mac = code_mac(self.secret_key(), user.id, &normalised);
+        let mac = code_mac(self.mac_key(), user.id, &normalised);
         let expires_at = now + validity.secs();
         replace_code(&mut *tx, user.id, &mac, actor.user_id(), now, expires_at).await?;
         let detail = format!("valid {}", validity.words());
@@ -125,7 +125,7 @@ impl Services {
         };
         let now = self.clock.now();
         let stored = valid_code(&mut *tx, user.id, now).await?;
-        let typed_mac = normalise(typed).map(|code| code_mac(self.secret_key(), user.id, &code));
+        let typed_mac = normalise(typed).map(|code| code_mac(self.mac_key(), user.id, &code));
         let right = match (&stored, &typed_mac) {
             (Some(stored), Some(typed)) => macs_match(&stored.code_mac, typed),
             _ => false,

@@ -34,8 +34,7 @@ impl Services {
     /// The stored key of a limit: "what" ("password-account", "password-ip", "totp"…) and
     /// whose, under the secret key.
     pub(crate) fn limit(&self, what: &str, whose: &str, max: i64) -> Limit {
-        let mut mac =
-            Hmac::<Sha256>::new_from_slice(self.secret_key()).expect("HMAC takes any key");
+        let mut mac = Hmac::<Sha256>::new_from_slice(self.mac_key()).expect("HMAC takes any key");
         for part in ["twostep attempt limit", what, whose] {
             mac.update(part.as_bytes());
             mac.update(b"\0");

@@ -9,10 +9,11 @@ use actix_web::dev::ServiceResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentType};
 use actix_web::middleware::ErrorHandlerResponse;
-use actix_web::{HttpResponse, ResponseError};
+use actix_web::{HttpMessage, HttpResponse, ResponseError};
 use askama::Template;
 
 use super::layout::Layout;
+use crate::domain::sealing::OpenError;
 
 /// The `&'static str` of a refusal is a message id (`locales/*/*.ftl`), said in the
 /// language of the request when its page is drawn; `BadRequest` carries words already in
@@ -101,6 +102,8 @@ enum Said {
     Id(String),
     /// Words already in the language of the request (`AppError::BadRequest`).
     Words(String),
+    /// A stored value is sealed under a secret key the portal does not hold: its id.
+    MissingKey(String),
 }
 
 impl Said {
@@ -108,6 +111,7 @@ impl Said {
         match self {
             Self::Id(id) => layout.lang.t(id),
             Self::Words(words) => words.clone(),
+            Self::MissingKey(id) => layout.t_with("error-page-key-missing", "key", id),
         }
     }
 }
@@ -165,6 +169,19 @@ impl AppError {
             cause.downcast_ref::<sqlx::Error>().is_some_and(crate::db::is_outage)
         }))
     }
+
+    /// The id of the secret key a stored value needs and the portal does not hold (the
+    /// operator replaced the key without listing the old one as a previous key).
+    fn missing_key(&self) -> Option<&str> {
+        let Self::Unexpected(err) = self else {
+            return None;
+        };
+        err.chain()
+            .find_map(|cause| match cause.downcast_ref::<OpenError>() {
+                Some(OpenError::MissingKey(id)) => Some(id.as_str()),
+                _ => None,
+            })
+    }
 }
 
 /// Seconds a client is asked to wait before trying again while the database is away.
@@ -190,7 +207,9 @@ impl ResponseError for AppError {
             Self::LinkExpired(_) => StatusCode::GONE,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            _ if self.is_outage() => StatusCode::SERVICE_UNAVAILABLE,
+            _ if self.is_outage() || self.missing_key().is_some() => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -210,6 +229,13 @@ impl ResponseError for AppError {
                 tracing::warn!(error = %err, "The database is unavailable: answered 503");
                 unavailable_response()
             }
+            Self::Unexpected(err) if let Some(id) = self.missing_key() => {
+                tracing::error!(
+                    error = %err,
+                    "A stored value needs the secret key {id}: list it in TWOSTEP_SECRET_KEY_PREVIOUS"
+                );
+                respond(self.status_code(), Some(Said::MissingKey(id.to_owned())))
+            }
             Self::Unexpected(err) => {
                 tracing::error!(error = ?err, "Request failed unexpectedly");
                 error_response(self.status_code(), None)
@@ -224,6 +250,9 @@ impl ResponseError for AppError {
 pub fn render_error_page<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    if crate::web::api::is_api(res.request().path()) {
+        return Ok(ErrorHandlerResponse::Response(problem_of(res)));
+    }
     // HTML already (a form page with its errors), or JSON an application reads (the
     // OpenID Connect endpoints' errors).
     let drawn = res
@@ -257,4 +286,42 @@ pub fn render_error_page<B: MessageBody + 'static>(
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, page).map_into_right_body::<B>(),
     ))
+}
+
+/// An error response under `/api/` as problem+json: ours with what they carry, the
+/// framework's (unknown path, wrong method, unreadable body) with their status's title.
+fn problem_of<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> ServiceResponse<actix_web::body::EitherBody<B>> {
+    use crate::web::api::problem;
+    let status = res.status();
+    let carried = problem::carried(res.response());
+    let lang = res
+        .request()
+        .extensions()
+        .get::<crate::web::middleware::language::RequestLanguage>()
+        .map(|language| language.0)
+        .unwrap_or_default();
+    let page_message = res
+        .response()
+        .extensions()
+        .get::<ErrorMessage>()
+        .and_then(|message| message.0.clone())
+        .map(|said| match said {
+            Said::Id(id) => lang.t(&id),
+            Said::Words(words) => words,
+            Said::MissingKey(id) => {
+                crate::i18n::text_with(lang, "error-page-key-missing", &[("key", &id)])
+            }
+        });
+    let kept: Vec<_> = [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE]
+        .into_iter()
+        .filter_map(|name| res.headers().get(&name).cloned().map(|value| (name, value)))
+        .collect();
+    let (req, _) = res.into_parts();
+    let mut response = problem::render(status, lang, carried.as_deref(), page_message);
+    for (name, value) in kept {
+        response.headers_mut().insert(name, value);
+    }
+    ServiceResponse::new(req, response).map_into_right_body::<B>()
 }

@@ -1,5 +1,8 @@
 //! Form errors shown in a page's error summary and beside each field.
 
+use crate::domain::language::Language;
+use crate::domain::problems::Problems;
+
 pub struct FieldError {
     /// The `id` of the input the message belongs to; the summary links to it.
     pub field: &'static str,
@@ -31,6 +34,15 @@ impl FormErrors {
             .iter()
             .find(|error| error.field == field)
             .map(|error| error.message.as_str())
+    }
+
+    /// What a shared parser found wrong, in the reader's language.
+    pub fn from_problems(problems: &Problems, lang: Language) -> Self {
+        let mut errors = Self::default();
+        for problem in problems.iter() {
+            errors.add(problem.field, problem.say(lang));
+        }
+        errors
     }
 
     /// An error that belongs to no field (wrong credentials, too many attempts).

@@ -9,6 +9,7 @@ pub mod errors;
 pub mod forms;
 pub mod layout;
 pub mod middleware;
+pub mod multipart;
 pub mod parts;
 pub mod request;
 pub mod responses;
@@ -19,6 +20,7 @@ pub mod trusted;
 
 pub(crate) mod account;
 mod admin;
+pub mod api;
 pub mod health;
 mod home;
 mod invitation;
@@ -50,4 +52,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     rooms::routes(cfg);
     invitation::routes(cfg);
     oauth2::routes(cfg);
+    api::routes(cfg);
 }

@@ -440,6 +440,7 @@ async fn a_saved_setting_reaches_the_other_instance_within_its_ttl(backend: Back
     };
     let dir = tempfile::tempdir().unwrap();
     let mut settings = twostep::config::Settings::for_database(&app.database_url, dir.path());
+    settings.secret_key = app.state.settings.secret_key.clone();
     settings.bind = "127.0.0.1:0".parse().unwrap();
     settings.http_workers = 1;
     settings.platform_settings_ttl = TTL;
@@ -893,6 +894,37 @@ async fn disabling_ends_sessions_and_the_last_administrator_stays(app: TestApp) 
     ] {
         assert!(events.contains(&event.to_owned()), "{event}");
     }
+}
+
+/// The page offers no "Disable account" on an administrator's own page; the address does
+/// not do it either, even with another administrator to keep the control center open.
+async fn an_administrator_does_not_disable_their_own_account(app: TestApp) {
+    let admin = signed_in_admin(&app).await;
+    app.create_user("second@example.com", "Second", true).await;
+    let own = format!("/admin/users/{admin}");
+    let page = app.get_text(&own).await;
+    assert!(!page.contains(&format!("{own}/disable")), "{page}");
+    // The question, and the change from a page opened earlier: their own page, with why.
+    for refused in [
+        app.get(&format!("{own}/disable")).await,
+        app.submit(&own, &format!("{own}/disable"), &[]).await,
+    ] {
+        let body = assert_page(
+            refused,
+            409,
+            "You cannot disable your own account. Another administrator can.",
+        )
+        .await;
+        assert!(body.contains("<title>Error: Ada Admin"), "{body}");
+        assert!(body.contains(r#"<h2 id="actions-title">Account actions</h2>"#));
+    }
+    assert_eq!(
+        app.count_where("SELECT disabled FROM users WHERE id = $1", admin)
+            .await,
+        0
+    );
+    assert_eq!(app.count_events("account.disabled").await, 0);
+    assert_eq!(app.get("/admin").await.status(), 200, "still signed in");
 }
 
 async fn two_administrators_removing_each_other_at_once_leave_one(app: TestApp) {
@@ -2079,6 +2111,7 @@ on_both_databases!(
     reset_removes_every_factor_and_session_and_tells_the_user,
     after_a_reset_a_required_user_sets_up_anew,
     disabling_ends_sessions_and_the_last_administrator_stays,
+    an_administrator_does_not_disable_their_own_account,
     two_administrators_removing_each_other_at_once_leave_one,
     an_administrator_sets_a_phone_number_that_can_take_codes,
     the_users_list_searches_filters_and_pages,

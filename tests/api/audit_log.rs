@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use twostep::db::audit::EventKind;
+use twostep::domain::keyring::key_id;
 
 use crate::admin::signed_in_admin;
 use crate::helpers::{Backend, PHONE, TestApp, assert_redirect_to, oathtool, submit_with};
@@ -125,8 +126,27 @@ async fn each_event_has_a_label_and_its_detail_a_sentence(app: TestApp) {
     grace_sets_up_the_app_and_new_codes(&app).await;
     ken_types_a_wrong_code(&app).await;
     wrong_sign_in(&app, "nobody@example.com").await;
+    // An operator's rotations (`twostep signing-key rotate`, `twostep secret-key rotate`).
+    let signing_key = app.state.services.rotate_signing_key().await.unwrap().kid;
+    app.state.services.rotate_secret_key().await.unwrap();
+    let secret_key = key_id(app.state.settings.secret_key.expose());
     let page = app.get_text("/admin/audit").await;
     let rows = rows(&page);
+    for (event, detail) in [
+        (
+            "Signing key rotated",
+            format!("The signing key {signing_key}. From the command line."),
+        ),
+        (
+            "Secret key rotated",
+            format!(
+                "0 stored values re-sealed under the secret key {secret_key}. \
+                 From the command line."
+            ),
+        ),
+    ] {
+        assert!(has(&rows, event, "—", &detail), "{event}: {rows:#?}");
+    }
     let admin = "admin@example.com";
     let grace = "grace@example.com";
     let ken = "ken@example.com";

@@ -64,7 +64,7 @@ impl PortalOn {
 /// Runs the binary. The wait is on a blocking thread: a test's runtime has one thread, and a
 /// portal started in the test (`PortalOn`) must go on serving (and finish a transaction it
 /// holds) while the command waits for the database.
-fn twostep(
+pub(crate) fn twostep(
     database_url: &str,
     data_dir: &std::path::Path,
     args: &[&str],

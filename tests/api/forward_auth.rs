@@ -94,7 +94,32 @@ fn start_nginx(port: u16, portal_port: u16, app_port: u16, room: i64) -> Option<
     }
     let dir = tempfile::tempdir().unwrap();
     let prefix = dir.path().display();
-    // The server block is the README's, with its names and ports replaced.
+    // The server block is deploy/nginx/data-room.conf's, with its ports and room replaced
+    // and plain http in place of its TLS lines.
+    let server = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/deploy/nginx/data-room.conf"
+    ))
+    .unwrap();
+    let tls_lines = [
+        "    listen 443 ssl;\n",
+        "    ssl_certificate     /etc/ssl/certs/docs.example.com.pem;\n",
+        "    ssl_certificate_key /etc/ssl/private/docs.example.com.key;\n",
+    ];
+    for line in tls_lines {
+        assert!(
+            server.contains(line),
+            "deploy/nginx/data-room.conf lost {line:?}"
+        );
+    }
+    let server = server
+        .replace(tls_lines[0], &format!("    listen 127.0.0.1:{port};\n"))
+        .replace(tls_lines[1], "")
+        .replace(tls_lines[2], "")
+        .replace("127.0.0.1:8080", &format!("127.0.0.1:{portal_port}"))
+        .replace("127.0.0.1:9000", &format!("127.0.0.1:{app_port}"))
+        .replace("/auth/room/3;", &format!("/auth/room/{room};"))
+        .replace("/rooms/3?", &format!("/rooms/{room}?"));
     let config = format!(
         r#"
 daemon off;
@@ -109,39 +134,7 @@ http {{
     fastcgi_temp_path {prefix}/fastcgi;
     uwsgi_temp_path {prefix}/uwsgi;
     scgi_temp_path {prefix}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        server_name 127.0.0.1;
-
-        location ~ ^/(login|logout|rooms|account|admin|password|invite|register|setup|reminder|static)(/|$) {{
-            proxy_pass http://127.0.0.1:{portal_port};
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        }}
-
-        location / {{
-            auth_request /twostep-auth;
-            auth_request_set $twostep_user  $upstream_http_x_twostep_user;
-            auth_request_set $twostep_email $upstream_http_x_twostep_email;
-            proxy_set_header X-Twostep-User  $twostep_user;
-            proxy_set_header X-Twostep-Email $twostep_email;
-            error_page 401 = @twostep;
-            proxy_pass http://127.0.0.1:{app_port};
-        }}
-
-        location = /twostep-auth {{
-            internal;
-            proxy_pass http://127.0.0.1:{portal_port}/auth/room/{room};
-            proxy_pass_request_body off;
-            proxy_set_header Content-Length "";
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        }}
-
-        location @twostep {{
-            return 302 /rooms/{room}?rd=$scheme://$http_host$request_uri;
-        }}
-    }}
+{server}
 }}
 "#
     );

@@ -125,6 +125,17 @@ async fn metrics_need_the_token_and_move_with_sign_ins(backend: Backend) {
     ] {
         assert!(after.contains(&format!("\n{gauge} ")), "{gauge}: {after}");
     }
+    // The budget beside what was used of it, for the alert at 80 % (deploy/alerts.yml).
+    let budget = app
+        .state
+        .services
+        .platform()
+        .await
+        .unwrap()
+        .sms_limits
+        .daily_budget;
+    assert!(budget > 0);
+    assert_eq!(sample(&after, "twostep_sms_budget", &[]), budget as f64);
 }
 on_each_backend!(metrics_need_the_token_and_move_with_sign_ins => metrics_token_sqlite, metrics_token_postgres);
 

@@ -146,6 +146,7 @@ async fn sign_in_page_of_another_instance(app: &TestApp, app_name: &str) -> Stri
         "TWOSTEP_BIND" => Some("127.0.0.1:0".into()),
         "DATABASE_URL" => Some(app.database_url.clone()),
         "TWOSTEP_DATA_DIR" => Some(app.data_dir().display().to_string()),
+        "TWOSTEP_SECRET_KEY" => Some(hex::encode(app.state.settings.secret_key.expose())),
         _ => None,
     })
     .unwrap();

@@ -342,6 +342,7 @@ async fn an_unfinished_sign_in_is_emailed_once_an_hour(app: TestApp) {
 
 async fn two_instances_sweep_without_sending_twice(app: TestApp) {
     let mut settings = Settings::for_database(&app.database_url, app.data_dir());
+    settings.secret_key = app.state.settings.secret_key.clone();
     settings.bind = "127.0.0.1:0".parse().unwrap();
     settings.sign_in_sweep_every = None;
     let other = Application::build_with_clock(settings, app.clock.clone())

@@ -175,9 +175,16 @@ fn sensitive_routes(
         "/account/profile/phone",
         "/account/profile/phone/verify",
         "/admin/users/new",
+        "/admin/users/import",
+        // Any upload's: the password is asked before the handler looks it up.
+        "/admin/users/import/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
         // Where sign-ins are sent is the application's registration: a hijacked session
         // must not change it.
         "/admin/applications/new",
+        // A key for the administration API, and revoking one (any key's: the password is
+        // asked before the handler looks it up).
+        "/admin/api-keys/new",
+        "/admin/api-keys/1/revoke",
     ] {
         both(path.to_owned());
     }
@@ -203,6 +210,9 @@ fn sensitive_routes(
     for (method, path, back) in [
         ("GET", CODES, CODES),
         ("GET", "/account/security/recovery-codes/download", CODES),
+        // Every user's address and number, and the audit log, as files.
+        ("GET", "/admin/users.csv", "/admin/users"),
+        ("GET", "/admin/audit.csv", "/admin/audit"),
         ("POST", "/account/security/recovery-codes/done", CODES),
         (
             "POST",
@@ -219,6 +229,9 @@ fn sensitive_routes(
             "/account/profile/phone/resend",
             "/account/profile/phone/verify",
         ),
+        // Bulk actions post from the users list, which they come back to.
+        ("POST", "/admin/users/bulk", "/admin/users"),
+        ("POST", "/admin/users/bulk/apply", "/admin/users"),
     ] {
         routes.push((method, path.to_owned(), back.to_owned()));
     }

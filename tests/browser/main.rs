@@ -6,7 +6,9 @@
 
 mod accessibility;
 mod admin;
+mod api_keys;
 mod applications;
+mod bulk;
 #[path = "../kit/mod.rs"]
 #[allow(dead_code)] // each suite uses part of the kit
 mod kit;
@@ -38,6 +40,7 @@ use accessibility::{check_keyboard_focus, check_page};
 use actix_web::web::Data;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use kit::oathtool;
 use twostep::config::Settings;
 use twostep::startup::Application;
 use twostep::web::state::AppState;
@@ -627,20 +630,12 @@ async fn turn_on_sms_verification_and_sign_in_with_a_code() {
     client.close().await.unwrap();
 }
 
-/// A code for `key` at `unix_time` from oathtool, the reference implementation.
-fn oathtool(key: &str, unix_time: u64) -> String {
-    let output = Command::new("oathtool")
-        .args(["--totp", "-b", key, &format!("--now=@{unix_time}")])
-        .output()
-        .expect("oathtool is installed");
-    String::from_utf8(output.stdout).unwrap().trim().to_owned()
-}
-
-fn unix_now() -> u64 {
-    std::time::SystemTime::now()
+fn unix_now() -> i64 {
+    let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
-        .as_secs()
+        .as_secs();
+    i64::try_from(secs).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -1058,6 +1053,28 @@ async fn refused_forms_and_error_pages() {
     enter_code(&client, "000000").await;
     expect_text(&client, "There is a problem").await;
     check_page(&client, "SMS set-up, wrong code").await;
+
+    // A stored value sealed under a secret key the portal no longer holds, as a row restored
+    // from an old backup would be (corrupted on purpose): a page that names the key.
+    client
+        .goto(&format!("{address}/account/security/app"))
+        .await
+        .unwrap();
+    expect_text(&client, "Scan this QR code with it.").await;
+    let database = format!("sqlite://{}", dir.path().join("twostep.db").display());
+    let pool = sqlx::SqlitePool::connect(&database).await.unwrap();
+    sqlx::query("UPDATE totp_secrets SET pending_sealed = 'b0a7c0de' || substr(pending_sealed, 9)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    client.refresh().await.unwrap();
+    expect_text(&client, "sealed under the secret key b0a7c0de").await;
+    check_page(
+        &client,
+        "a stored value under a secret key the portal lacks",
+    )
+    .await;
 
     client
         .goto(&format!("{address}/no-such-page"))

@@ -46,16 +46,16 @@ impl Kit<'_> {
     /// Disables account `id` as `twostep user disable` does: every session ends, the user
     /// is emailed.
     pub async fn disable(&self, id: i64) {
+        self.change_account(id, AccountChange::Disable).await;
+    }
+
+    /// Makes `change` to account `id` as `twostep user …` does.
+    pub async fn change_account(&self, id: i64, change: AccountChange) {
         self.services
-            .change_account(
-                Actor::CommandLine,
-                id,
-                AccountChange::Disable,
-                &command_line(),
-            )
+            .change_account(Actor::CommandLine, id, change, &command_line())
             .await
             .unwrap()
-            .expect("the account can be disabled");
+            .unwrap_or_else(|refusal| panic!("{change:?} refused: {refusal:?}"));
     }
 
     /// The profile phone number of account `id` as an administrator enters it: a number

@@ -19,6 +19,7 @@ impl Kit<'_> {
                 phone: None,
                 groups: Vec::new(),
                 admin: false,
+                invite: true,
             };
             self.services
                 .add_user(Actor::CommandLine, &new, &command_line())

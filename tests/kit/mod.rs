@@ -10,6 +10,7 @@ mod accounts;
 pub mod applications;
 pub mod authenticator;
 mod factors;
+pub use factors::oathtool;
 pub mod mail;
 mod policy;
 mod rooms;

@@ -1,5 +1,6 @@
 //! Data rooms as a platform administrator makes them in the control center.
 
+use twostep::services::admin::Actor;
 use twostep::services::rooms::{Added, RoomSettings};
 
 use super::{Kit, command_line};
@@ -55,7 +56,7 @@ impl Kit<'_> {
     pub async fn set_room_phone(&self, admin: i64, room: i64, user: i64, phone: &str) {
         let actor = self.user(admin).await;
         self.services
-            .set_member_room_phone(&actor, room, user, phone, &command_line())
+            .set_member_room_phone(Actor::Admin(&actor), room, user, phone, &command_line())
             .await
             .unwrap()
             .expect("a member of a room the actor manages, and a number that takes texts");

@@ -109,3 +109,12 @@ pub async fn code_step(client: &Client, address: &str, code: &str) -> reqwest::R
     let token = token_of(client, address, "/login/verify").await?;
     post(client, address, "/login/verify", &token, &[("code", code)]).await
 }
+
+/// Signs `client` out with the form of its security settings.
+pub async fn sign_out(client: &Client, address: &str) {
+    let token = token_of(client, address, "/account/security")
+        .await
+        .unwrap();
+    let answer = post(client, address, "/logout", &token, &[]).await.unwrap();
+    assert_eq!(answer.status(), 303, "signing out");
+}

@@ -14,6 +14,8 @@ mod flows;
 #[allow(dead_code)] // each suite uses part of the kit
 mod kit;
 mod portal;
+mod secret_key;
+mod self_hosting;
 #[path = "../api/smtp.rs"]
 #[allow(dead_code)]
 mod smtp;

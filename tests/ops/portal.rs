@@ -63,9 +63,13 @@ pub fn binary() -> &'static Path {
 }
 
 /// Whether `name` is one of the variables cargo gives a test process about its package,
-/// rather than one that configures cargo (`CARGO_HOME`, `CARGO_TARGET_DIR`, …).
+/// rather than one that configures cargo (`CARGO_HOME`, `CARGO_TARGET_DIR`, …). `OUT_DIR`
+/// is among them (the package has a build script): ring's build script watches it, so
+/// with it the release build rebuilt ring and all above it, and the next build from a
+/// shell (`.ci/run`'s, before the container) rebuilt them back.
 fn set_by_cargo_for_tests(name: &str) -> bool {
     [
+        "OUT_DIR",
         "CARGO_MANIFEST_DIR",
         "CARGO_MANIFEST_PATH",
         "CARGO_CRATE_NAME",
@@ -128,6 +132,73 @@ impl Deployment {
         id
     }
 
+    /// The binary with the deployment's environment (and nothing else of the test's),
+    /// serving on `port` with its data directory at `data_dir`.
+    pub fn command(&self, port: u16, data_dir: &Path) -> Command {
+        let mut command = Command::new(binary());
+        command
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        // A secret given in a file (`…_FILE` among `env`) is not given again in clear.
+        for (name, value) in [
+            ("DATABASE_URL", &self.database_url),
+            ("TWOSTEP_SECRET_KEY", &self.secret_key),
+        ] {
+            let from_file = format!("{name}_FILE");
+            if self.env.iter().all(|(set, _)| *set != from_file) {
+                command.env(name, value);
+            }
+        }
+        command
+            .env("TWOSTEP_BIND", format!("127.0.0.1:{port}"))
+            .env("TWOSTEP_DATA_DIR", data_dir)
+            .env("TWOSTEP_SMS_PROVIDER", "twilio")
+            .env("TWOSTEP_TWILIO_ACCOUNT_SID", TWILIO_SID)
+            .env("TWOSTEP_TWILIO_AUTH_TOKEN", TWILIO_TOKEN)
+            .env("TWOSTEP_TWILIO_FROM", TWILIO_FROM)
+            .env("TWOSTEP_TWILIO_API_BASE", &self.sms.base_url)
+            .envs(self.env.iter().map(|(name, value)| (name, value)));
+        command
+    }
+
+    /// Runs a command of the binary (`args`; `serve` for one that must refuse to start)
+    /// with the deployment's environment: its exit status and everything it wrote. Killed,
+    /// failing the test, if still running after a minute.
+    pub async fn run(&self, args: &[&str]) -> (ExitStatus, String) {
+        self.run_on(free_port(), args).await
+    }
+
+    /// As `run`, with `TWOSTEP_BIND` on `port` of 127.0.0.1.
+    pub async fn run_on(&self, port: u16, args: &[&str]) -> (ExitStatus, String) {
+        let data_dir = tempfile::tempdir().unwrap();
+        let out = data_dir.path().join("out.log");
+        let log = std::fs::File::create(&out).unwrap();
+        let mut child = self
+            .command(port, &data_dir.path().join("data"))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "twostep {args:?} still ran after a minute:\n{}",
+                    std::fs::read_to_string(&out).unwrap_or_default()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        (status, std::fs::read_to_string(&out).unwrap_or_default())
+    }
+
     /// Starts one instance and waits until it answers.
     pub async fn start(&self) -> Portal {
         Portal::start(self).await
@@ -146,20 +217,8 @@ impl Portal {
         let port = free_port();
         let data_dir = tempfile::tempdir().unwrap();
         let log = std::fs::File::create(data_dir.path().join("portal.log")).unwrap();
-        let mut command = Command::new(binary());
+        let mut command = deployment.command(port, &data_dir.path().join("data"));
         command
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("DATABASE_URL", &deployment.database_url)
-            .env("TWOSTEP_BIND", format!("127.0.0.1:{port}"))
-            .env("TWOSTEP_DATA_DIR", data_dir.path().join("data"))
-            .env("TWOSTEP_SECRET_KEY", &deployment.secret_key)
-            .env("TWOSTEP_SMS_PROVIDER", "twilio")
-            .env("TWOSTEP_TWILIO_ACCOUNT_SID", TWILIO_SID)
-            .env("TWOSTEP_TWILIO_AUTH_TOKEN", TWILIO_TOKEN)
-            .env("TWOSTEP_TWILIO_FROM", TWILIO_FROM)
-            .env("TWOSTEP_TWILIO_API_BASE", &deployment.sms.base_url)
-            .envs(deployment.env.iter().map(|(name, value)| (name, value)))
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
             .stderr(log);
@@ -195,6 +254,10 @@ impl Portal {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address.rsplit(':').next().unwrap().parse().unwrap()
     }
 
     pub fn pid(&self) -> i32 {

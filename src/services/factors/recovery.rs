@@ -22,7 +22,7 @@ impl Services {
         codes
             .iter()
             .filter_map(|code| recovery::normalise(code))
-            .map(|code| recovery::code_mac(self.secret_key(), user_id, &code))
+            .map(|code| recovery::code_mac(self.mac_key(), user_id, &code))
             .collect()
     }
 
@@ -96,7 +96,7 @@ impl Services {
         origin: &Origin,
     ) -> Result<Option<i64>, DbError> {
         if let Some(code) = recovery::normalise(typed) {
-            let mac = recovery::code_mac(self.secret_key(), user_id, &code);
+            let mac = recovery::code_mac(self.mac_key(), user_id, &code);
             // Every stored code is compared, in constant time, whatever matched before.
             let matched = unused_codes(&mut **tx, user_id).await?.into_iter().fold(
                 None,

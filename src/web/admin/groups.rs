@@ -14,8 +14,8 @@ use super::{Section, refused, sections};
 use crate::db::directory::UserRow;
 use crate::db::groups::Group;
 use crate::domain::language::Language;
-use crate::domain::policy::{GroupMethods, GroupSetting, GroupTwoStep};
-use crate::services::admin::{Actor, Refusal};
+use crate::domain::policy::{GroupSetting, GroupTwoStep};
+use crate::services::admin::{Actor, GroupRule, GroupRuleInput, NAME_MAX, Refusal, group_name};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
 use crate::web::layout::Layout;
@@ -36,21 +36,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(
         web::resource("/groups/{id}/members/{user_id}/remove").route(web::post().to(remove_member)),
     );
-}
-
-const NAME_MAX: usize = 80;
-const GRACE_MAX: i64 = 365;
-
-/// A group name as typed, or why it cannot be one (a message id).
-fn group_name(typed: &str) -> Result<&str, &'static str> {
-    let name = typed.trim();
-    if name.is_empty() {
-        Err("admin-group-name-missing")
-    } else if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
-        Err("admin-group-name-too-long")
-    } else {
-        Ok(name)
-    }
 }
 
 #[derive(Template)]
@@ -340,31 +325,22 @@ async fn set_rule(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let mut errors = FormErrors::default();
-    let rule = GroupTwoStep::parse(&form.two_step);
-    if rule.is_none() {
-        errors.add("two_step", layout.lang.t("admin-group-choose-rule"));
-    }
-    let grace = match form.grace_days.trim() {
-        "" => Some(None),
-        text => text
-            .parse::<i64>()
-            .ok()
-            .filter(|d| (0..=GRACE_MAX).contains(d))
-            .map(Some),
+    let input = GroupRuleInput {
+        two_step: form.two_step.clone(),
+        grace_days: form.grace_days.clone(),
+        methods: form.methods.clone(),
     };
-    if grace.is_none() {
-        let message = layout.tr("admin-group-grace-invalid").num("max", GRACE_MAX);
-        errors.add("grace_days", message);
-    }
-    let methods = match form.methods.as_deref() {
-        None => Some(None),
-        Some(text) => GroupMethods::parse(text).map(Some),
-    };
-    if methods.is_none() {
-        errors.add("methods", layout.lang.t("admin-group-choose-methods"));
-    }
-    let (Some(rule), Some(grace), Some(methods)) = (rule, grace, methods) else {
+    let parsed = input.parse();
+    let Ok(GroupRule {
+        two_step: rule,
+        grace_days: grace,
+        methods,
+    }) = parsed
+    else {
+        let errors = parsed
+            .err()
+            .map(|problems| FormErrors::from_problems(&problems, layout.lang))
+            .unwrap_or_default();
         let shown = Shown {
             rule: Some(form.two_step.clone()),
             methods: form.methods.clone(),

@@ -1,9 +1,12 @@
 //! The control center (`/admin`): for administrators only, and for those who must use
 //! 2-step verification, only once they have (PRODUCT.md, "Pages and the names people see").
 
+mod api_keys;
 mod applications;
 mod audit;
+mod bulk;
 mod groups;
+mod import;
 mod overview;
 mod rooms;
 mod settings;
@@ -22,6 +25,7 @@ use crate::services::admin::Refusal;
 use crate::web::context::CurrentUser;
 use crate::web::errors::{AppError, error_response};
 use crate::web::middleware::auth::{SET_UP_PAGE, refuse};
+use crate::web::middleware::recent_password::require_recent_password;
 use crate::web::state::AppState;
 
 fn redirect(req: ServiceRequest, to: &str) -> ServiceResponse<BoxBody> {
@@ -111,11 +115,33 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(settings::settings_page))
                     .route(web::post().to(settings::save_settings)),
             )
+            .configure(import::routes)
+            .configure(bulk::routes)
             .configure(users::routes)
             .configure(groups::routes)
             .configure(applications::routes)
+            .configure(api_keys::routes)
             .configure(audit::routes),
     );
+}
+
+/// The password asked again for an address that has no page of its own (a download, the
+/// bulk actions' question and their work): afterwards, back to the list it was asked from.
+async fn recent_password_no_page(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    require_recent_password(
+        req,
+        next,
+        &[
+            ("/admin/users.csv", "/admin/users"),
+            ("/admin/audit.csv", "/admin/audit"),
+            ("/admin/users/bulk", "/admin/users"),
+            ("/admin/users/bulk/apply", "/admin/users"),
+        ],
+    )
+    .await
 }
 
 /// A refused change, said on the error page in the page's language, or a 404.
@@ -124,6 +150,7 @@ fn refused(refusal: Refusal) -> AppError {
         Refusal::NotFound => AppError::NotFound,
         Refusal::Phone(problem) => AppError::Invalid(problem.message_id()),
         Refusal::LastAdmin => AppError::Conflict("admin-refused-last-admin"),
+        Refusal::Yourself => AppError::Conflict("admin-refused-yourself"),
         Refusal::PhoneInUse => AppError::Conflict("admin-refused-phone-in-use"),
         Refusal::NameTaken => AppError::Conflict("admin-refused-name-taken"),
         Refusal::NoSuchEmail => AppError::Invalid("admin-refused-no-such-email"),
@@ -158,6 +185,7 @@ pub fn sections(current: &str) -> Vec<Section> {
         ("/admin/groups", "admin-groups"),
         ("/admin/rooms", "admin-nav-rooms"),
         ("/admin/applications", "admin-nav-applications"),
+        ("/admin/api-keys", "keys-nav"),
         ("/admin/audit", "admin-nav-audit"),
     ]
     .into_iter()

@@ -20,7 +20,7 @@ use crate::domain::account::normalise_email;
 use crate::domain::language::Language;
 use crate::domain::phone::format_international;
 use crate::domain::rooms::normalise_app_url;
-use crate::services::admin::Refusal;
+use crate::services::admin::{Actor, Refusal};
 use crate::services::rooms::{Added, INVITATION_SECS, ManagedRoom, RoomSettings};
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
@@ -711,7 +711,13 @@ async fn save_phone(
     let (managed, member) = member_of(&me, room_id, user_id, &query.group).await?;
     match me
         .services()
-        .set_member_room_phone(&me.user, room_id, user_id, &form.phone, &me.origin)
+        .set_member_room_phone(
+            Actor::Admin(&me.user),
+            room_id,
+            user_id,
+            &form.phone,
+            &me.origin,
+        )
         .await?
     {
         Ok(None) if member.phone.is_some() => {

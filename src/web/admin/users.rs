@@ -13,13 +13,15 @@ use serde::Deserialize;
 
 use super::audit::EventRow;
 use super::{Section, refused, sections};
-use crate::db::directory::{AccountFilter, Matches, Page, TwoStepFilter, UserFilter, UserRow};
-use crate::domain::account::{normalise_email, normalise_name};
+use crate::db::directory::{Matches, Page, UserRow};
 use crate::domain::factors::FactorMethod;
 use crate::domain::language::Language;
 use crate::domain::phone::format_international;
 use crate::domain::policy::Requirement;
-use crate::services::admin::{AccountChange, Actor, AddUser, PASSWORD_LINK_SECS, Refusal};
+use crate::services::admin::{
+    AccountChange, Actor, AddUser, NewUserInput, PASSWORD_LINK_SECS, Refusal, UserList,
+    UserListInput,
+};
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
@@ -127,7 +129,20 @@ fn action_segment(change: AccountChange) -> &'static str {
 }
 
 const PER_PAGE: i64 = 50;
-const SEARCH_MAX: usize = 200;
+
+impl UsersQuery {
+    /// The search and filters as typed, for the list and its export alike (the page's place
+    /// aside).
+    pub(super) fn list_input(&self) -> UserListInput {
+        UserListInput {
+            search: self.q.clone(),
+            two_step: self.two_step.clone(),
+            group: self.group.clone(),
+            admins_only: self.admin.is_some(),
+            account: self.account.clone(),
+        }
+    }
+}
 
 #[derive(Deserialize, Default)]
 pub struct UsersQuery {
@@ -197,6 +212,8 @@ struct UsersPage {
     how_many: String,
     previous: Option<String>,
     next: Option<String>,
+    /// The filters as a query string, for the export's address.
+    filters: String,
     errors: FormErrors,
 }
 
@@ -243,6 +260,13 @@ fn how_many(matches: Matches, query: &UsersQuery, lang: Language) -> String {
 
 /// The list's filters as a query string, then the page's place.
 fn page_query(query: &UsersQuery, place: (&str, i64)) -> String {
+    let mut out = filters_query(query);
+    out.append_pair(place.0, &place.1.to_string());
+    out.finish()
+}
+
+/// The list's filters as a query string (the export's address takes them too).
+fn filters_query(query: &UsersQuery) -> url::form_urlencoded::Serializer<'static, String> {
     let mut out = url::form_urlencoded::Serializer::new(String::new());
     for (name, value) in [
         ("q", &query.q),
@@ -257,8 +281,7 @@ fn page_query(query: &UsersQuery, place: (&str, i64)) -> String {
     if query.admin.is_some() {
         out.append_pair("admin", "yes");
     }
-    out.append_pair(place.0, &place.1.to_string());
-    out.finish()
+    out
 }
 
 async fn users_page(
@@ -267,58 +290,19 @@ async fn users_page(
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let mut errors = FormErrors::default();
-    if query.q.chars().count() > SEARCH_MAX {
-        errors.add(
-            "q",
-            layout.tr("admin-search-too-long").num("max", SEARCH_MAX),
-        );
-    }
-    let two_step = match query.two_step.as_str() {
-        "" => None,
-        text => {
-            let parsed = TwoStepFilter::parse(text);
-            if parsed.is_none() {
-                errors.add("two_step", layout.lang.t("admin-users-choose-filter"));
-            }
-            parsed
-        }
+    let list = UserList::parse(&query.list_input());
+    let errors = match &list {
+        Ok(_) => FormErrors::default(),
+        Err(problems) => FormErrors::from_problems(problems, layout.lang),
     };
-    let group = match query.group.as_str() {
-        "" => None,
-        text => {
-            let parsed = text.parse::<i64>().ok();
-            if parsed.is_none() {
-                errors.add("group", layout.lang.t("admin-users-choose-group"));
-            }
-            parsed
-        }
-    };
-    let account = match query.account.as_str() {
-        "" => None,
-        text => {
-            let parsed = AccountFilter::parse(text);
-            if parsed.is_none() {
-                errors.add("account", layout.lang.t("admin-users-choose-accounts"));
-            }
-            parsed
-        }
-    };
-    let (users, how_many, previous, next) = if errors.is_empty() {
-        let filter = UserFilter {
-            two_step,
-            group,
-            admins_only: query.admin.is_some(),
-            account,
-            ..UserFilter::default()
-        };
+    let (users, how_many, previous, next) = if let Ok(list) = list {
         let page = match (query.before, query.after) {
             (Some(before), _) => Page::Before(before),
             (None, after) => Page::After(after.unwrap_or(0)),
         };
         let found = me
             .services()
-            .users_page(&query.q, filter, page, PER_PAGE)
+            .users_page(&list.search, list.filter, page, PER_PAGE)
             .await?;
         let previous = found
             .rows
@@ -355,6 +339,7 @@ async fn users_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let filters = filters_query(&query).finish();
     render(
         status,
         &UsersPage {
@@ -369,6 +354,7 @@ async fn users_page(
             how_many,
             previous,
             next,
+            filters,
             errors,
         },
     )
@@ -557,12 +543,13 @@ async fn user_page(
 
 /// The last administrator's page, saying why their role or account cannot go: what a
 /// refused change answers.
-async fn last_admin_refused(
+async fn refused_on_their_page(
     me: &SignedIn,
     id: i64,
     layout: Layout,
+    why: &str,
 ) -> Result<HttpResponse, AppError> {
-    let errors = FormErrors::general(layout.lang.t("admin-refused-last-admin"));
+    let errors = FormErrors::general(layout.lang.t(why));
     user_page_with(me, id, layout, None, None, errors, StatusCode::CONFLICT).await
 }
 
@@ -662,7 +649,10 @@ async fn confirm_change(
     };
     // The question is not asked when the answer could only be a refusal.
     if details.last_admin && matches!(change, AccountChange::Disable | AccountChange::RemoveAdmin) {
-        return last_admin_refused(&me, id, layout).await;
+        return refused_on_their_page(&me, id, layout, "admin-refused-last-admin").await;
+    }
+    if change == AccountChange::Disable && id == me.user.id {
+        return refused_on_their_page(&me, id, layout, "admin-refused-yourself").await;
     }
     let user = details.user;
     let who = format!("{} ({})", user.name, user.email);
@@ -768,7 +758,12 @@ async fn change(
         .await?
     {
         Ok(()) => {}
-        Err(Refusal::LastAdmin) => return last_admin_refused(&me, id, layout).await,
+        Err(Refusal::LastAdmin) => {
+            return refused_on_their_page(&me, id, layout, "admin-refused-last-admin").await;
+        }
+        Err(Refusal::Yourself) => {
+            return refused_on_their_page(&me, id, layout, "admin-refused-yourself").await;
+        }
         Err(refusal) => return Err(refused(refusal)),
     }
     let done = match change {
@@ -862,35 +857,22 @@ async fn new_user_form(me: SignedIn, layout: Layout) -> Result<HttpResponse, App
 }
 
 /// The "Add user" form: repeated `group` fields, so it is read from the raw body.
-struct NewUserForm {
-    name: String,
-    email: String,
-    phone: String,
-    groups: Vec<String>,
-    admin: bool,
-}
-
-impl NewUserForm {
-    fn parse(body: &[u8]) -> Self {
-        let mut form = Self {
-            name: String::new(),
-            email: String::new(),
-            phone: String::new(),
-            groups: Vec::new(),
-            admin: false,
-        };
-        for (key, value) in url::form_urlencoded::parse(body) {
-            match key.as_ref() {
-                "name" => form.name = value.into_owned(),
-                "email" => form.email = value.into_owned(),
-                "phone" => form.phone = value.into_owned(),
-                "group" => form.groups.push(value.into_owned()),
-                "admin" => form.admin = true,
-                _ => {}
-            }
+fn read_new_user(body: &[u8]) -> NewUserInput {
+    let mut form = NewUserInput {
+        invite: true,
+        ..NewUserInput::default()
+    };
+    for (key, value) in url::form_urlencoded::parse(body) {
+        match key.as_ref() {
+            "name" => form.name = value.into_owned(),
+            "email" => form.email = value.into_owned(),
+            "phone" => form.phone = value.into_owned(),
+            "group" => form.groups.push(value.into_owned()),
+            "admin" => form.admin = true,
+            _ => {}
         }
-        form
     }
+    form
 }
 
 #[tracing::instrument(name = "Add a user", skip_all)]
@@ -899,35 +881,12 @@ async fn add_user(
     body: web::Bytes,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let form = NewUserForm::parse(&body);
-    let mut errors = FormErrors::default();
-    let name = normalise_name(&form.name)
-        .map_err(|p| errors.add("name", p.say(layout.lang)))
-        .ok();
-    let email = normalise_email(&form.email)
-        .map_err(|p| errors.add("email", p.say(layout.lang)))
-        .ok();
+    let form = read_new_user(&body);
     let platform = me.services().platform().await?;
-    let phone = match form.phone.trim() {
-        "" => None,
-        typed => platform
-            .sms_phone(typed)
-            .map_err(|p| errors.add("phone", p.say(layout.lang)))
-            .ok(),
-    };
-    let groups: Vec<i64> = form.groups.iter().filter_map(|g| g.parse().ok()).collect();
-    if groups.len() != form.groups.len() {
-        errors.add("groups", layout.lang.t("admin-choose-groups"));
-    }
-    if let (true, Some(name), Some(email)) = (errors.is_empty(), name, email) {
-        let new = AddUser {
-            name,
-            email,
-            phone,
-            groups,
-            admin: form.admin,
-        };
-        match me
+    let mut errors = FormErrors::default();
+    match AddUser::parse(&form, &platform) {
+        Err(problems) => errors = FormErrors::from_problems(&problems, layout.lang),
+        Ok(new) => match me
             .services()
             .add_user(Actor::Admin(&me.user), &new, &me.origin)
             .await?
@@ -938,7 +897,7 @@ async fn add_user(
             }
             Err(Refusal::NotFound) => errors.add("groups", layout.lang.t("admin-choose-groups")),
             Err(refusal) => return Err(refused(refusal)),
-        }
+        },
     }
     let page = NewUserPage {
         layout,

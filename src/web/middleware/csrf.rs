@@ -24,6 +24,7 @@ use crate::db::sessions::USER_ID_KEY;
 use crate::domain::tokens::random_token;
 use crate::web::context::CsrfToken;
 use crate::web::errors::error_response;
+use crate::web::multipart;
 use crate::web::state::{AppState, MAX_BODY_BYTES};
 
 pub const FORM_FIELD: &str = "csrf_token";
@@ -77,32 +78,60 @@ fn is_clean_form(body: &[u8]) -> bool {
     })
 }
 
+/// The largest body a route takes: a file upload's, or every other form's.
+fn body_limit(path: &str) -> usize {
+    if multipart::UPLOAD_PATHS.contains(&path) {
+        multipart::UPLOAD_MAX_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
+
+/// The token in a `multipart/form-data` body: its `csrf_token` field, not a file. Every
+/// field that is not a file must be text without NUL, as in a urlencoded form.
+fn multipart_token(body: &[u8], boundary: &str) -> Result<Option<String>, BodyError> {
+    let parts = multipart::parse(body, boundary).map_err(|_| BodyError::Unreadable)?;
+    let mut token = None;
+    for part in parts.iter().filter(|part| part.filename.is_none()) {
+        let text = std::str::from_utf8(part.data).map_err(|_| BodyError::BadText)?;
+        if text.contains('\0') {
+            return Err(BodyError::BadText);
+        }
+        if part.name == FORM_FIELD {
+            token = Some(text.to_owned());
+        }
+    }
+    Ok(token)
+}
+
 /// Reads the whole body (bounded), finds the token in it, and puts the body back for the
 /// handler's extractor.
 async fn take_form_token(req: &mut ServiceRequest) -> Result<Option<String>, BodyError> {
+    let limit = body_limit(req.path());
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
+    if declared.is_some_and(|length| length > limit) {
         return Err(BodyError::TooLarge);
     }
     let mut payload = req.take_payload();
     let mut body = BytesMut::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|_| BodyError::Unreadable)?;
-        if body.len() + chunk.len() > MAX_BODY_BYTES {
+        if body.len() + chunk.len() > limit {
             return Err(BodyError::TooLarge);
         }
         body.extend_from_slice(&chunk);
     }
     let body: Bytes = body.freeze();
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        .unwrap_or_default();
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
     if is_form && !is_clean_form(&body) {
         return Err(BodyError::BadText);
     }
@@ -110,6 +139,8 @@ async fn take_form_token(req: &mut ServiceRequest) -> Result<Option<String>, Bod
         url::form_urlencoded::parse(&body)
             .find(|(name, _)| name == FORM_FIELD)
             .map(|(_, value)| value.into_owned())
+    } else if let Some(boundary) = multipart::boundary(content_type) {
+        multipart_token(&body, boundary)?
     } else {
         None
     };
@@ -121,11 +152,19 @@ pub async fn protect(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    // The API takes a key in a header, which a browser never sends by itself; it reads
+    // no cookie, so no cookie of ours is set on its answers either.
+    if crate::web::api::is_api(req.path()) {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return Ok(refuse(req, StatusCode::INTERNAL_SERVER_ERROR, None));
     };
     let https = state.settings.is_https();
-    let key = state.settings.secret_key.expose();
+    // Tokens are made under the current secret key and checked under each key held, so a
+    // page opened before a rotation can still be sent.
+    let keyring = state.services.keyring();
+    let key = keyring.current();
     let nonce = req
         .cookie(cookie_name(https))
         .map(|cookie| cookie.value().to_owned())
@@ -167,8 +206,12 @@ pub async fn protect(
                 return Ok(refuse(req, StatusCode::BAD_REQUEST, Some(BAD_TEXT)));
             }
         };
-        let expected = sign(key, nonce, user_id);
-        let valid = sent.is_some_and(|sent| bool::from(sent.as_bytes().ct_eq(expected.as_bytes())));
+        let valid = sent.is_some_and(|sent| {
+            keyring.keys().fold(false, |valid, (_, key)| {
+                let expected = sign(key, nonce, user_id);
+                bool::from(sent.as_bytes().ct_eq(expected.as_bytes())) | valid
+            })
+        });
         if !valid {
             tracing::info!("Refused a request without a valid CSRF token");
             return Ok(refuse(req, StatusCode::FORBIDDEN, Some(EXPIRED)));
@@ -230,6 +273,40 @@ mod tests {
         assert!(!is_clean_form(b"name=\xff"));
         assert!(!is_clean_form(b"password=%C3%28"));
         assert!(!is_clean_form(b"name=a%00b"));
+    }
+
+    #[test]
+    fn the_token_of_a_multipart_form_is_its_text_field() {
+        let form = |token: &str, file_field: &str| {
+            format!(
+                "--b\r\nContent-Disposition: form-data; name=\"{file_field}\"; filename=\"x.csv\"\r\n\r\n\
+                 csrf_token\r\n--b\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\
+                 {token}\r\n--b--\r\n"
+            )
+        };
+        assert!(matches!(
+            multipart_token(form("t0k", "file").as_bytes(), "b"),
+            Ok(Some(token)) if token == "t0k"
+        ));
+        // A file named like the token is no token.
+        let only_file = "--b\r\nContent-Disposition: form-data; name=\"csrf_token\"; filename=\"t\"\r\n\r\nt0k\r\n--b--";
+        assert!(matches!(
+            multipart_token(only_file.as_bytes(), "b"),
+            Ok(None)
+        ));
+        assert!(matches!(
+            multipart_token(form("a\0b", "file").as_bytes(), "b"),
+            Err(BodyError::BadText)
+        ));
+        assert!(matches!(
+            multipart_token(b"--b\r\nno headers\r\n--b--", "b"),
+            Err(BodyError::Unreadable)
+        ));
+        assert_eq!(
+            body_limit("/admin/users/import"),
+            multipart::UPLOAD_MAX_BYTES
+        );
+        assert_eq!(body_limit("/admin/users/new"), MAX_BODY_BYTES);
     }
 
     #[test]

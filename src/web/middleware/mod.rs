@@ -11,3 +11,4 @@ pub mod metrics;
 pub mod outage;
 pub mod recent_password;
 pub mod request_log;
+pub mod session_key;

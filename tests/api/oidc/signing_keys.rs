@@ -106,7 +106,10 @@ async fn the_signing_key_is_published_by_kid_and_stored_sealed(backend: Backend)
     assert!(!sealed.contains("PRIVATE KEY"), "not a PEM key");
     // The private key holds the modulus in the clear; the sealed one does not.
     let modulus = URL_SAFE_NO_PAD.decode(modulus).unwrap();
-    let bytes = STANDARD_NO_PAD.decode(&sealed).unwrap();
+    // `{key id}:{base64}`: the id of the secret key it is sealed under, then the value.
+    let (key_id, sealed) = sealed.split_once(':').unwrap();
+    assert_eq!(key_id, app.state.services.keyring().current_id());
+    let bytes = STANDARD_NO_PAD.decode(sealed).unwrap();
     assert!(
         !bytes
             .windows(modulus.len())

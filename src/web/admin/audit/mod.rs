@@ -2,8 +2,10 @@
 //! in the administrator's words and language (`wording`); filtered by user (an account, or an address
 //! no account has), kind and period; paged by keyset; the filtered list as CSV.
 
+use crate::domain::time::date_start as day_start;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{ContentDisposition, ContentType, DispositionParam, DispositionType};
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, mime, web};
 use askama::Template;
 use serde::Deserialize;
@@ -13,6 +15,7 @@ mod wording;
 use super::{Section, sections};
 use crate::db::audit::EventKind;
 use crate::db::directory::{AuditCursor, AuditEntry, AuditFilter};
+use crate::domain::csv;
 use crate::domain::language::Language;
 use crate::services::audit::AuditSubject;
 use crate::web::errors::AppError;
@@ -25,7 +28,12 @@ use wording::EventGroup;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/audit").route(web::get().to(audit_page)))
-        .service(web::resource("/audit.csv").route(web::get().to(audit_csv)));
+        // Who did what from where, in one file: asked for the password like the export.
+        .service(
+            web::resource("/audit.csv")
+                .wrap(from_fn(super::recent_password_no_page))
+                .route(web::get().to(audit_csv)),
+        );
 }
 
 /// An event as a row of the log; its label and detail are read in the page's language
@@ -34,7 +42,7 @@ pub struct EventRow {
     pub at: When,
     /// The stored name ("recovery_codes.generated"), for the CSV's machines.
     pub event: String,
-    pub actor: String,
+    actor: ActorName,
     pub subject: String,
     pub ip: String,
     /// The detail as stored.
@@ -50,14 +58,34 @@ impl From<AuditEntry> for EventRow {
             event: entry.event,
             stored_detail: entry.detail,
             subject_known: entry.subject_email.is_some(),
-            actor: entry.actor_email.unwrap_or_else(|| "—".into()),
+            actor: match (entry.actor_email, entry.actor_api_key) {
+                (Some(email), _) => ActorName::User(email),
+                (None, Some(key)) => ActorName::ApiKey(key),
+                (None, None) => ActorName::Nobody,
+            },
             subject: entry.subject_email.unwrap_or_else(|| "—".into()),
             ip: entry.ip.unwrap_or_default(),
         }
     }
 }
 
+/// Who did it: an account, an API key (by its name), or nobody the log names.
+enum ActorName {
+    User(String),
+    ApiKey(String),
+    Nobody,
+}
+
 impl EventRow {
+    /// Who did it: their email address, or "API key “deploy-bot”" in the page's language.
+    pub fn actor(&self, language: &Language) -> String {
+        match &self.actor {
+            ActorName::User(email) => email.clone(),
+            ActorName::ApiKey(name) => language.tr("audit-api-key").arg("name", name).to_string(),
+            ActorName::Nobody => "—".into(),
+        }
+    }
+
     /// What happened ("Recovery codes generated").
     pub fn label(&self, language: &Language) -> String {
         wording::label_of(*language, &self.event)
@@ -118,25 +146,6 @@ pub struct AuditQuery {
     /// The last event of the page before ("at.id").
     #[serde(default)]
     before: String,
-}
-
-/// "2026-11-25" as the Unix time of that day's start (UTC).
-fn day_start(text: &str) -> Option<i64> {
-    let mut parts = text.trim().splitn(3, '-');
-    let year: i64 = parts.next()?.parse().ok()?;
-    let month: i64 = parts.next()?.parse().ok()?;
-    let day: i64 = parts.next()?.parse().ok()?;
-    if !(1970..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some((era * 146_097 + doe - 719_468) * 86_400)
 }
 
 /// The filter the query names (with the address it names when no account has it), or
@@ -316,17 +325,6 @@ async fn audit_page(
     )
 }
 
-/// A CSV field: quoted, quotes doubled, and a leading =, +, - or @ defused so a
-/// spreadsheet never runs what a user typed (CSV injection).
-fn csv_field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    format!("\"{}\"", defused.replace('"', "\"\""))
-}
-
 /// The filtered log as CSV: its label and detail columns in the administrator's language,
 /// its column names and the stored event name as scripts read them.
 async fn audit_csv(
@@ -347,20 +345,14 @@ async fn audit_csv(
         let fields = [
             row.at.iso.as_str(),
             &row.label(&language),
-            row.actor.as_str(),
+            &row.actor(&language),
             row.subject.as_str(),
             row.ip.as_str(),
             &row.detail(&language),
             row.event.as_str(),
         ];
-        body.push_str(
-            &fields
-                .iter()
-                .map(|field| csv_field(field))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        body.push_str("\r\n");
+        // Quoted, formulas defused (CSV injection), as every export of the portal.
+        body.push_str(&csv::line(fields));
     }
     Ok(HttpResponse::Ok()
         .insert_header(ContentType(mime::TEXT_CSV_UTF_8))
@@ -390,13 +382,5 @@ mod tests {
         ] {
             assert_eq!(day_start(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("plain"), "\"plain\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("-1+2"), "\"'-1+2\"");
     }
 }

@@ -7,6 +7,7 @@
 
 use crate::db::audit::EventKind;
 use crate::db::audit_details as details;
+use crate::domain::api_keys::Scopes;
 use crate::domain::codes::Purpose;
 use crate::domain::factors::FactorMethod;
 use crate::domain::language::Language;
@@ -109,6 +110,7 @@ pub fn group(kind: EventKind) -> EventGroup {
         | EventKind::AdminRevoked
         | EventKind::SessionsEndedByAdmin
         | EventKind::PhoneSetByAdmin
+        | EventKind::NameChangedByAdmin
         | EventKind::GroupCreated
         | EventKind::GroupRenamed
         | EventKind::GroupDeleted
@@ -119,7 +121,12 @@ pub fn group(kind: EventKind) -> EventGroup {
         | EventKind::ApplicationAdded
         | EventKind::ApplicationChanged
         | EventKind::ApplicationSecretRenewed
-        | EventKind::ApplicationDeleted => Administration,
+        | EventKind::ApplicationDeleted
+        | EventKind::ApiKeyCreated
+        | EventKind::ApiKeyRevoked
+        | EventKind::TwoStepReminderSent
+        | EventKind::SecretKeyRotated
+        | EventKind::SigningKeyRotated => Administration,
         EventKind::RoomCreated
         | EventKind::RoomEdited
         | EventKind::RoomEnforcementOn
@@ -399,6 +406,36 @@ impl Say<'_> {
             EventKind::SignedInToApplication => {
                 self.of_detail("audit-say-signed-in-to", "application")
             }
+            // Stored as "deploy-bot (users:read audit:read)": the name may hold " (", the
+            // scopes never do.
+            EventKind::ApiKeyCreated => match text
+                .strip_suffix(')')
+                .and_then(|text| text.rsplit_once(" ("))
+                .filter(|(_, scopes)| Scopes::from_stored(scopes).is_some())
+            {
+                Some((name, scopes)) => self
+                    .language
+                    .tr("audit-say-api-key-created")
+                    .arg("name", name)
+                    .arg("scopes", scopes.replace(' ', ", "))
+                    .to_string(),
+                None => or_as_stored(),
+            },
+            EventKind::ApiKeyRevoked => self.of_detail("audit-say-api-key", "name"),
+            // Stored as "<key id> <values re-sealed>".
+            EventKind::SecretKeyRotated => match text
+                .split_once(' ')
+                .and_then(|(key, count)| Some((key, count.parse::<i64>().ok()?)))
+            {
+                Some((key, count)) => self
+                    .language
+                    .tr("audit-say-secret-key-rotated")
+                    .arg("key", key)
+                    .count(count)
+                    .to_string(),
+                None => or_as_stored(),
+            },
+            EventKind::SigningKeyRotated => self.of_detail("audit-say-signing-key", "kid"),
             EventKind::PasskeyAdded | EventKind::PasskeyRemoved => {
                 self.of_detail("audit-say-passkey", "name")
             }
@@ -489,7 +526,9 @@ impl Say<'_> {
             | EventKind::AdminGranted
             | EventKind::AdminRevoked
             | EventKind::PhoneSetByAdmin
+            | EventKind::NameChangedByAdmin
             | EventKind::GroupRuleChanged
+            | EventKind::TwoStepReminderSent
             | EventKind::EmailConfirmed => or_as_stored(),
         }
     }

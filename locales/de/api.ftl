@@ -1,0 +1,43 @@
+# Titel und Details der problem+json-Antworten der Verwaltungs-API (web/api/).
+
+api-problem-400 = Ungültige Anfrage
+api-problem-401 = Ein API-Schlüssel ist nötig
+api-problem-403 = Dieser Schlüssel darf das nicht
+api-problem-404 = Nicht gefunden
+api-problem-405 = Methode nicht erlaubt
+api-problem-409 = Konflikt
+api-problem-413 = Anfrage zu groß
+api-problem-415 = Medientyp nicht unterstützt
+api-problem-422 = Die Anfrage hat Fehler
+api-problem-429 = Zu viele Anfragen
+api-problem-500 = Etwas ist schiefgelaufen
+api-problem-503 = Gerade nicht verfügbar
+
+api-rate-limited = Dieser Schlüssel hat in dieser Minute zu viele Anfragen gestellt. Versuchen Sie es nach der Zeit in Retry-After erneut.
+api-key-missing = Senden Sie einen API-Schlüssel im Authorization-Header: „Bearer“ und den Schlüssel.
+api-key-unknown = Dieser API-Schlüssel ist nicht gültig.
+api-key-expired = Dieser API-Schlüssel ist abgelaufen.
+api-key-revoked = Dieser API-Schlüssel wurde widerrufen.
+api-scope-users-read = Dieser Schlüssel darf keine Benutzer lesen: Er braucht den Bereich users:read (oder users:write).
+api-scope-users-write = Dieser Schlüssel darf keine Benutzer ändern: Er braucht den Bereich users:write.
+api-scope-groups-write = Dieser Schlüssel darf keine Gruppen ändern: Er braucht den Bereich groups:write.
+api-scope-rooms-write = Dieser Schlüssel darf keine Datenräume ändern: Er braucht den Bereich rooms:write.
+api-scope-audit-read = Dieser Schlüssel darf das Audit-Protokoll nicht lesen: Er braucht den Bereich audit:read.
+api-limit-invalid = Geben Sie eine ganze Zahl von 1 bis 200 an.
+api-cursor-invalid = Das ist kein Cursor, den diese Liste ausgegeben hat.
+api-since-invalid = Geben Sie eine Zeit wie 2026-12-01T00:00:00Z oder ein Datum wie 2026-12-01 an.
+api-event-invalid = Kein Ereignis hat diesen Namen.
+api-email-taken = Es gibt bereits ein Konto mit dieser E-Mail-Adresse.
+api-group-unknown = Eine Gruppe mit einer dieser IDs gibt es nicht.
+api-refused = Diese Änderung kann nicht vorgenommen werden.
+api-phone-in-use = An diese Nummer gehen die Anmeldecodes des Benutzers: Nur der Benutzer kann sie ändern, mit einem Code.
+api-last-admin = Das ist der einzige aktivierte Administrator: Das Konto kann nicht deaktiviert werden.
+api-hours-invalid = Geben Sie 1, 8 oder 24 an.
+api-code-disabled = Dieses Konto ist deaktiviert: Kein Code kann es anmelden.
+api-code-no-second-step = Dieser Benutzer hat keine Bestätigung in zwei Schritten: Das Passwort allein meldet ihn an.
+api-group-name-taken = Es gibt bereits eine Gruppe mit diesem Namen.
+api-body-unreadable = Der Inhalt ist kein JSON in der erwarteten Form.
+api-body-unreadable-because = Der Inhalt ist kein JSON in der erwarteten Form: { $reason }
+api-body-not-json = Senden Sie den Inhalt als JSON (Content-Type: application/json).
+api-room-admin-exempt = Ein Raumadministrator muss den Schritt des Raums nicht bestehen: Für ihn wird keine Raumnummer gespeichert.
+api-room-phone-missing = Geben Sie die Telefonnummer an, oder entfernen Sie sie mit DELETE.

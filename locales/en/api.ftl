@@ -1,0 +1,43 @@
+# The administration API's problem+json titles and details (web/api/).
+
+api-problem-400 = Bad request
+api-problem-401 = An API key is needed
+api-problem-403 = This key may not do that
+api-problem-404 = Not found
+api-problem-405 = Method not allowed
+api-problem-409 = Conflict
+api-problem-413 = Request too large
+api-problem-415 = Unsupported media type
+api-problem-422 = The request has problems
+api-problem-429 = Too many requests
+api-problem-500 = Something went wrong
+api-problem-503 = Unavailable for a moment
+
+api-rate-limited = This key made too many requests this minute. Try again after the time in Retry-After.
+api-key-missing = Send an API key in the Authorization header: "Bearer" and the key.
+api-key-unknown = This API key is not valid.
+api-key-expired = This API key has expired.
+api-key-revoked = This API key was revoked.
+api-scope-users-read = This key may not read users: it needs the scope users:read (or users:write).
+api-scope-users-write = This key may not change users: it needs the scope users:write.
+api-scope-groups-write = This key may not change groups: it needs the scope groups:write.
+api-scope-rooms-write = This key may not change data rooms: it needs the scope rooms:write.
+api-scope-audit-read = This key may not read the audit log: it needs the scope audit:read.
+api-limit-invalid = Give a whole number from 1 to 200.
+api-cursor-invalid = This is not a cursor this list gave.
+api-since-invalid = Give a time such as 2026-12-01T00:00:00Z, or a date such as 2026-12-01.
+api-event-invalid = No event has this name.
+api-email-taken = An account has this email address already.
+api-group-unknown = A group with one of these ids does not exist.
+api-refused = This change cannot be made.
+api-phone-in-use = This number receives the user's sign-in codes: only the user can change it, with a code.
+api-last-admin = This is the only enabled administrator: the account cannot be disabled.
+api-hours-invalid = Give 1, 8 or 24.
+api-code-disabled = This account is disabled: no code can sign it in.
+api-code-no-second-step = This user has no 2-step verification: the password alone signs them in.
+api-group-name-taken = A group has this name already.
+api-body-unreadable = The body is not JSON of the expected shape.
+api-body-unreadable-because = The body is not JSON of the expected shape: { $reason }
+api-body-not-json = Send the body as JSON (Content-Type: application/json).
+api-room-admin-exempt = A room administrator is not held to the room's step: no room number is kept for them.
+api-room-phone-missing = Give the phone number, or remove it with DELETE.

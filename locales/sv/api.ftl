@@ -1,0 +1,43 @@
+# Administrations-API:ts rubriker och detaljer i problem+json (web/api/).
+
+api-problem-400 = Felaktig begäran
+api-problem-401 = En API-nyckel behövs
+api-problem-403 = Den här nyckeln får inte göra det
+api-problem-404 = Hittades inte
+api-problem-405 = Metoden är inte tillåten
+api-problem-409 = Konflikt
+api-problem-413 = Begäran är för stor
+api-problem-415 = Medietypen stöds inte
+api-problem-422 = Begäran har problem
+api-problem-429 = För många begäranden
+api-problem-500 = Något gick fel
+api-problem-503 = Inte tillgänglig just nu
+
+api-rate-limited = Den här nyckeln har gjort för många begäranden den här minuten. Försök igen efter tiden i Retry-After.
+api-key-missing = Skicka en API-nyckel i Authorization-huvudet: ”Bearer” och nyckeln.
+api-key-unknown = Den här API-nyckeln är inte giltig.
+api-key-expired = Den här API-nyckeln har gått ut.
+api-key-revoked = Den här API-nyckeln har återkallats.
+api-scope-users-read = Den här nyckeln får inte läsa användare: den behöver behörigheten users:read (eller users:write).
+api-scope-users-write = Den här nyckeln får inte ändra användare: den behöver behörigheten users:write.
+api-scope-groups-write = Den här nyckeln får inte ändra grupper: den behöver behörigheten groups:write.
+api-scope-rooms-write = Den här nyckeln får inte ändra datarum: den behöver behörigheten rooms:write.
+api-scope-audit-read = Den här nyckeln får inte läsa granskningsloggen: den behöver behörigheten audit:read.
+api-limit-invalid = Ange ett heltal från 1 till 200.
+api-cursor-invalid = Det här är ingen markör som listan har gett.
+api-since-invalid = Ange en tid som 2026-12-01T00:00:00Z, eller ett datum som 2026-12-01.
+api-event-invalid = Ingen händelse har det här namnet.
+api-email-taken = Det finns redan ett konto med den här e-postadressen.
+api-group-unknown = En grupp med något av de här id:na finns inte.
+api-refused = Den här ändringen kan inte göras.
+api-phone-in-use = Det här numret tar emot användarens inloggningskoder: bara användaren kan ändra det, med en kod.
+api-last-admin = Det här är den enda aktiverade administratören: kontot kan inte inaktiveras.
+api-hours-invalid = Ange 1, 8 eller 24.
+api-code-disabled = Det här kontot är inaktiverat: ingen kod kan logga in det.
+api-code-no-second-step = Den här användaren har ingen tvåstegsverifiering: lösenordet räcker för att logga in.
+api-group-name-taken = Det finns redan en grupp med det här namnet.
+api-body-unreadable = Innehållet är inte JSON i den väntade formen.
+api-body-unreadable-because = Innehållet är inte JSON i den väntade formen: { $reason }
+api-body-not-json = Skicka innehållet som JSON (Content-Type: application/json).
+api-room-admin-exempt = En rumsadministratör omfattas inte av rummets steg: inget rumsnummer sparas för hen.
+api-room-phone-missing = Ange telefonnumret, eller ta bort det med DELETE.
