@@ -199,11 +199,14 @@ async fn each_event_has_a_label_and_its_detail_a_sentence(app: TestApp) {
     let receipt = app.audit_detail("sms.sent").await;
     let receipt = receipt.rsplit(' ').next().unwrap();
     assert!(receipt.starts_with("SM"), "{receipt}");
+    // The signing key's id is random base64url (it may hold `_`): it is
+    // named on purpose, so it is left out of the search for internal words.
     let table = page
         .split("<tbody>")
         .nth(1)
         .and_then(|rest| rest.split("</tbody>").next())
-        .unwrap();
+        .unwrap()
+        .replace(&signing_key, "KID");
     for internal in [
         receipt, "twilio", "totp", "sign_in", "sms.", "_", "app\"", "<code>",
     ] {
