@@ -25,7 +25,10 @@ const START_WITHIN: Duration = Duration::from_secs(60);
 /// The build runs without the variables cargo sets for a test process (`CARGO_MANIFEST_DIR`,
 /// `CARGO_PKG_*`…): build scripts that watch them (ring's watches `CARGO_MANIFEST_DIR`)
 /// would otherwise see a change and rebuild half the tree, where a `cargo build --release`
-/// from a shell, before the tests, has left nothing to do.
+/// from a shell, before the tests, has left nothing to do. Nor does it see the variables
+/// with which `.ci/run` compiles the tests through clippy (`RUSTC_WORKSPACE_WRAPPER`,
+/// `CLIPPY_ARGS`): the release binary is built as an operator builds it, and as `.ci/run`
+/// built it beforehand.
 pub fn binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
     BINARY.get_or_init(|| {
@@ -35,7 +38,7 @@ pub fn binary() -> &'static Path {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let mut build = Command::new(cargo);
         for (name, _) in std::env::vars_os() {
-            if name.to_str().is_some_and(set_by_cargo_for_tests) {
+            if name.to_str().is_some_and(kept_from_the_release_build) {
                 build.env_remove(name);
             }
         }
@@ -63,11 +66,12 @@ pub fn binary() -> &'static Path {
 }
 
 /// Whether `name` is one of the variables cargo gives a test process about its package,
-/// rather than one that configures cargo (`CARGO_HOME`, `CARGO_TARGET_DIR`, …). `OUT_DIR`
+/// rather than one that configures cargo (`CARGO_HOME`, `CARGO_TARGET_DIR`, …), or one
+/// that compiles this package through clippy (above). `OUT_DIR`
 /// is among them (the package has a build script): ring's build script watches it, so
 /// with it the release build rebuilt ring and all above it, and the next build from a
 /// shell (`.ci/run`'s, before the container) rebuilt them back.
-fn set_by_cargo_for_tests(name: &str) -> bool {
+fn kept_from_the_release_build(name: &str) -> bool {
     [
         "OUT_DIR",
         "CARGO_MANIFEST_DIR",
@@ -76,6 +80,8 @@ fn set_by_cargo_for_tests(name: &str) -> bool {
         "CARGO_PRIMARY_PACKAGE",
         "CARGO_TARGET_TMPDIR",
         "CARGO_RUSTC_CURRENT_DIR",
+        "RUSTC_WORKSPACE_WRAPPER",
+        "CLIPPY_ARGS",
     ]
     .contains(&name)
         || name.starts_with("CARGO_PKG_")
