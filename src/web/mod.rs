@@ -7,6 +7,7 @@ pub mod confirmation;
 pub mod context;
 pub mod errors;
 pub mod forms;
+pub mod ids;
 pub mod layout;
 pub mod middleware;
 pub mod multipart;

@@ -284,7 +284,7 @@ async fn an_administrator_without_two_step_is_taken_to_set_up_first(app: TestApp
 }
 
 async fn unknown_ids_are_not_found_and_change_nothing(app: TestApp) {
-    signed_in_admin(&app).await;
+    let admin = signed_in_admin(&app).await;
     for page in [
         "/admin/users/999999",
         "/admin/users/999999/reset",
@@ -309,6 +309,21 @@ async fn unknown_ids_are_not_found_and_change_nothing(app: TestApp) {
         let status = app.get(path).await.status().as_u16();
         assert!((400..500).contains(&status), "{path}: {status}");
     }
+    // An id has the one spelling the portal writes: with a sign, a leading zero or a space
+    // it names no page (`+1` once opened user 1's, and disabled them).
+    for spelling in [
+        format!("+{admin}"),
+        format!("0{admin}"),
+        format!("%20{admin}"),
+    ] {
+        let page = format!("/admin/users/{spelling}");
+        assert_eq!(app.get(&page).await.status().as_u16(), 404, "{page}");
+        let action = format!("/admin/users/{spelling}/sign-out");
+        let response = app.submit("/admin", &action, &[]).await;
+        assert_eq!(response.status().as_u16(), 404, "POST {action}");
+    }
+    let own = format!("/admin/users/{admin}");
+    assert_eq!(app.get(&own).await.status().as_u16(), 200);
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE event LIKE 'group.%' OR event = 'two_step.reset'").await, 0);
 }
 

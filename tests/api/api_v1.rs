@@ -413,6 +413,17 @@ async fn users_are_added_changed_reset_and_read(app: TestApp) {
         StatusCode::NOT_FOUND,
     )
     .await;
+    // One spelling for an id: `+{id}` and `0{id}` name nothing.
+    for other in [
+        format!("/api/v1/users/+{sms}"),
+        format!("/api/v1/users/0{sms}"),
+    ] {
+        problem(
+            call(&app, &admin, Method::GET, &other, None).await,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
+    }
     problem(
         call(
             &app,

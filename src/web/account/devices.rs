@@ -13,6 +13,7 @@ use crate::domain::policy::PlatformSettings;
 use crate::domain::sessions::{duration_label, offered_choices};
 use crate::domain::tokens::is_well_formed_token;
 use crate::web::errors::AppError;
+use crate::web::ids::Id;
 use crate::web::layout::Layout;
 use crate::web::parts::devices::{DeviceRow, SessionRow};
 use crate::web::request::SignedIn;
@@ -72,10 +73,10 @@ pub fn devices_and_sessions(
 
 pub async fn remove_one_device(
     me: SignedIn,
-    path: web::Path<i64>,
+    path: web::Path<Id>,
 ) -> Result<HttpResponse, AppError> {
     me.services()
-        .remove_device(&me.user, path.into_inner(), &me.origin)
+        .remove_device(&me.user, path.into_inner().0, &me.origin)
         .await?;
     Ok(see_other("/account/security?notice=device-removed"))
 }

@@ -16,6 +16,7 @@ use crate::services::factors::{FactorOn, RemoveRefusal};
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
+use crate::web::ids::Id;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
 use crate::web::responses::{render, see_other};
@@ -164,10 +165,10 @@ pub async fn add_passkey(
 /// comes back to (the settings' "Remove" posts at once).
 pub async fn remove_passkey_form(
     me: SignedIn,
-    path: web::Path<i64>,
+    path: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
+    let id = path.into_inner().0;
     let passkeys = me.services().passkeys(me.user.id).await?;
     let Some(passkey) = passkeys.iter().find(|p| p.id == id) else {
         return Ok(see_other(PASSKEYS_SECTION));
@@ -203,10 +204,10 @@ pub async fn remove_passkey_form(
 }
 
 #[tracing::instrument(name = "Remove a passkey", skip_all, fields(user_id = me.user.id))]
-pub async fn remove_passkey(me: SignedIn, path: web::Path<i64>) -> Result<HttpResponse, AppError> {
+pub async fn remove_passkey(me: SignedIn, path: web::Path<Id>) -> Result<HttpResponse, AppError> {
     match me
         .services()
-        .remove_passkey(&me.user, path.into_inner(), &me.origin)
+        .remove_passkey(&me.user, path.into_inner().0, &me.origin)
         .await?
     {
         Ok(()) => Ok(see_other("/account/security?notice=passkey-removed")),

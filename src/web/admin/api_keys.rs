@@ -19,6 +19,7 @@ use crate::services::api_keys::{ApiKeyInfo, ApiKeyRefusal, KeyStatus};
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
+use crate::web::ids::Id;
 use crate::web::layout::Layout;
 use crate::web::parts::devices::{When, when};
 use crate::web::request::SignedIn;
@@ -316,10 +317,10 @@ async fn key(me: &SignedIn, id: i64) -> Result<ApiKeyInfo, AppError> {
 /// "Revoke the API key “deploy-bot”?": what stops working, before it does.
 async fn confirm_revoke(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let key = key(&me, id.into_inner()).await?;
+    let key = key(&me, id.into_inner().0).await?;
     if key.revoked_at.is_some() {
         return Err(refused(ApiKeyRefusal::AlreadyRevoked));
     }
@@ -343,12 +344,12 @@ async fn confirm_revoke(
 async fn revoke_key(
     me: SignedIn,
     session: Session,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let revoked = me
         .services()
-        .revoke_api_key(Actor::Admin(&me.user), id.into_inner(), &me.origin)
+        .revoke_api_key(Actor::Admin(&me.user), id.into_inner().0, &me.origin)
         .await?
         .map_err(refused)?;
     leave_notice(

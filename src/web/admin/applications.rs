@@ -21,6 +21,7 @@ use crate::services::applications::{ApplicationInput, ApplicationRefusal, Applic
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
+use crate::web::ids::Id;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
 use crate::web::responses::{render, see_other};
@@ -422,10 +423,10 @@ async fn edit_form(
 
 async fn edit_application_form(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let application = application(&me, id.into_inner()).await?;
+    let application = application(&me, id.into_inner().0).await?;
     let form = ApplicationForm::of(&application);
     edit_form(&me, layout, application, form, FormErrors::default()).await
 }
@@ -434,11 +435,11 @@ async fn edit_application_form(
 async fn save_application(
     me: SignedIn,
     session: Session,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     form: web::Form<ApplicationForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let application = application(&me, id.into_inner()).await?;
+    let application = application(&me, id.into_inner().0).await?;
     let mut form = form.into_inner();
     // The type is not the form's to change: shown as it is, whatever was sent.
     form.client_type = ApplicationForm::of(&application).client_type;
@@ -486,10 +487,10 @@ fn refused(refusal: ApplicationRefusal) -> AppError {
 /// "Generate a new secret for CRM?": what stops working, before it does.
 async fn confirm_new_secret(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let application = application(&me, id.into_inner()).await?;
+    let application = application(&me, id.into_inner().0).await?;
     if application.is_public() {
         return Err(refused(ApplicationRefusal::PublicClient));
     }
@@ -512,10 +513,10 @@ async fn confirm_new_secret(
 #[tracing::instrument(name = "Renew an application's secret", skip_all)]
 async fn new_secret(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let application = application(&me, id.into_inner()).await?;
+    let application = application(&me, id.into_inner().0).await?;
     let secret = me
         .services()
         .renew_application_secret(Actor::Admin(&me.user), application.id, &me.origin)
@@ -541,10 +542,10 @@ async fn new_secret(
 /// "Delete CRM?": what ends with it, before it does.
 async fn confirm_delete(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let application = application(&me, id.into_inner()).await?;
+    let application = application(&me, id.into_inner().0).await?;
     let name = &application.name;
     let ends = if application.is_public() {
         "apps-delete-public"
@@ -574,10 +575,10 @@ async fn confirm_delete(
 async fn delete_application(
     me: SignedIn,
     session: Session,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let application = application(&me, id.into_inner()).await?;
+    let application = application(&me, id.into_inner().0).await?;
     me.services()
         .delete_application(Actor::Admin(&me.user), application.id, &me.origin)
         .await?

@@ -18,6 +18,7 @@ use crate::domain::policy::{GroupSetting, GroupTwoStep};
 use crate::services::admin::{Actor, GroupRule, GroupRuleInput, NAME_MAX, Refusal, group_name};
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
+use crate::web::ids::Id;
 use crate::web::layout::Layout;
 use crate::web::request::SignedIn;
 use crate::web::responses::{render, see_other};
@@ -252,7 +253,7 @@ async fn show_group(
 
 async fn group_page(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     query: web::Query<GroupQuery>,
     session: Session,
     layout: Layout,
@@ -264,16 +265,16 @@ async fn group_page(
         after: query.after.unwrap_or(0),
         ..Shown::default()
     };
-    show_group(&me, id.into_inner(), layout, shown).await
+    show_group(&me, id.into_inner().0, layout, shown).await
 }
 
 async fn rename_group(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     form: web::Form<NameForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let id = id.into_inner().0;
     let error = match group_name(&form.name) {
         Err(message) => message,
         Ok(name) => match me
@@ -296,10 +297,10 @@ async fn rename_group(
     show_group(&me, id, layout, shown).await
 }
 
-async fn delete_group(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+async fn delete_group(me: SignedIn, id: web::Path<Id>) -> Result<HttpResponse, AppError> {
     if let Err(refusal) = me
         .services()
-        .delete_group(Actor::Admin(&me.user), id.into_inner(), &me.origin)
+        .delete_group(Actor::Admin(&me.user), id.into_inner().0, &me.origin)
         .await?
     {
         return Err(refused(refusal));
@@ -320,11 +321,11 @@ pub struct RuleForm {
 
 async fn set_rule(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     form: web::Form<RuleForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let id = id.into_inner().0;
     let input = GroupRuleInput {
         two_step: form.two_step.clone(),
         grace_days: form.grace_days.clone(),
@@ -398,12 +399,12 @@ pub struct MemberForm {
 
 async fn add_member(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     form: web::Form<MemberForm>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let id = id.into_inner().0;
     let message = if form.email.trim().is_empty() {
         "admin-group-member-email-missing"
     } else {
@@ -438,11 +439,11 @@ async fn add_member(
 
 async fn remove_member(
     me: SignedIn,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(Id, Id)>,
     session: Session,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let (id, user_id) = path.into_inner();
+    let (Id(id), Id(user_id)) = path.into_inner();
     let name = match me
         .services()
         .remove_group_member(Actor::Admin(&me.user), id, user_id, &me.origin)

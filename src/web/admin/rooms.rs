@@ -25,6 +25,7 @@ use crate::services::rooms::{Added, INVITATION_SECS, ManagedRoom, RoomSettings};
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
+use crate::web::ids::Id;
 use crate::web::layout::Layout;
 use crate::web::middleware::auth::require_sign_in;
 use crate::web::request::SignedIn;
@@ -295,11 +296,11 @@ async fn managed(me: &SignedIn, id: i64) -> Result<ManagedRoom, AppError> {
 
 async fn room_page(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     query: web::Query<DoneQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let managed = managed(&me, id.into_inner()).await?;
+    let managed = managed(&me, id.into_inner().0).await?;
     render(
         StatusCode::OK,
         &RoomPage {
@@ -315,10 +316,10 @@ async fn room_page(
 
 async fn edit_room_form(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let managed = managed(&me, id.into_inner()).await?;
+    let managed = managed(&me, id.into_inner().0).await?;
     render(
         StatusCode::OK,
         &RoomFormPage {
@@ -340,11 +341,11 @@ async fn edit_room_form(
 #[tracing::instrument(name = "Save a data room", skip_all)]
 async fn save_room(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     form: web::Form<RoomForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let managed = managed(&me, id.into_inner()).await?;
+    let managed = managed(&me, id.into_inner().0).await?;
     let form = form.into_inner();
     let refuse = |form: RoomForm, errors: FormErrors, layout: Layout| {
         render(
@@ -396,11 +397,11 @@ pub struct NameForm {
 
 async fn create_group(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     form: web::Form<NameForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let managed = managed(&me, id.into_inner()).await?;
+    let managed = managed(&me, id.into_inner().0).await?;
     let name = form.name.trim();
     let message =
         if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
@@ -530,11 +531,11 @@ async fn rights(
 async fn rights_page(
     me: SignedIn,
     session: Session,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     query: web::Query<DoneQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let id = id.into_inner().0;
     // Another room chosen in "Data room": its own User Rights, from its first group.
     if let Ok(room) = query.room.parse::<i64>()
         && room != id
@@ -564,11 +565,11 @@ pub struct MemberForm {
 
 async fn add_member(
     me: SignedIn,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(Id, Id)>,
     form: web::Form<MemberForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let (room_id, group_id) = path.into_inner();
+    let (Id(room_id), Id(group_id)) = path.into_inner();
     let managed = managed(&me, room_id).await?;
     if !managed.groups.iter().any(|g| g.id == group_id) {
         return Err(AppError::NotFound);
@@ -669,11 +670,11 @@ async fn member_of(
 /// "Edit" on User Rights: the number in full international format.
 async fn edit_phone_form(
     me: SignedIn,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(Id, Id)>,
     query: web::Query<GroupQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let (room_id, user_id) = path.into_inner();
+    let (Id(room_id), Id(user_id)) = path.into_inner();
     let (managed, member) = member_of(&me, room_id, user_id, &query.group).await?;
     if member.room_admin {
         return Err(refused(Refusal::RoomAdminExempt));
@@ -702,12 +703,12 @@ pub struct PhoneForm {
 async fn save_phone(
     me: SignedIn,
     session: Session,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(Id, Id)>,
     query: web::Query<GroupQuery>,
     form: web::Form<PhoneForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let (room_id, user_id) = path.into_inner();
+    let (Id(room_id), Id(user_id)) = path.into_inner();
     let (managed, member) = member_of(&me, room_id, user_id, &query.group).await?;
     match me
         .services()
@@ -764,10 +765,10 @@ async fn save_phone(
 /// recent password: it only takes access away, and adding them again undoes it.
 async fn confirm_remove_member(
     me: SignedIn,
-    path: web::Path<(i64, i64, i64)>,
+    path: web::Path<(Id, Id, Id)>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let (room_id, group_id, user_id) = path.into_inner();
+    let (Id(room_id), Id(group_id), Id(user_id)) = path.into_inner();
     let (managed, member) = member_of(&me, room_id, user_id, &group_id.to_string()).await?;
     let group = managed
         .groups
@@ -830,10 +831,10 @@ async fn confirm_remove_member(
 async fn remove_member(
     me: SignedIn,
     session: Session,
-    path: web::Path<(i64, i64, i64)>,
+    path: web::Path<(Id, Id, Id)>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let (room_id, group_id, user_id) = path.into_inner();
+    let (Id(room_id), Id(group_id), Id(user_id)) = path.into_inner();
     let removed = me
         .services()
         .remove_room_member(&me.user, room_id, group_id, user_id, &me.origin)

@@ -13,6 +13,7 @@ use crate::services::admin::Actor;
 use crate::services::temporary_codes::IssueRefusal;
 use crate::web::errors::{AppError, error_response};
 use crate::web::forms::FormErrors;
+use crate::web::ids::Id;
 use crate::web::layout::Layout;
 use crate::web::parts::devices::{When, when};
 use crate::web::request::SignedIn;
@@ -95,11 +96,19 @@ async fn question(
 
 pub async fn issue_form(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     let (errors, status) = (FormErrors::default(), StatusCode::OK);
-    question(&me, *id, layout, Validity::default(), errors, status).await
+    question(
+        &me,
+        id.into_inner().0,
+        layout,
+        Validity::default(),
+        errors,
+        status,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -111,11 +120,11 @@ pub struct IssueForm {
 #[tracing::instrument(name = "Issue a temporary access code", skip_all)]
 pub async fn issue(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     form: web::Form<IssueForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let id = id.into_inner().0;
     let Some(validity) = Validity::parse(&form.valid_for) else {
         let mut errors = FormErrors::default();
         errors.add("valid_for", layout.lang.t("admin-code-choose-validity"));

@@ -25,6 +25,7 @@ use crate::services::admin::{
 use crate::web::confirmation::ConfirmChange;
 use crate::web::errors::AppError;
 use crate::web::forms::FormErrors;
+use crate::web::ids::Id;
 use crate::web::layout::Layout;
 use crate::web::middleware::recent_password::require_recent_password;
 use crate::web::parts::devices::{DeviceRow, SessionRow, When, when};
@@ -48,8 +49,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/users/{id}/reset")
                 .wrap(from_fn(recent_password))
                 .route(web::get().to(reset_form))
-                .route(web::post().to(|me, id: web::Path<i64>, layout| {
-                    change(me, *id, layout, AccountChange::ResetTwoStep)
+                .route(web::post().to(|me, id: web::Path<Id>, layout| {
+                    change(me, id.into_inner().0, layout, AccountChange::ResetTwoStep)
                 })),
         )
         .service(
@@ -66,36 +67,41 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .service(
             account_action(AccountChange::SignOutEverywhere)
-                .route(web::post().to(|me, id: web::Path<i64>, layout| {
-                    change(me, *id, layout, AccountChange::SignOutEverywhere)
+                .route(web::post().to(|me, id: web::Path<Id>, layout| {
+                    change(
+                        me,
+                        id.into_inner().0,
+                        layout,
+                        AccountChange::SignOutEverywhere,
+                    )
                 }))
                 .wrap(from_fn(recent_password)),
         )
         .service(
             account_action(AccountChange::Disable)
-                .route(web::post().to(|me, id: web::Path<i64>, layout| {
-                    change(me, *id, layout, AccountChange::Disable)
+                .route(web::post().to(|me, id: web::Path<Id>, layout| {
+                    change(me, id.into_inner().0, layout, AccountChange::Disable)
                 }))
                 .wrap(from_fn(recent_password)),
         )
         .service(
             account_action(AccountChange::Enable)
-                .route(web::post().to(|me, id: web::Path<i64>, layout| {
-                    change(me, *id, layout, AccountChange::Enable)
+                .route(web::post().to(|me, id: web::Path<Id>, layout| {
+                    change(me, id.into_inner().0, layout, AccountChange::Enable)
                 }))
                 .wrap(from_fn(recent_password)),
         )
         .service(
             account_action(AccountChange::MakeAdmin)
-                .route(web::post().to(|me, id: web::Path<i64>, layout| {
-                    change(me, *id, layout, AccountChange::MakeAdmin)
+                .route(web::post().to(|me, id: web::Path<Id>, layout| {
+                    change(me, id.into_inner().0, layout, AccountChange::MakeAdmin)
                 }))
                 .wrap(from_fn(recent_password)),
         )
         .service(
             account_action(AccountChange::RemoveAdmin)
-                .route(web::post().to(|me, id: web::Path<i64>, layout| {
-                    change(me, *id, layout, AccountChange::RemoveAdmin)
+                .route(web::post().to(|me, id: web::Path<Id>, layout| {
+                    change(me, id.into_inner().0, layout, AccountChange::RemoveAdmin)
                 }))
                 .wrap(from_fn(recent_password)),
         );
@@ -103,10 +109,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 /// The address of an account action, and its question (`confirm_change`).
 fn account_action(action: AccountChange) -> actix_web::Resource {
-    web::resource(format!("/users/{{id}}/{}", action_segment(action))).route(
-        web::get()
-            .to(move |me, id: web::Path<i64>, layout| confirm_change(me, *id, layout, action)),
-    )
+    web::resource(format!("/users/{{id}}/{}", action_segment(action))).route(web::get().to(
+        move |me, id: web::Path<Id>, layout| confirm_change(me, id.into_inner().0, layout, action),
+    ))
 }
 
 pub(super) async fn recent_password(
@@ -525,13 +530,13 @@ async fn user_page_with(
 
 async fn user_page(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     query: web::Query<UserQuery>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
     user_page_with(
         &me,
-        id.into_inner(),
+        id.into_inner().0,
         layout,
         done_text(&query.done),
         None,
@@ -556,10 +561,10 @@ async fn refused_on_their_page(
 /// "Reset 2-step verification?", naming the user and what goes.
 async fn reset_form(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let id = id.into_inner().0;
     let Some(details) = me.services().user_details(id).await? else {
         return Err(AppError::NotFound);
     };
@@ -712,10 +717,10 @@ async fn confirm_change(
 /// "Email Ada a set-password link?"
 async fn password_link_form(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let id = id.into_inner().0;
     let user = me
         .services()
         .find_user(id)
@@ -785,11 +790,11 @@ pub struct PhoneForm {
 
 async fn set_phone(
     me: SignedIn,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     form: web::Form<PhoneForm>,
     layout: Layout,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let id = id.into_inner().0;
     let outcome = me
         .services()
         .set_user_phone(Actor::Admin(&me.user), id, &form.phone, &me.origin)
@@ -914,8 +919,8 @@ async fn add_user(
 
 /// Emails the user a new "set your password" link, for a user who lost theirs or never set
 /// one. The administrator never sees it.
-async fn new_password_link(me: SignedIn, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+async fn new_password_link(me: SignedIn, id: web::Path<Id>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner().0;
     if let Err(refusal) = me
         .services()
         .new_password_link(Actor::Admin(&me.user), id, &me.origin)

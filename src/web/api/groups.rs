@@ -12,6 +12,7 @@ use crate::domain::api_keys::Scope;
 use crate::domain::policy::GroupSetting;
 use crate::domain::problems::Problems;
 use crate::services::admin::{GroupRuleInput, NAME_MAX, Refusal, group_name};
+use crate::web::ids::Id;
 
 /// A group and what it asks of its members.
 #[derive(Serialize, ToSchema)]
@@ -161,11 +162,11 @@ pub struct RuleChange {
 #[patch("/api/v1/groups/{id}")]
 pub async fn change_group(
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     body: web::Json<RuleChange>,
 ) -> Result<web::Json<Group>, ApiError> {
     caller.needs(Scope::GroupsWrite)?;
-    let id = *id;
+    let id = id.into_inner().0;
     let body = body.into_inner();
     let input = GroupRuleInput {
         two_step: body.rule,
@@ -210,10 +211,10 @@ pub async fn change_group(
 #[put("/api/v1/groups/{id}/members/{user_id}")]
 pub async fn add_member(
     caller: Caller,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(Id, Id)>,
 ) -> Result<web::Json<Group>, ApiError> {
     caller.needs(Scope::GroupsWrite)?;
-    let (group_id, user_id) = path.into_inner();
+    let (Id(group_id), Id(user_id)) = path.into_inner();
     let services = caller.services();
     let member = services
         .users_with_groups(&[user_id])
@@ -250,10 +251,10 @@ pub async fn add_member(
 #[delete("/api/v1/groups/{id}/members/{user_id}")]
 pub async fn remove_member(
     caller: Caller,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(Id, Id)>,
 ) -> Result<HttpResponse, ApiError> {
     caller.needs(Scope::GroupsWrite)?;
-    let (group_id, user_id) = path.into_inner();
+    let (Id(group_id), Id(user_id)) = path.into_inner();
     caller
         .services()
         .remove_group_member(caller.actor(), group_id, user_id, &caller.origin)

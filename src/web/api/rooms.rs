@@ -10,6 +10,7 @@ use super::problem::{ApiError, Problem};
 use crate::domain::api_keys::Scope;
 use crate::domain::problems::Problems;
 use crate::services::admin::Refusal;
+use crate::web::ids::Id;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -62,11 +63,11 @@ fn refused(refusal: Refusal) -> ApiError {
 #[put("/api/v1/rooms/{id}/members/{user_id}/phone")]
 pub async fn set_phone(
     caller: Caller,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(Id, Id)>,
     body: web::Json<RoomPhone>,
 ) -> Result<web::Json<RoomPhoneSet>, ApiError> {
     caller.needs(Scope::RoomsWrite)?;
-    let (room_id, user_id) = path.into_inner();
+    let (Id(room_id), Id(user_id)) = path.into_inner();
     if body.phone_number.trim().is_empty() {
         return Err(ApiError::field("phone_number", "api-room-phone-missing"));
     }
@@ -109,10 +110,10 @@ pub async fn set_phone(
 #[delete("/api/v1/rooms/{id}/members/{user_id}/phone")]
 pub async fn remove_phone(
     caller: Caller,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(Id, Id)>,
 ) -> Result<HttpResponse, ApiError> {
     caller.needs(Scope::RoomsWrite)?;
-    let (room_id, user_id) = path.into_inner();
+    let (Id(room_id), Id(user_id)) = path.into_inner();
     caller
         .services()
         .set_member_room_phone(caller.actor(), room_id, user_id, "", &caller.origin)

@@ -19,6 +19,7 @@ use crate::services::admin::{
     AddUser, NewUserInput, Refusal, UserEdit, UserList, UserListInput, UserWithGroups,
 };
 use crate::services::temporary_codes::IssueRefusal;
+use crate::web::ids::Id;
 
 /// Lists answer this many items unless `limit` says otherwise, and never more than
 /// `LIMIT_MAX`.
@@ -185,9 +186,9 @@ async fn one_user(caller: &Caller, id: i64) -> Result<User, ApiError> {
     security(("api_key" = []))
 )]
 #[get("/api/v1/users/{id}")]
-pub async fn get_user(caller: Caller, id: web::Path<i64>) -> Result<web::Json<User>, ApiError> {
+pub async fn get_user(caller: Caller, id: web::Path<Id>) -> Result<web::Json<User>, ApiError> {
     caller.needs(Scope::UsersRead)?;
-    Ok(web::Json(one_user(&caller, *id).await?))
+    Ok(web::Json(one_user(&caller, id.into_inner().0).await?))
 }
 
 /// A user to add.
@@ -284,11 +285,11 @@ pub struct UserChange {
 #[patch("/api/v1/users/{id}")]
 pub async fn change_user(
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     body: web::Json<UserChange>,
 ) -> Result<web::Json<User>, ApiError> {
     caller.needs(Scope::UsersWrite)?;
-    let id = *id;
+    let id = id.into_inner().0;
     let body = body.into_inner();
     let services = caller.services();
     let mut problems = Problems::default();
@@ -347,15 +348,16 @@ pub async fn change_user(
 #[post("/api/v1/users/{id}/reset-two-step")]
 pub async fn reset_two_step(
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
 ) -> Result<web::Json<User>, ApiError> {
     caller.needs(Scope::UsersWrite)?;
+    let id = id.into_inner().0;
     caller
         .services()
-        .reset_two_step(caller.actor(), *id, &caller.origin)
+        .reset_two_step(caller.actor(), id, &caller.origin)
         .await?
         .map_err(|_| ApiError::NotFound)?;
-    Ok(web::Json(one_user(&caller, *id).await?))
+    Ok(web::Json(one_user(&caller, id).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -392,7 +394,7 @@ pub struct IssuedCode {
 #[post("/api/v1/users/{id}/temporary-access-code")]
 pub async fn temporary_access_code(
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<Id>,
     body: web::Json<CodeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.needs(Scope::UsersWrite)?;
@@ -400,7 +402,7 @@ pub async fn temporary_access_code(
         .ok_or_else(|| ApiError::field("hours", "api-hours-invalid"))?;
     let issued = caller
         .services()
-        .issue_temporary_code(caller.actor(), *id, validity, &caller.origin)
+        .issue_temporary_code(caller.actor(), id.into_inner().0, validity, &caller.origin)
         .await?
         .map_err(|refusal| match refusal {
             IssueRefusal::NotFound => ApiError::NotFound,
