@@ -3,6 +3,7 @@
 //! the same limits as signing in.
 
 use crate::db::audit_details as details;
+use crate::services::new_link;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::Services;
@@ -11,7 +12,7 @@ use super::notifications::Notice;
 use super::throttle::{Attempt, REGISTRATIONS_PER_IP};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::devices::remove_all_devices;
-use crate::db::links::{LinkKind, consume_link, link_user, replace_link};
+use crate::db::links::{LinkKind, consume_link, link_user};
 use crate::db::registrations::{
     RegistrationRequest, add_later_registration, delete_later_registrations, drop_request,
     insert_request, later_registrations, oldest_request, take_request,
@@ -299,15 +300,13 @@ impl Services {
         email: &str,
         origin: &Origin,
     ) -> Result<(), DbError> {
-        let token = random_token();
         let now = self.clock.now();
-        replace_link(
+        let token = new_link(
             tx,
             LinkKind::EmailConfirmation,
             user_id,
-            &token_digest(&token),
             now,
-            now + CONFIRMATION_LINK_SECS,
+            CONFIRMATION_LINK_SECS,
         )
         .await?;
         // Nobody has chosen a language for an account not confirmed yet: the page's.

@@ -34,11 +34,13 @@ use std::sync::Arc;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::audit::{AuditEvent, AuditRow, record_events};
+use crate::db::links::{LinkKind, replace_link};
 use crate::db::sealed::{MAIL_PURPOSE, SIGNING_KEY_PURPOSE, TOTP_PURPOSE};
 use crate::db::{Db, DbError, Tx};
 use crate::domain::keyring::Keyring;
 use crate::domain::password::Passwords;
 use crate::domain::sealing::Sealer;
+use crate::domain::tokens::{random_token, token_digest};
 use crate::sms::SmsProvider;
 use platform::PlatformCache;
 
@@ -192,4 +194,27 @@ impl Services {
             .recorded(rows.iter().map(AuditRow::name_and_detail));
         Ok(())
     }
+}
+
+/// A new one-time link of `kind` for the user, valid `lifetime` seconds from `now`: their
+/// older links of the kind stop working. Answers the token, which only the email carries;
+/// the database keeps its digest.
+async fn new_link(
+    tx: &mut Tx,
+    kind: LinkKind,
+    user_id: i64,
+    now: i64,
+    lifetime: i64,
+) -> Result<String, DbError> {
+    let token = random_token();
+    replace_link(
+        tx,
+        kind,
+        user_id,
+        &token_digest(&token),
+        now,
+        now + lifetime,
+    )
+    .await?;
+    Ok(token)
 }

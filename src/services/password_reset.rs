@@ -15,6 +15,7 @@
 //! and confirm the address.
 
 use crate::db::audit_details as details;
+use crate::services::new_link;
 use secrecy::SecretString;
 
 use super::Services;
@@ -24,8 +25,7 @@ use super::sms_codes::{CheckOutcome, SendError};
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::devices::remove_all_devices;
 use crate::db::links::{
-    LinkKind, consume_link, link_user, password_link_address, replace_link,
-    set_password_link_address,
+    LinkKind, consume_link, link_user, password_link_address, set_password_link_address,
 };
 use crate::db::sessions::delete_sessions_of_user;
 use crate::db::users::{
@@ -36,7 +36,7 @@ use crate::db::{DbError, Tx};
 use crate::domain::account::normalise_email;
 use crate::domain::codes::{Purpose, Subject};
 use crate::domain::phone::mask_phone;
-use crate::domain::tokens::{random_token, token_digest};
+use crate::domain::tokens::token_digest;
 
 /// How long a reset link works.
 pub const RESET_LINK_SECS: i64 = 30 * 60;
@@ -122,17 +122,8 @@ impl Services {
         origin: &Origin,
     ) -> Result<(), DbError> {
         let now = self.clock.now();
-        let token = random_token();
+        let token = new_link(tx, LinkKind::Password, user.id, now, RESET_LINK_SECS).await?;
         let digest = token_digest(&token);
-        replace_link(
-            tx,
-            LinkKind::Password,
-            user.id,
-            &digest,
-            now,
-            now + RESET_LINK_SECS,
-        )
-        .await?;
         let (app, lang) = self
             .writing_to(tx, user.language().or(origin.language))
             .await?;

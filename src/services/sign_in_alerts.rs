@@ -8,7 +8,7 @@ use secrecy::SecretString;
 use crate::db::DbError;
 use crate::db::audit::{AuditEvent, EventKind, Origin};
 use crate::db::devices::remove_all_devices;
-use crate::db::links::{LinkKind, replace_link};
+use crate::db::links::LinkKind;
 use crate::db::sessions::delete_sessions_of_user;
 use crate::db::sign_in_alerts::{
     add_secure_link, claim_unfinished_alert, consume_secure_link, finish_unfinished, note_browser,
@@ -21,6 +21,7 @@ use crate::domain::tokens::{random_token, token_digest};
 use crate::domain::user_agent::describe;
 use crate::services::Services;
 use crate::services::letters::{Letter, Secret, from_address};
+use crate::services::new_link;
 
 /// How long a "This wasn't me" link works.
 pub const SECURE_LINK_SECS: i64 = 7 * 86_400;
@@ -183,14 +184,12 @@ impl Services {
         let sessions = delete_sessions_of_user(&mut *tx, user.id).await?;
         let devices = remove_all_devices(&mut *tx, user.id).await?;
         update_password_hash(&mut tx, user.id, &unusable, now).await?;
-        let password_token = random_token();
-        replace_link(
+        let password_token = new_link(
             &mut tx,
             LinkKind::Password,
             user.id,
-            &token_digest(&password_token),
             now,
-            now + SECURED_PASSWORD_LINK_SECS,
+            SECURED_PASSWORD_LINK_SECS,
         )
         .await?;
         let (app, lang) = self.writing_to(&mut tx, user.language()).await?;

@@ -5,7 +5,7 @@ use crate::db::applications::revoke_grants_of_user;
 use crate::db::audit::{EventKind, Origin};
 use crate::db::directory::{AuditEntry, recent_events_of_user};
 use crate::db::groups::{add_member, find_group, groups_of_user, record_requirement_starts};
-use crate::db::links::{LinkKind, replace_link};
+use crate::db::links::LinkKind;
 use crate::db::sessions::end_sessions_by_administrator;
 use crate::db::users::{
     InsertUserError, NewUser, User, count_active_admins, find_user_by_email, find_user_by_id,
@@ -15,13 +15,13 @@ use crate::db::{DbError, Tx};
 use crate::services::Services;
 use crate::services::factors::remove_all;
 use crate::services::letters::{Letter, Secret};
+use crate::services::new_link;
 use crate::services::notifications::Notice;
 
 use crate::domain::account::{normalise_email, normalise_name};
 use crate::domain::phone::mask_phone;
 use crate::domain::policy::PlatformSettings;
 use crate::domain::problems::Problems;
-use crate::domain::tokens::{random_token, token_digest};
 
 impl Services {
     /// Resets a user's 2-step verification: their methods (the phone stops being a
@@ -436,16 +436,7 @@ impl Services {
             record_requirement_starts(&mut *tx, *group, Some(id), now).await?;
         }
         if new.invite {
-            let token = random_token();
-            replace_link(
-                &mut tx,
-                LinkKind::Password,
-                id,
-                &token_digest(&token),
-                now,
-                now + PASSWORD_LINK_SECS,
-            )
-            .await?;
+            let token = new_link(&mut tx, LinkKind::Password, id, now, PASSWORD_LINK_SECS).await?;
             let (app, lang) = self.writing_to(&mut tx, None).await?;
             let letter = Letter {
                 language: lang,
@@ -500,14 +491,12 @@ impl Services {
         let Some(user) = find_user_by_id(&mut *tx, user_id).await? else {
             return Ok(Err(Refusal::NotFound));
         };
-        let token = random_token();
-        replace_link(
+        let token = new_link(
             &mut tx,
             LinkKind::Password,
             user_id,
-            &token_digest(&token),
             now,
-            now + PASSWORD_LINK_SECS,
+            PASSWORD_LINK_SECS,
         )
         .await?;
         let (app, lang) = self.writing_to(&mut tx, user.language()).await?;
